@@ -1,0 +1,182 @@
+"""HTML body → :class:`Block` s (paragraphs, headings, quotes, list items, images, tables, code).
+
+Parsed with selectolax (lexbor, a fast HTML5 parser): entities are decoded, ``<style>``,
+``<script>`` and comments never reach the text, full-width ``　　`` indents are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
+
+_SKIP = frozenset({"style", "script", "noscript", "head", "template", "svg", "iframe", "object",
+                   "button", "input", "select", "textarea", "form", "title", "meta", "link"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                    "figure", "figcaption", "center", "dl", "dt", "dd", "address", "details",
+                    "summary", "body", "html", "span_block"})
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_INLINE_STYLE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "cite": "italic",
+                 "code": "code", "kbd": "code", "tt": "code", "u": "underline", "mark": "bold"}
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+_EDGE = " \t\n\r\f\v\u3000\u00a0\u200b\ufeff"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+        self.quote = 0
+        self.lists: list[list[int]] = []  # per open list: [ordered?, counter]
+
+    # inline text -------------------------------------------------------
+    def add_text(self, text: str) -> None:
+        text = _WS.sub(" ", text)
+        if not text:
+            return
+        if self.length == 0 or (self.buf and self.buf[-1].endswith(" ")):
+            text = text.lstrip(" ")
+        self.buf.append(text)
+        self.length += len(text)
+
+    def flush(self, kind: str = PARAGRAPH, level: int = 0, ordinal: int = 0) -> None:
+        raw = "".join(self.buf)
+        self.buf, self.length = [], 0
+        spans, self.spans = self.spans, []
+        if kind == PARAGRAPH and self.quote:
+            kind, level = QUOTE, self.quote
+        lead = len(raw) - len(raw.lstrip(_EDGE))
+        text = raw.strip(_EDGE)
+        if not text:
+            return
+        kept = []
+        for s in spans:
+            start, end = max(0, s.start - lead), min(len(text), s.end - lead)
+            if end > start:
+                kept.append(Span(start, end, s.style, s.url))
+        if kind == PARAGRAPH and _is_subheading(text, kept):
+            kind, level, kept = HEADING, 3, []
+        self.blocks.append(Block(kind, text, tuple(kept), level=level, ordinal=ordinal))
+
+    # tree walk ---------------------------------------------------------
+    def walk(self, node) -> None:
+        child = node.child
+        while child is not None:
+            self.visit(child)
+            child = child.next
+
+    def visit(self, node) -> None:
+        tag = node.tag
+        if tag == "-text":
+            self.add_text(node.text_content or "")
+            return
+        if tag is None or tag.startswith(("-", "_", "!")) or tag in _SKIP:
+            return  # comments, doctype, style/script
+        if tag in _INLINE_STYLE or tag == "a":
+            start = self.length
+            self.walk(node)
+            if self.length > start:
+                url = (node.attributes.get("href") or "") if tag == "a" else ""
+                style = "link" if tag == "a" else _INLINE_STYLE[tag]
+                if tag != "a" or url:
+                    self.spans.append(Span(start, self.length, style, url))
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "hr":
+            self.flush()
+            self.blocks.append(Block(RULE, "—" * 3))
+            return
+        if tag in ("img", "video", "audio", "picture"):
+            self.flush()
+            attrs = node.attributes
+            alt = (attrs.get("alt") or attrs.get("title") or "").strip()
+            label = {"img": "[图片]", "picture": "[图片]", "video": "[视频]", "audio": "[音频]"}[tag]
+            src = attrs.get("src") or ""
+            if tag == "video" and not src:
+                source = node.css_first("source")
+                src = (source.attributes.get("src") or "") if source is not None else ""
+            self.blocks.append(Block(IMAGE, f"{label} {alt}".strip(), url=src))
+            return
+        if tag in _HEADINGS:
+            self.flush()
+            self.walk(node)
+            self.flush(HEADING, level=_HEADINGS[tag])
+            return
+        if tag == "blockquote":
+            self.flush()
+            self.quote += 1
+            self.walk(node)
+            self.flush()
+            self.quote -= 1
+            return
+        if tag in ("ul", "ol"):
+            self.flush()
+            self.lists.append([tag == "ol", 0])
+            self.walk(node)
+            self.flush()
+            self.lists.pop()
+            return
+        if tag == "li":
+            self.flush()
+            ordinal = 0
+            if self.lists:
+                self.lists[-1][1] += 1
+                ordinal = self.lists[-1][1] if self.lists[-1][0] else 0
+            self.walk(node)
+            self.flush(LIST_ITEM, level=max(1, len(self.lists)), ordinal=ordinal)
+            return
+        if tag == "pre":
+            self.flush()
+            text = (node.text(deep=True) or "").strip("\n")
+            if text.strip():
+                self.blocks.append(Block(CODE, text))
+            return
+        if tag == "table":
+            self.flush()
+            self.add_table(node)
+            return
+        if tag in _BLOCK or tag in ("tr", "td", "th", "tbody", "thead"):
+            self.flush()
+            self.walk(node)
+            self.flush()
+            return
+        self.walk(node)  # unknown inline tags: span, font, sup, …
+
+    def add_table(self, node) -> None:
+        rows = []
+        for tr in node.css("tr"):
+            cells = tuple(_WS.sub(" ", c.text(deep=True) or "").strip(_EDGE) for c in tr.css("th, td"))
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            text = "\n".join("\t".join(r) for r in rows)
+            self.blocks.append(Block(TABLE, text, rows=tuple(rows)))
+
+
+def _is_subheading(text: str, spans: list[Span]) -> bool:
+    """A short paragraph that is bold from end to end is a sub-heading in Chinese news pages."""
+    return (len(text) <= 36 and len(spans) == 1 and spans[0].style == "bold"
+            and spans[0].start == 0 and spans[0].end == len(text) and not text.endswith(("。", "：", ":")))
+
+
+def html_to_blocks(html: str) -> tuple[Block, ...]:
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    builder = _Builder()
+    if root is not None:
+        builder.walk(root)
+    builder.flush()
+    return tuple(builder.blocks)
+
+
+_HTML_HINT = re.compile(r"<(p|div|br|span|strong|img|a|h[1-6]|ul|ol|li|table|blockquote|section|video|em|b|i)\b[^>]*>|&#?\w+;",
+                        re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_HINT.search(text[:5000]))

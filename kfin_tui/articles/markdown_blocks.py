@@ -1,0 +1,111 @@
+"""Markdown body → :class:`Block` s, parsed with markdown-it-py (already a dependency of Rich)."""
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
+
+_md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+_STYLE = {"strong": "bold", "em": "italic", "s": "strike"}
+
+
+def _inline(children) -> tuple[str, list[Span], list[Block]]:
+    """Flatten inline tokens to text + spans; images come back as separate blocks."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    images: list[Block] = []
+    open_at: dict[str, list[tuple[int, str]]] = {}
+    length = 0
+    for tok in children or ():
+        t = tok.type
+        if t == "text" or t == "html_inline":
+            text = tok.content if t == "text" else ""
+            parts.append(text)
+            length += len(text)
+        elif t == "code_inline":
+            spans.append(Span(length, length + len(tok.content), "code"))
+            parts.append(tok.content)
+            length += len(tok.content)
+        elif t in ("softbreak", "hardbreak"):
+            parts.append(" " if t == "softbreak" else "\n")
+            length += 1
+        elif t.endswith("_open"):
+            open_at.setdefault(tok.tag, []).append((length, tok.attrGet("href") or ""))
+        elif t.endswith("_close"):
+            stack = open_at.get(tok.tag)
+            if stack:
+                start, href = stack.pop()
+                style = "link" if tok.tag == "a" else _STYLE.get(tok.tag, "")
+                if style and length > start:
+                    spans.append(Span(start, length, style, href))
+        elif t == "image":
+            alt = "".join(c.content for c in tok.children or ())
+            images.append(Block(IMAGE, f"[图片] {alt}".strip(), url=tok.attrGet("src") or ""))
+    text = "".join(parts)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    spans = [Span(max(0, s.start - lead), min(len(stripped), s.end - lead), s.style, s.url)
+             for s in spans if min(len(stripped), s.end - lead) > max(0, s.start - lead)]
+    return stripped, spans, images
+
+
+def markdown_to_blocks(source: str) -> tuple[Block, ...]:
+    tokens = _md.parse(source)
+    blocks: list[Block] = []
+    quote = 0
+    lists: list[list] = []  # [ordered, counter]
+    heading = 0
+    item_ordinal = 0
+    table_rows: list[list[str]] | None = None
+    for tok in tokens:
+        t = tok.type
+        if t == "blockquote_open":
+            quote += 1
+        elif t == "blockquote_close":
+            quote -= 1
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            lists.append([t == "ordered_list_open", 0])
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif t == "list_item_open":
+            lists[-1][1] += 1
+            item_ordinal = lists[-1][1] if lists[-1][0] else 0
+        elif t == "heading_open":
+            heading = int(tok.tag[1])
+        elif t == "heading_close":
+            heading = 0
+        elif t == "table_open":
+            table_rows = []
+        elif t == "tr_open" and table_rows is not None:
+            table_rows.append([])
+        elif t == "inline" and table_rows is not None:
+            text, _, _ = _inline(tok.children)
+            table_rows[-1].append(text)
+        elif t == "table_close" and table_rows is not None:
+            rows = tuple(tuple(r) for r in table_rows if any(r))
+            if rows:
+                blocks.append(Block(TABLE, "\n".join("\t".join(r) for r in rows), rows=rows))
+            table_rows = None
+        elif t == "inline":
+            text, spans, images = _inline(tok.children)
+            if text:
+                if heading:
+                    blocks.append(Block(HEADING, text, tuple(spans), level=heading))
+                elif lists:
+                    blocks.append(Block(LIST_ITEM, text, tuple(spans), level=len(lists), ordinal=item_ordinal))
+                    item_ordinal = 0 if not lists[-1][0] else item_ordinal
+                elif quote:
+                    blocks.append(Block(QUOTE, text, tuple(spans), level=quote))
+                else:
+                    blocks.append(Block(PARAGRAPH, text, tuple(spans)))
+            blocks.extend(images)
+        elif t in ("fence", "code_block"):
+            if tok.content.strip():
+                blocks.append(Block(CODE, tok.content.rstrip("\n")))
+        elif t == "hr":
+            blocks.append(Block(RULE, "—" * 3))
+        elif t == "html_block":
+            from .html_blocks import html_to_blocks
+
+            blocks.extend(html_to_blocks(tok.content))
+    return tuple(blocks)

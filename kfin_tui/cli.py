@@ -1,0 +1,215 @@
+"""Command line: ``kfin-tui [PATH]`` opens the reader; ``list``, ``extract`` and ``index`` sub-commands."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import bundled_corpus
+
+EXIT_OK, EXIT_BAD_PATH = 0, 2
+SUBCOMMANDS = ("list", "extract", "index", "read")
+
+
+def _check_path(path: Path) -> str | None:
+    if not path.exists():
+        return f"kfin-tui: no such file or folder: {path}"
+    try:
+        if path.is_dir():
+            next(iter(path.iterdir()), None)
+        else:
+            path.open("rb").close()
+    except PermissionError:
+        return f"kfin-tui: cannot read {path}: permission denied"
+    except OSError as exc:
+        return f"kfin-tui: cannot read {path}: {exc.strerror or exc}"
+    return None
+
+
+def _report_issues(issues, stream=None) -> None:
+    stream = stream or sys.stderr
+    for issue in issues:
+        label = "warning" if issue.warning else "error"
+        print(f"kfin-tui: {label}: {issue.path}: {issue.reason}", file=stream)
+    errors = sum(1 for i in issues if not i.warning)
+    warnings = len(issues) - errors
+    if issues:
+        print(f"kfin-tui: {errors} {'file' if errors == 1 else 'files'} could not be loaded, "
+              f"{warnings} loaded with {'a warning' if warnings == 1 else 'warnings'}", file=stream)
+
+
+def cmd_list(args) -> int:
+    from .articles import load_folder, sort_newest_first
+    from .index.search import haystack, matches_category, matches_terms, terms
+
+    root = Path(args.path) if args.path else bundled_corpus()
+    problem = _check_path(root)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_PATH
+    articles, issues = load_folder(root)
+    query = terms(args.keyword)
+    shown = [a for a in sort_newest_first(articles)
+             if matches_category(a.categories, args.category)
+             and (not query or matches_terms(haystack(a.title, a.body_text), query))]
+    if args.json:
+        out = sys.stdout
+        for a in shown:
+            out.write(json.dumps(a.meta_json(), ensure_ascii=False) + "\n")
+    else:
+        _print_table(shown, len(articles))
+    _report_issues(issues)
+    return EXIT_OK
+
+
+def _print_table(articles, total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from .dates import format_date
+
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("日期", no_wrap=True, min_width=16)
+    table.add_column("标题", overflow="ellipsis", no_wrap=True, ratio=3)
+    table.add_column("来源", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("分类", overflow="ellipsis", no_wrap=True, ratio=1)
+    for a in articles:
+        table.add_row(format_date(a.date, "—"), Text(a.title), Text(a.source), Text(" / ".join(a.categories)))
+    console = Console()
+    console.print(table)
+    console.print(f"{len(articles)}/{total}", style="dim")
+
+
+def cmd_extract(args) -> int:
+    from .articles import load_file
+    from .articles.discovery import discover
+    from .extract import extract_article
+
+    status = EXIT_OK
+    results = []
+    for raw in args.paths:
+        root = Path(raw)
+        problem = _check_path(root)
+        if problem:
+            print(problem, file=sys.stderr)
+            status = EXIT_BAD_PATH
+            continue
+        for path in discover(root):
+            article, issue = load_file(path, root if root.is_dir() else None)
+            if article is None:
+                _report_issues([issue])
+                continue
+            if issue is not None:
+                _report_issues([issue])
+            extraction = extract_article(article)
+            if args.json:
+                obj = {"path": str(path) if root.is_dir() else raw, "title": article.title}
+                obj.update(extraction.to_json())
+                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            else:
+                results.append((article, extraction))
+    if not args.json:
+        for article, extraction in results:
+            _print_extraction(article, extraction)
+    return status
+
+
+def _print_extraction(article, extraction) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    console.print(Text(article.title, style="bold"), Text(f"  {article.path}", style="dim"))
+    figures = Table(box=None, pad_edge=False, header_style="bold")
+    for col in ("kind", "figure", "value", "unit", "context"):
+        figures.add_column(col, no_wrap=col != "context")
+    for f in extraction.figures:
+        value = "" if f.value is None else f"{f.value:,.6g}"
+        figures.add_row(f.kind, Text(("≈" if f.approx else "") + f.text), value, f.unit, Text(f.context or ""))
+    console.print(figures)
+    companies = Table(box=None, pad_edge=False, header_style="bold")
+    for col in ("company", "kind", "ticker", "mentions"):
+        companies.add_column(col, no_wrap=True)
+    for c in extraction.companies:
+        codes = ", ".join(c.tickers or ([c.ticker] if c.ticker else []))
+        companies.add_row(Text(c.name), c.kind, codes, str(len(c.mentions)))
+    console.print(companies)
+    console.print()
+
+
+def cmd_index(args) -> int:
+    from .index.build import build_index_cli
+
+    root = Path(args.path) if args.path else bundled_corpus()
+    problem = _check_path(root)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_PATH
+    return build_index_cli(root)
+
+
+def cmd_read(args) -> int:
+    root = Path(args.path) if args.path else bundled_corpus()
+    problem = _check_path(root)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_PATH
+    from .ui.app import KfinApp
+
+    app = KfinApp(root, keyword=args.keyword or "", category=args.category or "", company=args.company or "")
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def build_parser(sub: str | None) -> argparse.ArgumentParser:
+    if sub == "list":
+        p = argparse.ArgumentParser(prog="kfin-tui list", description="List articles, newest first.")
+        p.add_argument("path", nargs="?", help="folder or file (default: the bundled corpus)")
+        p.add_argument("--json", action="store_true", help="one JSON object per line")
+        p.add_argument("--category", "-c", help="only articles in this category (exact)")
+        p.add_argument("--keyword", "-k", help="terms that must all occur in title or body")
+        p.set_defaults(func=cmd_list)
+    elif sub == "extract":
+        p = argparse.ArgumentParser(prog="kfin-tui extract", description="Figures and companies of articles.")
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        p.add_argument("--json", action="store_true", help="one JSON object per article and line")
+        p.set_defaults(func=cmd_extract)
+    elif sub == "index":
+        p = argparse.ArgumentParser(prog="kfin-tui index", description="Build or refresh the index of a folder.")
+        p.add_argument("path", nargs="?", help="folder (default: the bundled corpus)")
+        p.set_defaults(func=cmd_index)
+    else:
+        p = argparse.ArgumentParser(
+            prog="kfin-tui",
+            description="A terminal reader for Chinese financial news.",
+            epilog="sub-commands: kfin-tui list | extract | index  (kfin-tui list --help …)",
+        )
+        p.add_argument("path", nargs="?", help="folder of articles (default: the bundled corpus)")
+        p.add_argument("--keyword", "-k", help="start with this keyword filter")
+        p.add_argument("--category", "-c", help="start with this category filter")
+        p.add_argument("--company", help="start with this company filter")
+        p.add_argument("--version", action="version", version=f"kfin-tui {__version__}")
+        p.set_defaults(func=cmd_read)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    sub = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    if sub:
+        argv = argv[1:]
+    args = build_parser(None if sub == "read" else sub).parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

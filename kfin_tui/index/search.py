@@ -1,0 +1,33 @@
+"""Keyword and category matching shared by ``kfin-tui list`` and the reader.
+
+Keyword semantics: the query is split on white space into terms; an article matches when every
+term occurs in its title or body text. Both sides are NFKC-normalised and case-folded, so
+full-width ``ＡＩ`` finds ``AI`` and ``streamlake`` finds ``StreamLake``. Chinese terms match as
+plain substrings (no segmentation: ``手`` finds ``快手``).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def terms(query: str | None) -> list[str]:
+    if not query:
+        return []
+    return [t for t in normalise(query).split() if t]
+
+
+def haystack(title: str, body: str) -> str:
+    """The normalised text a keyword is looked for in (title and body, kept apart by a newline)."""
+    return normalise(title) + "\n" + normalise(body)
+
+
+def matches_terms(text_normalised: str, query_terms: list[str]) -> bool:
+    return all(t in text_normalised for t in query_terms)
+
+
+def matches_category(categories: list[str], category: str | None) -> bool:
+    return not category or category in categories

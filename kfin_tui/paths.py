@@ -1,0 +1,27 @@
+"""Where things live: the bundled corpus and the user cache (XDG via platformdirs)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "kfin-tui"
+
+
+def bundled_corpus() -> Path:
+    """The demo corpus: shipped inside the wheel as ``kfin_tui/_corpus``; in a source checkout
+    (editable install, tests) it is the top-level ``corpus/`` folder."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_corpus"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "corpus"
+
+
+def cache_dir() -> Path:
+    """Per-user cache folder (``$XDG_CACHE_HOME/kfin-tui``); ``KFIN_TUI_CACHE`` overrides it."""
+    override = os.environ.get("KFIN_TUI_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

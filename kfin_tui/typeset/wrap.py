@@ -1,0 +1,192 @@
+"""Wrap a styled :class:`rich.text.Text` using CJK-aware break opportunities."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
+from rich.containers import Lines
+from rich.text import Text
+
+from .linebreak import hard_breaks, segments
+
+__all__ = ["wrap", "cells", "fold_cells", "line_ranges"]
+
+
+def cells(text: str) -> int:
+    """Width of ``text`` in terminal cells (same measure as Rich)."""
+    return cell_len(text)
+
+
+def fold_cells(text: str, width: int, ellipsis: str = "…") -> str:
+    """Truncate ``text`` to at most ``width`` cells, ending with ``ellipsis``.
+
+    Never cuts inside a (double width or combined) character, so the result
+    may be one cell narrower than ``width``.  Text that fits is returned
+    unchanged.  When even the ellipsis does not fit it is left out.
+    """
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    ellipsis_width = cell_len(ellipsis)
+    if ellipsis_width > width:
+        ellipsis, ellipsis_width = "", 0
+    budget = width - ellipsis_width
+    used = 0
+    cut = 0
+    for start, end, size in split_graphemes(text)[0]:
+        if used + size > budget:
+            break
+        used += size
+        cut = end
+    return text[:cut].rstrip() + ellipsis
+
+
+def _cell_prefix(plain: str) -> list[int] | None:
+    """Prefix sums of per-character cell widths (``None`` if Rich's
+    grapheme rules - ZWJ / VS16 - make per-character sums unreliable)."""
+    if "\u200d" in plain or "\ufe0f" in plain:
+        return None
+    if plain.isascii():
+        return None  # caller uses index arithmetic directly
+    size = get_character_cell_size
+    return [0, *accumulate(map(size, plain))]
+
+
+def _hard_split(plain: str, start: int, end: int, avail: int, width: int
+                ) -> tuple[list[tuple[int, int]], int, int]:
+    """Split ``plain[start:end]`` at grapheme boundaries.
+
+    The first chunk gets ``avail`` cells, the following ones ``width`` cells.
+    Returns the complete chunks, and the start and cell width of the last
+    (open) chunk.  A single grapheme wider than the space is put on a line
+    of its own (it cannot be made to fit).
+    """
+    chunks: list[tuple[int, int]] = []
+    chunk_start = start
+    used = 0
+    limit = avail
+    spans, _ = split_graphemes(plain[start:end])
+    for g_start, _g_end, size in spans:
+        if used + size > limit and used > 0:
+            chunks.append((chunk_start, start + g_start))
+            chunk_start = start + g_start
+            used = 0
+            limit = width
+        used += size
+    return chunks, chunk_start, used
+
+
+def line_ranges(plain: str, width: int, indent: int = 0
+                ) -> list[tuple[int, int, int]]:
+    """Compute the lines of ``plain`` wrapped to ``width`` cells.
+
+    Returns ``(start, end, indent)`` per line: the line shows
+    ``plain[start:end]`` after ``indent`` spaces.  Characters between two
+    lines (dropped spaces, hard line breaks) belong to no line.
+    """
+    width = max(1, width)
+    indent = max(0, min(indent, width - 1))
+    prefix = _cell_prefix(plain)
+    if prefix is None and not plain.isascii():
+        def measure(a: int, b: int) -> int:
+            return cell_len(plain[a:b])
+    elif prefix is None:
+        def measure(a: int, b: int) -> int:
+            return b - a
+    else:
+        def measure(a: int, b: int) -> int:
+            return prefix[b] - prefix[a]
+
+    lines: list[tuple[int, int, int]] = []
+    add = lines.append
+    for p_start, p_end in hard_breaks(plain):
+        if p_start == p_end:
+            add((p_start, p_start, 0))
+            continue
+        line_indent = indent
+        avail = width - line_indent
+        empty = True
+        line_start = p_start
+        content_end = p_start  # end of the last segment's content
+        line_width = 0  # width including pending trailing space
+        for start, c_end, end in segments(plain, p_start, p_end):
+            content_width = measure(start, c_end)
+            if not empty:
+                if line_width + content_width <= avail:
+                    line_width += content_width + measure(c_end, end)
+                    content_end = c_end
+                    continue
+                add((line_start, content_end, line_indent))
+                line_indent = 0
+                avail = width
+            # The segment starts a new line.
+            if content_width > avail and line_indent and content_width <= width:
+                line_indent = 0  # drop the first-line indent rather than split
+                avail = width
+            if content_width <= avail:
+                line_start = start
+                line_width = content_width
+            else:
+                chunks, line_start, line_width = _hard_split(
+                    plain, start, c_end, avail, width)
+                if chunks:
+                    for chunk_start, chunk_end in chunks:
+                        add((chunk_start, chunk_end, line_indent))
+                        line_indent = 0
+                    avail = width
+            line_width += measure(c_end, end)
+            content_end = c_end
+            empty = False
+        if empty:
+            add((p_start, p_end, 0))
+            continue
+        # Keep trailing space at the paragraph end only as far as it fits.
+        line_end = content_end
+        used = line_width - measure(content_end, p_end)
+        while line_end < p_end:
+            size = measure(line_end, line_end + 1)
+            if used + size > avail:
+                break
+            used += size
+            line_end += 1
+        add((line_start, line_end, line_indent))
+    return lines
+
+
+def wrap(text: Text, width: int, *, indent: int = 0) -> Lines:
+    """Wrap ``text`` into lines of at most ``width`` terminal cells.
+
+    * breaks follow :func:`~kfin_tui.typeset.linebreak.break_opportunities`
+      (CJK between characters, Latin at spaces, numbers with their units
+      kept together, kinsoku for opening / closing punctuation);
+    * white space at a soft line end is dropped;
+    * ``\\n`` / ``\\r\\n`` are hard breaks (the break characters are dropped);
+    * a unit wider than ``width`` is split at cell boundaries, never inside
+      a double-width character (a single character wider than ``width`` -
+      a CJK character at ``width=1`` - gets a line of its own);
+    * ``indent`` cells of space are put before the first line of each
+      paragraph (clamped to ``width - 1``; dropped for a first line whose
+      first unit would not otherwise fit);
+    * styles and spans are preserved (the text is cut with
+      :meth:`rich.text.Text.divide`).
+    """
+    if "\t" in text.plain:
+        text = text.copy()
+        text.expand_tabs()
+    plain = text.plain
+    ranges = line_ranges(plain, width, indent)
+    offsets: list[int] = []
+    for start, end, _ in ranges:
+        offsets.append(start)
+        offsets.append(end)
+    pieces = text.divide(offsets)
+    lines = Lines()
+    for index, (_start, _end, line_indent) in enumerate(ranges):
+        line = pieces[2 * index + 1]
+        line.end = "\n"
+        if line_indent:
+            line.pad_left(line_indent)
+        lines.append(line)
+    return lines
