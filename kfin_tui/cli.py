@@ -41,19 +41,19 @@ def _report_issues(issues, stream=None) -> None:
 
 
 def cmd_list(args) -> int:
-    from .articles import load_folder, sort_newest_first
-    from .index.search import haystack, matches_category, matches_terms, terms
+    from .index import Library
+    from .index.search import matches_category
 
     root = Path(args.path) if args.path else bundled_corpus()
     problem = _check_path(root)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
-    articles, issues = load_folder(root)
-    query = terms(args.keyword)
-    shown = [a for a in sort_newest_first(articles)
-             if matches_category(a.categories, args.category)
-             and (not query or matches_terms(haystack(a.title, a.body_text), query))]
+    library = Library(root).load_all()
+    articles, issues = library.rows, library.issues
+    hits = library.search(args.keyword or "")
+    shown = [r for r in articles
+             if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
     if args.json:
         out = sys.stdout
         for a in shown:

@@ -1,1 +1,4 @@
 """Indexing and search (UI-free)."""
+from .library import Library, Row
+
+__all__ = ["Library", "Row"]
