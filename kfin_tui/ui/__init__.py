@@ -1,0 +1,1 @@
+"""The Textual reader. The only package that imports Textual."""

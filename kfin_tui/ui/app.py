@@ -1,0 +1,353 @@
+"""The kfin-tui reader: a sidebar of articles, a reading pane and a side panel of figures and companies.
+
+The app owns the state (filters, the library) and the workers; widgets report upward with
+Messages. Loading, searching and extraction run in thread workers: a keystroke never waits.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static
+
+from ..index import Library, Row
+from .bindings import APP
+from .commands import FilterCommands
+from .screens.help import HelpScreen
+from .screens.issues import LoadIssuesScreen
+from .screens.picker import PickerScreen
+from .widgets.article_list import ArticleList
+from .widgets.article_view import ArticleView, Mention
+from .widgets.facts_panel import FactsPanel
+from .widgets.sanitize import inert
+
+NARROW = 100  # below this many columns the side panel hides
+DEBOUNCE = 0.15
+
+
+class KfinApp(App[int]):
+    TITLE = "kfin-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {FilterCommands}
+
+    def __init__(self, root: Path | str, *, keyword: str = "", category: str = "", company: str = "",
+                 library: Library | None = None) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.library = library or Library(self.root)
+        self.keyword = keyword
+        self.category = category
+        self.company = company
+        self.keyword_ids: set[int] | None = None
+        self.company_ids: set[int] | None = None
+        self.loaded = False
+        self.panel_wanted: bool | None = None  # None: follow the terminal width
+        self.current: Row | None = None
+        self.extraction = None
+        self._debounce = None
+        self._stop = threading.Event()
+
+    # layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield Static(id="status-left")
+            yield Static(id="status-right")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield Input(value=self.keyword, placeholder="/ 关键词 keyword", id="keyword")
+                yield Static(id="progress")
+                yield ArticleList(id="list")
+            yield ArticleView(id="body")
+            yield FactsPanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        self._update_panel_visibility()
+        self._update_status()
+        self.load_library()
+        self.warm_up_extractor()
+
+    def on_resize(self) -> None:
+        self._update_panel_visibility()
+
+    def _update_panel_visibility(self) -> None:
+        wide = self.size.width >= NARROW
+        show = wide if self.panel_wanted is None else self.panel_wanted
+        self.query_one(FactsPanel).set_class(not show, "hidden")
+        self.query_one("#sidebar").set_class(not wide, "narrow")
+
+    # loading ----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_library(self) -> None:
+        first = True
+        for _batch in self.library.load(progress=lambda n: self.call_from_thread(self._progress, n)):
+            if self._stop.is_set():
+                return
+            self.call_from_thread(self._rows_arrived, first)
+            first = False
+        self.call_from_thread(self._loaded)
+
+    def _progress(self, count: int) -> None:
+        bar = self.query_one("#progress", Static)
+        bar.update(f"读取中 loading… {count}")
+        bar.set_class(not self.loaded, "busy")
+
+    def _rows_arrived(self, first: bool) -> None:
+        if first and (self.keyword or self.company):
+            self._refresh_searches()
+        self._apply_filters()
+
+    def _loaded(self) -> None:
+        self.loaded = True
+        self.query_one("#progress", Static).set_class(False, "busy")
+        self._refresh_searches()
+        issues = self.library.issues
+        errors = sum(1 for i in issues if not i.warning)
+        if issues:
+            msg = (f"{errors} 个文件无法读取 · {errors} files could not be read" if errors
+                   else f"{len(issues)} 个文件有警告 · {len(issues)} files loaded with warnings")
+            self.notify(f"{msg} — 按 L 查看 · press L", severity="warning" if errors else "information",
+                        timeout=6)
+
+    @work(thread=True, group="warmup")
+    def warm_up_extractor(self) -> None:
+        try:
+            from ..extract import warm_up
+        except ImportError:
+            return
+        warm_up()
+
+    # filters -----------------------------------------------------------------
+    def _refresh_searches(self) -> None:
+        self.run_search(self.keyword, self.company)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, keyword: str, company: str) -> None:
+        ids = self.library.search(keyword)
+        company_ids = self._company_ids(company) if company else None
+        self.call_from_thread(self._search_done, keyword, company, ids, company_ids)
+
+    def _company_ids(self, name: str) -> set[int]:
+        finder = getattr(self.library, "ids_with_company", None)
+        if finder is not None:
+            return finder(name)
+        from ..extract import extract_article
+
+        found = set()
+        for row in list(self.library.rows):
+            article = self.library.article(row.id)
+            if article and any(c.name == name for c in extract_article(article).companies):
+                found.add(row.id)
+        return found
+
+    def _search_done(self, keyword: str, company: str, ids, company_ids) -> None:
+        if keyword != self.keyword or company != self.company:
+            return  # a newer query is on its way
+        self.keyword_ids = ids
+        self.company_ids = company_ids
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        rows = self.library.rows
+        kw, co, cat = self.keyword_ids, self.company_ids, self.category
+        if self.keyword and kw is None:
+            kw = set()  # search not finished yet for a typed keyword: show nothing stale
+        if kw is not None or co is not None or cat:
+            rows = [r for r in rows if (kw is None or r.id in kw) and (co is None or r.id in co)
+                    and (not cat or cat in r.categories)]
+        view = self.query_one(ArticleList)
+        view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
+                              if self.has_filters else
+                              ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
+        view.set_rows(list(rows))
+        if not rows:
+            self._show(None)
+        self._update_status()
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.keyword or self.category or self.company)
+
+    def _update_status(self) -> None:
+        parts = ["kfin-tui", inert(self.root.name or str(self.root))]
+        if self.keyword:
+            parts.append(f"关键词: {inert(self.keyword)}")
+        if self.category:
+            parts.append(f"分类: {inert(self.category)}")
+        if self.company:
+            parts.append(f"公司: {inert(self.company)}")
+        self.query_one("#status-left", Static).update(" · ".join(parts))
+        shown = len(self.query_one(ArticleList).rows)
+        self.query_one("#status-right", Static).update(f"{shown}/{len(self.library.rows)}")
+
+    @on(Input.Changed, "#keyword")
+    def _keyword_changed(self, event: Input.Changed) -> None:
+        self.keyword = event.value.strip()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, self._refresh_searches)
+        self._update_status()
+
+    @on(Input.Submitted, "#keyword")
+    def _keyword_submitted(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def set_keyword(self, keyword: str) -> None:
+        self.query_one("#keyword", Input).value = keyword  # fires Changed → search
+
+    def set_category(self, category: str | None) -> None:
+        self.category = category or ""
+        self._apply_filters()
+
+    def set_company(self, company: str | None) -> None:
+        self.company = company or ""
+        self.company_ids = None
+        if self.company:
+            self._refresh_searches()
+        else:
+            self._apply_filters()
+
+    def company_names(self) -> list[tuple[str, int]]:
+        names = getattr(self.library, "company_names", None)
+        if names is not None:
+            return names()
+        if self.extraction is None:
+            return []
+        return [(c.name, len(c.mentions)) for c in self.extraction.companies if c.kind != "media"]
+
+    # article display -----------------------------------------------------------
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._show(event.row)
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.query_one(ArticleView).focus()
+
+    def _show(self, row: Row | None) -> None:
+        if row is not None and self.current is not None and row.id == self.current.id:
+            return
+        self.current = row
+        self.extraction = None
+        view = self.query_one(ArticleView)
+        panel = self.query_one(FactsPanel)
+        if row is None:
+            view.show(None, placeholder="没有可显示的文章 · nothing to show" if self.has_filters
+                      else "选择一篇文章 · select an article")
+            panel.show_extraction(None)
+            return
+        article = self.library.article(row.id)
+        view.show(article)
+        panel.show_extraction(None, pending=article is not None)
+        if article is not None:
+            self.extract_current(row, article)
+
+    @work(thread=True, exclusive=True, group="extract")
+    def extract_current(self, row: Row, article) -> None:
+        try:
+            cached = getattr(self.library, "extraction", None)
+            extraction = cached(row.id) if cached is not None else None
+            if extraction is None:
+                from ..extract import extract_article
+
+                extraction = extract_article(article)
+        except Exception as exc:  # noqa: BLE001 - one article's extraction must not take the reader down
+            self.call_from_thread(self.notify, f"提取失败 extraction failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self._extracted, row, extraction)
+
+    def _extracted(self, row: Row, extraction) -> None:
+        if self.current is None or row.id != self.current.id:
+            return
+        self.extraction = extraction
+        mentions = [Mention(f.start, f.end, f.kind, f.text) for f in extraction.figures]
+        for c in extraction.companies:
+            mentions.extend(Mention(m.start, m.end, "media" if c.kind == "media" else "company", c.name)
+                            for m in c.mentions)
+        self.query_one(ArticleView).set_mentions(mentions)
+        self.query_one(FactsPanel).show_extraction(extraction)
+
+    @on(FactsPanel.MentionSelected)
+    def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
+        self.query_one(ArticleView).jump_to(event.start, event.end, event.kind)
+
+    # actions ----------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_focus_keyword(self) -> None:
+        self.query_one("#keyword", Input).focus()
+
+    def action_pick_category(self) -> None:
+        self.push_screen(PickerScreen("分类 · category", self.library.categories(), self.category),
+                         self.set_category)
+
+    def action_company_filter(self) -> None:
+        panel = self.query_one(FactsPanel)
+        if panel.has_focus:
+            name = panel.company_under_cursor()
+            if name:
+                self.set_company(name)
+                return
+        self.push_screen(PickerScreen("公司 · company", self.company_names(), self.company), self.set_company)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(FactsPanel)
+        self.panel_wanted = panel.has_class("hidden")
+        self._update_panel_visibility()
+        if not self.panel_wanted and panel.has_focus:
+            self.query_one(ArticleList).focus()
+
+    def action_next_mention(self) -> None:
+        self.query_one(ArticleView).next_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self.query_one(ArticleView).next_mention(-1)
+
+    def action_clear_filters(self) -> None:
+        keyword = self.query_one("#keyword", Input)
+        if keyword.has_focus and keyword.value:
+            keyword.value = ""
+            return
+        self.action_clear_all()
+        self.query_one(ArticleList).focus()
+
+    def action_clear_all(self) -> None:
+        self.keyword = self.category = self.company = ""
+        self.keyword_ids = self.company_ids = None
+        with self.prevent(Input.Changed):
+            self.query_one("#keyword", Input).value = ""
+        self._apply_filters()
+
+    def action_load_issues(self) -> None:
+        self.push_screen(LoadIssuesScreen(self.library.issues))
+
+    def _panes(self) -> list:
+        panes = [self.query_one(ArticleList), self.query_one(ArticleView)]
+        panel = self.query_one(FactsPanel)
+        if not panel.has_class("hidden"):
+            panes.append(panel)
+        return panes
+
+    def _cycle(self, step: int) -> None:
+        if self.screen is not self.screen_stack[0]:
+            self.screen.focus_next() if step > 0 else self.screen.focus_previous()
+            return
+        panes = self._panes()
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -1
+        panes[(index + step) % len(panes)].focus()
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def on_unmount(self) -> None:
+        self._stop.set()

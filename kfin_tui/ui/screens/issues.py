@@ -1,0 +1,40 @@
+"""Files that could not be read (or loaded with a warning), with the reason."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from ..widgets.sanitize import inert
+
+
+class LoadIssuesScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,L", "close", "关闭", id="issues.close")]
+    DEFAULT_CSS = """
+    LoadIssuesScreen { align: center middle; }
+    LoadIssuesScreen > Vertical { width: 95%; height: 80%; border: round $warning; background: $surface; }
+    LoadIssuesScreen Label { text-style: bold; padding: 0 1; }
+    LoadIssuesScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self, issues) -> None:
+        super().__init__()
+        self.issues = issues
+
+    def compose(self) -> ComposeResult:
+        errors = sum(1 for i in self.issues if not i.warning)
+        with Vertical():
+            yield Label(f"读取问题 · load issues: {errors} not loaded, {len(self.issues) - errors} with warnings")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("", "file", "reason")
+        for issue in self.issues:
+            table.add_row("⚠" if issue.warning else "✗", Text(inert(issue.path)), Text(inert(issue.reason)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

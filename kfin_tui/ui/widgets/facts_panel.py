@@ -1,0 +1,108 @@
+"""The side panel: figures grouped by kind, companies with ticker and mention count, media apart."""
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...typeset import cells, fold_cells
+from ..bindings import PANEL
+from ..theme import FIGURE_KINDS, KIND_COLOURS, KIND_LABELS
+from .sanitize import inert
+
+
+class FactsPanel(OptionList):
+    """Posts :class:`MentionSelected` when a figure or company is chosen (enter / click)."""
+
+    BINDINGS = PANEL
+
+    class MentionSelected(Message):
+        def __init__(self, start: int, end: int, kind: str, label: str) -> None:
+            self.start, self.end, self.kind, self.label = start, end, kind, label
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._targets: dict[str, tuple[int, int, str, str]] = {}
+        self.companies: dict[str, str] = {}  # option id -> company name
+
+    def show_extraction(self, extraction, pending: bool = False) -> None:
+        self.clear_options()
+        self._targets.clear()
+        self.companies.clear()
+        if extraction is None:
+            self.add_option(Option(Text("正在提取… extracting" if pending else "—", style="dim italic"), disabled=True))
+            return
+        width = max(16, (self.scrollable_content_region.width or 30) - 2)
+        groups: dict[str, list] = {k: [] for k in FIGURE_KINDS}
+        for f in extraction.figures:
+            groups.setdefault(f.kind, []).append(f)
+        options: list[Option] = []
+        any_figure = False
+        for kind, figures in groups.items():
+            if not figures:
+                continue
+            any_figure = True
+            options.append(self._header(kind, len(figures)))
+            seen = set()
+            for f in figures:
+                key = (f.text, f.context)
+                if key in seen:
+                    continue
+                seen.add(key)
+                oid = f"fig-{len(self._targets)}"
+                self._targets[oid] = (f.start, f.end, kind, f.text)
+                options.append(Option(self._item(inert(f.text), inert(f.context or ""), kind, width), id=oid))
+        if not any_figure:
+            options.append(Option(Text("没有数字 · no figures", style="dim"), disabled=True))
+        companies = [c for c in extraction.companies if c.kind != "media"]
+        media = [c for c in extraction.companies if c.kind == "media"]
+        options.append(self._header("company", len(companies)))
+        for c in sorted(companies, key=lambda c: -len(c.mentions)):
+            oid = f"co-{len(self._targets)}"
+            first = c.mentions[0] if c.mentions else None
+            self._targets[oid] = (first.start, first.end, "company", c.name) if first else (-1, -1, "company", c.name)
+            self.companies[oid] = c.name
+            ticker = c.ticker or (c.tickers[0] if getattr(c, "tickers", None) else "")
+            options.append(Option(self._item(inert(c.name), f"{ticker} ×{len(c.mentions)}".strip(), "company", width),
+                                  id=oid))
+        if not companies:
+            options.append(Option(Text("  —", style="dim"), disabled=True))
+        if media:
+            options.append(self._header("media", len(media)))
+            for c in media:
+                oid = f"me-{len(self._targets)}"
+                first = c.mentions[0] if c.mentions else None
+                self._targets[oid] = (first.start, first.end, "media", c.name) if first else (-1, -1, "media", c.name)
+                options.append(Option(self._item(inert(c.name), f"×{len(c.mentions)}", "media", width), id=oid))
+        self.add_options(options)
+
+    @staticmethod
+    def _header(kind: str, count: int) -> Option:
+        text = Text(f"{KIND_LABELS.get(kind, kind)}  {count}", style=Style(bold=True, color=KIND_COLOURS.get(kind)))
+        return Option(text, disabled=True)
+
+    @staticmethod
+    def _item(main: str, note: str, kind: str, width: int) -> Text:
+        main = fold_cells(main, max(4, width // 2))
+        gap = max(1, width // 2 + 1 - cells(main))
+        note = fold_cells(note, max(1, width - cells(main) - gap - 1))
+        text = Text(" ")
+        text.append(main, Style(color=KIND_COLOURS.get(kind), bold=True))
+        text.append(" " * gap)
+        text.append(note, Style(dim=True))
+        return text
+
+    def company_under_cursor(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.companies.get(option.id or "")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target and target[0] >= 0:
+            self.post_message(self.MentionSelected(*target))

@@ -1,0 +1,73 @@
+"""End to end: the real ``kfin-tui`` in a real terminal (tmux), typed at like a person would."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+from ui_helpers import UI_CORPUS
+
+pytestmark = pytest.mark.e2e
+
+if shutil.which("tmux") is None:
+    pytest.skip("tmux is not installed", allow_module_level=True)
+
+
+class Tmux:
+    def __init__(self, cmd: list[str], size=(100, 30)) -> None:
+        self.socket = f"kfin-e2e-{uuid.uuid4().hex[:8]}"
+        self.session = "s"
+        env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "COLORTERM": "truecolor"}
+        envs = " ".join(f"{k}={v}" for k, v in env.items())
+        command = f"env {envs} " + " ".join(f"'{c}'" for c in cmd)
+        self._tmux("-f", "/dev/null", "new-session", "-d", "-s", self.session, "-x", str(size[0]),
+                   "-y", str(size[1]), command)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+                              check=False).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.session)
+
+    def wait_for(self, predicate, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out; screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", self.session, "-l", text)
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+def test_chinese_keyword_filter_in_a_real_terminal(tmp_path):
+    env_cache = tmp_path / "cache"
+    os.environ["KFIN_TUI_CACHE"] = str(env_cache)
+    term = Tmux([sys.executable, "-m", "kfin_tui", str(UI_CORPUS)])
+    try:
+        term.wait_for(lambda s: "4/4" in s and "宁德时代" in s)
+        term.keys("/")
+        term.type("英伟达")
+        screen = term.wait_for(lambda s: "1/4" in s)
+        assert "关键词: 英伟达" in screen
+        assert "[bold red]英伟达市值突破" in screen  # markup shown as text, not interpreted
+        term.keys("Enter")
+        term.keys("q")
+        term.wait_for(lambda s: "1/4" not in s, timeout=10)
+    finally:
+        term.close()
+        os.environ.pop("KFIN_TUI_CACHE", None)

@@ -1,0 +1,359 @@
+"""Behaviour of the reader, driven with Pilot (App.run_test): every key and filter path."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.widgets import Input
+
+from kfin_tui.ui.app import KfinApp
+from kfin_tui.ui.screens.help import HelpScreen
+from kfin_tui.ui.screens.issues import LoadIssuesScreen
+from kfin_tui.ui.screens.picker import PickerScreen
+from kfin_tui.ui.widgets.article_list import ArticleList
+from kfin_tui.ui.widgets.article_view import ArticleView
+from kfin_tui.ui.widgets.facts_panel import FactsPanel
+
+from ui_helpers import UI_CORPUS, list_titles, settle
+
+TOTAL = 4
+
+
+def status(app) -> str:
+    left = str(app.query_one("#status-left").render())
+    right = str(app.query_one("#status-right").render())
+    return f"{left} | {right}"
+
+
+async def test_start_selects_first_article_and_shows_it():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = app.query_one(ArticleList)
+        assert len(lst.rows) == TOTAL
+        assert lst.cursor == 0 and app.current is lst.rows[0]
+        assert status(app).endswith(f"{TOTAL}/{TOTAL}")
+        body = "\n".join(app.query_one(ArticleView).lines_text)
+        assert lst.rows[0].title[:8] in body
+        # newest first, undated last
+        dates = [r.date for r in lst.rows]
+        assert dates[-1] is None and dates[0] >= dates[1]
+        assert app.focused is lst
+
+
+async def test_list_keys_move_the_cursor():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = app.query_one(ArticleList)
+        await pilot.press("j")
+        assert lst.cursor == 1
+        await pilot.press("down", "down")
+        assert lst.cursor == 3
+        await pilot.press("k")
+        assert lst.cursor == 2
+        await pilot.press("up")
+        assert lst.cursor == 1
+        await pilot.press("G")
+        assert lst.cursor == TOTAL - 1
+        await pilot.press("g")
+        assert lst.cursor == 0
+        await pilot.press("space")
+        assert lst.cursor == TOTAL - 1  # a page holds more than four articles
+        await settle(pilot)
+        assert app.current.id == lst.rows[-1].id
+
+
+async def test_enter_opens_and_tab_cycles_panes():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst, body, panel = app.query_one(ArticleList), app.query_one(ArticleView), app.query_one(FactsPanel)
+        await pilot.press("enter")
+        assert app.focused is body
+        await pilot.press("tab")
+        assert app.focused is panel
+        await pilot.press("tab")
+        assert app.focused is lst
+        await pilot.press("shift+tab")
+        assert app.focused is panel
+        await pilot.press("shift+tab")
+        assert app.focused is body
+
+
+async def test_body_scrolls_with_keys_when_focused():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        body = app.query_one(ArticleView)
+        await pilot.press("enter")
+        assert body.max_scroll_y > 0, "the long article must not fit 80x24"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_y > 2
+
+
+async def test_keyword_filter_live_enter_and_escape():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        keyword = app.query_one("#keyword", Input)
+        assert app.focused is keyword
+        await pilot.press(*"储能")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert list_titles(app) == ["宁德时代三季度净利润同比增长25% 储能电池出货量创新高"]
+        assert "关键词: 储能" in status(app) and status(app).endswith(f"1/{TOTAL}")
+        await pilot.press("enter")
+        assert app.focused is app.query_one(ArticleList)
+        # escape in the list clears all filters
+        await pilot.press("slash", "escape")
+        assert keyword.value == ""
+        await settle(pilot, 0.3)
+        assert len(list_titles(app)) == TOTAL
+
+
+async def test_keyword_is_nfkc_and_case_insensitive_and_needs_all_terms():
+    app = KfinApp(UI_CORPUS, keyword="ＮＶＤＡ 拆股")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_titles(app)) == 1 and "英伟达" in list_titles(app)[0]
+        app.set_keyword("nvda 宁德")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert list_titles(app) == []
+
+
+async def test_empty_result_shows_a_message_not_a_blank_pane():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keyword("不存在的词语")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        lst = app.query_one(ArticleList)
+        assert lst.rows == []
+        assert "esc" in lst.empty_message
+        assert "nothing to show" in "\n".join(app.query_one(ArticleView).lines_text)
+        assert status(app).endswith(f"0/{TOTAL}")
+        await pilot.press("escape")
+        await settle(pilot, 0.3)
+        assert len(lst.rows) == TOTAL
+
+
+async def test_category_picker_filters_and_combines_with_keyword():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*"电报")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.category == "电报"
+        assert list_titles(app) == ["央行开展1000亿元7天期逆回购操作"]
+        assert "分类: 电报" in status(app)
+        app.set_keyword("宁德")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert list_titles(app) == []
+        await pilot.press("escape")
+        await settle(pilot, 0.3)
+        assert app.category == "" and len(list_titles(app)) == TOTAL
+
+
+async def test_category_picker_escape_cancels():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerScreen)
+        assert app.category == "" and len(list_titles(app)) == TOTAL
+
+
+async def test_side_panel_lists_figures_and_companies_and_enter_jumps():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel, body = app.query_one(FactsPanel), app.query_one(ArticleView)
+        assert app.extraction is not None
+        assert app.extraction.figures, "the CATL article is full of figures"
+        assert any(c.name == "宁德时代" for c in app.extraction.companies)
+        assert len(panel._targets) >= len({(f.text, f.context) for f in app.extraction.figures})
+        assert body.mentions, "figures and companies are highlighted in the body"
+        await pilot.press("tab", "tab")
+        assert app.focused is panel
+        # walk to the last company and jump to it
+        await pilot.press("G")
+        target = panel._targets[panel.get_option_at_index(panel.highlighted).id]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body._flash is not None and body._flash.start == target[0]
+        line = body.line_of(target[0])
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
+
+
+async def test_f_filters_by_company_under_cursor_and_picker_otherwise():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = app.query_one(FactsPanel)
+        await pilot.press("tab", "tab")
+        # move to the first company option
+        company_index = next(i for i in range(panel.option_count)
+                             if (panel.get_option_at_index(i).id or "").startswith("co-"))
+        panel.highlighted = company_index
+        name = panel.company_under_cursor()
+        assert name
+        await pilot.press("f")
+        await settle(pilot, 0.2)
+        assert app.company == name
+        assert f"公司: {name}" in status(app)
+        assert 1 <= len(list_titles(app)) < TOTAL
+        await pilot.press("escape")
+        await settle(pilot, 0.2)
+        assert app.company == ""
+        # from the list, f opens the company picker
+        app.query_one(ArticleList).focus()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("escape")
+
+
+async def test_n_and_shift_n_walk_the_mentions():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        body = app.query_one(ArticleView)
+        assert len(body.mentions) >= 3
+        await pilot.press("n")
+        assert body.mention_cursor == 0
+        await pilot.press("n")
+        assert body.mention_cursor == 1
+        await pilot.press("N")
+        assert body.mention_cursor == 0
+        await pilot.press("N")
+        assert body.mention_cursor == len(body.mentions) - 1
+
+
+async def test_e_toggles_panel_and_narrow_terminal_hides_it():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = app.query_one(FactsPanel)
+        assert panel.display and not panel.has_class("hidden")
+        await pilot.press("e")
+        assert panel.has_class("hidden")
+        await pilot.press("e")
+        assert not panel.has_class("hidden")
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.query_one(FactsPanel)
+        assert panel.has_class("hidden")
+        await pilot.press("e")
+        assert not panel.has_class("hidden")
+
+
+async def test_help_screen_and_quit():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_command_palette_offers_category_and_company_filters():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        from kfin_tui.ui.commands import FilterCommands
+
+        provider = FilterCommands(app.screen)
+        texts = [text for text, _, _ in provider._commands()]
+        assert any(t.endswith("category: 电报") for t in texts)
+        assert any(t.startswith("公司 company:") for t in texts)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"电报")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot, 0.2)
+        assert app.category == "电报"
+
+
+async def test_markup_and_escape_sequences_are_inert():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = app.query_one(ArticleList)
+        index = next(i for i, r in enumerate(lst.rows) if "英伟达" in r.title)
+        assert "[bold red]" in lst.rows[index].title
+        strip_text = "".join(lst.render_line(index * 2 - int(lst.scroll_y)).text for _ in [0])
+        assert "[bold red]" in strip_text
+        await pilot.press("G")
+        await settle(pilot)
+        text = "\n".join(app.query_one(ArticleView).lines_text)
+        assert "\x1b" not in text and "红色" in text
+
+
+async def test_load_issues_notify_and_screen(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(UI_CORPUS, corpus)
+    (corpus / "bad.md").write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    (corpus / "empty.txt").write_bytes(b"")
+    app = KfinApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(app.library.issues) == 2
+        assert any("press L" in n.message for n in app._notifications)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadIssuesScreen)
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == 2
+        await pilot.press("escape")
+        assert len(list_titles(app)) == TOTAL
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_body_lines_fit_and_respect_kinsoku(size):
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        from rich.cells import cell_len
+
+        body = app.query_one(ArticleView)
+        width = body.scrollable_content_region.width
+        for line in body.lines_text:
+            assert cell_len(line) <= width
+            stripped = line.strip()
+            if stripped:
+                assert stripped[0] not in "，。、；：？！）」』”", line
+                assert stripped[-1] not in "（「『“", line
+        joined = "".join(body.lines_text)
+        assert "300750.SZ" in joined.replace(" ", "") or "300750" in joined
+        for whole in ("2590.45亿元", "31.17%"):
+            assert any(whole in ln for ln in body.lines_text), whole
