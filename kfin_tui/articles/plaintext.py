@@ -44,6 +44,10 @@ def parse_plain(text: str) -> PlainText:
         m = _HEADLINE.match(out.paragraphs[0])
         if m:
             out.headline = m.group(1).strip()
+            rest = out.paragraphs[0][m.end():].strip()
+            # 【深度】息差跌破… : a short column tag, not the headline — the rest of the line is
+            if len(out.headline) <= 4 and rest and len(rest) <= 60 and rest[-1] not in "。！？":
+                out.headline = rest
     return out
 
 
