@@ -1,0 +1,62 @@
+"""Figures and companies in an article's body text (UI-free; never imports textual).
+
+    from kfin_tui.extract import extract, extract_article, warm_up
+    ex = extract(text, tickers)      # Extraction(figures=[Figure…], companies=[Company…])
+    ex.to_json()                     # {"numbers": [...], "companies": [...]}
+
+Offsets index the text given; ``text[f.start:f.end] == f.text``.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from typing import Sequence
+
+from ..tickers import Ticker
+from .companies import find_companies
+from .figures import figures as find_figures
+from .model import Company, Extraction, Figure, Mention
+from .textnorm import nfkc_same_length
+
+__all__ = ["extract", "extract_article", "warm_up", "Extraction", "Figure", "Company", "Mention"]
+
+CACHE_SIZE = 256
+_cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load the company dictionary and initialise jieba (call from a background thread)."""
+    from .companies import _place
+    from .segment import ensure_jieba
+
+    ensure_jieba()
+    _place("北京")
+    extract("快手2024年营收603.8亿元，同比增长14%。")
+
+
+def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
+    """Figures and companies of ``text``; ``tickers`` are cashtags the loader removed from it."""
+    text = text or ""
+    norm = nfkc_same_length(text)
+    companies, blocked = find_companies(text, norm, tickers)
+    return Extraction(find_figures(text, norm, blocked), companies)
+
+
+def extract_article(article) -> Extraction:
+    """:func:`extract` over ``article.body_text`` and ``article.tickers``, cached (LRU) on path and
+    a hash of the body text."""
+    body = article.body_text
+    key = (str(article.path), hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest())
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    result = extract(body, list(article.tickers or ()))
+    with _cache_lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result

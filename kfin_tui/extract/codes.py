@@ -1,0 +1,66 @@
+"""Stock codes written in brackets after a name, in every convention seen in prose:
+
+``海油发展（600968.SH）`` ``中国华融(02799.HK)`` ``拼多多（PDD.US）`` ``美团-W(HK:03690)``
+``中国平安（601318.SH，02318.HK）`` ``腾讯控股（00700）`` ``贵州茅台(600519)`` ``阿里巴巴（NYSE:BABA）``
+``小鹏汽车（XPEV.N）`` ``理想汽车（纳斯达克：LI）`` ``比亚迪（股票代码：002594）`` ``蔚来（NIO.US/09866.HK）``
+"""
+from __future__ import annotations
+
+import re
+
+from ..tickers import market_for_a_share, normalise
+
+_PREFIX_MARKET = [
+    ("NASDAQ", "US"), ("Nasdaq", "US"), ("NYSE", "US"), ("纳斯达克", "US"), ("纽交所", "US"), ("美股", "US"),
+    ("港交所", "HK"), ("港股", "HK"), ("HKEX", "HK"), ("上交所", "SH"), ("沪市", "SH"), ("深交所", "SZ"),
+    ("深市", "SZ"), ("北交所", "BJ"), ("HK", "HK"), ("SH", "SH"), ("SZ", "SZ"), ("BJ", "BJ"), ("US", "US"),
+    ("SS", "SH"),
+]
+_PREFIX_RE = "|".join(re.escape(p) for p, _ in sorted(_PREFIX_MARKET, key=lambda x: -len(x[0])))
+_LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股票简称|简称)"
+ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|]?\s*)?"
+        r"(?P<code>[0-9]{4,6}|[A-Z]{1,5}(?:\.[A-Z])?)"
+        r"(?:\s*[.．]\s*(?P<sm>SH|SZ|BJ|HK|US|SS|N|O|OQ))?")
+ITEM_RE = re.compile(ITEM)
+BRACKET_RE = re.compile(r"[(（]\s*(" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
+                        + r"(?:\s*[,，、;；/]\s*" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:")
+                        .replace("?P<sm>", "?:") + r")*)\s*[)）]")
+_MARKET = dict(_PREFIX_MARKET)
+
+
+def parse_item(item: str) -> tuple[str | None, bool]:
+    """(normalised code, explicit market given) of one item."""
+    m = ITEM_RE.fullmatch(item.strip())
+    if not m:
+        return None, False
+    code, pm, sm = m.group("code"), m.group("pm"), m.group("sm")
+    if sm:
+        return normalise(f"{code}.{sm}"), True
+    if pm:
+        return normalise(code, _MARKET[pm]), True
+    if code.isdigit():
+        if len(code) == 6:
+            return f"{market_for_a_share(code)}:{code}", False
+        return normalise(code, "HK"), False
+    return normalise(code, "US"), bool(re.search(r"\.(?:N|O)$", code))
+
+
+def bracket_codes(norm: str, pos: int) -> tuple[int, list[tuple[str, bool]]] | None:
+    """Codes in a bracket starting at ``pos`` (maybe after spaces): (end, [(code, explicit)])."""
+    m = BRACKET_RE.match(norm, pos)
+    if not m:
+        return None
+    out = []
+    for part in re.split(r"[,，、;；/]", m.group(1)):
+        code, explicit = parse_item(part)
+        if code:
+            out.append((code, explicit))
+    return (m.end(), out) if out else None
+
+
+def find_brackets(norm: str):
+    """Every bracket holding codes: (start, end, [(code, explicit)])."""
+    for m in BRACKET_RE.finditer(norm):
+        got = bracket_codes(norm, m.start())
+        if got:
+            yield m.start(), got[0], got[1]

@@ -1,0 +1,293 @@
+"""Companies: dictionary names, names given with a ticker, and names a dictionary cannot know.
+
+Sources, strongest first:
+1. cashtags ``$快手-W(HK|01024)$`` and the loader's tickers (name + code);
+2. dictionary forms (Aho-Corasick, leftmost-longest) that sit on jieba token boundaries; entries of
+   kind ``block`` (regulators, exchanges, boards, indexes) shadow what they contain;
+3. a bracket of codes after a name ``海油发展（600968.SH）`` — the name is read leftwards;
+4. organisation suffixes (集团, 银行, 证券, 科技 …) with a guarded left boundary;
+5. Latin names after a cue (研究机构SNE Research) and acquisition targets (收购了…平台一起写).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import jieba
+
+from ..tickers import Ticker, find_cashtags
+from .codes import find_brackets
+from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
+from .model import Company, Mention
+from .segment import ensure_jieba, lcut, token_bounds
+
+CJK = r"\u4e00-\u9fff"
+STOP_TOKENS = set("""
+的 了 在 与 和 及 以及 或 是 为 由 对 向 从 将 已 于 被 把 让 据 称 表示 宣布 发布 公告 披露 显示 其中 包括 如 例如
+比如 同时 此外 另外 今日 昨日 近日 日前 今天 昨天 本周 上周 旗下 子公司 公司 企业 龙头 股东 控股股东 投资 收购 入股
+合作 伙伴 以 等 而 但 也 还 则 并 就 都 上市 港股 美股 A股 概念股 个股 成分股 其 该 这 那 此 受益 涨 跌 大涨 领涨
+涨停 跌停 包含 来自 通过 联合 携手 同 跟 给 替 中 里 上 下 前 后 内 外 个 家 位 名 只 市场 行业 板块 概念 龙头股
+之 所 着 过 又 再 即 系 属 归 称为 叫 作为 成为 认为 指出 预计 预测 数据 报告 研报 分析师 机构 投行 券商 厂商 巨头
+""".split())
+GENERIC_PREFIX = set("""
+中国 全球 国内 国外 海外 美国 日本 韩国 欧洲 德国 英国 法国 香港 台湾 中资 外资 民营 国有 国营 本土 传统 新兴 大型 中型
+小型 头部 主要 其他 各大 各家 多家 相关 领先 知名 龙头 大 小 新 老 这家 那家 该 本 某 此类 金融 互联网 科技 汽车
+新能源 智能 电动 商业 中央 地方 海量 精准 优质 高端 领军 全新 专业 综合 数字 网络 信息 独立 第三方 投资 股份制 城市 农村 农商 民营 上市 创新 国家 全国 省级 区域 产业 实体 中小 中小型
+""".split())
+ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
+                "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
+                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "基金"]
+SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
+# after a suffix these mean an industry, a market or a body, not a company
+NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
+                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
+COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|公司|集团|有限)")
+INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数)")
+LATIN_CUE_RE = re.compile(
+    r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
+    r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
+    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+LATIN_STOP = set("AI CEO CFO CTO COO IPO GPU CPU APP App ETF PE VC PPT PC IT SaaS PaaS API SDK GMV ARPU DAU MAU "
+                 "The A B H".split())
+ACQUIRE_RE = re.compile(
+    r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
+    r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    name: str
+    kind: str = "company"
+    codes: list[str] = field(default_factory=list)
+
+
+def _clean(name: str) -> str:
+    return LISTING_SUFFIX.sub("", re.sub(r"\s+", "", name)).strip("-·") or name
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(s < be and bs < e for bs, be in spans)
+
+
+def _is_latin(form: str) -> bool:
+    return not re.search(f"[{CJK}]", form)
+
+
+def _rare(tok: str, d: Dictionary) -> bool:
+    """A token that may be part of a name: unknown or rare in jieba's dictionary, or a known name."""
+    if tok in d.by_form:
+        return True
+    return jieba.dt.FREQ.get(tok, 0) < 60
+
+
+def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
+    """The name that ends at ``pos`` read leftwards: (start, name) or None."""
+    end = pos
+    while end > 0 and norm[end - 1] == " ":
+        end -= 1
+    m = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$", norm[max(0, end - 16):end])
+    if not m:
+        return None
+    run = m.group()
+    acc = ""
+    for tok in reversed(lcut(run)):
+        if tok in STOP_TOKENS or (acc and len(acc) + len(tok) > max_chars):
+            break
+        if len(acc) >= 2 and not _rare(tok, d):
+            break
+        acc = tok + acc
+    acc = acc.lstrip("-·")
+    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit():
+        return None
+    return end - len(acc), acc
+
+
+def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
+    """A company named by an organisation suffix at [ss, se), or None."""
+    if NOT_COMPANY_AFTER.match(norm, se):
+        return None
+    run_m = re.search(r"[" + CJK + r"A-Za-z0-9]{1,10}$", norm[max(0, ss - 10):ss])
+    if not run_m:
+        return None
+    acc = ""
+    for tok in reversed(lcut(run_m.group())):
+        if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
+            break
+        if tok in GENERIC_PREFIX or tok.isdigit():
+            break
+        if len(tok) > 1 and not _rare(tok, d) and not _place(tok):
+            break
+        acc = tok + acc
+        if len(acc) >= 4:
+            break
+    if len(acc) < 2 or acc in GENERIC_PREFIX:
+        return None
+    if re.fullmatch(r"[A-Za-z0-9]{1,3}", acc):
+        return None  # AI软件, 5G通信
+    if len(acc) == 2 and acc[0] in GENERIC_SINGLE:
+        return None
+    name = acc + norm[ss:se]
+    if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
+        return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
+    return ss - len(acc), name
+
+
+GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
+_PLACES: set[str] | None = None
+
+
+def _place(tok: str) -> bool:
+    """Place names (jieba tag ns) may begin a company name: 渤海银行, 硅谷银行."""
+    global _PLACES
+    if _PLACES is None:
+        try:
+            import jieba.posseg as pseg
+
+            _PLACES = {w for w, t in pseg.dt.word_tag_tab.items() if t == "ns"}
+        except Exception:  # pragma: no cover - posseg missing
+            _PLACES = set()
+    return tok in _PLACES
+
+
+def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tuple[list[Company], list[tuple[int, int]]]:
+    """Companies in ``text`` (``norm``: its length-preserving NFKC form) and the spans that hold
+    names or codes (no figure may lie inside them)."""
+    ensure_jieba()
+    d = get_dictionary()
+    bounds = token_bounds(norm)
+    hits: list[_Hit] = []
+    shadow: list[tuple[int, int]] = []  # block entries and code brackets
+    cashtag_spans: list[tuple[int, int]] = []
+
+    for s, e, t in find_cashtags(norm):
+        cashtag_spans.append((s, e))
+        raw = t.name
+        ns = norm.find(raw, s)
+        entry = d.lookup(raw)
+        hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(raw),
+                         entry.kind if entry else "company", [t.code]))
+
+    for last, (form, entry) in d.automaton.iter_long(norm):
+        s, e = last - len(form) + 1, last + 1
+        if _overlaps(s, e, cashtag_spans):
+            continue
+        if _is_latin(form):
+            if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
+                    (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
+                continue
+        elif s not in bounds or e not in bounds:
+            continue
+        if entry.kind == "block":
+            shadow.append((s, e))
+            continue
+        if entry.ambiguous and not COMPANY_CUE_AFTER.match(norm, e):
+            continue  # 新产业, 数字人, 太阳能: only with a code or a company word after them
+        if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
+            continue  # 中国建筑业, 中国软件产业
+        hits.append(_Hit(s, e, entry.name, entry.kind))
+
+    for bs, be, codes in find_brackets(norm):
+        if _overlaps(bs, be, cashtag_spans):
+            continue
+        before = next((h for h in hits if h.end == bs or (h.end < bs and not norm[h.end:bs].strip())), None)
+        letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
+        if before is not None:
+            known = _entry_of(before.name, d)
+            if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
+                    not (known and len(codes) == 1):
+                continue
+            before.codes.extend(c for c, _ in codes)
+            shadow.append((bs, be))
+            continue
+        if letters_only:
+            continue
+        got = _left_name(norm, bs, d)
+        shadow.append((bs, be))
+        if got is None:
+            continue
+        ns, raw = got
+        entry = d.lookup(raw)
+        if entry is not None and entry.kind == "block":
+            continue
+        hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(raw),
+                         entry.kind if entry else "company", [c for c, _ in codes]))
+
+    taken = [(h.start, h.end) for h in hits] + shadow
+    for m in SUFFIX_RE.finditer(norm):
+        ss, se = m.span()
+        if ss not in bounds or _overlaps(ss, se, taken):
+            continue
+        got = _suffix_name(norm, ss, se, d)
+        if got is None or _overlaps(got[0], se, taken):
+            continue
+        entry = d.lookup(got[1])
+        if entry is not None and entry.kind == "block":
+            continue
+        hits.append(_Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company"))
+        taken.append((got[0], se))
+
+    for m in LATIN_CUE_RE.finditer(norm):
+        name = m.group("name").rstrip(".-")
+        s = m.start("name")
+        if name in LATIN_STOP or _overlaps(s, s + len(name), taken) or len(name) < 2:
+            continue
+        entry = d.lookup(name)
+        hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
+        taken.append((s, s + len(name)))
+
+    for m in ACQUIRE_RE.finditer(norm):
+        s, e = m.span("name")
+        if _overlaps(s, e, taken):
+            continue
+        name = m.group("name")
+        if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
+            continue
+        hits.append(_Hit(s, e, name))
+        taken.append((s, e))
+
+    companies = _assemble(hits, tickers, d)
+    blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
+    return companies, blocked
+
+
+def _entry_of(name: str, d: Dictionary) -> Entry | None:
+    return d.lookup(name)
+
+
+def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:
+    by_name: dict[str, Company] = {}
+    seen: set[tuple[int, int]] = set()
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        c = by_name.get(h.name)
+        if c is None:
+            c = by_name[h.name] = Company(h.name, h.kind)
+        for code in h.codes:
+            if code not in c.tickers:
+                c.tickers.append(code)
+        if (h.start, h.end) not in seen:
+            seen.add((h.start, h.end))
+            c.mentions.append(Mention(h.start, h.end))
+    for t in tickers:
+        entry = d.lookup(t.name) if t.name else None
+        if entry is None:
+            entry = d.by_ticker.get(t.code)
+        if entry is None and not t.name:
+            same = next((c for c in by_name.values() if t.code in c.tickers), None)
+            if same is not None:
+                continue
+        name = entry.name if entry else (_clean(t.name) if t.name else t.code)
+        c = by_name.get(name)
+        if c is None:
+            c = by_name[name] = Company(name, entry.kind if entry and entry.kind != "block" else "company")
+        if t.code not in c.tickers:
+            c.tickers.append(t.code)
+    out = []
+    for c in by_name.values():
+        c.ticker = c.tickers[0] if c.tickers else None
+        c.mentions.sort(key=lambda m: (m.start, m.end))
+        out.append(c)
+    out.sort(key=lambda c: (c.mentions[0].start if c.mentions else 10**9, c.name))
+    return out

@@ -1,0 +1,87 @@
+"""The company dictionary shipped in data/companies.tsv (A-share list + curated entries).
+
+Loaded once, lazily (thread-safe). Gives the canonical entry for any surface form, an Aho-Corasick
+automaton over all forms, and the list of forms to add to jieba as user words.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+
+import ahocorasick
+
+from .textnorm import nfkc_same_length
+
+# share-class and listing suffixes written after a name: 快手-W, 阿里巴巴-SW, 寒武纪-U, 网易-S
+LISTING_SUFFIX = re.compile(r"[-－]?(?:SW|SWR|WR|UW|W|S|U|R|B|SB|DR)$|[(（](?:W|SW)[)）]$")
+
+
+@dataclass
+class Entry:
+    name: str
+    kind: str  # company | media | block
+    tickers: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+
+
+class Dictionary:
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.by_form: dict[str, Entry] = {}
+        self.by_ticker: dict[str, Entry] = {}
+        for e in entries:
+            for f in [e.name, *e.aliases]:
+                self.by_form.setdefault(nfkc_same_length(f), e)
+            for t in e.tickers:
+                self.by_ticker.setdefault(t, e)
+        self.automaton = ahocorasick.Automaton()
+        for form, e in self.by_form.items():
+            if len(form) < 2:
+                continue
+            self.automaton.add_word(form, (form, e))
+        self.automaton.make_automaton()
+
+    def lookup(self, name: str) -> Entry | None:
+        """Entry for a name as written, tolerant of listing suffixes (快手-W) and padding."""
+        n = re.sub(r"\s+", "", nfkc_same_length(name or ""))
+        if not n:
+            return None
+        e = self.by_form.get(n)
+        if e is None:
+            stripped = LISTING_SUFFIX.sub("", n)
+            e = self.by_form.get(stripped) if stripped != n else None
+        return e
+
+    def jieba_words(self) -> list[str]:
+        """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""
+        return [f for f, e in self.by_form.items()
+                if not e.ambiguous and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f) and " " not in f]
+
+
+_LOCK = threading.Lock()
+_DICT: Dictionary | None = None
+
+
+def load_entries() -> list[Entry]:
+    text = resources.files(__package__).joinpath("data/companies.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 5)[:5]
+        name, kind, tickers, aliases, flags = cols
+        out.append(Entry(name, kind or "company", [t for t in tickers.split(",") if t],
+                         [a for a in aliases.split(",") if a], "ambiguous" in flags))
+    return out
+
+
+def get_dictionary() -> Dictionary:
+    global _DICT
+    if _DICT is None:
+        with _LOCK:
+            if _DICT is None:
+                _DICT = Dictionary(load_entries())
+    return _DICT

@@ -1,0 +1,260 @@
+"""Figures: money, percent, multiple, count, date and range (see shared spec/extraction.md).
+
+One permissive pattern reads approximation word + sign + number + magnitude + unit at once, so that no
+rule can eat the start of another (``超38倍`` is one multiple, never a count ``超38`` and a stray
+``倍``). Python then decides the kind from the unit, joins ``A-B`` / ``A至B`` ranges, and drops what
+is not a figure (bare numbers, codes, models, idioms). Dates have their own pattern and win overlaps.
+
+Matching runs on a length-preserving NFKC form of the text, so offsets index the original text.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Figure
+from .numerals import CN_DIGITS, magnitude, parse_number
+
+# --- vocabulary -----------------------------------------------------------------------------------
+APPROX_WORDS = ["近乎", "超过", "不足", "不到", "将近", "接近", "大约", "约", "逾", "超", "近"]
+CURRENCIES = ["美元", "港元", "港币", "欧元", "日元", "英镑", "韩元", "澳元", "加元", "新台币", "人民币", "美金", "元"]
+PER_UNITS = ["kWh", "GWh", "MWh", "Wh", "W", "吨", "股", "件", "台", "片", "辆", "平方米", "平米", "斤", "公斤",
+             "千克", "克", "盎司", "桶", "月", "年", "人", "张", "次", "份", "套", "个", "颗", "枚", "瓦", "度"]
+PERCENT_UNITS = ["个百分点", "百分点", "个基点", "基点", "‰", "%", "bps", "bp", "BP"]
+MEASURES_CJK = [
+    "个季度", "个交易日", "个工作日", "个月", "人次", "万吨", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "吉瓦",
+    "公里", "千米", "公斤", "千克", "小时", "分钟", "家", "个", "款", "次", "人", "名", "位", "台", "片", "枚", "手",
+    "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
+    "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒",
+    "岁", "期", "轮", "届", "种", "类", "批", "层", "处", "座", "站", "辆次", "元",
+]
+MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
+                  "cm", "km", "GB", "TB", "PB", "MB", "EB", "W"]
+# single Chinese digits (两 … 九) count only with these; 一 never (一起, 一位, 一方面, 一点)
+SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "轮", "种"}
+MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
+              "销售额", "成交额", "交易额", "GMV", "营业额", "净额", "现金", "资产", "负债", "补贴", "罚款", "花费", "成本",
+              "费用", "开支", "预算", "募资", "出资", "注资", "价值", "薪酬", "税", "贷款", "存款", "保费", "订单金额", "总价"]
+COUNT_CUES = ["用户", "人数", "买家", "商家", "客户", "粉丝", "次数", "数量", "量", "人次", "观看", "下载", "访问",
+              "员工", "语料", "参数", "个", "家"]
+CONTEXT_WORDS = sorted(set("""
+同比增长 同比下降 同比减少 同比提升 同比上升 环比增长 环比下降 环比减少 环比提升 同比 环比 增速 增幅 降幅 涨幅 跌幅
+营业收入 营收 总收入 收入 净利润 经调整净利润 归母净利润 扣非净利润 归母净利 净利 净亏损 亏损 毛利率 净利率 毛利
+市场份额 份额 市场规模 规模 市值 估值 融资 现金流 经营性现金流净额 现金及现金等价物 现金 股价 目标价 收盘价 发行价
+出货量 销量 交付量 装机量 产量 产能 订单量 销售额 成交额 GMV 月活 日活 用户 渗透率 市占率 占比 利润 分红 股息率
+回购 收购 募资 营业利润 研发投入 研发费用 负债率 资产 总资产 净资产 营业额 利率 贷款 存款 降准 加息 降息 汇率 指数
+涨 跌 下跌 上涨 增长 下降 提升 减少 搜索量 订单量 观看 商家 买家 客户 用户数 人数 消耗 投资 补贴 价格 单价 成本
+""".split()), key=len, reverse=True)
+
+# --- patterns -------------------------------------------------------------------------------------
+_alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
+
+NUM_AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+NUM_CN = r"(?:[数几][十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|[一二两三四五六七八九])"
+MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![瓦米克]))"
+UNIT = (
+    r"(?:(?:" + _alt(CURRENCIES) + r")(?:/(?:" + _alt(PER_UNITS) + r"))?"
+    r"|" + _alt(PERCENT_UNITS) +
+    r"|倍|成(?![本功立长交为员绩果熟])"
+    r"|(?:" + _alt(MEASURES_LATIN) + r")(?![A-Za-z0-9])"
+    r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代]))"
+    r")"
+)
+FIG_RE = re.compile(
+    r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
+    r"(?P<sign>(?<![0-9A-Za-z.])[-−+]|负)?"
+    r"(?<![0-9A-Za-z._])"
+    r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
+    r"(?P<post1>余|多|几)?"
+    r"(?P<mag>" + MAG + r")?"
+    r"(?P<post2>余|多)?"
+    r"(?P<unit>" + UNIT + r")?"
+)
+RANGE_SEP = re.compile(r"\s?(?:-|~|～|—|–|至|到)\s?")
+PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?百分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
+
+YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
+QUARTER = r"(?:第?[一二三四1-4]季度|前[二三两]季度|[Qq][1-4](?![0-9]))"
+MONTH = r"(?:(?<![0-9.])[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号])?|[一二三四五六七八九十]{1,3}月(?:份)?)"
+DATE_RE = re.compile(
+    r"(?<![0-9A-Za-z])" + YEAR + r"(?:-" + YEAR + r")?年(?:度)?"
+    r"(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")?"
+    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:财年|Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"|(?<![个第0-9])" + QUARTER +
+    r"|第[一二三四1-4]季度"
+    r"|" + MONTH +
+    r"|(?<![0-9.月])[0-9]{1,2}日(?![均])"
+)
+
+PERCENT_SET = set(PERCENT_UNITS)
+CURRENCY_SET = set(CURRENCIES)
+
+
+def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """All figures in ``text`` (``norm`` is its length-preserving NFKC form); ``blocked`` spans
+    (company names, ticker codes) never hold a figure."""
+    cands: list[tuple[int, int, str, float | None, str, bool]] = []
+    for m in DATE_RE.finditer(norm):
+        if m.group().endswith("日") and not re.search("[年月]", m.group()) and _clock_or_noise(norm, m):
+            continue
+        if m.group().startswith("第") and not m.group().endswith("季度"):
+            continue
+        cands.append((m.start(), m.end(), "date", None, "", False))
+    for m in PCT_CN_RE.finditer(norm):
+        v = parse_number(m.group("num"))
+        if v is not None:
+            cands.append((m.start(), m.end(), "percent", v, "%", bool(m.group("approx"))))
+    for m in FIG_RE.finditer(norm):
+        c = _classify(norm, m)
+        if c is not None:
+            cands.append(c)
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2] != "date"))
+    out: list[Figure] = []
+    last_end = -1
+    for s, e, kind, value, unit, approx in cands:
+        if s < last_end or any(s < be and bs < e for bs, be in blocked):
+            continue
+        last_end = e
+        out.append(Figure(text[s:e], kind, value, unit, approx, s, e, context_of(norm, s, e, kind)))
+    return out
+
+
+def _clock_or_noise(norm: str, m: re.Match) -> bool:
+    before = norm[max(0, m.start() - 1):m.start()]
+    return bool(before) and before in "-~至到"
+
+
+def _single(norm: str, m: re.Match):
+    """(start, end, kind, value, unit, approx) of one FIG_RE match, or None if it is no figure."""
+    ar, cn, unit, mag = m.group("ar"), m.group("cn"), m.group("unit") or "", m.group("mag") or ""
+    approx_word, sign = m.group("approx") or "", m.group("sign") or ""
+    post = (m.group("post1") or "") + (m.group("post2") or "")
+    start, end = m.start(), m.end()
+    if cn:
+        if cn[0] in "数几":
+            num, approx_num = None, True
+        else:
+            num, approx_num = parse_number(cn), False
+            if num is None:
+                return None
+        single = len(cn) == 1 and cn in CN_DIGITS
+        if cn == "一" or (single and unit not in SMALL_CN_MEASURES and unit not in ("倍", "成")):
+            return None
+        if not unit and not mag and cn[-1] not in "万亿" and not (approx_word and cn[-1] in "十百千"):
+            return None
+        if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几"):
+            return None  # 百万, 千万 without a digit or approximation: idioms
+        if unit == "成" and not single:
+            return None
+        if cn == "二" and unit != "成":
+            return None  # 二次上市, 二手: ordinals and words; counts say 两
+        if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十":
+            return None  # 每百元, 千家万户
+        if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
+            return None
+    else:
+        num, approx_num = parse_number(ar), False
+        if unit == "成":
+            return None
+        if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
+            return None
+    has_mag = bool(mag) or bool(cn and (cn[-1] in "万亿" or (approx_word and cn[-1] in "十百千") or cn[0] in "数几"))
+    if not unit and not has_mag:  # bare numbers (codes, models, 100多) are no figures
+        return None
+    value = None if num is None else _scaled(num, mag)
+    if value is not None and (sign in ("-", "−", "负")):
+        value = -value
+    approx = bool(approx_word or post or approx_num)
+    if unit in ("倍",):
+        return start, end, "multiple", value, "倍", approx
+    if unit in PERCENT_SET or unit == "成":
+        if unit == "成" and value is not None:
+            value *= 10
+        return start, end, "percent", value, "%" if unit == "成" else unit, approx
+    base_unit = unit.split("/")[0]
+    if base_unit in CURRENCY_SET:
+        return start, end, "money", value, unit, approx
+    if unit:
+        if unit == "年" and ar and len(ar) == 4 and ar.startswith(("19", "20")):
+            return None  # a year: the date pattern reads it
+        return start, end, "count", value, unit, approx
+    # magnitude only: money in a money context, else a count
+    kind = "money" if _money_context(norm, start, end) else "count"
+    return start, end, kind, value, "", approx
+
+
+def _classify(norm: str, m: re.Match):
+    first = _single(norm, m)
+    sep = RANGE_SEP.match(norm, m.end())
+    if sep is None:
+        return first
+    m2 = FIG_RE.match(norm, sep.end())
+    if m2 is None or m2.group("approx") or m2.group("sign") == "负":
+        return first
+    second = _single(norm, m2)
+    if second is None or second[2] == "date":
+        return first
+    unit1, unit2 = m.group("unit") or "", m2.group("unit") or ""
+    mag1 = m.group("mag") or ""
+    if unit1 and unit1 != unit2:
+        return first
+    if not unit1 and mag1 and mag1 != (m2.group("mag") or ""):
+        return first
+    if sep.group().strip() in ("至", "到") and not unit1 and not mag1 and second[2] in ("count",):
+        return first
+    if first is None and not (m.group("ar") or m.group("cn")):
+        return first
+    if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
+        return first
+    lo = first[3] if first else _bare_value(m, m2)
+    return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5])
+
+
+def _scaled(num: float, mag: str) -> float:
+    v = num * magnitude(mag)
+    return float(f"{v:.10g}") if v else v
+
+
+def _bare_value(m: re.Match, m2: re.Match) -> float | None:
+    num = parse_number(m.group("ar") or m.group("cn") or "")
+    if num is None:
+        return None
+    return _scaled(num, m.group("mag") or m2.group("mag") or "")
+
+
+def _preceded_by_ordinal(norm: str, pos: int) -> bool:
+    return pos > 0 and norm[pos - 1] == "第"
+
+
+def _clause_before(norm: str, start: int, width: int = 18) -> str:
+    seg = norm[max(0, start - width):start]
+    cut = max(seg.rfind(p) for p in "，。；！？\n,;:：（(“”\"")
+    return seg[cut + 1:]
+
+
+def _money_context(norm: str, start: int, end: int) -> bool:
+    after = norm[end:end + 6]
+    if re.match(r"(?:的)?(?:市场)?(?:规模|市值|资金|营收|收入|估值|投资|补贴)", after):
+        return True
+    if re.match(r"(?:名|位)?(?:用户|人|商家|买家|粉丝|次|中文|条|个)", after):
+        return False
+    before = _clause_before(norm, start, 20)
+    best_money = max((before.rfind(c) + len(c) for c in MONEY_CUES if c in before), default=-1)
+    best_count = max((before.rfind(c) + len(c) for c in COUNT_CUES if c in before), default=-1)
+    return best_money > best_count
+
+
+def context_of(norm: str, start: int, end: int, kind: str) -> str:
+    """The words before a figure that say what it measures (``营收``, ``同比增长``, ``毛利率``)."""
+    before = _clause_before(norm, start, 24)
+    best, best_end = "", -1
+    for w in CONTEXT_WORDS:
+        i = before.rfind(w)
+        if i >= 0 and i + len(w) > best_end:
+            best, best_end = w, i + len(w)
+    if best:
+        return best
+    if kind == "date":
+        return ""
+    tail = re.sub(r"(?:达到了|达到|达|为|至|约|的|是|了|超过|近|超|有|共|计|共计|合计|拥有)+$", "", before)
+    m = re.search(r"[\u4e00-\u9fffA-Za-z]{1,6}$", tail)
+    return m.group() if m else ""

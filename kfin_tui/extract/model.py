@@ -1,0 +1,70 @@
+"""Result types of the extractor: figures, companies and their mentions, with a JSON form."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FIGURE_KINDS = ("money", "percent", "multiple", "count", "date", "range")
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    kind: str
+    value: float | None
+    unit: str
+    approx: bool
+    start: int
+    end: int
+    context: str = ""
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "kind": self.kind, "value": self.value, "unit": self.unit,
+                "approx": self.approx, "start": self.start, "end": self.end, "context": self.context}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Figure":
+        return cls(d["text"], d["kind"], d.get("value"), d.get("unit", ""), bool(d.get("approx", False)),
+                   int(d["start"]), int(d["end"]), d.get("context", ""))
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass
+class Company:
+    name: str
+    kind: str = "company"  # "company" | "media"
+    ticker: str | None = None
+    tickers: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "ticker": self.ticker, "tickers": list(self.tickers),
+                "mentions": [{"start": m.start, "end": m.end} for m in self.mentions], "count": self.count}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Company":
+        return cls(d["name"], d.get("kind", "company"), d.get("ticker"), list(d.get("tickers") or []),
+                   [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])])
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"numbers": [f.to_json() for f in self.figures],
+                "companies": [c.to_json() for c in self.companies]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Extraction":
+        return cls([Figure.from_json(x) for x in d.get("numbers", [])],
+                   [Company.from_json(x) for x in d.get("companies", [])])
