@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 #: Maximum length (in characters) of a number + unit group kept together.
-MAX_UNIT = 8
+MAX_UNIT = 10
 
 # --- character classes -----------------------------------------------------
 
@@ -64,7 +64,7 @@ CLOSE_ASCII = ",.;:?!)]}%"
 OPEN_WIDE = "（「『“‘《〈【〔〖〘〚｛［｟￥＄"
 OPEN_ASCII = "([{"
 #: CJK unit / magnitude characters glued to a preceding number.
-UNITS = "万亿千百十元角分年月日号倍个家股手台片枚次"
+UNITS = "万亿千百十元角分年月日号倍个家股手台片枚次美港欧度季周天岁人名位只条项户辆款种吨米克"
 #: Breakable white space (no-break spaces are deliberately absent).
 SPACES = " \t\f\v\u1680\u2000-\u2006\u2008-\u200a\u200b\u205f\u3000\n\r\x85\u2028\u2029"
 
@@ -97,7 +97,9 @@ _N = f"[^{SPACES}{_WIDE_RANGES}{_cls(CLOSE_WIDE)}{_cls(OPEN_WIDE)}]"
 # ... but a run must not end with an opening bracket.
 _NE = f"[^{SPACES}{_WIDE_RANGES}{_cls(CLOSE_WIDE)}{_cls(OPEN_WIDE)}{_cls(OPEN_ASCII)}]"
 _RUN = f"{_N}*{_NE}(?:’{_N}*{_NE})*"  # don’t, it’s
-_PAIR = f"{_N}*[0-9%‰][{UNITS}]+"
+# "元/股", "美元/桶": a per-unit after a slash stays with the number.
+_PER = "(?:/[\u4e00-\u9fff])?"
+_PAIR = f"{_N}*[0-9%‰][{UNITS}]+{_PER}"
 _NUMUNIT = f"(?:{_PAIR})+"
 _SINGLE = f"(?:.(?:[{_COMBINING}]|\u200d.?)*)"
 
@@ -106,7 +108,7 @@ _SEGMENT_RE = re.compile(
     f"|{_OPEN}*(?:(?P<nu>{_NUMUNIT})|{_RUN}|{_SINGLE}){_CLOSE}*(?P<sp>{_SP}*)",
     re.DOTALL,
 )
-_PAIR_RE = re.compile(f"(?P<num>{_N}*[0-9%‰])[{UNITS}]+")
+_PAIR_RE = re.compile(f"(?P<num>{_N}*[0-9%‰])[{UNITS}]+{_PER}")
 _HARD_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -124,24 +126,26 @@ class Segment(NamedTuple):
 
 def _split_numunit(text: str, start: int, nu_start: int, nu_end: int, end: int,
                    sp_start: int) -> list[Segment]:
-    """Cut an over-long number+unit core into groups of <= MAX_UNIT chars."""
+    """Cut an over-long number+unit core into groups of <= MAX_UNIT chars.
+
+    Pairs are packed from the right, so a date keeps its tail together
+    (``2022年`` | ``8月5日``).  A single pair longer than MAX_UNIT may break
+    before its unit characters.
+    """
+    pairs = [(m.start(), m.end("num"), m.end())
+             for m in _PAIR_RE.finditer(text, nu_start, nu_end)]
     cuts: list[int] = []  # positions inside the core where a break is allowed
-    group_start = nu_start
-    for m in _PAIR_RE.finditer(text, nu_start, nu_end):
-        p_start, p_end = m.span()
+    group_end = nu_end
+    for p_start, num_end, p_end in reversed(pairs):
         if p_end - p_start > MAX_UNIT:
-            # A single long pair: allow a break before its unit characters.
-            if p_start > group_start:
-                cuts.append(p_start)
-            cuts.append(m.end("num"))
+            cuts.extend((p_end, num_end, p_start))
+            group_end = p_start
+        elif group_end - p_start > MAX_UNIT:
             cuts.append(p_end)
-            group_start = p_end
-        elif p_end - group_start > MAX_UNIT:
-            cuts.append(p_start)
-            group_start = p_start
+            group_end = p_end
     result: list[Segment] = []
     seg_start = start
-    for cut in cuts:
+    for cut in sorted(set(cuts)):
         if seg_start < cut < nu_end:
             result.append(Segment(seg_start, cut, cut))
             seg_start = cut

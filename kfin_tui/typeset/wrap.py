@@ -8,7 +8,8 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.containers import Lines
 from rich.text import Text
 
-from .linebreak import hard_breaks, segments
+from .linebreak import CLOSE_ASCII, CLOSE_WIDE, OPEN_ASCII, OPEN_WIDE, hard_breaks, segments
+from .linebreak import _PAIR_RE as PAIR_RE
 
 __all__ = ["wrap", "cells", "fold_cells", "line_ranges"]
 
@@ -54,27 +55,55 @@ def _cell_prefix(plain: str) -> list[int] | None:
     return [0, *accumulate(map(size, plain))]
 
 
+_NO_START = frozenset(CLOSE_WIDE + CLOSE_ASCII)
+_NO_END = frozenset(OPEN_WIDE + OPEN_ASCII)
+
+
 def _hard_split(plain: str, start: int, end: int, avail: int, width: int
                 ) -> tuple[list[tuple[int, int]], int, int]:
     """Split ``plain[start:end]`` at grapheme boundaries.
 
     The first chunk gets ``avail`` cells, the following ones ``width`` cells.
     Returns the complete chunks, and the start and cell width of the last
-    (open) chunk.  A single grapheme wider than the space is put on a line
-    of its own (it cannot be made to fit).
+    (open) chunk.  A cut that would start a chunk with closing punctuation
+    (or end one with opening punctuation) moves one grapheme back when the
+    chunk keeps at least one grapheme.  A single grapheme wider than the
+    space is put on a line of its own (it cannot be made to fit).
     """
     chunks: list[tuple[int, int]] = []
-    chunk_start = start
+    spans, _ = split_graphemes(plain[start:end])
+    preferred = set()
+    for m in PAIR_RE.finditer(plain, start, end):
+        preferred.update(m.span())
+    first = 0  # index of the first grapheme of the open chunk
     used = 0
     limit = avail
-    spans, _ = split_graphemes(plain[start:end])
-    for g_start, _g_end, size in spans:
-        if used + size > limit and used > 0:
-            chunks.append((chunk_start, start + g_start))
-            chunk_start = start + g_start
-            used = 0
+    index = 0
+    count = len(spans)
+    while index < count:
+        size = spans[index][2]
+        if used + size > limit and index > first:
+            cut = index
+            # prefer a number/unit pair boundary inside this chunk, best
+            # one right after 年 (keeps 8月5日 together)
+            softs = [k for k in range(index, first, -1)
+                     if start + spans[k][0] in preferred]
+            years = [k for k in softs if plain[start + spans[k][0] - 1] == "年"]
+            if years or softs:
+                cut = (years or softs)[0]
+            if cut == index and cut - 1 > first and (
+                plain[start + spans[cut][0]] in _NO_START
+                or plain[start + spans[cut - 1][0]] in _NO_END
+            ):
+                cut -= 1
+            chunks.append((start + spans[first][0], start + spans[cut][0]))
+            first = cut
+            used = sum(span[2] for span in spans[cut:index])
             limit = width
+            continue
         used += size
+        index += 1
+    chunk_start = start + spans[first][0] if spans else start
     return chunks, chunk_start, used
 
 
