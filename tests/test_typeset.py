@@ -292,3 +292,44 @@ def test_speed() -> None:
         wrap(Text(text), 60)
     per_call = (time.perf_counter() - start) / 5
     assert per_call < 0.05  # generous for slow CI; the benchmark reports the real figure
+
+
+def test_random_fuzz() -> None:
+    import random
+
+    rng = random.Random(20261125)
+    alphabet = list("中文字符数据，。、；：？！（）「」“”《》…—·") + list("abcXYZ019.,%-/:' ()") + [
+        "603.8亿元", "2022年8月5日", "  ", "\n", "\r\n", "\t", "😀", "👨\u200d👩\u200d👧", "e\u0301",
+        "한국어", "カタカナ", "ｆｕｌｌ", "\u3000", "\u00a0", "1234567890123亿元"]
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        width = rng.randint(1, 30)
+        indent = rng.choice([0, 0, 2, 4])
+        rich_text = Text(text)
+        rich_text.expand_tabs()
+        expanded = rich_text.plain
+        ranges = line_ranges(expanded, width, indent)
+        lines = plain_lines(text, width, indent=indent)
+        assert len(lines) == len(ranges)
+        for line in lines:
+            assert cell_len(line) <= max(width, 2), (text, width, line)
+            if width >= 2:
+                assert cell_len(line) <= width, (text, width, line)
+        pos = 0
+        for start, end, _ in line_ranges(expanded, width):
+            assert expanded[pos:start].strip() == ""
+            assert start <= end
+            pos = end
+        assert expanded[pos:].strip() == ""
+
+
+def test_emoji_sequences_not_split() -> None:
+    family = "👨\u200d👩\u200d👧"
+    lines = plain_lines(f"家庭{family}表情" * 5, 6)
+    assert all(cell_len(line) <= 6 for line in lines)
+    assert sum(line.count(family) for line in lines) == 5
+
+
+def test_english_wraps_at_spaces_only() -> None:
+    lines = plain_lines("the quick brown fox jumps over the lazy dog", 10)
+    assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]

@@ -103,9 +103,16 @@ _PAIR = f"{_N}*[0-9%‰][{UNITS}]+{_PER}"
 _NUMUNIT = f"(?:{_PAIR})+"
 _SINGLE = f"(?:.(?:[{_COMBINING}]|\u200d.?)*)"
 
+_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SEGMENT_RE = re.compile(
-    f"(?P<lead>{_SP}+)"
-    f"|{_OPEN}*(?:(?P<nu>{_NUMUNIT})|{_RUN}|{_SINGLE}){_CLOSE}*(?P<sp>{_SP}*)",
+    # fast path: a run of ideographs each followed by another ideograph is a
+    # run of one-character segments (the run's last character is left to
+    # the general rule, which attaches closing punctuation and spaces).
+    f"(?P<ideo>[{_IDEO}]+)(?=[{_IDEO}])"
+    f"|(?P<lead>{_SP}+)"
+    f"|{_OPEN}*(?:(?P<nu>{_NUMUNIT})|{_RUN}|{_SINGLE}){_CLOSE}*"
+    # no break before closing punctuation even after spaces (UAX #14 LB13)
+    f"(?:{_SP}+{_CLOSE}+)*(?P<sp>{_SP}*)",
     re.DOTALL,
 )
 _PAIR_RE = re.compile(f"(?P<num>{_N}*[0-9%‰])[{UNITS}]+{_PER}")
@@ -164,8 +171,12 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
         end = len(text)
     result: list[Segment] = []
     append = result.append
+    new = tuple.__new__
     for m in _SEGMENT_RE.finditer(text, start, end):
         s, e = m.span()
+        if m.start("ideo") >= 0:
+            result.extend([new(Segment, (i, i + 1, i + 1)) for i in range(s, e)])
+            continue
         sp = m.start("sp")
         if sp < 0:  # leading white space: content, not droppable
             append(Segment(s, e, e))

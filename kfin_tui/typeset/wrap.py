@@ -151,7 +151,7 @@ def line_ranges(plain: str, width: int, indent: int = 0
                 line_indent = 0
                 avail = width
             # The segment starts a new line.
-            if content_width > avail and line_indent and content_width <= width:
+            if content_width > avail and line_indent:
                 line_indent = 0  # drop the first-line indent rather than split
                 avail = width
             if content_width <= avail:
@@ -197,7 +197,7 @@ def wrap(text: Text, width: int, *, indent: int = 0) -> Lines:
       a CJK character at ``width=1`` - gets a line of its own);
     * ``indent`` cells of space are put before the first line of each
       paragraph (clamped to ``width - 1``; dropped for a first line whose
-      first unit would not otherwise fit);
+      first unit does not fit after it);
     * styles and spans are preserved (the text is cut with
       :meth:`rich.text.Text.divide`).
     """
