@@ -333,3 +333,27 @@ def test_emoji_sequences_not_split() -> None:
 def test_english_wraps_at_spaces_only() -> None:
     lines = plain_lines("the quick brown fox jumps over the lazy dog", 10)
     assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+
+
+async def test_cjktext_in_textual_static() -> None:
+    # The package itself never imports Textual; this checks the renderable
+    # protocol works inside a Static widget.
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    text = "营收603.8亿元，同比增长36.6%。StreamLake发布新产品，详见https://example.com/a/b。"
+
+    class Demo(App):
+        CSS = "Static { width: 20; }"
+
+        def compose(self) -> ComposeResult:
+            yield Static(CJKText(text))
+
+    app = Demo()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        static = app.query_one(Static)
+        rows = [strip.text.rstrip() for strip in static.render_lines(Region(0, 0, 20, 6))]
+    assert rows == plain_lines(text, 20)
+    assert "603.8亿元，" in rows[0] and "https://example.com/" in rows

@@ -87,7 +87,8 @@ def _hard_split(plain: str, start: int, end: int, avail: int, width: int
             # prefer a number/unit pair boundary inside this chunk, best
             # one right after 年 (keeps 8月5日 together)
             softs = [k for k in range(index, first, -1)
-                     if start + spans[k][0] in preferred]
+                     if start + spans[k][0] in preferred
+                     and plain[start + spans[k][0]] not in _NO_START]
             years = [k for k in softs if plain[start + spans[k][0] - 1] == "年"]
             if years or softs:
                 cut = (years or softs)[0]
