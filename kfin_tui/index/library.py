@@ -2,23 +2,45 @@
 
 This is the seam between the UI and the core. The UI holds light :class:`Row` s (no bodies) and
 asks the library for full articles, searches and extraction results by row id.
+
+Behind it sits a persistent SQLite index per folder (:mod:`kfin_tui.index.store`): a warm start
+reads the index only, yields every cached row, then checks file sizes/mtimes and re-reads only new
+or changed files (deleted ones are dropped). When the index cannot be used (no FTS5, read-only or
+damaged cache, a write lock held too long by another instance) the library keeps working in memory.
+
+Loading rules the UI can rely on: :attr:`rows` is always sorted newest first; a batch may hold a
+row whose id was seen before (the file changed: the new row replaced the old one in :attr:`rows`);
+ids of rows dropped because their file was deleted are added to :attr:`removed`.
+
+Keep this module's import light (``kfin-tui list`` goes through it): the article parser is only
+imported when a file has to be read.
 """
 from __future__ import annotations
 
+import bisect
+import os
+import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..articles import Article, LoadIssue, load_file
-from ..articles.discovery import discover
-from .search import haystack, matches_terms, terms
+from .search import matches_terms, terms
+from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
+
+if TYPE_CHECKING:
+    from ..articles import Article, LoadIssue
+
+POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
+POOL_CHUNK = 48
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One article in the list: what the sidebar shows and filters on, no body."""
 
@@ -56,54 +78,301 @@ def sort_key(row: Row):
     return (row.date is None, -(row.date.timestamp() if row.date else 0), row.title)
 
 
+def _split(s: str | None) -> tuple[str, ...]:
+    return tuple(s.split(FIELD_SEP)) if s else ()
+
+
+def _issue(path: str, reason: str, warning: bool) -> LoadIssue:
+    from ..articles.model import LoadIssue
+
+    return LoadIssue(path, reason, bool(warning))
+
+
 class Library:
     """Articles of a folder, loaded in batches so a caller can show the first ones early."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, *, use_index: bool = True, cache_dir: Path | str | None = None) -> None:
         self.root = Path(root)
         self.rows: list[Row] = []
         self.issues: list[LoadIssue] = []
+        self.removed: set[int] = set()
+        self.store_error: str | None = None
         self._by_id: dict[int, Row] = {}
-        self._haystacks: dict[int, str] = {}
-        self._lock = threading.Lock()
+        self._keys: dict[int, tuple] = {}  # id -> sort key as stored in rows order
+        self._sorted_keys: list[tuple] = []
+        self._by_path: dict[str, int] = {}  # relative path -> id
+        self._mem_hay: dict[int, str] = {}  # rows not (currently) in the index: their search text
+        self._mem_extraction: dict[int, object] = {}
+        self._mem_companies: dict[int, list[str]] = {}
+        self._issue_paths: dict[str, LoadIssue] = {}
+        self._lock = threading.RLock()
+        self._store: Store | None = None
+        self._persist = False
+        self._next_id = 0
+        prefix = str(self.root)
+        self._prefix = "" if prefix == "." else (prefix if prefix.endswith(os.sep) else prefix + os.sep)
+        if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
+            try:
+                self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
+                self._persist = True
+            except (StoreError, sqlite3.Error, OSError) as exc:
+                self.store_error = str(exc)
+                self._store = None
+
+    @property
+    def indexed(self) -> bool:
+        """True while results come from (and new files go to) the persistent index."""
+        return self._store is not None and self._persist
 
     # loading -----------------------------------------------------------
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read."""
-        pending: list[Row] = []
-        for path in discover(self.root):
-            article, issue = load_file(path, self.root)
-            if issue is not None:
-                self.issues.append(issue)
-            if article is None:
-                continue
-            with self._lock:
-                row = Row.of(len(self._by_id), article)
-                self._by_id[row.id] = row
-                self._haystacks[row.id] = haystack(article.title, article.body_text)
-            pending.append(row)
-            if len(pending) >= batch:
-                yield self._add(pending)
-                pending = []
-                if progress:
-                    progress(len(self._by_id))
-        if pending:
-            yield self._add(pending)
-        if progress:
-            progress(len(self._by_id))
+        known: dict[str, tuple[int, int, int]] = {}
+        if self._store is not None:
+            try:
+                known = self._store.stats()
+                yield from self._load_cached(progress)
+            except (sqlite3.Error, StoreError) as exc:
+                self._drop_store(exc)
+                known = {}
+        yield from self._reconcile(known, batch, progress)
+        if self._store is not None and self._persist:
+            try:
+                self._store.build_fts()
+            except sqlite3.Error as exc:
+                # another instance holds the write lock, or the disk is full: search scans instead
+                self.store_error = str(exc)
 
     def load_all(self) -> Library:
-        for _ in self.load():
+        return self.load_all_with(None)
+
+    def load_all_with(self, progress: Callable[[int], None] | None) -> Library:
+        for _ in self.load(progress=progress):
             pass
         return self
 
-    def _add(self, rows: list[Row]) -> list[Row]:
+    def _drop_store(self, exc: Exception) -> None:
+        self.store_error = str(exc)
+        if self._store is not None:
+            self._store.close()
+        self._store = None
+        self._persist = False
+        # rows that came from the index have no search text in memory: read them again
+        with self._lock:
+            self._by_path = {p: i for p, i in self._by_path.items() if i in self._mem_hay}
+
+    def _load_cached(self, progress) -> Iterator[list[Row]]:
+        store = self._store
+        first = store.row_tuples(limit=500)
+        if not first:
+            return
+        for tup in store.issue_tuples():
+            self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+        yield self._append_sorted(self._rows_of(first))
+        rest = store.row_tuples(limit=-1, offset=500)
+        if rest:
+            yield self._append_sorted(self._rows_of(rest))
+        if progress:
+            progress(len(self._by_id))
+
+    def _rows_of(self, tuples) -> list[Row]:
+        prefix, fromiso = self._prefix, datetime.fromisoformat
+        rows = [Row(i, prefix + p, t, fromiso(d) if d else None, s or "", tuple(c.split(FIELD_SEP)) if c else (),
+                    tuple(k.split(FIELD_SEP)) if k else (), f or "", a or "")
+                for i, p, t, d, s, c, k, f, a in tuples]
+        plen = len(prefix)
+        with self._lock:
+            for r in rows:
+                self._by_id[r.id] = r
+                self._by_path[r.path[plen:]] = r.id
+            self._next_id = max(self._next_id, max((r.id for r in rows), default=-1) + 1)
+        return rows
+
+    def _append_sorted(self, rows: list[Row]) -> list[Row]:
+        """Rows already in order and all older than what is there (warm start)."""
         with self._lock:
             self.rows.extend(rows)
-            self.rows.sort(key=sort_key)
+            self._sorted_keys = []  # keys are rebuilt on the first insert (see _insert)
+        return rows
+
+    def _ensure_keys(self) -> None:
+        if len(self._sorted_keys) != len(self.rows):
+            self._sorted_keys = [sort_key(r) for r in self.rows]
+
+    def _insert(self, row: Row) -> None:
+        """Put a row in place (replacing one with the same id). Caller holds the lock."""
+        old = self._by_id.get(row.id)
+        self._ensure_keys()
+        if old is not None and old is not row:
+            k = sort_key(old)
+            i = bisect.bisect_left(self._sorted_keys, k)
+            while i < len(self.rows) and self.rows[i].id != old.id:
+                i += 1
+            if i < len(self.rows):
+                del self.rows[i]
+                del self._sorted_keys[i]
+        k = sort_key(row)
+        i = bisect.bisect_right(self._sorted_keys, k)
+        self.rows.insert(i, row)
+        self._sorted_keys.insert(i, k)
+        self._by_id[row.id] = row
+
+    def _remove(self, row_id: int) -> None:
+        row = self._by_id.pop(row_id, None)
+        self._mem_hay.pop(row_id, None)
+        self._mem_extraction.pop(row_id, None)
+        self._mem_companies.pop(row_id, None)
+        if row is None:
+            return
+        self._ensure_keys()
+        i = bisect.bisect_left(self._sorted_keys, sort_key(row))
+        while i < len(self.rows) and self.rows[i].id != row_id:
+            i += 1
+        if i < len(self.rows):
+            del self.rows[i]
+            del self._sorted_keys[i]
+        self.removed.add(row_id)
+
+    def _note_issue(self, path: str, reason: str | None, warning) -> None:
+        if reason is None:
+            if self._issue_paths.pop(path, None) is not None:
+                self.issues = list(self._issue_paths.values())
+        else:
+            self._issue_paths[path] = _issue(path, reason, warning)
+            self.issues = list(self._issue_paths.values())
+
+    def _reconcile(self, known: dict, batch: int, progress) -> Iterator[list[Row]]:
+        """Walk the folder; read new/changed files; drop deleted ones."""
+        from .walk import walk
+
+        root = self.root
+        plen = len(self._prefix)
+        seen: set[str] = set()
+
+        def todo_paths():
+            for path, size, mtime in walk(root):
+                rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
+                rel = rel.replace(os.sep, "/")
+                seen.add(rel)
+                k = known.get(rel)
+                if k is not None and k[1] == size and k[2] == mtime and (self._persist or k[0] in self._mem_hay):
+                    continue
+                if k is None and rel in self._by_path and self._by_path[rel] in self._mem_hay:
+                    continue  # read in memory already this session
+                yield path
+
+        todo = todo_paths()
+        head = list(islice(todo, batch))
+        for chunk in _chunks(head, batch):
+            yield self._store_records([self._parse(p) for p in chunk])
+            if progress:
+                progress(len(self._by_id))
+        if len(head) == batch:
+            rest = list(todo)
+            if rest:
+                for records in self._parse_many(rest, batch):
+                    yield self._store_records(records)
+                    if progress:
+                        progress(len(self._by_id))
+        # deleted files
+        gone = [rel for rel in set(known) | set(self._by_path) if rel not in seen]
+        if gone:
+            if self._persist:
+                try:
+                    with self._store.write() as conn:
+                        self._store.delete_paths(conn, gone)
+                except sqlite3.Error as exc:
+                    self.store_error = str(exc)
+            with self._lock:
+                for rel in gone:
+                    rid = self._by_path.pop(rel, None)
+                    if rid is not None:
+                        self._remove(rid)
+                    self._note_issue(self._prefix + rel, None, False)
+            yield []
+        if progress:
+            progress(len(self._by_id))
+
+    def _parse(self, path: str) -> dict:
+        from .parse import parse_one
+
+        return parse_one(Path(path), self.root, spread_text=self._persist)
+
+    def _parse_many(self, paths: list[str], batch: int) -> Iterator[list[dict]]:
+        """Records in discovery order, grouped in batches; a process pool when there are many."""
+        if len(paths) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
+            for chunk in _chunks(paths, batch):
+                yield [self._parse(p) for p in chunk]
+            return
+        import multiprocessing as mp
+
+        from .parse import parse_chunk
+
+        ctx = mp.get_context("spawn")  # never fork a process that may run UI threads
+        pool = ctx.Pool(min(os.cpu_count() or 2, 4))
+        try:
+            jobs = ((str(self.root), chunk, self._persist) for chunk in _chunks(paths, POOL_CHUNK))
+            pending: list[dict] = []
+            for records in pool.imap(parse_chunk, jobs):
+                pending.extend(records)
+                if len(pending) >= batch:
+                    yield pending
+                    pending = []
+            if pending:
+                yield pending
+        finally:
+            pool.terminate()
+            pool.join()
+
+    def _store_records(self, records: list[dict]) -> list[Row]:
+        ids: list[int] = []
+        if self._persist:
+            try:
+                with self._store.write() as conn:
+                    live = self._store.fts_ready()
+                    ids = [self._store.upsert(conn, rec, live)[0] for rec in records]
+            except sqlite3.Error as exc:
+                # locked for too long by another instance, disk full, …: keep going in memory
+                self.store_error = str(exc)
+                self._persist = False
+                ids = []
+        rows = []
+        with self._lock:
+            for n, rec in enumerate(records):
+                rel = rec["path"]
+                self._note_issue(rec["abs"], rec["issue"], rec["warning"])
+                if ids:
+                    rid = ids[n]
+                else:
+                    rid = self._by_path.get(rel)
+                    if rid is None:
+                        rid = self._next_id
+                        self._next_id += 1
+                if not rec["ok"]:
+                    old = self._by_path.pop(rel, None)
+                    if old is not None:
+                        self._remove(old)
+                    continue
+                if not ids:
+                    tp = rec["tp"]
+                    self._mem_hay[rid] = tp.replace(SEP, "") if tp.startswith(SEP) else tp
+                else:
+                    self._mem_hay.pop(rid, None)
+                self._next_id = max(self._next_id, rid + 1)
+                date = datetime.fromisoformat(rec["date"]) if rec["date"] else None
+                row = Row(rid, rec["abs"], rec["title"], date, rec["source"] or "", _split(rec["categories"]),
+                          _split(rec["tickers"]), rec["format"] or "", rec["author"] or "")
+                self._mem_extraction.pop(rid, None)
+                self._mem_companies.pop(rid, None)
+                self._insert(row)
+                self._by_path[rel] = rid
+                rows.append(row)
         return rows
 
     # queries -----------------------------------------------------------
+    def count(self) -> int:
+        return len(self.rows)
+
     def row(self, row_id: int) -> Row:
         return self._by_id[row_id]
 
@@ -116,15 +385,165 @@ class Library:
         if not query:
             return None
         with self._lock:
-            items = list(self._haystacks.items())
-        return {i for i, text in items if matches_terms(text, query)}
+            mem = list(self._mem_hay.items())
+            by_id = self._by_id
+        found = {i for i, text in mem if matches_terms(text, query)}
+        if self._store is not None:
+            try:
+                hits = self._store.search(query)
+            except sqlite3.Error as exc:
+                self.store_error = str(exc)
+                hits = set()
+            mem_ids = self._mem_hay
+            found.update(i for i in hits if i in by_id and i not in mem_ids)
+        return found
 
     def categories(self) -> list[tuple[str, int]]:
         counts = Counter(c for r in self.rows for c in r.categories)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
+    # extraction ----------------------------------------------------------
+    def extraction(self, row_id: int):
+        """The extraction of an article: cached in the index, else computed now and stored.
+        None when the extractor is not available or the file cannot be read."""
+        from .extraction import extractor, from_json
+
+        if row_id in self._mem_extraction:
+            return self._mem_extraction[row_id]
+        if self._store is not None and row_id not in self._mem_hay:
+            try:
+                data = self._store.extraction_json(row_id)
+            except sqlite3.Error:
+                data = None
+            if data is not None:
+                ex = from_json(data)
+                if ex is not None:
+                    return ex
+        if extractor() is None or row_id not in self._by_id:
+            return None
+        article = self.article(row_id)
+        if article is None:
+            return None
+        ex, data, names = _compute(article)
+        self._keep_extractions([(row_id, ex, data, names)])
+        return ex
+
+    def _keep_extractions(self, items) -> None:
+        stored = False
+        if self._store is not None and self._persist:
+            try:
+                self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
+                stored = True
+            except sqlite3.Error as exc:
+                self.store_error = str(exc)
+        with self._lock:
+            for i, ex, _, names in items:
+                if not stored or i in self._mem_hay:
+                    self._mem_extraction[i] = ex
+                    self._mem_companies[i] = names
+
+    def companies_for(self, row_id: int) -> list[str]:
+        if row_id in self._mem_companies:
+            return list(self._mem_companies[row_id])
+        if self._store is not None and row_id not in self._mem_hay:
+            try:
+                names = self._store.companies_for(row_id)
+            except sqlite3.Error:
+                names = None
+            if names is not None:
+                return names
+        return []
+
+    def ids_with_company(self, name: str) -> set[int]:
+        """Articles whose (already extracted) companies include ``name``."""
+        found = {i for i, names in list(self._mem_companies.items()) if name in names}
+        if self._store is not None:
+            try:
+                found |= {i for i in self._store.ids_with_company(name)
+                          if i in self._by_id and i not in self._mem_companies}
+            except sqlite3.Error:
+                pass
+        return found
+
+    def company_names(self) -> list[tuple[str, int]]:
+        """(company, number of articles) over the articles extracted so far, most frequent first."""
+        counts: Counter = Counter()
+        if self._store is not None:
+            try:
+                counts.update(dict(self._store.company_names()))
+            except sqlite3.Error:
+                pass
+        for names in list(self._mem_companies.values()):
+            counts.update(set(names))
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def extract_pending(self, progress: Callable[[int, int], None] | None = None,
+                        stop: threading.Event | None = None, chunk: int = 32) -> int:
+        """Extract every article that has no cached extraction yet (run it in a worker thread).
+        Returns how many were extracted; stops early when ``stop`` is set."""
+        from .extraction import extractor
+
+        if extractor() is None:
+            return 0
+        done_ids: set[int] = set()
+        if self._store is not None:
+            try:
+                pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
+            except sqlite3.Error:
+                pending = []
+            pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
+        else:
+            pending = [r.id for r in list(self.rows) if r.id not in self._mem_extraction]
+        total, count = len(pending), 0
+        items = []
+        for rid in pending:
+            if stop is not None and stop.is_set():
+                break
+            if rid not in self._by_id or rid in done_ids:
+                continue
+            try:
+                article = self.article(rid)
+            except (KeyError, OSError):
+                continue
+            if article is None:
+                continue
+            ex, data, names = _compute(article)
+            items.append((rid, ex, data, names))
+            done_ids.add(rid)
+            count += 1
+            if len(items) >= chunk:
+                self._keep_extractions(items)
+                items = []
+                if progress:
+                    progress(count, total)
+        if items:
+            self._keep_extractions(items)
+        if progress:
+            progress(count, total)
+        return count
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _compute(article):
+    from .extraction import extract, to_json
+
+    ex = extract(article)
+    data = to_json(ex)
+    names = sorted({c.name for c in getattr(ex, "companies", ()) if getattr(c, "name", "")})
+    return ex, data, names
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
 
 @lru_cache(maxsize=64)
 def _load_article(path: str, root: str) -> Article | None:
+    from ..articles import load_file
+
     article, _ = load_file(path, root)
     return article

@@ -1,0 +1,351 @@
+"""The persistent index of one corpus folder: SQLite in the user cache directory.
+
+One database per folder (file name = hash of the resolved folder path). Per file it keeps the list
+metadata (everything a :class:`~kfin_tui.index.library.Row` holds), the load issue if any, the
+normalised search text and cached extraction results, keyed by path + size + mtime_ns so that only
+new or changed files are read again.
+
+Search (see :mod:`kfin_tui.index.search` for the semantics) uses two FTS5 tables, both contentless:
+
+* ``f``: trigram tokenizer over the normalised text; terms of 3+ characters are phrase queries,
+  which are exact substring matches.
+* ``g``: trigram tokenizer over the *spread* text ``\\x01a\\x01b\\x01c\\x01`` (every character
+  between separators). Its trigrams ``\\x01a\\x01`` and ``a\\x01b`` are exactly the characters and
+  character pairs of the text, so 1- and 2-character terms (which trigram FTS cannot search) are
+  single-token lookups, exact and with doclists only (``detail=none``).
+
+The spread text is what ``texts`` stores; the plain text is ``replace(tp, char(1), '')``. Before the
+FTS tables are built (a cold build in progress), search scans ``texts`` with ``instr`` on the spread
+form of each term, which is exact too.
+
+Robustness: WAL journal, ``busy_timeout``, every write in a ``BEGIN IMMEDIATE`` transaction that
+re-checks what it is about to change (a second instance may have done it meanwhile). A database
+that is corrupt or has another ``user_version`` is deleted and built anew. Nothing here imports the
+article parser or Textual.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+SCHEMA_VERSION = 3
+SEP = "\x01"
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,      -- relative to the corpus root, '/'-separated
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ok INTEGER NOT NULL,            -- 1: an article; 0: an issue only
+    title TEXT, date TEXT, undated INTEGER, sort_ts REAL,
+    source TEXT, author TEXT, categories TEXT, tickers TEXT, format TEXT,
+    issue TEXT, warning INTEGER,
+    in_fts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS files_order ON files(undated, sort_ts DESC, title);
+CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS company_id ON company(id);
+CREATE VIRTUAL TABLE IF NOT EXISTS f USING fts5(x, tokenize='trigram case_sensitive 1', content='');
+CREATE VIRTUAL TABLE IF NOT EXISTS g USING fts5(x, tokenize='trigram case_sensitive 1', content='', detail=none);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author"
+FIELD_SEP = "\x1f"
+
+
+class StoreError(Exception):
+    """The index cannot be used (no SQLite, no FTS5, read-only cache, …): load in memory instead."""
+
+
+def spread(text: str) -> str:
+    """``abc`` → ``\\x01a\\x01b\\x01c\\x01``: what the ``g`` table and the scan fallback work on."""
+    return SEP + SEP.join(text.replace(SEP, "")) + SEP
+
+
+def db_path_for(root: Path, cache: Path | None = None) -> Path:
+    if cache is None:
+        from ..paths import cache_dir
+
+        cache = cache_dir()
+    key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return Path(cache) / "index" / f"{key}.sqlite3"
+
+
+def _fts_phrase(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def term_query(term: str) -> tuple[str, str]:
+    """(table, MATCH expression) answering one normalised term exactly."""
+    if len(term) == 1:
+        return "g", _fts_phrase(SEP + term + SEP)
+    if len(term) == 2:
+        return "g", _fts_phrase(term[0] + SEP + term[1])
+    return "f", _fts_phrase(term)
+
+
+class Store:
+    """One SQLite index. Connections are per thread (the UI runs extraction in a worker thread)."""
+
+    def __init__(self, root: Path, path: Path | None = None, *, readonly: bool = False) -> None:
+        self.root = Path(root)
+        self.path = Path(path) if path else db_path_for(self.root)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self.open()
+
+    # connection ---------------------------------------------------------
+    def open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cache folder not writable: {exc}") from exc
+        for attempt in range(2):
+            try:
+                conn = self._connect()
+                self._check(conn)
+                return
+            except (sqlite3.DatabaseError, StoreError) as exc:
+                self.close()
+                if attempt or isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise StoreError(str(exc)) from exc
+                self._discard()  # corrupt / old version: start again
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            conn.execute("PRAGMA mmap_size = 1073741824")
+        except sqlite3.DatabaseError:
+            pass
+        self._local.conn = conn
+        with self._conns_lock:
+            self._conns.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._connect()
+
+    def _check(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise StoreError(f"index version {version}, expected {SCHEMA_VERSION}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        if version == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for stmt in _SCHEMA.split(";\n"):
+                        if stmt.strip():
+                            conn.execute(stmt)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        # a cheap sanity read: a damaged file fails here rather than later
+        conn.execute("SELECT count(*) FROM meta").fetchone()
+        conn.execute("SELECT id FROM files LIMIT 1").fetchall()
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(str(self.path) + suffix)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StoreError(f"cannot remove damaged index {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for c in conns:
+            try:
+                c.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self._local = threading.local()
+
+    # transactions -------------------------------------------------------
+    def write(self):
+        return _Txn(self.conn)
+
+    # meta ---------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                     (key, value))
+
+    def fts_ready(self) -> bool:
+        return self.get_meta("fts_ready") == "1"
+
+    # reads ----------------------------------------------------------------
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
+
+    def stats(self) -> dict[str, tuple[int, int, int]]:
+        """relative path → (id, size, mtime_ns) of every known file."""
+        return {p: (i, s, m) for i, p, s, m in self.conn.execute("SELECT id, path, size, mtime_ns FROM files")}
+
+    def row_tuples(self, limit: int | None = None, offset: int = 0):
+        sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self.conn.execute(sql).fetchall()
+
+    def issue_tuples(self):
+        return self.conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+
+    def search(self, query_terms: list[str]) -> set[int]:
+        conn = self.conn
+        if self.fts_ready() and not conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone():
+            parts, args = [], []
+            for t in query_terms:
+                table, expr = term_query(t)
+                parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+                args.append(expr)
+            sql = " INTERSECT ".join(parts)
+            return {r[0] for r in conn.execute(sql, args)}
+        # FTS not (fully) built yet: exact scan over the spread text
+        where = " AND ".join("instr(tp, ?) > 0" for _ in query_terms)
+        return {r[0] for r in conn.execute(f"SELECT id FROM texts WHERE {where}", [spread(t) for t in query_terms])}
+
+    # writes ---------------------------------------------------------------
+    def upsert(self, conn: sqlite3.Connection, rec: dict, fts_live: bool) -> tuple[int, bool]:
+        """Store one parsed file inside an open write transaction. Returns (id, changed): changed is
+        False when the stored entry already has this size and mtime (another instance wrote it)."""
+        old = conn.execute("SELECT id, size, mtime_ns, in_fts FROM files WHERE path=?", (rec["path"],)).fetchone()
+        if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"]:
+            return old[0], False
+        if old:
+            fid = old[0]
+            self._drop_derived(conn, fid, old[3])
+            conn.execute(
+                "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?,"
+                " categories=?, tickers=?, format=?, issue=?, warning=?, in_fts=0 WHERE id=?",
+                (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
+                 rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
+                 rec["warning"], fid))
+        else:
+            cur = conn.execute(
+                "INSERT INTO files(path, size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
+                " categories, tickers, format, issue, warning) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rec["path"], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"],
+                 rec["sort_ts"], rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"],
+                 rec["issue"], rec["warning"]))
+            fid = cur.lastrowid
+        if rec["ok"]:
+            conn.execute("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", (fid, rec["tp"]))
+            if fts_live:
+                self._fts_add(conn, fid, rec["tp"])
+        return fid, True
+
+    def _fts_add(self, conn: sqlite3.Connection, fid: int, tp: str) -> None:
+        conn.execute("INSERT INTO g(rowid, x) VALUES(?, ?)", (fid, tp))
+        conn.execute("INSERT INTO f(rowid, x) VALUES(?, ?)", (fid, tp.replace(SEP, "")))
+        conn.execute("UPDATE files SET in_fts=1 WHERE id=?", (fid,))
+
+    def _drop_derived(self, conn: sqlite3.Connection, fid: int, in_fts: int) -> None:
+        if in_fts:
+            row = conn.execute("SELECT tp FROM texts WHERE id=?", (fid,)).fetchone()
+            if row:
+                conn.execute("INSERT INTO g(g, rowid, x) VALUES('delete', ?, ?)", (fid, row[0]))
+                conn.execute("INSERT INTO f(f, rowid, x) VALUES('delete', ?, ?)", (fid, row[0].replace(SEP, "")))
+        conn.execute("DELETE FROM texts WHERE id=?", (fid,))
+        conn.execute("DELETE FROM extraction WHERE id=?", (fid,))
+        conn.execute("DELETE FROM company WHERE id=?", (fid,))
+
+    def delete_paths(self, conn: sqlite3.Connection, paths: list[str]) -> list[int]:
+        gone = []
+        for p in paths:
+            row = conn.execute("SELECT id, in_fts FROM files WHERE path=?", (p,)).fetchone()
+            if row:
+                self._drop_derived(conn, row[0], row[1])
+                conn.execute("DELETE FROM files WHERE id=?", (row[0],))
+                gone.append(row[0])
+        return gone
+
+    def build_fts(self) -> bool:
+        """Index every text not yet in FTS, in one transaction, in SQL (no Python per row)."""
+        with self.write() as conn:
+            if conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone() is None:
+                self.set_meta(conn, "fts_ready", "1")
+                return False
+            pending = "SELECT t.id, t.tp FROM texts t JOIN files fi ON fi.id=t.id WHERE fi.in_fts=0 AND fi.ok=1"
+            conn.execute(f"INSERT INTO g(rowid, x) {pending}")
+            conn.execute(f"INSERT INTO f(rowid, x) SELECT id, replace(tp, char(1), '') FROM ({pending})")
+            conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0")
+            self.set_meta(conn, "fts_ready", "1")
+        return True
+
+    # extraction cache ----------------------------------------------------
+    def extraction_json(self, fid: int) -> dict | None:
+        row = self.conn.execute("SELECT json FROM extraction WHERE id=?", (fid,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_extractions(self, items: list[tuple[int, dict, list[str]]]) -> None:
+        with self.write() as conn:
+            for fid, data, names in items:
+                if conn.execute("SELECT 1 FROM files WHERE id=?", (fid,)).fetchone() is None:
+                    continue  # the file went away meanwhile
+                conn.execute("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
+                             (fid, json.dumps(data, ensure_ascii=False)))
+                conn.execute("DELETE FROM company WHERE id=?", (fid,))
+                conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)", [(n, fid) for n in names])
+
+    def pending_extraction_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT f.id FROM files f LEFT JOIN extraction e ON e.id=f.id WHERE f.ok=1 AND e.id IS NULL "
+            "ORDER BY f.undated, f.sort_ts DESC")]
+
+    def companies_for(self, fid: int) -> list[str] | None:
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM extraction WHERE id=?", (fid,)).fetchone() is None:
+            return None
+        return [r[0] for r in conn.execute("SELECT name FROM company WHERE id=? ORDER BY name", (fid,))]
+
+    def ids_with_company(self, name: str) -> set[int]:
+        return {r[0] for r in self.conn.execute("SELECT id FROM company WHERE name=?", (name,))}
+
+    def company_names(self) -> list[tuple[str, int]]:
+        return [(n, c) for n, c in self.conn.execute(
+            "SELECT name, count(*) AS c FROM company GROUP BY name ORDER BY c DESC, name")]
+
+
+class _Txn:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass

@@ -1,0 +1,350 @@
+"""The persistent index behind Library: warm starts, changes, damage, concurrency, exact search."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.index import Library
+from kfin_tui.index import library as library_mod
+from kfin_tui.index.search import haystack, matches_terms, terms
+from kfin_tui.index.store import SCHEMA_VERSION, db_path_for
+
+HTML_POST = """---
+title: '{title}'
+categories:
+ - 金融
+ - {site}
+ - 快讯
+author: {site}
+date: 2023-0{month}-1{day} 08:00:00
+---
+
+<div><p>{p1}</p>
+<p>{p2}</p></div>
+"""
+MD_POST = """---
+title: "{title}"
+date: 2022-0{month}-0{day}
+source: {site}
+---
+
+{p1}
+
+## 小结
+
+{p2}
+"""
+TXT_POST = """【{title}】
+来源：东方财富网
+
+{p1}
+
+{p2}
+"""
+
+WORDS = ["光伏", "组件", "出货量", "同比", "增长", "净利润", "亿元", "回购", "港股", "芯片", "订单", "ＡＩ",
+         "StreamLake", "ETF", "毛利率", "手机", "快手", "季度", "营收", "的", "了", "%", "，", "（", "）"]
+
+
+def _para(r: random.Random) -> str:
+    return "".join(r.choice(WORDS) for _ in range(r.randint(8, 40))) + "。"
+
+
+def write_corpus(root: Path, n: int = 24, seed: int = 7) -> Path:
+    r = random.Random(seed)
+    for i in range(n):
+        kind = i % 3
+        fields = dict(title=f"{r.choice(WORDS)}{r.choice(WORDS)}第{i}号", site=r.choice(["财联社", "格隆汇"]),
+                      month=r.randint(1, 9), day=r.randint(1, 9), p1=_para(r), p2=_para(r))
+        if kind == 0:
+            path = root / "source" / "_posts" / "金融" / fields["site"] / "快讯" / f"post{i}.md"
+            text = HTML_POST.format(**fields)
+        elif kind == 1:
+            path = root / "posts" / f"{i:03d}.md"
+            text = MD_POST.format(**fields)
+        else:
+            path = root / "em" / f"{i:03d}.txt"
+            text = TXT_POST.format(**fields)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    bad = root / "em" / "broken.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00" * 3 + bytes(range(256)) * 4)
+    return root
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
+    return d
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "corpus")
+
+
+def snapshot(root: Path) -> dict:
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.rglob("*"))}
+
+
+def rowset(lib: Library) -> list[tuple]:
+    return sorted((r.path, r.title, r.date, r.source, r.categories, r.tickers, r.format, r.author) for r in lib.rows)
+
+
+def count_parses(monkeypatch) -> list[str]:
+    import kfin_tui.articles as articles
+
+    calls: list[str] = []
+    real = articles.load_file
+
+    def counting(path, root=None):
+        calls.append(str(path))
+        return real(path, root)
+
+    monkeypatch.setattr(articles, "load_file", counting)
+    library_mod._load_article.cache_clear()
+    return calls
+
+
+def test_index_matches_memory_and_warm_start_reads_index_only(cache, corpus, monkeypatch):
+    before = snapshot(corpus)
+    memory = Library(corpus, use_index=False).load_all()
+    cold = Library(corpus).load_all()
+    assert cold.indexed and cold.store_error is None
+    assert rowset(cold) == rowset(memory)
+    assert [i.path for i in cold.issues] == [i.path for i in memory.issues]
+    assert cold.rows == sorted(cold.rows, key=library_mod.sort_key)
+    calls = count_parses(monkeypatch)
+    warm = Library(corpus)
+    batches = list(warm.load())
+    assert calls == []  # nothing re-read
+    assert batches and len(batches[0]) > 0
+    assert rowset(warm) == rowset(memory)
+    assert sorted(i.path for i in warm.issues) == sorted(i.path for i in memory.issues)
+    assert [r.id for r in warm.rows] == [r.id for r in cold.rows]
+    assert snapshot(corpus) == before  # the corpus is never written
+
+
+def test_changed_new_and_deleted_files(cache, corpus, monkeypatch):
+    first = Library(corpus).load_all()
+    changed = corpus / "posts" / "001.md"
+    text = changed.read_text(encoding="utf-8").replace('title: "', 'title: "改过的')
+    changed.write_text(text + "\n新增段落独有词汇甲乙丙。\n", encoding="utf-8")
+    os.utime(changed, ns=(time.time_ns(), time.time_ns() + 5_000_000))
+    (corpus / "posts" / "new.md").write_text("---\ntitle: 新文章\n---\n\n全新的内容戊己庚。\n", encoding="utf-8")
+    deleted = corpus / "em" / "002.txt"
+    gone_id = next(r.id for r in first.rows if r.path == str(deleted))
+    deleted.unlink()
+    calls = count_parses(monkeypatch)
+    lib = Library(corpus)
+    lib.load_all()
+    assert sorted(Path(c).name for c in calls) == ["001.md", "new.md"]
+    by_path = {r.path: r for r in lib.rows}
+    assert by_path[str(changed)].title.startswith("改过的")
+    assert str(deleted) not in by_path and gone_id in lib.removed
+    assert lib.search("甲乙丙") == {by_path[str(changed)].id}
+    assert lib.search("戊己庚") == {by_path[str(corpus / "posts" / "new.md")].id}
+    assert lib.rows == sorted(lib.rows, key=library_mod.sort_key)
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+    # and the next start sees the same
+    again = Library(corpus).load_all()
+    assert rowset(again) == rowset(lib)
+    assert again.search("甲乙丙") == lib.search("甲乙丙")
+
+
+def test_corrupt_index_is_rebuilt(cache, corpus):
+    expected = rowset(Library(corpus).load_all())
+    db = db_path_for(corpus)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 500)
+    lib = Library(corpus)
+    lib.load_all()
+    assert rowset(lib) == expected
+    assert lib.indexed
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_old_version_index_is_rebuilt(cache, corpus):
+    Library(corpus).load_all()
+    db = db_path_for(corpus)
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("UPDATE files SET title = 'stale'")
+    conn.commit()
+    conn.close()
+    lib = Library(corpus).load_all()
+    assert "stale" not in {r.title for r in lib.rows}
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_unusable_cache_falls_back_to_memory(tmp_path, corpus, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(blocker / "sub"))
+    lib = Library(corpus).load_all()
+    assert not lib.indexed and lib.store_error
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+    assert lib.search("光伏") == {r.id for r in lib.rows if "光伏" in haystack(r.title, lib.article(r.id).body_text)}
+
+
+def _load_in_process(args):
+    root, cache_dir = args
+    os.environ["KFIN_TUI_CACHE"] = cache_dir
+    lib = Library(root).load_all()
+    return len(lib.rows), len(lib.search("光伏") or ())
+
+
+def test_concurrent_instances_do_not_corrupt(cache, tmp_path):
+    root = write_corpus(tmp_path / "big", n=90)
+    expected = Library(root, use_index=False).load_all()
+    results, errors = [], []
+
+    def run():
+        try:
+            lib = Library(root).load_all()
+            results.append((rowset(lib), lib.search("光伏 同比")))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for t in threads:
+        t.start()
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        procs = pool.map(_load_in_process, [(str(root), str(cache))] * 2)
+    for t in threads:
+        t.join()
+    assert not errors
+    want = rowset(expected)
+    assert all(r[0] == want for r in results)
+    assert all(p[0] == len(want) for p in procs)
+    db = db_path_for(root)
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    fresh = Library(root).load_all()
+    assert rowset(fresh) == want
+    ref = {r.path for r in expected.rows if matches_terms(haystack(r.title, expected.article(r.id).body_text),
+                                                          terms("光伏 同比"))}
+    assert {fresh.row(i).path for i in fresh.search("光伏 同比")} == ref
+
+
+def _reference(lib: Library, keyword: str) -> set[str]:
+    q = terms(keyword)
+    return {r.path for r in lib.rows if matches_terms(haystack(r.title, lib.article(r.id).body_text), q)}
+
+
+def test_search_equals_substring_semantics(cache, corpus):
+    Library(corpus).load_all()  # cold build, FTS built at the end
+    lib = Library(corpus).load_all()
+    texts = [haystack(r.title, lib.article(r.id).body_text) for r in lib.rows]
+    r = random.Random(3)
+    queries = ["光", "的", "%", "（", "伏组", "亿元", "快手", "手", "出货量", "净利润亿", "同比增长", "ai", "AI", "ＡＩ",
+               "streamlake", "STREAMLAKE", "etf", "光伏 同比", "港股 ai 的", "不存在", "元。", "第1号", "号"]
+    for _ in range(40):
+        t = r.choice(texts).replace("\n", "")
+        n = r.choice([1, 2, 3, 4])
+        i = r.randrange(0, max(1, len(t) - n))
+        q = t[i:i + n].strip()
+        if q:
+            queries.append(q)
+    for q in queries:
+        got = {lib.row(i).path for i in lib.search(q)}
+        assert got == _reference(lib, q), q
+    assert lib.search("") is None and lib.search("   ") is None
+
+
+def test_search_before_fts_is_built_scans_exactly(cache, corpus, monkeypatch):
+    monkeypatch.setattr("kfin_tui.index.store.Store.build_fts", lambda self: False)
+    lib = Library(corpus).load_all()
+    for q in ["光", "快手", "出货量", "ai", "光伏 同比"]:
+        assert {lib.row(i).path for i in lib.search(q)} == _reference(lib, q), q
+
+
+def test_pool_build_matches_serial(cache, tmp_path, monkeypatch):
+    root = write_corpus(tmp_path / "pool", n=80)
+    monkeypatch.setattr(library_mod, "POOL_MIN_FILES", 10)
+    lib = Library(root)
+    batches = list(lib.load(batch=20))
+    assert len(batches) >= 3 and sum(map(len, batches)) == len(lib.rows)
+    assert rowset(lib) == rowset(Library(root, use_index=False).load_all())
+
+
+def test_walk_matches_discover(corpus):
+    from kfin_tui.articles.discovery import discover
+    from kfin_tui.index.walk import walk
+
+    (corpus / ".hidden").mkdir()
+    (corpus / ".hidden" / "x.md").write_text("x")
+    (corpus / "README.md").write_text("readme")
+    assert [p for p, _, _ in walk(corpus)] == [str(p) for p in discover(corpus)]
+
+
+class _FakeCompany:
+    def __init__(self, name):
+        self.name = name
+
+
+class _FakeExtraction:
+    def __init__(self, names):
+        self.companies = [_FakeCompany(n) for n in names]
+
+    def to_json(self):
+        return {"companies": [{"name": c.name} for c in self.companies]}
+
+    @classmethod
+    def from_json(cls, d):
+        return cls([c["name"] for c in d["companies"]])
+
+
+def _fake_extract(article):
+    text = article.title + article.body_text
+    return _FakeExtraction([n for n in ("快手", "光伏") if n in text])
+
+
+def test_extraction_cache(cache, corpus, monkeypatch):
+    from kfin_tui.index import extraction
+
+    monkeypatch.setattr(extraction, "extractor", lambda: (_fake_extract, _FakeExtraction))
+    lib = Library(corpus).load_all()
+    some = lib.rows[0].id
+    assert lib.companies_for(some) == []
+    stop = threading.Event()
+    done = lib.extract_pending(stop=stop)
+    assert done == lib.count()
+    ref = {r.id for r in lib.rows if "快手" in r.title + lib.article(r.id).body_text}
+    assert lib.ids_with_company("快手") == ref
+    names = dict(lib.company_names())
+    assert names.get("快手", 0) == len(ref)
+    calls = count_parses(monkeypatch)
+    again = Library(corpus).load_all()
+    assert again.extract_pending() == 0
+    assert again.ids_with_company("快手") == ref
+    assert sorted(again.companies_for(next(iter(ref)))) == sorted(lib.companies_for(next(iter(ref))))
+    assert again.extraction(some).to_json() == lib.extraction(some).to_json()
+    assert calls == []
+
+
+def test_index_cli_exits_zero(cache, corpus, capsys):
+    from kfin_tui.cli import main
+
+    assert main(["index", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "articles" in out
+    assert main(["list", "--json", "-k", "光伏", str(corpus)]) == 0
+
+
+def test_index_package_is_lean():
+    code = ("import sys, kfin_tui.index, kfin_tui.index.build, kfin_tui.index.store; "
+            "bad = [m for m in ('textual', 'jieba', 'kfin_tui.articles') if m in sys.modules]; print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
