@@ -28,7 +28,9 @@ class Ticker:
 
 
 def market_for_a_share(code: str) -> str:
-    """The exchange of a six-digit mainland code."""
+    """The exchange of a six-digit mainland code (``920xxx``: Beijing since 2024; ``900xxx``: SH B shares)."""
+    if code.startswith(("4", "8", "92")):
+        return "BJ"
     if code.startswith(("6", "9", "5")):
         return "SH"
     if code.startswith(("0", "2", "3", "1")):
@@ -83,11 +85,18 @@ def _join(market: str, code: str) -> str | None:
 # $名称(代码)$ — name may contain letters, '-', '*', spaces; code inside ASCII or full-width brackets.
 CASHTAG_RE = re.compile(r"\$\s*([^$()（）\n]{1,30}?)\s*[(（]([^()（）$\n]{1,16})[)）]\s*\$")
 # 名称(HK:03690) / 名称（600968.SH） / 名称(PDD.US) in running prose — the code must carry a market.
+# Letter codes need an explicit separator (``PDD.US``, ``US:PDD``) so that ``(CEO)``, ``(IPO)``,
+# ``(USD)`` and ``(USA)`` are not read as tickers.
+_PROSE_ONE = (
+    r"(?:(?:SH|SZ|BJ|SS)\s*[:：|]?\s*[0-9]{6}"
+    r"|HK\s*[:：|]?\s*[0-9]{4,5}"
+    r"|US\s*[:：|]\s*[A-Z]{1,5}"
+    r"|[0-9]{6}\s*[.．]?\s*(?:SH|SZ|BJ|SS)"
+    r"|[0-9]{4,5}\s*[.．]?\s*HK"
+    r"|[A-Z]{1,5}\s*[.．]\s*(?:US|N|O|OQ))"
+)
 PROSE_RE = re.compile(
-    r"[(（]\s*((?:(?:SH|SZ|BJ|HK|US)\s*[:：|]?\s*(?:[0-9]{4,6}|[A-Z]{1,5}))"
-    r"|(?:(?:[0-9]{4,6}|[A-Z]{1,5})\s*[.．]?\s*(?:SH|SZ|BJ|HK|US|N|O)))"
-    r"((?:\s*[，,、;；]\s*(?:(?:SH|SZ|BJ|HK|US)\s*[:：|]?\s*(?:[0-9]{4,6}|[A-Z]{1,5})"
-    r"|(?:[0-9]{4,6}|[A-Z]{1,5})\s*[.．]?\s*(?:SH|SZ|BJ|HK|US|N|O)))*)\s*[)）]"
+    r"[(（]\s*(" + _PROSE_ONE + r")((?:\s*[，,、;；]\s*" + _PROSE_ONE + r")*)\s*[)）]"
 )
 
 

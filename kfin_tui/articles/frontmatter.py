@@ -38,17 +38,29 @@ def parse(fm: str) -> tuple[dict, bool]:
     """Parse front matter. Returns (fields, recovered) — recovered is True when YAML failed."""
     try:
         data = yaml.load(fm, Loader=_Loader)  # noqa: S506 - safe loader
-        if isinstance(data, dict):
-            return data, False
-        if data is None:
-            return {}, False
-    except yaml.YAMLError:
-        pass
+    except Exception:  # noqa: BLE001 - YAMLError, and ValueError for impossible timestamps (2022-13-45)
+        return recover(fm), True
+    if isinstance(data, dict):
+        for key in _TEXT_KEYS:  # YAML 1.1 reads `title: on` as True and `title: 1:30` as 90
+            value = data.get(key)
+            if value is not None and not isinstance(value, (str, list, dict)):
+                data[key] = _raw_value(fm, key, value)
+        return data, False
+    if data is None:
+        return {}, False
     return recover(fm), True
 
 
+_TEXT_KEYS = ("title", "author", "source")
+
+
+def _raw_value(fm: str, key: str, parsed):
+    m = re.search(r"^" + re.escape(key) + r"[ \t]*:[ \t]*(.*?)[ \t]*$", fm, re.MULTILINE)
+    return _unquote(m.group(1)) if m and m.group(1) else parsed
+
+
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
-_ITEM = re.compile(r"^\s+-\s*(.*)$")
+_ITEM = re.compile(r"^[ \t]*-(?:[ \t]+(.*))?$")  # `- item` (indented or not, as YAML allows)
 
 
 def recover(fm: str) -> dict:
@@ -58,9 +70,13 @@ def recover(fm: str) -> dict:
     for line in fm.splitlines():
         item = _ITEM.match(line)
         if item and key is not None:
-            if not isinstance(out.get(key), list):
-                out[key] = [] if out.get(key) in (None, "") else [out[key]]
-            out[key].append(_unquote(item.group(1)))
+            if out.get(key) in (None, ""):
+                out[key] = []
+            elif not isinstance(out[key], list):
+                continue  # `- x` under a key that already has a value: not ours to guess
+            value = _unquote(item.group(1) or "")
+            if value:
+                out[key].append(value)
             continue
         m = _KEY.match(line)
         if m:
@@ -78,31 +94,46 @@ def _unquote(value: str) -> str:
 
 
 def parse_date(value) -> datetime | None:
-    """RFC 2822, ISO 8601 and ``%Y-%m-%d %H:%M:%S``; naive times are China time; junk → None."""
-    if value is None or value == "":
+    """RFC 2822, ISO 8601, ``%Y-%m-%d %H:%M:%S`` (and ``/`` or 年月日 variants), Unix seconds or
+    milliseconds. Times without a zone are China time. Junk (``Invalid Date``) is None, never an error."""
+    try:
+        return _parse_date(value)
+    except (TypeError, ValueError, OverflowError, OSError, IndexError):
+        return None
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
+                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日")
+
+
+def _parse_date(value) -> datetime | None:
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=CHINA_TZ)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=CHINA_TZ)
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value  # JavaScript milliseconds
+        return datetime.fromtimestamp(seconds, timezone.utc) if seconds > 0 else None
     s = str(value).strip()
-    if not s or s.lower() in ("invalid date", "null", "none", "nan"):
+    if not s or s.lower() in ("invalid date", "null", "none", "nan", "undefined"):
         return None
-    if re.match(r"^[A-Za-z]{3},", s) or re.search(r"\b(GMT|UTC|[+-]\d{4})$", s):
+    if re.match(r"^[A-Za-z]{3},", s) or re.search(r"\b(GMT|UTC|UT|[+-]\d{4})$", s):
         try:
             dt = parsedate_to_datetime(s)
             return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
         except (TypeError, ValueError, IndexError):
             pass
     iso = s.replace("/", "-")
-    if iso.endswith("Z"):
+    if iso.endswith(("Z", "z")):
         iso = iso[:-1] + "+00:00"
     try:
         dt = datetime.fromisoformat(iso)
     except ValueError:
-        for fmt in ("%Y-%m-%d %H:%M", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日"):
+        for fmt in _DATE_FORMATS:
             try:
-                dt = datetime.strptime(s, fmt)
+                dt = datetime.strptime(iso, fmt)
                 break
             except ValueError:
                 continue

@@ -13,9 +13,9 @@ from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABL
 
 _SKIP = frozenset({"style", "script", "noscript", "head", "template", "svg", "iframe", "object",
                    "button", "input", "select", "textarea", "form", "title", "meta", "link"})
-_BLOCK = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-                    "figure", "figcaption", "center", "dl", "dt", "dd", "address", "details",
-                    "summary", "body", "html", "span_block"})
+_BLOCK = frozenset({"div", "section", "article", "main", "header", "footer", "aside", "nav",
+                    "figure", "center", "dl", "address", "details", "body", "html"})
+_PARAGRAPH = frozenset({"p", "td", "th", "dt", "dd", "figcaption", "summary"})  # one paragraph each
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _INLINE_STYLE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "cite": "italic",
                  "code": "code", "kbd": "code", "tt": "code", "u": "underline", "mark": "bold"}
@@ -31,6 +31,7 @@ class _Builder:
         self.spans: list[Span] = []
         self.quote = 0
         self.lists: list[list[int]] = []  # per open list: [ordered?, counter]
+        self.para = 0  # depth of elements that hold one paragraph (p, li, h1…, td)
 
     # inline text -------------------------------------------------------
     def add_text(self, text: str) -> None:
@@ -71,7 +72,15 @@ class _Builder:
     def visit(self, node) -> None:
         tag = node.tag
         if tag == "-text":
-            self.add_text(node.text_content or "")
+            text = node.text_content or ""
+            if self.para == 0 and "\n" in text.strip():
+                # bare lines in a <div> (电报 flashes, numbered 1、2、3、 lists): each line is a paragraph
+                for piece in text.split("\n"):
+                    if self.buf and "".join(self.buf).strip(_EDGE):
+                        self.flush()
+                    self.add_text(piece)
+            else:
+                self.add_text(text)
             return
         if tag is None or tag.startswith(("-", "_", "!")) or tag in _SKIP:
             return  # comments, doctype, style/script
@@ -104,7 +113,9 @@ class _Builder:
             return
         if tag in _HEADINGS:
             self.flush()
+            self.para += 1
             self.walk(node)
+            self.para -= 1
             self.flush(HEADING, level=_HEADINGS[tag])
             return
         if tag == "blockquote":
@@ -127,7 +138,9 @@ class _Builder:
             if self.lists:
                 self.lists[-1][1] += 1
                 ordinal = self.lists[-1][1] if self.lists[-1][0] else 0
+            self.para += 1
             self.walk(node)
+            self.para -= 1
             self.flush(LIST_ITEM, level=max(1, len(self.lists)), ordinal=ordinal)
             return
         if tag == "pre":
@@ -140,7 +153,14 @@ class _Builder:
             self.flush()
             self.add_table(node)
             return
-        if tag in _BLOCK or tag in ("tr", "td", "th", "tbody", "thead"):
+        if tag in _PARAGRAPH:
+            self.flush()
+            self.para += 1
+            self.walk(node)
+            self.para -= 1
+            self.flush()
+            return
+        if tag in _BLOCK or tag in ("tr", "tbody", "thead"):
             self.flush()
             self.walk(node)
             self.flush()
@@ -165,13 +185,24 @@ def _is_subheading(text: str, spans: list[Span]) -> bool:
 
 
 def html_to_blocks(html: str) -> tuple[Block, ...]:
+    return parse_html(html)[0]
+
+
+def parse_html(html: str) -> tuple[tuple[Block, ...], str]:
+    """(blocks, the document's ``<title>`` or "") in one parse."""
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     builder = _Builder()
     if root is not None:
         builder.walk(root)
     builder.flush()
-    return tuple(builder.blocks)
+    title = ""
+    head = tree.head
+    if head is not None:
+        node = head.css_first("title")
+        if node is not None:
+            title = _WS.sub(" ", node.text(deep=True) or "").strip(_EDGE)
+    return tuple(builder.blocks), title
 
 
 _HTML_HINT = re.compile(r"<(p|div|br|span|strong|img|a|h[1-6]|ul|ol|li|table|blockquote|section|video|em|b|i)\b[^>]*>|&#?\w+;",

@@ -12,22 +12,27 @@ from pathlib import Path
 
 from ..tickers import Ticker, find_cashtags, find_prose_codes
 from . import frontmatter
-from .decoding import MAX_BYTES, DecodeError, decode
+from .decoding import MAX_BYTES, DecodeError, decode_with_note
 from .discovery import discover
-from .html_blocks import html_to_blocks, looks_like_html
+from .html_blocks import html_to_blocks, looks_like_html, parse_html
 from .markdown_blocks import markdown_to_blocks
-from .model import Article, LoadIssue
-from .plaintext import lead_title, name_is_words, parse_plain, plain_blocks
+from .model import HEADING, IMAGE, PARAGRAPH, Article, LoadIssue
+from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plain_blocks
 
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DecodeError(f"too large for an article ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB)")
     with open(path, "rb") as fh:  # read-only, always
-        return fh.read(MAX_BYTES + 1)
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_BYTES:
+            raise DecodeError(f"too large for an article ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB)")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # grew while we looked, or a special file that reports no size
+        raise DecodeError(f"too large for an article (more than {MAX_BYTES // 1048576} MB)")
+    return data
 
 
 def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article | None, LoadIssue | None]:
@@ -35,39 +40,51 @@ def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article
     article with a warning issue when it loaded but something had to be recovered."""
     path = Path(path)
     try:
-        text = decode(read_bytes(path))
+        text, note = decode_with_note(read_bytes(path))
     except DecodeError as exc:
         return None, LoadIssue(str(path), str(exc))
     except PermissionError:
         return None, LoadIssue(str(path), "permission denied")
     except IsADirectoryError:
         return None, LoadIssue(str(path), "is a folder, not a file")
+    except FileNotFoundError:
+        return None, LoadIssue(str(path), "no such file (removed, or a broken link)")
     except OSError as exc:
         return None, LoadIssue(str(path), f"cannot be read ({exc.strerror or exc})")
     try:
-        return parse_text(text, path, Path(root) if root else None)
+        article, issue = parse_text(text, path, Path(root) if root else None)
     except Exception as exc:  # noqa: BLE001 - a parser bug must cost one file, not the folder
         return None, LoadIssue(str(path), f"could not be parsed ({type(exc).__name__}: {exc})")
+    if note:
+        issue = LoadIssue(str(path), f"{issue.reason}; {note}" if issue else note, warning=True)
+    return article, issue
 
 
 def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article | None, LoadIssue | None]:
-    folder_cats = _folder_categories(path, root)
     parts = frontmatter.split(text)
+    fields, recovered = {}, False
+    if parts is not None:
+        fields, recovered = frontmatter.parse(parts[0])
+        if recovered and not fields:
+            parts = None  # `---` rules around prose, not front matter: the whole file is the body
     if parts is None:
-        return _plain_article(text, path, folder_cats), None
-    fm_text, body = parts
-    fields, recovered = frontmatter.parse(fm_text)
+        return _headless_article(text, path, root), None
+    body = parts[1]
     issue = LoadIssue(str(path), WARNING_RECOVERED, warning=True) if recovered else None
-    is_markdown = path.suffix.lower() in (".md", ".markdown") and not looks_like_html(body)
-    if is_markdown:
-        blocks, fmt = markdown_to_blocks(body), "markdown"
-    elif looks_like_html(body):
+    suffix = path.suffix.lower()
+    if _body_is_html(body, suffix):
         blocks, fmt = html_to_blocks(body), "html"
+    elif suffix in MARKDOWN_SUFFIXES:
+        blocks, fmt = markdown_to_blocks(body), "markdown"
     else:
-        blocks, fmt = plain_blocks([p.strip() for p in body.split("\n") if p.strip()]), "text"
-    categories = frontmatter.as_list(fields.get("categories")) or frontmatter.as_list(fields.get("category")) or folder_cats
+        plain = parse_plain(body)
+        blocks, fmt = plain_blocks(plain.paragraphs), "text"
+    categories = [_clean(c) for c in (frontmatter.as_list(fields.get("categories"))
+                                      or frontmatter.as_list(fields.get("category")))]
+    categories = [c for c in categories if c] or _folder_categories(path, root)
     author = _clean(frontmatter.as_text(fields.get("author")))
-    source = _clean(frontmatter.as_text(fields.get("source"))) or author or _site(categories)
+    source = (_clean(frontmatter.as_text(fields.get("source"))) or author or _source_line(blocks)
+              or _site(categories))
     title = _clean(frontmatter.as_text(fields.get("title")))
     article = Article(
         path=str(path),
@@ -81,48 +98,90 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     )
     article.tickers = _tickers_in(title, article.body_text)
     if not article.title:
-        article.title = _fallback_title(path, article.body_text)
+        article.title = _fallback_title(path, blocks)
     return article, issue
 
 
-def _plain_article(text: str, path: Path, folder_cats: list[str]) -> Article:
-    plain = parse_plain(text)
-    body = "\n".join(plain.paragraphs)
-    if plain.headline:
-        title = plain.headline
+_HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
+
+
+def _body_is_html(body: str, suffix: str) -> bool:
+    """Hexo bodies are HTML (they open with a tag); a Markdown body may hold some inline HTML."""
+    if suffix in HTML_SUFFIXES or _HTML_START.match(body):
+        return True
+    if suffix in MARKDOWN_SUFFIXES:
+        return False
+    return looks_like_html(body)
+
+
+def _headless_article(text: str, path: Path, root: Path | None) -> Article:
+    """A file without front matter: Markdown (``.md``), an HTML page, or Eastmoney-style plain text."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES and not _HTML_START.match(text):
+        blocks, fmt, title = markdown_to_blocks(text), "markdown", ""
+        source = _source_line(blocks)
+    elif suffix in HTML_SUFFIXES or (suffix in MARKDOWN_SUFFIXES and _HTML_START.match(text)):
+        blocks, title = parse_html(text)
+        fmt, source = "html", _source_line(blocks)
     else:
-        title = _fallback_title(path, body)
+        plain = parse_plain(text)
+        blocks, fmt, title, source = plain_blocks(plain.paragraphs), "text", plain.headline, plain.source
+        tickers = list(plain.tickers)
+    if fmt != "text":
+        title = _clean(title) or next((b.text for b in blocks if b.kind == HEADING and b.level <= 2), "")
+        tickers = []
+    categories = _folder_categories(path, root)
     article = Article(
         path=str(path),
-        title=title,
-        source=plain.source or _site(folder_cats),
-        categories=folder_cats,
-        format="text",
-        blocks=plain_blocks(plain.paragraphs),
+        title=_clean(title)[:200],
+        source=source or _site(categories),
+        categories=categories,
+        format=fmt,
+        blocks=blocks,
     )
-    tickers = list(plain.tickers)
+    seen = {t.code for t in tickers}
     for t in _tickers_in("", article.body_text):
-        if t.code not in {x.code for x in tickers}:
+        if t.code not in seen:
             tickers.append(t)
+            seen.add(t.code)
     article.tickers = tickers
+    if not article.title:
+        article.title = _fallback_title(path, blocks)
     return article
 
 
-def _fallback_title(path: Path, body: str) -> str:
+def _fallback_title(path: Path, blocks) -> str:
+    """The file name when a person wrote it, else the lead sentence (≤ 40 characters)."""
     if name_is_words(path.stem):
         return path.stem
-    first = next((ln for ln in body.split("\n") if ln.strip()), "")
+    first = next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), "")
+    first = first.split("\n", 1)[0]
     return lead_title(first) or path.stem or "(untitled)"
 
 
+def _source_line(blocks) -> str:
+    """A ``来源:X`` paragraph near the end (or the start) of the body."""
+    if not blocks:
+        return ""
+    for b in (*blocks[-6:], *blocks[:3]):
+        if b.kind == PARAGRAPH and len(b.text) <= 48:
+            m = SOURCE_LINE.match(b.text)
+            if m:
+                return m.group(1)
+    return ""
+
+
 def _tickers_in(title: str, body: str) -> list[Ticker]:
+    """Cashtags and bracketed codes of the title, then the body, in order of appearance."""
     found: dict[str, Ticker] = {}
     for text in (title, body):
-        for _, _, t in find_cashtags(text):
+        if "(" not in text and "（" not in text:
+            continue  # every convention has a bracket: skip the regexes
+        hits = [(start, t) for start, _, t in find_cashtags(text)]
+        hits += [(start, Ticker(code, "")) for start, _, codes in find_prose_codes(text) for code in codes]
+        hits.sort(key=lambda h: h[0])
+        for _, t in hits:
             found.setdefault(t.code, t)
-        for start, _, codes in find_prose_codes(text):
-            for code in codes:
-                found.setdefault(code, Ticker(code, ""))
     return list(found.values())
 
 
@@ -143,14 +202,15 @@ def _site(categories: list[str]) -> str:
 
 
 def _folder_categories(path: Path, root: Path | None) -> list[str]:
+    """Folder names between the corpus root and the file (no syscalls in the common case)."""
     if root is None:
         return []
     try:
-        rel = path.parent.resolve().relative_to(root.resolve())
+        rel = path.parent.relative_to(root)
     except ValueError:
         try:
-            rel = path.parent.relative_to(root)
-        except ValueError:
+            rel = path.parent.resolve().relative_to(root.resolve())
+        except (ValueError, OSError):
             return []
     parts = [p for p in rel.parts if p not in ("", ".")]
     # Hexo trees: drop the generator's own folders

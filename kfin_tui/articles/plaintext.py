@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from ..tickers import CASHTAG_RE, Ticker, find_cashtags
 from .model import PARAGRAPH, Block
 
-_SOURCE = re.compile(r"^\s*(?:来源|来源于|文章来源|Source)\s*[:：]\s*(\S.{0,40}?)\s*$")
+SOURCE_LINE = re.compile(r"^\s*[(（]?\s*(?:来源|来源于|文章来源|稿件来源|Source)\s*[:：]\s*(\S.{0,40}?)\s*[)）]?\s*$")
+_SOURCE = SOURCE_LINE
 _CASHTAG_LINE = re.compile(r"^\s*(?:" + CASHTAG_RE.pattern + r"\s*)+$")
 _BOILERPLATE = ("追加内容", "本文作者可以追加内容哦", "（文章来源", "(文章来源", "免责声明：", "责任编辑：")
 _HEADLINE = re.compile(r"^\s*【([^【】\n]{2,80})】")
@@ -24,15 +25,20 @@ class PlainText:
 def parse_plain(text: str) -> PlainText:
     out = PlainText()
     lines = [ln.strip(" \t\u3000\u00a0\ufeff") for ln in text.split("\n")]
-    # trailing boilerplate: drop from the first boilerplate line that only has boilerplate/cashtags after it
+    # trailing boilerplate (追加内容, 本文作者可以追加内容哦 !, （文章来源：X）, 责任编辑：…) is dropped
     while lines and (not lines[-1] or lines[-1].startswith(_BOILERPLATE)):
+        if not out.source and lines[-1]:
+            out.source = source_of(lines[-1])
         lines.pop()
-    for line in lines:
-        if not line:
-            continue
-        m = _SOURCE.match(line)
-        if m and not out.source:
-            out.source = m.group(1)
+    # the 来源 line that names the source is the last one (earlier ones caption charts)
+    source_at = -1
+    if not out.source:
+        for i in range(len(lines) - 1, -1, -1):
+            if lines[i] and len(lines[i]) <= 50 and (found := source_of(lines[i])):
+                out.source, source_at = found, i
+                break
+    for i, line in enumerate(lines):
+        if not line or i == source_at:
             continue
         if _CASHTAG_LINE.match(line):
             out.tickers.extend(t for _, _, t in find_cashtags(line) if t not in out.tickers)
@@ -49,6 +55,19 @@ def parse_plain(text: str) -> PlainText:
             if len(out.headline) <= 4 and rest and len(rest) <= 60 and rest[-1] not in "。！？":
                 out.headline = rest
     return out
+
+
+def source_of(line: str) -> str:
+    """``来源:X`` / ``来源：X`` / ``（文章来源：X）`` → ``X``; anything else → ""."""
+    m = SOURCE_LINE.match(line)
+    if not m:
+        return ""
+    source = m.group(1)
+    tail = line.rstrip()[-1]
+    opened = source.count("(") + source.count("（") - source.count(")") - source.count("）")
+    if tail in ")）" and opened > 0:  # 来源：新浪财经（北京）: the bracket is the source's own
+        source += tail
+    return source
 
 
 def plain_blocks(paragraphs: list[str]) -> tuple[Block, ...]:

@@ -1,0 +1,24 @@
+"""Shared fixtures. Keep this minimal: other test modules may depend on it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE_FIXTURES = REPO / "tests" / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` (sibling of the repository): real inputs, read-only. Skips when absent."""
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if not shared.is_dir():
+        pytest.skip(f"shared inputs not available ({shared})")
+    return shared
+
+
+@pytest.fixture(scope="session")
+def article_fixtures() -> Path:
+    """``tests/fixtures/articles``: small articles written for these tests."""
+    return ARTICLE_FIXTURES
