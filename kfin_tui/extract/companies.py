@@ -20,7 +20,7 @@ from ..tickers import Ticker, find_cashtags
 from .codes import find_brackets
 from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
 from .model import Company, Mention
-from .segment import ensure_jieba, lcut, token_bounds
+from .segment import LazyBounds, ensure_jieba, lcut
 
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = set("""
@@ -96,7 +96,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     for tok in reversed(lcut(run)):
         if tok in STOP_TOKENS or (acc and len(acc) + len(tok) > max_chars):
             break
-        if len(acc) >= 2 and not _rare(tok, d):
+        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d):
             break
         acc = tok + acc
     acc = acc.lstrip("-·")
@@ -157,7 +157,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     names or codes (no figure may lie inside them)."""
     ensure_jieba()
     d = get_dictionary()
-    bounds = token_bounds(norm)
+    bounds = LazyBounds(norm)
     hits: list[_Hit] = []
     shadow: list[tuple[int, int]] = []  # block entries and code brackets
     cashtag_spans: list[tuple[int, int]] = []

@@ -45,6 +45,8 @@ CONTEXT_WORDS = sorted(set("""
 涨 跌 下跌 上涨 增长 下降 提升 减少 搜索量 订单量 观看 商家 买家 客户 用户数 人数 消耗 投资 补贴 价格 单价 成本
 """.split()), key=len, reverse=True)
 
+CONTEXT_RE = re.compile("|".join(re.escape(w) for w in CONTEXT_WORDS))
+
 # --- patterns -------------------------------------------------------------------------------------
 _alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
 
@@ -247,10 +249,9 @@ def context_of(norm: str, start: int, end: int, kind: str) -> str:
     """The words before a figure that say what it measures (``营收``, ``同比增长``, ``毛利率``)."""
     before = _clause_before(norm, start, 24)
     best, best_end = "", -1
-    for w in CONTEXT_WORDS:
-        i = before.rfind(w)
-        if i >= 0 and i + len(w) > best_end:
-            best, best_end = w, i + len(w)
+    for m in CONTEXT_RE.finditer(before):
+        if m.end() >= best_end:
+            best, best_end = m.group(), m.end()
     if best:
         return best
     if kind == "date":

@@ -2,6 +2,7 @@
 快手 / 电商). Initialisation is lazy and thread-safe; :func:`warm_up` runs it ahead of time."""
 from __future__ import annotations
 
+import re
 import threading
 
 import jieba
@@ -28,7 +29,7 @@ def ensure_jieba() -> None:
 
 
 def token_bounds(text: str) -> set[int]:
-    """Offsets where a jieba token starts or ends."""
+    """Offsets where a jieba token starts or ends (whole text)."""
     ensure_jieba()
     bounds = {0}
     pos = 0
@@ -36,6 +37,45 @@ def token_bounds(text: str) -> set[int]:
         pos += len(tok)
         bounds.add(pos)
     return bounds
+
+
+# jieba cuts each run of these characters on its own, so a run can be segmented alone
+_RUN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+class LazyBounds:
+    """Token boundaries of a text, computed only for the runs that are asked about."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.done: dict[int, set[int]] = {}  # run start -> bounds inside it
+
+    def _run(self, pos: int) -> tuple[int, int]:
+        t = self.text
+        s = pos
+        while s > 0 and _RUN_CHAR.match(t[s - 1]):
+            s -= 1
+        e = pos
+        while e < len(t) and _RUN_CHAR.match(t[e]):
+            e += 1
+        return s, e
+
+    def __contains__(self, pos: int) -> bool:
+        t = self.text
+        if pos <= 0 or pos >= len(t):
+            return True
+        if not (_RUN_CHAR.match(t[pos - 1]) and _RUN_CHAR.match(t[pos])):
+            return True
+        s, e = self._run(pos)
+        b = self.done.get(s)
+        if b is None:
+            ensure_jieba()
+            b, p = {s}, s
+            for tok in jieba.cut(t[s:e], HMM=False):
+                p += len(tok)
+                b.add(p)
+            self.done[s] = b
+        return pos in b
 
 
 def lcut(text: str) -> list[str]:

@@ -1,0 +1,65 @@
+"""The extractor's API: offsets, JSON round trip, article cache, warm-up, no UI imports."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kfin_tui.articles.model import Article, Block
+from kfin_tui.extract import Company, Extraction, Figure, Mention, extract, extract_article, warm_up
+from kfin_tui.tickers import Ticker
+
+TEXT = ("快手（01024.HK）二季度营收310.8亿元，同比增长11.6%；据财联社报道，阿里云与腾讯云份额分别为27.4%和19.2%。"
+        "\n\n截至2022年第一季度，快手经营性现金流净额为-31.87亿元。")
+
+
+def test_offsets_slice_back_to_the_text():
+    ex = extract(TEXT)
+    assert ex.figures and ex.companies
+    for f in ex.figures:
+        assert TEXT[f.start:f.end] == f.text
+    for c in ex.companies:
+        for m in c.mentions:
+            assert TEXT[m.start:m.end]
+
+
+def test_json_shape_and_round_trip():
+    ex = extract(TEXT, [Ticker("HK:01024", "快手-W")])
+    d = ex.to_json()
+    assert set(d) == {"numbers", "companies"}
+    assert set(d["numbers"][0]) == {"text", "kind", "value", "unit", "approx", "start", "end", "context"}
+    assert set(d["companies"][0]) == {"name", "kind", "ticker", "tickers", "mentions", "count"}
+    back = Extraction.from_json(json.loads(json.dumps(d, ensure_ascii=False)))
+    assert back == ex
+    assert back.to_json() == d
+
+
+def test_types_are_exported():
+    f = Figure("14%", "percent", 14.0, "%", False, 0, 3, "同比增长")
+    c = Company("快手", "company", "HK:01024", ["HK:01024"], [Mention(0, 2)])
+    assert Figure.from_json(f.to_json()) == f and Company.from_json(c.to_json()) == c
+    assert c.to_json()["count"] == 1
+
+
+def test_extract_article_uses_body_and_tickers_and_caches():
+    art = Article(path="/tmp/x.txt", title="t", blocks=(Block("paragraph", "公司营收100亿元。"),),
+                  tickers=[Ticker("HK:01024", "快手-W")])
+    ex = extract_article(art)
+    assert [f.text for f in ex.figures] == ["100亿元"]
+    assert ex.companies[0].name == "快手" and ex.companies[0].ticker == "HK:01024"
+    assert extract_article(art) is ex  # cached on path + body hash
+    other = Article(path="/tmp/x.txt", title="t", blocks=(Block("paragraph", "公司营收200亿元。"),))
+    assert extract_article(other) is not ex
+
+
+def test_empty_text():
+    assert extract("").to_json() == {"numbers": [], "companies": []}
+
+
+def test_warm_up_is_idempotent():
+    warm_up()
+    warm_up()
+
+
+def test_extract_never_imports_textual():
+    code = "import sys, kfin_tui.extract as e; e.extract('快手营收100亿元'); assert 'textual' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

@@ -1,0 +1,120 @@
+"""Companies: dictionary names, ticker conventions, boundaries, media, and what is not a company."""
+import pytest
+
+from kfin_tui.extract import extract
+from kfin_tui.tickers import Ticker
+
+
+def comps(text, tickers=()):
+    out = extract(text, tickers).companies
+    for c in out:
+        for m in c.mentions:
+            assert m.end > m.start
+    return out
+
+
+def names(text, kind="company"):
+    return [c.name for c in comps(text) if c.kind == kind]
+
+
+def by_name(text, tickers=()):
+    return {c.name: c for c in comps(text, tickers)}
+
+
+@pytest.mark.parametrize("text, name, codes", [
+    ("$快手-W(HK|01024)$ 发布财报", "快手", ["HK:01024"]),
+    ("$东旭蓝天(SZ000040)$ 午后跌停", "东旭蓝天", ["SZ:000040"]),
+    ("$阿里巴巴-SW(09988)$ 股价下跌", "阿里巴巴", ["HK:09988"]),
+    ("$奥比中光(SH688322)$ 将于6月申购", "奥比中光", ["SH:688322"]),
+    ("$苹果(AAPL)$ 公布业绩", "苹果", ["US:AAPL"]),
+    ("关注了股票 美团-W(HK:03690)", "美团", ["HK:03690"]),
+    ("中国华融(02799.HK)公告称", "中国华融", ["HK:02799"]),
+    ("海油发展（600968.SH）公布年报", "海油发展", ["SH:600968"]),
+    ("拼多多（PDD.US）股价大涨", "拼多多", ["US:PDD"]),
+    ("中国平安（601318.SH，02318.HK）披露", "中国平安", ["SH:601318", "HK:02318"]),
+    ("腾讯控股（00700）回购股份", "腾讯", ["HK:00700"]),
+    ("贵州茅台(600519)收涨", "贵州茅台", ["SH:600519"]),
+    ("阿里巴巴（NYSE:BABA）盘前", "阿里巴巴", ["US:BABA"]),
+    ("小鹏汽车（XPEV.N）交付", "小鹏汽车", ["US:XPEV"]),
+    ("理想汽车（纳斯达克：LI）交付", "理想汽车", ["US:LI"]),
+    ("龙湖集团（0960.HK）营收", "龙湖集团", ["HK:00960"]),
+    ("北交所公司贝特瑞（835185.BJ）公告", "贝特瑞", ["BJ:835185"]),
+    ("比亚迪（股票代码：002594）公告", "比亚迪", ["SZ:002594"]),
+])
+def test_ticker_conventions(text, name, codes):
+    c = by_name(text)[name]
+    assert c.tickers == codes and c.ticker == codes[0]
+
+
+def test_unknown_name_before_a_code_is_a_company():
+    c = by_name("据悉，云知声（09678.HK）今日上涨")["云知声"]
+    assert c.tickers == ["HK:09678"]
+
+
+def test_loader_tickers_yield_the_company_without_a_mention():
+    c = by_name("公司发布二季度业绩。", [Ticker("HK:01024", "快手-W")])["快手"]
+    assert c.ticker == "HK:01024" and c.count == 0
+
+
+def test_loader_ticker_merges_with_text_mentions():
+    c = by_name("快手营收增长。", [Ticker("HK:01024", "快手-W")])["快手"]
+    assert c.ticker == "HK:01024" and c.count == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("快手电商月活跃买家数增长", ["快手"]),
+    ("阿里云和腾讯云排名前二", ["阿里云", "腾讯云"]),
+    ("继腾讯、阿里之后", ["腾讯", "阿里巴巴"]),
+    ("茅台批价回落", ["贵州茅台"]),
+    ("京东方的面板出货", ["京东方"]),
+    ("北京东路上的商店", []),
+    ("快手旗下可灵AI", ["快手"]),
+])
+def test_boundaries_and_aliases(text, expected):
+    assert names(text) == expected
+
+
+def test_mentions_slice_back():
+    text = "快手与美团合作，快手电商增长。"
+    c = by_name(text)["快手"]
+    assert [text[m.start:m.end] for m in c.mentions] == ["快手", "快手"]
+    assert c.count == 2
+
+
+def test_media_are_their_own_kind():
+    out = by_name("据财联社报道，《科创板日报》记者获悉，新浪财经与格隆汇转载")
+    assert {n for n, c in out.items() if c.kind == "media"} >= {"财联社", "科创板日报", "新浪财经", "格隆汇"}
+    assert not [n for n, c in out.items() if c.kind == "company"]
+
+
+@pytest.mark.parametrize("text", [
+    "中国人民银行宣布降准", "证监会主席表示", "财政部数据显示", "国家统计局公布", "国家金融监督管理总局表示",
+    "国家发改委印发通知", "工信部表示", "央行下调利率", "科创板公司", "恒生指数收涨", "上证指数下跌",
+    "特斯拉创始人马斯克", "快手CEO程一笑表示", "世界银行预计", "港交所披露",
+])
+def test_not_companies(text):
+    assert all(n in ("特斯拉", "快手") for n in names(text)), names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "新能源汽车销量增长", "商业银行净息差收窄", "投资银行业务", "各大银行纷纷下调", "法律咨询和家居装修等服务行业",
+    "人工智能科技的发展", "中国汽车出口增长", "太阳能电池片价格", "机器人产业", "数字人技术",
+])
+def test_ordinary_words_are_not_companies(text):
+    assert names(text) == []
+
+
+def test_ambiguous_name_with_a_code_is_a_company():
+    assert "太阳能" in names("太阳能（000591）发布公告")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("来自艾瑞咨询的数据", "艾瑞咨询"),
+    ("据开源证券研报", "开源证券"),
+    ("微众银行发布年报", "微众银行"),
+    ("研究机构SNE Research统计", "SNE Research"),
+    ("调研机构Sensor Tower数据显示", "Sensor Tower"),
+    ("早在2018年，快手就收购了在线协作办公平台一起写，切入协同办公领域", "一起写"),
+])
+def test_names_a_dictionary_may_not_know(text, expected):
+    assert expected in names(text)

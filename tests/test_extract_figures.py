@@ -1,0 +1,140 @@
+"""Figures: every kind, Chinese numerals, signs, ranges and the traps of the spec."""
+import pytest
+
+from kfin_tui.extract import extract
+
+
+def figs(text):
+    out = extract(text).figures
+    for f in out:
+        assert text[f.start:f.end] == f.text
+    return out
+
+
+def texts(text):
+    return [f.text for f in figs(text)]
+
+
+def one(text):
+    out = figs(text)
+    assert len(out) == 1, [f.text for f in out]
+    return out[0]
+
+
+@pytest.mark.parametrize("text, fig, kind, value, unit", [
+    ("公司营收为512.3亿元，", "512.3亿元", "money", 51_230_000_000, "元"),
+    ("融资金额为3.5亿美元。", "3.5亿美元", "money", 350_000_000, "美元"),
+    ("每股派息1.2港元。", "1.2港元", "money", 1.2, "港元"),
+    ("储能电芯报价为0.42元/Wh。", "0.42元/Wh", "money", 0.42, "元/Wh"),
+    ("一般公共预算收入为8.2万亿元。", "8.2万亿元", "money", 8.2e12, "元"),
+    ("估值达到两千亿元。", "两千亿元", "money", 2e11, "元"),
+    ("净利润同比增长27%。", "27%", "percent", 27, "%"),
+    ("不良率为1.5‰。", "1.5‰", "percent", 1.5, "‰"),
+    ("毛利率提升3.2个百分点。", "3.2个百分点", "percent", 3.2, "个百分点"),
+    ("利率下调25个基点。", "25个基点", "percent", 25, "个基点"),
+    ("增速约为百分之十四。", "约为百分之十四", None, None, None),
+    ("海外收入占比达三成。", "三成", "percent", 30, "%"),
+    ("销售额同比增长12倍。", "12倍", "multiple", 12, "倍"),
+    ("全国共有34家钢厂。", "34家", "count", 34, "家"),
+    ("月活跃用户达1.31亿。", "1.31亿", "count", 131_000_000, ""),
+    ("封单达18万手。", "18万手", "count", 180_000, "手"),
+    ("装机量为35.6GWh。", "35.6GWh", "count", 35.6, "GWh"),
+    ("出货量为12万台。", "12万台", "count", 120_000, "台"),
+    ("月产能为3万片晶圆。", "3万片", "count", 30_000, "片"),
+    ("年内发射了8枚火箭。", "8枚", "count", 8, "枚"),
+    ("面积约7.8亿平方米。", "约7.8亿平方米", "count", 780_000_000, "平方米"),
+])
+def test_kinds_values_units(text, fig, kind, value, unit):
+    if kind is None:  # 约为 is not an approximation word: the figure is 百分之十四
+        f = one(text)
+        assert f.text == "百分之十四" and f.kind == "percent" and f.value == 14
+        return
+    f = one(text)
+    assert (f.text, f.kind, f.unit) == (fig, kind, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, fig, value", [
+    ("平台上有近两万商家。", "近两万", 20_000),
+    ("已有超十余个合作伙伴。", "超十余个", 10),
+    ("使用人数已超百万。", "超百万", 1_000_000),
+    ("通过数十亿中文语料训练。", "数十亿", None),
+    ("市场规模将增长至近千亿。", "近千亿", 1e11),
+    ("门店超过4.5万家。", "超过4.5万家", 45_000),
+    ("逾5258倍超额认购", "逾5258倍", 5258),
+    ("净利润不足3亿元。", "不足3亿元", 300_000_000),
+    ("上百家企业参展。", "上百家", 100),
+])
+def test_approximations(text, fig, value):
+    f = one(text)
+    assert f.text == fig and f.approx
+    assert f.value == (pytest.approx(value) if value is not None else None)
+
+
+def test_signs_are_explicit_only():
+    assert one("现金流净额为-31.87亿元。").value == pytest.approx(-3_187_000_000)
+    assert one("利润增速为−5%。").value == -5
+    assert one("利润增速为负3%。").value == -3
+    f = one("利润同比下降12%。")
+    assert f.value == 12 and f.context == "同比下降"
+
+
+@pytest.mark.parametrize("text, fig", [
+    ("上调废钢采购价20-450元。", "20-450元"),
+    ("预计增长18%至20%。", "18%至20%"),
+    ("降幅在-15%至-20%之间。", "-15%至-20%"),
+    ("销量达到1650万辆至1700万辆。", "1650万辆至1700万辆"),
+    ("价格区间为1.5万~2万元。", "1.5万~2万元"),
+])
+def test_ranges(text, fig):
+    f = one(text)
+    assert (f.text, f.kind) == (fig, "range")
+
+
+def test_a_verb_between_is_no_range():
+    assert texts("月活同比增长14.1%至1.31亿。") == ["14.1%", "1.31亿"]
+
+
+@pytest.mark.parametrize("text, fig", [
+    ("8月5日讯", "8月5日"), ("2021年财报显示", "2021年"), ("截至2022年第一季度", "2022年第一季度"),
+    ("今年二季度", "二季度"), ("2024年上半年营收", "2024年上半年"), ("1-7月国企利润", "1-7月"),
+    ("今年6月的日均消耗", "6月"), ("2024年前三季度收入", "2024年前三季度"), ("2025财年业绩", "2025财年"),
+])
+def test_dates(text, fig):
+    f = one(text)
+    assert (f.text, f.kind) == (fig, "date")
+
+
+def test_leftmost_trap_multiple_before_count():
+    assert [(f.text, f.kind) for f in figs("销售额同比提升了超38倍，订单量同比提升超10倍。")] == [
+        ("超38倍", "multiple"), ("超10倍", "multiple")]
+
+
+@pytest.mark.parametrize("text", [
+    "快手（01024）与贵州茅台600519", "SDXL/SD3等开源模型", "英伟达H100芯片", "5G基站建设", "《财富》500强榜单",
+    "成为所有上榜企业中的第一名", "我们一起努力", "一位技术人员表示", "一方面加强建设", "合作扩大至百城万店",
+    "这一点很重要", "二次上市", "千万不要", "每百元营业收入", "GPT-4o与Qwen2.5-72B", "做好两手准备",
+])
+def test_not_figures(text):
+    assert texts(text) == []
+
+
+def test_figures_inside_company_names_are_skipped():
+    assert texts("三只松鼠与三一重工、七匹狼发布公告") == []
+
+
+def test_money_or_count_for_bare_magnitudes():
+    assert one("日均消耗也达到了2000万。").kind == "money"
+    assert one("依托7亿老铁的流量池。").kind == "count"
+
+
+def test_context():
+    out = figs("快手营收603.8亿元，同比增长14%；毛利率为55.3%。")
+    assert [f.context for f in out] == ["营收", "同比增长", "毛利率"]
+
+
+def test_full_width_digits_keep_offsets():
+    text = "营收为１２３．５亿元，同比增长１４％。"
+    out = figs(text)
+    assert [f.text for f in out] == ["１２３．５亿元", "１４％"]
+    assert out[0].value == pytest.approx(12_350_000_000)
