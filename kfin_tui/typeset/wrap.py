@@ -8,7 +8,7 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.containers import Lines
 from rich.text import Text
 
-from .linebreak import CLOSE_ASCII, CLOSE_WIDE, OPEN_ASCII, OPEN_WIDE, hard_breaks, segments
+from .linebreak import CLOSE_WIDE, OPEN_WIDE, hard_breaks, segments
 from .linebreak import _PAIR_RE as PAIR_RE
 
 __all__ = ["wrap", "cells", "fold_cells", "line_ranges"]
@@ -55,8 +55,10 @@ def _cell_prefix(plain: str) -> list[int] | None:
     return [0, *accumulate(map(size, plain))]
 
 
-_NO_START = frozenset(CLOSE_WIDE + CLOSE_ASCII)
-_NO_END = frozenset(OPEN_WIDE + OPEN_ASCII)
+# Only CJK punctuation steers a hard split: inside an over-long Latin run
+# (a URL, a timestamp) ASCII ``.:,)`` are ordinary characters.
+_NO_START = frozenset(CLOSE_WIDE)
+_NO_END = frozenset(OPEN_WIDE)
 
 
 def _hard_split(plain: str, start: int, end: int, avail: int, width: int
@@ -65,10 +67,11 @@ def _hard_split(plain: str, start: int, end: int, avail: int, width: int
 
     The first chunk gets ``avail`` cells, the following ones ``width`` cells.
     Returns the complete chunks, and the start and cell width of the last
-    (open) chunk.  A cut that would start a chunk with closing punctuation
-    (or end one with opening punctuation) moves one grapheme back when the
-    chunk keeps at least one grapheme.  A single grapheme wider than the
-    space is put on a line of its own (it cannot be made to fit).
+    (open) chunk.  A cut that would start a chunk with CJK closing
+    punctuation (or end one with CJK opening punctuation) moves one
+    grapheme back when the chunk keeps at least one grapheme.  A single
+    grapheme wider than the space is put on a line of its own (it cannot
+    be made to fit).
     """
     chunks: list[tuple[int, int]] = []
     spans, _ = split_graphemes(plain[start:end])
