@@ -54,12 +54,20 @@ def cmd_list(args) -> int:
     hits = library.search(args.keyword or "")
     shown = [r for r in articles
              if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
-    if args.json:
-        out = sys.stdout
-        for a in shown:
-            out.write(json.dumps(a.meta_json(), ensure_ascii=False) + "\n")
-    else:
-        _print_table(shown, len(articles))
+    try:
+        if args.json:
+            out = sys.stdout
+            for a in shown:
+                out.write(json.dumps(a.meta_json(), ensure_ascii=False) + "\n")
+        else:
+            _print_table(shown, len(articles))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`kfin-tui list | head`): that is fine; keep Python's own flush at
+        # exit from failing again (which would turn the exit code into 120)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     _report_issues(issues)
     return EXIT_OK
 

@@ -1,0 +1,173 @@
+"""`kfin-tui list`, run as a user runs it: `python -m kfin_tui list …` in a subprocess."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+FIELDS = ["path", "title", "date", "source", "author", "categories", "tickers", "format"]
+
+
+def article(title: str, date: str | None, body: str, categories=("金融", "样例社", "深度")) -> str:
+    cats = "".join(f"\n  - {c}" for c in categories)
+    date_line = f"date: {date}\n" if date else "date: Invalid Date\n"
+    return f"\n---\ntitle: '{title}'\ncategories:{cats}\nauthor: 样例社\n{date_line}---\n<div><p>{body}</p></div>\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path, article_fixtures) -> Path:
+    root = tmp_path / "corpus"
+    shutil.copytree(article_fixtures, root)
+    extra = root / "extra"
+    extra.mkdir()
+    (extra / "ai.md").write_text(article("人工智能芯片出货量大增", "2025-01-02 10:00:00",
+                                         "多家厂商的AI芯片出货量同比增长，StreamLake 平台接入新模型。"), encoding="utf-8")
+    (extra / "fullwidth.md").write_text(article("全角字母的标题", "Mon, 01 Jan 2024 08:00:00 GMT",
+                                                "报告提到ＡＩ应用与云计算。", categories=("科技", "样例社", "快讯")),
+                                        encoding="utf-8")
+    (extra / "undated.md").write_text(article("没有日期的文章", None, "只讲云计算。"), encoding="utf-8")
+    (extra / "broken.txt").write_bytes(b"\xff\x80\xfe\x81 " * 40)
+    (extra / "empty.md").write_bytes(b"")
+    return root
+
+
+def run(*args: str, cwd: Path | None = None, env_extra: dict | None = None, tmp: Path | None = None):
+    env = dict(os.environ)
+    if tmp is not None:
+        env["KFIN_TUI_CACHE"] = str(tmp / "cache")
+        env["XDG_CACHE_HOME"] = str(tmp / "xdg")
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "kfin_tui", "list", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, cwd=cwd, env=env)
+
+
+def rows(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_json_fields_order_and_issues(corpus, tmp_path):
+    res = run(str(corpus), "--json", tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    items = rows(res.stdout)
+    assert len(items) == 8  # 5 fixtures + 3 good extras; hidden folder skipped
+    for item in items:
+        assert list(item) == FIELDS
+        assert isinstance(item["categories"], list) and isinstance(item["tickers"], list)
+        assert item["title"] and Path(item["path"]).exists()
+    dates = [item["date"] for item in items]
+    dated = [datetime.fromisoformat(d) for d in dates if d]
+    assert dated == sorted(dated, reverse=True)  # newest first …
+    assert all(d is None for d in dates[len(dated):])  # … undated last
+    assert items[0]["title"] == "人工智能芯片出货量大增" and items[0]["date"] == "2025-01-02T10:00:00+08:00"
+    chip = next(i for i in items if i["title"].startswith("芯片设备厂商"))
+    assert chip["date"] == "2022-08-05T12:46:24+00:00"
+    assert chip["tickers"] == ["SH:688012", "SZ:300001"] and chip["format"] == "html"
+    assert chip["categories"] == ["金融", "测试社", "深度"] and chip["source"] == chip["author"] == "测试社"
+    # load issues on stderr: one line each (path + reason), then a count
+    err = res.stderr
+    assert "broken.txt" in err and "not valid UTF-8" in err
+    assert "empty.md" in err and "empty" in err
+    assert "2 files could not be loaded" in err
+    assert "1 loaded with a warning" in err  # the broken-YAML fixture
+    assert "Traceback" not in err
+
+
+def test_category_is_exact(corpus, tmp_path):
+    res = run(str(corpus), "--json", "--category", "快讯", tmp=tmp_path)
+    assert res.returncode == 0
+    assert sorted(i["title"] for i in rows(res.stdout)) == ["全角字母的标题"]
+    assert rows(run(str(corpus), "--json", "--category", "快", tmp=tmp_path).stdout) == []
+    deep = rows(run(str(corpus), "--json", "--category", "深度", tmp=tmp_path).stdout)
+    assert len(deep) == 3 and all("深度" in i["categories"] for i in deep)
+
+
+@pytest.mark.parametrize("keyword, titles", [
+    ("AI", ["人工智能芯片出货量大增", "全角字母的标题"]),  # ＡＩ (full width) found by NFKC
+    ("ａｉ", ["人工智能芯片出货量大增", "全角字母的标题"]),  # and case-folded
+    ("streamlake", ["人工智能芯片出货量大增"]),
+    ("云计算 ＡＩ", ["全角字母的标题"]),  # every term required
+    ("云计算", ["全角字母的标题", "没有日期的文章"]),
+    ("芯片 出货量", ["人工智能芯片出货量大增"]),
+    ("逆回购", ["央行开展2000亿元逆回购操作"]),  # the title counts too
+    ("不存在的词", []),
+])
+def test_keyword(corpus, tmp_path, keyword, titles):
+    res = run(str(corpus), "--json", "--keyword", keyword, tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert [i["title"] for i in rows(res.stdout)] == titles
+
+
+def test_keyword_and_category_together(corpus, tmp_path):
+    res = run(str(corpus), "--json", "--keyword", "AI", "--category", "深度", tmp=tmp_path)
+    assert [i["title"] for i in rows(res.stdout)] == ["人工智能芯片出货量大增"]
+
+
+def test_missing_path_exits_2_with_a_message(tmp_path):
+    missing = tmp_path / "no-such-folder"
+    res = run(str(missing), tmp=tmp_path)
+    assert res.returncode == 2
+    assert res.stdout == ""
+    assert "no such file or folder" in res.stderr and str(missing) in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_a_single_file(article_fixtures, tmp_path):
+    path = article_fixtures / "hexo/source/_posts/金融/测试社/电报/央行开展逆回购操作.md"
+    res = run(str(path), "--json", tmp=tmp_path)
+    assert res.returncode == 0
+    assert [i["title"] for i in rows(res.stdout)] == ["央行开展2000亿元逆回购操作"]
+
+
+def test_table_output(corpus, tmp_path):
+    res = run(str(corpus), tmp=tmp_path, env_extra={"COLUMNS": "160"})
+    assert res.returncode == 0, res.stderr
+    assert "人工智能芯片出货量大增" in res.stdout and "8/8" in res.stdout
+
+
+def test_bundled_corpus_from_another_directory(tmp_path):
+    res = run("--json", cwd=tmp_path, tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    items = rows(res.stdout)
+    assert len(items) >= 30
+    assert all(list(i) == FIELDS for i in items)
+    assert "could not be loaded" not in res.stderr or " 0 files could not be loaded" in res.stderr
+
+
+def test_stdout_closed_early_is_not_an_error(tmp_path):
+    """`kfin-tui list --json | head -1` exits 0, without a BrokenPipeError on stderr."""
+    root = tmp_path / "many"
+    root.mkdir()
+    body = "样例正文。" * 40
+    for i in range(400):
+        (root / f"{i:04d}.md").write_text(article(f"第{i}篇样例文章" + "长标题" * 20, "2024-01-01 00:00:00", body),
+                                          encoding="utf-8")
+    env = dict(os.environ, KFIN_TUI_CACHE=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "kfin_tui", "list", str(root), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert json.loads(first)["title"].startswith("第")
+    assert proc.returncode == 0, err
+    assert b"BrokenPipe" not in err and b"Traceback" not in err
+
+
+@pytest.mark.skipif(os.environ.get("KFIN_TUI_CI") != "1", reason="only in .ci/run (after a non-editable install)")
+def test_ci_installed_first_row():
+    """.ci/run ran `(cd / && kfin-tui list --json | head -1)` with the installed console script."""
+    line = os.environ.get("KFIN_TUI_CI_FIRST_ROW", "")
+    assert line.strip(), "the installed kfin-tui printed nothing from /"
+    item = json.loads(line)
+    assert list(item) == FIELDS and item["title"]
+    path = Path(item["path"])
+    assert path.is_file()
+    assert "_corpus" in path.parts, f"not the corpus bundled in the wheel: {path}"  # kfin_tui/_corpus
+    import kfin_tui.paths
+
+    assert path.resolve().is_relative_to(kfin_tui.paths.bundled_corpus().resolve())
