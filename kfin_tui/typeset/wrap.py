@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
@@ -44,15 +45,28 @@ def fold_cells(text: str, width: int, ellipsis: str = "…") -> str:
     return text[:cut].rstrip() + ellipsis
 
 
-def _cell_prefix(plain: str) -> list[int] | None:
-    """Prefix sums of per-character cell widths (``None`` if Rich's
-    grapheme rules - ZWJ / VS16 - make per-character sums unreliable)."""
-    if "\u200d" in plain or "\ufe0f" in plain:
-        return None
-    if plain.isascii():
-        return None  # caller uses index arithmetic directly
-    size = get_character_cell_size
-    return [0, *accumulate(map(size, plain))]
+def _measure_function(plain: str):
+    """Return ``measure(a, b)``: the cell width of ``plain[a:b]``.
+
+    Printable ASCII uses index arithmetic; other text prefix sums of
+    per-character widths, unless ZWJ / VS16 sequences make per-character
+    sums differ from Rich's grapheme-aware measure.
+    """
+    if plain.isascii() and not _CONTROL_RE.search(plain):
+        def measure(a: int, b: int) -> int:
+            return b - a
+    elif "\u200d" in plain or "\ufe0f" in plain:
+        def measure(a: int, b: int) -> int:
+            return cell_len(plain[a:b])
+    else:
+        prefix = [0, *accumulate(map(get_character_cell_size, plain))]
+
+        def measure(a: int, b: int) -> int:
+            return prefix[b] - prefix[a]
+    return measure
+
+
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f]")
 
 
 # Only CJK punctuation steers a hard split: inside an over-long Latin run
@@ -121,16 +135,7 @@ def line_ranges(plain: str, width: int, indent: int = 0
     """
     width = max(1, width)
     indent = max(0, min(indent, width - 1))
-    prefix = _cell_prefix(plain)
-    if prefix is None and not plain.isascii():
-        def measure(a: int, b: int) -> int:
-            return cell_len(plain[a:b])
-    elif prefix is None:
-        def measure(a: int, b: int) -> int:
-            return b - a
-    else:
-        def measure(a: int, b: int) -> int:
-            return prefix[b] - prefix[a]
+    measure = _measure_function(plain)
 
     lines: list[tuple[int, int, int]] = []
     add = lines.append

@@ -82,6 +82,10 @@ def main() -> None:
     print(f"wrap:                {t_wrap * 1e3:7.2f} ms  {n / t_wrap:12,.0f} chars/s")
     print(f"CJKText render:      {t_render * 1e3:7.2f} ms  {n / t_render:12,.0f} chars/s")
     print(f"(rich Text.wrap:     {t_rich * 1e3:7.2f} ms  {n / t_rich:12,.0f} chars/s)")
+    for name, sample in (("pure Chinese", ("中文的字符很多没有数字，" * 500)[:5000]),
+                         ("pure English", ("the quick brown fox jumps over the lazy dog. " * 120)[:5000])):
+        t = timed(lambda sample=sample: wrap(Text(sample), 60))
+        print(f"wrap {name + ':':14s} {t * 1e3:7.2f} ms  {len(sample) / t:12,.0f} chars/s")
     good, total = score(break_opportunities)
     print(f"kfin_tui.typeset rule cases: {good}/{total}")
     try:
