@@ -58,7 +58,7 @@ UNIT = (
     r"|" + _alt(PERCENT_UNITS) +
     r"|倍|成(?![本功立长交为员绩果熟])"
     r"|(?:" + _alt(MEASURES_LATIN) + r")(?![A-Za-z0-9])"
-    r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代]))"
+    r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代])|点(?![0-9一二三四五六七八九十半钟]))"
     r")"
 )
 FIG_RE = re.compile(
@@ -157,6 +157,9 @@ def _single(norm: str, m: re.Match):
         num, approx_num = parse_number(ar), False
         if unit == "成":
             return None
+        if unit == "点" and (re.search(r"(?:上午|下午|晚上|凌晨|早上|中午|晚|早)$", norm[max(0, start - 2):start])
+                            or (num is not None and num < 24 and "." not in ar and not approx_word)):
+            return None  # 下午3点, 10点: clock times
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
     has_mag = bool(mag) or bool(cn and (cn[-1] in "万亿" or (approx_word and cn[-1] in "十百千") or cn[0] in "数几"))
@@ -200,8 +203,6 @@ def _classify(norm: str, m: re.Match):
     if unit1 and unit1 != unit2:
         return first
     if not unit1 and mag1 and mag1 != (m2.group("mag") or ""):
-        return first
-    if sep.group().strip() in ("至", "到") and not unit1 and not mag1 and second[2] in ("count",):
         return first
     if first is None and not (m.group("ar") or m.group("cn")):
         return first
