@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from rich.cells import cell_len
@@ -179,9 +178,7 @@ def test_styles_survive_breaks() -> None:
 @pytest.mark.parametrize("width", [-3, 0, 1, 2, 3])
 def test_tiny_widths_terminate(width: int) -> None:
     text = "中文English混排，603.8亿元。😀👍🏽 a  b"
-    start = time.perf_counter()
-    lines = plain_lines(text, width)
-    assert time.perf_counter() - start < 1
+    lines = plain_lines(text, width)  # must return at all (no endless loop)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         # a double-width character cannot fit in one cell: it is alone then
@@ -294,16 +291,6 @@ def test_cjktext_in_table() -> None:
     out = render(table, 40)
     assert any("603.8亿元" in line for line in out)
     assert all(cell_len(line.rstrip()) <= 12 for line in out)
-
-
-def test_speed() -> None:
-    text = ("公司全年营收603.8亿元，同比增长36.6%。StreamLake发布新产品。" * 200)[:5000]
-    wrap(Text(text), 60)  # warm up
-    start = time.perf_counter()
-    for _ in range(5):
-        wrap(Text(text), 60)
-    per_call = (time.perf_counter() - start) / 5
-    assert per_call < 0.05  # generous for slow CI; the benchmark reports the real figure
 
 
 def test_random_fuzz() -> None:
