@@ -79,16 +79,26 @@ def _print_table(articles, total: int) -> None:
 
     from .dates import format_date
 
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("日期", no_wrap=True, min_width=16)
-    table.add_column("标题", overflow="ellipsis", no_wrap=True, ratio=3)
-    table.add_column("来源", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("分类", overflow="ellipsis", no_wrap=True, ratio=1)
-    for a in articles:
-        table.add_row(format_date(a.date, "—"), Text(a.title), Text(a.source), Text(" / ".join(a.categories)))
     console = Console()
-    console.print(table)
-    console.print(f"{len(articles)}/{total}", style="dim")
+    # fixed widths: Rich sizes ratio columns from the longest title and squeezes the date away
+    src_w, cat_w = 10, 18
+    title_w = console.width - 16 - src_w - cat_w - 2 * 3
+    if title_w < 16:
+        title_w, cat_w = title_w + cat_w + 2, 0
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("日期", no_wrap=True, width=16)
+    table.add_column("标题", overflow="ellipsis", no_wrap=True, width=max(8, title_w))
+    table.add_column("来源", overflow="ellipsis", no_wrap=True, width=src_w)
+    if cat_w:
+        table.add_column("分类", overflow="ellipsis", no_wrap=True, width=cat_w)
+    for a in articles:
+        cells = [format_date(a.date, "—"), Text(a.title), Text(a.source)]
+        table.add_row(*cells, *([Text(" / ".join(a.categories))] if cat_w else []))
+    # rendered here, written by the caller's BrokenPipe guard (Rich itself would exit 1 on `| head`)
+    with console.capture() as captured:
+        console.print(table)
+        console.print(f"{len(articles)}/{total}", style="dim")
+    sys.stdout.write(captured.get())
 
 
 def cmd_extract(args) -> int:

@@ -124,10 +124,15 @@ def test_a_single_file(article_fixtures, tmp_path):
     assert [i["title"] for i in rows(res.stdout)] == ["央行开展2000亿元逆回购操作"]
 
 
-def test_table_output(corpus, tmp_path):
-    res = run(str(corpus), tmp=tmp_path, env_extra={"COLUMNS": "160"})
+@pytest.mark.parametrize("columns", ["160", "80", "50"])
+def test_table_output(corpus, tmp_path, columns):
+    res = run(str(corpus), tmp=tmp_path, env_extra={"COLUMNS": columns})
     assert res.returncode == 0, res.stderr
-    assert "人工智能芯片出货量大增" in res.stdout and "8/8" in res.stdout
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("日期") and "标题" in lines[0]
+    assert lines[1].startswith("2025-01-02 10:00")  # the date column is never squeezed away
+    assert "人工智能芯片" in lines[1] and "8/8" in res.stdout
+    assert "—" in res.stdout  # the undated article
 
 
 def test_bundled_corpus_from_another_directory(tmp_path):
@@ -139,8 +144,9 @@ def test_bundled_corpus_from_another_directory(tmp_path):
     assert "could not be loaded" not in res.stderr or " 0 files could not be loaded" in res.stderr
 
 
-def test_stdout_closed_early_is_not_an_error(tmp_path):
-    """`kfin-tui list --json | head -1` exits 0, without a BrokenPipeError on stderr."""
+@pytest.mark.parametrize("fmt", [["--json"], []])
+def test_stdout_closed_early_is_not_an_error(tmp_path, fmt):
+    """`kfin-tui list [--json] | head -1` exits 0, without a BrokenPipeError on stderr."""
     root = tmp_path / "many"
     root.mkdir()
     body = "样例正文。" * 40
@@ -148,12 +154,15 @@ def test_stdout_closed_early_is_not_an_error(tmp_path):
         (root / f"{i:04d}.md").write_text(article(f"第{i}篇样例文章" + "长标题" * 20, "2024-01-01 00:00:00", body),
                                           encoding="utf-8")
     env = dict(os.environ, KFIN_TUI_CACHE=str(tmp_path / "cache"))
-    proc = subprocess.Popen([sys.executable, "-m", "kfin_tui", "list", str(root), "--json"],
+    proc = subprocess.Popen([sys.executable, "-m", "kfin_tui", "list", str(root), *fmt],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     first = proc.stdout.readline()
     proc.stdout.close()
     _, err = proc.communicate(timeout=120)
-    assert json.loads(first)["title"].startswith("第")
+    if fmt:
+        assert json.loads(first)["title"].startswith("第")
+    else:
+        assert first.decode().startswith("日期")
     assert proc.returncode == 0, err
     assert b"BrokenPipe" not in err and b"Traceback" not in err
 
