@@ -334,3 +334,32 @@ def test_utf8_with_one_damaged_byte_is_not_mojibake(tmp_path):
     assert article.body_text.startswith("这是一篇正常的中文文章，\ufffd这是一篇正常的中文文章")
     assert article.body_text.endswith("末\ufffd")
     assert issue is not None and issue.warning and "UTF-8" in issue.reason
+
+
+# --- mixed cases ---------------------------------------------------------------------------------
+
+def test_front_matter_with_plain_text_body(tmp_path):
+    body = "第一段正文。\n\n来源：样例网\n\n$快手-W(HK|01024)$\n\n追加内容\n"
+    article, issue = load(tmp_path, "a.txt", hexo(body=body, extra=""))
+    assert issue is None and article.format == "text"
+    assert article.body_text == "第一段正文。"
+    assert article.ticker_codes == ["HK:01024"]  # the cashtag line is a ticker, not lost
+    assert article.source == "样例网"  # no author: the 来源 line before the site category
+
+
+def test_source_field_that_is_a_link_is_not_a_name(tmp_path):
+    article, _ = load(tmp_path, "a.md", hexo(extra="source: https://example.invalid/x\n"))
+    assert article.source == "测试社"
+
+
+def test_md_flash_body_with_tags_after_a_text_line_is_html(tmp_path):
+    body = "【快讯标题】第一行文字。<br>\n<p>第二段。</p>\n<p>第三段。</p>"
+    article, _ = load(tmp_path, "a.md", hexo(body=body))
+    assert article.format == "html"
+    assert [b.text for b in article.blocks] == ["【快讯标题】第一行文字。", "第二段。", "第三段。"]
+
+
+def test_markdown_inline_br_is_a_line_break(tmp_path):
+    article, _ = load(tmp_path, "a.md", hexo(body="# 标题\n\n第一行<br>第二行，[链接](https://example.invalid)"))
+    assert article.format == "markdown"
+    assert article.blocks[1].text == "第一行\n第二行，链接"

@@ -72,6 +72,7 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     body = parts[1]
     issue = LoadIssue(str(path), WARNING_RECOVERED, warning=True) if recovered else None
     suffix = path.suffix.lower()
+    plain = None
     if _body_is_html(body, suffix):
         blocks, fmt = html_to_blocks(body), "html"
     elif suffix in MARKDOWN_SUFFIXES:
@@ -83,7 +84,10 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
                                       or frontmatter.as_list(fields.get("category")))]
     categories = [c for c in categories if c] or _folder_categories(path, root)
     author = _clean(frontmatter.as_text(fields.get("author")))
-    source = (_clean(frontmatter.as_text(fields.get("source"))) or author or _source_line(blocks)
+    source_field = _clean(frontmatter.as_text(fields.get("source")))
+    if "://" in source_field:
+        source_field = ""  # a link to the original, not a name
+    source = (author or source_field or (plain.source if plain else _source_line(blocks))
               or _site(categories))
     title = _clean(frontmatter.as_text(fields.get("title")))
     article = Article(
@@ -96,21 +100,37 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
         format=fmt,
         blocks=blocks,
     )
-    article.tickers = _tickers_in(title, article.body_text)
+    article.tickers = _merge(plain.tickers if plain else [], _tickers_in(title, article.body_text))
     if not article.title:
-        article.title = _fallback_title(path, blocks)
+        article.title = (plain.headline if plain else "") or _fallback_title(path, blocks)
     return article, issue
+
+
+def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
+    seen = {t.code for t in first}
+    out = list(first)
+    for t in more:
+        if t.code not in seen:
+            out.append(t)
+            seen.add(t.code)
+    return out
 
 
 _HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
 
 
+_HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|ul|ol|li|h[1-6]|blockquote|section|img|video)\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_SYNTAX = re.compile(r"^(?:#{1,6} |\s*[-*+] |\s*\d+\. |> |```)|!?\[[^\]\n]*\]\(", re.MULTILINE)
+
+
 def _body_is_html(body: str, suffix: str) -> bool:
-    """Hexo bodies are HTML (they open with a tag); a Markdown body may hold some inline HTML."""
+    """Hexo bodies are HTML (they open with a tag, or a 电报 line and then tags); a Markdown body
+    may hold some inline HTML and entities and stays Markdown."""
     if suffix in HTML_SUFFIXES or _HTML_START.match(body):
         return True
     if suffix in MARKDOWN_SUFFIXES:
-        return False
+        head = body[:5000]
+        return len(_HTML_BLOCK_TAG.findall(head, 0, 5000)) >= 2 and not _MARKDOWN_SYNTAX.search(head)
     return looks_like_html(body)
 
 
@@ -139,12 +159,7 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
         format=fmt,
         blocks=blocks,
     )
-    seen = {t.code for t in tickers}
-    for t in _tickers_in("", article.body_text):
-        if t.code not in seen:
-            tickers.append(t)
-            seen.add(t.code)
-    article.tickers = tickers
+    article.tickers = _merge(tickers, _tickers_in(article.title, article.body_text))
     if not article.title:
         article.title = _fallback_title(path, blocks)
     return article

@@ -19,7 +19,10 @@ def _inline(children) -> tuple[str, list[Span], list[Block]]:
     for tok in children or ():
         t = tok.type
         if t == "text" or t == "html_inline":
-            text = tok.content if t == "text" else ""
+            if t == "text":
+                text = tok.content
+            else:  # inline HTML: a <br> is a line break, other tags are dropped
+                text = "\n" if tok.content[:3].lower() == "<br" else ""
             parts.append(text)
             length += len(text)
         elif t == "code_inline":
