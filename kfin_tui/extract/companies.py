@@ -29,18 +29,25 @@ STOP_TOKENS = set("""
 合作 伙伴 以 等 而 但 也 还 则 并 就 都 上市 港股 美股 A股 概念股 个股 成分股 其 该 这 那 此 受益 涨 跌 大涨 领涨
 涨停 跌停 包含 来自 通过 联合 携手 同 跟 给 替 中 里 上 下 前 后 内 外 个 家 位 名 只 市场 行业 板块 概念 龙头股
 之 所 着 过 又 再 即 系 属 归 称为 叫 作为 成为 认为 指出 预计 预测 数据 报告 研报 分析师 机构 投行 券商 厂商 巨头
+根据 看好 支持 选择 成立 起诉 推出 完成 获得 引入 牵手 联手 透露 介绍 显示 对手 竞争 竞品 客户 供应商 背后 加入
 """.split())
 GENERIC_PREFIX = set("""
 中国 全球 国内 国外 海外 美国 日本 韩国 欧洲 德国 英国 法国 香港 台湾 中资 外资 民营 国有 国营 本土 传统 新兴 大型 中型
 小型 头部 主要 其他 各大 各家 多家 相关 领先 知名 龙头 大 小 新 老 这家 那家 该 本 某 此类 金融 互联网 科技 汽车
 新能源 智能 电动 商业 中央 地方 海量 精准 优质 高端 领军 全新 专业 综合 数字 网络 信息 独立 第三方 投资 股份制 城市 农村 农商 民营 上市 创新 国家 全国 省级 区域 产业 实体 中小 中小型
+公募 私募 央企 国企 具身 储能 跨境 冷链 智慧 绿色 低空 消费 工业 物流 医疗 健康 养老 文旅 光伏 风电 锂电 氢能 核电
+算力 数据 云 算法 芯片 存储 显示 面板 电池 材料 化工 能源 电力 电网 通信 卫星 航天 机器人 无人 自动驾驶 网约车 外卖
+电商 直播 游戏 影视 教育 保险 证券 银行 信托 基金 券商 期货 资管 理财 财富 融资 城投 平台 小微 初创 独角兽 科创
+高新 先进 前沿 新型 跨国 国际 本地 乡村 县域 社区 生物 医药 半导体 集成电路 软件 硬件 网络安全 安全 军工 国防
+车企 药企 房企 险企 银行业 零售 批发 制造 服务 服务业 农业 矿业 钢铁 有色 煤炭 石油 天然气 化学 化合物 功率
+虚拟 数字化 智能化 头部企业 全资 控股 参股 合资 外商 港资 台资 中外 官方 公立 民办 无人驾驶 智能驾驶 辅助驾驶
 """.split())
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
-                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "基金"]
+                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械"]
 SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # after a suffix these mean an industry, a market or a body, not a company
-NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
+NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|公司|集团|有限)")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数)")
@@ -116,10 +123,14 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     for tok in reversed(lcut(run_m.group())):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
-        if tok in GENERIC_PREFIX or tok.isdigit():
+        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and tok in FUNCTION_CHARS):
             break
         if len(tok) > 1 and not _rare(tok, d) and not _place(tok):
+            if acc:
+                return None  # glued to an ordinary word: 发行价加算银行 is no name
             break
+        if len(acc) >= 2 and len(tok) > 1 and not _place(tok):
+            return None  # one word before the suffix, or a place and a word (微众银行, 渤海银行)
         acc = tok + acc
         if len(acc) >= 4:
             break
@@ -136,6 +147,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
 
 
 GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
+FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某")
 _PLACES: set[str] | None = None
 
 
