@@ -359,3 +359,20 @@ def test_bundled_corpus_loads():
     assert len(articles) >= 30
     assert [i for i in issues if not i.warning] == []
     assert all(a.title for a in articles)
+
+
+def test_pathological_large_bodies_stay_fast(tmp_path):
+    """Within the 4 MB limit, no body makes one file cost seconds (markdown-it is pure Python)."""
+    cases = {
+        "dollars.md": "---\ntitle: x\n---\n" + "$" * 3_000_000,
+        "one_line.txt": "没有任何句号的一行字" * 120_000,
+        "brackets.txt": "(" * 3_000_000,
+        "html.md": "---\ntitle: x\n---\n<p>" + "段落文字，" * 250_000 + "</p>",
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        article, issue = load_file(path)
+        assert article is not None and article.title, (name, issue)
+        assert time.perf_counter() - start < 1.5, name

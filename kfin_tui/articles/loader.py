@@ -76,7 +76,7 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     if _body_is_html(body, suffix):
         blocks, fmt = html_to_blocks(body), "html"
     elif suffix in MARKDOWN_SUFFIXES:
-        blocks, fmt = markdown_to_blocks(body), "markdown"
+        blocks, fmt = _markdown(body), "markdown"
     else:
         plain = parse_plain(body)
         blocks, fmt = plain_blocks(plain.paragraphs), "text"
@@ -104,6 +104,17 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     if not article.title:
         article.title = (plain.headline if plain else "") or _fallback_title(path, blocks)
     return article, issue
+
+
+MARKDOWN_LIMIT = 300_000  # characters; markdown-it is pure Python, and no article is this long
+
+
+def _markdown(source: str):
+    """Markdown → blocks; a body too long for the Markdown parser to finish quickly (only ever a
+    generated or corrupt file) is shown as plain paragraphs."""
+    if len(source) > MARKDOWN_LIMIT:
+        return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
+    return markdown_to_blocks(source)
 
 
 def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
@@ -138,7 +149,7 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
     """A file without front matter: Markdown (``.md``), an HTML page, or Eastmoney-style plain text."""
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES and not _HTML_START.match(text):
-        blocks, fmt, title = markdown_to_blocks(text), "markdown", ""
+        blocks, fmt, title = _markdown(text), "markdown", ""
         source = _source_line(blocks)
     elif suffix in HTML_SUFFIXES or (suffix in MARKDOWN_SUFFIXES and _HTML_START.match(text)):
         blocks, title = parse_html(text)
@@ -170,7 +181,7 @@ def _fallback_title(path: Path, blocks) -> str:
     if name_is_words(path.stem):
         return path.stem
     first = next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), "")
-    first = first.split("\n", 1)[0]
+    first = first[:2000].split("\n", 1)[0]
     return lead_title(first) or path.stem or "(untitled)"
 
 
