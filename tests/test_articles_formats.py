@@ -363,3 +363,19 @@ def test_markdown_inline_br_is_a_line_break(tmp_path):
     article, _ = load(tmp_path, "a.md", hexo(body="# 标题\n\n第一行<br>第二行，[链接](https://example.invalid)"))
     assert article.format == "markdown"
     assert article.blocks[1].text == "第一行\n第二行，链接"
+
+
+def test_utf8_with_scattered_damage_still_reads_as_utf8(tmp_path):
+    good = ("某公司发布公告称，三季度营收同比增长12%，净利润创新高。" * 200).encode()
+    raw = bytearray(good)
+    for i in range(30):  # 30 damaged bytes spread over ~17 KB
+        raw[500 * i + 3 * 7] = 0xFF
+    article, issue = load(tmp_path, "a.txt", bytes(raw))
+    assert article.body_text.count("\ufffd") >= 30
+    assert "某公司发布公告称" in article.body_text and issue.warning
+
+
+def test_gbk_is_never_read_as_damaged_utf8(tmp_path):
+    text = "国标编码的中文正文，含有数字123和字母ABC。" * 50
+    article, issue = load(tmp_path, "a.txt", text.encode("gbk"))
+    assert issue is None and article.body_text == text

@@ -2,7 +2,7 @@
 
 UI-free: nothing here imports Textual.
 """
-from .loader import iter_folder, load_file, load_folder, sort_newest_first
+from .loader import LOADER_VERSION, iter_folder, load_file, load_folder, sort_newest_first
 from .model import Article, Block, LoadIssue, Span
 
-__all__ = ["Article", "Block", "LoadIssue", "Span", "iter_folder", "load_file", "load_folder", "sort_newest_first"]
+__all__ = ["LOADER_VERSION", "Article", "Block", "LoadIssue", "Span", "iter_folder", "load_file", "load_folder", "sort_newest_first"]

@@ -14,8 +14,9 @@ _CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _BLANK = b" \t\r\n\x0b\x0c"
 _BLANK_TEXT = " \t\n\r\x0b\x0c\ufeff\u3000\u00a0\u200b"
-_MAX_BAD_UTF8 = 8  # at most this many damaged sequences …
-_GOOD_PER_BAD = 20  # … each outnumbered this many times by valid non-ASCII characters
+# damaged UTF-8 is still UTF-8 when valid non-ASCII characters outnumber the damaged sequences
+# this many times (GBK bytes read as UTF-8 give almost nothing but damage)
+_GOOD_PER_BAD = 20
 
 
 class DecodeError(ValueError):
@@ -71,7 +72,7 @@ def _utf8(data: bytes) -> tuple[str | None, str | None]:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if 0 < bad <= _MAX_BAD_UTF8 and non_ascii - bad >= _GOOD_PER_BAD * bad:
+    if 0 < bad and non_ascii - bad >= _GOOD_PER_BAD * bad:
         what = "sequence was" if bad == 1 else "sequences were"
         return text, f"{bad} damaged UTF-8 byte {what} replaced by �"
     return None, None

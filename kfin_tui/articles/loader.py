@@ -19,6 +19,9 @@ from .markdown_blocks import markdown_to_blocks
 from .model import HEADING, IMAGE, PARAGRAPH, Article, LoadIssue
 from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plain_blocks
 
+# Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
+# should key on this too, so that rows cached by an older loader are read again after an upgrade.
+LOADER_VERSION = 2
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
