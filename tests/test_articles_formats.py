@@ -379,3 +379,13 @@ def test_gbk_is_never_read_as_damaged_utf8(tmp_path):
     text = "国标编码的中文正文，含有数字123和字母ABC。" * 50
     article, issue = load(tmp_path, "a.txt", text.encode("gbk"))
     assert issue is None and article.body_text == text
+
+
+def test_inline_span_across_a_line_break_is_not_misplaced(tmp_path):
+    body = "<div>\n前文<b>加粗第一行\n加粗第二行</b>后文\n<a href='https://example.invalid'>链接</a>\n</div>"
+    article, _ = load(tmp_path, "a.md", hexo(body=body))
+    for block in article.blocks:
+        for span in block.spans:
+            assert 0 <= span.start < span.end <= len(block.text)
+    link = next(b for b in article.blocks if b.text == "链接")
+    assert link.spans and link.spans[0].url == "https://example.invalid"

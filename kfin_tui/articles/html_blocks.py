@@ -32,18 +32,24 @@ class _Builder:
         self.quote = 0
         self.lists: list[list[int]] = []  # per open list: [ordered?, counter]
         self.para = 0  # depth of elements that hold one paragraph (p, li, h1…, td)
+        self.flushes = 0  # blocks ended so far: an inline span across a flush is dropped
+        self.line_ended = False  # a newline in bare <div> text: the next content starts a paragraph
 
     # inline text -------------------------------------------------------
     def add_text(self, text: str) -> None:
         text = _WS.sub(" ", text)
         if not text:
             return
+        if self.line_ended and text.strip():
+            self.flush()
         if self.length == 0 or (self.buf and self.buf[-1].endswith(" ")):
             text = text.lstrip(" ")
         self.buf.append(text)
         self.length += len(text)
 
     def flush(self, kind: str = PARAGRAPH, level: int = 0, ordinal: int = 0) -> None:
+        self.flushes += 1
+        self.line_ended = False
         raw = "".join(self.buf)
         self.buf, self.length = [], 0
         spans, self.spans = self.spans, []
@@ -73,11 +79,11 @@ class _Builder:
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
-            if self.para == 0 and "\n" in text.strip():
+            if self.para == 0 and "\n" in text:
                 # bare lines in a <div> (电报 flashes, numbered 1、2、3、 lists): each line is a paragraph
-                for piece in text.split("\n"):
-                    if self.buf and "".join(self.buf).strip(_EDGE):
-                        self.flush()
+                for i, piece in enumerate(text.split("\n")):
+                    if i and self.length:
+                        self.line_ended = True
                     self.add_text(piece)
             else:
                 self.add_text(text)
@@ -85,9 +91,11 @@ class _Builder:
         if tag is None or tag.startswith(("-", "_", "!")) or tag in _SKIP:
             return  # comments, doctype, style/script
         if tag in _INLINE_STYLE or tag == "a":
-            start = self.length
+            if self.line_ended:
+                self.flush()  # the element opens a new line: start its paragraph before its span
+            start, flushes = self.length, self.flushes
             self.walk(node)
-            if self.length > start:
+            if self.length > start and self.flushes == flushes:
                 url = (node.attributes.get("href") or "") if tag == "a" else ""
                 style = "link" if tag == "a" else _INLINE_STYLE[tag]
                 if tag != "a" or url:
