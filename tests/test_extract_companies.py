@@ -118,3 +118,31 @@ def test_ambiguous_name_with_a_code_is_a_company():
 ])
 def test_names_a_dictionary_may_not_know(text, expected):
     assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, present", [
+    ("IDC数据显示，出货量增长", True), ("据IDC统计", True), ("公司IDC业务收入增长", False),
+])
+def test_latin_names_that_are_also_words_need_a_source_cue(text, present):
+    assert ("IDC" in names(text)) is present
+
+
+def test_listing_suffix_between_name_and_code():
+    c = by_name("奥比中光-UW（688322.SH）发布公告")["奥比中光"]
+    assert c.tickers == ["SH:688322"] and c.count == 1
+
+
+def test_lower_case_market_prefix():
+    assert by_name("贵州茅台(sh600519)收涨")["贵州茅台"].tickers == ["SH:600519"]
+
+
+@pytest.mark.parametrize("text", ["中金所发布通知", "社保基金增持", "大基金三期成立", "公募基金规模创新高",
+                                  "申购资金按发行价加算银行同期存款利息退还", "具身智能赛道火热", "冷链物流需求"])
+def test_exchanges_funds_and_phrases_are_not_companies(text):
+    assert names(text) == []
+
+
+def test_government_only_article_has_no_companies():
+    text = ("国务院常务会议指出，国家发展改革委、工业和信息化部、财政部将联合推进设备更新；中国人民银行开展MLF操作，"
+            "国家外汇管理局公布外汇储备，海关总署公布进出口数据，国家统计局公布CPI。")
+    assert names(text) == []

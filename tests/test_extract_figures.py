@@ -138,3 +138,29 @@ def test_full_width_digits_keep_offsets():
     out = figs(text)
     assert [f.text for f in out] == ["１２３．５亿元", "１４％"]
     assert out[0].value == pytest.approx(12_350_000_000)
+
+
+@pytest.mark.parametrize("text, fig, kind, unit", [
+    ("算力达到1000TOPS", "1000TOPS", "count", "TOPS"),
+    ("售电量为3002万兆瓦时", "3002万兆瓦时", "count", "兆瓦时"),
+    ("发电量1.2万亿千瓦时", "1.2万亿千瓦时", "count", "千瓦时"),
+    ("吞吐量3000万标准箱", "3000万标准箱", "count", "标准箱"),
+    ("油价报80美元/桶", "80美元/桶", "money", "美元/桶"),
+    ("电价为0.5元/千瓦时", "0.5元/千瓦时", "money", "元/千瓦时"),
+    ("毛利率提升2.3pct", "2.3pct", "percent", "pct"),
+    ("BDI收于1,615点", "1,615点", "count", "点"),
+    ("净利润增长近一倍", "近一倍", "multiple", "倍"),
+])
+def test_more_units(text, fig, kind, unit):
+    f = one(text)
+    assert (f.text, f.kind, f.unit) == (fig, kind, unit)
+
+
+@pytest.mark.parametrize("text", ["下午3点开盘", "二十届三中全会", "1年期LPR", "5年期以上LPR", "这两点"])
+def test_clock_times_tenors_and_meetings_are_not_figures(text):
+    assert texts(text) == []
+
+
+def test_bare_first_number_range():
+    assert [(f.text, f.kind) for f in figs("年内还将再降息2到3次")] == [("2到3次", "range")]
+    assert [(f.text, f.kind) for f in figs("目标价区间为55-62元")] == [("55-62元", "range")]

@@ -14,7 +14,7 @@ _PREFIX_MARKET = [
     ("NASDAQ", "US"), ("Nasdaq", "US"), ("NYSE", "US"), ("纳斯达克", "US"), ("纽交所", "US"), ("美股", "US"),
     ("港交所", "HK"), ("港股", "HK"), ("HKEX", "HK"), ("上交所", "SH"), ("沪市", "SH"), ("深交所", "SZ"),
     ("深市", "SZ"), ("北交所", "BJ"), ("HK", "HK"), ("SH", "SH"), ("SZ", "SZ"), ("BJ", "BJ"), ("US", "US"),
-    ("SS", "SH"),
+    ("SS", "SH"), ("sh", "SH"), ("sz", "SZ"), ("bj", "BJ"), ("hk", "HK"),
 ]
 _PREFIX_RE = "|".join(re.escape(p) for p, _ in sorted(_PREFIX_MARKET, key=lambda x: -len(x[0])))
 _LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股票简称|简称)"

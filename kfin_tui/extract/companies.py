@@ -50,6 +50,10 @@ SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|公司|集团|有限)")
+BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
+CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
+SOURCE_CUE_BEFORE = re.compile(r"(?:据|根据|来自|机构|援引|引述)\s?$")
+SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
@@ -195,6 +199,9 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if entry.kind == "block":
             shadow.append((s, e))
             continue
+        if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 4), s)
+                                       or SOURCE_CUE_AFTER.match(norm, e)):
+            continue  # IDC业务 (data centres), Wind: only as a source of data
         if entry.ambiguous and not COMPANY_CUE_AFTER.match(norm, e):
             continue  # 新产业, 数字人, 太阳能: only with a code or a company word after them
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
@@ -204,7 +211,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     for bs, be, codes in find_brackets(norm):
         if _overlaps(bs, be, cashtag_spans):
             continue
-        before = next((h for h in hits if h.end == bs or (h.end < bs and not norm[h.end:bs].strip())), None)
+        before = next((h for h in hits if h.end == bs or (h.end < bs and BETWEEN_NAME_AND_CODE.fullmatch(
+            norm, h.end, bs))), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
             known = _entry_of(before.name, d)

@@ -144,7 +144,7 @@ def _single(norm: str, m: re.Match):
             if num is None:
                 return None
         single = len(cn) == 1 and cn in CN_DIGITS
-        if cn == "一" or (single and unit not in SMALL_CN_MEASURES and unit not in ("倍", "成")):
+        if (cn == "一" and unit not in ("倍", "成")) or (single and unit not in SMALL_CN_MEASURES and unit not in ("倍", "成")):
             return None
         if not unit and not mag and cn[-1] not in "万亿" and not (approx_word and cn[-1] in "十百千"):
             return None
