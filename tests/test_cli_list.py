@@ -180,3 +180,34 @@ def test_ci_installed_first_row():
     import kfin_tui.paths
 
     assert path.resolve().is_relative_to(kfin_tui.paths.bundled_corpus().resolve())
+
+
+def test_unreadable_folder_exits_2_with_a_message(tmp_path, monkeypatch, capsys):
+    """In-process (root ignores chmod): a folder that cannot be listed is exit 2 and one line."""
+    import pathlib
+
+    from kfin_tui import cli
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_iterdir = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    assert cli.main(["list", str(locked)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"kfin-tui: cannot read {locked}: permission denied"
+
+
+def test_list_never_writes_the_corpus(corpus, tmp_path):
+    def snapshot():
+        return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [corpus, *corpus.rglob("*")])
+
+    before = snapshot()
+    for args in (["--json"], [], ["--keyword", "AI"]):
+        assert run(str(corpus), *args, tmp=tmp_path).returncode == 0
+    assert snapshot() == before
