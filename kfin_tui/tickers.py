@@ -88,8 +88,8 @@ CASHTAG_RE = re.compile(r"\$\s*([^$()（）\n]{1,30}?)\s*[(（]([^()（）$\n]{1
 # Letter codes need an explicit separator (``PDD.US``, ``US:PDD``) so that ``(CEO)``, ``(IPO)``,
 # ``(USD)`` and ``(USA)`` are not read as tickers.
 _PROSE_ONE = (
-    r"(?:(?:SH|SZ|BJ|SS)\s*[:：|]?\s*[0-9]{6}"
-    r"|HK\s*[:：|]?\s*[0-9]{4,5}"
+    r"(?:(?:SH|SZ|BJ|SS)\s*[:：|.．]?\s*[0-9]{6}"
+    r"|HK\s*[:：|.．]?\s*[0-9]{4,5}"
     r"|US\s*[:：|]\s*[A-Z]{1,5}"
     r"|[0-9]{6}\s*[.．]?\s*(?:SH|SZ|BJ|SS)"
     r"|[0-9]{4,5}\s*[.．]?\s*HK"

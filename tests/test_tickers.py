@@ -34,6 +34,8 @@ def test_cashtags(text, code, name):
     ("中国平安（601318.SH，02318.HK）", ["SH:601318", "HK:02318"]),
     ("比亚迪（002594.SZ、01211.HK）", ["SZ:002594", "HK:01211"]),
     ("招商银行( 600036.SH )", ["SH:600036"]),
+    ("阿里巴巴（HK.09988）", ["HK:09988"]),  # futu style
+    ("贵州茅台(SH.600519)", ["SH:600519"]),
 ])
 def test_prose_codes(text, codes):
     ((_, _, found),) = find_prose_codes(f"今日{text}发布公告")
