@@ -389,3 +389,13 @@ def test_inline_span_across_a_line_break_is_not_misplaced(tmp_path):
             assert 0 <= span.start < span.end <= len(block.text)
     link = next(b for b in article.blocks if b.text == "链接")
     assert link.spans and link.spans[0].url == "https://example.invalid"
+
+
+def test_escape_sequences_never_reach_metadata(tmp_path):
+    """Terminal control characters in a title or source would repaint the reader's screen."""
+    text = "\x1b[2J【标题\x1b[31m红色】正文。\n" + "普通的正文段落。" * 100 + "\n来源：样例\x1b]0;x\x07网\n"
+    article, _ = load(tmp_path, "a1b2.txt", text)
+    for value in (article.title, article.source, *article.categories):
+        assert not any(ord(c) < 32 for c in value), repr(value)
+    fm, _ = load(tmp_path, "b.md", hexo(title_line="title: \"坏\\e[31m标题\"", extra="author: \"作\\a者\"\n"))
+    assert not any(ord(c) < 32 for c in fm.title + fm.source + fm.author)

@@ -97,7 +97,7 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
         path=str(path),
         title=title,
         date=frontmatter.parse_date(fields.get("date")),
-        source=source,
+        source=_clean(source),
         author=author,
         categories=categories,
         format=fmt,
@@ -105,7 +105,7 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     )
     article.tickers = _merge(plain.tickers if plain else [], _tickers_in(title, article.body_text))
     if not article.title:
-        article.title = (plain.headline if plain else "") or _fallback_title(path, blocks)
+        article.title = _clean(plain.headline if plain else "") or _fallback_title(path, blocks)
     return article, issue
 
 
@@ -168,7 +168,7 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
     article = Article(
         path=str(path),
         title=_clean(title)[:200],
-        source=source or _site(categories),
+        source=_clean(source) or _site(categories),
         categories=categories,
         format=fmt,
         blocks=blocks,
