@@ -127,7 +127,8 @@ def build(stock_list: Path) -> list[Entry]:
         for f in [e.name, *e.aliases]:
             by_form.setdefault(f, e)
     for name, kind, tickers, aliases in read_curated(HERE / "curated.tsv"):
-        e = by_form.get(name)
+        found = [by_form[f] for f in [name, *aliases] if f in by_form]
+        e = found[0] if found else None
         if e is None:
             e = Entry(name, kind)
             entries.append(e)
@@ -137,6 +138,10 @@ def build(stock_list: Path) -> list[Entry]:
                 e.aliases = [a for a in e.aliases if a != name] + [e.name]
                 e.name = name
             e.flags.discard("ambiguous")
+        for other in found[1:]:
+            if other is not e and other in entries:  # 华虹公司 (A-share) is 华虹半导体: one company
+                entries.remove(other)
+                e.add(other.tickers, [other.name, *other.aliases])
         e.add(tickers, aliases)
         for f in [e.name, *e.aliases]:
             by_form[f] = e
