@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
@@ -197,6 +197,18 @@ class KfinApp(App[int]):
     def _keyword_submitted(self) -> None:
         self.query_one(ArticleList).focus()
 
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted (or typed faster than the terminal reports keys) outside an input searches."""
+        text = " ".join(event.text.split())
+        if not text:
+            return
+        keyword = self.query_one("#keyword", Input)
+        if text.startswith("/"):
+            text = text[1:]
+        self.screen.set_focus(keyword)
+        keyword.value = (keyword.value + text) if keyword.value else text
+        keyword.cursor_position = len(keyword.value)
+
     def set_keyword(self, keyword: str) -> None:
         self.query_one("#keyword", Input).value = keyword  # fires Changed → search
 
@@ -281,7 +293,8 @@ class KfinApp(App[int]):
         self.push_screen(HelpScreen())
 
     def action_focus_keyword(self) -> None:
-        self.query_one("#keyword", Input).focus()
+        # set_focus (not .focus(), which is deferred): keys typed right after "/" must land in the input
+        self.screen.set_focus(self.query_one("#keyword", Input))
 
     def action_pick_category(self) -> None:
         self.push_screen(PickerScreen("分类 · category", self.library.categories(), self.category),
