@@ -40,19 +40,20 @@ GENERIC_PREFIX = set("""
 电商 直播 游戏 影视 教育 保险 证券 银行 信托 基金 券商 期货 资管 理财 财富 融资 城投 平台 小微 初创 独角兽 科创
 高新 先进 前沿 新型 跨国 国际 本地 乡村 县域 社区 生物 医药 半导体 集成电路 软件 硬件 网络安全 安全 军工 国防
 车企 药企 房企 险企 银行业 零售 批发 制造 服务 服务业 农业 矿业 钢铁 有色 煤炭 石油 天然气 化学 化合物 功率
+人形 工业 服务 扫地 协作 手术 家用 四足 双足 仿生 陪伴 清洁 巡检 配送 特种 医疗 农业 教育 送餐 聊天
 虚拟 数字化 智能化 头部企业 全资 控股 参股 合资 外商 港资 台资 中外 官方 公立 民办 无人驾驶 智能驾驶 辅助驾驶
 """.split())
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
-                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械"]
+                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人"]
 SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
-COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|公司|集团|有限)")
+COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
-SOURCE_CUE_BEFORE = re.compile(r"(?:据|根据|来自|机构|援引|引述)\s?$")
+SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数)")
 LATIN_CUE_RE = re.compile(
@@ -199,7 +200,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if entry.kind == "block":
             shadow.append((s, e))
             continue
-        if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 4), s)
+        if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
         if entry.ambiguous and not COMPANY_CUE_AFTER.match(norm, e):
