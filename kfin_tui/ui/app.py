@@ -78,7 +78,9 @@ class KfinApp(App[int]):
     def _update_panel_visibility(self) -> None:
         wide = self.size.width >= NARROW
         show = wide if self.panel_wanted is None else self.panel_wanted
-        self.query_one(FactsPanel).set_class(not show, "hidden")
+        panel = self.query_one(FactsPanel)
+        panel.set_class(not show, "hidden")
+        panel.set_class(not wide, "overlay")
         self.query_one("#sidebar").set_class(not wide, "narrow")
 
     # loading ----------------------------------------------------------------
