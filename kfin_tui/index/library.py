@@ -304,16 +304,13 @@ class Library:
             for chunk in _chunks(paths, batch):
                 yield [self._parse(p) for p in chunk]
             return
-        import multiprocessing as mp
+        from .parse import Workers
 
-        from .parse import parse_chunk
-
-        ctx = mp.get_context("spawn")  # never fork a process that may run UI threads
-        pool = ctx.Pool(min(os.cpu_count() or 2, 4))
+        workers = Workers(min(os.cpu_count() or 2, 4))
         try:
-            jobs = ((str(self.root), chunk, self._persist) for chunk in _chunks(paths, POOL_CHUNK))
+            jobs = [(str(self.root), chunk, self._persist) for chunk in _chunks(paths, POOL_CHUNK)]
             pending: list[dict] = []
-            for records in pool.imap(parse_chunk, jobs):
+            for records in workers.run(jobs):
                 pending.extend(records)
                 if len(pending) >= batch:
                     yield pending
@@ -321,8 +318,7 @@ class Library:
             if pending:
                 yield pending
         finally:
-            pool.terminate()
-            pool.join()
+            workers.close()
 
     def _store_records(self, records: list[dict]) -> list[Row]:
         ids: list[int] = []

@@ -52,3 +52,93 @@ def parse_chunk(args: tuple[str, list[str], bool]) -> list[dict]:
     root, paths, spread_text = args
     root_p = Path(root)
     return [parse_one(Path(p), root_p, spread_text) for p in paths]
+
+
+# -- worker processes ----------------------------------------------------------------------------
+# Workers are plain ``python -m kfin_tui.index.parse`` subprocesses, not multiprocessing: spawn
+# would re-import the caller's __main__ (fails for ``python -`` and friends, and a pool whose
+# workers die respawns them forever), and fork is unsafe in a process running UI threads.
+# Protocol: stdin gets pickled jobs ``(root, [paths], spread)`` then None; stdout gets one pickled
+# list of records per job, in order.
+
+
+def _worker_main() -> None:
+    import pickle
+    import sys
+
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            job = pickle.load(inp)
+        except EOFError:
+            break
+        if job is None:
+            break
+        pickle.dump(parse_chunk(job), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+
+class Workers:
+    """N worker processes; :meth:`run` yields each job's records in job order. If a worker fails
+    the remaining jobs are parsed in this process, so the caller always gets every record."""
+
+    def __init__(self, n: int) -> None:
+        import subprocess
+        import sys
+
+        pkg_parent = str(Path(__file__).resolve().parents[2])
+        pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "PYTHONPATH": pythonpath}
+        self.procs = []
+        for _ in range(n):
+            self.procs.append(subprocess.Popen(
+                [sys.executable, "-m", "kfin_tui.index.parse"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, env=env))
+
+    def run(self, jobs: list[tuple[str, list[str], bool]]):
+        import pickle
+        import threading
+
+        n = len(self.procs)
+
+        def feed(k: int) -> None:
+            p = self.procs[k]
+            try:
+                for job in jobs[k::n]:
+                    pickle.dump(job, p.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(None, p.stdin)
+                p.stdin.close()
+            except (OSError, ValueError):
+                pass
+
+        feeders = [threading.Thread(target=feed, args=(k,), daemon=True) for k in range(n)]
+        for t in feeders:
+            t.start()
+        broken = False
+        for i, job in enumerate(jobs):
+            if not broken:
+                try:
+                    yield pickle.load(self.procs[i % n].stdout)
+                    continue
+                except Exception:  # noqa: BLE001 - a dead worker: finish here
+                    broken = True
+            yield parse_chunk(job)
+
+    def close(self) -> None:
+        for p in self.procs:
+            try:
+                if p.poll() is None:
+                    p.kill()
+                p.wait(timeout=5)
+            except Exception:  # noqa: BLE001
+                pass
+            for fh in (p.stdin, p.stdout):
+                try:
+                    if fh:
+                        fh.close()
+                except Exception:  # noqa: BLE001
+                    pass
+
+
+if __name__ == "__main__":
+    _worker_main()

@@ -19,7 +19,9 @@ def walk(root: Path) -> Iterator[tuple[str, int, int]]:
         yield str(root), st.st_size, st.st_mtime_ns
         return
     seen: set[tuple[int, int]] = set()
-    stack = [str(root)]
+    top = str(root)  # normalised by Path: os.path.join below then gives what Path would
+    dot = top == "."
+    stack = [top]
     while stack:
         folder = stack.pop()
         try:
@@ -46,7 +48,8 @@ def walk(root: Path) -> Iterator[tuple[str, int, int]]:
                 elif (entry.is_file() and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
                       and not name.lower().startswith(NOT_ARTICLES)):
                     est = entry.stat()
-                    yield str(Path(entry.path)), est.st_size, est.st_mtime_ns
+                    path = entry.path
+                    yield (path[2:] if dot and path.startswith("./") else path), est.st_size, est.st_mtime_ns
             except OSError:
                 continue
         stack.extend(reversed(subdirs))
