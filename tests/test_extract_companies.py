@@ -146,3 +146,14 @@ def test_government_only_article_has_no_companies():
     text = ("国务院常务会议指出，国家发展改革委、工业和信息化部、财政部将联合推进设备更新；中国人民银行开展MLF操作，"
             "国家外汇管理局公布外汇储备，海关总署公布进出口数据，国家统计局公布CPI。")
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name, codes", [
+    ("比亚迪股份（01211.HK）公告", "比亚迪", ["HK:01211"]),
+    ("宁德时代新能源科技股份有限公司（300750.SZ）公告", "宁德时代", ["SZ:300750"]),
+    ("公告称，苏州明远科技股份有限公司（688001.SH）拟收购", "苏州明远科技", ["SH:688001"]),
+    ("Reddit（RDDT.US）盘后大涨", "Reddit", ["US:RDDT"]),
+])
+def test_legal_and_foreign_names_before_a_code(text, name, codes):
+    c = by_name(text)[name]
+    assert c.tickers == codes and c.count == 1

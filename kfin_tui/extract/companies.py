@@ -51,7 +51,9 @@ SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
-BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
+LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
+BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司)?(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
@@ -104,6 +106,20 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     if not m:
         return None
     run = m.group()
+    legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$", run)
+    if legal:  # 苏州某某科技股份有限公司（688001.SH）: the whole legal name, read up to a stop word
+        wide = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$", norm[max(0, end - 24):end]).group()
+        toks = lcut(wide)
+        keep = []
+        for tok in reversed(toks):
+            if tok in STOP_TOKENS:
+                break
+            keep.insert(0, tok)
+        full = "".join(keep)
+        base = full[:len(full) - len(legal.group())]
+        if len(base) >= 2:
+            return end - len(full), full
+        return None
     acc = ""
     for tok in reversed(lcut(run)):
         if tok in STOP_TOKENS or (acc and len(acc) + len(tok) > max_chars):
@@ -212,8 +228,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     for bs, be, codes in find_brackets(norm):
         if _overlaps(bs, be, cashtag_spans):
             continue
-        before = next((h for h in hits if h.end == bs or (h.end < bs and BETWEEN_NAME_AND_CODE.fullmatch(
-            norm, h.end, bs))), None)
+        before = next((h for h in hits if h.end == bs or (h.end < bs and (
+            BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs)))), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
             known = _entry_of(before.name, d)
@@ -233,7 +249,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         entry = d.lookup(raw)
         if entry is not None and entry.kind == "block":
             continue
-        hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(raw),
+        hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
 
     taken = [(h.start, h.end) for h in hits] + shadow
