@@ -48,7 +48,10 @@ CONTEXT_WORDS = sorted(set("""
 出货量 销量 交付量 装机量 产量 产能 订单量 销售额 成交额 GMV 月活 日活 用户 渗透率 市占率 占比 利润 分红 股息率
 回购 收购 募资 营业利润 研发投入 研发费用 负债率 资产 总资产 净资产 营业额 利率 贷款 存款 降准 加息 降息 汇率 指数
 涨 跌 下跌 上涨 增长 下降 提升 减少 搜索量 订单量 观看 商家 买家 客户 用户数 人数 消耗 投资 补贴 价格 单价 成本
+报价 售价 均价 中标单价 发行价 配售价 入场费 冻资 出口 进口 交付 交付量 发货量 出货 净息差 不良贷款率 拨备覆盖率 资本开支
+营业总收入 总收入 市场规模 运价 金价 油价 电价 成交量 换手率 市盈率 超额认购 募资额 门店数 员工 研发人员 利息
 """.split()), key=len, reverse=True)
+CONTEXT_AFTER = re.compile(r"的?(市场份额|份额|市占率|增长|增速|增幅|毛利率|占比|涨幅|跌幅|用户|商家|客户|门店|员工)")
 
 CONTEXT_RE = re.compile("|".join(re.escape(w) for w in CONTEXT_WORDS))
 
@@ -258,10 +261,13 @@ def context_of(norm: str, start: int, end: int, kind: str) -> str:
     for m in CONTEXT_RE.finditer(before):
         if m.end() >= best_end:
             best, best_end = m.group(), m.end()
+    after = CONTEXT_AFTER.match(norm, end)
+    if after and (not best or best_end < len(before) - 3):
+        return after.group(1)
     if best:
         return best
     if kind == "date":
         return ""
     tail = re.sub(r"(?:达到了|达到|达|为|至|约|的|是|了|超过|近|超|有|共|计|共计|合计|拥有)+$", "", before)
-    m = re.search(r"[\u4e00-\u9fffA-Za-z]{1,6}$", tail)
+    m = re.search(r"[\u4e00-\u9fffA-Za-z]{2,6}$", tail)
     return m.group() if m else ""
