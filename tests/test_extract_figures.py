@@ -164,3 +164,10 @@ def test_clock_times_tenors_and_meetings_are_not_figures(text):
 def test_bare_first_number_range():
     assert [(f.text, f.kind) for f in figs("年内还将再降息2到3次")] == [("2到3次", "range")]
     assert [(f.text, f.kind) for f in figs("目标价区间为55-62元")] == [("55-62元", "range")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("四五天", ["四五天"]), ("两三百辆", ["两三百辆"]), ("五粮液普五一批价", []), ("电动两轮车", []), ("完成3轮融资", ["3轮"]),
+])
+def test_chinese_digit_strings(text, expected):
+    assert texts(text) == expected

@@ -35,7 +35,7 @@ MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
                   "Tbps", "Gbps", "Mbps", "kV", "TEU", "°C"]
 # single Chinese digits (两 … 九) count only with these; 一 never (一起, 一位, 一方面, 一点)
-SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "轮", "种"}
+SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "种"}
 MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
               "销售额", "成交额", "交易额", "GMV", "营业额", "净额", "现金", "资产", "负债", "补贴", "罚款", "花费", "成本",
               "费用", "开支", "预算", "募资", "出资", "注资", "价值", "薪酬", "税", "贷款", "存款", "保费", "订单金额", "总价"]
@@ -147,6 +147,8 @@ def _single(norm: str, m: re.Match):
             if num is None:
                 return None
         single = len(cn) == 1 and cn in CN_DIGITS
+        if len(cn) > 1 and all(c in CN_DIGITS for c in cn) and not _adjacent_pair(cn):
+            return None  # 五一, 二〇二四 without 年: holidays, names, years (the date pattern reads years)
         if (cn == "一" and unit not in ("倍", "成")) or (single and unit not in SMALL_CN_MEASURES and unit not in ("倍", "成")):
             return None
         if not unit and not mag and cn[-1] not in "万亿" and not (approx_word and cn[-1] in "十百千"):
@@ -230,6 +232,14 @@ def _bare_value(m: re.Match, m2: re.Match) -> float | None:
     if num is None:
         return None
     return _scaled(num, m.group("mag") or m2.group("mag") or "")
+
+
+def _adjacent_pair(cn: str) -> bool:
+    """两三, 三四, 四五 …: an approximate count, not a digit string."""
+    if len(cn) != 2:
+        return False
+    a, b = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
+    return b == a + 1 or cn == "两三"
 
 
 def _preceded_by_ordinal(norm: str, pos: int) -> bool:
