@@ -357,3 +357,11 @@ async def test_body_lines_fit_and_respect_kinsoku(size):
         assert "300750.SZ" in joined.replace(" ", "") or "300750" in joined
         for whole in ("2590.45亿元", "31.17%"):
             assert any(whole in ln for ln in body.lines_text), whole
+
+
+async def test_slash_inside_an_input_types_a_slash():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "A", "slash", "B")
+        assert app.query_one("#keyword", Input).value == "A/B"

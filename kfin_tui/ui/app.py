@@ -295,6 +295,11 @@ class KfinApp(App[int]):
         self.push_screen(HelpScreen())
 
     def action_focus_keyword(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor("/")  # "/" is a priority key: still type it in inputs
+            return
+        if self.screen is not self.screen_stack[0]:
+            return
         # set_focus (not .focus(), which is deferred): keys typed right after "/" must land in the input
         self.screen.set_focus(self.query_one("#keyword", Input))
 

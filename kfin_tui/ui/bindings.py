@@ -6,7 +6,9 @@ from textual.binding import Binding
 APP = [
     Binding("q", "quit", "退出", id="app.quit"),
     Binding("question_mark", "help", "帮助", key_display="?", id="app.help"),
-    Binding("slash", "focus_keyword", "搜索", key_display="/", id="app.keyword"),
+    # priority: checked before the key reaches the focused widget, so keys typed right after it
+    # already find the filter focused (the action types a literal "/" when an input has focus)
+    Binding("slash", "focus_keyword", "搜索", key_display="/", priority=True, id="app.keyword"),
     Binding("c", "pick_category", "分类", id="app.category"),
     Binding("f", "company_filter", "公司", id="app.company"),
     Binding("e", "toggle_panel", "面板", id="app.panel"),
