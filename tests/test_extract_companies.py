@@ -157,3 +157,8 @@ def test_government_only_article_has_no_companies():
 def test_legal_and_foreign_names_before_a_code(text, name, codes):
     c = by_name(text)[name]
     assert c.tickers == codes and c.count == 1
+
+
+@pytest.mark.parametrize("text", ["中国银行间市场交易商协会发布通知", "万得全A指数下跌", "中国证券业协会数据", "深圳证券交易所公告"])
+def test_bodies_that_contain_company_names(text):
+    assert names(text) == []
