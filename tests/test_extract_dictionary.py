@@ -1,0 +1,47 @@
+"""The shipped company dictionary: built from the A-share list (Apache-2.0) plus curated entries."""
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.extract.dictionary import get_dictionary, load_entries
+
+DATA = Path(resources.files("kfin_tui.extract").joinpath("data"))
+SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "a-share" / "stock_list.csv"
+
+
+def test_data_files_ship_with_the_licence_notice():
+    assert (DATA / "companies.tsv").is_file() and (DATA / "curated.tsv").is_file()
+    notice = (DATA / "LICENSE-a-share.txt").read_text(encoding="utf-8")
+    assert "Apache License" in notice and "adata" in notice
+
+
+def test_entries_are_clean():
+    entries = load_entries()
+    names = [e.name for e in entries]
+    assert len(names) == len(set(names)) > 5000
+    assert not [n for n in names if "退" in n or n.startswith("PT") or "Ａ" in n or (" " in n and not n.isascii())]
+    d = get_dictionary()
+    assert d.lookup("万  科Ａ").name == "万科"  # padded and full-width names are normalised
+    assert d.lookup("快手-W").name == "快手" and d.lookup("腾讯控股").name == "腾讯"
+    assert d.lookup("茅台").name == "贵州茅台" and d.lookup("阿里").name == "阿里巴巴"
+    assert d.lookup("财联社").kind == "media" and d.lookup("证监会").kind == "block"
+    for word in ("太阳能", "机器人", "农产品", "老百姓", "数字人"):
+        assert d.lookup(word).ambiguous, word
+
+
+def test_dual_listings_carry_all_codes():
+    d = get_dictionary()
+    assert {"SH:601318", "HK:02318"} <= set(d.lookup("中国平安").tickers)
+    assert d.by_ticker["HK:01024"].name == "快手"
+
+
+@pytest.mark.skipif(not SHARED_LIST.exists(), reason="../shared not present")
+def test_companies_tsv_is_what_the_build_script_makes(tmp_path):
+    script = DATA / "build_companies.py"
+    before = (DATA / "companies.tsv").read_bytes()
+    run = subprocess.run([sys.executable, str(script), str(SHARED_LIST)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (DATA / "companies.tsv").read_bytes() == before, "companies.tsv is stale: rerun build_companies.py"
