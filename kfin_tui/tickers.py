@@ -47,14 +47,15 @@ def normalise(raw: str, market_hint: str | None = None) -> str | None:
     """
     s = raw.strip().upper().replace("：", ":").replace("．", ".").replace("｜", "|")
     s = s.replace(" ", "")
-    m = re.fullmatch(r"(SH|SZ|BJ|HK|US|SS)[:|.]?([0-9]{4,6}|[A-Z][A-Z.\-]{0,5})", s, re.ASCII)
+    # a letter code needs a separator from its market: SHOP, NIO, AMZN, COIN are US tickers, not SH:OP, US:NI
+    m = re.fullmatch(r"(SH|SZ|BJ|HK|US|SS)(?:[:|.]?([0-9]{4,6})|[:|.]([A-Z][A-Z.\-]{0,5}))", s, re.ASCII)
     if m:
-        mk, code = m.groups()
-        return _join(_MARKET_ALIASES.get(mk, mk), code)
-    m = re.fullmatch(r"([0-9]{4,6}|[A-Z][A-Z\-]{0,5})[.:]?(SH|SZ|BJ|HK|US|SS|N|O|OQ)", s, re.ASCII)
+        mk, digits, letters = m.groups()
+        return _join(_MARKET_ALIASES.get(mk, mk), digits or letters)
+    m = re.fullmatch(r"(?:([0-9]{4,6})[.:]?|([A-Z][A-Z\-]{0,5})[.:])(SH|SZ|BJ|HK|US|SS|N|O|OQ)", s, re.ASCII)
     if m:
-        code, mk = m.groups()
-        return _join(_MARKET_ALIASES.get(mk, mk), code)
+        digits, letters, mk = m.groups()
+        return _join(_MARKET_ALIASES.get(mk, mk), digits or letters)
     if market_hint:
         return _join(market_hint, s) if re.fullmatch(r"[0-9]{4,6}|[A-Z][A-Z.\-]{0,5}", s, re.ASCII) else None
     if re.fullmatch(r"[0-9]{6}", s, re.ASCII):
