@@ -162,3 +162,12 @@ def test_legal_and_foreign_names_before_a_code(text, name, codes):
 @pytest.mark.parametrize("text", ["中国银行间市场交易商协会发布通知", "万得全A指数下跌", "中国证券业协会数据", "深圳证券交易所公告"])
 def test_bodies_that_contain_company_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("$亚马逊(AMZN)$ 盘后上涨", "亚马逊", "US:AMZN"), ("$蔚来(NIO)$ 交付", "蔚来", "US:NIO"),
+    ("$Coinbase(COIN)$ 大跌", "Coinbase", "US:COIN"), ("蔚来（NYSE：NIO；HKEX：9866）", "蔚来", "US:NIO"),
+    ("腾讯控股（HK.00700）", "腾讯", "HK:00700"), ("贵州茅台[600519]", "贵州茅台", "SH:600519"),
+])
+def test_us_codes_ending_like_a_market_suffix(text, name, code):
+    assert code in by_name(text)[name].tickers

@@ -18,13 +18,13 @@ _PREFIX_MARKET = [
 ]
 _PREFIX_RE = "|".join(re.escape(p) for p, _ in sorted(_PREFIX_MARKET, key=lambda x: -len(x[0])))
 _LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股票简称|简称)"
-ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|]?\s*)?"
+ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|.]?\s*)?"
         r"(?P<code>[0-9]{4,6}|[A-Z]{1,5}(?:\.[A-Z])?)"
         r"(?:\s*[.．]\s*(?P<sm>SH|SZ|BJ|HK|US|SS|N|O|OQ))?")
 ITEM_RE = re.compile(ITEM)
-BRACKET_RE = re.compile(r"[(（]\s*(" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
+BRACKET_RE = re.compile(r"[(（\[【]\s*(" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
                         + r"(?:\s*[,，、;；/]\s*" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:")
-                        .replace("?P<sm>", "?:") + r")*)\s*[)）]")
+                        .replace("?P<sm>", "?:") + r")*)\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
 
 
