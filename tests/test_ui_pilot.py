@@ -31,7 +31,7 @@ async def test_start_selects_first_article_and_shows_it():
         await settle(pilot)
         lst = app.query_one(ArticleList)
         assert len(lst.rows) == TOTAL
-        assert lst.cursor == 0 and app.current is lst.rows[0]
+        assert lst.cursor == 0 and app.current.id == lst.rows[0].id
         assert status(app).endswith(f"{TOTAL}/{TOTAL}")
         body = "\n".join(app.query_one(ArticleView).lines_text)
         assert lst.rows[0].title[:8] in body

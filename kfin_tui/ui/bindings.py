@@ -50,3 +50,13 @@ PANEL = [  # OptionList already has up/down/home/end/enter; these add the vi key
 KEYWORD = [
     Binding("escape", "clear", "清除", id="keyword.clear"),
 ]
+
+HELP = [Binding("escape,q,question_mark", "dismiss", "关闭", id="help.close")]
+
+PICKER = [
+    Binding("escape", "cancel", "取消", id="picker.cancel"),
+    Binding("down", "move(1)", show=False, id="picker.down"),
+    Binding("up", "move(-1)", show=False, id="picker.up"),
+]
+
+ISSUES = [Binding("escape,q,L", "close", "关闭", id="issues.close")]

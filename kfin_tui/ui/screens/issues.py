@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from ..bindings import ISSUES
 from ..widgets.sanitize import inert
 
 
 class LoadIssuesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,L", "close", "关闭", id="issues.close")]
+    BINDINGS = ISSUES
     DEFAULT_CSS = """
     LoadIssuesScreen { align: center middle; }
     LoadIssuesScreen > Vertical { width: 95%; height: 80%; border: round $warning; background: $surface; }

@@ -4,24 +4,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...index.search import normalise
+from ..bindings import PICKER
 from ..widgets.sanitize import inert
 
 
 class PickerScreen(ModalScreen[str | None]):
     """Returns the chosen value, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "取消", id="picker.cancel"),
-        Binding("down", "move(1)", show=False, id="picker.down"),
-        Binding("up", "move(-1)", show=False, id="picker.up"),
-    ]
+    BINDINGS = PICKER
     DEFAULT_CSS = """
     PickerScreen { align: center middle; }
     PickerScreen > Vertical { width: 60; max-width: 100%; height: 80%; border: round $accent;

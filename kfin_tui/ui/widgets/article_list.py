@@ -98,7 +98,8 @@ class ArticleList(ScrollView, can_focus=True):
         if not self.rows:
             if line == 1:
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(" " + fold_cells(self.empty_message, max(1, width - 1)), style)]).adjust_cell_length(width)
+                message = " " + fold_cells(self.empty_message, max(1, width - 1))
+                return Strip([Segment(message, style)]).adjust_cell_length(width)
             return Strip.blank(width)
         index, part = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):
