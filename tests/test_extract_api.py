@@ -5,7 +5,15 @@ import sys
 from pathlib import Path
 
 from kfin_tui.articles.model import Article, Block
-from kfin_tui.extract import Company, Extraction, Figure, Mention, extract, extract_article, warm_up
+from kfin_tui.extract import (
+    Company,
+    Extraction,
+    Figure,
+    Mention,
+    extract,
+    extract_article,
+    warm_up,
+)
 from kfin_tui.tickers import Ticker
 
 TEXT = ("快手（01024.HK）二季度营收310.8亿元，同比增长11.6%；据财联社报道，阿里云与腾讯云份额分别为27.4%和19.2%。"

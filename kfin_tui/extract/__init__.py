@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..tickers import Ticker
 from .companies import find_companies
@@ -19,7 +19,7 @@ from .figures import figures as find_figures
 from .model import Company, Extraction, Figure, Mention
 from .textnorm import nfkc_same_length
 
-__all__ = ["extract", "extract_article", "warm_up", "Extraction", "Figure", "Company", "Mention"]
+__all__ = ["Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
 
 CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()

@@ -11,14 +11,14 @@ Sources, strongest first:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import jieba
 
 from ..tickers import Ticker, find_cashtags
 from .codes import find_brackets
-from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
+from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .segment import LazyBounds, ensure_jieba, lcut
 
@@ -180,7 +180,7 @@ def _place(tok: str) -> bool:
             import jieba.posseg as pseg
 
             _PLACES = {w for w, t in pseg.dt.word_tag_tab.items() if t == "ns"}
-        except Exception:  # pragma: no cover - posseg missing
+        except Exception:  # noqa: BLE001 - posseg missing or broken: no place names, names still work
             _PLACES = set()
     return tok in _PLACES
 
@@ -232,7 +232,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs)))), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
-            known = _entry_of(before.name, d)
+            known = d.lookup(before.name)
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
                     not (known and len(codes) == 1):
                 continue
@@ -288,10 +288,6 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     companies = _assemble(hits, tickers, d)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
-
-
-def _entry_of(name: str, d: Dictionary) -> Entry | None:
-    return d.lookup(name)
 
 
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:

@@ -57,7 +57,7 @@ CONTEXT_AFTER = re.compile(r"的?(市场份额|份额|市占率|增长|增速|�
 CONTEXT_RE = re.compile("|".join(re.escape(w) for w in CONTEXT_WORDS))
 
 # --- patterns -------------------------------------------------------------------------------------
-_alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
+_alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 NUM_AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 NUM_CN = r"(?:[数几][十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|[一二两三四五六七八九])"
@@ -215,8 +215,8 @@ def _classify(norm: str, m: re.Match):
         return first
     if not unit1 and mag1 and mag1 != (m2.group("mag") or ""):
         return first
-    if first is None and not (m.group("ar") or m.group("cn")):
-        return first
+    if first is None and _preceded_by_ordinal(norm, m.start()):
+        return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
         return first
     lo = first[3] if first else _bare_value(m, m2)

@@ -22,7 +22,7 @@ class Figure:
                 "approx": self.approx, "start": self.start, "end": self.end, "context": self.context}
 
     @classmethod
-    def from_json(cls, d: dict) -> "Figure":
+    def from_json(cls, d: dict) -> Figure:
         return cls(d["text"], d["kind"], d.get("value"), d.get("unit", ""), bool(d.get("approx", False)),
                    int(d["start"]), int(d["end"]), d.get("context", ""))
 
@@ -50,7 +50,7 @@ class Company:
                 "mentions": [{"start": m.start, "end": m.end} for m in self.mentions], "count": self.count}
 
     @classmethod
-    def from_json(cls, d: dict) -> "Company":
+    def from_json(cls, d: dict) -> Company:
         return cls(d["name"], d.get("kind", "company"), d.get("ticker"), list(d.get("tickers") or []),
                    [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])])
 
@@ -65,6 +65,6 @@ class Extraction:
                 "companies": [c.to_json() for c in self.companies]}
 
     @classmethod
-    def from_json(cls, d: dict) -> "Extraction":
+    def from_json(cls, d: dict) -> Extraction:
         return cls([Figure.from_json(x) for x in d.get("numbers", [])],
                    [Company.from_json(x) for x in d.get("companies", [])])

@@ -28,17 +28,6 @@ def ensure_jieba() -> None:
         _READY = True
 
 
-def token_bounds(text: str) -> set[int]:
-    """Offsets where a jieba token starts or ends (whole text)."""
-    ensure_jieba()
-    bounds = {0}
-    pos = 0
-    for tok in jieba.cut(text, HMM=False):
-        pos += len(tok)
-        bounds.add(pos)
-    return bounds
-
-
 # jieba cuts each run of these characters on its own, so a run can be segmented alone
 _RUN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
 

@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import jieba  # noqa: E402
+import jieba
 
-from kfin_tui.articles.loader import load_file  # noqa: E402
-from kfin_tui.extract import extract, extract_article, warm_up  # noqa: E402
+from kfin_tui.articles.loader import load_file
+from kfin_tui.extract import extract, extract_article, warm_up
 
 
 def load_articles():

@@ -68,9 +68,9 @@ def score_folder(extract_path) -> tuple[dict, dict]:
     misses = {}
     for key, g in gold.items():
         res = score_article(g, extract_path(HERE / "articles" / key))
-        for what in totals:
+        for what, counts in totals.items():
             for i in range(3):
-                totals[what][i] += res[what][i]
+                counts[i] += res[what][i]
         misses[key] = {k: v for k, v in res["misses"].items() if v}
     scores = {w: f1(*t) for w, t in totals.items()}
     tp, _, fn = totals["tickers"]
