@@ -17,6 +17,7 @@ from ..bindings import LIST
 from .sanitize import inert
 
 ROW_HEIGHT = 2
+_UNSET = object()  # nothing posted yet: the next cursor change always posts Highlighted
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -51,7 +52,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[Row] = []
         self.empty_message = "没有文章 · no articles"
-        self._last_posted: int | None = None
+        self._last_posted: object = _UNSET
 
     # data -------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep: Row | None = None) -> None:
@@ -62,7 +63,7 @@ class ArticleList(ScrollView, can_focus=True):
         index = 0
         if current is not None:
             index = next((i for i, r in enumerate(rows) if r.id == current.id), 0)
-        self._last_posted = None
+        self._last_posted = _UNSET
         self.cursor = index
         self.refresh()
 
