@@ -171,3 +171,9 @@ def test_bare_first_number_range():
 ])
 def test_chinese_digit_strings(text, expected):
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, fig", [("2025年前5个月", "2025年前5个月"), ("今年前10个月", "前10个月"), ("前两个月", "前两个月")])
+def test_first_months_are_dates(text, fig):
+    f = one(text)
+    assert (f.text, f.kind) == (fig, "date")
