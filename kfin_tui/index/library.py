@@ -23,12 +23,11 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .search import matches_terms, terms
 from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
@@ -40,9 +39,11 @@ POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
 POOL_CHUNK = 48
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One article in the list: what the sidebar shows and filters on, no body."""
+class Row(NamedTuple):
+    """One article in the list: what the sidebar shows and filters on, no body.
+
+    A named tuple (immutable, hashable): 100,000 of them are built on every warm start, and a tuple
+    is built several times faster than a frozen dataclass."""
 
     id: int
     path: str
@@ -130,8 +131,7 @@ class Library:
         known: dict[str, tuple[int, int, int]] = {}
         if self._store is not None:
             try:
-                known = self._store.stats()
-                yield from self._load_cached(progress)
+                yield from self._load_cached(known, progress)
             except (sqlite3.Error, StoreError) as exc:
                 self._drop_store(exc)
                 known = {}
@@ -139,6 +139,7 @@ class Library:
         if self._store is not None and self._persist:
             try:
                 self._store.build_fts()
+                self._store.write_snapshot()
             except sqlite3.Error as exc:
                 # another instance holds the write lock, or the disk is full: search scans instead
                 self.store_error = str(exc)
@@ -161,31 +162,43 @@ class Library:
         with self._lock:
             self._by_path = {p: i for p, i in self._by_path.items() if i in self._mem_hay}
 
-    def _load_cached(self, progress) -> Iterator[list[Row]]:
+    def _load_cached(self, known: dict, progress) -> Iterator[list[Row]]:
+        """Yield the rows the index holds (fills ``known``: relative path → (id, size, mtime_ns))."""
         store = self._store
-        first = store.row_tuples(limit=500)
-        if not first:
-            return
-        for tup in store.issue_tuples():
+        snap = store.snapshot()
+        if snap is not None:
+            tuples, other, issues = snap
+        else:
+            tuples, other, issues = store.row_tuples(), None, store.issue_tuples()
+            known.update(store.stats())
+        for tup in issues:
             self._note_issue(self._prefix + tup[0], tup[1], tup[2])
-        yield self._append_sorted(self._rows_of(first))
-        rest = store.row_tuples(limit=-1, offset=500)
-        if rest:
-            yield self._append_sorted(self._rows_of(rest))
+        if other is not None:
+            for i, p, size, mtime in other:
+                known[p] = (i, size, mtime)
+            for tup in tuples:
+                known[tup[1]] = (tup[0], tup[9], tup[10])
+        if not tuples:
+            return
+        yield self._append_sorted(self._rows_of(tuples[:500]))
+        if len(tuples) > 500:
+            yield self._append_sorted(self._rows_of(tuples[500:]))
         if progress:
             progress(len(self._by_id))
 
     def _rows_of(self, tuples) -> list[Row]:
-        prefix, fromiso = self._prefix, datetime.fromisoformat
-        rows = [Row(i, prefix + p, t, fromiso(d) if d else None, s or "", tuple(c.split(FIELD_SEP)) if c else (),
-                    tuple(k.split(FIELD_SEP)) if k else (), f or "", a or "")
-                for i, p, t, d, s, c, k, f, a in tuples]
-        plen = len(prefix)
+        """Rows from (id, path, title, date, source, categories, tickers, format, author, …) tuples."""
+        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
+        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "",
+                          tuple(c.split(FIELD_SEP)) if c else (), tuple(k.split(FIELD_SEP)) if k else (),
+                          f or "", a or ""))
+                for i, p, t, d, s, c, k, f, a, _, _ in tuples]
         with self._lock:
-            for r in rows:
-                self._by_id[r.id] = r
-                self._by_path[r.path[plen:]] = r.id
-            self._next_id = max(self._next_id, max((r.id for r in rows), default=-1) + 1)
+            by_id, by_path = self._by_id, self._by_path
+            for r, tup in zip(rows, tuples):
+                by_id[r[0]] = r
+                by_path[tup[1]] = r[0]
+            self._next_id = max(self._next_id, max((r[0] for r in rows), default=-1) + 1)
         return rows
 
     def _append_sorted(self, rows: list[Row]) -> list[Row]:
@@ -325,8 +338,11 @@ class Library:
         if self._persist:
             try:
                 with self._store.write() as conn:
-                    live = self._store.fts_ready()
-                    ids = [self._store.upsert(conn, rec, live)[0] for rec in records]
+                    live = self._store.fts_ready()  # cold build: FTS in bulk after the rows (list first)
+                    done = [self._store.upsert(conn, rec, live) for rec in records]
+                    if any(changed for _, changed in done):
+                        self._store.bump_gen(conn)
+                ids = [i for i, _ in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
                 self.store_error = str(exc)

@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
+import sys
 import os
 import sqlite3
 import threading
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SEP = "\x01"
 
 _SCHEMA = f"""
@@ -49,6 +51,8 @@ CREATE TABLE IF NOT EXISTS files(
     in_fts INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_order ON files(undated, sort_ts DESC, title);
+CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
+CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
@@ -58,7 +62,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS g USING fts5(x, tokenize='trigram case_sensit
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
-ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author"
+ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author, size, mtime_ns"
 FIELD_SEP = "\x1f"
 
 
@@ -131,10 +135,6 @@ class Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -65536")
         conn.execute("PRAGMA temp_store = MEMORY")
-        try:
-            conn.execute("PRAGMA mmap_size = 1073741824")
-        except sqlite3.DatabaseError:
-            pass
         self._local.conn = conn
         with self._conns_lock:
             self._conns.append(conn)
@@ -197,6 +197,47 @@ class Store:
         conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                      (key, value))
 
+    def bump_gen(self, conn: sqlite3.Connection) -> None:
+        """Mark the file table changed (inside a write transaction): the row snapshot is stale."""
+        conn.execute("INSERT INTO meta(key, value) VALUES('gen', '1') "
+                     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    def _gen(self, conn: sqlite3.Connection) -> str:
+        row = conn.execute("SELECT value FROM meta WHERE key='gen'").fetchone()
+        return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}"
+
+    def snapshot(self):
+        """(row tuples in list order, (id, path, size, mtime_ns) of files that are issues only,
+        issue tuples) from one blob, or None when the blob is missing or stale. A warm start of
+        100,000 rows is one read and one ``marshal.loads`` instead of a 100,000-row query."""
+        conn = self.conn
+        conn.execute("BEGIN")  # one consistent read of gen and blob
+        try:
+            row = conn.execute("SELECT gen, data FROM snapshot WHERE k=1").fetchone()
+            if row is None or row[0] != self._gen(conn):
+                return None
+            data = row[1]
+        finally:
+            conn.execute("COMMIT")
+        try:
+            rows, other, issues = marshal.loads(data)
+        except (ValueError, EOFError, TypeError):
+            return None
+        return rows, other, issues
+
+    def write_snapshot(self) -> None:
+        with self.write() as conn:
+            gen = self._gen(conn)
+            row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
+            if row is not None and row[0] == gen:
+                return
+            rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 "
+                                "ORDER BY undated, sort_ts DESC, title").fetchall()
+            other = conn.execute("SELECT id, path, size, mtime_ns FROM files WHERE ok=0").fetchall()
+            issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(1, ?, ?)",
+                         (gen, marshal.dumps((rows, other, issues))))
+
     def fts_ready(self) -> bool:
         return self.get_meta("fts_ready") == "1"
 
@@ -219,17 +260,22 @@ class Store:
 
     def search(self, query_terms: list[str]) -> set[int]:
         conn = self.conn
-        if self.fts_ready() and not conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone():
+        conn.execute("BEGIN")  # one snapshot for both parts
+        try:
             parts, args = [], []
             for t in query_terms:
                 table, expr = term_query(t)
                 parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
                 args.append(expr)
-            sql = " INTERSECT ".join(parts)
-            return {r[0] for r in conn.execute(sql, args)}
-        # FTS not (fully) built yet: exact scan over the spread text
-        where = " AND ".join("instr(tp, ?) > 0" for _ in query_terms)
-        return {r[0] for r in conn.execute(f"SELECT id FROM texts WHERE {where}", [spread(t) for t in query_terms])}
+            found = {r[0] for r in conn.execute(" INTERSECT ".join(parts), args)}
+            # texts not in FTS yet (a cold build in progress): exact scan over their spread form
+            where = " AND ".join("instr(t.tp, ?) > 0" for _ in query_terms)
+            found.update(r[0] for r in conn.execute(
+                "SELECT t.id FROM files fi JOIN texts t ON t.id = fi.id "
+                f"WHERE fi.ok=1 AND fi.in_fts=0 AND {where}", [spread(t) for t in query_terms]))
+        finally:
+            conn.execute("COMMIT")
+        return found
 
     # writes ---------------------------------------------------------------
     def upsert(self, conn: sqlite3.Connection, rec: dict, fts_live: bool) -> tuple[int, bool]:
@@ -284,20 +330,28 @@ class Store:
                 self._drop_derived(conn, row[0], row[1])
                 conn.execute("DELETE FROM files WHERE id=?", (row[0],))
                 gone.append(row[0])
+        if gone:
+            self.bump_gen(conn)
         return gone
 
-    def build_fts(self) -> bool:
-        """Index every text not yet in FTS, in one transaction, in SQL (no Python per row)."""
-        with self.write() as conn:
-            if conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone() is None:
-                self.set_meta(conn, "fts_ready", "1")
-                return False
-            pending = "SELECT t.id, t.tp FROM texts t JOIN files fi ON fi.id=t.id WHERE fi.in_fts=0 AND fi.ok=1"
-            conn.execute(f"INSERT INTO g(rowid, x) {pending}")
-            conn.execute(f"INSERT INTO f(rowid, x) SELECT id, replace(tp, char(1), '') FROM ({pending})")
-            conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0")
-            self.set_meta(conn, "fts_ready", "1")
-        return True
+    def build_fts(self, chunk: int = 4000) -> bool:
+        """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
+        transaction so that another instance never waits long for the write lock."""
+        built = False
+        while True:
+            with self.write() as conn:
+                ids = [r[0] for r in conn.execute(
+                    "SELECT id FROM files WHERE ok=1 AND in_fts=0 ORDER BY id LIMIT ?", (chunk,))]
+                if not ids:
+                    self.set_meta(conn, "fts_ready", "1")
+                    return built
+                lo, hi = ids[0], ids[-1]
+                pending = ("SELECT t.id, t.tp FROM texts t JOIN files fi ON fi.id=t.id "
+                           "WHERE fi.ok=1 AND fi.in_fts=0 AND fi.id BETWEEN ? AND ?")
+                conn.execute(f"INSERT INTO g(rowid, x) {pending}", (lo, hi))
+                conn.execute(f"INSERT INTO f(rowid, x) SELECT id, replace(tp, char(1), '') FROM ({pending})", (lo, hi))
+                conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND id BETWEEN ? AND ?", (lo, hi))
+                built = True
 
     # extraction cache ----------------------------------------------------
     def extraction_json(self, fid: int) -> dict | None:
