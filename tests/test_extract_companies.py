@@ -171,3 +171,11 @@ def test_bodies_that_contain_company_names(text):
 ])
 def test_us_codes_ending_like_a_market_suffix(text, name, code):
     assert code in by_name(text)[name].tickers
+
+
+def test_ambiguous_name_confirmed_by_a_code_counts_everywhere():
+    c = by_name("太阳能（000591）发布公告。太阳能表示，电站运营正常。")["太阳能"]
+    assert c.count == 2
+    c = by_name("新希望表示，生猪出栏量增长。", [Ticker("SZ:000876", "新希望")])["新希望"]
+    assert c.count == 1 and c.ticker == "SZ:000876"
+    assert names("新希望在田野上") == []

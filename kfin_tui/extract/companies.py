@@ -203,6 +203,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(raw),
                          entry.kind if entry else "company", [t.code]))
 
+    pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
     for last, (form, entry) in d.automaton.iter_long(norm):
         s, e = last - len(form) + 1, last + 1
         if _overlaps(s, e, cashtag_spans):
@@ -220,7 +221,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
         if entry.ambiguous and not COMPANY_CUE_AFTER.match(norm, e):
-            continue  # 新产业, 数字人, 太阳能: only with a code or a company word after them
+            pending.append(_Hit(s, e, entry.name, entry.kind))
+            continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
             continue  # 中国建筑业, 中国软件产业
         hits.append(_Hit(s, e, entry.name, entry.kind))
@@ -251,6 +253,13 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
+
+    confirmed = {h.name for h in hits if h.codes}
+    for t in tickers:
+        got = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
+        if got is not None:
+            confirmed.add(got.name)
+    hits.extend(h for h in pending if h.name in confirmed)
 
     taken = [(h.start, h.end) for h in hits] + shadow
     for m in SUFFIX_RE.finditer(norm):
