@@ -179,3 +179,10 @@ def test_ambiguous_name_confirmed_by_a_code_counts_everywhere():
     c = by_name("新希望表示，生猪出栏量增长。", [Ticker("SZ:000876", "新希望")])["新希望"]
     assert c.count == 1 and c.ticker == "SZ:000876"
     assert names("新希望在田野上") == []
+
+
+def test_new_names_given_with_a_code_count_at_every_mention():
+    c = by_name("云知声（09678.HK）今日上涨。分析人士认为，云知声的订单增长较快。")["云知声"]
+    assert c.count == 2 and c.tickers == ["HK:09678"]
+    c = by_name("云知声今日上涨。", [Ticker("HK:09678", "云知声")])["云知声"]
+    assert c.count == 1 and c.ticker == "HK:09678"

@@ -294,9 +294,26 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         hits.append(_Hit(s, e, name))
         taken.append((s, e))
 
+    _more_mentions_of_new_names(norm, hits, tickers, d)
     companies = _assemble(hits, tickers, d)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
+
+
+def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> None:
+    """A name the dictionary does not know but the article gives with a code (云知声（09678.HK）, or a
+    cashtag the loader removed) is a company at its other mentions too."""
+    names = {h.name for h in hits if h.codes and d.lookup(h.name) is None}
+    names |= {_clean(t.name) for t in tickers if t.name and d.lookup(t.name) is None}
+    taken = [(h.start, h.end) for h in hits]
+    for name in sorted(n for n in names if len(n) >= 2):
+        pos = norm.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not _overlaps(pos, end, taken):
+                hits.append(_Hit(pos, end, name))
+                taken.append((pos, end))
+            pos = norm.find(name, end)
 
 
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:
