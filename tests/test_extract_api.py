@@ -71,3 +71,20 @@ def test_warm_up_is_idempotent():
 def test_extract_never_imports_textual():
     code = "import sys, kfin_tui.extract as e; e.extract('快手营收100亿元'); assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_long_dense_text_stays_fast():
+    import time
+
+    import jieba
+
+    warm_up()
+    text = "快手营收增长，腾讯、阿里巴巴与美团（03690.HK）同比增长14%，营收603.8亿元；" * 1500
+    t0 = time.perf_counter()
+    ex = extract(text)
+    took = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    jieba.lcut(text)
+    seg = time.perf_counter() - t0
+    assert len(ex.figures) == 3000
+    assert took < max(4 * seg, 1.0), (took, seg)

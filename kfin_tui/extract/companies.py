@@ -21,6 +21,7 @@ from .codes import find_brackets
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .segment import LazyBounds, ensure_jieba, lcut
+from .spans import Occupancy
 
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = set("""
@@ -80,10 +81,6 @@ class _Hit:
 
 def _clean(name: str) -> str:
     return LISTING_SUFFIX.sub("", re.sub(r"\s+", "", name)).strip("-·") or name
-
-
-def _overlaps(s: int, e: int, spans) -> bool:
-    return any(s < be and bs < e for bs, be in spans)
 
 
 def _is_latin(form: str) -> bool:
@@ -204,9 +201,10 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
                          entry.kind if entry else "company", [t.code]))
 
     pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
+    in_cashtag = Occupancy(len(norm), cashtag_spans)
     for last, (form, entry) in d.automaton.iter_long(norm):
         s, e = last - len(form) + 1, last + 1
-        if _overlaps(s, e, cashtag_spans):
+        if in_cashtag.overlaps(s, e):
             continue
         if _is_latin(form):
             if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
@@ -228,10 +226,10 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     for bs, be, codes in find_brackets(norm):
-        if _overlaps(bs, be, cashtag_spans):
+        if in_cashtag.overlaps(bs, be):
             continue
-        before = next((h for h in hits if h.end == bs or (h.end < bs and (
-            BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs)))), None)
+        before = next((h for h in reversed(hits) if bs - 20 <= h.end <= bs and (h.end == bs or
+                       BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs))), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
             known = d.lookup(before.name)
@@ -261,58 +259,58 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             confirmed.add(got.name)
     hits.extend(h for h in pending if h.name in confirmed)
 
-    taken = [(h.start, h.end) for h in hits] + shadow
+    taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
-        if ss not in bounds or _overlaps(ss, se, taken):
+        if ss not in bounds or taken.overlaps(ss, se):
             continue
         got = _suffix_name(norm, ss, se, d)
-        if got is None or _overlaps(got[0], se, taken):
+        if got is None or taken.overlaps(got[0], se):
             continue
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
         hits.append(_Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company"))
-        taken.append((got[0], se))
+        taken.add(got[0], se)
 
     for m in LATIN_CUE_RE.finditer(norm):
         name = m.group("name").rstrip(".-")
         s = m.start("name")
-        if name in LATIN_STOP or _overlaps(s, s + len(name), taken) or len(name) < 2:
+        if name in LATIN_STOP or taken.overlaps(s, s + len(name)) or len(name) < 2:
             continue
         entry = d.lookup(name)
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
-        taken.append((s, s + len(name)))
+        taken.add(s, s + len(name))
 
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
-        if _overlaps(s, e, taken):
+        if taken.overlaps(s, e):
             continue
         name = m.group("name")
         if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
             continue
         hits.append(_Hit(s, e, name))
-        taken.append((s, e))
+        taken.add(s, e)
 
-    _more_mentions_of_new_names(norm, hits, tickers, d)
+    _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     companies = _assemble(hits, tickers, d)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
 
 
-def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> None:
+def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary,
+                                taken: Occupancy) -> None:
     """A name the dictionary does not know but the article gives with a code (云知声（09678.HK）, or a
     cashtag the loader removed) is a company at its other mentions too."""
     names = {h.name for h in hits if h.codes and d.lookup(h.name) is None}
     names |= {_clean(t.name) for t in tickers if t.name and d.lookup(t.name) is None}
-    taken = [(h.start, h.end) for h in hits]
     for name in sorted(n for n in names if len(n) >= 2):
         pos = norm.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not _overlaps(pos, end, taken):
+            if not taken.overlaps(pos, end):
                 hits.append(_Hit(pos, end, name))
-                taken.append((pos, end))
+                taken.add(pos, end)
             pos = norm.find(name, end)
 
 

@@ -13,6 +13,7 @@ import re
 
 from .model import Figure
 from .numerals import CN_DIGITS, magnitude, parse_number
+from .spans import Occupancy
 
 # --- vocabulary -----------------------------------------------------------------------------------
 APPROX_WORDS = ["近乎", "超过", "不足", "不到", "将近", "接近", "大约", "约", "逾", "超", "近"]
@@ -123,8 +124,9 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2] != "date"))
     out: list[Figure] = []
     last_end = -1
+    taken = Occupancy(len(norm), blocked)
     for s, e, kind, value, unit, approx in cands:
-        if s < last_end or any(s < be and bs < e for bs, be in blocked):
+        if s < last_end or taken.overlaps(s, e):
             continue
         last_end = e
         out.append(Figure(text[s:e], kind, value, unit, approx, s, e, context_of(norm, s, e, kind)))

@@ -2,6 +2,7 @@
 快手 / 电商). Initialisation is lazy and thread-safe; :func:`warm_up` runs it ahead of time."""
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 
@@ -29,7 +30,7 @@ def ensure_jieba() -> None:
 
 
 # jieba cuts each run of these characters on its own, so a run can be segmented alone
-_RUN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
 class LazyBounds:
@@ -37,30 +38,25 @@ class LazyBounds:
 
     def __init__(self, text: str):
         self.text = text
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
         self.done: dict[int, set[int]] = {}  # run start -> bounds inside it
 
-    def _run(self, pos: int) -> tuple[int, int]:
-        t = self.text
-        s = pos
-        while s > 0 and _RUN_CHAR.match(t[s - 1]):
-            s -= 1
-        e = pos
-        while e < len(t) and _RUN_CHAR.match(t[e]):
-            e += 1
-        return s, e
-
     def __contains__(self, pos: int) -> bool:
-        t = self.text
-        if pos <= 0 or pos >= len(t):
+        if pos <= 0 or pos >= len(self.text):
             return True
-        if not (_RUN_CHAR.match(t[pos - 1]) and _RUN_CHAR.match(t[pos])):
-            return True
-        s, e = self._run(pos)
+        if self.starts is None:
+            spans = [m.span() for m in _RUN.finditer(self.text)]
+            self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or pos >= self.ends[i] or pos == self.starts[i]:
+            return True  # outside a run, or at its edge
+        s, e = self.starts[i], self.ends[i]
         b = self.done.get(s)
         if b is None:
             ensure_jieba()
             b, p = {s}, s
-            for tok in jieba.cut(t[s:e], HMM=False):
+            for tok in jieba.cut(self.text[s:e], HMM=False):
                 p += len(tok)
                 b.add(p)
             self.done[s] = b
