@@ -128,14 +128,20 @@ class Library:
     # loading -----------------------------------------------------------
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read."""
-        known: dict[str, tuple[int, int, int]] = {}
+        known: dict[str, tuple[int, int]] = {}
+        background = None
         if self._store is not None:
             try:
+                if self._store.has_files() and os.environ.get("KFIN_TUI_WALK_HERE") != "1":
+                    from .walk import BackgroundWalk
+
+                    background = BackgroundWalk(self.root)  # stats files on the other core meanwhile
                 yield from self._load_cached(known, progress)
             except (sqlite3.Error, StoreError) as exc:
                 self._drop_store(exc)
                 known = {}
-        yield from self._reconcile(known, batch, progress)
+        walked = background.result() if background is not None else None
+        yield from self._reconcile(known, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
                 self._store.build_fts()
@@ -163,28 +169,58 @@ class Library:
             self._by_path = {p: i for p, i in self._by_path.items() if i in self._mem_hay}
 
     def _load_cached(self, known: dict, progress) -> Iterator[list[Row]]:
-        """Yield the rows the index holds (fills ``known``: relative path → (id, size, mtime_ns))."""
+        """Yield the rows the index holds (fills ``known``: relative path → (size, mtime_ns))."""
         store = self._store
+        head = store.snapshot(part=2)
+        shown = 0
+        if head is not None and head[1]:
+            for tup in head[2]:
+                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+            yield self._append_sorted(self._rows_ready(head[1]))
+            shown = len(head[1])
         snap = store.snapshot()
+        if shown and (snap is None or snap[0] != head[0]):
+            # another instance changed the index between the two reads: start the list again
+            with self._lock:
+                self.rows.clear()
+                self._by_id.clear()
+                self._by_path.clear()
+                self._issue_paths.clear()
+                self.issues = []
+            shown = 0
         if snap is not None:
-            tuples, other, issues = snap
+            _, tuples, issues, stats = snap
+            known.update(stats)
+            make = self._rows_ready
         else:
-            tuples, other, issues = store.row_tuples(), None, store.issue_tuples()
+            tuples, issues = store.row_tuples(), store.issue_tuples()
             known.update(store.stats())
-        for tup in issues:
-            self._note_issue(self._prefix + tup[0], tup[1], tup[2])
-        if other is not None:
-            for i, p, size, mtime in other:
-                known[p] = (i, size, mtime)
-            for tup in tuples:
-                known[tup[1]] = (tup[0], tup[9], tup[10])
-        if not tuples:
-            return
-        yield self._append_sorted(self._rows_of(tuples[:500]))
-        if len(tuples) > 500:
-            yield self._append_sorted(self._rows_of(tuples[500:]))
+            make = self._rows_of
+        if not shown:
+            for tup in issues:
+                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+        step = 500 if not shown else 0
+        if step and tuples:
+            yield self._append_sorted(make(tuples[:step]))
+        if len(tuples) > shown + step:
+            yield self._append_sorted(make(tuples[shown + step:]))
         if progress:
             progress(len(self._by_id))
+
+    def _rows_ready(self, tuples) -> list[Row]:
+        """Rows from snapshot tuples (categories and tickers already tuples)."""
+        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
+        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "", c, k, f or "", a or ""))
+                for i, p, t, d, s, c, k, f, a in tuples]
+        self._register(rows, tuples)
+        return rows
+
+    def _register(self, rows, tuples) -> None:
+        ids = [t[0] for t in tuples]
+        with self._lock:
+            self._by_id.update(zip(ids, rows))
+            self._by_path.update(zip([t[1] for t in tuples], ids))
+            self._next_id = max(self._next_id, max(ids, default=-1) + 1)
 
     def _rows_of(self, tuples) -> list[Row]:
         """Rows from (id, path, title, date, source, categories, tickers, format, author, …) tuples."""
@@ -193,12 +229,7 @@ class Library:
                           tuple(c.split(FIELD_SEP)) if c else (), tuple(k.split(FIELD_SEP)) if k else (),
                           f or "", a or ""))
                 for i, p, t, d, s, c, k, f, a, _, _ in tuples]
-        with self._lock:
-            by_id, by_path = self._by_id, self._by_path
-            for r, tup in zip(rows, tuples):
-                by_id[r[0]] = r
-                by_path[tup[1]] = r[0]
-            self._next_id = max(self._next_id, max((r[0] for r in rows), default=-1) + 1)
+        self._register(rows, tuples)
         return rows
 
     def _append_sorted(self, rows: list[Row]) -> list[Row]:
@@ -254,8 +285,8 @@ class Library:
             self._issue_paths[path] = _issue(path, reason, warning)
             self.issues = list(self._issue_paths.values())
 
-    def _reconcile(self, known: dict, batch: int, progress) -> Iterator[list[Row]]:
-        """Walk the folder; read new/changed files; drop deleted ones."""
+    def _reconcile(self, known: dict, batch: int, progress, walked: list | None = None) -> Iterator[list[Row]]:
+        """Walk the folder (or take ``walked``); read new/changed files; drop deleted ones."""
         from .walk import walk
 
         root = self.root
@@ -263,16 +294,26 @@ class Library:
         seen: set[str] = set()
 
         def todo_paths():
-            for path, size, mtime in walk(root):
+            for path, size, mtime in (walk(root) if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
-                rel = rel.replace(os.sep, "/")
+                if os.sep != "/":
+                    rel = rel.replace(os.sep, "/")
                 seen.add(rel)
-                k = known.get(rel)
-                if k is not None and k[1] == size and k[2] == mtime and (self._persist or k[0] in self._mem_hay):
+                if known.get(rel) == (size, mtime) and (self._persist or self._by_path.get(rel) in self._mem_hay):
                     continue
-                if k is None and rel in self._by_path and self._by_path[rel] in self._mem_hay:
+                if rel not in known and self._by_path.get(rel) in self._mem_hay:
                     continue  # read in memory already this session
                 yield path
+
+        if (walked is not None and self._persist and not self._mem_hay and os.sep == "/"
+                and all(p.startswith(self._prefix) for p, _, _ in walked[:1])):
+            # warm start: one comprehension instead of the generator (100,000 files)
+            get = known.get
+            todo_list = [p for p, s, m in walked if get(p[plen:]) != (s, m)]
+            seen = {p[plen:] for p, _, _ in walked}
+
+            def todo_paths():  # noqa: F811
+                return iter(todo_list)
 
         todo = todo_paths()
         head = list(islice(todo, batch))
@@ -288,7 +329,7 @@ class Library:
                     if progress:
                         progress(len(self._by_id))
         # deleted files
-        gone = [rel for rel in set(known) | set(self._by_path) if rel not in seen]
+        gone = list((known.keys() | self._by_path.keys()) - seen)
         if gone:
             if self._persist:
                 try:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 SCHEMA_VERSION = 4
 SEP = "\x01"
+SNAPSHOT_FORMAT = 2  # bump when the snapshot tuples change
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -204,26 +205,30 @@ class Store:
 
     def _gen(self, conn: sqlite3.Connection) -> str:
         row = conn.execute("SELECT value FROM meta WHERE key='gen'").fetchone()
-        return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}"
+        return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}:s{SNAPSHOT_FORMAT}"
 
-    def snapshot(self):
-        """(row tuples in list order, (id, path, size, mtime_ns) of files that are issues only,
-        issue tuples) from one blob, or None when the blob is missing or stale. A warm start of
-        100,000 rows is one read and one ``marshal.loads`` instead of a 100,000-row query."""
+    HEAD = 500  # rows in the small first snapshot: what a warm start paints first
+
+    def snapshot(self, part: int = 1):
+        """The row snapshot, or None when missing or stale: (gen, rows, issues, stats). ``part=2`` is
+        a small blob with only the first rows (the first paint); ``part=1`` has every row in list
+        order and ``stats`` = {relative path: (size, mtime_ns)} of every file. Rows are ready-made
+        (id, path, title, date, source, categories tuple, tickers tuple, format, author). A warm
+        start of 100,000 rows is one read and one ``marshal.loads`` instead of a 100,000-row query."""
         conn = self.conn
         conn.execute("BEGIN")  # one consistent read of gen and blob
         try:
-            row = conn.execute("SELECT gen, data FROM snapshot WHERE k=1").fetchone()
+            row = conn.execute("SELECT gen, data FROM snapshot WHERE k=?", (part,)).fetchone()
             if row is None or row[0] != self._gen(conn):
                 return None
-            data = row[1]
+            gen, data = row
         finally:
             conn.execute("COMMIT")
         try:
-            rows, other, issues = marshal.loads(data)
-        except (ValueError, EOFError, TypeError):
+            rows, issues, stats = marshal.loads(data)
+        except Exception:  # noqa: BLE001 - another format: rebuild it from the tables
             return None
-        return rows, other, issues
+        return gen, rows, issues, stats
 
     def write_snapshot(self) -> None:
         with self.write() as conn:
@@ -231,23 +236,36 @@ class Store:
             row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
             if row is not None and row[0] == gen:
                 return
-            rows = conn.execute(f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 "
-                                "ORDER BY undated, sort_ts DESC, title").fetchall()
-            other = conn.execute("SELECT id, path, size, mtime_ns FROM files WHERE ok=0").fetchall()
+            # equal values share one object, so marshal stores them once and loads them once
+            share: dict = {}
+            one = share.setdefault
+            rows = [(i, p, t, d, one(s, s), one(("c", c), tuple(c.split(FIELD_SEP)) if c else ()),
+                     one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()), one(f, f), one(a, a))
+                    for i, p, t, d, s, c, k, f, a, _, _ in conn.execute(
+                        f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title")]
+            # the same str objects as in rows: marshal then writes each path once (a back-reference)
+            paths = {r[1]: r[1] for r in rows}
+            stats = {paths.get(p, p): (size, mtime)
+                     for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")}
             issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
             conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(1, ?, ?)",
-                         (gen, marshal.dumps((rows, other, issues))))
+                         (gen, marshal.dumps((rows, issues, stats))))
+            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(2, ?, ?)",
+                         (gen, marshal.dumps((rows[:self.HEAD], issues, {}))))
 
     def fts_ready(self) -> bool:
         return self.get_meta("fts_ready") == "1"
 
     # reads ----------------------------------------------------------------
+    def has_files(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
 
-    def stats(self) -> dict[str, tuple[int, int, int]]:
-        """relative path → (id, size, mtime_ns) of every known file."""
-        return {p: (i, s, m) for i, p, s, m in self.conn.execute("SELECT id, path, size, mtime_ns FROM files")}
+    def stats(self) -> dict[str, tuple[int, int]]:
+        """relative path → (size, mtime_ns) of every known file."""
+        return {p: (s, m) for p, s, m in self.conn.execute("SELECT path, size, mtime_ns FROM files")}
 
     def row_tuples(self, limit: int | None = None, offset: int = 0):
         sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title"
