@@ -348,3 +348,27 @@ def test_index_package_is_lean():
             "bad = [m for m in ('textual', 'jieba', 'kfin_tui.articles') if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_index_failing_mid_load_degrades_to_memory(cache, corpus, monkeypatch):
+    Library(corpus).load_all()
+
+    def broken(self, part=1):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr("kfin_tui.index.store.Store.snapshot", broken)
+    lib = Library(corpus).load_all()
+    assert not lib.indexed and "malformed" in (lib.store_error or "")
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+    assert len({r.id for r in lib.rows}) == len(lib.rows)
+    assert {lib.row(i).path for i in lib.search("光伏")} == _reference(lib, "光伏")
+
+
+def test_write_lock_held_elsewhere_keeps_loading_in_memory(cache, corpus, monkeypatch):
+    def locked(self, conn, rec, fts_live):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("kfin_tui.index.store.Store.upsert", locked)
+    lib = Library(corpus).load_all()
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+    assert {lib.row(i).path for i in lib.search("快手")} == _reference(lib, "快手")

@@ -130,17 +130,21 @@ class Library:
         """Load the folder; yields each new batch of rows as it is read."""
         known: dict[str, tuple[int, int]] = {}
         background = None
-        if self._store is not None:
-            try:
-                if self._store.has_files() and os.environ.get("KFIN_TUI_WALK_HERE") != "1":
-                    from .walk import BackgroundWalk
+        try:
+            if self._store is not None:
+                try:
+                    if self._store.has_files() and os.environ.get("KFIN_TUI_WALK_HERE") != "1":
+                        from .walk import BackgroundWalk
 
-                    background = BackgroundWalk(self.root)  # stats files on the other core meanwhile
-                yield from self._load_cached(known, progress)
-            except (sqlite3.Error, StoreError) as exc:
-                self._drop_store(exc)
-                known = {}
-        walked = background.result() if background is not None else None
+                        background = BackgroundWalk(self.root)  # stats files on the other core meanwhile
+                    yield from self._load_cached(known, progress)
+                except (sqlite3.Error, StoreError) as exc:
+                    self._drop_store(exc)
+                    known = {}
+            walked = background.result() if background is not None else None
+        finally:
+            if background is not None:
+                background.close()  # the caller may stop early: never leave the helper behind
         yield from self._reconcile(known, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
@@ -164,9 +168,8 @@ class Library:
             self._store.close()
         self._store = None
         self._persist = False
-        # rows that came from the index have no search text in memory: read them again
-        with self._lock:
-            self._by_path = {p: i for p, i in self._by_path.items() if i in self._mem_hay}
+        # rows that came from the index have no search text in memory: the reconcile reads them
+        # again (nothing is "known" now) and replaces them under the same ids
 
     def _load_cached(self, known: dict, progress) -> Iterator[list[Row]]:
         """Yield the rows the index holds (fills ``known``: relative path → (size, mtime_ns))."""

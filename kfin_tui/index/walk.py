@@ -95,18 +95,23 @@ class BackgroundWalk:
         try:
             data = self.proc.stdout.read()
             code = self.proc.wait(timeout=60)
-            self.proc.stdout.close()
             if code != 0:
                 return None
-            return [tuple(x) for x in marshal.loads(data)]
+            return marshal.loads(data)
         except Exception:  # noqa: BLE001 - fall back to walking here
-            self.close()
             return None
+        finally:
+            self.close()
 
     def close(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stdout and not proc.stdout.closed:
+            proc.stdout.close()
 
 
 def _main(argv: list[str]) -> int:
