@@ -224,7 +224,10 @@ async def test_f_filters_by_company_under_cursor_and_picker_otherwise():
         assert app.company == name
         assert f"公司: {name}" in status(app)
         assert 1 <= len(list_titles(app)) < TOTAL
-        await pilot.press("escape")
+        await pilot.press("escape")  # from the panel: back to the list, the filter stays
+        await settle(pilot, 0.2)
+        assert app.focused is app.query_one(ArticleList) and app.company == name
+        await pilot.press("escape")  # in the list: clear all filters
         await settle(pilot, 0.2)
         assert app.company == ""
         # from the list, f opens the company picker
@@ -365,3 +368,53 @@ async def test_slash_inside_an_input_types_a_slash():
         await settle(pilot)
         await pilot.press("slash", "A", "slash", "B")
         assert app.query_one("#keyword", Input).value == "A/B"
+
+
+async def test_escape_steps_back_before_it_clears():
+    app = KfinApp(UI_CORPUS, category="深度")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_titles(app)) == 1
+        await pilot.press("enter")  # reading pane
+        await pilot.press("escape")
+        assert app.focused is app.query_one(ArticleList) and app.category == "深度"
+        await pilot.press("slash", *"zz", "escape")  # the filter box: cleared, back to the list
+        await settle(pilot, 0.3)
+        assert app.focused is app.query_one(ArticleList)
+        assert app.keyword == "" and app.category == "深度" and len(list_titles(app)) == 1
+        await pilot.press("escape")
+        await settle(pilot, 0.3)
+        assert app.category == "" and len(list_titles(app)) == TOTAL
+
+
+async def test_selection_survives_an_empty_result_and_stays_visible():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        chosen = app.current.id
+        app.set_keyword("没有这个词")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.query_one(ArticleList).rows == []
+        await pilot.press("escape")
+        await settle(pilot, 0.3)
+        lst = app.query_one(ArticleList)
+        assert lst.current_row.id == chosen
+        top = lst.cursor * 2
+        assert lst.scroll_y <= top < lst.scroll_y + lst.scrollable_content_region.height
+
+
+async def test_layout_follows_resizes():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = app.query_one(FactsPanel)
+        assert not panel.has_class("hidden")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert panel.has_class("hidden")
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        assert not panel.has_class("hidden") and not panel.has_class("overlay")

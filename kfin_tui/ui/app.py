@@ -24,7 +24,8 @@ from .widgets.article_view import ArticleView, Mention
 from .widgets.facts_panel import FactsPanel
 from .widgets.sanitize import inert
 
-NARROW = 100  # below this many columns the side panel hides
+NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
+WIDE = 130  # from this many columns the sidebar and the panel get their full width
 DEBOUNCE = 0.15
 
 
@@ -47,6 +48,7 @@ class KfinApp(App[int]):
         self.loaded = False
         self.panel_wanted: bool | None = None  # None: follow the terminal width
         self.current: Row | None = None
+        self._remember: Row | None = None  # the last article shown, kept across an empty result
         self.extraction = None
         self._debounce = None
         self._stop = threading.Event()
@@ -72,16 +74,18 @@ class KfinApp(App[int]):
         self.load_library()
         self.warm_up_extractor()
 
-    def on_resize(self) -> None:
-        self._update_panel_visibility()
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_panel_visibility(event.size.width)
 
-    def _update_panel_visibility(self) -> None:
-        wide = self.size.width >= NARROW
+    def _update_panel_visibility(self, width: int | None = None) -> None:
+        width = self.size.width if width is None else width
+        wide = width >= NARROW
         show = wide if self.panel_wanted is None else self.panel_wanted
         panel = self.query_one(FactsPanel)
         panel.set_class(not show, "hidden")
         panel.set_class(not wide, "overlay")
-        self.query_one("#sidebar").set_class(not wide, "narrow")
+        panel.set_class(width < WIDE, "compact")
+        self.query_one("#sidebar").set_class(width < WIDE, "narrow")
 
     # loading ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
@@ -111,10 +115,9 @@ class KfinApp(App[int]):
         issues = self.library.issues
         errors = sum(1 for i in issues if not i.warning)
         if issues:
-            msg = (f"{errors} 个文件无法读取 · {errors} files could not be read" if errors
-                   else f"{len(issues)} 个文件有警告 · {len(issues)} files loaded with warnings")
-            self.notify(f"{msg} — 按 L 查看 · press L", severity="warning" if errors else "information",
-                        timeout=6)
+            msg = (f"{errors} 个文件无法读取" if errors else f"{len(issues)} 个文件有警告")
+            self.notify(f"{msg} — 按 L 查看 (press L)", severity="warning" if errors else "information",
+                        timeout=4)
 
     @work(thread=True, group="warmup")
     def warm_up_extractor(self) -> None:
@@ -166,7 +169,7 @@ class KfinApp(App[int]):
         view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
                               if self.has_filters else
                               ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
-        view.set_rows(list(rows))
+        view.set_rows(list(rows), keep=self.current or self._remember)
         if not rows:
             self._show(None)
         self._update_status()
@@ -247,6 +250,8 @@ class KfinApp(App[int]):
         if row is not None and self.current is not None and row.id == self.current.id:
             return
         self.current = row
+        if row is not None:
+            self._remember = row
         self.extraction = None
         view = self.query_one(ArticleView)
         panel = self.query_one(FactsPanel)
@@ -288,7 +293,12 @@ class KfinApp(App[int]):
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
-        self.query_one(ArticleView).jump_to(event.start, event.end, event.kind)
+        panel, body = self.query_one(FactsPanel), self.query_one(ArticleView)
+        if panel.has_class("overlay"):  # the floating panel would hide the flash: step aside
+            self.panel_wanted = False
+            self._update_panel_visibility()
+            body.focus()
+        body.jump_to(event.start, event.end, event.kind)
 
     # actions ----------------------------------------------------------------------
     def action_help(self) -> None:
@@ -330,12 +340,23 @@ class KfinApp(App[int]):
         self.query_one(ArticleView).next_mention(-1)
 
     def action_clear_filters(self) -> None:
-        keyword = self.query_one("#keyword", Input)
-        if keyword.has_focus and keyword.value:
+        """escape: in the keyword box, clear it and go back to the list; in the reading pane or the
+        side panel, go back to the list; in the list, clear every filter."""
+        keyword, article_list = self.query_one("#keyword", Input), self.query_one(ArticleList)
+        focused = self.focused
+        if focused is keyword:
             keyword.value = ""
+            self.screen.set_focus(article_list)
+            return
+        if focused is not article_list and focused is not None:
+            panel = self.query_one(FactsPanel)
+            if focused is panel and panel.has_class("overlay"):
+                self.panel_wanted = False
+                self._update_panel_visibility()
+            self.screen.set_focus(article_list)
             return
         self.action_clear_all()
-        self.query_one(ArticleList).focus()
+        self.screen.set_focus(article_list)
 
     def action_clear_all(self) -> None:
         self.keyword = self.category = self.company = ""
@@ -345,7 +366,7 @@ class KfinApp(App[int]):
         self._apply_filters()
 
     def action_load_issues(self) -> None:
-        self.push_screen(LoadIssuesScreen(self.library.issues))
+        self.push_screen(LoadIssuesScreen(self.library.issues, root=self.root))
 
     def _panes(self) -> list:
         panes = [self.query_one(ArticleList), self.query_one(ArticleView)]

@@ -18,9 +18,9 @@ class FilterCommands(Provider):
             ("帮助 · help", app.action_help, "every key"),
         ]
         for name, count in app.library.categories():
-            out.append((f"分类 category: {name}", partial(app.set_category, name), f"{count} articles"))
+            out.append((f"分类 category: {name}", partial(app.set_category, name), f"{count} 篇 articles"))
         for name, count in app.company_names():
-            out.append((f"公司 company: {name}", partial(app.set_company, name), f"{count} articles"))
+            out.append((f"公司 company: {name}", partial(app.set_company, name), f"{count} 篇 articles"))
         return out
 
     async def discover(self) -> Hits:

@@ -1,6 +1,8 @@
 """Files that could not be read (or loaded with a warning), with the reason."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -20,9 +22,10 @@ class LoadIssuesScreen(ModalScreen[None]):
     LoadIssuesScreen DataTable { height: 1fr; }
     """
 
-    def __init__(self, issues) -> None:
+    def __init__(self, issues, root=None) -> None:
         super().__init__()
         self.issues = issues
+        self.root = root
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for i in self.issues if not i.warning)
@@ -32,9 +35,15 @@ class LoadIssuesScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "file", "reason")
+        table.add_columns("", "原因 reason", "文件 file")
         for issue in self.issues:
-            table.add_row("⚠" if issue.warning else "✗", Text(inert(issue.path)), Text(inert(issue.reason)))
+            path = issue.path
+            if self.root is not None:
+                try:
+                    path = str(Path(issue.path).relative_to(self.root))
+                except ValueError:
+                    pass
+            table.add_row("⚠" if issue.warning else "✗", Text(inert(issue.reason)), Text(inert(path)))
 
     def action_close(self) -> None:
         self.dismiss(None)

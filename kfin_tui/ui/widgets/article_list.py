@@ -12,7 +12,7 @@ from textual.strip import Strip
 
 from ...dates import format_date
 from ...index import Row
-from ...typeset import cells, fold_cells
+from ...typeset import cells, fold_cells, line_ranges
 from ..bindings import LIST
 from .sanitize import inert
 
@@ -66,6 +66,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._last_posted = _UNSET
         self.cursor = index
         self.refresh()
+        self.call_after_refresh(self._scroll_cursor_visible)  # once the new virtual size is laid out
 
     @property
     def current_row(self) -> Row | None:
@@ -89,7 +90,8 @@ class ArticleList(ScrollView, can_focus=True):
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + ROW_HEIGHT > self.scroll_y + height:
-            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+            y = top + ROW_HEIGHT - height
+            self.scroll_to(y=y + y % ROW_HEIGHT, animate=False)  # whole articles at the top edge
 
     # rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -97,10 +99,10 @@ class ArticleList(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         if not self.rows:
-            if line == 1:
+            lines = [self.empty_message[a:b] for a, b, _ in line_ranges(self.empty_message, max(1, width - 2))]
+            if 1 <= line <= len(lines):
                 style = self.get_component_rich_style("article-list--empty")
-                message = " " + fold_cells(self.empty_message, max(1, width - 1))
-                return Strip([Segment(message, style)]).adjust_cell_length(width)
+                return Strip([Segment(" " + lines[line - 1], style)]).adjust_cell_length(width)
             return Strip.blank(width)
         index, part = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):

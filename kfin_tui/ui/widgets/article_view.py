@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from ...articles.model import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, RULE, TABLE, Article, Block
 from ...dates import format_date
-from ...typeset import line_ranges
+from ...typeset import fold_cells, line_ranges
 from ..bindings import READER
 from ..theme import flash_style, highlight_style
 from .sanitize import inert
@@ -183,8 +183,8 @@ class _Layout:
         meta = " · ".join(p for p in (inert(article.source), format_date(article.date),
                                       " / ".join(article.categories), inert(article.author)
                                       if article.author and article.author != article.source else "") if p)
-        if meta:
-            self.add_text(Text(meta, style="dim"))
+        if meta:  # one line: never broken inside a category name
+            self.add_text(Text(fold_cells(meta, self.width), style="dim"))
         self.lines.append([Segment("─" * self.width, Style(dim=True))])
         self.starts.append(-1)
         self.blank()

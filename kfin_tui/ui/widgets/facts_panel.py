@@ -106,3 +106,9 @@ class FactsPanel(OptionList):
         target = self._targets.get(event.option.id or "")
         if target and target[0] >= 0:
             self.post_message(self.MentionSelected(*target))
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:  # show where the cursor is as soon as the panel has focus
+            first = next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)
+            if first is not None:
+                self.highlighted = first
