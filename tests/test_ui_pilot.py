@@ -418,3 +418,16 @@ async def test_layout_follows_resizes():
         await pilot.resize_terminal(140, 45)
         await pilot.pause()
         assert not panel.has_class("hidden") and not panel.has_class("overlay")
+
+
+def test_highlighted_names_and_figures_are_not_broken_across_lines():
+    from kfin_tui.ui.widgets.article_view import keep_whole
+
+    text = "公司前三季度储能电池出货量超过100GWh，单价已降至约0.4元/Wh，宁德时代的份额提升，比亚迪紧随其后。"
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("超过100GWh", "宁德时代", "比亚迪")]
+    for width in range(30, 61):
+        lines = keep_whole(text, width, spans)
+        assert "".join(text[a:b] for a, b in lines) == text
+        for a, b in lines:
+            for s, e in spans:
+                assert not (a < s < b < e) and not (s < a < e), (width, text[a:b])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -152,6 +153,52 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip.blank(width, self.rich_style)
 
 
+OPENING = "（「『“‘《〈【〔([{"
+KEEP_MAX = 12  # longer highlighted spans may still be broken
+
+
+def _local(mentions: list[Mention], start: int) -> list[tuple[int, int]]:
+    return [(m.start - start, m.end - start) for m in mentions if m.end - m.start <= KEEP_MAX]
+
+
+def keep_whole(plain: str, width: int, keep) -> list[tuple[int, int]]:
+    """Line ranges of ``plain`` at ``width`` cells that never break inside a ``keep`` span
+    (a highlighted figure or company name: ``约230天``, ``宁德时代``): such a line ends before
+    the span — and before any opening punctuation that leads into it — instead."""
+    ranges = [(a, b) for a, b, _ in line_ranges(plain, width)]
+    keep = [(s, e) for s, e in keep if 0 <= s < e <= len(plain) and cell_len(plain[s:e]) * 3 <= width]
+    if not keep or len(ranges) < 2:
+        return ranges
+    out: list[tuple[int, int]] = []
+    offset = 0
+    while True:
+        fixed = None
+        for i, (a, b) in enumerate(ranges[:-1]):
+            nxt = ranges[i + 1][0]
+            for s, e in keep:
+                s, e = s - offset, e - offset
+                if a < s < nxt < e or (a < s < b < e):
+                    cut = s
+                    while cut > a + 1 and plain[offset + cut - 1] in OPENING:
+                        cut -= 1
+                    if cut > a:
+                        fixed = (i, cut)
+                    break
+            if fixed:
+                break
+        if fixed is None:
+            out.extend((a + offset, b + offset) for a, b in ranges)
+            return out
+        i, cut = fixed
+        out.extend((a + offset, b + offset) for a, b in ranges[:i])
+        out.append((ranges[i][0] + offset, cut + offset))
+        offset += cut
+        rest = plain[offset:]
+        ranges = [(a, b) for a, b, _ in line_ranges(rest, width)] if rest else []
+        if not ranges:
+            return out
+
+
 class _Layout:
     """Turns an article into lines of segments, recording each line's body offset."""
 
@@ -167,11 +214,11 @@ class _Layout:
             self.starts.append(-1)
 
     def add_text(self, text: Text, body_start: int = -1, first: str = "", rest: str = "",
-                 prefix_style: Style | None = None) -> None:
+                 prefix_style: Style | None = None, keep: list[tuple[int, int]] = ()) -> None:
         indent = max(len(first), len(rest))
         plain = text.plain
-        ranges = line_ranges(plain, self.width - indent) if plain else [(0, 0, 0)]
-        for n, (a, b, _) in enumerate(ranges):
+        ranges = keep_whole(plain, self.width - indent, keep) if plain else [(0, 0)]
+        for n, (a, b) in enumerate(ranges):
             segs = list(text[a:b].render(self.console))
             prefix = first if n == 0 else rest
             line = ([Segment(prefix, prefix_style)] if prefix else []) + [s for s in segs if s.text != "\n"]
@@ -234,18 +281,18 @@ class _Layout:
                          underline=block.level <= 1)
             self.add_text(self._styled(block, start, mentions, flash, base), start,
                           "■ " if block.level <= 2 else "", "  " if block.level <= 2 else "",
-                          Style(color="bright_blue"))
+                          Style(color="bright_blue"), keep=_local(mentions, start))
         elif kind == QUOTE:
             bar = "▌ " * max(1, block.level)
             self.add_text(self._styled(block, start, mentions, flash, Style(italic=True)), start, bar, bar,
-                          Style(color="bright_black"))
+                          Style(color="bright_black"), keep=_local(mentions, start))
         elif kind == LIST_ITEM:
             depth = "  " * max(0, block.level - 1)
             bullet = f"{block.ordinal}. " if block.ordinal else "• "
             self.add_text(self._styled(block, start, mentions, flash), start, depth + bullet,
-                          depth + " " * len(bullet), Style(color="bright_blue"))
+                          depth + " " * len(bullet), Style(color="bright_blue"), keep=_local(mentions, start))
         else:
-            self.add_text(self._styled(block, start, mentions, flash), start)
+            self.add_text(self._styled(block, start, mentions, flash), start, keep=_local(mentions, start))
 
     def table(self, block: Block) -> None:
         table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
