@@ -588,7 +588,9 @@ def _compute(article):
 
     ex = extract(article)
     data = to_json(ex)
-    names = sorted({c.name for c in getattr(ex, "companies", ()) if getattr(c, "name", "")})
+    # media outlets (财联社, 36氪 …) are sources, not companies the article is about: as in the UI
+    names = sorted({c.name for c in getattr(ex, "companies", ())
+                    if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
     return ex, data, names
 
 

@@ -60,6 +60,10 @@ CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIM
 CREATE INDEX IF NOT EXISTS company_id ON company(id);
 CREATE VIRTUAL TABLE IF NOT EXISTS f USING fts5(x, tokenize='trigram case_sensitive 1', content='');
 CREATE VIRTUAL TABLE IF NOT EXISTS g USING fts5(x, tokenize='trigram case_sensitive 1', content='', detail=none);
+INSERT INTO f(f, rank) VALUES('automerge', 16);
+INSERT INTO g(g, rank) VALUES('automerge', 16);
+INSERT INTO f(f, rank) VALUES('crisismerge', 64);
+INSERT INTO g(g, rank) VALUES('crisismerge', 64);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
