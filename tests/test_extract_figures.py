@@ -177,3 +177,87 @@ def test_chinese_digit_strings(text, expected):
 def test_first_months_are_dates(text, fig):
     f = one(text)
     assert (f.text, f.kind) == (fig, "date")
+
+
+# --- review fixes: currencies, ranges, permille, currency signs, ratio bases, bounds, context ------------
+
+@pytest.mark.parametrize("text, fig, unit", [
+    ("该厂商季度营收为1234.5亿元新台币。", "1234.5亿元新台币", "新台币"),
+    ("全年营收约987.6亿新台币。", "约987.6亿新台币", "新台币"),
+    ("本轮融资为2.5亿元人民币。", "2.5亿元人民币", "人民币"),
+    ("折合约300亿日元。", "约300亿日元", "日元"),
+    ("订单金额为12亿欧元。", "12亿欧元", "欧元"),
+    ("售价为45英镑。", "45英镑", "英镑"),
+    ("投资规模达5000亿韩元。", "5000亿韩元", "韩元"),
+    ("股价收于123.40 港元，", "123.40 港元", "港元"),
+])
+def test_named_currencies_are_the_unit(text, fig, unit):
+    f = one(text)
+    assert (f.text, f.kind, f.unit) == (fig, "money", unit)
+
+
+def test_range_carries_unit_and_both_ends():
+    f = one("预计全年营收为150亿至160亿美元。")
+    assert (f.kind, f.unit, f.value, f.value_high) == ("range", "美元", 15e9, 16e9)
+    d = f.to_json()
+    assert d["value"] == 15e9 and d["value_high"] == 16e9
+    assert "value_high" not in one("营收为150亿美元。").to_json()
+    assert one("目标价区间为55-62元").value_high == 62
+
+
+@pytest.mark.parametrize("text, fig, value", [("手续费率为千分之一。", "千分之一", 0.1), ("佣金降至千分之零点五。", "千分之零点五", 0.05)])
+def test_permille_in_words(text, fig, value):
+    f = one(text)
+    assert (f.text, f.kind, f.unit) == (fig, "percent", "%") and f.value == pytest.approx(value)
+
+
+def test_currency_sign_before_the_number():
+    out = figs("单位净值日涨跌¥+0.0152，昨日为¥-0.0037，对比HK$8.5。")
+    assert [(f.text, f.kind, f.unit) for f in out] == [("¥+0.0152", "money", "元"), ("¥-0.0037", "money", "元"),
+                                                       ("HK$8.5", "money", "港元")]
+    assert out[0].value == pytest.approx(0.0152) and out[1].value == pytest.approx(-0.0037)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("拟向全体股东每10股派发现金红利6元。", ["6元"]),
+    ("每100股转增20股。", ["20股"]),
+    ("这点事花不了2元钱。", []),
+    ("每手200股。", ["200股"]),
+])
+def test_ratio_bases_and_small_change_are_not_figures(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("营收超过8亿元。", "min"), ("用户逾3000万。", "min"), ("上千家门店", "min"), ("净利润不足2亿元。", "max"),
+    ("拟减持不超120万股。", "max"), ("市场份额约12%。", ""), ("营收近9亿元。", ""),
+])
+def test_one_sided_bounds(text, bound):
+    f = one(text)
+    assert f.approx and f.bound == bound
+    assert f.to_json().get("bound", "") == bound
+
+
+def test_approx_after_the_number():
+    f = one("年产能在50万吨左右。")
+    assert f.text == "50万吨" and f.approx
+
+
+@pytest.mark.parametrize("text, context", [
+    ("目前2年期LPR为3.15%。", "2年期LPR"),
+    ("当前7年期以上LPR为3.9%。", "7年期以上LPR"),
+    ("其中新业务价值为120.5亿元。", "新业务价值"),
+    ("个险渠道新业务价值为88.2亿元。", "新业务价值"),
+    ("对应总市值约50亿元动态市销率为12.3倍。", "动态市销率"),
+    ("日涨跌¥+0.0152", "日涨跌"),
+    ("本月LPR连续6个月保持不变", "LPR"),
+    ("处理tokens数量超过3万亿", "数量"),
+])
+def test_context_sits_on_word_boundaries(text, context):
+    assert figs(text)[-1].context == context
+
+
+def test_context_never_reaches_past_the_previous_figure():
+    out = figs("政策利率下调20个基点至3.1%。")
+    assert out[0].context and out[1].context != "个基点"
+    assert not any(f.context.startswith(("个", "点")) for f in out)

@@ -19,7 +19,10 @@ from .figures import figures as find_figures
 from .model import Company, Extraction, Figure, Mention
 from .textnorm import nfkc_same_length
 
-__all__ = ["Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
+__all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
+
+# bumped whenever results change for the same text: caches of Extraction.to_json() should key on it
+EXTRACTOR_VERSION = 2
 
 CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()

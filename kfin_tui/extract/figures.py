@@ -12,16 +12,20 @@ from __future__ import annotations
 import re
 
 from .model import Figure
+from .segment import lcut
 from .numerals import CN_DIGITS, magnitude, parse_number
 from .spans import Occupancy
 
 # --- vocabulary -----------------------------------------------------------------------------------
-APPROX_WORDS = ["近乎", "超过", "不足", "不到", "将近", "接近", "大约", "约", "逾", "超", "近"]
+APPROX_WORDS = ["近乎", "不超过", "不超", "超过", "不足", "不到", "将近", "接近", "大约", "约", "逾", "超", "近"]
 CURRENCIES = ["美元", "港元", "港币", "欧元", "日元", "英镑", "韩元", "澳元", "加元", "新台币", "台币", "人民币", "美金", "美分",
-              "卢布", "新加坡元", "瑞郎", "元人民币", "元"]
+              "卢布", "新加坡元", "瑞郎", "元"]
+# 亿元新台币, 万元人民币: the currency named after 元 is the unit
+CURRENCIES += ["元" + c for c in ("人民币", "新台币", "台币", "港币", "美元", "日元", "韩元", "欧元")]
 PER_UNITS = ["kWh", "GWh", "MWh", "Wh", "W", "千瓦时", "兆瓦时", "度电", "平方英尺", "立方米", "公里", "英里", "磅", "蒲式耳", "标准箱", "TEU", "吨", "股", "件", "台", "片", "辆", "平方米", "平米", "斤", "公斤",
              "千克", "克", "盎司", "桶", "月", "年", "人", "张", "次", "份", "套", "个", "颗", "枚", "瓦", "度", "瓶", "杯", "盒", "箱",
-             "包", "只", "头", "升", "部", "晚", "天", "小时", "周", "千瓦", "兆瓦"]
+             "包", "只", "头", "升", "部", "晚", "天", "小时", "周", "千瓦", "兆瓦", "千tokens", "百万tokens", "万tokens",
+             "tokens", "千Tokens", "百万Tokens", "Tokens"]
 PERCENT_UNITS = ["个百分点", "百分点", "个基点", "基点", "个bp", "个BP", "‰", "%", "bps", "bp", "BP", "pcts", "pct", "ppt"]
 MEASURES_CJK = [
     "个季度", "个交易日", "个工作日", "个月", "人次", "万吨", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "吉瓦",
@@ -35,7 +39,7 @@ MEASURES_CJK = [
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
-                  "Tbps", "Gbps", "Mbps", "kV", "TEU", "°C"]
+                  "Tbps", "Gbps", "Mbps", "kV", "TEU", "°C", "tokens", "Tokens", "token", "Token"]
 # single Chinese digits (两 … 九) count only with these; 一 never (一起, 一位, 一方面, 一点)
 SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "种"}
 MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
@@ -79,10 +83,17 @@ FIG_RE = re.compile(
     r"(?P<post1>余|多|几)?"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
+    r"(?:[ \u00a0](?=" + _alt(CURRENCIES) + r"))?"  # 305.20 港元: a space before a currency
     r"(?P<unit>" + UNIT + r")?"
 )
+# ¥+0.0140, ￥3.5亿, US$12, HK$3.2: a currency sign before the number (explicit sign kept)
+SIGN_CUR_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<cur>HK\$|US\$|[¥$])\s?(?P<sign>[-−+])?(?P<ar>" + NUM_AR + r")(?P<mag>" + MAG + r")?"
+    r"(?P<unit>元|美元|港元)?")
+SIGN_CURRENCY = {"¥": "元", "$": "美元", "US$": "美元", "HK$": "港元"}
+BOUND_WORDS = {"不超过": "max", "不超": "max", "超过": "min", "超": "min", "逾": "min", "上": "min", "不足": "max", "不到": "max"}
 RANGE_SEP = re.compile(r"\s?(?:-|~|～|—|–|至|到)\s?")
-PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?百分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
+PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
 QUARTER = r"(?:第?[一二三四1-4]季度|前[二三两]季度|[Qq][1-4](?![0-9]))"
@@ -106,7 +117,7 @@ CURRENCY_SET = set(CURRENCIES)
 def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
     """All figures in ``text`` (``norm`` is its length-preserving NFKC form); ``blocked`` spans
     (company names, ticker codes) never hold a figure."""
-    cands: list[tuple[int, int, str, float | None, str, bool]] = []
+    cands: list[tuple] = []  # (start, end, kind, value, unit, approx[, value_high])
     for m in DATE_RE.finditer(norm):
         if m.group().endswith("日") and not re.search("[年月]", m.group()) and _clock_or_noise(norm, m):
             continue
@@ -116,7 +127,18 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("num"))
         if v is not None:
+            if m.group("base") == "千":  # 千分之一: 0.1%
+                v = float(f"{v / 10:.10g}")
             cands.append((m.start(), m.end(), "percent", v, "%", bool(m.group("approx"))))
+    for m in SIGN_CUR_RE.finditer(norm):
+        v = parse_number(m.group("ar"))
+        if v is None:
+            continue
+        v = _scaled(v, m.group("mag") or "")
+        if m.group("sign") in ("-", "−"):
+            v = -v
+        unit = m.group("unit") or SIGN_CURRENCY[m.group("cur")]
+        cands.append((m.start(), m.end(), "money", v, unit, False))
     for m in FIG_RE.finditer(norm):
         c = _classify(norm, m)
         if c is not None:
@@ -124,13 +146,35 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2] != "date"))
     out: list[Figure] = []
     last_end = -1
+    prev_end = 0
     taken = Occupancy(len(norm), blocked)
-    for s, e, kind, value, unit, approx in cands:
+    for c in cands:
+        s, e, kind, value, unit, approx = c[:6]
         if s < last_end or taken.overlaps(s, e):
             continue
         last_end = e
-        out.append(Figure(text[s:e], kind, value, unit, approx, s, e, context_of(norm, s, e, kind)))
+        high = c[6] if len(c) > 6 else None
+        if not approx and kind != "date" and norm.startswith("左右", e):
+            approx = True
+        out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e,
+                          context_of(norm, s, e, kind, prev_end), high, _bound(norm, s)))
+        prev_end = e
     return out
+
+
+def _unit_name(unit: str) -> str:
+    """亿元新台币 → 新台币, 元人民币 → 人民币 (the named currency), other units as written."""
+    base, sep, per = unit.partition("/")
+    if len(base) > 1 and base[0] == "元" and base in CURRENCY_SET:
+        return base[1:] + sep + per
+    return unit
+
+
+def _bound(norm: str, start: int) -> str:
+    for w in ("不超过", "不超", "超过", "不足", "不到", "超", "逾", "上"):
+        if norm.startswith(w, start):
+            return "" if w == "上" and not re.match(r"上[百千万亿]", norm[start:start + 2]) else BOUND_WORDS[w]
+    return ""
 
 
 def _clock_or_noise(norm: str, m: re.Match) -> bool:
@@ -178,6 +222,11 @@ def _single(norm: str, m: re.Match):
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
     has_mag = bool(mag) or bool(cn and (cn[-1] in "万亿" or (approx_word and cn[-1] in "十百千") or cn[0] in "数几"))
+    if unit and not approx_word and not sign and start > 0 and norm[start - 1] == "每" and \
+            unit not in PERCENT_SET and unit.split("/")[0] not in CURRENCY_SET and unit != "倍":
+        return None  # 每10股派3元, 每100元: the base of a ratio, not a figure
+    if unit == "元" and not mag and norm.startswith("钱", end):
+        return None  # 1元钱, 几块钱: idioms of small change
     if not unit and not has_mag:  # bare numbers (codes, models, 100多) are no figures
         return None
     value = None if num is None else _scaled(num, mag)
@@ -224,7 +273,7 @@ def _classify(norm: str, m: re.Match):
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
         return first
     lo = first[3] if first else _bare_value(m, m2)
-    return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5])
+    return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5]), second[3]
 
 
 def _scaled(num: float, mag: str) -> float:
@@ -269,20 +318,95 @@ def _money_context(norm: str, start: int, end: int) -> bool:
     return best_money > best_count
 
 
-def context_of(norm: str, start: int, end: int, kind: str) -> str:
-    """The words before a figure that say what it measures (``营收``, ``同比增长``, ``毛利率``)."""
+# verbs and function words between a metric and its figure (营收达, 毛利率为, 净利润约)
+TRAIL_WORDS = set("""
+达到了 达到 达 为 至 约 的 是 了 超过 近 超 有 共 计 共计 合计 拥有 约为 已 已经 将 再 仅 仅为 只有 分别 分别为 高达 逾 在
+有望 合计 预计 预期 或 将达 连续 大多 集中在 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
+""".split())
+# function words that never begin a context (其中新业务价值 → 新业务价值)
+LEAD_WORDS = set("""
+其中 而 但 且 并 和 与 及 以及 或 其 该 此 这 那 由于 因为 对于 随着 同时 此外 另外 以 在 于 从 将 把 被 就 则 也 还 又
+的 了 着 是 为 有 我们 公司 今年 去年 当年 目前 截至 截止 此前 之后 以来 期间 本月 本周 本季度 当月 上月 上周 今日 昨日
+近日 日前 当前 当日 当天 此次 本次
+""".split())
+METRIC_END = tuple("率额量值润入价比数费息差模本益利")
+
+
+def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> str:
+    """The words before a figure that say what it measures (``营收``, ``同比增长``, ``毛利率``,
+    ``1年期LPR``), cut at word boundaries, never past the previous figure; or a metric right after it."""
     before = _clause_before(norm, start, 24)
+    if start - len(before) < floor:
+        before = before[len(before) - (start - floor):] if start > floor else ""
+    toks = lcut(before) if before else []
+    # drop trailing verbs and function words: the phrase must sit right before the figure
+    while toks and (toks[-1] in TRAIL_WORDS or not toks[-1].strip()):
+        toks.pop()
+    eff = sum(len(t) for t in toks)
+    bounds, p = {0}, 0
+    for t in toks:
+        p += len(t)
+        bounds.add(p)
     best, best_end = "", -1
-    for m in CONTEXT_RE.finditer(before):
-        if m.end() >= best_end:
+    for m in CONTEXT_RE.finditer(before, 0, eff):
+        if m.start() in bounds and m.end() in bounds and m.end() >= best_end:
             best, best_end = m.group(), m.end()
+    if best and best_end == eff:
+        return _with_modifier(toks, best_end, best)
     after = CONTEXT_AFTER.match(norm, end)
-    if after and (not best or best_end < len(before) - 3):
+    phrase = _phrase(toks)
+    if phrase and (not best or phrase.endswith(METRIC_END) or best_end < eff - 3):
+        if phrase.endswith(METRIC_END) or not after:
+            return phrase
+    if after and (not best or best_end < eff - 3):
         return after.group(1)
     if best:
         return best
     if kind == "date":
         return ""
-    tail = re.sub(r"(?:达到了|达到|达|为|至|约|的|是|了|超过|近|超|有|共|计|共计|合计|拥有)+$", "", before)
-    m = re.search(r"[\u4e00-\u9fffA-Za-z]{2,6}$", tail)
-    return m.group() if m else ""
+    return phrase
+
+
+ATTACHED = {"以上", "以下", "以内", "及以上", "期以上"}  # 5年期以上LPR: never the first word of a context
+MODIFIERS = {"静态", "动态", "滚动", "全年", "单季", "单季度", "年化", "加权", "平均", "综合", "整体", "累计"}
+
+
+def _with_modifier(toks: list[str], end: int, word: str) -> str:
+    """静态 + 市销率: one modifier token right before a known metric word belongs to it."""
+    p, prev = 0, None
+    for t in toks:
+        if p + len(t) > end - len(word):
+            break
+        prev = t
+        p += len(t)
+    if prev in MODIFIERS and p == end - len(word):
+        return prev + word
+    return word
+
+
+def _phrase(toks: list[str], max_chars: int = 6) -> str:
+    """The run of content tokens that ends the clause: whole tokens, a number glued to the word
+    after it (1年期LPR), no leading function words, no Latin fragments."""
+    out: list[str] = []
+    n = 0
+    for t in reversed(toks):
+        if re.fullmatch(r"[0-9.]+", t):
+            if out and re.match(f"[{CJK_RANGE}]", out[0]) and n + len(t) <= max_chars + 2:
+                out.insert(0, t)  # 1年期, 5年期: a tenor, part of the name
+                n += len(t)
+            break
+        if not re.fullmatch(f"[{CJK_RANGE}A-Za-z0-9]+", t) or t in LEAD_WORDS:
+            break
+        if out and n + len(t) > max_chars and out[0] not in ATTACHED:
+            break
+        out.insert(0, t)
+        n += len(t)
+    while out and (out[0] in LEAD_WORDS or out[0] in TRAIL_WORDS):
+        out.pop(0)
+    text = "".join(out)
+    if len(text) < 2 or re.fullmatch(r"[0-9A-Za-z.]+", text) and len(text) < 2:
+        return ""
+    return text
+
+
+CJK_RANGE = "\u4e00-\u9fff"

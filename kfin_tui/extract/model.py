@@ -16,15 +16,22 @@ class Figure:
     start: int
     end: int
     context: str = ""
+    value_high: float | None = None  # a range's high end (``value`` is its low end)
+    bound: str = ""  # "min" (超, 超过, 逾, 上百) or "max" (不足, 不到): a one-sided approximation
 
     def to_json(self) -> dict:
-        return {"text": self.text, "kind": self.kind, "value": self.value, "unit": self.unit,
-                "approx": self.approx, "start": self.start, "end": self.end, "context": self.context}
+        d = {"text": self.text, "kind": self.kind, "value": self.value, "unit": self.unit,
+             "approx": self.approx, "start": self.start, "end": self.end, "context": self.context}
+        if self.kind == "range":
+            d["value_high"] = self.value_high
+        if self.bound:
+            d["bound"] = self.bound
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> Figure:
         return cls(d["text"], d["kind"], d.get("value"), d.get("unit", ""), bool(d.get("approx", False)),
-                   int(d["start"]), int(d["end"]), d.get("context", ""))
+                   int(d["start"]), int(d["end"]), d.get("context", ""), d.get("value_high"), d.get("bound") or "")
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class Company:
     ticker: str | None = None
     tickers: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    tagged: bool = False  # named only by a cashtag the loader removed: related to the article, never mentioned
 
     @property
     def count(self) -> int:
@@ -47,12 +55,13 @@ class Company:
 
     def to_json(self) -> dict:
         return {"name": self.name, "kind": self.kind, "ticker": self.ticker, "tickers": list(self.tickers),
-                "mentions": [{"start": m.start, "end": m.end} for m in self.mentions], "count": self.count}
+                "mentions": [{"start": m.start, "end": m.end} for m in self.mentions], "count": self.count,
+                **({"tagged": True} if self.tagged else {})}
 
     @classmethod
     def from_json(cls, d: dict) -> Company:
         return cls(d["name"], d.get("kind", "company"), d.get("ticker"), list(d.get("tickers") or []),
-                   [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])])
+                   [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])], bool(d.get("tagged")))
 
 
 @dataclass
