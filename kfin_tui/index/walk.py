@@ -79,17 +79,18 @@ class BackgroundWalk:
     """The walk in a helper process; :meth:`result` is its list, or None if the helper failed
     (then walk in this process)."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, prefix: str | None = None) -> None:
         # this file run as a script, without site: it needs the standard library only, and a
         # bare interpreter starts in ~15 ms instead of importing the package
         try:
             self.proc: subprocess.Popen | None = subprocess.Popen(
-                [sys.executable, "-S", "-E", os.path.abspath(__file__), str(root)], stdout=subprocess.PIPE,
+                [sys.executable, "-S", "-E", os.path.abspath(__file__), str(root)] + ([prefix] if prefix else []),
+                stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         except OSError:
             self.proc = None
 
-    def result(self) -> list[tuple[str, int, int]] | None:
+    def result(self) -> dict | list | None:
         if self.proc is None:
             return None
         try:
@@ -115,7 +116,14 @@ class BackgroundWalk:
 
 
 def _main(argv: list[str]) -> int:
+    """Print (marshal) {relative path: (size, mtime_ns)} in discovery order when every path starts
+    with ``argv[1]`` (the caller's prefix), else the plain list of (path, size, mtime_ns)."""
     out = list(walk(argv[0]))
+    prefix = argv[1] if len(argv) > 1 else None
+    if prefix is not None:
+        n = len(prefix)
+        if all(p.startswith(prefix) for p, _, _ in out):
+            out = {p[n:]: (size, mtime) for p, size, mtime in out}
     sys.stdout.buffer.write(marshal.dumps(out))
     sys.stdout.buffer.flush()
     return 0
