@@ -42,8 +42,8 @@ def by_name(text, tickers=()):
     ("比亚迪（股票代码：002594）公告", "比亚迪", ["SZ:002594"]),
 ])
 def test_ticker_conventions(text, name, codes):
-    c = by_name(text)[name]
-    assert c.tickers == codes and c.ticker == codes[0]
+    c = by_name(text)[name]  # the text's codes first, then the dictionary's other listings
+    assert c.tickers[:len(codes)] == codes and c.ticker == codes[0]
 
 
 def test_unknown_name_before_a_code_is_a_company():
@@ -156,7 +156,7 @@ def test_government_only_article_has_no_companies():
 ])
 def test_legal_and_foreign_names_before_a_code(text, name, codes):
     c = by_name(text)[name]
-    assert c.tickers == codes and c.count == 1
+    assert c.tickers[:len(codes)] == codes and c.count == 1
 
 
 @pytest.mark.parametrize("text", ["中国银行间市场交易商协会发布通知", "万得全A指数下跌", "中国证券业协会数据", "深圳证券交易所公告"])
@@ -186,3 +186,71 @@ def test_new_names_given_with_a_code_count_at_every_mention():
     assert c.count == 2 and c.tickers == ["HK:09678"]
     c = by_name("云知声今日上涨。", [Ticker("HK:09678", "云知声")])["云知声"]
     assert c.count == 1 and c.ticker == "HK:09678"
+
+
+# --- review fixes: dictionary listings, tagged-only companies, order, ST names, groups, products ---------
+
+@pytest.mark.parametrize("text, ticker, tickers", [
+    ("台积电先进制程产能紧张", "US:TSM", ["US:TSM"]),
+    ("平安银行零售业务转型", "SZ:000001", ["SZ:000001"]),
+    ("建设银行下调存款利率", "SH:601939", ["SH:601939", "HK:00939"]),
+    ("中金公司发布研报", "SH:601995", ["SH:601995", "HK:03908"]),
+    ("百度发布新一代大模型", "US:BIDU", ["US:BIDU", "HK:09888"]),
+    ("中国平安寿险改革", "SH:601318", ["SH:601318", "HK:02318"]),
+    ("蔚来新车上市", "US:NIO", ["US:NIO", "HK:09866"]),
+])
+def test_listings_come_from_the_dictionary_when_the_text_gives_none(text, ticker, tickers):
+    c = comps(text)[0]
+    assert (c.ticker, c.tickers) == (ticker, tickers)
+
+
+def test_a_code_in_the_text_comes_first():
+    c = by_name("百度集团（09888.HK）股价上涨")["百度"]
+    assert c.ticker == "HK:09888" and c.tickers == ["HK:09888", "US:BIDU"]
+
+
+def test_tagged_only_companies_are_kept_and_flagged():
+    out = comps("新能源车企公布月度交付数据。", [Ticker("HK:09868", "小鹏汽车")])
+    c = out[0]
+    assert (c.name, c.mentions, c.count, c.tagged) == ("小鹏汽车", [], 0, True)
+    assert c.to_json()["tagged"] is True and c.to_json()["mentions"] == []
+    c = by_name("小鹏汽车交付量增长。", [Ticker("HK:09868", "小鹏汽车")])["小鹏汽车"]
+    assert not c.tagged and "tagged" not in c.to_json()
+
+
+def test_media_come_after_companies():
+    out = comps("据财联社消息，快手与美团均有新动作。", [Ticker("HK:09868", "小鹏汽车")])
+    assert [(c.name, c.kind) for c in out] == [("快手", "company"), ("美团", "company"), ("小鹏汽车", "company"),
+                                               ("财联社", "media")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ST某新公告称将剥离亏损资产", None),  # ST + an unknown name is still a company (see below)
+    ("ST华微收到问询函", "ST华微"),
+    ("*ST左江股价连续跌停", "*ST左江"),
+    ("两家ST公司被立案调查", []),
+])
+def test_st_names_are_companies(text, expected):
+    got = names(text)
+    if expected is None:
+        assert got == ["ST某新"]
+    elif isinstance(expected, list):
+        assert got == expected
+    else:
+        assert expected in got
+
+
+def test_a_national_group_named_by_a_common_word():
+    assert names("中国光大集团旗下多家金融机构") == ["中国光大集团"]
+    assert names("中国企业集团化发展") == []
+
+
+def test_an_organisation_extending_a_listed_name_is_its_own():
+    assert names("深圳华强资产管理集团出让部分股权") == ["深圳华强资产管理集团"]
+    assert names("贵州茅台投资有限公司成立") == ["贵州茅台投资"]
+    assert names("深圳华强集团发布公告") == ["深圳华强"]
+
+
+@pytest.mark.parametrize("text", ["谷歌趋势数据显示相关搜索热度上升", "用百度地图导航", "打开谷歌翻译"])
+def test_products_named_after_a_company_are_not_the_company(text):
+    assert names(text) == []

@@ -65,6 +65,13 @@ LATIN_CUE_RE = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 LATIN_STOP = set("AI CEO CFO CTO COO IPO GPU CPU APP App ETF PE VC PPT PC IT SaaS PaaS API SDK GMV ARPU DAU MAU "
                  "The A B H".split())
+# a product of a company (谷歌趋势, 百度地图): the company is not spoken of
+PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店)")
+# a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
+ORG_EXTENSION = re.compile(r"(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
+                           r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
+# current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
+ST_RE = re.compile(r"(?<![A-Za-z0-9])\*?ST(?=[" + CJK + r"]{2})")
 ACQUIRE_RE = re.compile(
     r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
@@ -138,7 +145,13 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if not run_m:
         return None
     acc = ""
-    for tok in reversed(lcut(run_m.group())):
+    toks = lcut(run_m.group())
+    if len(toks) >= 2 and toks[-2] == "中国" and len(toks[-1]) == 2 and norm[ss:se] in CHINA_GROUP_SUFFIXES and \
+            toks[-1] not in GENERIC_PREFIX and toks[-1] not in STOP_TOKENS and not NOT_COMPANY_AFTER.match(norm, se):
+        name = "中国" + toks[-1] + norm[ss:se]  # 中国某某集团: a national group named by a common word
+        if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
+            return ss - 4, name
+    for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
         if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and tok in FUNCTION_CHARS):
@@ -164,6 +177,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return ss - len(acc), name
 
 
+CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
 FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某")
 _PLACES: set[str] | None = None
@@ -223,6 +237,13 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
             continue  # 中国建筑业, 中国软件产业
+        if entry.kind == "company" and PRODUCT_AFTER.match(norm, e) and PRODUCT_AFTER.match(norm, e).end() in bounds:
+            shadow.append((s, PRODUCT_AFTER.match(norm, e).end()))
+            continue  # 谷歌趋势, 百度地图: a product, not the company
+        ext = ORG_EXTENSION.match(norm, e) if entry.kind == "company" else None
+        if ext is not None:
+            hits.append(_Hit(s, ext.end(), LEGAL_NAME_END.sub("", norm[s:ext.end()])))
+            continue  # 某某资产管理集团: its own organisation
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     for bs, be, codes in find_brackets(norm):
@@ -251,6 +272,18 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
+
+    st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
+    for m in ST_RE.finditer(norm):
+        s, e = m.start(), m.end() + 2
+        if st_taken.overlaps(s, e) or (e < len(norm) and e not in bounds):
+            continue
+        base = norm[m.end():e]
+        if jieba.dt.FREQ.get(base, 0) >= 60 or base in GENERIC_PREFIX or base in STOP_TOKENS:
+            continue  # ST公司, ST板块: the category, not a name
+        raw = norm[s:e]
+        entry = d.lookup(raw)
+        hits.append(_Hit(s, e, entry.name if entry else raw, "company"))
 
     confirmed = {h.name for h in hits if h.codes}
     for t in tickers:
@@ -343,8 +376,13 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
             c.tickers.append(t.code)
     out = []
     for c in by_name.values():
+        entry = d.lookup(c.name)
+        if entry is not None and entry.kind != "block":  # listings the text does not give: the dictionary's
+            c.tickers.extend(t for t in entry.tickers if t not in c.tickers)
         c.ticker = c.tickers[0] if c.tickers else None
         c.mentions.sort(key=lambda m: (m.start, m.end))
+        c.tagged = not c.mentions
         out.append(c)
-    out.sort(key=lambda c: (c.mentions[0].start if c.mentions else 10**9, c.name))
+    # companies by first mention, those only tagged by a cashtag after them, media last
+    out.sort(key=lambda c: (c.kind == "media", c.mentions[0].start if c.mentions else 10**9, c.name))
     return out
