@@ -261,3 +261,10 @@ def test_context_never_reaches_past_the_previous_figure():
     out = figs("政策利率下调20个基点至3.1%。")
     assert out[0].context and out[1].context != "个基点"
     assert not any(f.context.startswith(("个", "点")) for f in out)
+
+
+def test_a_level_after_a_change_names_the_same_metric():
+    out = figs("MLF利率下调10个基点至2.3%。")
+    assert [f.context for f in out] == ["利率", "利率"]
+    assert [f.context for f in figs("LPR下调10个基点至3.45%。")] == ["LPR下调", "LPR"]
+    assert figs("营收增长10%至20亿元。")[1].context == ""

@@ -156,10 +156,22 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
         high = c[6] if len(c) > 6 else None
         if not approx and kind != "date" and norm.startswith("左右", e):
             approx = True
-        out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e,
-                          context_of(norm, s, e, kind, prev_end), high, _bound(norm, s)))
+        ctx = context_of(norm, s, e, kind, prev_end)
+        if not ctx and kind != "date" and out and out[-1].kind != "date" and CONNECTOR.fullmatch(norm, prev_end, s):
+            ctx = _metric_of(out[-1].context)  # 下调10个基点至4.20%: the level of the same metric
+        out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
     return out
+
+
+CONNECTOR = re.compile(r"(?:降至|升至|增至|涨至|跌至|回落至|提升至|下调至|上调至|至|到|达到|达)")
+_VERB_END = re.compile(r"(?:同比|环比)?(?:下调|上调|下降|上升|增长|减少|提升|提高|降低|回落|上涨|下跌|增加|扩大|收窄|涨|跌)$")
+
+
+def _metric_of(context: str) -> str:
+    """LPR下调 → LPR; 同比增长 → '' (a change, not a level)."""
+    rest = _VERB_END.sub("", context)
+    return rest if len(rest) >= 2 and rest not in ("同比", "环比") else ""
 
 
 def _unit_name(unit: str) -> str:
