@@ -268,3 +268,15 @@ def test_a_level_after_a_change_names_the_same_metric():
     assert [f.context for f in out] == ["利率", "利率"]
     assert [f.context for f in figs("LPR下调10个基点至3.45%。")] == ["LPR下调", "LPR"]
     assert figs("营收增长10%至20亿元。")[1].context == ""
+
+
+@pytest.mark.parametrize("text, context", [
+    ("股东李某拟减持不超50万股。", "减持"),
+    ("大股东拟被动减持不超2%。", "被动减持"),
+    ("短视频号背靠微信生态吸引超300万商家。", "商家"),
+    ("发行后静态市销率为8.1倍。", "静态市销率"),
+    ("相比H100性能提升3倍。", "提升"),
+    ("售价只要5元钱就可以买到10万tokens。", "可以买到"),
+])
+def test_context_drops_subjects_fragments_and_units(text, context):
+    assert figs(text)[-1].context == context

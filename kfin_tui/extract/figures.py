@@ -333,7 +333,7 @@ def _money_context(norm: str, start: int, end: int) -> bool:
 # verbs and function words between a metric and its figure (营收达, 毛利率为, 净利润约)
 TRAIL_WORDS = set("""
 达到了 达到 达 为 至 约 的 是 了 超过 近 超 有 共 计 共计 合计 拥有 约为 已 已经 将 再 仅 仅为 只有 分别 分别为 高达 逾 在
-有望 合计 预计 预期 或 将达 连续 大多 集中在 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
+有望 合计 预计 预期 或 将达 连续 大多 集中在 可 仍 正 可达 能 仍然 依然 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
 """.split())
 # function words that never begin a context (其中新业务价值 → 新业务价值)
 LEAD_WORDS = set("""
@@ -397,28 +397,41 @@ def _with_modifier(toks: list[str], end: int, word: str) -> str:
 
 
 def _phrase(toks: list[str], max_chars: int = 6) -> str:
-    """The run of content tokens that ends the clause: whole tokens, a number glued to the word
-    after it (1年期LPR), no leading function words, no Latin fragments."""
+    """The run of content tokens that ends the clause: whole tokens, a number glued to the tenor
+    after it (1年期LPR), no leading function words, no Latin fragments, no subject before 拟/将."""
     out: list[str] = []
     n = 0
+    cut = False
     for t in reversed(toks):
         if re.fullmatch(r"[0-9.]+", t):
-            if out and re.match(f"[{CJK_RANGE}]", out[0]) and n + len(t) <= max_chars + 2:
-                out.insert(0, t)  # 1年期, 5年期: a tenor, part of the name
+            if out and re.match(r"[年月天日期号]", out[0]) and n + len(t) <= max_chars + 2:
+                out.insert(0, t)  # 1年期, 5年期, 92号: a tenor or grade, part of the name
                 n += len(t)
+            elif out:
+                out.pop(0)  # 1元钱可以 → the unit of a number that is no figure is no context
+                while out and len(out[0]) == 1:
+                    out.pop(0)
             break
         if not re.fullmatch(f"[{CJK_RANGE}A-Za-z0-9]+", t) or t in LEAD_WORDS:
             break
+        if t in INNER_CUT and out:
+            break  # 某某拟减持 → 减持: the subject before the modal is no context
         if out and n + len(t) > max_chars and out[0] not in ATTACHED:
+            cut = True
             break
         out.insert(0, t)
         n += len(t)
-    while out and (out[0] in LEAD_WORDS or out[0] in TRAIL_WORDS):
-        out.pop(0)
+    while out and (out[0] in LEAD_WORDS or out[0] in TRAIL_WORDS or (cut and len(out[0]) == 1 and len(out) > 1
+                                                                           and out[0] not in PREFIX_CHARS)):
+        out.pop(0)  # cut by length: never start with a lone character (视频号 → 号)
     text = "".join(out)
-    if len(text) < 2 or re.fullmatch(r"[0-9A-Za-z.]+", text) and len(text) < 2:
+    if len(text) < 2:
         return ""
+    if re.fullmatch(r"[0-9A-Za-z.\-]+", text) and not re.fullmatch(r"[A-Z]{2,6}", text):
+        return ""  # Long, lite, H100: fragments of names and models; LPR, MLF, GDP stay
     return text
 
 
+INNER_CUT = {"拟", "将", "仍", "已", "共", "还", "可", "再", "也", "都", "又", "仅", "正", "正在"}
+PREFIX_CHARS = set("新总净单日月年毛全老大小高低平均首次副主")
 CJK_RANGE = "\u4e00-\u9fff"
