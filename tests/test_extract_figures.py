@@ -280,3 +280,10 @@ def test_a_level_after_a_change_names_the_same_metric():
 ])
 def test_context_drops_subjects_fragments_and_units(text, context):
     assert figs(text)[-1].context == context
+
+
+@pytest.mark.parametrize("text, context", [
+    ("拟每10股派发现金红利3元。", "现金红利"), ("印花税按千分之一征收。", "印花税"),
+])
+def test_context_prefers_the_metric_noun(text, context):
+    assert figs(text)[-1].context == context

@@ -56,6 +56,7 @@ CONTEXT_WORDS = sorted(set("""
 涨 跌 下跌 上涨 增长 下降 提升 减少 搜索量 订单量 观看 商家 买家 客户 用户数 人数 消耗 投资 补贴 价格 单价 成本
 报价 售价 均价 中标单价 发行价 配售价 入场费 冻资 出口 进口 交付 交付量 发货量 出货 净息差 不良贷款率 拨备覆盖率 资本开支
 营业总收入 总收入 市场规模 运价 金价 油价 电价 成交量 换手率 市盈率 超额认购 募资额 门店数 员工 研发人员 利息
+现金红利 红利 股息 派息 市销率 市净率 新业务价值 净值 单位净值 累计净值 印花税 税率 费率 佣金 保证金
 """.split()), key=len, reverse=True)
 CONTEXT_AFTER = re.compile(r"的?(市场份额|份额|市占率|增长|增速|增幅|毛利率|占比|涨幅|跌幅|用户|商家|客户|门店|员工)")
 
@@ -333,7 +334,7 @@ def _money_context(norm: str, start: int, end: int) -> bool:
 # verbs and function words between a metric and its figure (营收达, 毛利率为, 净利润约)
 TRAIL_WORDS = set("""
 达到了 达到 达 为 至 约 的 是 了 超过 近 超 有 共 计 共计 合计 拥有 约为 已 已经 将 再 仅 仅为 只有 分别 分别为 高达 逾 在
-有望 合计 预计 预期 或 将达 连续 大多 集中在 可 仍 正 可达 能 仍然 依然 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
+有望 合计 预计 预期 或 将达 按 按照 以 连续 大多 集中在 可 仍 正 可达 能 仍然 依然 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
 """.split())
 # function words that never begin a context (其中新业务价值 → 新业务价值)
 LEAD_WORDS = set("""
@@ -361,7 +362,7 @@ def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> st
         bounds.add(p)
     best, best_end = "", -1
     for m in CONTEXT_RE.finditer(before, 0, eff):
-        if m.start() in bounds and m.end() in bounds and m.end() >= best_end:
+        if (m.start() in bounds or len(m.group()) >= 4) and m.end() in bounds and m.end() >= best_end:
             best, best_end = m.group(), m.end()
     if best and best_end == eff:
         return _with_modifier(toks, best_end, best)
