@@ -88,3 +88,16 @@ def test_long_dense_text_stays_fast():
     seg = time.perf_counter() - t0
     assert len(ex.figures) == 3000
     assert took < max(4 * seg, 1.0), (took, seg)
+
+
+def test_new_json_fields_round_trip():
+    from kfin_tui.extract import Extraction, extract
+    from kfin_tui.tickers import Ticker
+
+    ex = extract("营收超过10亿元，目标价为55-62元。", [Ticker("HK:09868", "小鹏汽车")])
+    d = ex.to_json()
+    rng = next(n for n in d["numbers"] if n["kind"] == "range")
+    assert (rng["value"], rng["value_high"]) == (55, 62)
+    assert next(n for n in d["numbers"] if n["text"] == "超过10亿元")["bound"] == "min"
+    assert next(c for c in d["companies"] if c["name"] == "小鹏汽车")["tagged"] is True
+    assert Extraction.from_json(d).to_json() == d
