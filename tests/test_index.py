@@ -372,3 +372,13 @@ def test_write_lock_held_elsewhere_keeps_loading_in_memory(cache, corpus, monkey
     lib = Library(corpus).load_all()
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
     assert {lib.row(i).path for i in lib.search("快手")} == _reference(lib, "快手")
+
+
+def test_spread_matches_reference():
+    from kfin_tui.index.store import SEP, spread
+
+    r = random.Random(11)
+    samples = ["", "a", "快手abc", "x\x01y", "😀ab", "\ud800x"]
+    samples += ["".join(chr(r.randint(1, 0x2FFFF)) for _ in range(r.randint(0, 60))) for _ in range(200)]
+    for t in samples:
+        assert spread(t) == SEP + SEP.join(t.replace(SEP, "")) + SEP, repr(t)

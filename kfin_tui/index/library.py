@@ -454,6 +454,8 @@ class Library:
             except sqlite3.Error as exc:
                 self.store_error = str(exc)
                 hits = set()
+                if not isinstance(exc, sqlite3.OperationalError):
+                    self._store.mark_broken()  # damaged inside: the next start builds it anew
             mem_ids = self._mem_hay
             found.update(i for i in hits if i in by_id and i not in mem_ids)
         return found

