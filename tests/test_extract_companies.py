@@ -229,6 +229,7 @@ def test_media_come_after_companies():
     ("ST华微收到问询函", "ST华微"),
     ("*ST左江股价连续跌停", "*ST左江"),
     ("两家ST公司被立案调查", []),
+    ("多只个股ST摘帽后大涨", []),
 ])
 def test_st_names_are_companies(text, expected):
     got = names(text)

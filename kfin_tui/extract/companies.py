@@ -71,6 +71,7 @@ PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输
 ORG_EXTENSION = re.compile(r"(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
 # current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
+ST_WORDS = set("摘帽 戴帽 摘星 帽子 风险 警示 股票 个股 板块 公司 企业 概念 制度 标签 名单 行情 撤销 处理 状态".split())
 ST_RE = re.compile(r"(?<![A-Za-z0-9])\*?ST(?=[" + CJK + r"]{2})")
 ACQUIRE_RE = re.compile(
     r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
@@ -279,7 +280,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if st_taken.overlaps(s, e) or (e < len(norm) and e not in bounds):
             continue
         base = norm[m.end():e]
-        if jieba.dt.FREQ.get(base, 0) >= 60 or base in GENERIC_PREFIX or base in STOP_TOKENS:
+        if jieba.dt.FREQ.get(base, 0) >= 60 or base in GENERIC_PREFIX or base in STOP_TOKENS or base in ST_WORDS \
+                or base[0] in "股类帽板":
             continue  # ST公司, ST板块: the category, not a name
         raw = norm[s:e]
         entry = d.lookup(raw)
