@@ -163,7 +163,9 @@ def test_changed_new_and_deleted_files(cache, corpus, monkeypatch):
 
 
 def test_corrupt_index_is_rebuilt(cache, corpus):
-    expected = rowset(Library(corpus).load_all())
+    first = Library(corpus).load_all()
+    first.close()  # waits for the background FTS build
+    expected = rowset(first)
     db = db_path_for(corpus)
     for suffix in ("-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
@@ -176,7 +178,7 @@ def test_corrupt_index_is_rebuilt(cache, corpus):
 
 
 def test_old_version_index_is_rebuilt(cache, corpus):
-    Library(corpus).load_all()
+    Library(corpus).load_all().close()
     db = db_path_for(corpus)
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
@@ -244,8 +246,9 @@ def _reference(lib: Library, keyword: str) -> set[str]:
 
 
 def test_search_equals_substring_semantics(cache, corpus):
-    Library(corpus).load_all()  # cold build, FTS built at the end
+    Library(corpus).load_all().close()  # cold build; FTS built in the background, waited for
     lib = Library(corpus).load_all()
+    assert lib.wait_index() and not lib._store.fts_pending()  # the FTS path answers below
     texts = [haystack(r.title, lib.article(r.id).body_text) for r in lib.rows]
     r = random.Random(3)
     queries = ["光", "的", "%", "（", "伏组", "亿元", "快手", "手", "出货量", "净利润亿", "同比增长", "ai", "AI", "ＡＩ",

@@ -31,6 +31,11 @@ def build_index_cli(root: Path) -> int:
 
         library.load_all_with(progress)
         bar.update(task, completed=total)
+    if not library.wait_index(0):
+        with Progress(SpinnerColumn(), TextColumn("[bold]building the search index"), TimeElapsedColumn(),
+                      console=console, transient=False) as bar:
+            bar.add_task("fts", total=None)
+            library.wait_index()
     seconds = time.perf_counter() - start
     errors = sum(1 for i in library.issues if not i.warning)
     warnings = len(library.issues) - errors

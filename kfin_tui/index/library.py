@@ -108,6 +108,7 @@ class Library:
         self._issue_paths: dict[str, LoadIssue] = {}
         self._lock = threading.RLock()
         self._store: Store | None = None
+        self._fts_thread: threading.Thread | None = None
         self._persist = False
         self._next_id = 0
         prefix = str(self.root)
@@ -149,11 +150,32 @@ class Library:
         yield from self._reconcile(known, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
-                self._store.build_fts()
                 self._store.write_snapshot()
+                pending = self._store.fts_pending()
             except sqlite3.Error as exc:
                 # another instance holds the write lock, or the disk is full: search scans instead
                 self.store_error = str(exc)
+                pending = False
+            if pending:
+                # texts not yet in FTS (a cold build): index them in the background, so that the
+                # list is complete now; meanwhile search scans those texts (exact, slower)
+                self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
+                self._fts_thread.start()
+
+    def _build_fts(self) -> None:
+        try:
+            self._store.build_fts()
+        except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
+            self.store_error = str(exc)
+
+    def wait_index(self, timeout: float | None = None) -> bool:
+        """Wait for the background FTS build started by :meth:`load` (``kfin-tui index`` does).
+        True when no build is running any more."""
+        thread = self._fts_thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
 
     def load_all(self) -> Library:
         return self.load_all_with(None)
@@ -585,6 +607,7 @@ class Library:
         return count
 
     def close(self) -> None:
+        self.wait_index()
         if self._store is not None:
             self._store.close()
 

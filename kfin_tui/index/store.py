@@ -379,6 +379,9 @@ class Store:
             self.bump_gen(conn)
         return gone
 
+    def fts_pending(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone() is not None
+
     def build_fts(self, chunk: int = 4000) -> bool:
         """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
         transaction so that another instance never waits long for the write lock."""

@@ -46,6 +46,7 @@ for batch in lib.load():
         rows_done = time.perf_counter() - T0
     if first is None and batch:
         first = time.perf_counter() - T0
+lib.wait_index()  # the FTS build runs in the background after the rows
 total = time.perf_counter() - T0
 print(json.dumps({"first": first, "rows_done": rows_done, "total": total, "rows": len(lib.rows), "issues": len(lib.issues),
                   "indexed": lib.indexed, "rss": rss()}))
@@ -170,7 +171,7 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
         rows.append(("cold: first batch of rows", f"{cold['first']:.2f} s"))
         rows.append(("cold: all rows listed (metadata + texts stored)", f"{cold['rows_done']:.1f} s = "
                      f"{cold['rows'] / cold['rows_done']:,.0f} articles/s = {cold['rows_done'] / raw['seconds']:.1f}x floor"))
-        rows.append(("cold: full index incl. FTS build", f"{cold['total']:.1f} s = "
+        rows.append(("cold: full index incl. background FTS build", f"{cold['total']:.1f} s = "
                      f"{cold['rows'] / cold['total']:,.0f} articles/s = {cold['total'] / raw['seconds']:.1f}x floor"))
         rows.append(("cold: peak RSS (main process)", f"{cold['rss']:.0f} MB"))
         db = next((cache / "index").glob("*.sqlite3"), None)
