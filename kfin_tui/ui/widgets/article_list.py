@@ -102,11 +102,12 @@ class ArticleList(ScrollView, can_focus=True):
             lines = [self.empty_message[a:b] for a, b, _ in line_ranges(self.empty_message, max(1, width - 2))]
             if 1 <= line <= len(lines):
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(" " + lines[line - 1], style)]).adjust_cell_length(width)
-            return Strip.blank(width)
+                return Strip([Segment(" " + lines[line - 1], style)]).adjust_cell_length(width).apply_style(
+                    self.rich_style)
+            return Strip.blank(width, self.rich_style)
         index, part = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         selected = index == self.cursor
         base = self.get_component_rich_style("article-list--cursor") if selected else Style()
@@ -120,7 +121,7 @@ class ArticleList(ScrollView, can_focus=True):
             meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), inert(row.source)) if p)
             text = fold_cells(meta, max(1, width - 1))
         pad = max(0, width - 1 - cells(text))
-        return Strip([marker, Segment(text + " " * pad, style)], width)
+        return Strip([marker, Segment(text + " " * pad, style)], width).apply_style(self.rich_style)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.rows) * ROW_HEIGHT)

@@ -149,7 +149,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         if 0 <= line < len(self._strips):
-            return self._strips[line].crop_extend(0, width, self.rich_style)
+            return self._strips[line].crop_extend(0, width, None).apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
 

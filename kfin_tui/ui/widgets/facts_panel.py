@@ -60,13 +60,14 @@ class FactsPanel(OptionList):
         companies = [c for c in extraction.companies if c.kind != "media"]
         media = [c for c in extraction.companies if c.kind == "media"]
         options.append(self._header("company", len(companies)))
-        for c in sorted(companies, key=lambda c: -len(c.mentions)):
+        for c in sorted(companies, key=lambda c: (not c.mentions, -len(c.mentions))):
             oid = f"co-{len(self._targets)}"
             first = c.mentions[0] if c.mentions else None
             self._targets[oid] = (first.start, first.end, "company", c.name) if first else (-1, -1, "company", c.name)
             self.companies[oid] = c.name
             ticker = c.ticker or (c.tickers[0] if getattr(c, "tickers", None) else "")
-            options.append(Option(self._item(inert(c.name), f"{ticker} ×{len(c.mentions)}".strip(), "company", width),
+            count = f"×{len(c.mentions)}" if c.mentions else "相关"  # tagged by a cashtag only
+            options.append(Option(self._item(inert(c.name), f"{ticker} {count}".strip(), "company", width),
                                   id=oid))
         if not companies:
             options.append(Option(Text("  —", style="dim"), disabled=True))
