@@ -135,27 +135,44 @@ def cmd_extract(args) -> int:
     return status
 
 
+def _format_value(value) -> str:
+    """Base-unit values in full (603.8亿元 → 60,380,000,000), never in scientific notation."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
 def _print_extraction(article, extraction) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     console = Console()
-    console.print(Text(article.title, style="bold"), Text(f"  {article.path}", style="dim"))
-    figures = Table(box=None, pad_edge=False, header_style="bold")
-    for col in ("kind", "figure", "value", "unit", "context"):
-        figures.add_column(col, no_wrap=col != "context")
-    for f in extraction.figures:
-        value = "" if f.value is None else f"{f.value:,.6g}"
-        figures.add_row(f.kind, Text(("≈" if f.approx else "") + f.text), value, f.unit, Text(f.context or ""))
-    console.print(figures)
-    companies = Table(box=None, pad_edge=False, header_style="bold")
-    for col in ("company", "kind", "ticker", "mentions"):
-        companies.add_column(col, no_wrap=True)
-    for c in extraction.companies:
-        codes = ", ".join(c.tickers or ([c.ticker] if c.ticker else []))
-        companies.add_row(Text(c.name), c.kind, codes, str(len(c.mentions)))
-    console.print(companies)
+    console.print(Text(article.title, style="bold", overflow="fold"))
+    console.print(Text(article.path, style="dim", overflow="fold"))
+    if extraction.figures:
+        figures = Table(box=None, pad_edge=False, header_style="bold")
+        for col in ("kind", "figure", "value", "unit", "context"):
+            figures.add_column(col, no_wrap=col != "context", justify="right" if col == "value" else "left")
+        for f in extraction.figures:
+            mark = "≈" if f.approx else ""
+            figures.add_row(f.kind, Text(mark + f.text), _format_value(f.value), f.unit, Text(f.context or ""))
+        console.print(figures)
+    else:
+        console.print(Text("（没有数字 · no figures）", style="dim"))
+    if extraction.companies:
+        companies = Table(box=None, pad_edge=False, header_style="bold")
+        for col in ("company", "kind", "tickers", "mentions"):
+            companies.add_column(col, no_wrap=True)
+        for c in extraction.companies:
+            codes = ", ".join(c.tickers or ([c.ticker] if c.ticker else []))
+            count = str(len(c.mentions)) if c.mentions else "相关 (tag)"
+            companies.add_row(Text(c.name), c.kind, codes, count)
+        console.print(companies)
+    else:
+        console.print(Text("（没有公司 · no companies）", style="dim"))
     console.print()
 
 
