@@ -40,8 +40,8 @@ def build_index_cli(root: Path) -> int:
     errors = sum(1 for i in library.issues if not i.warning)
     warnings = len(library.issues) - errors
     where = library._store.path if library.indexed else "memory"
-    print(f"{library.count()} articles, {errors} issues ({warnings} warnings), {seconds:.2f} s — index: {where}",
-          file=sys.stdout)
+    print(f"{library.count()} articles, {errors} {'issue' if errors == 1 else 'issues'} (files not loaded), "
+          f"{warnings} {'warning' if warnings == 1 else 'warnings'}, {seconds:.2f} s — index: {where}", file=sys.stdout)
     if library.store_error:
         print(f"kfin-tui: warning: {library.store_error}", file=sys.stderr)
     library.close()
