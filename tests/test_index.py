@@ -385,3 +385,13 @@ def test_spread_matches_reference():
     samples += ["".join(chr(r.randint(1, 0x2FFFF)) for _ in range(r.randint(0, 60))) for _ in range(200)]
     for t in samples:
         assert spread(t) == SEP + SEP.join(t.replace(SEP, "")) + SEP, repr(t)
+
+
+def test_second_load_only_adds_changes(cache, corpus):
+    lib = Library(corpus).load_all()
+    n = len(lib.rows)
+    (corpus / "posts" / "later.md").write_text("---\ntitle: 后来的\n---\n\n后来加入的文章。\n", encoding="utf-8")
+    lib.load_all()
+    assert len(lib.rows) == n + 1 and len({r.id for r in lib.rows}) == n + 1
+    assert lib.rows == sorted(lib.rows, key=library_mod.sort_key)
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())

@@ -139,7 +139,10 @@ class Library:
 
                         # stats every file on the other core meanwhile
                         background = BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
-                    yield from self._load_cached(known, progress)
+                    if self._by_id:  # loaded before: only pick up what changed since
+                        known.update(self._store.stats())
+                    else:
+                        yield from self._load_cached(known, progress)
                 except (sqlite3.Error, StoreError) as exc:
                     self._drop_store(exc)
                     known = {}
