@@ -392,7 +392,12 @@ class Library:
             return
         from .parse import Workers
 
-        workers = Workers(min(os.cpu_count() or 2, 4))
+        try:
+            workers = Workers(min(os.cpu_count() or 2, 4))
+        except OSError:  # no interpreter to start: parse here
+            for chunk in _chunks(paths, batch):
+                yield [self._parse(p) for p in chunk]
+            return
         try:
             jobs = [(str(self.root), chunk, self._persist) for chunk in _chunks(paths, POOL_CHUNK)]
             pending: list[dict] = []

@@ -90,10 +90,14 @@ class Workers:
         pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
         env = {**os.environ, "PYTHONPATH": pythonpath}
         self.procs = []
-        for _ in range(n):
-            self.procs.append(subprocess.Popen(
-                [sys.executable, "-m", "kfin_tui.index.parse"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, env=env))
+        try:
+            for _ in range(n):
+                self.procs.append(subprocess.Popen(
+                    [sys.executable, "-m", "kfin_tui.index.parse"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL, env=env))
+        except OSError:
+            self.close()
+            raise
 
     def run(self, jobs: list[tuple[str, list[str], bool]]):
         import pickle
