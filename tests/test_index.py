@@ -164,7 +164,7 @@ def test_changed_new_and_deleted_files(cache, corpus, monkeypatch):
 
 def test_corrupt_index_is_rebuilt(cache, corpus):
     first = Library(corpus).load_all()
-    first.close()  # waits for the background FTS build
+    first.close(wait=True)  # waits for the background FTS build
     expected = rowset(first)
     db = db_path_for(corpus)
     for suffix in ("-wal", "-shm"):
@@ -178,7 +178,7 @@ def test_corrupt_index_is_rebuilt(cache, corpus):
 
 
 def test_old_version_index_is_rebuilt(cache, corpus):
-    Library(corpus).load_all().close()
+    Library(corpus).load_all().close(wait=True)
     db = db_path_for(corpus)
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
@@ -246,7 +246,7 @@ def _reference(lib: Library, keyword: str) -> set[str]:
 
 
 def test_search_equals_substring_semantics(cache, corpus):
-    Library(corpus).load_all().close()  # cold build; FTS built in the background, waited for
+    Library(corpus).load_all().close(wait=True)  # cold build; FTS built in the background, waited for
     lib = Library(corpus).load_all()
     assert lib.wait_index() and not lib._store.fts_pending()  # the FTS path answers below
     texts = [haystack(r.title, lib.article(r.id).body_text) for r in lib.rows]

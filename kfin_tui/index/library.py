@@ -614,8 +614,13 @@ class Library:
             progress(count, total)
         return count
 
-    def close(self) -> None:
-        self.wait_index()
+    def close(self, wait: bool = False) -> None:
+        """Close the index. A background FTS build is abandoned unless ``wait`` (that is safe: it
+        commits in chunks, and the next load picks up where it stopped)."""
+        if wait:
+            self.wait_index()
+        if self._fts_thread is not None and self._fts_thread.is_alive():
+            return  # its connection is in use: leave the rest to process exit
         if self._store is not None:
             self._store.close()
 
