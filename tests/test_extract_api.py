@@ -101,3 +101,31 @@ def test_new_json_fields_round_trip():
     assert next(n for n in d["numbers"] if n["text"] == "超过10亿元")["bound"] == "min"
     assert next(c for c in d["companies"] if c["name"] == "小鹏汽车")["tagged"] is True
     assert Extraction.from_json(d).to_json() == d
+
+
+def test_title_figures_count_once_and_are_marked(tmp_path):
+    from kfin_tui.articles import load_file
+
+    post = tmp_path / "a.md"
+    post.write_text("\n---\ntitle: '海尔智家三季度营收超一成增长 净利润增长12.5%'\ndate: 2024-10-30 18:00:00\n"
+                    "---\n\n<div><p>海尔智家公布三季报，净利润增长12.5%，海外收入占比过半。</p></div>\n",
+                    encoding="utf-8")
+    article, _ = load_file(post)
+    extraction = extract_article(article)
+    texts = [f.text for f in extraction.figures]
+    assert texts.count("12.5%") == 1  # the body's, not repeated from the title
+    title_only = [f for f in extraction.figures if f.in_title]
+    assert [f.text for f in title_only] == ["三季度", "超一成"]
+    f = title_only[1]
+    assert article.title[f.start:f.end] == f.text and f.to_json()["field"] == "title"
+    assert Figure.from_json(f.to_json()) == f
+
+
+def test_a_title_the_body_repeats_adds_nothing(tmp_path):
+    from kfin_tui.articles import load_file
+
+    post = tmp_path / "b.md"
+    post.write_text("\n---\ntitle: '央行开展500亿元逆回购'\n---\n\n<div>【央行开展500亿元逆回购】财联社电，央行开展500亿元逆回购。</div>\n",
+                    encoding="utf-8")
+    article, _ = load_file(post)
+    assert not any(f.in_title for f in extract_article(article).figures)

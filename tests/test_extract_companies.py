@@ -255,3 +255,10 @@ def test_an_organisation_extending_a_listed_name_is_its_own():
 @pytest.mark.parametrize("text", ["谷歌趋势数据显示相关搜索热度上升", "用百度地图导航", "打开谷歌翻译"])
 def test_products_named_after_a_company_are_not_the_company(text):
     assert names(text) == []
+
+
+def test_short_alias_glued_to_a_common_word_is_not_a_company():
+    from kfin_tui.extract import extract
+
+    assert [c.name for c in extract("公司营收增长，其中海外收入占比升至三成。").companies] == []
+    assert [c.name for c in extract("中海外发布年度业绩。").companies] == ["中国海外发展"]

@@ -8,6 +8,7 @@ Offsets index the text given; ``text[f.start:f.end] == f.text``.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from collections import OrderedDict
@@ -22,7 +23,7 @@ from .textnorm import nfkc_same_length
 __all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
 
 # bumped whenever results change for the same text: caches of Extraction.to_json() should key on it
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()
@@ -47,6 +48,18 @@ def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
     return Extraction(find_figures(text, norm, blocked), companies)
 
 
+def _add_title_figures(result: Extraction, title: str, body: str) -> None:
+    """A front-matter title is part of the article but not of its body text: its figures count too.
+    Titles the body repeats (电报 【headline】, plain-text headlines) add nothing."""
+    if not title or title.rstrip("…. ") in body:
+        return
+    seen = {f.text for f in result.figures}
+    for f in extract(title).figures:
+        if f.text not in seen:
+            result.figures.append(dataclasses.replace(f, in_title=True))
+            seen.add(f.text)
+
+
 def extract_article(article) -> Extraction:
     """:func:`extract` over ``article.body_text`` and ``article.tickers``, cached (LRU) on path and
     a hash of the body text."""
@@ -58,6 +71,8 @@ def extract_article(article) -> Extraction:
             _cache.move_to_end(key)
             return hit
     result = extract(body, list(article.tickers or ()))
+    if getattr(article, "format", "") in ("html", "markdown"):  # a plain-text title is its headline, file name or lead
+        _add_title_figures(result, getattr(article, "title", "") or "", body)
     with _cache_lock:
         _cache[key] = result
         while len(_cache) > CACHE_SIZE:

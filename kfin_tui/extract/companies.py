@@ -184,6 +184,16 @@ FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再�
 _PLACES: set[str] | None = None
 
 
+COMMON_WORD_FREQ = 5000
+
+
+def _glued_left(norm: str, s: int) -> bool:
+    """The character before a short name forms a common word with the name's first character
+    (其中, 之中, 当中, 集中): the name is an accident of the characters around it."""
+    pair = norm[s - 1:s + 1]
+    return jieba.dt.FREQ.get(pair, 0) >= COMMON_WORD_FREQ
+
+
 def _place(tok: str) -> bool:
     """Place names (jieba tag ns) may begin a company name: 渤海银行, 硅谷银行."""
     global _PLACES
@@ -230,6 +240,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if entry.kind == "block":
             shadow.append((s, e))
             continue
+        if len(form) <= 3 and s > 0 and _glued_left(norm, s):
+            continue  # 其中海外 is 其中 + 海外, not 中海外
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data

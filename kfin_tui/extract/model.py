@@ -18,6 +18,7 @@ class Figure:
     context: str = ""
     value_high: float | None = None  # a range's high end (``value`` is its low end)
     bound: str = ""  # "min" (超, 超过, 逾, 上百) or "max" (不足, 不到): a one-sided approximation
+    in_title: bool = False  # found in a front-matter title the body does not repeat; offsets index the title
 
     def to_json(self) -> dict:
         d = {"text": self.text, "kind": self.kind, "value": self.value, "unit": self.unit,
@@ -26,12 +27,15 @@ class Figure:
             d["value_high"] = self.value_high
         if self.bound:
             d["bound"] = self.bound
+        if self.in_title:
+            d["field"] = "title"
         return d
 
     @classmethod
     def from_json(cls, d: dict) -> Figure:
         return cls(d["text"], d["kind"], d.get("value"), d.get("unit", ""), bool(d.get("approx", False)),
-                   int(d["start"]), int(d["end"]), d.get("context", ""), d.get("value_high"), d.get("bound") or "")
+                   int(d["start"]), int(d["end"]), d.get("context", ""), d.get("value_high"), d.get("bound") or "",
+                   d.get("field") == "title")
 
 
 @dataclass(frozen=True)

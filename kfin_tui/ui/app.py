@@ -284,7 +284,8 @@ class KfinApp(App[int]):
         if self.current is None or row.id != self.current.id:
             return
         self.extraction = extraction
-        mentions = [Mention(f.start, f.end, f.kind, f.text) for f in extraction.figures]
+        mentions = [Mention(f.start, f.end, f.kind, f.text) for f in extraction.figures
+                    if not getattr(f, "in_title", False)]  # title figures index the title, not the body
         for c in extraction.companies:
             mentions.extend(Mention(m.start, m.end, "media" if c.kind == "media" else "company", c.name)
                             for m in c.mentions)

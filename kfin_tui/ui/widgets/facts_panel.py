@@ -53,7 +53,8 @@ class FactsPanel(OptionList):
                     continue
                 seen.add(key)
                 oid = f"fig-{len(self._targets)}"
-                self._targets[oid] = (f.start, f.end, kind, f.text)
+                in_title = getattr(f, "in_title", False)  # shown in the title: nothing to scroll to
+                self._targets[oid] = (-1, -1, kind, f.text) if in_title else (f.start, f.end, kind, f.text)
                 options.append(Option(self._item(inert(f.text), inert(f.context or ""), kind, width), id=oid))
         if not any_figure:
             options.append(Option(Text("没有数字 · no figures", style="dim"), disabled=True))
