@@ -163,9 +163,11 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
     cache = Path(tempfile.mkdtemp(prefix="kfin-bench-cache-"))
     env = {**os.environ, "KFIN_TUI_CACHE": str(cache)}
     try:
-        raw = _snippet(code_for(RAW, root), env)
+        first_read = _snippet(code_for(RAW, root), env)  # as found (the page cache may be cold)
+        raw = min((_snippet(code_for(RAW, root), env) for _ in range(2)), key=lambda r: r["seconds"])
         rows.append(("files / MB", f"{raw['files']:,} / {raw['bytes'] / 1e6:,.0f}"))
-        rows.append(("floor: walk + read every file (page cache warm)", f"{raw['seconds']:.2f} s"))
+        rows.append(("floor: walk + read every file, page cache warm (first read as found)",
+                     f"{raw['seconds']:.2f} s ({first_read['seconds']:.2f} s)"))
 
         cold = _snippet(code_for(COLD, root), env)
         rows.append(("cold: first batch of rows", f"{cold['first']:.2f} s"))
