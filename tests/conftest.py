@@ -22,3 +22,17 @@ def shared_dir() -> Path:
 def article_fixtures() -> Path:
     """``tests/fixtures/articles``: small articles written for these tests."""
     return ARTICLE_FIXTURES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's index cache: each session gets its own."""
+    import os
+
+    old = os.environ.get("KFIN_TUI_CACHE")
+    os.environ["KFIN_TUI_CACHE"] = str(tmp_path_factory.mktemp("kfin-cache"))
+    yield
+    if old is None:
+        os.environ.pop("KFIN_TUI_CACHE", None)
+    else:
+        os.environ["KFIN_TUI_CACHE"] = old
