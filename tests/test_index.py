@@ -102,7 +102,7 @@ def rowset(lib: Library) -> list[tuple]:
 
 
 def count_parses(monkeypatch) -> list[str]:
-    import kfin_tui.articles as articles
+    from kfin_tui import articles
 
     calls: list[str] = []
     real = articles.load_file

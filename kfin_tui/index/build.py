@@ -10,7 +10,14 @@ EXIT_OK, EXIT_FAIL = 0, 1
 
 def build_index_cli(root: Path) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from .library import Library
     from .walk import walk

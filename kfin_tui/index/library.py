@@ -342,7 +342,7 @@ class Library:
                 todo_list = [self._prefix + r for r in walked if r in rels] if rels else []
                 seen = set(walked)
 
-                def todo_paths():  # noqa: F811
+                def todo_paths():
                     return iter(todo_list)
             else:
                 walked = [(self._prefix + r, size, mtime) for r, (size, mtime) in walked.items()]

@@ -26,13 +26,13 @@ article parser or Textual.
 from __future__ import annotations
 
 import hashlib
-from array import array
 import json
 import marshal
-import sys
 import os
 import sqlite3
+import sys
 import threading
+from array import array
 from pathlib import Path
 
 SCHEMA_VERSION = 4

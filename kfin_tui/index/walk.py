@@ -70,7 +70,7 @@ def walk(root: Path | str) -> Iterator[tuple[str, int, int]]:
             continue
         files, subdirs = found
         if dot:
-            files = [(p[2:] if p.startswith("./") else p, s, m) for p, s, m in files]
+            files = [(p.removeprefix("./"), s, m) for p, s, m in files]
         yield from files
         stack.extend(reversed(subdirs))
 
