@@ -395,3 +395,28 @@ def test_second_load_only_adds_changes(cache, corpus):
     assert len(lib.rows) == n + 1 and len({r.id for r in lib.rows}) == n + 1
     assert lib.rows == sorted(lib.rows, key=library_mod.sort_key)
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+
+
+def test_new_extractor_version_drops_cached_extractions_only(cache, corpus, monkeypatch):
+    from kfin_tui.index import extraction, store
+
+    monkeypatch.setattr(extraction, "extractor", lambda: (_fake_extract, _FakeExtraction))
+    lib = Library(corpus).load_all()
+    assert lib.extract_pending() == lib.count() > 0
+    lib.close()
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", store.EXTRACTOR_VERSION + 1)
+    calls = count_parses(monkeypatch)
+    again = Library(corpus).load_all()
+    assert calls == []  # rows and texts are still valid: no file is re-read for the list
+    assert again.companies_for(again.rows[0].id) == []  # but nothing extracted by the old version
+    assert again.extract_pending() == again.count()
+
+
+def test_new_loader_version_rebuilds_the_index(cache, corpus, monkeypatch):
+    from kfin_tui.index import store
+
+    Library(corpus).load_all().close()
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    calls = count_parses(monkeypatch)
+    again = Library(corpus).load_all()
+    assert len(again.rows) > 0 and len(calls) > 0

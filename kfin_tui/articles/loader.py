@@ -21,7 +21,7 @@ from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plai
 
 # Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
 # should key on this too, so that rows cached by an older loader are read again after an upgrade.
-LOADER_VERSION = 2
+from ..versions import LOADER_VERSION  # noqa: E402,F401 - re-exported
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")

@@ -23,7 +23,7 @@ from .textnorm import nfkc_same_length
 __all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
 
 # bumped whenever results change for the same text: caches of Extraction.to_json() should key on it
-EXTRACTOR_VERSION = 3
+from ..versions import EXTRACTOR_VERSION  # noqa: E402 - re-exported
 
 CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()

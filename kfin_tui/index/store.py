@@ -35,7 +35,10 @@ import threading
 from array import array
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
+
+# the layout of this database and the loader that filled it: either changing rebuilds the index
+SCHEMA_VERSION = 4 * 1000 + LOADER_VERSION
 SEP = "\x01"
 SNAPSHOT_FORMAT = 2  # bump when the snapshot tuples change
 
@@ -185,6 +188,26 @@ class Store:
         # a cheap sanity read: a damaged file fails here rather than later
         conn.execute("SELECT count(*) FROM meta").fetchone()
         conn.execute("SELECT id FROM files LIMIT 1").fetchall()
+        self._check_extractor(conn)
+
+    @staticmethod
+    def _check_extractor(conn: sqlite3.Connection) -> None:
+        """Extractions cached by another extractor version are dropped (rows and texts stay)."""
+        row = conn.execute("SELECT value FROM meta WHERE key='extractor'").fetchone()
+        if row is not None and row[0] == str(EXTRACTOR_VERSION):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='extractor'").fetchone()
+            if row is None or row[0] != str(EXTRACTOR_VERSION):
+                conn.execute("DELETE FROM extraction")
+                conn.execute("DELETE FROM company")
+                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('extractor', ?)",
+                             (str(EXTRACTOR_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def mark_broken(self) -> None:
         """Best effort: an impossible user_version, so that the next open rebuilds the index."""

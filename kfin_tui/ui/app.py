@@ -112,12 +112,38 @@ class KfinApp(App[int]):
         self.loaded = True
         self.query_one("#progress", Static).set_class(False, "busy")
         self._refresh_searches()
+        self.extract_all()
         issues = self.library.issues
         errors = sum(1 for i in issues if not i.warning)
         if issues:
             msg = (f"{errors} 个文件无法读取" if errors else f"{len(issues)} 个文件有警告")
             self.notify(f"{msg} — 按 L 查看 (press L)", severity="warning" if errors else "information",
                         timeout=4)
+
+    @work(thread=True, exclusive=True, group="extract-all")
+    def extract_all(self) -> None:
+        """Figures and companies of every article, cached in the index, for the company filter."""
+        pending = getattr(self.library, "extract_pending", None)
+        if pending is None:
+            return
+        try:
+            done = pending(progress=lambda n, total: self.call_from_thread(self._extract_progress, n, total),
+                           stop=self._stop)
+        except Exception as exc:  # noqa: BLE001 - the reader works without the company index
+            self.call_from_thread(self.notify, f"公司索引失败 company index failed: {exc}", severity="warning")
+            return
+        if done and not self._stop.is_set():
+            self.call_from_thread(self._extract_finished)
+
+    def _extract_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", Static)
+        bar.update(f"提取中 extracting… {done}/{total}")
+        bar.set_class(done < total, "busy")
+
+    def _extract_finished(self) -> None:
+        self.query_one("#progress", Static).set_class(False, "busy")
+        if self.company:
+            self._refresh_searches()  # more articles may name the company now
 
     @work(thread=True, group="warmup")
     def warm_up_extractor(self) -> None:
@@ -393,3 +419,6 @@ class KfinApp(App[int]):
 
     def on_unmount(self) -> None:
         self._stop.set()
+        close = getattr(self.library, "close", None)
+        if close is not None:
+            close()

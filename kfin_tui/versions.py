@@ -1,0 +1,8 @@
+"""Versions of what the persistent index caches. Bump one when its output changes, so that
+cached results are recomputed (a tiny module: the index reads it without importing the parsers).
+"""
+
+# kfin_tui.articles: the rows and texts an article file turns into (a bump re-reads every file)
+LOADER_VERSION = 2
+# kfin_tui.extract: figures and companies (a bump drops cached extractions only)
+EXTRACTOR_VERSION = 3
