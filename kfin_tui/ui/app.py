@@ -6,6 +6,8 @@ Messages. Loading, searching and extraction run in thread workers: a keystroke n
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
+import time
 from pathlib import Path
 
 from textual import events, on, work
@@ -52,6 +54,8 @@ class KfinApp(App[int]):
         self.extraction = None
         self._debounce = None
         self._stop = threading.Event()
+        self._users = 0  # worker threads inside the library (its index connections) right now
+        self._users_lock = threading.Lock()
 
     # layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -88,8 +92,23 @@ class KfinApp(App[int]):
         self.query_one("#sidebar").set_class(width < WIDE, "narrow")
 
     # loading ----------------------------------------------------------------
+    @contextmanager
+    def _using_library(self):
+        """Worker threads that touch the library say so: it is closed only when none does."""
+        with self._users_lock:
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._users_lock:
+                self._users -= 1
+
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
+        with self._using_library():
+            self._load_library()
+
+    def _load_library(self) -> None:
         first = True
         for _batch in self.library.load(progress=lambda n: self.call_from_thread(self._progress, n)):
             if self._stop.is_set():
@@ -127,10 +146,12 @@ class KfinApp(App[int]):
         if pending is None:
             return
         try:
-            done = pending(progress=lambda n, total: self.call_from_thread(self._extract_progress, n, total),
-                           stop=self._stop)
+            with self._using_library():
+                done = pending(progress=lambda n, total: self.call_from_thread(self._extract_progress, n, total),
+                               stop=self._stop)
         except Exception as exc:  # noqa: BLE001 - the reader works without the company index
-            self.call_from_thread(self.notify, f"公司索引失败 company index failed: {exc}", severity="warning")
+            if not self._stop.is_set():
+                self.call_from_thread(self.notify, f"公司索引失败 company index failed: {exc}", severity="warning")
             return
         if done and not self._stop.is_set():
             self.call_from_thread(self._extract_finished)
@@ -159,8 +180,9 @@ class KfinApp(App[int]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, keyword: str, company: str) -> None:
-        ids = self.library.search(keyword)
-        company_ids = self._company_ids(company) if company else None
+        with self._using_library():
+            ids = self.library.search(keyword)
+            company_ids = self._company_ids(company) if company else None
         self.call_from_thread(self._search_done, keyword, company, ids, company_ids)
 
     def _company_ids(self, name: str) -> set[int]:
@@ -295,8 +317,9 @@ class KfinApp(App[int]):
     @work(thread=True, exclusive=True, group="extract")
     def extract_current(self, row: Row, article) -> None:
         try:
-            cached = getattr(self.library, "extraction", None)
-            extraction = cached(row.id) if cached is not None else None
+            with self._using_library():
+                cached = getattr(self.library, "extraction", None)
+                extraction = cached(row.id) if cached is not None else None
             if extraction is None:
                 from ..extract import extract_article
 
@@ -420,5 +443,12 @@ class KfinApp(App[int]):
     def on_unmount(self) -> None:
         self._stop.set()
         close = getattr(self.library, "close", None)
-        if close is not None:
-            close()
+        if close is None:
+            return
+        # workers stop at their next check of _stop; never close connections one of them is using
+        deadline = time.monotonic() + 2.0
+        while self._users and time.monotonic() < deadline:
+            time.sleep(0.01)
+        with self._users_lock:
+            if self._users == 0:
+                close()

@@ -28,9 +28,9 @@ def _snippet(code: str, env: dict, timeout: float = 1800) -> dict:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
     head = ("import time, resource, json, sys\nT0 = time.perf_counter()\n"
             "def rss(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n")
-    out = subprocess.run([PY, "-c", head + code], env=env, capture_output=True, text=True, timeout=timeout)
+    out = subprocess.run([PY, "-X", "faulthandler", "-c", head + code], env=env, capture_output=True, text=True, timeout=timeout)
     if out.returncode != 0:
-        raise RuntimeError(out.stderr[-3000:])
+        raise RuntimeError(f"exit {out.returncode}\n{out.stdout[-1500:]}\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -214,7 +214,7 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
                              f"RSS {ui['rss']:.0f} MB"))
             except Exception as exc:  # noqa: BLE001 - the UI is written concurrently
                 rows.append(("KfinApp warm start to first list paint",
-                             f"pending (UI not runnable: {str(exc).strip().splitlines()[-1][:80]})"))
+                             f"failed: {str(exc).strip()[-2500:]}"))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     return rows
