@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from ..listing import meta_json
 from ..tickers import Ticker
 
 BLOCK_SEP = "\n\n"
@@ -76,16 +77,8 @@ class Article:
         return [t.code for t in self.tickers]
 
     def meta_json(self) -> dict:
-        return {
-            "path": self.path,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
-            "source": self.source,
-            "author": self.author,
-            "categories": list(self.categories),
-            "tickers": self.ticker_codes,
-            "format": self.format,
-        }
+        return meta_json(self.path, self.title, self.date, self.source, self.author, self.categories,
+                         self.ticker_codes, self.format)
 
 
 @dataclass(frozen=True)

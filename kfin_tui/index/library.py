@@ -29,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..listing import meta_json
 from .search import matches_terms, terms
 from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
 
@@ -62,16 +63,8 @@ class Row(NamedTuple):
 
     def meta_json(self) -> dict:
         """The object ``kfin-tui list --json`` prints."""
-        return {
-            "path": self.path,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
-            "source": self.source,
-            "author": self.author,
-            "categories": list(self.categories),
-            "tickers": list(self.tickers),
-            "format": self.format,
-        }
+        return meta_json(self.path, self.title, self.date, self.source, self.author, self.categories,
+                         self.tickers, self.format)
 
 
 def sort_key(row: Row):
