@@ -227,7 +227,8 @@ class KfinApp(App[int]):
         return bool(self.keyword or self.category or self.company)
 
     def _update_status(self) -> None:
-        parts = ["kfin-tui", inert(self.root.name or str(self.root))]
+        name = self.root.name or str(self.root)
+        parts = ["kfin-tui", "corpus" if name == "_corpus" else inert(name)]  # the bundled corpus
         if self.keyword:
             parts.append(f"关键词: {inert(self.keyword)}")
         if self.category:
