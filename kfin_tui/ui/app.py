@@ -5,6 +5,7 @@ Messages. Loading, searching and extraction run in thread workers: a keystroke n
 """
 from __future__ import annotations
 
+import sys
 import threading
 from contextlib import contextmanager
 import time
@@ -29,6 +30,7 @@ from .widgets.sanitize import inert
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
 WIDE = 130  # from this many columns the sidebar and the panel get their full width
 DEBOUNCE = 0.15
+BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 
 
 class KfinApp(App[int]):
@@ -72,6 +74,8 @@ class KfinApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # background threads (loading, extraction) hand the interpreter back to the UI sooner
+        sys.setswitchinterval(0.001)
         self.query_one(ArticleList).focus()
         self._update_panel_visibility()
         self._update_status()
@@ -145,10 +149,13 @@ class KfinApp(App[int]):
         pending = getattr(self.library, "extract_pending", None)
         if pending is None:
             return
+        def progress(n: int, total: int) -> None:
+            self.call_from_thread(self._extract_progress, n, total)
+            time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
+
         try:
             with self._using_library():
-                done = pending(progress=lambda n, total: self.call_from_thread(self._extract_progress, n, total),
-                               stop=self._stop)
+                done = pending(progress=progress, stop=self._stop, chunk=4)
         except Exception as exc:  # noqa: BLE001 - the reader works without the company index
             if not self._stop.is_set():
                 self.call_from_thread(self.notify, f"公司索引失败 company index failed: {exc}", severity="warning")
