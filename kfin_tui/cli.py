@@ -122,7 +122,11 @@ def cmd_extract(args) -> int:
                 continue
             if issue is not None:
                 _report_issues([issue])
-            extraction = extract_article(article)
+            try:
+                extraction = extract_article(article)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not cost the others
+                print(f"kfin-tui: error: {path}: extraction failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+                continue
             if args.json:
                 obj = {"path": str(path) if root.is_dir() else raw, "title": article.title}
                 obj.update(extraction.to_json())

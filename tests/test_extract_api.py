@@ -129,3 +129,13 @@ def test_a_title_the_body_repeats_adds_nothing(tmp_path):
                     encoding="utf-8")
     article, _ = load_file(post)
     assert not any(f.in_title for f in extract_article(article).figures)
+
+
+def test_title_repeating_a_body_figure_in_other_words_adds_nothing(tmp_path):
+    from kfin_tui.articles import load_file
+
+    post = tmp_path / "c.md"
+    post.write_text("\n---\ntitle: '90秒看懂：日均调用量超4万亿'\n---\n\n<div><p>模型日均调用量已超过4万亿次以上。</p></div>\n",
+                    encoding="utf-8")
+    article, _ = load_file(post)
+    assert [f.text for f in extract_article(article).figures if f.in_title] == []

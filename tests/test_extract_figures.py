@@ -287,3 +287,21 @@ def test_context_drops_subjects_fragments_and_units(text, context):
 ])
 def test_context_prefers_the_metric_noun(text, context):
     assert figs(text)[-1].context == context
+
+
+@pytest.mark.parametrize("text, fig, value", [
+    ("装修工期大概要四五天。", "四五天", 4),
+    ("展厅外停了两三百辆新车。", "两三百辆", 200),
+    ("门店附近只有三四个停车位。", "三四个", 3),
+    ("园区里入驻了七八家供应商。", "七八家", 7),
+])
+def test_adjacent_chinese_digits_are_an_approximate_count_at_the_low_end(text, fig, value):
+    f = one(text)
+    assert (f.text, f.kind, f.value, f.approx) == (fig, "count", value, True)
+
+
+@pytest.mark.parametrize("text", [
+    "今年订单有望实现两位数的增长。", "出口保持两位数增长。", "费用出现三位数下滑，利润仅个位数增长。",
+])
+def test_number_of_digits_is_an_idiom_not_a_count(text):
+    assert texts(text) == []

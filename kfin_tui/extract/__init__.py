@@ -48,16 +48,22 @@ def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
     return Extraction(find_figures(text, norm, blocked), companies)
 
 
+TITLE_NOISE_UNITS = frozenset({"秒", "分钟", "分", "小时"})
+
+
 def _add_title_figures(result: Extraction, title: str, body: str) -> None:
     """A front-matter title is part of the article but not of its body text: its figures count too.
     Titles the body repeats (电报 【headline】, plain-text headlines) add nothing."""
     if not title or title.rstrip("…. ") in body:
         return
-    seen = {f.text for f in result.figures}
+    seen = {f.text for f in result.figures} | {(f.kind, f.value) for f in result.figures}
     for f in extract(title).figures:
-        if f.text not in seen:
-            result.figures.append(dataclasses.replace(f, in_title=True))
-            seen.add(f.text)
+        if f.text in seen or (f.kind, f.value) in seen:
+            continue  # 超4万亿 in the title, 超过4万亿 in the body: one figure
+        if f.kind == "count" and f.unit in TITLE_NOISE_UNITS:
+            continue  # 120秒看懂…: a video's length, not a figure of the story
+        result.figures.append(dataclasses.replace(f, in_title=True))
+        seen.update({f.text, (f.kind, f.value)})
 
 
 def extract_article(article) -> Extraction:

@@ -204,10 +204,17 @@ def _single(norm: str, m: re.Match):
     if cn:
         if cn[0] in "数几":
             num, approx_num = None, True
+        elif _or_next(cn):
+            # 四五天, 两三百辆: "N or N+1", read at the low end (四五 → 4, 两三百 → 200), approximate
+            num, approx_num = parse_number(cn[0] + cn[2:]), True
+            if num is None:
+                return None
         else:
             num, approx_num = parse_number(cn), False
             if num is None:
                 return None
+        if unit == "位" and norm.startswith("数", end):
+            return None  # 两位数增长, 三位数: the number of digits, an idiom
         single = len(cn) == 1 and cn in CN_DIGITS
         if len(cn) > 1 and all(c in CN_DIGITS for c in cn) and not _adjacent_pair(cn):
             return None  # 五一, 二〇二四 without 年: holidays, names, years (the date pattern reads years)
@@ -307,6 +314,12 @@ def _adjacent_pair(cn: str) -> bool:
         return False
     a, b = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
     return b == a + 1 or cn == "两三"
+
+
+def _or_next(cn: str) -> bool:
+    """四五, 两三百, 七八十: two adjacent digits that mean "N or N+1", then at most a magnitude."""
+    return len(cn) >= 2 and cn[0] in CN_DIGITS and cn[0] not in "零〇" and cn[1] in CN_DIGITS \
+        and _adjacent_pair(cn[:2]) and (len(cn) == 2 or cn[2] not in CN_DIGITS)
 
 
 def _preceded_by_ordinal(norm: str, pos: int) -> bool:

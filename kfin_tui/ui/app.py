@@ -25,6 +25,7 @@ from .screens.picker import PickerScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView, Mention
 from .widgets.facts_panel import FactsPanel
+from .widgets.keyword_input import KeywordInput
 from .widgets.sanitize import inert
 
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
@@ -33,9 +34,24 @@ DEBOUNCE = 0.15
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 
 
+def canonical_company(name: str) -> str:
+    """``阿里`` → ``阿里巴巴``, ``腾讯控股`` → ``腾讯``: the name the extractor reports."""
+    name = name.strip()
+    if not name:
+        return ""
+    try:
+        from ..extract.dictionary import get_dictionary
+
+        entry = get_dictionary().lookup(name)
+    except Exception:  # noqa: BLE001 - without the dictionary, take the name as typed
+        return name
+    return entry.name if entry is not None and getattr(entry, "kind", "company") != "block" else name
+
+
 class KfinApp(App[int]):
     TITLE = "kfin-tui"
     CSS_PATH = "app.tcss"
+    AUTO_FOCUS = "#list"  # keys pressed before the first paint go to the list, not the filter box
     BINDINGS = APP
     COMMANDS = App.COMMANDS | {FilterCommands}
 
@@ -46,7 +62,7 @@ class KfinApp(App[int]):
         self.library = library or Library(self.root)
         self.keyword = keyword
         self.category = category
-        self.company = company
+        self.company = canonical_company(company)
         self.keyword_ids: set[int] | None = None
         self.company_ids: set[int] | None = None
         self.loaded = False
@@ -66,7 +82,7 @@ class KfinApp(App[int]):
             yield Static(id="status-right")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield Input(value=self.keyword, placeholder="/ 关键词 keyword", id="keyword")
+                yield KeywordInput(value=self.keyword, placeholder="/ 关键词 keyword", id="keyword")
                 yield Static(id="progress")
                 yield ArticleList(id="list")
             yield ArticleView(id="body")
@@ -278,7 +294,7 @@ class KfinApp(App[int]):
         self._apply_filters()
 
     def set_company(self, company: str | None) -> None:
-        self.company = company or ""
+        self.company = canonical_company(company or "")
         self.company_ids = None
         if self.company:
             self._refresh_searches()
@@ -424,6 +440,7 @@ class KfinApp(App[int]):
         self._apply_filters()
 
     def action_load_issues(self) -> None:
+        self.clear_notifications()
         self.push_screen(LoadIssuesScreen(self.library.issues, root=self.root))
 
     def _panes(self) -> list:

@@ -27,8 +27,20 @@ class FactsPanel(OptionList):
         super().__init__(**kwargs)
         self._targets: dict[str, tuple[int, int, str, str]] = {}
         self.companies: dict[str, str] = {}  # option id -> company name
+        self._shown: tuple = (None, False)
+        self._laid_out_width = 0
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self._laid_out_width and self._shown[0] is not None:
+            highlighted = self.highlighted
+            self.show_extraction(*self._shown)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
 
     def show_extraction(self, extraction, pending: bool = False) -> None:
+        self._shown = (extraction, pending)
+        self._laid_out_width = self.scrollable_content_region.width
         self.clear_options()
         self._targets.clear()
         self.companies.clear()
@@ -36,6 +48,9 @@ class FactsPanel(OptionList):
             self.add_option(Option(Text("正在提取… extracting" if pending else "—", style="dim italic"), disabled=True))
             return
         width = max(16, (self.scrollable_content_region.width or 30) - 2)
+        # the figure column is as wide as the figures need (currencies like 亿元新台币 stay visible)
+        texts = [f.text for f in extraction.figures] + [c.name for c in extraction.companies]
+        main_width = min(max((cells(t) for t in texts), default=8), width - 8)
         groups: dict[str, list] = {k: [] for k in FIGURE_KINDS}
         for f in extraction.figures:
             groups.setdefault(f.kind, []).append(f)
@@ -55,7 +70,7 @@ class FactsPanel(OptionList):
                 oid = f"fig-{len(self._targets)}"
                 in_title = getattr(f, "in_title", False)  # shown in the title: nothing to scroll to
                 self._targets[oid] = (-1, -1, kind, f.text) if in_title else (f.start, f.end, kind, f.text)
-                options.append(Option(self._item(inert(f.text), inert(f.context or ""), kind, width), id=oid))
+                options.append(Option(self._item(inert(f.text), inert(f.context or ""), kind, width, main_width), id=oid))
         if not any_figure:
             options.append(Option(Text("没有数字 · no figures", style="dim"), disabled=True))
         companies = [c for c in extraction.companies if c.kind != "media"]
@@ -68,8 +83,8 @@ class FactsPanel(OptionList):
             self.companies[oid] = c.name
             ticker = c.ticker or (c.tickers[0] if getattr(c, "tickers", None) else "")
             count = f"×{len(c.mentions)}" if c.mentions else "相关"  # tagged by a cashtag only
-            options.append(Option(self._item(inert(c.name), f"{ticker} {count}".strip(), "company", width),
-                                  id=oid))
+            options.append(Option(self._item(inert(c.name), f"{count} {ticker}".strip(), "company", width,
+                                             main_width), id=oid))
         if not companies:
             options.append(Option(Text("  —", style="dim"), disabled=True))
         if media:
@@ -78,7 +93,7 @@ class FactsPanel(OptionList):
                 oid = f"me-{len(self._targets)}"
                 first = c.mentions[0] if c.mentions else None
                 self._targets[oid] = (first.start, first.end, "media", c.name) if first else (-1, -1, "media", c.name)
-                options.append(Option(self._item(inert(c.name), f"×{len(c.mentions)}", "media", width), id=oid))
+                options.append(Option(self._item(inert(c.name), f"×{len(c.mentions)}", "media", width, main_width), id=oid))
         self.add_options(options)
 
     @staticmethod
@@ -87,9 +102,9 @@ class FactsPanel(OptionList):
         return Option(text, disabled=True)
 
     @staticmethod
-    def _item(main: str, note: str, kind: str, width: int) -> Text:
-        main = fold_cells(main, max(4, width // 2))
-        gap = max(1, width // 2 + 1 - cells(main))
+    def _item(main: str, note: str, kind: str, width: int, main_width: int) -> Text:
+        main = fold_cells(main, max(4, main_width))
+        gap = max(1, main_width + 2 - cells(main))
         note = fold_cells(note, max(1, width - cells(main) - gap - 1))
         text = Text(" ")
         text.append(main, Style(color=KIND_COLOURS.get(kind), bold=True))
