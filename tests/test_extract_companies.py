@@ -226,7 +226,7 @@ def test_media_come_after_companies():
 
 @pytest.mark.parametrize("text, expected", [
     ("ST某新公告称将剥离亏损资产", None),  # ST + an unknown name is still a company (see below)
-    ("ST华微收到问询函", "ST华微"),
+    ("ST华微收到问询函", "华微电子"),  # the listed company whose name the ST name cuts short
     ("*ST左江股价连续跌停", "*ST左江"),
     ("两家ST公司被立案调查", []),
     ("多只个股ST摘帽后大涨", []),
@@ -262,3 +262,13 @@ def test_short_alias_glued_to_a_common_word_is_not_a_company():
 
     assert [c.name for c in extract("公司营收增长，其中海外收入占比升至三成。").companies] == []
     assert [c.name for c in extract("中海外发布年度业绩。").companies] == ["中国海外发展"]
+
+
+@pytest.mark.parametrize("text, name, ticker", [
+    ("南卫股份今日发布季度报告。", "ST南卫", "SH:603880"),  # the plain name of a company now under ST
+    ("*ST金正收到交易所关注函。", "金正大", "SZ:002470"),  # an ST name cut to four characters
+    ("ST天山盘中触及跌停。", "*ST天山", "SZ:300313"),  # ST written without the star
+])
+def test_st_and_plain_names_find_the_same_listed_company(text, name, ticker):
+    got = {c.name: c.ticker for c in comps(text)}
+    assert got.get(name) == ticker, got

@@ -45,3 +45,11 @@ def test_companies_tsv_is_what_the_build_script_makes(tmp_path):
     run = subprocess.run([sys.executable, str(script), str(SHARED_LIST)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert (DATA / "companies.tsv").read_bytes() == before, "companies.tsv is stale: rerun build_companies.py"
+
+
+def test_st_names_have_their_plain_name_unless_it_is_a_word_or_another_company():
+    d = get_dictionary()
+    assert d.lookup("南卫").name == "ST南卫"
+    assert d.lookup("世茂").name != "ST世茂"  # 世茂集团
+    assert d.lookup("远程") is None  # an ordinary word
+    assert d.lookup("花王").name == "花王" and not d.lookup("花王").tickers  # Kao, not ST花王

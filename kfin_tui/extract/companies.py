@@ -292,11 +292,12 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if st_taken.overlaps(s, e) or (e < len(norm) and e not in bounds):
             continue
         base = norm[m.end():e]
-        if jieba.dt.FREQ.get(base, 0) >= 60 or base in GENERIC_PREFIX or base in STOP_TOKENS or base in ST_WORDS \
-                or base[0] in "股类帽板":
+        if base in GENERIC_PREFIX or base in STOP_TOKENS or base in ST_WORDS or base[0] in "股类帽板":
             continue  # ST公司, ST板块: the category, not a name
         raw = norm[s:e]
-        entry = d.lookup(raw)
+        entry = d.lookup(raw) or d.st_base(base)  # *ST金正 → 金正大: the listed company under risk warning
+        if entry is None and jieba.dt.FREQ.get(base, 0) >= 60:
+            continue
         hits.append(_Hit(s, e, entry.name if entry else raw, "company"))
 
     confirmed = {h.name for h in hits if h.codes}

@@ -45,6 +45,7 @@ class Dictionary:
                 continue
             self.automaton.add_word(form, (form, e))
         self.automaton.make_automaton()
+        self._a_share_by_prefix: dict[str, list[Entry]] | None = None
 
     def lookup(self, name: str) -> Entry | None:
         """Entry for a name as written, tolerant of listing suffixes (快手-W) and padding."""
@@ -59,6 +60,27 @@ class Dictionary:
             base = LEGAL_SUFFIX.sub("", n)
             e = self.by_form.get(base) if base != n and len(base) >= 2 else None
         return e
+
+    def st_base(self, base: str) -> Entry | None:
+        """The A-share company an ``ST``/``*ST`` short name stands for (``*ST金正`` → 金正大): the entry
+        of the plain name, of the name with its ST prefix, or the one listed company whose name begins
+        with it (ST names are cut to four characters)."""
+        for form in (base, "ST" + base, "*ST" + base):
+            e = self.lookup(form)
+            if e is not None:
+                return e if e.kind == "company" else None
+        if len(base) < 2:
+            return None
+        if self._a_share_by_prefix is None:  # built once, on first use (a race builds it twice, harmlessly)
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries:
+                if e.kind == "company" and any(t[:3] in ("SH:", "SZ:", "BJ:") for t in e.tickers):
+                    for f in {e.name, *e.aliases}:
+                        index.setdefault(f[:2], []).append(e)
+            self._a_share_by_prefix = index
+        found = {id(e): e for e in self._a_share_by_prefix.get(base[:2], ())
+                 if any(f.startswith(base) for f in [e.name, *e.aliases])}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def jieba_words(self) -> list[str]:
         """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""
