@@ -431,3 +431,23 @@ def test_highlighted_names_and_figures_are_not_broken_across_lines():
         for a, b in lines:
             for s, e in spans:
                 assert not (a < s < b < e) and not (s < a < e), (width, text[a:b])
+
+
+async def test_keys_before_the_first_paint_go_to_the_list_and_ideographic_space_separates_terms():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.focused is app.query_one(ArticleList)  # AUTO_FOCUS, not the filter box
+        await settle(pilot)
+        await pilot.press("slash", *"宁德", "\u3000", *"比亚迪")
+        assert app.query_one("#keyword", Input).value == "宁德 比亚迪"
+
+
+async def test_company_filter_takes_aliases():
+    app = KfinApp(UI_CORPUS, company="宁德")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, 0.2)
+        assert app.company in ("宁德时代", "宁德")  # resolved when the dictionary knows the alias
+    app = KfinApp(UI_CORPUS, company="腾讯控股")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, 0.2)
+        assert app.company == "腾讯"

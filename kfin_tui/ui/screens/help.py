@@ -13,6 +13,7 @@ from ..bindings import HELP
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = HELP
+    AUTO_FOCUS = "VerticalScroll"
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90; max-width: 100%; height: 90%; border: round $accent;

@@ -15,6 +15,7 @@ from ..widgets.sanitize import inert
 
 class LoadIssuesScreen(ModalScreen[None]):
     BINDINGS = ISSUES
+    AUTO_FOCUS = "DataTable"
     DEFAULT_CSS = """
     LoadIssuesScreen { align: center middle; }
     LoadIssuesScreen > Vertical { width: 95%; height: 80%; border: round $warning; background: $surface; }

@@ -18,6 +18,7 @@ class PickerScreen(ModalScreen[str | None]):
     """Returns the chosen value, or None when cancelled."""
 
     BINDINGS = PICKER
+    AUTO_FOCUS = "#picker-input"
     DEFAULT_CSS = """
     PickerScreen { align: center middle; }
     PickerScreen > Vertical { width: 60; max-width: 100%; height: 80%; border: round $accent;

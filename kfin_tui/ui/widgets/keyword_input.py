@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 class KeywordInput(Input):
     async def _on_key(self, event: events.Key) -> None:
-        if event.character == "\u3000":  # not str.isprintable(), so Input would drop it
+        if event.character == "\u3000" or event.key == "ideographic_space":  # not printable: Input drops it
             event.stop()
             event.prevent_default()
             self.insert_text_at_cursor(" ")
