@@ -50,7 +50,8 @@ class FactsPanel(OptionList):
         width = max(16, (self.scrollable_content_region.width or 30) - 2)
         # the figure column is as wide as the figures need (currencies like 亿元新台币 stay visible)
         texts = [f.text for f in extraction.figures] + [c.name for c in extraction.companies]
-        main_width = min(max((cells(t) for t in texts), default=8), width - 8)
+        widths = sorted(cells(t) for t in texts) or [8]
+        main_width = max(8, min(widths[int(len(widths) * 0.9)], width * 3 // 5))  # a long outlier is folded
         groups: dict[str, list] = {k: [] for k in FIGURE_KINDS}
         for f in extraction.figures:
             groups.setdefault(f.kind, []).append(f)
