@@ -305,3 +305,22 @@ def test_adjacent_chinese_digits_are_an_approximate_count_at_the_low_end(text, f
 ])
 def test_number_of_digits_is_an_idiom_not_a_count(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("text, context", [
+    ("本季度公司毛利率提升至48%。", "毛利率"),
+    ("门店净利率同比下降至6.5%。", "净利率"),
+    ("该产品毛利率由31%提升至36%。", "毛利率"),
+    ("全年营收由4亿元增长到7亿元。", "营收"),
+])
+def test_a_level_reached_by_a_change_names_the_metric_not_the_verb(text, context):
+    assert figs(text)[-1].context == context
+
+
+@pytest.mark.parametrize("text, context", [
+    ("本期2年期MLF利率为2.2%。", "2年期MLF利率"),
+    ("当天30年期国债收益率报2.4%。", "30年期国债收益率"),
+    ("三年期存款利率为1.9%。", "三年期存款利率"),
+])
+def test_a_rate_keeps_its_tenor(text, context):
+    assert figs(text)[-1].context == context

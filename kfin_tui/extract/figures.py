@@ -158,14 +158,17 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
         if not approx and kind != "date" and norm.startswith("左右", e):
             approx = True
         ctx = context_of(norm, s, e, kind, prev_end)
-        if not ctx and kind != "date" and out and out[-1].kind != "date" and CONNECTOR.fullmatch(norm, prev_end, s):
-            ctx = _metric_of(out[-1].context)  # 下调10个基点至4.20%: the level of the same metric
+        if (not ctx or _VERB_END.fullmatch(ctx)) and kind != "date" and out and out[-1].kind != "date" \
+                and CONNECTOR.fullmatch(norm, prev_end, s):
+            # 下调10个基点至4.20%, 毛利率由40%提升至45%: the level of the same metric
+            ctx = _metric_of(out[-1].context) or ctx
         out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
     return out
 
 
-CONNECTOR = re.compile(r"(?:降至|升至|增至|涨至|跌至|回落至|提升至|下调至|上调至|至|到|达到|达)")
+CONNECTOR = re.compile(r"(?:降|升|增|涨|跌|回落|提升|提高|下调|上调|下降|上升|增长|减少|降低|上涨|下跌|增加|扩大|收窄)?(?:至|到)"
+                       r"|达到|达")
 _VERB_END = re.compile(r"(?:同比|环比)?(?:下调|上调|下降|上升|增长|减少|提升|提高|降低|回落|上涨|下跌|增加|扩大|收窄|涨|跌)$")
 
 
@@ -377,13 +380,17 @@ def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> st
     for m in CONTEXT_RE.finditer(before, 0, eff):
         if (m.start() in bounds or len(m.group()) >= 4) and m.end() in bounds and m.end() >= best_end:
             best, best_end = m.group(), m.end()
+    if best and best_end == eff and _VERB_END.fullmatch(best) and LEVEL_BEFORE.search(before):
+        metric_end = _metric_before(before, bounds, best_end - len(best))
+        if metric_end:  # 毛利率(同比)提升至53%: a level of the metric, not a change
+            return _with_modifier(toks, metric_end[1], metric_end[0])
     if best and best_end == eff:
-        return _with_modifier(toks, best_end, best)
+        return _tenor_named(toks, _with_modifier(toks, best_end, best))
     after = CONTEXT_AFTER.match(norm, end)
     phrase = _phrase(toks)
     if phrase and (not best or phrase.endswith(METRIC_END) or best_end < eff - 3):
         if phrase.endswith(METRIC_END) or not after:
-            return phrase
+            return _tenor_named(toks, phrase)
     if after and (not best or best_end < eff - 3):
         return after.group(1)
     if best:
@@ -391,6 +398,30 @@ def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> st
     if kind == "date":
         return ""
     return phrase
+
+
+TENOR = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:年期|个月期?|天期?)")
+LEVEL_BEFORE = re.compile(r"(?:至|到)\s?$")
+
+
+def _metric_before(before: str, bounds: set[int], verb_start: int, max_gap: int = 6) -> tuple[str, int] | None:
+    """The last metric word (毛利率, 营收) that ends at a word boundary shortly before a change verb."""
+    found = None
+    for m in CONTEXT_RE.finditer(before, 0, verb_start):
+        word = m.group()
+        if (m.start() in bounds or len(word) >= 4) and m.end() in bounds and _metric_of(word) == word:
+            found = (word, m.end())
+    if found is None or verb_start - found[1] > max_gap:
+        return None
+    return found
+
+
+def _tenor_named(toks: list[str], word: str) -> str:
+    """1年期MLF利率, 10年期美债收益率: a metric named with its tenor keeps the tenor."""
+    named = _phrase(toks, 12)
+    if named != word and named.endswith(word) and TENOR.match(named):
+        return named
+    return word
 
 
 ATTACHED = {"以上", "以下", "以内", "及以上", "期以上"}  # 5年期以上LPR: never the first word of a context
