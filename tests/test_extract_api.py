@@ -139,3 +139,13 @@ def test_title_repeating_a_body_figure_in_other_words_adds_nothing(tmp_path):
                     encoding="utf-8")
     article, _ = load_file(post)
     assert [f.text for f in extract_article(article).figures if f.in_title] == []
+
+
+def test_a_title_figure_is_kept_when_only_a_different_unit_shares_its_value(tmp_path):
+    from kfin_tui.articles import load_file
+
+    post = tmp_path / "d.md"
+    post.write_text("\n---\ntitle: '银行净利润增长逾五成'\n---\n\n<div><p>央行降息50个基点，银行股大涨。</p></div>\n",
+                    encoding="utf-8")
+    article, _ = load_file(post)
+    assert [f.text for f in extract_article(article).figures if f.in_title] == ["逾五成"]

@@ -56,14 +56,21 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
     Titles the body repeats (电报 【headline】, plain-text headlines) add nothing."""
     if not title or title.rstrip("…. ") in body:
         return
-    seen = {f.text for f in result.figures} | {(f.kind, f.value) for f in result.figures}
+    texts = {f.text for f in result.figures}
+    values = [(f.kind, f.value, f.unit) for f in result.figures]
+
+    def repeated(f) -> bool:  # 超4万亿 in the title, 超过4万亿次 in the body: one figure
+        return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit)
+                                      for k, v, u in values)
+
     for f in extract(title).figures:
-        if f.text in seen or (f.kind, f.value) in seen:
-            continue  # 超4万亿 in the title, 超过4万亿 in the body: one figure
+        if repeated(f):
+            continue
         if f.kind == "count" and f.unit in TITLE_NOISE_UNITS:
             continue  # 120秒看懂…: a video's length, not a figure of the story
         result.figures.append(dataclasses.replace(f, in_title=True))
-        seen.update({f.text, (f.kind, f.value)})
+        texts.add(f.text)
+        values.append((f.kind, f.value, f.unit))
 
 
 def extract_article(article) -> Extraction:
