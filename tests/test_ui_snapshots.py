@@ -9,6 +9,12 @@ from kfin_tui.ui.app import KfinApp
 from ui_helpers import UI_CORPUS, settle
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache(tmp_path, monkeypatch):
+    """Every snapshot starts from an empty index: nothing cached by earlier tests can show."""
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+
+
 def make_app(**kwargs) -> KfinApp:
     return KfinApp(UI_CORPUS, **kwargs)
 
