@@ -8,7 +8,7 @@ import io
 import os
 import re
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
