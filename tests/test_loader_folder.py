@@ -376,3 +376,12 @@ def test_pathological_large_bodies_stay_fast(tmp_path):
         article, issue = load_file(path)
         assert article is not None and article.title, (name, issue)
         assert time.perf_counter() - start < 1.5, name
+
+
+def test_repository_furniture_is_skipped_by_whole_name_only(tmp_path):
+    from kfin_tui.articles.discovery import discover
+
+    for name in ("README.md", "LICENSE.txt", "License plates auction.md", "readme-notes.md", "a.md"):
+        (tmp_path / name).write_text("正文内容。", encoding="utf-8")
+    found = sorted(p.name for p in discover(tmp_path))
+    assert found == ["License plates auction.md", "a.md", "readme-notes.md"]
