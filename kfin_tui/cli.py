@@ -56,9 +56,9 @@ def cmd_list(args) -> int:
              if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
     try:
         if args.json:
-            out = sys.stdout
-            for a in shown:
-                out.write(json.dumps(a.meta_json(), ensure_ascii=False) + "\n")
+            # one encoder and one write: at 80,000 rows, per-row json.dumps and writes cost ~0.5 s
+            encode = json.JSONEncoder(ensure_ascii=False).encode
+            sys.stdout.write("".join([encode(a.meta_json()) + "\n" for a in shown]))
         else:
             _print_table(shown, len(articles))
         sys.stdout.flush()
