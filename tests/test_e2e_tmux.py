@@ -1,7 +1,6 @@
 """End to end: the real ``kfin-tui`` in a real terminal (tmux), typed at like a person would."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -57,9 +56,8 @@ class Tmux:
         self._tmux("kill-server")
 
 
-def test_chinese_keyword_filter_in_a_real_terminal(tmp_path):
-    env_cache = tmp_path / "cache"
-    os.environ["KFIN_TUI_CACHE"] = str(env_cache)
+def test_chinese_keyword_filter_in_a_real_terminal(tmp_path, monkeypatch):
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))  # restored afterwards
     term = Tmux([sys.executable, "-m", "kfin_tui", str(UI_CORPUS)])
     try:
         term.wait_for(lambda s: "4/4" in s and "宁德时代" in s)
@@ -72,4 +70,3 @@ def test_chinese_keyword_filter_in_a_real_terminal(tmp_path):
         term.wait_for(lambda s: "1/4" not in s, timeout=10)
     finally:
         term.close()
-        os.environ.pop("KFIN_TUI_CACHE", None)
