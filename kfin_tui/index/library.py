@@ -498,10 +498,7 @@ class Library:
         if row_id in self._mem_extraction:
             return self._mem_extraction[row_id]
         if self._store is not None and row_id not in self._mem_hay:
-            try:
-                data = self._store.extraction_json(row_id)
-            except sqlite3.Error:
-                data = None
+            data = self._read_store(self._store.extraction_json, row_id)
             if data is not None:
                 ex = from_json(data)
                 if ex is not None:
@@ -514,6 +511,14 @@ class Library:
         ex, data, names = _compute(article)
         self._keep_extractions([(row_id, ex, data, names)])
         return ex
+
+    @staticmethod
+    def _read_store(read, *args):
+        """A read from the index, or None when SQLite fails (the caller recomputes or goes without)."""
+        try:
+            return read(*args)
+        except sqlite3.Error:
+            return None
 
     def _keep_extractions(self, items) -> None:
         stored = False
@@ -533,10 +538,7 @@ class Library:
         if row_id in self._mem_companies:
             return list(self._mem_companies[row_id])
         if self._store is not None and row_id not in self._mem_hay:
-            try:
-                names = self._store.companies_for(row_id)
-            except sqlite3.Error:
-                names = None
+            names = self._read_store(self._store.companies_for, row_id)
             if names is not None:
                 return names
         return []
