@@ -7,8 +7,10 @@ archive in a helper process started in ~15 ms, while it reads its cached rows.
 """
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import stat as _stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,8 +51,11 @@ def _scan(folder: str):
     return files, subdirs
 
 
-def walk(root: Path | str) -> Iterator[tuple[str, int, int]]:
-    """Yield (path, size, mtime_ns) of every article file below ``root`` in discovery order."""
+def walk(root: Path | str, dirs: list | None = None) -> Iterator[tuple[str, int, int]]:
+    """Yield (path, size, mtime_ns) of every article file below ``root`` in discovery order.
+
+    ``dirs``, when given, receives (folder, mtime_ns, readable) of every folder walked, in the same
+    order: what :func:`fingerprint` needs to tell later whether anything changed."""
     root = Path(root)
     if root.is_file():
         st = root.stat()
@@ -71,6 +76,9 @@ def walk(root: Path | str) -> Iterator[tuple[str, int, int]]:
             continue
         seen.add(key)
         found = _scan(folder)
+        if dirs is not None:
+            dirs.append((folder.removeprefix("./") if dot and folder != "." else folder, st.st_mtime_ns,
+                         found is not None))
         if found is None:
             continue
         files, subdirs = found
@@ -80,16 +88,76 @@ def walk(root: Path | str) -> Iterator[tuple[str, int, int]]:
         stack.extend(reversed(subdirs))
 
 
+# -- fingerprints: is the folder as the index last saw it? -----------------------------------------
+# The fingerprint of a folder is a hash of its own mtime (it changes when an entry is added, removed
+# or renamed: new sub-folders show up) and of (name, size, mtime_ns) of its article files. Equal
+# fingerprints for every folder of the last walk = no article file is new, gone or changed, and no
+# folder was added: a warm start can skip the walk. Computing them for 100,000 files takes ~0.3 s
+# of stat calls, split over helper processes (``python -S -E files.py --fingerprints``).
+
+def fingerprint(dir_mtime_ns: int, entries: list[tuple[str, int, int]] | None) -> bytes:
+    """``entries``: (name, size, mtime_ns) of the folder's article files, sorted by name; None when
+    the folder could not be listed."""
+    if entries is None:
+        text = f"{dir_mtime_ns}\n!"
+    else:
+        text = f"{dir_mtime_ns}\n" + "\n".join([f"{n}\t{s}\t{m}" for n, s, m in entries])
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+_DIR_FD = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+
+
+def folder_fingerprint(folder: str) -> bytes | None:
+    """The fingerprint of ``folder`` as it is now (the same rule as :func:`walk`: hidden names
+    skipped, article names only, regular files after symlinks); None when it is gone."""
+    try:
+        dir_mtime = os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return fingerprint(dir_mtime, None)
+    names.sort()
+    entries = []
+    add = entries.append
+    is_reg = _stat.S_ISREG
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+    try:
+        for name in names:
+            if name[0] == "." or not is_article_name(name):
+                continue
+            try:
+                st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(os.path.join(folder, name))
+            except OSError:
+                continue  # a broken link: walk skips it too
+            if is_reg(st.st_mode):
+                add((name, st.st_size, st.st_mtime_ns))
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return fingerprint(dir_mtime, entries)
+
+
 def _main(argv: list[str]) -> int:
-    """Print (marshal) {relative path: (size, mtime_ns)} in discovery order when every path starts
-    with ``argv[1]`` (the caller's prefix), else the plain list of (path, size, mtime_ns)."""
-    out = list(walk(argv[0]))
+    """``ROOT [PREFIX]``: print (marshal) the walk: ({relative path: (size, mtime_ns)} in discovery
+    order when every path starts with the caller's ``PREFIX``, else the plain list of (path, size,
+    mtime_ns)) and the folders as (path, mtime_ns, readable).
+    ``--fingerprints``: read a marshalled list of folders on stdin, print their fingerprints."""
+    if argv and argv[0] == "--fingerprints":
+        folders = marshal.loads(sys.stdin.buffer.read())
+        sys.stdout.buffer.write(marshal.dumps([folder_fingerprint(f) for f in folders]))
+        sys.stdout.buffer.flush()
+        return 0
+    dirs: list = []
+    out = list(walk(argv[0], dirs))
     prefix = argv[1] if len(argv) > 1 else None
     if prefix is not None:
         n = len(prefix)
         if all(p.startswith(prefix) for p, _, _ in out):
             out = {p[n:]: (size, mtime) for p, size, mtime in out}
-    sys.stdout.buffer.write(marshal.dumps(out))
+    sys.stdout.buffer.write(marshal.dumps((out, dirs)))
     sys.stdout.buffer.flush()
     return 0
 

@@ -1,7 +1,16 @@
-"""The article record ``kfin-tui list --json`` prints; lean, so the index can use it without the parsers."""
+"""The article record ``kfin-tui list`` prints; lean, so the index can use it without the parsers.
+
+``--json`` lines are stored ready-made in the index, cut after ``{"path": "``: the folder prefix
+(as the user typed it) is put in front at print time, so one index serves ``list ~/a`` and
+``list /home/me/a`` alike.
+"""
 from __future__ import annotations
 
+import json
 from datetime import datetime
+
+JSON_HEAD = '{"path": "'
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def meta_json(path: str, title: str, date: datetime | None, source: str, author: str, categories,
@@ -17,3 +26,27 @@ def meta_json(path: str, title: str, date: datetime | None, source: str, author:
         "tickers": list(tickers),
         "format": fmt,
     }
+
+
+def json_tail(rel_path: str, title: str, date_iso: str | None, source: str, author: str, categories,
+              tickers, fmt: str) -> str:
+    """The ``--json`` line of a row without its first ``{"path": "`` (ends with a newline)."""
+    line = _encode({"path": rel_path, "title": title, "date": date_iso, "source": source, "author": author,
+                    "categories": list(categories), "tickers": list(tickers), "format": fmt})
+    return line[len(JSON_HEAD):] + "\n"
+
+
+def json_head(prefix: str) -> str:
+    """What goes before each stored tail: ``{"path": "`` and the escaped folder prefix."""
+    return JSON_HEAD + _encode(prefix)[1:-1]
+
+
+def to_bytes(text: str) -> bytes:
+    """UTF-8; file names that were not UTF-8 (surrogate escapes) go out as their original bytes."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace")

@@ -25,7 +25,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import lru_cache
-from itertools import islice
+from array import array
+from itertools import compress, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -69,7 +70,43 @@ class Row(NamedTuple):
 
 def sort_key(row: Row):
     """Newest first, undated last."""
-    return (row.date is None, -(row.date.timestamp() if row.date else 0), row.title)
+    return (row.date is None, -(row.date.timestamp() if row.date else 0), row.title, row.path)
+
+
+class Listing:
+    """Rows picked for ``kfin-tui list``, as stored in the index: ``tails`` are the ``--json`` lines
+    after their path key (bytes), ``table`` the (date, title, source, categories) of each row."""
+
+    def __init__(self, prefix: str, picked: list[int], total: int, tails: list[bytes], table: list[tuple]) -> None:
+        self.prefix, self.picked, self.total, self.tails, self.table = prefix, picked, total, tails, table
+
+    @classmethod
+    def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
+        """The same from loaded rows (an index that could not be used)."""
+        from ..dates import format_date
+        from ..listing import json_tail, to_bytes
+
+        if not all(r.path.startswith(prefix) for r in rows):
+            prefix = ""
+        n = len(prefix)
+        tails = [to_bytes(json_tail(r.path[n:], r.title,
+                                    r.date.isoformat() if r.date else None, r.source, r.author, r.categories,
+                                    r.tickers, r.format))
+                 for r in rows]
+        table = [(format_date(r.date), r.title, r.source, " / ".join(r.categories)) for r in rows]
+        return cls(prefix, list(range(len(rows))), total, tails, table)
+
+    def json_bytes(self) -> bytes:
+        from ..listing import json_head, to_bytes
+
+        if not self.picked:
+            return b""
+        head = to_bytes(json_head(self.prefix))
+        tails = self.tails
+        return head + head.join([tails[i] for i in self.picked])
+
+    def table_rows(self) -> list[tuple]:
+        return [self.table[i] for i in self.picked]
 
 
 def _split(s: str | None) -> tuple[str, ...]:
@@ -104,6 +141,7 @@ class Library:
         self._fts_thread: threading.Thread | None = None
         self._persist = False
         self._next_id = 0
+        self._walked_folders: list | None = None  # (relative folder, mtime_ns, readable) of the last walk
         prefix = str(self.root)
         self._prefix = "" if prefix == "." else (prefix if prefix.endswith(os.sep) else prefix + os.sep)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
@@ -121,32 +159,53 @@ class Library:
 
     # loading -----------------------------------------------------------
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
-        """Load the folder; yields each new batch of rows as it is read."""
-        known: dict[str, tuple[int, int]] = {}
-        background = None
+        """Load the folder; yields each new batch of rows as it is read.
+
+        Warm start: the cached rows are yielded while helper processes check the fingerprints of
+        the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
+        all. Otherwise (and on a cold start) the folder is walked and new or changed files are read."""
+        known: dict[str, tuple[int, int]] | None = {}
+        background = check = None
+        fresh = False
         try:
             if self._store is not None:
                 try:
-                    if self._store.has_files() and os.environ.get("KFIN_TUI_WALK_HERE") != "1":
-                        from .walk import BackgroundWalk
+                    if self._store.has_files():
+                        folders = self._store.folders() if not self._by_id else None
+                        if folders:
+                            from .walk import FreshnessCheck
 
-                        # stats every file on the other core meanwhile
-                        background = BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
+                            check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
+                        elif os.environ.get("KFIN_TUI_WALK_HERE") != "1":
+                            from .walk import BackgroundWalk
+
+                            # stats every file on the other core meanwhile
+                            background = BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
                     if self._by_id:  # loaded before: only pick up what changed since
-                        known.update(self._store.stats())
+                        known = None
                     else:
-                        yield from self._load_cached(known, progress)
+                        yield from self._load_cached(progress)
+                        known = None
                 except (sqlite3.Error, StoreError) as exc:
                     self._drop_store(exc)
                     known = {}
+            fresh = check is not None and check.result()
             walked = background.result() if background is not None else None
         finally:
-            if background is not None:
-                background.close()  # the caller may stop early: never leave the helper behind
-        yield from self._reconcile(known, batch, progress, walked)
+            for helper in (background, check):
+                if helper is not None:
+                    helper.close()  # the caller may stop early: never leave a helper behind
+        if not fresh:
+            if known is None:
+                try:
+                    known = self._store.known_stats()
+                except (sqlite3.Error, AttributeError) as exc:
+                    self._drop_store(exc)
+                    known = {}
+            yield from self._reconcile(known, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
-                self._store.write_snapshot()
+                self._store.write_snapshot(None if fresh else self._walked_folders)
                 pending = self._store.fts_pending()
             except sqlite3.Error as exc:
                 # another instance holds the write lock, or the disk is full: search scans instead
@@ -157,6 +216,20 @@ class Library:
                 # list is complete now; meanwhile search scans those texts (exact, slower)
                 self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
                 self._fts_thread.start()
+
+    def _abs_dir(self, rel: str) -> str:
+        return self._prefix + rel if rel else (str(self.root))
+
+    def _rel_dir(self, folder: str) -> str | None:
+        if folder == str(self.root) or (self._prefix == "" and folder == "."):
+            return ""
+        if self._prefix and folder.startswith(self._prefix):
+            rel = folder[len(self._prefix):]
+        else:
+            rel = os.path.relpath(folder, self.root)
+            if rel.startswith(".."):
+                return None
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     def _build_fts(self) -> None:
         try:
@@ -190,8 +263,8 @@ class Library:
         # rows that came from the index have no search text in memory: the reconcile reads them
         # again (nothing is "known" now) and replaces them under the same ids
 
-    def _load_cached(self, known: dict, progress) -> Iterator[list[Row]]:
-        """Yield the rows the index holds (fills ``known``: relative path → (size, mtime_ns))."""
+    def _load_cached(self, progress) -> Iterator[list[Row]]:
+        """Yield the rows the index holds."""
         store = self._store
         head = store.snapshot(part=2)
         shown = 0
@@ -211,12 +284,10 @@ class Library:
                 self.issues = []
             shown = 0
         if snap is not None:
-            _, tuples, issues, stats = snap
-            known.update(stats)
+            _, tuples, issues = snap
             make = self._rows_ready
         else:
             tuples, issues = store.row_tuples(), store.issue_tuples()
-            known.update(store.stats())
             make = self._rows_of
         if not shown:
             for tup in issues:
@@ -314,9 +385,12 @@ class Library:
         root = self.root
         plen = len(self._prefix)
         seen: set[str] = set()
+        folders: list = []
+        if walked is not None:
+            walked, folders = walked
 
         def todo_paths():
-            for path, size, mtime in (walk(root) if walked is None else walked):
+            for path, size, mtime in (walk(root, folders) if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
                 if os.sep != "/":
                     rel = rel.replace(os.sep, "/")
@@ -353,6 +427,8 @@ class Library:
                     yield self._store_records(records)
                     if progress:
                         progress(len(self._by_id))
+        rels = [(self._rel_dir(f), mtime, ok) for f, mtime, ok in folders]
+        self._walked_folders = rels if all(r is not None for r, _, _ in rels) else None
         # deleted files
         gone = list((known.keys() | self._by_path.keys()) - seen)
         if gone:
@@ -451,6 +527,52 @@ class Library:
                 self._by_path[rel] = rid
                 rows.append(row)
         return rows
+
+    # kfin-tui list ---------------------------------------------------------
+    def quick_listing(self, keyword: str | None, category: str | None) -> Listing | None:
+        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
+        (its fingerprints are checked by helper processes while the search runs here); None when
+        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it."""
+        store = self._store
+        if store is None or self._by_id or not self._persist:
+            return None
+        query = terms(keyword or "")
+        check = None
+        try:
+            conn = store.conn
+            conn.execute("BEGIN")  # folders, listing and search: one consistent read
+            try:
+                folders = store._blob(conn, store.FOLDERS)
+                if not folders:
+                    return None
+                from .walk import FreshnessCheck
+
+                check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
+                listing = store.listing(conn)
+                if listing is None:
+                    return None
+                hits = store.search_in(conn, query) if query else None
+            finally:
+                conn.execute("COMMIT")
+            if not check.result():
+                return None
+        except (sqlite3.Error, StoreError):
+            return None
+        finally:
+            if check is not None:
+                check.close()
+        ids_bytes, cats, tails, table, issues = listing
+        ids = array("q")
+        ids.frombytes(ids_bytes)
+        picked = range(len(ids))
+        if hits is not None:
+            picked = compress(picked, map(hits.__contains__, ids))
+        if category:
+            picked = (i for i in picked if category in cats[i])
+        with self._lock:
+            for path, reason, warning in issues:
+                self._note_issue(self._prefix + path, reason, warning)
+        return Listing(self._prefix, list(picked), len(ids), tails, table)
 
     # queries -----------------------------------------------------------
     def count(self) -> int:

@@ -32,15 +32,18 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from array import array
 from pathlib import Path
 
+from ..listing import json_tail, to_bytes
 from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-SCHEMA_VERSION = 4 * 1000 + LOADER_VERSION
+SCHEMA_VERSION = 5 * 1000 + LOADER_VERSION
 SEP = "\x01"
-SNAPSHOT_FORMAT = 2  # bump when the snapshot tuples change
+SNAPSHOT_FORMAT = 3  # bump when the snapshot tuples change
+RACY_NS = 2_000_000_000  # a folder or file changed this recently may change again unseen: no fingerprint
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -53,9 +56,10 @@ CREATE TABLE IF NOT EXISTS files(
     title TEXT, date TEXT, undated INTEGER, sort_ts REAL,
     source TEXT, author TEXT, categories TEXT, tickers TEXT, format TEXT,
     issue TEXT, warning INTEGER,
-    in_fts INTEGER NOT NULL DEFAULT 0
+    in_fts INTEGER NOT NULL DEFAULT 0,
+    js TEXT                         -- the list --json line after its path key (listing.json_tail)
 );
-CREATE INDEX IF NOT EXISTS files_order ON files(undated, sort_ts DESC, title);
+CREATE INDEX IF NOT EXISTS files_order ON files(undated, sort_ts DESC, title, path);
 CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
 CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp TEXT NOT NULL);
@@ -258,50 +262,115 @@ class Store:
         return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}:s{SNAPSHOT_FORMAT}"
 
     HEAD = 500  # rows in the small first snapshot: what a warm start paints first
+    # snapshot parts (table ``snapshot``, each valid for one ``gen``)
+    ROWS, HEAD_ROWS, LISTING, FOLDERS, STATS = 1, 2, 3, 4, 6
 
-    def snapshot(self, part: int = 1):
-        """The row snapshot, or None when missing or stale: (gen, rows, issues, stats). ``part=2`` is
-        a small blob with only the first rows (the first paint); ``part=1`` has every row in list
-        order and ``stats`` = {relative path: (size, mtime_ns)} of every file. Rows are ready-made
-        (id, path, title, date, source, categories tuple, tickers tuple, format, author). A warm
-        start of 100,000 rows is one read and one ``marshal.loads`` instead of a 100,000-row query."""
+    def _blob(self, conn: sqlite3.Connection, part: int):
+        row = conn.execute("SELECT gen, data FROM snapshot WHERE k=?", (part,)).fetchone()
+        if row is None or row[0] != self._gen(conn):
+            return None
+        try:
+            return marshal.loads(row[1])
+        except Exception:  # noqa: BLE001 - another format: rebuilt from the tables
+            return None
+
+    def _read(self, part: int):
         conn = self.conn
         conn.execute("BEGIN")  # one consistent read of gen and blob
         try:
-            row = conn.execute("SELECT gen, data FROM snapshot WHERE k=?", (part,)).fetchone()
-            if row is None or row[0] != self._gen(conn):
-                return None
-            gen, data = row
+            return self._blob(conn, part)
         finally:
             conn.execute("COMMIT")
-        try:
-            rows, issues, stats = marshal.loads(data)
-        except Exception:  # noqa: BLE001 - another format: rebuild it from the tables
-            return None
-        return gen, rows, issues, stats
 
-    def write_snapshot(self) -> None:
+    def snapshot(self, part: int = 1):
+        """The row snapshot, or None when missing or stale: (gen, rows, issues). ``part=2`` is a small
+        blob with only the first rows (the first paint); ``part=1`` has every row in list order. Rows
+        are ready-made (id, path, title, date, source, categories tuple, tickers tuple, format, author).
+        A warm start of 100,000 rows is one read and one ``marshal.loads`` instead of a query."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            data = self._blob(conn, part)
+            gen = self._gen(conn)
+        finally:
+            conn.execute("COMMIT")
+        if data is None:
+            return None
+        rows, issues = data
+        return gen, rows, issues
+
+    def known_stats(self) -> dict[str, tuple[int, int]]:
+        """relative path → (size, mtime_ns) of every indexed file (from the snapshot when fresh)."""
+        stats = self._read(self.STATS)
+        return stats if isinstance(stats, dict) else self.stats()
+
+    def listing(self, conn: sqlite3.Connection | None = None):
+        """What ``kfin-tui list`` prints, ready-made, or None when stale: (ids in list order as
+        array('q') bytes, categories tuple per row, JSON tail per row (bytes), table fields per row
+        (date, title, source, categories joined), issues (relative path, reason, warning))."""
+        return self._blob(conn, self.LISTING) if conn is not None else self._read(self.LISTING)
+
+    def folders(self):
+        """[(relative folder, fingerprint, number of article files)] of the last complete walk, or
+        None when the index changed since (then walk)."""
+        return self._read(self.FOLDERS)
+
+    def write_snapshot(self, folders: list[tuple[str, int, bool]] | None = None) -> None:
+        """Rebuild the snapshots when the file table changed. ``folders``: (relative folder, mtime_ns,
+        readable) of the walk that the file table now reflects: their fingerprints are stored."""
         with self.write() as conn:
             gen = self._gen(conn)
             row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
-            if row is not None and row[0] == gen:
-                return
-            # equal values share one object, so marshal stores them once and loads them once
-            share: dict = {}
-            one = share.setdefault
-            rows = [(i, p, t, d, one(s, s), one(("c", c), tuple(c.split(FIELD_SEP)) if c else ()),
-                     one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()), one(f, f), one(a, a))
-                    for i, p, t, d, s, c, k, f, a, _, _ in conn.execute(
-                        f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title")]
-            # the same str objects as in rows: marshal then writes each path once (a back-reference)
-            paths = {r[1]: r[1] for r in rows}
-            stats = {paths.get(p, p): (size, mtime)
-                     for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")}
-            issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
-            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(1, ?, ?)",
-                         (gen, marshal.dumps((rows, issues, stats))))
-            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(2, ?, ?)",
-                         (gen, marshal.dumps((rows[:self.HEAD], issues, {}))))
+            if row is None or row[0] != gen:
+                self._write_rows(conn, gen)
+            if folders is not None:
+                self._write_folders(conn, gen, folders)
+
+    def _write_rows(self, conn: sqlite3.Connection, gen: str) -> None:
+        from ..dates import format_date
+        from datetime import datetime
+
+        # equal values share one object, so marshal stores them once and loads them once
+        share: dict = {}
+        one = share.setdefault
+        rows, tails, table = [], [], []
+        for i, p, t, d, s, c, k, f, a, _, _, js in conn.execute(
+                f"SELECT {ROW_COLUMNS}, js FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"):
+            cats = one(("c", c), tuple(c.split(FIELD_SEP)) if c else ())
+            rows.append((i, p, t, d, one(s, s), cats, one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()),
+                         one(f, f), one(a, a)))
+            tails.append(to_bytes(js or ""))
+            table.append((format_date(datetime.fromisoformat(d)) if d else "", t, one(s, s) or "",
+                          one(("j", c), " / ".join(cats))))
+        # the same str objects as in rows: marshal then writes each path once (a back-reference)
+        paths = {r[1]: r[1] for r in rows}
+        stats = {paths.get(p, p): (size, mtime)
+                 for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")}
+        issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+        ids = array("q", [r[0] for r in rows]).tobytes()
+        parts = {self.ROWS: (rows, issues), self.HEAD_ROWS: (rows[:self.HEAD], issues), self.STATS: stats,
+                 self.LISTING: (ids, [r[5] for r in rows], tails, table, issues)}
+        for k, data in parts.items():
+            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)", (k, gen, marshal.dumps(data)))
+
+    def _write_folders(self, conn: sqlite3.Connection, gen: str, folders: list[tuple[str, int, bool]]) -> None:
+        from ..files import fingerprint
+
+        now = time.time_ns()
+        in_folder: dict[str, list] = {rel: [] for rel, _, _ in folders}
+        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files"):
+            folder, _, name = path.rpartition("/")
+            entries = in_folder.get(folder)
+            if entries is not None:
+                entries.append((name, size, mtime))
+        out = []
+        for rel, dir_mtime, readable in folders:
+            entries = sorted(in_folder[rel])
+            racy = abs(now - dir_mtime) < RACY_NS or any(abs(now - m) < RACY_NS for _, _, m in entries)
+            fp = b"" if racy else fingerprint(dir_mtime, entries if readable else None)
+            out.append((rel, fp, len(entries)))
+        conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)",
+                     (self.FOLDERS, gen, marshal.dumps(out)))
 
     def fts_ready(self) -> bool:
         return self.get_meta("fts_ready") == "1"
@@ -318,7 +387,7 @@ class Store:
         return {p: (s, m) for p, s, m in self.conn.execute("SELECT path, size, mtime_ns FROM files")}
 
     def row_tuples(self, limit: int | None = None, offset: int = 0):
-        sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title"
+        sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return self.conn.execute(sql).fetchall()
@@ -330,21 +399,26 @@ class Store:
         conn = self.conn
         conn.execute("BEGIN")  # one snapshot for both parts
         try:
-            found: set[int] | None = None
-            for t in query_terms:  # one query per term, intersected here: faster than SQL INTERSECT
-                table, expr = term_query(t)
-                ids = {r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expr,))}
-                found = ids if found is None else found & ids
-                if not found:
-                    break
-            found = found or set()
-            # texts not in FTS yet (a cold build in progress): exact scan over their spread form
-            where = " AND ".join("instr(t.tp, ?) > 0" for _ in query_terms)
-            found.update(r[0] for r in conn.execute(
-                "SELECT t.id FROM files fi JOIN texts t ON t.id = fi.id "
-                f"WHERE fi.ok=1 AND fi.in_fts=0 AND {where}", [spread(t) for t in query_terms]))
+            return self.search_in(conn, query_terms)
         finally:
             conn.execute("COMMIT")
+
+    @staticmethod
+    def search_in(conn: sqlite3.Connection, query_terms: list[str]) -> set[int]:
+        """Ids of the texts holding every term (inside the caller's read transaction)."""
+        found: set[int] | None = None
+        for t in query_terms:  # one query per term, intersected here: faster than SQL INTERSECT
+            table, expr = term_query(t)
+            ids = {r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expr,))}
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        found = found or set()
+        # texts not in FTS yet (a cold build in progress): exact scan over their spread form
+        where = " AND ".join("instr(t.tp, ?) > 0" for _ in query_terms)
+        found.update(r[0] for r in conn.execute(
+            "SELECT t.id FROM files fi JOIN texts t ON t.id = fi.id "
+            f"WHERE fi.ok=1 AND fi.in_fts=0 AND {where}", [spread(t) for t in query_terms]))
         return found
 
     # writes ---------------------------------------------------------------
@@ -354,22 +428,25 @@ class Store:
         old = conn.execute("SELECT id, size, mtime_ns, in_fts FROM files WHERE path=?", (rec["path"],)).fetchone()
         if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"]:
             return old[0], False
+        js = None
+        if rec["ok"]:
+            js = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
+                           rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
+                           rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+        values = (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
+                  rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
+                  rec["warning"], js)
         if old:
             fid = old[0]
             self._drop_derived(conn, fid, old[3])
             conn.execute(
                 "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?,"
-                " categories=?, tickers=?, format=?, issue=?, warning=?, in_fts=0 WHERE id=?",
-                (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
-                 rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
-                 rec["warning"], fid))
+                " categories=?, tickers=?, format=?, issue=?, warning=?, js=?, in_fts=0 WHERE id=?", (*values, fid))
         else:
             cur = conn.execute(
-                "INSERT INTO files(path, size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
-                " categories, tickers, format, issue, warning) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rec["path"], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"],
-                 rec["sort_ts"], rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"],
-                 rec["issue"], rec["warning"]))
+                "INSERT INTO files(size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
+                " categories, tickers, format, issue, warning, js, path) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, rec["path"]))
             fid = cur.lastrowid
         if rec["ok"]:
             conn.execute("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", (fid, rec["tp"]))
