@@ -1,8 +1,27 @@
 """Articles: model, discovery, decoding, front matter, plain text and HTML/Markdown → blocks.
 
-UI-free: nothing here imports Textual.
+UI-free: nothing here imports Textual. The loader (PyYAML, selectolax, markdown-it: ~0.1 s to
+import) is imported on first use, so that light submodules (``quickmeta``, ``fields``, ``model``)
+can be imported on their own cheaply.
 """
-from .loader import LOADER_VERSION, iter_folder, load_file, load_folder, sort_newest_first
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..versions import LOADER_VERSION
 from .model import Article, Block, LoadIssue, Span
 
+if TYPE_CHECKING:
+    from .loader import iter_folder, load_file, load_folder, sort_newest_first
+
 __all__ = ["LOADER_VERSION", "Article", "Block", "LoadIssue", "Span", "iter_folder", "load_file", "load_folder", "sort_newest_first"]
+
+_LAZY = {"iter_folder", "load_file", "load_folder", "sort_newest_first"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

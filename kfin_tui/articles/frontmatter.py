@@ -6,8 +6,6 @@ and — from an old generator — unquoted titles starting with ``@`` that YAML 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from email.utils import parsedate_to_datetime
 
 import yaml
 
@@ -16,7 +14,9 @@ try:  # libyaml is ~10× faster; python-frontmatter uses the same PyYAML underne
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from ..dates import CHINA_TZ
+# moved to .fields (import-light, shared with .quickmeta); re-exported here
+from .fields import _DATE_FORMATS, _parse_date, as_list, as_text, parse_date  # noqa: F401
+
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
@@ -92,74 +92,3 @@ def _unquote(value: str) -> str:
         return inner.replace("''", "'") if value[0] == "'" else inner.replace('\\"', '"')
     return value
 
-
-def parse_date(value) -> datetime | None:
-    """RFC 2822, ISO 8601, ``%Y-%m-%d %H:%M:%S`` (and ``/`` or 年月日 variants), Unix seconds or
-    milliseconds. Times without a zone are China time. Junk (``Invalid Date``) is None, never an error."""
-    try:
-        return _parse_date(value)
-    except (TypeError, ValueError, OverflowError, OSError, IndexError):
-        return None
-
-
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
-                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日")
-
-
-def _parse_date(value) -> datetime | None:
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=CHINA_TZ)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=CHINA_TZ)
-    if isinstance(value, (int, float)):
-        seconds = value / 1000 if value > 1e11 else value  # JavaScript milliseconds
-        return datetime.fromtimestamp(seconds, timezone.utc) if seconds > 0 else None
-    s = str(value).strip()
-    if not s or s.lower() in ("invalid date", "null", "none", "nan", "undefined"):
-        return None
-    if re.match(r"^[A-Za-z]{3},", s) or re.search(r"\b(GMT|UTC|UT|[+-]\d{4})$", s):
-        try:
-            dt = parsedate_to_datetime(s)
-            return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
-        except (TypeError, ValueError, IndexError):
-            pass
-    iso = s.replace("/", "-")
-    if iso.endswith(("Z", "z")):
-        iso = iso[:-1] + "+00:00"
-    try:
-        dt = datetime.fromisoformat(iso)
-    except ValueError:
-        for fmt in _DATE_FORMATS:
-            try:
-                dt = datetime.strptime(iso, fmt)
-                break
-            except ValueError:
-                continue
-        else:
-            return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=CHINA_TZ)
-
-
-def as_list(value) -> list[str]:
-    """Categories/tags: a YAML list, a single string, or nothing."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple)):
-        items = []
-        for v in value:
-            items.extend(as_list(v) if isinstance(v, (list, tuple)) else [str(v).strip()])
-        return [i for i in items if i]
-    s = str(value).strip()
-    if s.startswith("[") and s.endswith("]"):
-        return [p.strip().strip("'\"") for p in s[1:-1].split(",") if p.strip()]
-    return [s] if s else []
-
-
-def as_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value).strip()

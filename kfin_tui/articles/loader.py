@@ -4,17 +4,17 @@ The corpus is only ever opened for reading.
 """
 from __future__ import annotations
 
-import html
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..tickers import Ticker, find_cashtags, find_prose_codes
 from . import frontmatter
+from .fields import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, _body_is_html, _clean,  # noqa: F401 - re-exported
+                     _folder_categories, _HTML_BLOCK_TAG, _HTML_START, _MARKDOWN_SYNTAX, _site)
 from .decoding import MAX_BYTES, DecodeError, decode_with_note
 from .discovery import discover
-from .html_blocks import html_to_blocks, looks_like_html, parse_html
+from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
 from .markdown_blocks import markdown_to_blocks
 from .model import HEADING, IMAGE, PARAGRAPH, Article, LoadIssue
 from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plain_blocks
@@ -23,8 +23,6 @@ from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plai
 # should key on this too, so that rows cached by an older loader are read again after an upgrade.
 from ..versions import LOADER_VERSION  # noqa: E402,F401 - re-exported
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -130,24 +128,6 @@ def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
     return out
 
 
-_HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
-
-
-_HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|ul|ol|li|h[1-6]|blockquote|section|img|video)\b[^>]*>", re.IGNORECASE)
-_MARKDOWN_SYNTAX = re.compile(r"^(?:#{1,6} |\s*[-*+] |\s*\d+\. |> |```)|!?\[[^\]\n]*\]\(", re.MULTILINE)
-
-
-def _body_is_html(body: str, suffix: str) -> bool:
-    """Hexo bodies are HTML (they open with a tag, or a 电报 line and then tags); a Markdown body
-    may hold some inline HTML and entities and stays Markdown."""
-    if suffix in HTML_SUFFIXES or _HTML_START.match(body):
-        return True
-    if suffix in MARKDOWN_SUFFIXES:
-        head = body[:5000]
-        return len(_HTML_BLOCK_TAG.findall(head, 0, 5000)) >= 2 and not _MARKDOWN_SYNTAX.search(head)
-    return looks_like_html(body)
-
-
 def _headless_article(text: str, path: Path, root: Path | None) -> Article:
     """A file without front matter: Markdown (``.md``), an HTML page, or Eastmoney-style plain text."""
     suffix = path.suffix.lower()
@@ -212,40 +192,6 @@ def _tickers_in(title: str, body: str) -> list[Ticker]:
         for _, t in hits:
             found.setdefault(t.code, t)
     return list(found.values())
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _clean(value: str) -> str:
-    """Entities decoded, control characters (escape sequences) dropped, whitespace folded."""
-    if "&" in value:
-        value = html.unescape(value)
-    value = _CONTROL.sub("", value)
-    return " ".join(value.split())
-
-
-def _site(categories: list[str]) -> str:
-    """Hexo archives file posts under <section>/<site>/<feed>: the site names the source."""
-    return categories[1] if len(categories) >= 2 else ""
-
-
-def _folder_categories(path: Path, root: Path | None) -> list[str]:
-    """Folder names between the corpus root and the file (no syscalls in the common case)."""
-    if root is None:
-        return []
-    try:
-        rel = path.parent.relative_to(root)
-    except ValueError:
-        try:
-            rel = path.parent.resolve().relative_to(root.resolve())
-        except (ValueError, OSError):
-            return []
-    parts = [p for p in rel.parts if p not in ("", ".")]
-    # Hexo trees: drop the generator's own folders
-    while parts and parts[0] in ("source", "_posts", "post", "posts"):
-        parts = parts[1:]
-    return parts
 
 
 def iter_folder(root: Path | str) -> Iterator[tuple[Article | None, LoadIssue | None]]:

@@ -1,0 +1,145 @@
+"""Field helpers shared by the full loader and the quick metadata reader (:mod:`.quickmeta`).
+
+Standard library only (the HTML sniffing of a non-Markdown body imports the HTML parser lazily), so
+that importing this module stays cheap.
+"""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..dates import CHINA_TZ
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+
+_HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
+
+
+_HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|ul|ol|li|h[1-6]|blockquote|section|img|video)\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_SYNTAX = re.compile(r"^(?:#{1,6} |\s*[-*+] |\s*\d+\. |> |```)|!?\[[^\]\n]*\]\(", re.MULTILINE)
+
+
+def _body_is_html(body: str, suffix: str) -> bool:
+    """Hexo bodies are HTML (they open with a tag, or a 电报 line and then tags); a Markdown body
+    may hold some inline HTML and entities and stays Markdown."""
+    if suffix in HTML_SUFFIXES or _HTML_START.match(body):
+        return True
+    if suffix in MARKDOWN_SUFFIXES:
+        head = body[:5000]
+        return len(_HTML_BLOCK_TAG.findall(head, 0, 5000)) >= 2 and not _MARKDOWN_SYNTAX.search(head)
+    from .html_blocks import looks_like_html
+
+    return looks_like_html(body)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _clean(value: str) -> str:
+    """Entities decoded, control characters (escape sequences) dropped, whitespace folded."""
+    if "&" in value:
+        value = html.unescape(value)
+    value = _CONTROL.sub("", value)
+    return " ".join(value.split())
+
+
+def _site(categories: list[str]) -> str:
+    """Hexo archives file posts under <section>/<site>/<feed>: the site names the source."""
+    return categories[1] if len(categories) >= 2 else ""
+
+
+def _folder_categories(path: Path, root: Path | None) -> list[str]:
+    """Folder names between the corpus root and the file (no syscalls in the common case)."""
+    if root is None:
+        return []
+    try:
+        rel = path.parent.relative_to(root)
+    except ValueError:
+        try:
+            rel = path.parent.resolve().relative_to(root.resolve())
+        except (ValueError, OSError):
+            return []
+    parts = [p for p in rel.parts if p not in ("", ".")]
+    # Hexo trees: drop the generator's own folders
+    while parts and parts[0] in ("source", "_posts", "post", "posts"):
+        parts = parts[1:]
+    return parts
+
+
+def parse_date(value) -> datetime | None:
+    """RFC 2822, ISO 8601, ``%Y-%m-%d %H:%M:%S`` (and ``/`` or 年月日 variants), Unix seconds or
+    milliseconds. Times without a zone are China time. Junk (``Invalid Date``) is None, never an error."""
+    try:
+        return _parse_date(value)
+    except (TypeError, ValueError, OverflowError, OSError, IndexError):
+        return None
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
+                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日")
+
+
+def _parse_date(value) -> datetime | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=CHINA_TZ)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=CHINA_TZ)
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value  # JavaScript milliseconds
+        return datetime.fromtimestamp(seconds, timezone.utc) if seconds > 0 else None
+    s = str(value).strip()
+    if not s or s.lower() in ("invalid date", "null", "none", "nan", "undefined"):
+        return None
+    if re.match(r"^[A-Za-z]{3},", s) or re.search(r"\b(GMT|UTC|UT|[+-]\d{4})$", s):
+        from email.utils import (
+            parsedate_to_datetime,  # lazily: email.utils is not cheap to import
+        )
+
+        try:
+            dt = parsedate_to_datetime(s)
+            return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+        except (TypeError, ValueError, IndexError):
+            pass
+    iso = s.replace("/", "-")
+    if iso.endswith(("Z", "z")):
+        iso = iso[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        for fmt in _DATE_FORMATS:
+            try:
+                dt = datetime.strptime(iso, fmt)
+                break
+            except ValueError:
+                continue
+        else:
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=CHINA_TZ)
+
+
+def as_list(value) -> list[str]:
+    """Categories/tags: a YAML list, a single string, or nothing."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        items = []
+        for v in value:
+            items.extend(as_list(v) if isinstance(v, (list, tuple)) else [str(v).strip()])
+        return [i for i in items if i]
+    s = str(value).strip()
+    if s.startswith("[") and s.endswith("]"):
+        return [p.strip().strip("'\"") for p in s[1:-1].split(",") if p.strip()]
+    return [s] if s else []
+
+
+def as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value).strip()

@@ -1,0 +1,501 @@
+"""Fast, exact-or-abstain article metadata, for cold indexing of large archives.
+
+:func:`quick_meta` reads the head of a file (bytes) and returns the listing fields — title, date,
+source, author, categories, format — exactly as :func:`kfin_tui.articles.loader.load_file` would
+give them, or ``None`` whenever it cannot be sure (the caller then runs the full loader).
+
+It understands the front matter real Hexo archives carry (a subset of YAML parsed line by line:
+``key: value`` lines with plain, ``'single'`` or ``"double"`` quoted scalars, ``- item`` lists,
+one-line ``[a, b]`` lists, and YAML 1.1's implicit types — null, bool, int, float, timestamp —
+resolved and constructed as PyYAML does), and Eastmoney-style plain text without front matter
+(through :func:`~kfin_tui.articles.plaintext.parse_plain`, when the whole file is at hand).
+
+It abstains on anything else, notably: UTF-16, control bytes, text that is not UTF-8 (GB18030
+files), block scalars, flow mappings, anchors, aliases, tags, comments, tabs, multi-line values,
+backslashes in double quotes, duplicate title/author/source/date/categories keys, invalid
+timestamps, front matter YAML would reject (the loader's line-by-line recovery, a warning),
+headless Markdown/HTML files, a missing title with a file name that is not words, no author or
+source field (the body would name the source), bodies whose format the head cannot decide.
+
+The standard library and light kfin_tui modules only: no PyYAML, selectolax or markdown-it.
+Files larger than the loader's limit (``decoding.MAX_BYTES``) are the caller's business: the
+loader refuses them, and the head cannot tell.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from .decoding import _BLANK, _BLANK_TEXT, _NOT_CONTROL
+from .fields import (
+    _HTML_BLOCK_TAG,
+    _HTML_START,
+    _MARKDOWN_SYNTAX,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    _clean,
+    _folder_categories,
+    _site,
+    as_list,
+    as_text,
+    parse_date,
+)
+from .plaintext import lead_title, name_is_words, parse_plain
+
+__all__ = ["quick_meta"]
+
+
+class _Abstain(Exception):
+    pass
+
+
+_ABSTAIN = _Abstain()
+
+# -- YAML subset ------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)  # as frontmatter.split
+# characters YAML (libyaml) reads as printable and not as a line break; anything else: abstain
+_UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# plain scalars cannot start with these (``-`` can, before a non-space: ``-2.1%``)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_TEXT_KEYS = ("title", "author", "source")
+_WATCHED = frozenset(("title", "author", "source", "date", "categories", "category"))
+
+# PyYAML's implicit resolvers (yaml/resolver.py), same order: bool, float, int, merge, null, timestamp, value
+_BOOL = {"yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
+         "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+         "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False}
+_NULL = frozenset(("~", "null", "Null", "NULL"))
+_FLOAT = re.compile(r'''^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$''', re.VERBOSE)
+_INT = re.compile(r'''^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$''', re.VERBOSE)
+_TIMESTAMP = re.compile(r'''^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$''', re.VERBOSE)
+# yaml/constructor.py SafeConstructor.timestamp_regexp
+_TIMESTAMP_PARTS = re.compile(
+    r'''^(?P<year>[0-9][0-9][0-9][0-9])
+        -(?P<month>[0-9][0-9]?)
+        -(?P<day>[0-9][0-9]?)
+        (?:(?:[Tt]|[ \t]+)
+        (?P<hour>[0-9][0-9]?)
+        :(?P<minute>[0-9][0-9])
+        :(?P<second>[0-9][0-9])
+        (?:\.(?P<fraction>[0-9]*))?
+        (?:[ \t]*(?P<tz>Z|(?P<tz_sign>[-+])(?P<tz_hour>[0-9][0-9]?)
+        (?::(?P<tz_minute>[0-9][0-9]))?))?)?$''', re.VERBOSE)
+_NUMERIC_START = frozenset("-+0123456789.")
+_INF = 1e300
+while _INF != _INF * _INF:
+    _INF *= _INF
+_NAN = -_INF / _INF
+
+
+def _construct_int(value: str) -> int:  # SafeConstructor.construct_yaml_int
+    value = value.replace("_", "")
+    sign = +1
+    if value[0] == "-":
+        sign = -1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == "0":
+        return 0
+    if value.startswith("0b"):
+        return sign * int(value[2:], 2)  # noqa: FURB166 - as PyYAML
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)  # noqa: FURB166 - as PyYAML
+    if value[0] == "0":
+        return sign * int(value, 8)
+    if ":" in value:
+        digits = [int(part) for part in value.split(":")]
+        digits.reverse()
+        base, total = 1, 0
+        for digit in digits:
+            total += digit * base
+            base *= 60
+        return sign * total
+    return sign * int(value)
+
+
+def _construct_float(value: str) -> float:  # SafeConstructor.construct_yaml_float
+    value = value.replace("_", "").lower()
+    sign = +1
+    if value[0] == "-":
+        sign = -1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == ".inf":
+        return sign * _INF
+    if value == ".nan":
+        return _NAN
+    if ":" in value:
+        digits = [float(part) for part in value.split(":")]
+        digits.reverse()
+        base, total = 1, 0.0
+        for digit in digits:
+            total += digit * base
+            base *= 60
+        return sign * total
+    return sign * float(value)
+
+
+def _construct_timestamp(value: str):  # SafeConstructor.construct_yaml_timestamp
+    values = _TIMESTAMP_PARTS.match(value).groupdict()
+    year, month, day = int(values["year"]), int(values["month"]), int(values["day"])
+    if not values["hour"]:
+        return date(year, month, day)
+    hour, minute, second = int(values["hour"]), int(values["minute"]), int(values["second"])
+    fraction = 0
+    tzinfo = None
+    if values["fraction"]:
+        fraction = int(values["fraction"][:6].ljust(6, "0"))
+    if values["tz_sign"]:
+        delta = timedelta(hours=int(values["tz_hour"]), minutes=int(values["tz_minute"] or 0))
+        if values["tz_sign"] == "-":
+            delta = -delta
+        tzinfo = timezone(delta)
+    elif values["tz"]:
+        tzinfo = timezone.utc
+    return datetime(year, month, day, hour, minute, second, fraction, tzinfo=tzinfo)
+
+
+def _plain(v: str):
+    """A one-line plain scalar (stripped, non-empty) → the value PyYAML's SafeLoader builds."""
+    c = v[0]
+    if c in _INDICATORS and not (c == "-" and len(v) > 1 and v[1] != " "):
+        raise _ABSTAIN
+    if ": " in v or " #" in v or v[-1] == ":":
+        raise _ABSTAIN  # a mapping or a comment, not a plain scalar
+    if c in _NUMERIC_START:
+        try:
+            if _FLOAT.match(v):
+                return _construct_float(v)
+            if _INT.match(v):
+                return _construct_int(v)
+            if _TIMESTAMP.match(v):
+                return _construct_timestamp(v)
+        except (ValueError, OverflowError):
+            raise _ABSTAIN from None  # the loader would recover the front matter line by line
+        return v
+    if v in _BOOL:
+        return _BOOL[v]
+    if v in _NULL:
+        return None
+    if v == "<<" or v == "=":
+        raise _ABSTAIN  # merge and value keys: not ours to guess
+    return v
+
+
+def _scalar(v: str):
+    """A one-line scalar, stripped of spaces, non-empty: plain, 'single' or "double" quoted."""
+    c = v[0]
+    if c == "'":
+        if len(v) < 2 or v[-1] != "'":
+            raise _ABSTAIN
+        inner = v[1:-1]
+        if "'" in inner:
+            if "'" in inner.replace("''", ""):
+                raise _ABSTAIN  # closes early, or an odd quote run
+            inner = inner.replace("''", "'")
+        return inner
+    if c == '"':
+        if len(v) < 2 or v[-1] != '"':
+            raise _ABSTAIN
+        inner = v[1:-1]
+        if '"' in inner or "\\" in inner:
+            raise _ABSTAIN
+        return inner
+    return _plain(v)
+
+
+_FLOW_BAD = re.compile(r"[\[\]{}'\"#:]")
+
+
+def _value(v: str):
+    """A mapping value on the key's line (stripped, non-empty)."""
+    if v[0] == "[":
+        if v[-1] != "]":
+            raise _ABSTAIN  # multi-line flow sequence or trailing text
+        inner = v[1:-1]
+        if _FLOW_BAD.search(inner):
+            raise _ABSTAIN
+        if not inner.strip(" "):
+            return []
+        out = []
+        for part in inner.split(","):
+            part = part.strip(" ")
+            if not part or part[0] in _INDICATORS:
+                raise _ABSTAIN
+            out.append(_plain(part))
+        return out
+    return _scalar(v)
+
+
+_KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}\Z")
+_KEYS_SEEN: set = set()  # key names already checked against _KEY_NAME
+
+
+def _parse_front_matter(fm: str) -> dict:
+    """The top-level mapping PyYAML's SafeLoader would build from ``fm``, or :class:`_Abstain`."""
+    if _UNSAFE.search(fm):
+        raise _ABSTAIN
+    out: dict = {}
+    key = None  # the last key whose value was empty: `- item` lines may follow
+    items = None
+    indent = 0
+    for line in fm.split("\n"):
+        if not line:
+            continue
+        c = line[0]
+        if c == " " or c == "-":
+            rest = line.lstrip(" ") if c == " " else line
+            if rest[:2] == "- ":
+                v = rest[2:].strip(" ")
+            elif rest == "-":
+                v = ""
+            elif not rest:
+                continue  # a blank line
+            else:
+                raise _ABSTAIN  # continuation line, nested mapping, comment, `---`-like line
+            if key is None:
+                raise _ABSTAIN
+            if items is None:
+                items, indent = [], len(line) - len(rest)
+                out[key] = items
+            elif len(line) - len(rest) != indent:
+                raise _ABSTAIN
+            if not v:
+                items.append(None)
+            elif v[0] == "[":
+                raise _ABSTAIN
+            else:
+                items.append(_scalar(v))
+            continue
+        colon = line.find(":")
+        if colon <= 0:
+            raise _ABSTAIN
+        k = line[:colon]
+        if k not in _KEYS_SEEN:
+            if not _KEY_NAME.match(k):
+                raise _ABSTAIN
+            if len(_KEYS_SEEN) < 10_000:
+                _KEYS_SEEN.add(k)
+        v = line[colon + 1:]
+        if v:
+            if v[0] != " ":
+                raise _ABSTAIN  # `key:value` is one plain scalar, not a mapping
+            v = v.strip(" ")
+        if k in out and k in _WATCHED:
+            raise _ABSTAIN  # duplicate: YAML keeps the last, the loader's raw-value fix reads the first
+        if v:
+            value = _value(v)
+            if k in _TEXT_KEYS and value is not None and not isinstance(value, (str, list)):
+                # frontmatter.parse: YAML 1.1 reads `title: on` as True and `title: 1:30` as 90 —
+                # the raw text of the line wins (this key's only line: duplicates abstain)
+                value = v.strip()
+            out[k] = value
+            key = None
+        else:
+            out[k] = None
+            key, items = k, None
+    return out
+
+
+# -- files --------------------------------------------------------------------------------------
+
+_FOLDERS: dict = {}
+_MAYBE_CUT_TAG = re.compile(r"\s*(?:<[\w!-]*)?\Z")
+_LEADING = re.compile("[\ufeff \t\n]*")
+_NEWLINES = re.compile("\n*")
+# what Hexo generators write: `Wed, 21 Jun 2019 11:15:23 GMT`
+_RFC_GMT = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                      r"([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT\Z")
+_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                                       "Dec"), 1)}
+
+
+def _date(value) -> datetime | None:
+    """fields.parse_date, with a shortcut for the common RFC 2822 GMT form (email.utils is slow)."""
+    if type(value) is str:
+        m = _RFC_GMT.match(value)
+        if m is not None:
+            day, month, year, hour, minute, second = m.groups()
+            try:
+                return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
+                                tzinfo=timezone.utc)
+            except ValueError:
+                pass  # 31 Feb: let the general parser say what it makes of it
+    return parse_date(value)
+
+
+_CLEANED: dict = {}
+
+
+def _clean_short(value: str) -> str:
+    """fields._clean, remembered for the few names (categories, sites, authors) an archive repeats."""
+    found = _CLEANED.get(value)
+    if found is None:
+        found = _clean(value)
+        if len(value) <= 40:
+            if len(_CLEANED) > 20_000:
+                _CLEANED.clear()
+            _CLEANED[value] = found
+    return found
+
+
+def _categories_of(path: str, root) -> list[str]:
+    if not root:
+        return []
+    cut = path.rfind("/")
+    key = (path[:cut] if cut >= 0 else "", root)
+    found = _FOLDERS.get(key)
+    if found is None:
+        if len(_FOLDERS) > 50_000:
+            _FOLDERS.clear()
+        found = _FOLDERS[key] = tuple(_folder_categories(Path(path), Path(root)))
+    return list(found)
+
+
+def _decode(data: bytes, complete: bool) -> str | None:
+    """What decoding.decode_with_note gives, when it gives it without a note; else None."""
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None  # UTF-16
+    if data[:8192].translate(None, _NOT_CONTROL):
+        return None  # control bytes: binary, or text whose YAML would fail
+    if complete and not data.strip(_BLANK):
+        return None  # empty
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if complete or exc.start < len(data) - 3 or exc.reason != "unexpected end of data":
+            return None  # not UTF-8 (GB18030?), or damaged UTF-8: a warning
+        try:
+            text = data[:exc.start].decode("utf-8")  # the head cut a character in two
+        except UnicodeDecodeError:
+            return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip(_BLANK_TEXT):
+        return None
+    return text
+
+
+def quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dict | None:
+    """The listing fields of the file at ``path`` whose first bytes are ``data`` (all of it when
+    ``complete``), exactly as ``load_file(path, root)`` gives them, or None when unsure.
+
+    Returns ``{"title", "date", "source", "author", "categories", "format"}``.
+    """
+    try:
+        return _quick_meta(data, str(path), str(root) if root else None, complete)
+    except _Abstain:
+        return None
+    except (ValueError, TypeError, IndexError, OverflowError, OSError):
+        return None  # never worse than the loader: let it decide
+
+
+def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dict | None:
+    text = _decode(data, complete)
+    if text is None:
+        return None
+    name = path[path.rfind("/") + 1:]
+    dot = name.rfind(".")
+    has_suffix = 0 < dot < len(name) - 1
+    suffix = name[dot:].lower() if has_suffix else ""
+    stem = name[:dot] if has_suffix else name
+
+    # frontmatter.split, on offsets rather than copies
+    stripped = text
+    pos = _LEADING.match(text).end()
+    if pos and text[pos - 1] != "\n":
+        stripped, pos = text[pos:], 0  # `^` would not match after a space
+    first = _FENCE.match(stripped, pos) if stripped.startswith("---", pos) else None
+    end = len(stripped)
+    if first is not None:
+        if not complete and first.end() == end:
+            return None
+        second = _FENCE.search(stripped, first.end())
+        if second is None:
+            if not complete:
+                return None  # the closing fence may lie beyond the head
+            first = None  # no front matter: the whole file is the body
+        elif not complete and second.end() == end:
+            return None  # `---` may continue beyond the head
+    if first is None:
+        return _headless(text, path, root, suffix, stem, complete)
+
+    fields = _parse_front_matter(stripped[first.end():second.start()])
+    body = _NEWLINES.match(stripped, second.end()).end()  # where the body starts
+    # format, as loader._body_is_html decides it, from what the head holds
+    if suffix in HTML_SUFFIXES or _HTML_START.match(stripped, body):
+        fmt = "html"
+    elif not complete and _MAYBE_CUT_TAG.match(stripped, body):
+        return None  # an opening tag may be cut by the head
+    elif suffix in MARKDOWN_SUFFIXES:
+        if not complete and end - body < 5000:
+            return None
+        head = stripped[body:body + 5000]
+        if "<" in head and len(_HTML_BLOCK_TAG.findall(head, 0, 5000)) >= 2 and not _MARKDOWN_SYNTAX.search(head):
+            fmt = "html"
+        else:
+            fmt = "markdown"
+    else:
+        return None  # front matter over a plain-text file: rare; its format needs the HTML sniffer
+
+    categories = [_clean_short(c) for c in (as_list(fields.get("categories")) or as_list(fields.get("category")))]
+    categories = [c for c in categories if c] or _categories_of(path, root)
+    author = _clean_short(as_text(fields.get("author")))
+    source_field = _clean_short(as_text(fields.get("source")))
+    if "://" in source_field:
+        source_field = ""
+    if not (author or source_field):
+        return None  # the body's 来源 line would come before the site
+    title = _clean(as_text(fields.get("title")))
+    if not title:
+        if not name_is_words(stem):
+            return None  # the lead sentence of the body would be the title
+        title = stem
+    return {
+        "title": title,
+        "date": _date(fields.get("date")),
+        "source": _clean_short(author or source_field),
+        "author": author,
+        "categories": categories,
+        "format": fmt,
+    }
+
+
+def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, complete: bool) -> dict | None:
+    """loader._headless_article for plain text (Markdown and HTML pages need their parsers)."""
+    if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES or not complete:
+        return None
+    plain = parse_plain(text)
+    categories = _categories_of(path, root)
+    title = _clean(plain.headline)[:200]
+    if not title:
+        if name_is_words(stem):
+            title = stem
+        else:
+            first = next((p for p in plain.paragraphs if p.strip()), "")
+            first = first[:2000].split("\n", 1)[0]
+            title = lead_title(first) or stem or "(untitled)"
+    return {
+        "title": title,
+        "date": None,
+        "source": _clean(plain.source) or _site(categories),
+        "author": "",
+        "categories": categories,
+        "format": "text",
+    }
