@@ -41,18 +41,24 @@ def _report_issues(issues, stream=None) -> None:
 
 
 def cmd_list(args) -> int:
-    from .index import Library
-    from .index.library import Listing
-    from .index.search import matches_category
-
     root = Path(args.path) if args.path else bundled_corpus()
     problem = _check_path(root)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
+    from .index.walk import early_check
+
+    # a warm index of an unchanged folder answers without building a row (the fast path): its
+    # freshness check starts first, in helper processes, while the rest is imported and queried
+    early = early_check(root) if root.is_dir() else None
+
+    from .index import Library
+    from .index.library import Listing
+    from .index.search import matches_category
+
     library = Library(root)
-    # a warm index of an unchanged folder answers without building a row (the fast path)
-    listing = library.quick_listing(args.keyword, args.category)
+    listing = library.quick_listing(args.keyword, args.category, early,
+                                    prepare=(lambda li: li.json_bytes()) if args.json else None)
     if listing is None:
         library.load_all()
         hits = library.search(args.keyword or "")
@@ -62,7 +68,7 @@ def cmd_list(args) -> int:
     try:
         if args.json:
             sys.stdout.flush()
-            sys.stdout.buffer.write(listing.json_bytes())
+            sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
         else:
             sys.stdout.write(format_table(listing.table_rows(), listing.total))
         sys.stdout.flush()

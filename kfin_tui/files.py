@@ -12,6 +12,7 @@ import marshal
 import os
 import stat as _stat
 import sys
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,10 +100,18 @@ def fingerprint(dir_mtime_ns: int, entries: list[tuple[str, int, int]] | None) -
     """``entries``: (name, size, mtime_ns) of the folder's article files, sorted by name; None when
     the folder could not be listed."""
     if entries is None:
-        text = f"{dir_mtime_ns}\n!"
-    else:
-        text = f"{dir_mtime_ns}\n" + "\n".join([f"{n}\t{s}\t{m}" for n, s, m in entries])
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return _digest(dir_mtime_ns, None, ())
+    nums = []
+    for _, size, mtime in entries:
+        nums += (size, mtime)
+    return _digest(dir_mtime_ns, [n for n, _, _ in entries], nums)
+
+
+def _digest(dir_mtime_ns: int, names: list[str] | None, nums) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(b"!" if names is None else "\0".join(names).encode("utf-8", "surrogatepass"))
+    h.update(array("q", [dir_mtime_ns, *nums]).tobytes())
+    return h.digest()
 
 
 _DIR_FD = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
@@ -118,26 +127,26 @@ def folder_fingerprint(folder: str) -> bytes | None:
     try:
         names = os.listdir(folder)
     except OSError:
-        return fingerprint(dir_mtime, None)
+        return _digest(dir_mtime, None, ())
+    names = [n for n in names if n[0] != "." and is_article_name(n)]
     names.sort()
-    entries = []
-    add = entries.append
-    is_reg = _stat.S_ISREG
+    kept, nums = [], []
+    keep, add = kept.append, nums.extend
+    is_reg, stat = _stat.S_ISREG, os.stat
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
     try:
         for name in names:
-            if name[0] == "." or not is_article_name(name):
-                continue
             try:
-                st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(os.path.join(folder, name))
+                st = stat(name, dir_fd=fd) if fd is not None else stat(os.path.join(folder, name))
             except OSError:
                 continue  # a broken link: walk skips it too
             if is_reg(st.st_mode):
-                add((name, st.st_size, st.st_mtime_ns))
+                keep(name)
+                add((st.st_size, st.st_mtime_ns))
     finally:
         if fd is not None:
             os.close(fd)
-    return fingerprint(dir_mtime, entries)
+    return _digest(dir_mtime, kept, nums)
 
 
 def _main(argv: list[str]) -> int:

@@ -1,6 +1,7 @@
 """Where things live: the bundled corpus and the user cache (XDG via platformdirs)."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -25,3 +26,9 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def index_path_for(root: Path | str, cache: Path | str | None = None) -> Path:
+    """The SQLite index of a corpus folder: one per folder, named by a hash of its resolved path."""
+    key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return Path(cache if cache is not None else cache_dir()) / "index" / f"{key}.sqlite3"

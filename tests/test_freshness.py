@@ -207,15 +207,43 @@ def test_fingerprint_of_a_folder_matches_the_walk(tmp_path):
     assert files.folder_fingerprint(str(root / "gone")) is None
 
 
-def test_helpers_and_their_failure_give_the_same_answer(cache, corpus, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False])
+def test_helpers_and_their_failure_give_the_same_answer(cache, corpus, monkeypatch, fork):
     Library(corpus).load_all()
     monkeypatch.setattr(walk_mod, "HELPER_MIN_FILES", 0)
     monkeypatch.setattr(walk_mod.os, "cpu_count", lambda: 2)
-    assert Library(corpus).quick_listing("芯片", None) is not None  # two helper processes
-    monkeypatch.setattr(walk_mod.sys, "executable", str(corpus / "no-such-python"))
-    assert Library(corpus).quick_listing("芯片", None) is not None  # no helper: checked here
+    monkeypatch.setattr(walk_mod, "_can_fork", lambda: fork)
+    started = []
+    real = walk_mod.FreshnessCheck.__init__
+
+    def spy(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        started.append(sum(p is not None for p, _ in self.procs))
+
+    monkeypatch.setattr(walk_mod.FreshnessCheck, "__init__", spy)
+    assert Library(corpus).quick_listing("芯片", None) is not None  # two helpers (forked or started)
+    assert started == [2]
     change_in_place(corpus)
     assert Library(corpus).quick_listing("芯片", None) is None
+    if not fork:
+        Library(corpus).load_all()
+        monkeypatch.setattr(walk_mod.sys, "executable", str(corpus / "no-such-python"))
+        assert Library(corpus).quick_listing("芯片", None) is not None  # no helper: checked here
+        change_in_place(corpus)
+        assert Library(corpus).quick_listing("芯片", None) is None
+
+
+def test_early_check_is_used_and_refused_when_stale(cache, corpus):
+    from kfin_tui.index.walk import early_check
+
+    Library(corpus).load_all()
+    early = early_check(corpus)
+    assert early is not None
+    assert Library(corpus).quick_listing(None, None, early) is not None
+    gen, check = early_check(corpus)
+    check.close()
+    stale = (gen + "-other", early_check(corpus)[1])
+    assert Library(corpus).quick_listing(None, None, stale) is None  # another generation: load instead
 
 
 def test_cli_list_fast_and_slow_paths_print_the_same(cache, corpus, capsys):

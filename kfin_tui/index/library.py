@@ -26,13 +26,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import lru_cache
 from array import array
-from itertools import compress, islice
+from itertools import accumulate, compress, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..listing import meta_json
 from .search import matches_terms, terms
 from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
+from .walk import abs_folder, folder_prefix
 
 if TYPE_CHECKING:
     from ..articles import Article, LoadIssue
@@ -74,39 +75,60 @@ def sort_key(row: Row):
 
 
 class Listing:
-    """Rows picked for ``kfin-tui list``, as stored in the index: ``tails`` are the ``--json`` lines
-    after their path key (bytes), ``table`` the (date, title, source, categories) of each row."""
+    """Rows picked for ``kfin-tui list``, as the index stores them: ``tails`` holds every row's
+    ``--json`` line, row ``i`` at ``tails[offsets[i]:offsets[i + 1]]``, with paths under ``base``;
+    ``table`` gives (date, title, source, categories) of every row (a list, or a function that
+    reads it: the table output is the only one that needs it)."""
 
-    def __init__(self, prefix: str, picked: list[int], total: int, tails: list[bytes], table: list[tuple]) -> None:
-        self.prefix, self.picked, self.total, self.tails, self.table = prefix, picked, total, tails, table
+    def __init__(self, prefix: str, picked: list[int], total: int, tails, offsets, table, base: str) -> None:
+        self.prefix, self.picked, self.total = prefix, picked, total
+        self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
+        self.prepared = None
 
     @classmethod
     def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
         """The same from loaded rows (an index that could not be used)."""
         from ..dates import format_date
-        from ..listing import json_tail, to_bytes
+        from ..listing import json_head, json_tail, to_bytes
 
         if not all(r.path.startswith(prefix) for r in rows):
             prefix = ""
         n = len(prefix)
-        tails = [to_bytes(json_tail(r.path[n:], r.title,
-                                    r.date.isoformat() if r.date else None, r.source, r.author, r.categories,
-                                    r.tickers, r.format))
+        head = to_bytes(json_head(prefix))
+        tails = [head + to_bytes(json_tail(r.path[n:], r.title, r.date.isoformat() if r.date else None, r.source,
+                                           r.author, r.categories, r.tickers, r.format))
                  for r in rows]
+        offsets = [0, *accumulate(len(t) for t in tails)]
         table = [(format_date(r.date), r.title, r.source, " / ".join(r.categories)) for r in rows]
-        return cls(prefix, list(range(len(rows))), total, tails, table)
+        return cls(prefix, list(range(len(rows))), total, b"".join(tails), offsets, table, prefix)
 
     def json_bytes(self) -> bytes:
+        """The ``--json`` lines of the picked rows: consecutive rows are one slice of ``tails``; when
+        the folder was typed another way than the index stores it, the path heads are replaced in one
+        pass (``{"path": "`` cannot occur inside a JSON string: its quotes would be escaped)."""
         from ..listing import json_head, to_bytes
 
-        if not self.picked:
+        picked, off, tails = self.picked, self.offsets, self.tails
+        if not picked:
             return b""
-        head = to_bytes(json_head(self.prefix))
-        tails = self.tails
-        return head + head.join([tails[i] for i in self.picked])
+        parts = []
+        start = prev = picked[0]
+        for i in picked:
+            if i != prev + 1 and i != start:
+                parts.append(tails[off[start]:off[prev + 1]])
+                start = i
+            prev = i
+        parts.append(tails[off[start]:off[prev + 1]])
+        out = b"".join(parts)
+        if self.prefix != self.base:
+            out = out.replace(to_bytes(json_head(self.base)), to_bytes(json_head(self.prefix)))
+        return out
 
     def table_rows(self) -> list[tuple]:
-        return [self.table[i] for i in self.picked]
+        table = self._table() if callable(self._table) else self._table
+        if table is None:
+            raise LookupError("the index changed meanwhile")
+        return [table[i] for i in self.picked]
 
 
 def _split(s: str | None) -> tuple[str, ...]:
@@ -142,8 +164,7 @@ class Library:
         self._persist = False
         self._next_id = 0
         self._walked_folders: list | None = None  # (relative folder, mtime_ns, readable) of the last walk
-        prefix = str(self.root)
-        self._prefix = "" if prefix == "." else (prefix if prefix.endswith(os.sep) else prefix + os.sep)
+        self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
@@ -218,7 +239,7 @@ class Library:
                 self._fts_thread.start()
 
     def _abs_dir(self, rel: str) -> str:
-        return self._prefix + rel if rel else (str(self.root))
+        return abs_folder(self.root, self._prefix, rel)
 
     def _rel_dir(self, folder: str) -> str | None:
         if folder == str(self.root) or (self._prefix == "" and folder == "."):
@@ -529,50 +550,73 @@ class Library:
         return rows
 
     # kfin-tui list ---------------------------------------------------------
-    def quick_listing(self, keyword: str | None, category: str | None) -> Listing | None:
+    def quick_listing(self, keyword: str | None, category: str | None, early=None,
+                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
         """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
         (its fingerprints are checked by helper processes while the search runs here); None when
-        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it."""
+        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it.
+        ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
+        with the listing before the check is waited for (its result is ``listing.prepared``)."""
         store = self._store
         if store is None or self._by_id or not self._persist:
+            if early:
+                early[1].close()
             return None
         query = terms(keyword or "")
-        check = None
+        check = early[1] if early else None
         try:
             conn = store.conn
             conn.execute("BEGIN")  # folders, listing and search: one consistent read
             try:
-                folders = store._blob(conn, store.FOLDERS)
-                if not folders:
-                    return None
-                from .walk import FreshnessCheck
+                gen = store._gen(conn)
+                if early:
+                    if early[0] != gen:
+                        return None
+                else:
+                    folders = store.folders(conn)
+                    if not folders:
+                        return None
+                    from .walk import FreshnessCheck
 
-                check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
+                    check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
                 listing = store.listing(conn)
                 if listing is None:
                     return None
                 hits = store.search_in(conn, query) if query else None
             finally:
                 conn.execute("COMMIT")
-            if not check.result():
+            result = self._listing(listing, hits, category)
+            if result is not None and prepare is not None:
+                result.prepared = prepare(result)  # while the helpers are still at work
+            if result is None or not check.result():
                 return None
+            return result
         except (sqlite3.Error, StoreError):
             return None
         finally:
             if check is not None:
                 check.close()
-        ids_bytes, cats, tails, table, issues = listing
-        ids = array("q")
-        ids.frombytes(ids_bytes)
+
+    def _listing(self, listing, hits: set[int] | None, category: str | None) -> Listing | None:
+        store = self._store
+        try:
+            ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
+            ids, offsets, cat_index = array("q"), array("q"), array("I")
+            ids.frombytes(ids_bytes)
+            offsets.frombytes(offsets_bytes)
+            cat_index.frombytes(cat_index_bytes)
+        except (TypeError, ValueError):  # written by another version: load instead
+            return None
         picked = range(len(ids))
         if hits is not None:
             picked = compress(picked, map(hits.__contains__, ids))
         if category:
-            picked = (i for i in picked if category in cats[i])
+            wanted = {k for k, cats in enumerate(cat_sets) if category in cats}
+            picked = (i for i in picked if cat_index[i] in wanted)
         with self._lock:
             for path, reason, warning in issues:
                 self._note_issue(self._prefix + path, reason, warning)
-        return Listing(self._prefix, list(picked), len(ids), tails, table)
+        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table, base)
 
     # queries -----------------------------------------------------------
     def count(self) -> int:

@@ -59,6 +59,57 @@ def _kill(proc: subprocess.Popen | None) -> None:
                 pass
 
 
+def _can_fork() -> bool:
+    """A fork costs no interpreter start, but is only safe in a process without other threads (the
+    command line, not the reader)."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1 and sys.platform != "darwin"
+
+
+class _Forked:
+    """A forked child computing fingerprints; looks like a Popen to :func:`_finish`/:func:`_kill`."""
+
+    stdin = None
+
+    def __init__(self, paths: list[str]) -> None:
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: compute, write, leave without running any cleanup
+            code = 1
+            try:
+                os.close(read)
+                data = marshal.dumps([folder_fingerprint(p) for p in paths])
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.stdout = os.fdopen(read, "rb")
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.poll() is None:
+            try:
+                os.kill(self.pid, 9)
+            except ProcessLookupError:
+                pass
+
+
 class BackgroundWalk:
     """The walk in a helper process; :meth:`result` is ``(files, folders)`` as ``files.py`` prints
     it, or None if the helper failed (then walk in this process)."""
@@ -91,8 +142,12 @@ class FreshnessCheck:
             k = load.index(min(load))
             groups[k].append(i)
             load[k] += folders[i][2] + 1
+        forking = _can_fork()
         for group in groups:
             if not group:
+                continue
+            if forking:
+                self.procs.append((_Forked([folders[i][0] for i in group]), group))
                 continue
             proc = _helper(["--fingerprints"], stdin=subprocess.PIPE)
             if proc is not None:
@@ -123,3 +178,52 @@ class FreshnessCheck:
         for proc, _ in self.procs:
             _kill(proc)
         self.procs = []
+
+
+# -- the fingerprints of the last walk, in a file beside the index -----------------------------------
+FOLDERS_LINE = "kfin-tui folders 1 {}\n"
+
+
+def folders_path(db: Path) -> Path:
+    return Path(str(db) + "-folders")
+
+
+def read_folders(db: Path):
+    """(generation, folders) from the file beside the index, or None. No SQLite: ``kfin-tui list``
+    reads it first thing, to start the freshness check before anything else is imported."""
+    try:
+        with open(folders_path(db), "rb") as fh:
+            line = fh.readline().decode()
+            head = FOLDERS_LINE.format("")
+            if not line.startswith(head[:-1]):
+                return None
+            return line[len(head) - 1:-1], marshal.loads(fh.read())
+    except Exception:  # noqa: BLE001 - missing or damaged: walk instead
+        return None
+
+
+def folder_prefix(root: Path | str) -> str:
+    """What is put before a relative path to make the path the user would type (``root`` as given)."""
+    prefix = str(root)
+    return "" if prefix == "." else (prefix if prefix.endswith(os.sep) else prefix + os.sep)
+
+
+def abs_folder(root: Path | str, prefix: str, rel: str) -> str:
+    return prefix + rel if rel else str(root)
+
+
+def early_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
+    """Start the freshness check of ``root``'s index before anything else (``kfin-tui list``): the
+    helpers stat the files while the caller imports the rest and runs its query. Returns the
+    generation the fingerprints belong to (the caller compares it with the index's) and the check."""
+    from ..paths import index_path_for
+
+    try:
+        found = read_folders(index_path_for(root))
+    except Exception:  # noqa: BLE001 - no cache folder, …: no early check
+        return None
+    if not found or not found[1]:
+        return None
+    gen, folders = found
+    prefix = folder_prefix(root)
+    return gen, FreshnessCheck([(abs_folder(root, prefix, rel), fp, n) for rel, fp, n in folders])
