@@ -15,7 +15,7 @@ import pytest
 
 from kfin_tui.index import Library
 from kfin_tui.index import library as library_mod
-from kfin_tui.index.search import haystack, matches_terms, terms
+from kfin_tui.index.search import article_haystack, matches_terms, terms
 from kfin_tui.index.store import SCHEMA_VERSION, db_path_for
 
 HTML_POST = """---
@@ -197,7 +197,7 @@ def test_unusable_cache_falls_back_to_memory(tmp_path, corpus, monkeypatch):
     lib = Library(corpus).load_all()
     assert not lib.indexed and lib.store_error
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
-    assert lib.search("光伏") == {r.id for r in lib.rows if "光伏" in haystack(r.title, lib.article(r.id).body_text)}
+    assert lib.search("光伏") == {r.id for r in lib.rows if "光伏" in article_haystack(lib.article(r.id))}
 
 
 def _load_in_process(args):
@@ -235,21 +235,21 @@ def test_concurrent_instances_do_not_corrupt(cache, tmp_path):
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     fresh = Library(root).load_all()
     assert rowset(fresh) == want
-    ref = {r.path for r in expected.rows if matches_terms(haystack(r.title, expected.article(r.id).body_text),
+    ref = {r.path for r in expected.rows if matches_terms(article_haystack(expected.article(r.id)),
                                                           terms("光伏 同比"))}
     assert {fresh.row(i).path for i in fresh.search("光伏 同比")} == ref
 
 
 def _reference(lib: Library, keyword: str) -> set[str]:
     q = terms(keyword)
-    return {r.path for r in lib.rows if matches_terms(haystack(r.title, lib.article(r.id).body_text), q)}
+    return {r.path for r in lib.rows if matches_terms(article_haystack(lib.article(r.id)), q)}
 
 
 def test_search_equals_substring_semantics(cache, corpus):
     Library(corpus).load_all().close(wait=True)  # cold build; FTS built in the background, waited for
     lib = Library(corpus).load_all()
     assert lib.wait_index() and not lib._store.fts_pending()  # the FTS path answers below
-    texts = [haystack(r.title, lib.article(r.id).body_text) for r in lib.rows]
+    texts = [article_haystack(lib.article(r.id)) for r in lib.rows]
     r = random.Random(3)
     queries = ["光", "的", "%", "（", "伏组", "亿元", "快手", "手", "出货量", "净利润亿", "同比增长", "ai", "AI", "ＡＩ",
                "streamlake", "STREAMLAKE", "etf", "光伏 同比", "港股 ai 的", "不存在", "元。", "第1号", "号"]
@@ -420,3 +420,18 @@ def test_new_loader_version_rebuilds_the_index(cache, corpus, monkeypatch):
     calls = count_parses(monkeypatch)
     again = Library(corpus).load_all()
     assert len(again.rows) > 0 and len(calls) > 0
+
+
+def test_cashtag_names_are_searchable(cache, tmp_path):
+    """An Eastmoney post's cashtag line becomes tickers, not body text; its names are still found
+    (ripgrep finds them in the file too)."""
+    root = tmp_path / "em"
+    root.mkdir()
+    (root / "a.txt").write_text("【某公司发布公告】\n来源：东方财富网\n$远航测试股份(SZ300999)$\n\n正文里没有那个名字。\n",
+                                encoding="utf-8")
+    (root / "b.txt").write_text("【另一则消息】\n来源：东方财富网\n\n正文。\n", encoding="utf-8")
+    for lib in (Library(root).load_all(), Library(root, use_index=False).load_all()):
+        a = next(r for r in lib.rows if r.path.endswith("a.txt"))
+        assert "远航测试股份" not in lib.article(a.id).body_text
+        assert lib.search("远航测试股份") == {a.id}
+        assert lib.search("远航") == {a.id}

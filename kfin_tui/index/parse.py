@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .search import haystack
+from .search import article_haystack
 from .store import FIELD_SEP, spread
 
 
@@ -36,7 +36,7 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
         "issue": issue.reason if issue else None, "warning": int(bool(issue and issue.warning)), "tp": None,
     }
     if article is not None:
-        hay = haystack(article.title, article.body_text)
+        hay = article_haystack(article)
         rec.update(
             ok=1, abs=article.path, title=article.title, date=article.date.isoformat() if article.date else None,
             undated=0 if article.date else 1, sort_ts=article.date.timestamp() if article.date else 0.0,
