@@ -28,8 +28,9 @@ def is_article_name(name: str) -> bool:
     return dot > 0 and low[dot:] in ARTICLE_SUFFIXES and low[:dot] not in NOT_ARTICLES
 
 
-def _scan(folder: str):
-    """(files as (path, size, mtime_ns), subfolders) of one folder, both sorted; None if unreadable."""
+def _scan(folder: str, stat: bool = True):
+    """(files as (path, size, mtime_ns), subfolders) of one folder, both sorted; None if unreadable.
+    Without ``stat`` sizes and times are -1 (a cold index stats each file when it reads it)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -45,14 +46,17 @@ def _scan(folder: str):
                 subdirs.append(entry.path)
                 continue
             if is_article_name(name) and entry.is_file():
-                st = entry.stat()
-                files.append((entry.path, st.st_size, st.st_mtime_ns))
+                if stat:
+                    st = entry.stat()
+                    files.append((entry.path, st.st_size, st.st_mtime_ns))
+                else:
+                    files.append((entry.path, -1, -1))
         except OSError:
             continue
     return files, subdirs
 
 
-def walk(root: Path | str, dirs: list | None = None) -> Iterator[tuple[str, int, int]]:
+def walk(root: Path | str, dirs: list | None = None, stat: bool = True) -> Iterator[tuple[str, int, int]]:
     """Yield (path, size, mtime_ns) of every article file below ``root`` in discovery order.
 
     ``dirs``, when given, receives (folder, mtime_ns, readable) of every folder walked, in the same
@@ -76,7 +80,7 @@ def walk(root: Path | str, dirs: list | None = None) -> Iterator[tuple[str, int,
         if key in seen:
             continue
         seen.add(key)
-        found = _scan(folder)
+        found = _scan(folder, stat)
         if dirs is not None:
             dirs.append((folder.removeprefix("./") if dot and folder != "." else folder, st.st_mtime_ns,
                          found is not None))

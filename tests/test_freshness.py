@@ -258,3 +258,29 @@ def test_cli_list_fast_and_slow_paths_print_the_same(cache, corpus, capsys):
     fast = run(str(corpus), "--json", "--keyword", "港股")
     assert fast == slow and fast.count("\n") >= 1
     assert run(str(corpus), "--category", "快讯") == run(str(corpus), "--category", "快讯")
+
+
+def test_another_instance_writing_meanwhile_loses_nothing(cache, corpus, monkeypatch):
+    """Rows come from the snapshot, then the folder check fails; if another instance has changed
+    the index in between, the rows and the stats compared with the folder must still be of one
+    generation (else the other instance's new file would be skipped as known, and never shown)."""
+    Library(corpus).load_all()
+    new_file = corpus / "posts" / "zz-other.md"
+    real_result = walk_mod.FreshnessCheck.result
+
+    calls = []
+
+    def other_instance_first(self):
+        calls.append(1)
+        if len(calls) == 1:
+            new_file.write_text("---\ntitle: 另一个实例写入的文章\n---\n\n内容。\n", encoding="utf-8")
+            Library(corpus).load_all()  # indexes the new file: the generation moves on
+        real_result(self)
+        return False
+
+    monkeypatch.setattr(walk_mod.FreshnessCheck, "result", other_instance_first)
+    lib = Library(corpus)
+    lib.load_all()
+    monkeypatch.undo()
+    assert "另一个实例写入的文章" in {r.title for r in lib.rows}
+    assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())

@@ -276,9 +276,15 @@ def test_search_before_fts_is_built_scans_exactly(cache, corpus, monkeypatch):
 def test_pool_build_matches_serial(cache, tmp_path, monkeypatch):
     root = write_corpus(tmp_path / "pool", n=80)
     monkeypatch.setattr(library_mod, "POOL_MIN_FILES", 10)
+    monkeypatch.setattr(library_mod, "META_CHUNK", 8)
+    monkeypatch.setattr(library_mod, "POOL_CHUNK", 8)
+    monkeypatch.setattr(library_mod, "COLD_META_MIN", 20)  # a "large" cold folder: metadata first
+    monkeypatch.setattr(library_mod, "STORE_BATCH", 8)
     lib = Library(root)
     batches = list(lib.load(batch=20))
     assert len(batches) >= 3 and sum(map(len, batches)) == len(lib.rows)
+    bodies = list(lib.complete(batch=20))
+    assert len(bodies) >= 3 and {r.id for b in bodies for r in b} == {r.id for r in lib.rows}
     assert rowset(lib) == rowset(Library(root, use_index=False).load_all())
 
 

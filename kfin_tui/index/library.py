@@ -21,12 +21,13 @@ import bisect
 import os
 import sqlite3
 import threading
+import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import lru_cache
-from array import array
-from itertools import accumulate, compress, islice
+from itertools import accumulate, chain, compress, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
 
 POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
 POOL_CHUNK = 48
+META_CHUNK = 400  # files per metadata job (~30 µs each)
+META_MIN_FILES = 1500  # this many new or changed files: metadata first, bodies by complete()
+STORE_BATCH = 2000  # records per write transaction while the workers read
+COLD_META_MIN = 200  # a cold folder with fewer files is read in full at once (a fraction of a second)
 
 
 class Row(NamedTuple):
@@ -164,6 +169,12 @@ class Library:
         self._persist = False
         self._next_id = 0
         self._walked_folders: list | None = None  # (relative folder, mtime_ns, readable) of the last walk
+        # rows listed from their metadata only (a cold build): until complete() has read them,
+        # search does not see their text (the reader says its results are partial)
+        self.bodies_pending = False
+        self._unplaced: list[tuple[list[Row], list[tuple]]] = []  # stored, not yet in self.rows
+        self._cached_gen: str | None = None  # the index generation the cached rows were read at
+        self._cached_stats: dict | None = None  # their stats, when read with them
         self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
@@ -204,6 +215,7 @@ class Library:
                             background = BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
                     if self._by_id:  # loaded before: only pick up what changed since
                         known = None
+                        self._cached_gen = self._cached_stats = None
                     else:
                         yield from self._load_cached(progress)
                         known = None
@@ -219,24 +231,106 @@ class Library:
         if not fresh:
             if known is None:
                 try:
-                    known = self._store.known_stats()
+                    known = self._known_for_cached()
+                    if known is None:
+                        # another instance changed the index since our rows were read: the rows
+                        # and the stats to compare the folder with must be of one generation
+                        yield self._resync()
+                        known = self._cached_stats
                 except (sqlite3.Error, AttributeError) as exc:
                     self._drop_store(exc)
                     known = {}
             yield from self._reconcile(known, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
-                self._store.write_snapshot(None if fresh else self._walked_folders)
-                pending = self._store.fts_pending()
+                self.bodies_pending = self._store.bodies_pending()
+                if not self.bodies_pending:
+                    # (after a metadata pass, complete() writes them once the bodies are read)
+                    self._store.write_snapshot(None if fresh else self._walked_folders)
             except sqlite3.Error as exc:
-                # another instance holds the write lock, or the disk is full: search scans instead
                 self.store_error = str(exc)
-                pending = False
-            if pending:
-                # texts not yet in FTS (a cold build): index them in the background, so that the
-                # list is complete now; meanwhile search scans those texts (exact, slower)
-                self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
-                self._fts_thread.start()
+            if not self.bodies_pending:
+                self._start_fts()
+
+    def _start_fts(self) -> None:
+        try:
+            pending = self._store.fts_pending()
+        except sqlite3.Error as exc:
+            # another instance holds the write lock, or the disk is full: search scans instead
+            self.store_error = str(exc)
+            pending = False
+        if pending:
+            # texts not yet in FTS (a cold build): index them in the background, so that the
+            # list is complete now; meanwhile search scans those texts (exact, slower)
+            self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
+            self._fts_thread.start()
+
+    def complete(self, batch: int = 200, progress: Callable[[int, int], None] | None = None,
+                 stop: threading.Event | None = None) -> Iterator[list[Row]]:
+        """The body pass after a cold :meth:`load`: read in full every file the metadata pass only
+        listed (newest first), so that search finds it and its tickers are known; yields the rows
+        read (the same ids: each replaces its row). ``progress(done, total)``. Stops early when
+        ``stop`` is set (the next start goes on where it stopped). Then the search index is built
+        in the background."""
+        store = self._store
+        if store is None or not self._persist or not self.bodies_pending:
+            return
+        try:
+            rels = store.pending_bodies()
+        except sqlite3.Error as exc:
+            self.store_error = str(exc)
+            return
+        total, done = len(rels), 0
+        if progress:
+            progress(0, total)
+        parsed = self._parse_many([self._prefix + r for r in rels], batch, "full")
+        try:
+            for records in parsed:
+                if stop is not None and stop.is_set():
+                    return
+                rows = self._store_records(records)
+                done += len(records)
+                if progress:
+                    progress(done, total)
+                yield rows
+        finally:
+            parsed.close()  # the workers go with it
+        if not self._persist:
+            return
+        try:
+            self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
+            self.bodies_pending = self._store.bodies_pending()
+        except sqlite3.Error as exc:
+            self.store_error = str(exc)
+            return
+        if not self.bodies_pending:
+            self._start_fts()
+
+    def _known_for_cached(self) -> dict | None:
+        """The stats of the rows held, if the index is still at their generation; ``{}``… for a
+        reload (rows held from an earlier load: compare with what the index holds now)."""
+        if self._cached_stats is not None:
+            return self._cached_stats
+        if self._cached_gen is None:
+            return self._store.known_stats()
+        return self._store.stats_at(self._cached_gen)
+
+    def _resync(self) -> list[Row]:
+        """Replace the rows held by the index's current rows (read with their stats at once)."""
+        self._cached_gen, tuples, issues, self._cached_stats = self._store.table_rows()
+        with self._lock:
+            old_ids = set(self._by_id)
+            self.rows.clear()
+            self._sorted_keys = []
+            self._by_id.clear()
+            self._by_path.clear()
+            self._issue_paths.clear()
+            self.issues = []
+            for tup in issues:
+                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+            rows = self._append_sorted(self._rows_of(tuples))
+            self.removed |= old_ids - self._by_id.keys()
+        return rows
 
     def _abs_dir(self, rel: str) -> str:
         return abs_folder(self.root, self._prefix, rel)
@@ -270,8 +364,12 @@ class Library:
     def load_all(self) -> Library:
         return self.load_all_with(None)
 
-    def load_all_with(self, progress: Callable[[int], None] | None) -> Library:
+    def load_all_with(self, progress: Callable[[int], None] | None,
+                      body_progress: Callable[[int, int], None] | None = None) -> Library:
+        """Load every row and read every body (a cold build's two passes)."""
         for _ in self.load(progress=progress):
+            pass
+        for _ in self.complete(progress=body_progress):
             pass
         return self
 
@@ -305,10 +403,11 @@ class Library:
                 self.issues = []
             shown = 0
         if snap is not None:
-            _, tuples, issues = snap
+            self._cached_gen, tuples, issues = snap
+            self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
             make = self._rows_ready
         else:
-            tuples, issues = store.row_tuples(), store.issue_tuples()
+            self._cached_gen, tuples, issues, self._cached_stats = store.table_rows()
             make = self._rows_of
         if not shown:
             for tup in issues:
@@ -375,6 +474,44 @@ class Library:
         self._sorted_keys.insert(i, k)
         self._by_id[row.id] = row
 
+    def _insert_many(self, rows: list[Row], row_keys: list[tuple] | None = None) -> None:
+        """Put rows in place (caller holds the lock): a row that keeps its place (a body read after
+        the metadata pass) is swapped in; many new ones are merged in one sort, not one list insert
+        each (which is quadratic at 100,000 rows)."""
+        if len(rows) < 32:
+            for row in rows:
+                self._insert(row)
+            return
+        self._ensure_keys()
+        keys, by_id = self._sorted_keys, self._by_id
+        new_rows: list[Row] = []
+        new_keys: list[tuple] = []
+        if row_keys is None:
+            row_keys = [sort_key(r) for r in rows]
+        for row, row_key in zip(rows, row_keys):
+            old = by_id.get(row.id)
+            if old is not None:
+                k = sort_key(old)
+                i = bisect.bisect_left(keys, k)
+                if i < len(keys) and keys[i] == k and self.rows[i].id == row.id:
+                    if row_key == k:
+                        self.rows[i] = row
+                        by_id[row.id] = row
+                        continue
+                    del self.rows[i]
+                    del keys[i]
+                else:
+                    self._insert(row)
+                    continue
+            new_rows.append(row)
+            new_keys.append(row_key)
+            by_id[row.id] = row
+        if new_rows:
+            # keys are unique (the path is the last part), so rows themselves are never compared
+            pairs = sorted(zip(keys + new_keys, self.rows + new_rows))
+            self._sorted_keys = [p[0] for p in pairs]
+            self.rows[:] = [p[1] for p in pairs]
+
     def _remove(self, row_id: int) -> None:
         row = self._by_id.pop(row_id, None)
         self._mem_hay.pop(row_id, None)
@@ -411,7 +548,8 @@ class Library:
             walked, folders = walked
 
         def todo_paths():
-            for path, size, mtime in (walk(root, folders) if walked is None else walked):
+            # a cold build stats each file as it reads it: the walk only lists names
+            for path, size, mtime in (walk(root, folders, stat=bool(known)) if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
                 if os.sep != "/":
                     rel = rel.replace(os.sep, "/")
@@ -436,18 +574,40 @@ class Library:
                 walked = [(self._prefix + r, size, mtime) for r, (size, mtime) in walked.items()]
 
         todo = todo_paths()
+        # a cold build reads metadata only (front matter, first lines): every row is listed within
+        # seconds, and complete() reads the bodies afterwards; a few changed files are read in full
         head = list(islice(todo, batch))
+        cold = self._persist and not known and len(head) >= COLD_META_MIN
         for chunk in _chunks(head, batch):
-            yield self._store_records([self._parse(p) for p in chunk])
+            yield self._store_records([self._meta(p) if cold else self._parse(p) for p in chunk], cold)
             if progress:
                 progress(len(self._by_id))
         if len(head) == batch:
-            rest = list(todo)
-            if rest:
-                for records in self._parse_many(rest, batch):
-                    yield self._store_records(records)
-                    if progress:
-                        progress(len(self._by_id))
+            # cold: the walk goes on while the workers read (a generator); else the list decides
+            rest = todo if cold else list(todo)
+            if cold or rest:
+                meta = self._persist and (cold or len(rest) >= META_MIN_FILES)
+                pending: list[dict] = []
+                stored = 0
+                last = time.monotonic()
+                for records in self._parse_many(rest, batch, "meta" if meta else "full"):
+                    pending.extend(records)
+                    # stored as they come (a transaction per ~2,000 files: the writer keeps up with
+                    # the workers), merged into the sorted list in batches that grow with it (a
+                    # merge costs the whole list) and at least every 0.5 s (a reader sees it fill)
+                    if len(pending) >= STORE_BATCH:
+                        stored += len(self._store_records(pending, cold, place=False))
+                        pending = []
+                    if stored >= max(batch, len(self.rows) // 2) or stored and time.monotonic() - last > 0.5:
+                        yield self._place()
+                        stored, last = 0, time.monotonic()
+                        if progress:
+                            progress(len(self._by_id))
+                if pending:
+                    self._store_records(pending, cold, place=False)
+                yield self._place()
+                if progress:
+                    progress(len(self._by_id))
         rels = [(self._rel_dir(f), mtime, ok) for f, mtime, ok in folders]
         self._walked_folders = rels if all(r is not None for r, _, _ in rels) else None
         # deleted files
@@ -474,22 +634,33 @@ class Library:
 
         return parse_one(Path(path), self.root, spread_text=self._persist)
 
-    def _parse_many(self, paths: list[str], batch: int) -> Iterator[list[dict]]:
-        """Records in discovery order, grouped in batches; a process pool when there are many."""
-        if len(paths) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
-            for chunk in _chunks(paths, batch):
-                yield [self._parse(p) for p in chunk]
+    def _meta(self, path: str) -> dict:
+        from .parse import meta_one
+
+        return meta_one(path, str(self.root), self.root)
+
+    def _parse_many(self, paths: list[str], batch: int, mode: str = "full") -> Iterator[list[dict]]:
+        """Records in discovery order, grouped in batches; a process pool when there are many.
+        ``mode`` "meta": the metadata pass (:func:`kfin_tui.index.parse.meta_one`)."""
+        one = self._meta if mode == "meta" else self._parse
+        if not isinstance(paths, list):  # a walk in progress: enough files for the pool?
+            peek = list(islice(paths, POOL_MIN_FILES))
+            paths = chain(peek, paths) if len(peek) == POOL_MIN_FILES else peek
+        if isinstance(paths, list) and len(paths) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
+            for chunk in _chunks(list(paths), batch):
+                yield [one(p) for p in chunk]
             return
         from .parse import Workers
 
         try:
             workers = Workers(min(os.cpu_count() or 2, 4))
         except OSError:  # no interpreter to start: parse here
-            for chunk in _chunks(paths, batch):
-                yield [self._parse(p) for p in chunk]
+            for chunk in _chunks(list(paths), batch):
+                yield [one(p) for p in chunk]
             return
         try:
-            jobs = [(str(self.root), chunk, self._persist) for chunk in _chunks(paths, POOL_CHUNK)]
+            size = META_CHUNK if mode == "meta" else POOL_CHUNK
+            jobs = ((str(self.root), chunk, self._persist, mode) for chunk in _ichunks(paths, size))
             pending: list[dict] = []
             for records in workers.run(jobs):
                 pending.extend(records)
@@ -501,13 +672,18 @@ class Library:
         finally:
             workers.close()
 
-    def _store_records(self, records: list[dict]) -> list[Row]:
+    def _store_records(self, records: list[dict], new_files: bool = False, place: bool = True) -> list[Row]:
+        """Store records (``new_files``: of files the index does not hold, a cold build) and put
+        their rows in place (``place`` False: later, by :meth:`_place`)."""
         ids: list[int] = []
         if self._persist:
             try:
                 with self._store.write() as conn:
                     live = self._store.fts_ready()  # cold build: FTS in bulk after the rows (list first)
-                    done = [self._store.upsert(conn, rec, live) for rec in records]
+                    if new_files:
+                        done = self._store.insert_new(conn, records)
+                    else:
+                        done = [self._store.upsert(conn, rec, live) for rec in records]
                     if any(changed for _, changed in done):
                         self._store.bump_gen(conn)
                 ids = [i for i, _ in done]
@@ -516,11 +692,18 @@ class Library:
                 self.store_error = str(exc)
                 self._persist = False
                 ids = []
-        rows = []
+        if not ids and any(rec.get("body") == 0 for rec in records):
+            # no index (it failed during a metadata pass): memory mode needs every text now
+            records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
+        rows: list[Row] = []
+        keys: list[tuple] = []
+        new, fromiso = tuple.__new__, datetime.fromisoformat
+        mem = self._mem_hay or self._mem_extraction or self._mem_companies
         with self._lock:
             for n, rec in enumerate(records):
                 rel = rec["path"]
-                self._note_issue(rec["abs"], rec["issue"], rec["warning"])
+                if rec["issue"] is not None or self._issue_paths:
+                    self._note_issue(rec["abs"], rec["issue"], rec["warning"])
                 if ids:
                     rid = ids[n]
                 else:
@@ -536,17 +719,36 @@ class Library:
                 if not ids:
                     tp = rec["tp"]
                     self._mem_hay[rid] = tp.replace(SEP, "") if tp.startswith(SEP) else tp
-                else:
+                    mem = True
+                elif mem:
                     self._mem_hay.pop(rid, None)
-                self._next_id = max(self._next_id, rid + 1)
-                date = datetime.fromisoformat(rec["date"]) if rec["date"] else None
-                row = Row(rid, rec["abs"], rec["title"], date, rec["source"] or "", _split(rec["categories"]),
-                          _split(rec["tickers"]), rec["format"] or "", rec["author"] or "")
-                self._mem_extraction.pop(rid, None)
-                self._mem_companies.pop(rid, None)
-                self._insert(row)
+                if rid >= self._next_id:
+                    self._next_id = rid + 1
+                date = fromiso(rec["date"]) if rec["date"] else None
+                cats, ticks = rec["categories"], rec["tickers"]
+                row = new(Row, (rid, rec["abs"], rec["title"], date, rec["source"] or "",
+                                tuple(cats.split(FIELD_SEP)) if cats else (),
+                                tuple(ticks.split(FIELD_SEP)) if ticks else (), rec["format"] or "",
+                                rec["author"] or ""))
+                if mem:
+                    self._mem_extraction.pop(rid, None)
+                    self._mem_companies.pop(rid, None)
                 self._by_path[rel] = rid
                 rows.append(row)
+                # sort_key(row), from the record (no datetime.timestamp() per row)
+                keys.append((bool(rec["undated"]), -rec["sort_ts"], row.title, row.path))
+            if place:
+                self._insert_many(rows, keys)
+            else:
+                self._unplaced.append((rows, keys))
+        return rows
+
+    def _place(self) -> list[Row]:
+        """Merge the rows stored with ``place=False`` into the sorted list; returns them."""
+        with self._lock:
+            batches, self._unplaced = self._unplaced, []
+            rows = [r for b, _ in batches for r in b]
+            self._insert_many(rows, [k for _, b in batches for k in b])
         return rows
 
     # kfin-tui list ---------------------------------------------------------
@@ -580,7 +782,7 @@ class Library:
 
                     check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
                 listing = store.listing(conn)
-                if listing is None:
+                if listing is None or store.bodies_pending(conn):
                     return None
                 hits = store.search_in(conn, query) if query else None
             finally:
@@ -797,6 +999,12 @@ def _compute(article):
     names = sorted({c.name for c in getattr(ex, "companies", ())
                     if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
     return ex, data, names
+
+
+def _ichunks(items, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:

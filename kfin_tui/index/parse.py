@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..listing import json_tail
 from .search import article_haystack
 from .store import FIELD_SEP, spread
 
@@ -34,6 +35,7 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
         "ok": 0, "title": None, "date": None, "undated": 1, "sort_ts": 0.0, "source": None, "author": None,
         "categories": None, "tickers": None, "format": None,
         "issue": issue.reason if issue else None, "warning": int(bool(issue and issue.warning)), "tp": None,
+        "body": 1,
     }
     if article is not None:
         hay = article_haystack(article)
@@ -47,11 +49,62 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
     return rec
 
 
-def parse_chunk(args: tuple[str, list[str], bool]) -> list[dict]:
-    """Pool entry point."""
-    root, paths, spread_text = args
+HEAD_BYTES = 16384  # what the metadata pass reads of a file: all of most articles
+
+
+def meta_one(path: str, root: str, root_p: Path) -> dict:
+    """The metadata pass (a cold index): the head of the file and :func:`quick_meta`, ~30 µs
+    instead of ~300 µs; the record has no search text (``body`` 0) and no tickers, which the body
+    pass adds. Whatever ``quick_meta`` cannot answer exactly is parsed in full here."""
+    from ..articles.decoding import MAX_BYTES
+    from ..articles.quickmeta import quick_meta
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return _with_js(parse_one(Path(path), root_p))
+    try:
+        st = os.fstat(fd)
+        data = os.read(fd, HEAD_BYTES) if st.st_size <= MAX_BYTES else b""
+    except OSError:
+        data = b""
+    finally:
+        os.close(fd)
+    meta = quick_meta(data, path, root, len(data) == st.st_size) if data else None
+    if meta is None:
+        return _with_js(parse_one(Path(path), root_p))
+    date = meta["date"]
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    rel = path[len(prefix):] if path.startswith(prefix) else rel_path(Path(path), root_p)
+    if os.sep != "/":
+        rel = rel.replace(os.sep, "/")
+    iso = date.isoformat() if date else None
+    return {
+        "path": rel, "abs": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+        "ok": 1, "title": meta["title"], "date": iso, "undated": 0 if date else 1,
+        "sort_ts": date.timestamp() if date else 0.0, "source": meta["source"], "author": meta["author"],
+        "categories": FIELD_SEP.join(meta["categories"]), "tickers": "", "format": meta["format"],
+        "issue": None, "warning": 0, "tp": None, "body": 0, "js": None,  # both come with the body
+    }
+
+
+def _with_js(rec: dict) -> dict:
+    """The record with its ``list --json`` line (made here, in the worker, not in the writer)."""
+    if rec["ok"]:
+        rec["js"] = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
+                              rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
+                              rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+    return rec
+
+
+def parse_chunk(args: tuple) -> list[dict]:
+    """Pool entry point: (root, paths, spread) parses in full; a fourth item "meta" runs the
+    metadata pass."""
+    root, paths, spread_text = args[:3]
     root_p = Path(root)
-    return [parse_one(Path(p), root_p, spread_text) for p in paths]
+    if len(args) > 3 and args[3] == "meta":
+        return [meta_one(p, root, root_p) for p in paths]
+    return [_with_js(parse_one(Path(p), root_p, spread_text)) for p in paths]
 
 
 # -- worker processes ----------------------------------------------------------------------------
@@ -99,34 +152,66 @@ class Workers:
             self.close()
             raise
 
-    def run(self, jobs: list[tuple[str, list[str], bool]]):
+    def run(self, jobs):
+        """Yield each job's records in job order. ``jobs`` may be a generator (a walk in progress):
+        it is consumed by a feeder thread, so workers start on the first jobs at once."""
         import pickle
+        import queue
         import threading
 
         n = len(self.procs)
+        dispatched: queue.SimpleQueue = queue.SimpleQueue()  # jobs in the order sent, then None
+        results = [queue.SimpleQueue() for _ in range(n)]
+        failed = object()
 
-        def feed(k: int) -> None:
-            p = self.procs[k]
+        def feed() -> None:
+            k = 0
             try:
-                for job in jobs[k::n]:
-                    pickle.dump(job, p.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(None, p.stdin)
-                p.stdin.close()
-            except (OSError, ValueError):
-                pass
+                for job in jobs:
+                    dispatched.put(job)
+                    p = self.procs[k % n]
+                    try:
+                        pickle.dump(job, p.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                        p.stdin.flush()
+                    except (OSError, ValueError):
+                        pass  # a dead worker: its reader reports it, the job is parsed here
+                    k += 1
+            finally:
+                dispatched.put(None)
+                for p in self.procs:
+                    try:
+                        pickle.dump(None, p.stdin)
+                        p.stdin.close()
+                    except (OSError, ValueError):
+                        pass
 
-        feeders = [threading.Thread(target=feed, args=(k,), daemon=True) for k in range(n)]
-        for t in feeders:
+        def read(k: int) -> None:
+            # drains the worker as it writes: a worker never waits on a full pipe while this
+            # process is busy storing the previous batch
+            out = self.procs[k].stdout
+            while True:
+                try:
+                    results[k].put(pickle.load(out))
+                except Exception:  # noqa: BLE001 - EOF after the last job, or a dead worker
+                    results[k].put(failed)
+                    return
+
+        threads = [threading.Thread(target=feed, daemon=True)]
+        threads += [threading.Thread(target=read, args=(k,), daemon=True) for k in range(n)]
+        for t in threads:
             t.start()
         broken = False
-        for i, job in enumerate(jobs):
+        i = 0
+        while (job := dispatched.get()) is not None:
             if not broken:
-                try:
-                    yield pickle.load(self.procs[i % n].stdout)
+                got = results[i % n].get()
+                if got is not failed:
+                    yield got
+                    i += 1
                     continue
-                except Exception:  # noqa: BLE001 - a dead worker: finish here
-                    broken = True
+                broken = True  # finish here
             yield parse_chunk(job)
+            i += 1
 
     def close(self) -> None:
         for p in self.procs:

@@ -34,6 +34,7 @@ import sqlite3
 import sys
 import threading
 import time
+import zlib
 from array import array
 from itertools import accumulate
 from pathlib import Path
@@ -43,7 +44,7 @@ from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
 from .walk import FOLDERS_LINE, folder_prefix, folders_path, read_folders
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-SCHEMA_VERSION = 5 * 1000 + LOADER_VERSION
+SCHEMA_VERSION = 8 * 1000 + LOADER_VERSION
 SEP = "\x01"
 SNAPSHOT_FORMAT = 4  # bump when the snapshot tuples change
 RACY_NS = 2_000_000_000  # a folder or file changed this recently may change again unseen: no fingerprint
@@ -52,7 +53,8 @@ _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,      -- relative to the corpus root, '/'-separated
+    path TEXT NOT NULL,             -- relative to the corpus root, '/'-separated
+    phash INTEGER NOT NULL,         -- crc32 of path: an integer index costs a fifth of a text one
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     ok INTEGER NOT NULL,            -- 1: an article; 0: an issue only
@@ -60,10 +62,12 @@ CREATE TABLE IF NOT EXISTS files(
     source TEXT, author TEXT, categories TEXT, tickers TEXT, format TEXT,
     issue TEXT, warning INTEGER,
     in_fts INTEGER NOT NULL DEFAULT 0,
+    body INTEGER NOT NULL DEFAULT 1,  -- 0: metadata only (a cold build's first pass): no text yet
     js TEXT                         -- the list --json line after its path key (listing.json_tail)
 );
-CREATE INDEX IF NOT EXISTS files_order ON files(undated, sort_ts DESC, title, path);
+CREATE INDEX IF NOT EXISTS files_phash ON files(phash);
 CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
+CREATE INDEX IF NOT EXISTS files_nobody ON files(id) WHERE body=0;
 CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
@@ -104,6 +108,11 @@ def spread(text: str) -> str:
             out[1::2] = chars
             return out.tobytes().decode(_UTF32)
     return SEP + SEP.join(text) + SEP
+
+
+def phash(path: str) -> int:
+    """The indexed key of a relative path (collisions are fine: lookups compare the path too)."""
+    return zlib.crc32(path.encode("utf-8", "surrogatepass"))
 
 
 def db_path_for(root: Path, cache: Path | None = None) -> Path:
@@ -161,7 +170,7 @@ class Store:
         conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA cache_size = -16384")  # per connection; the OS caches the file too
         conn.execute("PRAGMA temp_store = MEMORY")
         self._local.conn = conn
         with self._conns_lock:
@@ -299,6 +308,29 @@ class Store:
         rows, issues = data
         return gen, rows, issues
 
+    def stats_at(self, gen: str) -> dict[str, tuple[int, int]] | None:
+        """relative path → (size, mtime_ns) as of generation ``gen`` (the snapshot's), or None when
+        the index has changed since."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            if self._gen(conn) != gen:
+                return None
+            stats = self._blob(conn, self.STATS)
+            return stats if isinstance(stats, dict) else self.stats()
+        finally:
+            conn.execute("COMMIT")
+
+    def table_rows(self):
+        """(gen, row tuples, issue tuples, stats) read from the tables in one transaction: rows and
+        stats that belong together even while another instance writes."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            return self._gen(conn), self.row_tuples(), self.issue_tuples(), self.stats()
+        finally:
+            conn.execute("COMMIT")
+
     def known_stats(self) -> dict[str, tuple[int, int]]:
         """relative path → (size, mtime_ns) of every indexed file (from the snapshot when fresh)."""
         stats = self._read(self.STATS)
@@ -359,7 +391,14 @@ class Store:
         if found is None:
             return None
         gen, folders = found
-        return folders if gen == self._gen(conn or self.conn) else None
+        return [f[:3] for f in folders] if gen == self._gen(conn or self.conn) else None
+
+    def folder_walk(self) -> list[tuple[str, int, bool]] | None:
+        """(relative folder, mtime_ns, readable) of the walk the fingerprints were made from, of any
+        generation: fingerprints made anew from the file table and these folder times are still
+        exact (a folder changed since that walk has another mtime now)."""
+        found = read_folders(self.path)
+        return [(f[0], f[3], f[4]) for f in found[1]] if found else None
 
     def write_snapshot(self, folders: list[tuple[str, int, bool]] | None = None) -> None:
         """Rebuild the snapshots when the file table changed. ``folders``: (relative folder, mtime_ns,
@@ -373,42 +412,50 @@ class Store:
                 self._write_folders(conn, gen, folders)
 
     def _write_rows(self, conn: sqlite3.Connection, gen: str) -> None:
-        from ..dates import format_date
         from datetime import datetime
+
+        from ..dates import format_date
 
         # equal values share one object, so marshal stores them once and loads them once
         share: dict = {}
         one = share.setdefault
-        rows, tails, table = [], [], []
+        rows, table = [], []
         # lines are stored with the folder's resolved path: printed as they are when the user typed
         # that path (the usual case), else their heads are replaced in one pass
         base = folder_prefix(self.root.resolve())
         line_head = to_bytes(json_head(base))
+        tails = bytearray()  # one buffer, not 100,000 bytes objects: this runs with the index open
+        offsets = array("q", [0])
+        cat_sets: dict = {}
+        cat_index = array("I")
         for i, p, t, d, s, c, k, f, a, _, _, js in conn.execute(
                 f"SELECT {ROW_COLUMNS}, js FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"):
             cats = one(("c", c), tuple(c.split(FIELD_SEP)) if c else ())
             rows.append((i, p, t, d, one(s, s), cats, one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()),
                          one(f, f), one(a, a)))
-            tails.append(line_head + to_bytes(js or ""))
+            tails += line_head
+            tails += to_bytes(js or "")
+            offsets.append(len(tails))
+            cat_index.append(cat_sets.setdefault(cats, len(cat_sets)))
             table.append((format_date(datetime.fromisoformat(d)) if d else "", t, one(s, s) or "",
                           one(("j", c), " / ".join(cats))))
-        # the same str objects as in rows: marshal then writes each path once (a back-reference)
-        paths = {r[1]: r[1] for r in rows}
-        stats = {paths.get(p, p): (size, mtime)
-                 for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")}
+        share.clear()
         issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
         ids = array("q", [r[0] for r in rows]).tobytes()
-        offsets = array("q", [0])
-        offsets.extend(accumulate(len(t) for t in tails))
-        cat_sets: dict = {}
-        cat_index = array("I", [cat_sets.setdefault(r[5], len(cat_sets)) for r in rows]).tobytes()
         # flat bytes and arrays: loading 100,000 rows' worth is a few copies, not 100,000 objects
-        listing = (ids, offsets.tobytes(), cat_index, marshal.dumps((list(cat_sets), issues, base)), b"".join(tails))
-        parts = {self.ROWS: (rows, issues), self.HEAD_ROWS: (rows[:self.HEAD], issues), self.STATS: stats,
-                 self.TABLE: table}
-        for k, data in parts.items():
-            conn.execute("INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)", (k, gen, marshal.dumps(data)))
-        self._write_listing(gen, listing)
+        self._write_listing(gen, (ids, offsets.tobytes(), cat_index.tobytes(),
+                                  marshal.dumps((list(cat_sets), issues, base)), tails))
+        del tails, offsets, cat_index
+        put = "INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)"
+        conn.execute(put, (self.TABLE, gen, marshal.dumps(table)))
+        del table
+        conn.execute(put, (self.HEAD_ROWS, gen, marshal.dumps((rows[:self.HEAD], issues))))
+        conn.execute(put, (self.ROWS, gen, marshal.dumps((rows, issues))))
+        # the same str objects as in rows: marshal then writes each path once (a back-reference)
+        paths = {r[1]: r[1] for r in rows}
+        del rows
+        conn.execute(put, (self.STATS, gen, marshal.dumps(
+            {paths.get(p, p): (size, mtime) for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")})))
 
     # The listing lives in a file beside the database: SQLite reads a 25 MB blob page by page
     # (~100 ms at 100,000 rows), a file is one read (~10 ms). It names the generation it shows.
@@ -435,7 +482,7 @@ class Store:
             entries = sorted(in_folder[rel])
             racy = abs(now - dir_mtime) < RACY_NS or any(abs(now - m) < RACY_NS for _, _, m in entries)
             fp = b"" if racy else fingerprint(dir_mtime, entries if readable else None)
-            out.append((rel, fp, len(entries)))
+            out.append((rel, fp, len(entries), dir_mtime, readable))
         _replace_file(self.folders_path, FOLDERS_LINE.format(gen).encode() + marshal.dumps(out))
 
     def fts_ready(self) -> bool:
@@ -493,34 +540,73 @@ class Store:
     def upsert(self, conn: sqlite3.Connection, rec: dict, fts_live: bool) -> tuple[int, bool]:
         """Store one parsed file inside an open write transaction. Returns (id, changed): changed is
         False when the stored entry already has this size and mtime (another instance wrote it)."""
-        old = conn.execute("SELECT id, size, mtime_ns, in_fts FROM files WHERE path=?", (rec["path"],)).fetchone()
-        if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"]:
-            return old[0], False
-        js = None
-        if rec["ok"]:
+        body = rec.get("body", 1)
+        old = conn.execute("SELECT id, size, mtime_ns, in_fts, body FROM files WHERE phash=? AND path=?",
+                           (phash(rec["path"]), rec["path"])).fetchone()
+        if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"] and (old[4] or not body):
+            return old[0], False  # as stored (another instance wrote it), and not a body for a metadata row
+        js = rec.get("js")
+        if rec["ok"] and js is None and body:
             js = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
                            rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
                            rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
         values = (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
                   rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
-                  rec["warning"], js)
+                  rec["warning"], js, body)
         if old:
             fid = old[0]
             self._drop_derived(conn, fid, old[3])
             conn.execute(
                 "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?,"
-                " categories=?, tickers=?, format=?, issue=?, warning=?, js=?, in_fts=0 WHERE id=?", (*values, fid))
+                " categories=?, tickers=?, format=?, issue=?, warning=?, js=?, body=?, in_fts=0 WHERE id=?", (*values, fid))
         else:
             cur = conn.execute(
                 "INSERT INTO files(size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
-                " categories, tickers, format, issue, warning, js, path) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, rec["path"]))
+                " categories, tickers, format, issue, warning, js, body, path, phash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, rec["path"], phash(rec["path"])))
             fid = cur.lastrowid
-        if rec["ok"]:
+        if rec["ok"] and body:
             conn.execute("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", (fid, rec["tp"]))
             if fts_live:
                 self._fts_add(conn, fid, rec["tp"])
         return fid, True
+
+    _COLUMNS = ("path, phash, size, mtime_ns, ok, title, date, undated, sort_ts, source, author, categories,"
+                " tickers, format, issue, warning, js, body")
+
+    def insert_new(self, conn: sqlite3.Connection, recs: list[dict]) -> list[tuple[int, bool]]:
+        """:meth:`upsert` for records of files the index does not hold (a cold build): ids given
+        here and one ``executemany``, 3-4x faster than a lookup and an insert per file. A path that
+        is there after all (another instance wrote it) goes through :meth:`upsert`."""
+        hashes = [phash(rec["path"]) for rec in recs]
+        there = {r[0] for r in conn.execute(
+            "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),))}
+        fresh = [n for n, rec in enumerate(recs) if rec["path"] not in there]
+        base = conn.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0] + 1
+        values, texts, out = [], [], {}
+        for k, n in enumerate(fresh):
+            rec, fid = recs[n], base + k
+            body = rec.get("body", 1)
+            js = rec.get("js")
+            if rec["ok"] and js is None and body:
+                js = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
+                               rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
+                               rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+            values.append((fid, rec["path"], hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
+                           rec["date"], rec["undated"], rec["sort_ts"], rec["source"], rec["author"],
+                           rec["categories"], rec["tickers"], rec["format"], rec["issue"], rec["warning"], js, body))
+            if rec["ok"] and body and rec["tp"] is not None:
+                texts.append((fid, rec["tp"]))
+            out[n] = (fid, True)
+        conn.executemany(f"INSERT INTO files(id, {self._COLUMNS}) VALUES({','.join('?' * 19)})", values)
+        conn.executemany("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", texts)
+        live = None
+        for n, rec in enumerate(recs):
+            if n not in out:
+                if live is None:
+                    live = self.fts_ready()
+                out[n] = self.upsert(conn, rec, live)
+        return [out[n] for n in range(len(recs))]
 
     def _fts_add(self, conn: sqlite3.Connection, fid: int, tp: str) -> None:
         conn.execute("INSERT INTO g(rowid, x) VALUES(?, ?)", (fid, tp))
@@ -540,7 +626,7 @@ class Store:
     def delete_paths(self, conn: sqlite3.Connection, paths: list[str]) -> list[int]:
         gone = []
         for p in paths:
-            row = conn.execute("SELECT id, in_fts FROM files WHERE path=?", (p,)).fetchone()
+            row = conn.execute("SELECT id, in_fts FROM files WHERE phash=? AND path=?", (phash(p), p)).fetchone()
             if row:
                 self._drop_derived(conn, row[0], row[1])
                 conn.execute("DELETE FROM files WHERE id=?", (row[0],))
@@ -549,8 +635,17 @@ class Store:
             self.bump_gen(conn)
         return gone
 
+    def bodies_pending(self, conn: sqlite3.Connection | None = None) -> bool:
+        """Rows of the metadata pass whose text is not read yet (search would miss them)."""
+        return (conn or self.conn).execute("SELECT 1 FROM files WHERE body=0 LIMIT 1").fetchone() is not None
+
+    def pending_bodies(self) -> list[str]:
+        """Relative paths of the rows that have metadata only, in list order (newest first)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT path FROM files WHERE body=0 ORDER BY undated, sort_ts DESC, title, path")]
+
     def fts_pending(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 LIMIT 1").fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM files WHERE ok=1 AND in_fts=0 AND body=1 LIMIT 1").fetchone() is not None
 
     def build_fts(self, chunk: int = 4000) -> bool:
         """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
@@ -559,16 +654,17 @@ class Store:
         while True:
             with self.write() as conn:
                 ids = [r[0] for r in conn.execute(
-                    "SELECT id FROM files WHERE ok=1 AND in_fts=0 ORDER BY id LIMIT ?", (chunk,))]
+                    "SELECT id FROM files WHERE ok=1 AND in_fts=0 AND body=1 ORDER BY id LIMIT ?", (chunk,))]
                 if not ids:
                     self.set_meta(conn, "fts_ready", "1")
                     return built
                 lo, hi = ids[0], ids[-1]
                 pending = ("SELECT t.id, t.tp FROM texts t JOIN files fi ON fi.id=t.id "
-                           "WHERE fi.ok=1 AND fi.in_fts=0 AND fi.id BETWEEN ? AND ?")
+                           "WHERE fi.ok=1 AND fi.in_fts=0 AND fi.body=1 AND fi.id BETWEEN ? AND ?")
                 conn.execute(f"INSERT INTO g(rowid, x) {pending}", (lo, hi))
                 conn.execute(f"INSERT INTO f(rowid, x) SELECT id, replace(tp, char(1), '') FROM ({pending})", (lo, hi))
-                conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND id BETWEEN ? AND ?", (lo, hi))
+                conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND body=1 AND id BETWEEN ? AND ?",
+                             (lo, hi))
                 built = True
 
     # extraction cache ----------------------------------------------------

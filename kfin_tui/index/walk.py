@@ -181,7 +181,7 @@ class FreshnessCheck:
 
 
 # -- the fingerprints of the last walk, in a file beside the index -----------------------------------
-FOLDERS_LINE = "kfin-tui folders 1 {}\n"
+FOLDERS_LINE = "kfin-tui folders 2 {}\n"
 
 
 def folders_path(db: Path) -> Path:
@@ -226,4 +226,4 @@ def early_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
         return None
     gen, folders = found
     prefix = folder_prefix(root)
-    return gen, FreshnessCheck([(abs_folder(root, prefix, rel), fp, n) for rel, fp, n in folders])
+    return gen, FreshnessCheck([(abs_folder(root, prefix, f[0]), f[1], f[2]) for f in folders])

@@ -73,6 +73,7 @@ class KfinApp(App[int]):
         self._debounce = None
         self._stop = threading.Event()
         self._users = 0  # worker threads inside the library (its index connections) right now
+        self._last_partial_search = 0.0  # keyword results refreshed while bodies are being read
         self._users_lock = threading.Lock()
 
     # layout ---------------------------------------------------------------
@@ -136,6 +137,16 @@ class KfinApp(App[int]):
             self.call_from_thread(self._rows_arrived, first)
             first = False
         self.call_from_thread(self._loaded)
+        if not getattr(self.library, "bodies_pending", False):
+            return
+        # a cold archive was listed from its metadata: now read the bodies (worker processes), so
+        # that keyword search sees every article; results refresh as they come
+        for _rows in self.library.complete(progress=lambda done, total: self.call_from_thread(
+                self._bodies_progress, done, total), stop=self._stop):
+            if self._stop.is_set():
+                return
+        if not self._stop.is_set():
+            self.call_from_thread(self._bodies_read)
 
     def _progress(self, count: int) -> None:
         bar = self.query_one("#progress", Static)
@@ -151,7 +162,26 @@ class KfinApp(App[int]):
         self.loaded = True
         self.query_one("#progress", Static).set_class(False, "busy")
         self._refresh_searches()
+        if not getattr(self.library, "bodies_pending", False):
+            self.extract_all()  # else once the bodies are read: one background job at a time
+        self._report_issues()
+
+    def _bodies_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", Static)
+        bar.update(f"索引中 indexing {done}/{total}" + (" · 关键词结果不完整 partial" if self.keyword else ""))
+        bar.set_class(done < total, "busy")
+        now = time.monotonic()
+        if self.keyword and now - self._last_partial_search > 2.0:
+            self._last_partial_search = now
+            self._refresh_searches()  # more texts are searchable now
+
+    def _bodies_read(self) -> None:
+        self.query_one("#progress", Static).set_class(False, "busy")
+        self._refresh_searches()
+        self._update_status()
         self.extract_all()
+
+    def _report_issues(self) -> None:
         issues = self.library.issues
         errors = sum(1 for i in issues if not i.warning)
         if issues:
