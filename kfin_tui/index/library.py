@@ -576,13 +576,15 @@ class Library:
         todo = todo_paths()
         # a cold build reads metadata only (front matter, first lines): every row is listed within
         # seconds, and complete() reads the bodies afterwards; a few changed files are read in full
-        head = list(islice(todo, batch))
-        cold = self._persist and not known and len(head) >= COLD_META_MIN
+        peek = list(islice(todo, max(batch, COLD_META_MIN)))
+        cold = self._persist and not known and len(peek) >= COLD_META_MIN
+        head = peek[:batch]
+        todo = chain(peek[batch:], todo)
         for chunk in _chunks(head, batch):
             yield self._store_records([self._meta(p) if cold else self._parse(p) for p in chunk], cold)
             if progress:
                 progress(len(self._by_id))
-        if len(head) == batch:
+        if len(peek) > batch or len(head) == batch:
             # cold: the walk goes on while the workers read (a generator); else the list decides
             rest = todo if cold else list(todo)
             if cold or rest:

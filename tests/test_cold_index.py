@@ -1,0 +1,151 @@
+"""A cold build in two passes: every row listed from its metadata first (quick_meta in worker
+processes), then the bodies (Library.complete). The first pass must list exactly what a full load
+lists, apart from tickers (which come from the body)."""
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.index import Library
+from kfin_tui.index import library as library_mod
+
+from test_index import rowset, write_corpus
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
+    return d
+
+
+@pytest.fixture
+def small_is_cold(monkeypatch):
+    """Make a folder of a few dozen files take the large-archive path (metadata pass, pool)."""
+    monkeypatch.setattr(library_mod, "COLD_META_MIN", 10)
+    monkeypatch.setattr(library_mod, "POOL_MIN_FILES", 10)
+    monkeypatch.setattr(library_mod, "META_CHUNK", 16)
+    monkeypatch.setattr(library_mod, "STORE_BATCH", 16)
+    monkeypatch.setattr(library_mod, "POOL_CHUNK", 4)
+
+
+def synthetic(root: Path, n: int) -> Path:
+    sys.path.insert(0, str(HERE / "bench"))
+    try:
+        import make_archive
+    finally:
+        sys.path.pop(0)
+    return make_archive.make_archive(root, n)
+
+
+def tricky(root: Path) -> Path:
+    """Files the metadata pass must leave to the full loader, mixed in."""
+    write_corpus(root, n=45)
+    posts = root / "posts"
+    (posts / "gbk.txt").write_bytes("【国标编码的快讯】\n来源：东方财富网\n\n正文内容，回购。\n".encode("gb18030"))
+    (posts / "bom.md").write_bytes("\ufeff---\ntitle: 带BOM的文章\nauthor: 财联社\n---\n\n正文。\n".encode("utf-8"))
+    (posts / "recovered.md").write_text("---\ntitle: @某用户 关注了股票\nauthor: 雪球\n---\n\n正文。\n", encoding="utf-8")
+    (posts / "no-author.md").write_text("---\ntitle: 没有作者的文章\n---\n\n<p>正文。</p>\n<p>来源：证券时报</p>\n",
+                                        encoding="utf-8")
+    (posts / "untitled.md").write_text("---\nauthor: 格隆汇\n---\n\n第一句话就是标题吗。后面还有。\n", encoding="utf-8")
+    (posts / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (posts / "crlf.md").write_bytes("---\r\ntitle: 'Windows 换行'\r\nauthor: 新浪财经\r\n---\r\n\r\n正文。\r\n".encode())
+    (posts / "cashtag.txt").write_text("【某股异动】\n来源：东方财富网\n$远航测试股份(SZ300999)$\n\n正文。\n", encoding="utf-8")
+    return root
+
+
+def without_tickers(lib: Library) -> list[tuple]:
+    return sorted((r.path, r.title, r.date, r.source, r.categories, r.format, r.author) for r in lib.rows)
+
+
+@pytest.mark.parametrize("kind", ["tricky", "synthetic"])
+def test_metadata_pass_lists_what_a_full_load_lists(cache, tmp_path, small_is_cold, kind):
+    root = tricky(tmp_path / "t") if kind == "tricky" else synthetic(tmp_path / "s", 120)
+    full = Library(root, use_index=False).load_all()
+    lib = Library(root)
+    batches = list(lib.load(batch=8))
+    assert len(batches) >= 2 and lib.bodies_pending
+    assert without_tickers(lib) == without_tickers(full)
+    assert sorted(i.path for i in lib.issues) == sorted(i.path for i in full.issues)
+    assert lib.rows == sorted(lib.rows, key=library_mod.sort_key)
+    # before the body pass search sees only the files read in full: never a wrong hit
+    some = lib.search("回购")
+    assert some <= {r.id for r in lib.rows}
+    read = list(lib.complete())
+    assert read and not lib.bodies_pending
+    assert rowset(lib) == rowset(full)
+    assert {lib.row(i).path for i in lib.search("回购")} == {full.row(i).path for i in full.search("回购")}
+    lib.wait_index()
+    again = Library(root).load_all()
+    assert rowset(again) == rowset(full) and not again.bodies_pending
+
+
+def test_interrupted_body_pass_goes_on_next_time(cache, tmp_path, small_is_cold):
+    root = tricky(tmp_path / "t")
+    full = Library(root, use_index=False).load_all()
+    lib = Library(root)
+    list(lib.load(batch=8))
+    stop = threading.Event()
+    for n, _ in enumerate(lib.complete(batch=8, stop=stop)):
+        if n == 1:
+            stop.set()  # the user quit while the bodies were being read
+    lib.close()
+    assert Library(root).quick_listing("回购", None) is None  # bodies pending: list loads instead
+    nxt = Library(root)
+    list(nxt.load(batch=8))
+    assert nxt.bodies_pending
+    list(nxt.complete())
+    assert rowset(nxt) == rowset(full)
+    assert {nxt.row(i).path for i in nxt.search("正文")} == {full.row(i).path for i in full.search("正文")}
+
+
+def test_cli_list_on_a_cold_archive_reads_the_bodies(cache, tmp_path, small_is_cold, capsys):
+    from kfin_tui.cli import main
+
+    root = tricky(tmp_path / "t")
+    full = Library(root, use_index=False).load_all()
+    assert main(["list", "--json", "--keyword", "远航测试股份", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "cashtag.txt" in out and "SZ:300999" in out  # tickers: from the body
+    assert main(["list", "--json", str(root)]) == 0
+    assert capsys.readouterr().out.count("\n") == len(full.rows)
+
+
+def test_small_cold_folders_are_read_in_full_at_once(cache, tmp_path):
+    root = write_corpus(tmp_path / "small", n=30)
+    lib = Library(root)
+    list(lib.load())
+    assert not lib.bodies_pending  # nothing left for complete(): search is complete at once
+    assert list(lib.complete()) == []
+
+
+async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_results(cache, tmp_path,
+                                                                                     small_is_cold, monkeypatch):
+    from kfin_tui.ui.app import KfinApp
+    from kfin_tui.ui.widgets.article_list import ArticleList
+
+    from ui_helpers import settle
+
+    root = tricky(tmp_path / "t")
+    full = Library(root, use_index=False).load_all()
+    want = sorted(full.row(i).title for i in full.search("正文"))
+    shown: list[str] = []
+    real = KfinApp._bodies_progress
+
+    def spy(self, done, total):
+        real(self, done, total)
+        shown.append(str(self.query_one("#progress").render()))
+
+    monkeypatch.setattr(KfinApp, "_bodies_progress", spy)
+    app = KfinApp(root, keyword="正文")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, 0.2)
+        assert shown and "indexing" in shown[0] and "partial" in shown[0]  # said while it was so
+        assert not app.library.bodies_pending
+        assert sorted(r.title for r in app.query_one(ArticleList).rows) == want  # complete at the end
+        assert not app.query_one("#progress").has_class("busy")
