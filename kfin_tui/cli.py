@@ -196,6 +196,11 @@ def _print_extraction(article, extraction) -> None:
 def cmd_index(args) -> int:
     from .index.build import build_index_cli
 
+    if args.prune:
+        from .index.prune import prune_cli
+
+        return prune_cli()
+
     root = Path(args.path) if args.path else bundled_corpus()
     problem = _check_path(root)
     if problem:
@@ -233,6 +238,8 @@ def build_parser(sub: str | None) -> argparse.ArgumentParser:
     elif sub == "index":
         p = argparse.ArgumentParser(prog="kfin-tui index", description="Build or refresh the index of a folder.")
         p.add_argument("path", nargs="?", help="folder (default: the bundled corpus)")
+        p.add_argument("--prune", action="store_true",
+                       help="instead: remove the indexes of folders that are gone, and outdated ones")
         p.set_defaults(func=cmd_index)
     else:
         p = argparse.ArgumentParser(

@@ -441,3 +441,28 @@ def test_cashtag_names_are_searchable(cache, tmp_path):
         assert "远航测试股份" not in lib.article(a.id).body_text
         assert lib.search("远航测试股份") == {a.id}
         assert lib.search("远航") == {a.id}
+
+
+def test_prune_removes_indexes_of_gone_folders_and_old_layouts(cache, tmp_path, capsys):
+    from kfin_tui.cli import main
+    from kfin_tui.index.prune import stale_indexes
+
+    keep, gone, old = (write_corpus(tmp_path / name, n=6) for name in ("keep", "gone", "old"))
+    for root in (keep, gone, old):
+        Library(root).load_all().close()
+    old_db = db_path_for(old)
+    conn = sqlite3.connect(old_db)
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    import shutil
+
+    shutil.rmtree(gone)
+    assert {db for db, _ in stale_indexes()} == {db_path_for(gone), old_db}
+    assert main(["index", "--prune"]) == 0
+    out = capsys.readouterr().out
+    assert "folder gone" in out and "outdated layout" in out and "2 indexes removed" in out
+    assert db_path_for(keep).exists() and not db_path_for(gone).exists() and not old_db.exists()
+    assert not Path(str(db_path_for(gone)) + "-listing").exists()
+    assert Library(keep).load_all().count() == 6  # the kept index still opens
+    assert Library(old).load_all().count() == 6  # and a removed one is simply built again

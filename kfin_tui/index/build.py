@@ -28,16 +28,25 @@ def build_index_cli(root: Path) -> int:
     if library.store_error or not library.indexed:
         console.print(f"kfin-tui: the index cannot be used ({library.store_error or 'not a folder'}); "
                       "reading in memory only", style="yellow")
-    total = sum(1 for _ in walk(Path(root)))
-    with Progress(SpinnerColumn(), TextColumn("[bold]indexing"), BarColumn(), MofNCompleteColumn(),
+    total = sum(1 for _ in walk(Path(root), stat=False))
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=False) as bar:
-        task = bar.add_task("index", total=total)
+        task = bar.add_task("listing", total=total)
 
         def progress(n: int) -> None:
             bar.update(task, completed=min(n + len(library.issues), total))
 
-        library.load_all_with(progress)
+        for _ in library.load(progress=progress):
+            pass
         bar.update(task, completed=total)
+        if library.bodies_pending:  # a cold build lists from metadata first, then reads the texts
+            body_task = bar.add_task("reading texts", total=None)
+
+            def body_progress(done: int, of: int) -> None:
+                bar.update(body_task, completed=done, total=of)
+
+            for _ in library.complete(progress=body_progress):
+                pass
     if not library.wait_index(0):
         with Progress(SpinnerColumn(), TextColumn("[bold]building the search index"), TimeElapsedColumn(),
                       console=console, transient=False) as bar:

@@ -202,23 +202,33 @@ class Library:
         try:
             if self._store is not None:
                 try:
+                    start = None
                     if self._store.has_files():
                         folders = self._store.folders() if not self._by_id else None
                         if folders:
                             from .walk import FreshnessCheck
 
-                            check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
+                            def start():
+                                return FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders]), None
                         elif os.environ.get("KFIN_TUI_WALK_HERE") != "1":
                             from .walk import BackgroundWalk
 
-                            # stats every file on the other core meanwhile
-                            background = BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
+                            def start():  # stats every file on the other core meanwhile
+                                return None, BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
                     if self._by_id:  # loaded before: only pick up what changed since
                         known = None
                         self._cached_gen = self._cached_stats = None
                     else:
-                        yield from self._load_cached(progress)
+                        for rows in self._load_cached(progress):
+                            yield rows
+                            if start is not None:
+                                # helpers start once the first rows are out: they would only
+                                # slow the first paint down (two interpreters starting)
+                                check, background = start()
+                                start = None
                         known = None
+                    if start is not None:
+                        check, background = start()
                 except (sqlite3.Error, StoreError) as exc:
                     self._drop_store(exc)
                     known = {}

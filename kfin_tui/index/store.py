@@ -194,6 +194,9 @@ class Store:
                     for stmt in _SCHEMA.split(";\n"):
                         if stmt.strip():
                             conn.execute(stmt)
+                    # the folder this index is for: `kfin-tui index --prune` drops it once it is gone
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('root', ?)",
+                                 (str(self.root.resolve()),))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
