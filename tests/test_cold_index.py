@@ -139,13 +139,27 @@ async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_re
 
     def spy(self, done, total):
         real(self, done, total)
-        shown.append(str(self.query_one("#progress").render()))
+        shown.append((str(self.query_one("#progress").render()), str(self.query_one("#status-left").render()),
+                      {r.title for r in self.query_one(ArticleList).rows}))
 
     monkeypatch.setattr(KfinApp, "_bodies_progress", spy)
     app = KfinApp(root, keyword="正文")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, 0.2)
-        assert shown and "indexing" in shown[0] and "partial" in shown[0]  # said while it was so
+        assert shown and shown[0][0].startswith("索引 ") and "partial" in shown[0][1]  # said while it was so
+        assert "partial" not in str(app.query_one("#status-left").render())
         assert not app.library.bodies_pending
         assert sorted(r.title for r in app.query_one(ArticleList).rows) == want  # complete at the end
         assert not app.query_one("#progress").has_class("busy")
+        lst = app.query_one(ArticleList)
+        assert lst.cursor == 0 and app.current.id == lst.rows[0].id  # the newest, not where loading left it
+
+
+async def test_titles_are_found_while_bodies_are_read(cache, tmp_path, small_is_cold):
+    root = tricky(tmp_path / "t")
+    lib = Library(root)
+    list(lib.load(batch=8))
+    assert lib.bodies_pending
+    row = next(r for r in lib.rows if r.title == "Windows 换行")
+    assert row.id in lib.search("windows 换行")  # NFKC + casefold, as for texts
+    assert lib.search("不存在的标题词") == set()

@@ -175,6 +175,7 @@ class Library:
         self._unplaced: list[tuple[list[Row], list[tuple]]] = []  # stored, not yet in self.rows
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
+        self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
@@ -843,10 +844,17 @@ class Library:
         return _load_article(self._by_id[row_id].path, str(self.root))
 
     def search(self, keyword: str) -> set[int] | None:
-        """Ids of articles whose title or body holds every term; None when there is no keyword."""
+        """Ids of articles whose title or body holds every term; None when there is no keyword.
+        While the bodies of a cold build are being read (:attr:`bodies_pending`) the titles of
+        every row are searched too, so that what the list shows can be found at once."""
         query = terms(keyword)
         if not query:
             return None
+        if self.bodies_pending:
+            titles = self._normalised_titles()
+            early = {i for i, t in titles if all(q in t for q in query)}
+        else:
+            early = set()
         with self._lock:
             mem = list(self._mem_hay.items())
             by_id = self._by_id
@@ -863,7 +871,18 @@ class Library:
             if self._mem_hay:
                 hits -= self._mem_hay.keys()
             found |= hits
-        return found
+        return found | early
+
+    def _normalised_titles(self) -> list[tuple[int, str]]:
+        """(id, normalised title) of every row, kept while the rows stay the same."""
+        from .search import normalise
+
+        with self._lock:
+            rows = list(self.rows)
+        cached = self._titles_cache
+        if cached is None or cached[0] != len(rows):
+            cached = self._titles_cache = (len(rows), [(r.id, normalise(r.title)) for r in rows])
+        return cached[1]
 
     def categories(self) -> list[tuple[str, int]]:
         counts = Counter(c for r in self.rows for c in r.categories)

@@ -74,6 +74,7 @@ class KfinApp(App[int]):
         self._stop = threading.Event()
         self._users = 0  # worker threads inside the library (its index connections) right now
         self._last_partial_search = 0.0  # keyword results refreshed while bodies are being read
+        self._final_search = False  # the bodies are read: the progress line waits for this search
         self._users_lock = threading.Lock()
 
     # layout ---------------------------------------------------------------
@@ -168,15 +169,19 @@ class KfinApp(App[int]):
 
     def _bodies_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", Static)
-        bar.update(f"索引中 indexing {done}/{total}" + (" · 关键词结果不完整 partial" if self.keyword else ""))
-        bar.set_class(done < total, "busy")
+        bar.update(f"索引 {done}/{total}")  # the sidebar is narrow: numbers first
+        bar.set_class(True, "busy")
+        if done == 0 or done >= total:
+            self._update_status()  # says that keyword results are partial meanwhile
         now = time.monotonic()
         if self.keyword and now - self._last_partial_search > 2.0:
             self._last_partial_search = now
             self._refresh_searches()  # more texts are searchable now
 
     def _bodies_read(self) -> None:
-        self.query_one("#progress", Static).set_class(False, "busy")
+        # the line stays until the search that includes every text is back (_search_done)
+        self._final_search = True
+        self.query_one("#progress", Static).update("更新结果 updating…")
         self._refresh_searches()
         self._update_status()
         self.extract_all()
@@ -211,7 +216,7 @@ class KfinApp(App[int]):
 
     def _extract_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", Static)
-        bar.update(f"提取中 extracting… {done}/{total}")
+        bar.update(f"提取 {done}/{total}")  # the sidebar is narrow: numbers first
         bar.set_class(done < total, "busy")
 
     def _extract_finished(self) -> None:
@@ -256,6 +261,9 @@ class KfinApp(App[int]):
             return  # a newer query is on its way
         self.keyword_ids = ids
         self.company_ids = company_ids
+        if self._final_search and not self.library.bodies_pending:
+            self._final_search = False
+            self.query_one("#progress", Static).set_class(False, "busy")
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -270,7 +278,10 @@ class KfinApp(App[int]):
         view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
                               if self.has_filters else
                               ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
-        view.set_rows(list(rows), keep=self.current or self._remember)
+        keep = self.current or self._remember
+        if not self.loaded and view.cursor == 0 and rows:
+            keep = rows[0]  # while the list fills, the cursor stays on the newest article
+        view.set_rows(list(rows), keep=keep)
         if not rows:
             self._show(None)
         self._update_status()
@@ -288,6 +299,8 @@ class KfinApp(App[int]):
             parts.append(f"分类: {inert(self.category)}")
         if self.company:
             parts.append(f"公司: {inert(self.company)}")
+        if self.keyword and getattr(self.library, "bodies_pending", False):
+            parts.append("索引中, 正文结果不完整 (partial: indexing)")
         self.query_one("#status-left", Static).update(" · ".join(parts))
         shown = len(self.query_one(ArticleList).rows)
         self.query_one("#status-right", Static).update(f"{shown}/{len(self.library.rows)}")
