@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -173,6 +174,24 @@ async def test_category_picker_filters_and_combines_with_keyword():
         assert app.category == "" and len(list_titles(app)) == TOTAL
 
 
+async def test_category_picker_counts_within_the_other_filters():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        everything = dict(app.library.categories())
+        app.set_keyword("宁德")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        shown = {c for r in app.query_one(ArticleList).rows for c in r.categories}
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        counts = dict(app.screen.items)
+        assert set(counts) == shown and all(0 < counts[c] <= everything[c] for c in counts)
+        assert "当前筛选" in app.screen.title_text
+        assert sum(counts.values()) < sum(everything.values())
+
+
 async def test_category_picker_escape_cancels():
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -337,6 +356,13 @@ async def test_load_issues_notify_and_screen(tmp_path):
         assert isinstance(app.screen, LoadIssuesScreen)
         table = app.screen.query_one("DataTable")
         assert table.row_count == 2
+        detail = str(app.screen.query_one("#issue-detail").render())
+        first = app.screen.issues[0]
+        assert Path(first.path).name in detail and first.reason in detail  # whole, not cut
+        await pilot.press("down")
+        await pilot.pause()
+        second = app.screen.issues[1]
+        assert Path(second.path).name in str(app.screen.query_one("#issue-detail").render())
         await pilot.press("escape")
         assert len(list_titles(app)) == TOTAL
 

@@ -685,9 +685,60 @@ class Library:
         finally:
             workers.close()
 
-    def _store_records(self, records: list[dict], new_files: bool = False, place: bool = True) -> list[Row]:
+    def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
-        their rows in place (``place`` False: later, by :meth:`_place`)."""
+        their rows in place (``place`` False: later, by :meth:`_place`). Records are dicts, or
+        metadata tuples from the cold pass (:data:`~kfin_tui.index.store.META_COLUMNS`)."""
+        metas = [r for r in records if type(r) is tuple]
+        if metas:
+            records = [r for r in records if type(r) is not tuple]
+            if new_files and self._persist:
+                rows = self._store_metas(metas, place)
+            else:
+                records += [self._meta_dict(t) for t in metas]
+                rows = []
+            return rows + (self._store_dicts(records, new_files, place) if records else [])
+        return self._store_dicts(records, new_files, place)
+
+    def _abs_of(self, rel: str) -> str:
+        return self._prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
+
+    def _meta_dict(self, t: tuple) -> dict:
+        from .parse import meta_record
+
+        return meta_record(t, self._abs_of(t[0]))
+
+    def _store_metas(self, metas: list[tuple], place: bool) -> list[Row]:
+        """The cold pass's rows: stored as they came, rows built straight from the tuples."""
+        try:
+            with self._store.write() as conn:
+                ids = self._store.insert_meta(conn, metas)
+                self._store.bump_gen(conn)
+        except sqlite3.Error as exc:
+            # locked for too long by another instance, disk full, …: memory mode needs the texts
+            self.store_error = str(exc)
+            self._persist = False
+            return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
+        rows: list[Row] = []
+        keys: list[tuple] = []
+        new, fromiso, by_path, abs_of = tuple.__new__, datetime.fromisoformat, self._by_path, self._abs_of
+        with self._lock:
+            for rid, t in zip(ids, metas):
+                rel, title, iso, undated, ts, source, author, cats, fmt = (t[0], t[5], t[6], t[7], t[8], t[9], t[10],
+                                                                           t[11], t[13])
+                path = abs_of(rel)
+                rows.append(new(Row, (rid, path, title, fromiso(iso) if iso else None, source or "",
+                                      tuple(cats.split(FIELD_SEP)) if cats else (), (), fmt or "", author or "")))
+                keys.append((bool(undated), -ts, title, path))
+                by_path[rel] = rid
+            self._next_id = max(self._next_id, max(ids, default=-1) + 1)
+            if place:
+                self._insert_many(rows, keys)
+            else:
+                self._unplaced.append((rows, keys))
+        return rows
+
+    def _store_dicts(self, records: list[dict], new_files: bool, place: bool) -> list[Row]:
         ids: list[int] = []
         if self._persist:
             try:

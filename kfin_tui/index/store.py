@@ -83,6 +83,9 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author, size, mtime_ns"
+# a metadata record of the cold pass is a tuple of these (cheaper to pickle and insert than a dict)
+META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "undated", "sort_ts", "source",
+                "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
 FIELD_SEP = "\x1f"
 
 
@@ -610,6 +613,32 @@ class Store:
                     live = self.fts_ready()
                 out[n] = self.upsert(conn, rec, live)
         return [out[n] for n in range(len(recs))]
+
+    def insert_meta(self, conn: sqlite3.Connection, metas: list[tuple]) -> list[int]:
+        """Store metadata tuples (:data:`META_COLUMNS`) of files the index does not hold: one
+        ``executemany`` of the tuples as they came from the workers, ids in insertion order. A path
+        that is there after all (another instance wrote it) goes through :meth:`upsert`."""
+        there = {r[0] for r in conn.execute(
+            "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))",
+            (json.dumps([t[1] for t in metas]),))}
+        fresh = [t for t in metas if t[0] not in there] if there else metas
+        ids: dict[int, int] = {}
+        if fresh:
+            conn.executemany(f"INSERT INTO files({', '.join(META_COLUMNS)}) VALUES({','.join('?' * len(META_COLUMNS))})",
+                             fresh)
+            # no id given: SQLite takes max(id) + 1 for each row, and this transaction is the only writer
+            last = conn.execute("SELECT max(id) FROM files").fetchone()[0]
+            first = last - len(fresh) + 1
+            for k, t in enumerate(fresh):
+                ids[id(t)] = first + k
+        out = []
+        for t in metas:
+            if id(t) in ids:
+                out.append(ids[id(t)])
+            else:
+                rec = dict(zip(META_COLUMNS, t), tp=None)
+                out.append(self.upsert(conn, rec, self.fts_ready())[0])
+        return out
 
     def _fts_add(self, conn: sqlite3.Connection, fid: int, tp: str) -> None:
         conn.execute("INSERT INTO g(rowid, x) VALUES(?, ?)", (fid, tp))

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sys
 import threading
-from contextlib import contextmanager
 import time
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from textual import events, on, work
@@ -431,8 +432,21 @@ class KfinApp(App[int]):
         self.screen.set_focus(self.query_one("#keyword", Input))
 
     def action_pick_category(self) -> None:
-        self.push_screen(PickerScreen("分类 · category", self.library.categories(), self.category),
-                         self.set_category)
+        """Categories with their counts among the articles the other filters leave (a keyword or
+        company filter narrows the counts too; the current category stays pickable)."""
+        kw, co = self.keyword_ids, self.company_ids
+        if self.keyword and kw is None:
+            kw = set()
+        if kw is None and co is None:
+            items, title = self.library.categories(), "分类 · category"
+        else:
+            counts = Counter(c for r in self.library.rows
+                             if (kw is None or r.id in kw) and (co is None or r.id in co) for c in r.categories)
+            if self.category and self.category not in counts:
+                counts[self.category] = 0
+            items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            title = "分类 · category（当前筛选内 · within the current filters）"
+        self.push_screen(PickerScreen(title, items, self.category), self.set_category)
 
     def action_company_filter(self) -> None:
         panel = self.query_one(FactsPanel)

@@ -7,7 +7,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual import on
+from textual.widgets import DataTable, Label, Static
 
 from ..bindings import ISSUES
 from ..widgets.sanitize import inert
@@ -21,6 +22,7 @@ class LoadIssuesScreen(ModalScreen[None]):
     LoadIssuesScreen > Vertical { width: 95%; height: 80%; border: round $warning; background: $surface; }
     LoadIssuesScreen Label { text-style: bold; padding: 0 1; }
     LoadIssuesScreen DataTable { height: 1fr; }
+    LoadIssuesScreen #issue-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $warning; }
     """
 
     def __init__(self, issues, root=None) -> None:
@@ -33,18 +35,34 @@ class LoadIssuesScreen(ModalScreen[None]):
         with Vertical():
             yield Label(f"读取问题 · load issues: {errors} not loaded, {len(self.issues) - errors} with warnings")
             yield DataTable(cursor_type="row", zebra_stripes=True)
+            # the whole path and reason of the row under the cursor, wrapped: table cells are cut
+            yield Static(id="issue-detail")
+
+    def _relative(self, path: str) -> str:
+        if self.root is not None:
+            try:
+                return str(Path(path).relative_to(self.root))
+            except ValueError:
+                pass
+        return path
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "原因 reason", "文件 file")
+        table.add_columns("", "文件 file", "原因 reason")
         for issue in self.issues:
-            path = issue.path
-            if self.root is not None:
-                try:
-                    path = str(Path(issue.path).relative_to(self.root))
-                except ValueError:
-                    pass
-            table.add_row("⚠" if issue.warning else "✗", Text(inert(issue.reason)), Text(inert(path)))
+            table.add_row("⚠" if issue.warning else "✗", Text(inert(self._relative(issue.path))),
+                          Text(inert(issue.reason)))
+        self._detail(0)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail(event.cursor_row)
+
+    def _detail(self, index: int) -> None:
+        if 0 <= index < len(self.issues):
+            issue = self.issues[index]
+            self.query_one("#issue-detail", Static).update(
+                Text.assemble((inert(self._relative(issue.path)), "bold"), "\n", inert(issue.reason)))
 
     def action_close(self) -> None:
         self.dismiss(None)
