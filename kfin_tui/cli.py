@@ -57,11 +57,17 @@ def cmd_list(args) -> int:
     from .index.search import matches_category
 
     library = Library(root)
-    listing = library.quick_listing(args.keyword, args.category, early,
-                                    prepare=(lambda li: li.json_bytes()) if args.json else None)
+    listing = None
+    if not args.company:
+        listing = library.quick_listing(args.keyword, args.category, early,
+                                        prepare=(lambda li: li.json_bytes()) if args.json else None)
+    elif early:
+        early[1].close()
     if listing is None:
         library.load_all()
         hits = library.search(args.keyword or "")
+        if args.company:
+            hits = _company_hits(library, args.company, hits)
         shown = [r for r in library.rows
                  if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
         listing = Listing.of_rows(shown, library._prefix, len(library.rows))
@@ -82,6 +88,24 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
+    """Articles naming ``company`` (or an alias: 阿里 → 阿里巴巴). Extractions are cached in the
+    index: the first time, every article is extracted (progress on stderr when it is a terminal)."""
+    from .extract.names import canonical_company
+
+    name = canonical_company(company)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty and total:
+            print(f"\rkfin-tui: extracting {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    library.extract_pending(progress=progress, chunk=64)
+    found = library.ids_with_company(name)
+    return found if hits is None else found & hits
+
+
 def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:
     """date · title · source · categories in fixed columns cut to the terminal width (in cells:
     a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories)."""
@@ -99,9 +123,10 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
 
     def fit(text: str, w: int) -> str:
         n = cell_len(text)
-        if n <= w:
-            return text + " " * (w - n)
-        return set_cell_size(text, w - 1) + "…"
+        if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
+            text = set_cell_size(text, w - 1).rstrip() + "…"
+            n = cell_len(text)
+        return text + " " * (w - n)
 
     head = [fit("日期", date_w), fit("标题", title_w), fit("来源", src_w)] + ([fit("分类", cat_w)] if cat_w else [])
     lines = ["  ".join(head).rstrip()]
@@ -229,6 +254,8 @@ def build_parser(sub: str | None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="one JSON object per line")
         p.add_argument("--category", "-c", help="only articles in this category (exact)")
         p.add_argument("--keyword", "-k", help="terms that must all occur in title or body")
+        p.add_argument("--company", help="only articles naming this company (aliases work: 阿里 → 阿里巴巴); "
+                                         "the first time, every article is extracted")
         p.set_defaults(func=cmd_list)
     elif sub == "extract":
         p = argparse.ArgumentParser(prog="kfin-tui extract", description="Figures and companies of articles.")

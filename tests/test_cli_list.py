@@ -211,3 +211,25 @@ def test_list_never_writes_the_corpus(corpus, tmp_path):
     for args in (["--json"], [], ["--keyword", "AI"]):
         assert run(str(corpus), *args, tmp=tmp_path).returncode == 0
     assert snapshot() == before
+
+
+def test_company_filter_uses_aliases_and_the_extractor(tmp_path):
+    """`--company 阿里` lists the bundled articles whose extraction names 阿里巴巴, and only those."""
+    from kfin_tui.articles import load_file
+    from kfin_tui.extract import extract_article
+    from kfin_tui.paths import bundled_corpus
+
+    res = run("--json", "--company", "阿里", tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    got = {Path(i["path"]).name for i in rows(res.stdout)}
+    want = set()
+    for path in sorted(bundled_corpus().rglob("*")):
+        if path.is_file() and path.suffix in (".md", ".txt", ".html"):
+            article, _ = load_file(path, bundled_corpus())
+            if article and any(c.name == "阿里巴巴" for c in extract_article(article).companies):
+                want.add(path.name)
+    assert want and got == want
+    both = rows(run("--json", "--company", "阿里巴巴", "--keyword", "蚂蚁", tmp=tmp_path).stdout)
+    assert both and {Path(i["path"]).name for i in both} < got  # the keyword narrows it further
+    total = len(rows(run("--json", tmp=tmp_path).stdout))
+    assert run("--company", "没有这家公司", tmp=tmp_path).stdout.strip().endswith(f"0/{total}")

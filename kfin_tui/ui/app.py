@@ -29,24 +29,20 @@ from .widgets.facts_panel import FactsPanel
 from .widgets.keyword_input import KeywordInput
 from .widgets.sanitize import inert
 
+def canonical_company(name: str) -> str:
+    """:func:`kfin_tui.extract.names.canonical_company`, imported on first use (it loads the
+    extractor package: ~0.1 s that the first paint should not wait for)."""
+    if not name.strip():
+        return ""
+    from ..extract.names import canonical_company as canonical
+
+    return canonical(name)
+
+
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
 WIDE = 130  # from this many columns the sidebar and the panel get their full width
 DEBOUNCE = 0.15
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
-
-
-def canonical_company(name: str) -> str:
-    """``阿里`` → ``阿里巴巴``, ``腾讯控股`` → ``腾讯``: the name the extractor reports."""
-    name = name.strip()
-    if not name:
-        return ""
-    try:
-        from ..extract.dictionary import get_dictionary
-
-        entry = get_dictionary().lookup(name)
-    except Exception:  # noqa: BLE001 - without the dictionary, take the name as typed
-        return name
-    return entry.name if entry is not None and getattr(entry, "kind", "company") != "block" else name
 
 
 class KfinApp(App[int]):
