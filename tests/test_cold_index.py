@@ -146,8 +146,8 @@ async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_re
     app = KfinApp(root, keyword="正文")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, 0.2)
-        assert shown and shown[0][0].startswith("索引 ") and "partial" in shown[0][1]  # said while it was so
-        assert "partial" not in str(app.query_one("#status-left").render())
+        assert shown and shown[0][0].startswith("索引 ") and "结果不完整" in shown[0][1]  # said while it was so
+        assert "结果不完整" not in str(app.query_one("#status-left").render())
         assert not app.library.bodies_pending
         assert sorted(r.title for r in app.query_one(ArticleList).rows) == want  # complete at the end
         assert not app.query_one("#progress").has_class("busy")

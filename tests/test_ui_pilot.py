@@ -192,6 +192,24 @@ async def test_category_picker_counts_within_the_other_filters():
         assert sum(counts.values()) < sum(everything.values())
 
 
+async def test_category_picker_cancel_keeps_the_category_and_counts_before_the_search_is_back():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_category("深度")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.category == "深度"  # cancelled: nothing changes
+        app.keyword = "宁德"  # typed, its search not run yet
+        items, narrowed = app.category_counts()
+        assert narrowed and dict(items) and all(n >= 0 for _, n in items)
+        assert sum(n for _, n in items) == sum(len(r.categories) for r in app.library.rows
+                                               if r.id in app.library.search("宁德"))
+
+
 async def test_category_picker_escape_cancels():
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -346,20 +364,27 @@ async def test_load_issues_notify_and_screen(tmp_path):
     shutil.copytree(UI_CORPUS, corpus)
     (corpus / "bad.md").write_bytes(b"\x00\x01\x02binary\xff\xfe")
     (corpus / "empty.txt").write_bytes(b"")
+    long_name = "很长的文件名" * 12 + ".md"
+    (corpus / long_name).write_bytes(b"\x00\x01binary")
     app = KfinApp(corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert len(app.library.issues) == 2
+        assert len(app.library.issues) == 3
         assert any("press L" in n.message for n in app._notifications)
         await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LoadIssuesScreen)
         table = app.screen.query_one("DataTable")
-        assert table.row_count == 2
+        assert table.row_count == 3
+        from rich.cells import cell_len
+
+        cells = [str(table.get_row_at(i)[1]) for i in range(3)]
+        assert all(cell_len(c) <= 48 for c in cells)  # the reason column stays on screen
+        assert any(c.endswith(".md") and "…" in c for c in cells)  # cut in the middle, the name's end kept
         detail = str(app.screen.query_one("#issue-detail").render())
         first = app.screen.issues[0]
         assert Path(first.path).name in detail and first.reason in detail  # whole, not cut
-        await pilot.press("down")
+        await pilot.press("j")
         await pilot.pause()
         second = app.screen.issues[1]
         assert Path(second.path).name in str(app.screen.query_one("#issue-detail").render())

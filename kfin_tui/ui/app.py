@@ -72,6 +72,7 @@ class KfinApp(App[int]):
         self._users = 0  # worker threads inside the library (its index connections) right now
         self._last_partial_search = 0.0  # keyword results refreshed while bodies are being read
         self._final_search = False  # the bodies are read: the progress line waits for this search
+        self._ids_keyword: str | None = None  # the keyword keyword_ids are the results of
         self._users_lock = threading.Lock()
 
     # layout ---------------------------------------------------------------
@@ -257,10 +258,12 @@ class KfinApp(App[int]):
         if keyword != self.keyword or company != self.company:
             return  # a newer query is on its way
         self.keyword_ids = ids
+        self._ids_keyword = keyword
         self.company_ids = company_ids
         if self._final_search and not self.library.bodies_pending:
             self._final_search = False
             self.query_one("#progress", Static).set_class(False, "busy")
+            self._update_status()  # the partial hint goes with it
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -296,8 +299,8 @@ class KfinApp(App[int]):
             parts.append(f"分类: {inert(self.category)}")
         if self.company:
             parts.append(f"公司: {inert(self.company)}")
-        if self.keyword and getattr(self.library, "bodies_pending", False):
-            parts.append("索引中, 正文结果不完整 (partial: indexing)")
+        if self.keyword and (getattr(self.library, "bodies_pending", False) or self._final_search):
+            parts.append("索引中 结果不完整")  # partial: texts still being read (short: 80 columns)
         self.query_one("#status-left", Static).update(" · ".join(parts))
         shown = len(self.query_one(ArticleList).rows)
         self.query_one("#status-right", Static).update(f"{shown}/{len(self.library.rows)}")
@@ -427,22 +430,34 @@ class KfinApp(App[int]):
         # set_focus (not .focus(), which is deferred): keys typed right after "/" must land in the input
         self.screen.set_focus(self.query_one("#keyword", Input))
 
-    def action_pick_category(self) -> None:
-        """Categories with their counts among the articles the other filters leave (a keyword or
-        company filter narrows the counts too; the current category stays pickable)."""
+    def category_counts(self) -> tuple[list[tuple[str, int]], bool]:
+        """(category, articles) among the articles the keyword and company filters leave, most
+        first, and whether those filters narrowed them (the current category stays listed)."""
         kw, co = self.keyword_ids, self.company_ids
-        if self.keyword and kw is None:
-            kw = set()
+        if self.keyword and self._ids_keyword != self.keyword:
+            kw = self.library.search(self.keyword)  # typed, not searched yet: search now (ms)
+        if not self.keyword:
+            kw = None
         if kw is None and co is None:
-            items, title = self.library.categories(), "分类 · category"
-        else:
-            counts = Counter(c for r in self.library.rows
-                             if (kw is None or r.id in kw) and (co is None or r.id in co) for c in r.categories)
-            if self.category and self.category not in counts:
-                counts[self.category] = 0
-            items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            title = "分类 · category（当前筛选内 · within the current filters）"
-        self.push_screen(PickerScreen(title, items, self.category), self.set_category)
+            return self.library.categories(), False
+        counts = Counter(c for r in self.library.rows
+                         if (kw is None or r.id in kw) and (co is None or r.id in co) for c in r.categories)
+        if self.category and self.category not in counts:
+            counts[self.category] = 0
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), True
+
+    def action_pick_category(self) -> None:
+        items, narrowed = self.category_counts()
+        title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
+        self.push_screen(PickerScreen(title, items, self.category), self._picked_category)
+
+    def _picked_category(self, category: str | None) -> None:
+        if category is not None:  # None: cancelled, the filter stays as it was
+            self.set_category(category)
+
+    def _picked_company(self, company: str | None) -> None:
+        if company is not None:
+            self.set_company(company)
 
     def action_company_filter(self) -> None:
         panel = self.query_one(FactsPanel)
@@ -451,7 +466,7 @@ class KfinApp(App[int]):
             if name:
                 self.set_company(name)
                 return
-        self.push_screen(PickerScreen("公司 · company", self.company_names(), self.company), self.set_company)
+        self.push_screen(PickerScreen("公司 · company", self.company_names(), self.company), self._picked_company)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(FactsPanel)

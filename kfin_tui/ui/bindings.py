@@ -59,4 +59,8 @@ PICKER = [
     Binding("up", "move(-1)", show=False, id="picker.up"),
 ]
 
-ISSUES = [Binding("escape,q,L", "close", "关闭", id="issues.close")]
+ISSUES = [
+    Binding("escape,q,L", "close", "关闭", id="issues.close"),
+    Binding("j", "move(1)", show=False, id="issues.down"),
+    Binding("k", "move(-1)", show=False, id="issues.up"),
+]

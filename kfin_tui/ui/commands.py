@@ -17,7 +17,7 @@ class FilterCommands(Provider):
             ("读取问题 · load issues", app.action_load_issues, "files that could not be read"),
             ("帮助 · help", app.action_help, "every key"),
         ]
-        for name, count in app.library.categories():
+        for name, count in app.category_counts()[0]:  # within the keyword/company filters, as `c
             out.append((f"分类 category: {name}", partial(app.set_category, name), f"{count} 篇 articles"))
         for name, count in app.company_names():
             out.append((f"公司 company: {name}", partial(app.set_company, name), f"{count} 篇 articles"))

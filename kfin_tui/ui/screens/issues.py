@@ -50,7 +50,9 @@ class LoadIssuesScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("", "文件 file", "原因 reason")
         for issue in self.issues:
-            table.add_row("⚠" if issue.warning else "✗", Text(inert(self._relative(issue.path))),
+            # long paths are cut in the middle (the detail line below has them whole): the reason
+            # column stays on screen
+            table.add_row("⚠" if issue.warning else "✗", Text(_middle(inert(self._relative(issue.path)), 48)),
                           Text(inert(issue.reason)))
         self._detail(0)
 
@@ -64,5 +66,21 @@ class LoadIssuesScreen(ModalScreen[None]):
             self.query_one("#issue-detail", Static).update(
                 Text.assemble((inert(self._relative(issue.path)), "bold"), "\n", inert(issue.reason)))
 
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _middle(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, cut in the middle with … (the file name stays)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    tail = text[-max(1, len(text) // 2):]
+    while cell_len(tail) > width // 2:
+        tail = tail[1:]
+    return set_cell_size(text, width - cell_len(tail) - 1).rstrip() + "…" + tail
