@@ -12,7 +12,6 @@ import pytest
 
 from kfin_tui import files
 from kfin_tui.index import Library
-from kfin_tui.index import library as library_mod
 from kfin_tui.index import walk as walk_mod
 from kfin_tui.index.library import Listing
 

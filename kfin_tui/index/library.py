@@ -17,24 +17,26 @@ imported when a file has to be read.
 """
 from __future__ import annotations
 
-import bisect
 import os
 import sqlite3
 import threading
 import time
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from ..listing import meta_json
+from .extracted import Extractions
+from .quicklist import Listing, QuickListing
+from .rows import Row, SortedRows, sort_key
 from .search import matches_terms, terms
 from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
 from .walk import abs_folder, folder_prefix
+
+__all__ = ["Library", "Listing", "Row", "sort_key"]
 
 if TYPE_CHECKING:
     from ..articles import Article, LoadIssue
@@ -47,106 +49,13 @@ STORE_BATCH = 2000  # records per write transaction while the workers read
 COLD_META_MIN = 200  # a cold folder with fewer files is read in full at once (a fraction of a second)
 
 
-class Row(NamedTuple):
-    """One article in the list: what the sidebar shows and filters on, no body.
-
-    A named tuple (immutable, hashable): 100,000 of them are built on every warm start, and a tuple
-    is built several times faster than a frozen dataclass."""
-
-    id: int
-    path: str
-    title: str
-    date: datetime | None
-    source: str
-    categories: tuple[str, ...]
-    tickers: tuple[str, ...]
-    format: str = ""
-    author: str = ""
-
-    @classmethod
-    def of(cls, row_id: int, a: Article) -> Row:
-        return cls(row_id, a.path, a.title, a.date, a.source, tuple(a.categories), tuple(a.ticker_codes),
-                   a.format, a.author)
-
-    def meta_json(self) -> dict:
-        """The object ``kfin-tui list --json`` prints."""
-        return meta_json(self.path, self.title, self.date, self.source, self.author, self.categories,
-                         self.tickers, self.format)
-
-
-def sort_key(row: Row):
-    """Newest first, undated last."""
-    return (row.date is None, -(row.date.timestamp() if row.date else 0), row.title, row.path)
-
-
-class Listing:
-    """Rows picked for ``kfin-tui list``, as the index stores them: ``tails`` holds every row's
-    ``--json`` line, row ``i`` at ``tails[offsets[i]:offsets[i + 1]]``, with paths under ``base``;
-    ``table`` gives (date, title, source, categories) of every row (a list, or a function that
-    reads it: the table output is the only one that needs it)."""
-
-    def __init__(self, prefix: str, picked: list[int], total: int, tails, offsets, table, base: str) -> None:
-        self.prefix, self.picked, self.total = prefix, picked, total
-        self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
-        self.prepared = None
-
-    @classmethod
-    def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
-        """The same from loaded rows (an index that could not be used)."""
-        from ..dates import format_date
-        from ..listing import json_head, json_tail, to_bytes
-
-        if not all(r.path.startswith(prefix) for r in rows):
-            prefix = ""
-        n = len(prefix)
-        head = to_bytes(json_head(prefix))
-        tails = [head + to_bytes(json_tail(r.path[n:], r.title, r.date.isoformat() if r.date else None, r.source,
-                                           r.author, r.categories, r.tickers, r.format))
-                 for r in rows]
-        offsets = [0, *accumulate(len(t) for t in tails)]
-        table = [(format_date(r.date), r.title, r.source, " / ".join(r.categories)) for r in rows]
-        return cls(prefix, list(range(len(rows))), total, b"".join(tails), offsets, table, prefix)
-
-    def json_bytes(self) -> bytes:
-        """The ``--json`` lines of the picked rows: consecutive rows are one slice of ``tails``; when
-        the folder was typed another way than the index stores it, the path heads are replaced in one
-        pass (``{"path": "`` cannot occur inside a JSON string: its quotes would be escaped)."""
-        from ..listing import json_head, to_bytes
-
-        picked, off, tails = self.picked, self.offsets, self.tails
-        if not picked:
-            return b""
-        parts = []
-        start = prev = picked[0]
-        for i in picked:
-            if i != prev + 1 and i != start:
-                parts.append(tails[off[start]:off[prev + 1]])
-                start = i
-            prev = i
-        parts.append(tails[off[start]:off[prev + 1]])
-        out = b"".join(parts)
-        if self.prefix != self.base:
-            out = out.replace(to_bytes(json_head(self.base)), to_bytes(json_head(self.prefix)))
-        return out
-
-    def table_rows(self) -> list[tuple]:
-        table = self._table() if callable(self._table) else self._table
-        if table is None:
-            raise LookupError("the index changed meanwhile")
-        return [table[i] for i in self.picked]
-
-
-def _split(s: str | None) -> tuple[str, ...]:
-    return tuple(s.split(FIELD_SEP)) if s else ()
-
-
 def _issue(path: str, reason: str, warning: bool) -> LoadIssue:
     from ..articles.model import LoadIssue
 
     return LoadIssue(path, reason, bool(warning))
 
 
-class Library:
+class Library(SortedRows, QuickListing, Extractions):
     """Articles of a folder, loaded in batches so a caller can show the first ones early."""
 
     def __init__(self, root: Path | str, *, use_index: bool = True, cache_dir: Path | str | None = None) -> None:
@@ -431,113 +340,6 @@ class Library:
         if progress:
             progress(len(self._by_id))
 
-    def _rows_ready(self, tuples) -> list[Row]:
-        """Rows from snapshot tuples (categories and tickers already tuples)."""
-        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
-        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "", c, k, f or "", a or ""))
-                for i, p, t, d, s, c, k, f, a in tuples]
-        self._register(rows, tuples)
-        return rows
-
-    def _register(self, rows, tuples) -> None:
-        ids = [t[0] for t in tuples]
-        with self._lock:
-            self._by_id.update(zip(ids, rows))
-            self._by_path.update(zip([t[1] for t in tuples], ids))
-            self._next_id = max(self._next_id, max(ids, default=-1) + 1)
-
-    def _rows_of(self, tuples) -> list[Row]:
-        """Rows from (id, path, title, date, source, categories, tickers, format, author, …) tuples."""
-        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
-        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "",
-                          tuple(c.split(FIELD_SEP)) if c else (), tuple(k.split(FIELD_SEP)) if k else (),
-                          f or "", a or ""))
-                for i, p, t, d, s, c, k, f, a, _, _ in tuples]
-        self._register(rows, tuples)
-        return rows
-
-    def _append_sorted(self, rows: list[Row]) -> list[Row]:
-        """Rows already in order and all older than what is there (warm start)."""
-        with self._lock:
-            self.rows.extend(rows)
-            self._sorted_keys = []  # keys are rebuilt on the first insert (see _insert)
-        return rows
-
-    def _ensure_keys(self) -> None:
-        if len(self._sorted_keys) != len(self.rows):
-            self._sorted_keys = [sort_key(r) for r in self.rows]
-
-    def _insert(self, row: Row) -> None:
-        """Put a row in place (replacing one with the same id). Caller holds the lock."""
-        old = self._by_id.get(row.id)
-        self._ensure_keys()
-        if old is not None and old is not row:
-            k = sort_key(old)
-            i = bisect.bisect_left(self._sorted_keys, k)
-            while i < len(self.rows) and self.rows[i].id != old.id:
-                i += 1
-            if i < len(self.rows):
-                del self.rows[i]
-                del self._sorted_keys[i]
-        k = sort_key(row)
-        i = bisect.bisect_right(self._sorted_keys, k)
-        self.rows.insert(i, row)
-        self._sorted_keys.insert(i, k)
-        self._by_id[row.id] = row
-
-    def _insert_many(self, rows: list[Row], row_keys: list[tuple] | None = None) -> None:
-        """Put rows in place (caller holds the lock): a row that keeps its place (a body read after
-        the metadata pass) is swapped in; many new ones are merged in one sort, not one list insert
-        each (which is quadratic at 100,000 rows)."""
-        if len(rows) < 32:
-            for row in rows:
-                self._insert(row)
-            return
-        self._ensure_keys()
-        keys, by_id = self._sorted_keys, self._by_id
-        new_rows: list[Row] = []
-        new_keys: list[tuple] = []
-        if row_keys is None:
-            row_keys = [sort_key(r) for r in rows]
-        for row, row_key in zip(rows, row_keys):
-            old = by_id.get(row.id)
-            if old is not None:
-                k = sort_key(old)
-                i = bisect.bisect_left(keys, k)
-                if i < len(keys) and keys[i] == k and self.rows[i].id == row.id:
-                    if row_key == k:
-                        self.rows[i] = row
-                        by_id[row.id] = row
-                        continue
-                    del self.rows[i]
-                    del keys[i]
-                else:
-                    self._insert(row)
-                    continue
-            new_rows.append(row)
-            new_keys.append(row_key)
-            by_id[row.id] = row
-        if new_rows:
-            # keys are unique (the path is the last part), so rows themselves are never compared
-            pairs = sorted(zip(keys + new_keys, self.rows + new_rows))
-            self._sorted_keys = [p[0] for p in pairs]
-            self.rows[:] = [p[1] for p in pairs]
-
-    def _remove(self, row_id: int) -> None:
-        row = self._by_id.pop(row_id, None)
-        self._mem_hay.pop(row_id, None)
-        self._mem_extraction.pop(row_id, None)
-        self._mem_companies.pop(row_id, None)
-        if row is None:
-            return
-        self._ensure_keys()
-        i = bisect.bisect_left(self._sorted_keys, sort_key(row))
-        while i < len(self.rows) and self.rows[i].id != row_id:
-            i += 1
-        if i < len(self.rows):
-            del self.rows[i]
-            del self._sorted_keys[i]
-        self.removed.add(row_id)
 
     def _note_issue(self, path: str, reason: str | None, warning) -> None:
         if reason is None:
@@ -807,82 +609,7 @@ class Library:
                 self._unplaced.append((rows, keys))
         return rows
 
-    def _place(self) -> list[Row]:
-        """Merge the rows stored with ``place=False`` into the sorted list; returns them."""
-        with self._lock:
-            batches, self._unplaced = self._unplaced, []
-            rows = [r for b, _ in batches for r in b]
-            self._insert_many(rows, [k for _, b in batches for k in b])
-        return rows
 
-    # kfin-tui list ---------------------------------------------------------
-    def quick_listing(self, keyword: str | None, category: str | None, early=None,
-                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
-        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
-        (its fingerprints are checked by helper processes while the search runs here); None when
-        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it.
-        ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
-        with the listing before the check is waited for (its result is ``listing.prepared``)."""
-        store = self._store
-        if store is None or self._by_id or not self._persist:
-            if early:
-                early[1].close()
-            return None
-        query = terms(keyword or "")
-        check = early[1] if early else None
-        try:
-            conn = store.conn
-            conn.execute("BEGIN")  # folders, listing and search: one consistent read
-            try:
-                gen = store._gen(conn)
-                if early:
-                    if early[0] != gen:
-                        return None
-                else:
-                    folders = store.folders(conn)
-                    if not folders:
-                        return None
-                    from .walk import FreshnessCheck
-
-                    check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
-                listing = store.listing(conn)
-                if listing is None or store.bodies_pending(conn):
-                    return None
-                hits = store.search_in(conn, query) if query else None
-            finally:
-                conn.execute("COMMIT")
-            result = self._listing(listing, hits, category)
-            if result is not None and prepare is not None:
-                result.prepared = prepare(result)  # while the helpers are still at work
-            if result is None or not check.result():
-                return None
-            return result
-        except (sqlite3.Error, StoreError):
-            return None
-        finally:
-            if check is not None:
-                check.close()
-
-    def _listing(self, listing, hits: set[int] | None, category: str | None) -> Listing | None:
-        store = self._store
-        try:
-            ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
-            ids, offsets, cat_index = array("q"), array("q"), array("I")
-            ids.frombytes(ids_bytes)
-            offsets.frombytes(offsets_bytes)
-            cat_index.frombytes(cat_index_bytes)
-        except (TypeError, ValueError):  # written by another version: load instead
-            return None
-        picked = range(len(ids))
-        if hits is not None:
-            picked = compress(picked, map(hits.__contains__, ids))
-        if category:
-            wanted = {k for k, cats in enumerate(cat_sets) if category in cats}
-            picked = (i for i in picked if cat_index[i] in wanted)
-        with self._lock:
-            for path, reason, warning in issues:
-                self._note_issue(self._prefix + path, reason, warning)
-        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table, base)
 
     # queries -----------------------------------------------------------
     def count(self) -> int:
@@ -939,127 +666,6 @@ class Library:
         counts = Counter(c for r in self.rows for c in r.categories)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    # extraction ----------------------------------------------------------
-    def extraction(self, row_id: int):
-        """The extraction of an article: cached in the index, else computed now and stored.
-        None when the extractor is not available or the file cannot be read."""
-        from .extraction import extractor, from_json
-
-        if row_id in self._mem_extraction:
-            return self._mem_extraction[row_id]
-        if self._store is not None and row_id not in self._mem_hay:
-            data = self._read_store(self._store.extraction_json, row_id)
-            if data is not None:
-                ex = from_json(data)
-                if ex is not None:
-                    return ex
-        if extractor() is None or row_id not in self._by_id:
-            return None
-        article = self.article(row_id)
-        if article is None:
-            return None
-        ex, data, names = _compute(article)
-        self._keep_extractions([(row_id, ex, data, names)])
-        return ex
-
-    @staticmethod
-    def _read_store(read, *args):
-        """A read from the index, or None when SQLite fails (the caller recomputes or goes without)."""
-        try:
-            return read(*args)
-        except sqlite3.Error:
-            return None
-
-    def _keep_extractions(self, items) -> None:
-        stored = False
-        if self._store is not None and self._persist:
-            try:
-                self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
-                stored = True
-            except sqlite3.Error as exc:
-                self.store_error = str(exc)
-        with self._lock:
-            for i, ex, _, names in items:
-                if not stored or i in self._mem_hay:
-                    self._mem_extraction[i] = ex
-                    self._mem_companies[i] = names
-
-    def companies_for(self, row_id: int) -> list[str]:
-        if row_id in self._mem_companies:
-            return list(self._mem_companies[row_id])
-        if self._store is not None and row_id not in self._mem_hay:
-            names = self._read_store(self._store.companies_for, row_id)
-            if names is not None:
-                return names
-        return []
-
-    def ids_with_company(self, name: str) -> set[int]:
-        """Articles whose (already extracted) companies include ``name``."""
-        found = {i for i, names in list(self._mem_companies.items()) if name in names}
-        if self._store is not None:
-            try:
-                found |= {i for i in self._store.ids_with_company(name)
-                          if i in self._by_id and i not in self._mem_companies}
-            except sqlite3.Error:
-                pass
-        return found
-
-    def company_names(self) -> list[tuple[str, int]]:
-        """(company, number of articles) over the articles extracted so far, most frequent first."""
-        counts: Counter = Counter()
-        if self._store is not None:
-            try:
-                counts.update(dict(self._store.company_names()))
-            except sqlite3.Error:
-                pass
-        for names in list(self._mem_companies.values()):
-            counts.update(set(names))
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def extract_pending(self, progress: Callable[[int, int], None] | None = None,
-                        stop: threading.Event | None = None, chunk: int = 32) -> int:
-        """Extract every article that has no cached extraction yet (run it in a worker thread).
-        Returns how many were extracted; stops early when ``stop`` is set."""
-        from .extraction import extractor
-
-        if extractor() is None:
-            return 0
-        done_ids: set[int] = set()
-        if self._store is not None:
-            try:
-                pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
-            except sqlite3.Error:
-                pending = []
-            pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
-        else:
-            pending = [r.id for r in list(self.rows) if r.id not in self._mem_extraction]
-        total, count = len(pending), 0
-        items = []
-        for rid in pending:
-            if stop is not None and stop.is_set():
-                break
-            if rid not in self._by_id or rid in done_ids:
-                continue
-            try:
-                article = self.article(rid)
-            except (KeyError, OSError):
-                continue
-            if article is None:
-                continue
-            ex, data, names = _compute(article)
-            items.append((rid, ex, data, names))
-            done_ids.add(rid)
-            count += 1
-            if len(items) >= chunk:
-                self._keep_extractions(items)
-                items = []
-                if progress:
-                    progress(count, total)
-        if items:
-            self._keep_extractions(items)
-        if progress:
-            progress(count, total)
-        return count
 
     def close(self, wait: bool = False) -> None:
         """Close the index. A background FTS build is abandoned unless ``wait`` (that is safe: it
@@ -1070,17 +676,6 @@ class Library:
             return  # its connection is in use: leave the rest to process exit
         if self._store is not None:
             self._store.close()
-
-
-def _compute(article):
-    from .extraction import extract, to_json
-
-    ex = extract(article)
-    data = to_json(ex)
-    # media outlets (财联社, 36氪 …) are sources, not companies the article is about: as in the UI
-    names = sorted({c.name for c in getattr(ex, "companies", ())
-                    if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
-    return ex, data, names
 
 
 def _ichunks(items, n: int) -> Iterator[list]:

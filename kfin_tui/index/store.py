@@ -36,7 +36,6 @@ import threading
 import time
 import zlib
 from array import array
-from itertools import accumulate
 from pathlib import Path
 
 from ..listing import json_head, json_tail, to_bytes

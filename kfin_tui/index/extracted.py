@@ -1,0 +1,143 @@
+"""Figures and companies of the library's articles: cached in the index, computed when missing."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable
+
+
+class Extractions:
+    """The extraction half of :class:`~kfin_tui.index.library.Library`."""
+
+    def extraction(self, row_id: int):
+        """The extraction of an article: cached in the index, else computed now and stored.
+        None when the extractor is not available or the file cannot be read."""
+        from .extraction import extractor, from_json
+
+        if row_id in self._mem_extraction:
+            return self._mem_extraction[row_id]
+        if self._store is not None and row_id not in self._mem_hay:
+            data = self._read_store(self._store.extraction_json, row_id)
+            if data is not None:
+                ex = from_json(data)
+                if ex is not None:
+                    return ex
+        if extractor() is None or row_id not in self._by_id:
+            return None
+        article = self.article(row_id)
+        if article is None:
+            return None
+        ex, data, names = _compute(article)
+        self._keep_extractions([(row_id, ex, data, names)])
+        return ex
+
+    @staticmethod
+    def _read_store(read, *args):
+        """A read from the index, or None when SQLite fails (the caller recomputes or goes without)."""
+        try:
+            return read(*args)
+        except sqlite3.Error:
+            return None
+
+    def _keep_extractions(self, items) -> None:
+        stored = False
+        if self._store is not None and self._persist:
+            try:
+                self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
+                stored = True
+            except sqlite3.Error as exc:
+                self.store_error = str(exc)
+        with self._lock:
+            for i, ex, _, names in items:
+                if not stored or i in self._mem_hay:
+                    self._mem_extraction[i] = ex
+                    self._mem_companies[i] = names
+
+    def companies_for(self, row_id: int) -> list[str]:
+        if row_id in self._mem_companies:
+            return list(self._mem_companies[row_id])
+        if self._store is not None and row_id not in self._mem_hay:
+            names = self._read_store(self._store.companies_for, row_id)
+            if names is not None:
+                return names
+        return []
+
+    def ids_with_company(self, name: str) -> set[int]:
+        """Articles whose (already extracted) companies include ``name``."""
+        found = {i for i, names in list(self._mem_companies.items()) if name in names}
+        if self._store is not None:
+            try:
+                found |= {i for i in self._store.ids_with_company(name)
+                          if i in self._by_id and i not in self._mem_companies}
+            except sqlite3.Error:
+                pass
+        return found
+
+    def company_names(self) -> list[tuple[str, int]]:
+        """(company, number of articles) over the articles extracted so far, most frequent first."""
+        counts: Counter = Counter()
+        if self._store is not None:
+            try:
+                counts.update(dict(self._store.company_names()))
+            except sqlite3.Error:
+                pass
+        for names in list(self._mem_companies.values()):
+            counts.update(set(names))
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def extract_pending(self, progress: Callable[[int, int], None] | None = None,
+                        stop: threading.Event | None = None, chunk: int = 32) -> int:
+        """Extract every article that has no cached extraction yet (run it in a worker thread).
+        Returns how many were extracted; stops early when ``stop`` is set."""
+        from .extraction import extractor
+
+        if extractor() is None:
+            return 0
+        done_ids: set[int] = set()
+        if self._store is not None:
+            try:
+                pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
+            except sqlite3.Error:
+                pending = []
+            pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
+        else:
+            pending = [r.id for r in list(self.rows) if r.id not in self._mem_extraction]
+        total, count = len(pending), 0
+        items = []
+        for rid in pending:
+            if stop is not None and stop.is_set():
+                break
+            if rid not in self._by_id or rid in done_ids:
+                continue
+            try:
+                article = self.article(rid)
+            except (KeyError, OSError):
+                continue
+            if article is None:
+                continue
+            ex, data, names = _compute(article)
+            items.append((rid, ex, data, names))
+            done_ids.add(rid)
+            count += 1
+            if len(items) >= chunk:
+                self._keep_extractions(items)
+                items = []
+                if progress:
+                    progress(count, total)
+        if items:
+            self._keep_extractions(items)
+        if progress:
+            progress(count, total)
+        return count
+
+
+def _compute(article):
+    from .extraction import extract, to_json
+
+    ex = extract(article)
+    data = to_json(ex)
+    # media outlets (财联社, 36氪 …) are sources, not companies the article is about: as in the UI
+    names = sorted({c.name for c in getattr(ex, "companies", ())
+                    if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
+    return ex, data, names

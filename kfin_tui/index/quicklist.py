@@ -1,0 +1,140 @@
+"""``kfin-tui list`` straight from the index: the stored listing, the search, the folder check."""
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable
+from itertools import accumulate, compress
+
+from .rows import Row
+from .search import terms
+from .store import StoreError
+
+
+class Listing:
+    """Rows picked for ``kfin-tui list``, as the index stores them: ``tails`` holds every row's
+    ``--json`` line, row ``i`` at ``tails[offsets[i]:offsets[i + 1]]``, with paths under ``base``;
+    ``table`` gives (date, title, source, categories) of every row (a list, or a function that
+    reads it: the table output is the only one that needs it)."""
+
+    def __init__(self, prefix: str, picked: list[int], total: int, tails, offsets, table, base: str) -> None:
+        self.prefix, self.picked, self.total = prefix, picked, total
+        self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
+        self.prepared = None
+
+    @classmethod
+    def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
+        """The same from loaded rows (an index that could not be used)."""
+        from ..dates import format_date
+        from ..listing import json_head, json_tail, to_bytes
+
+        if not all(r.path.startswith(prefix) for r in rows):
+            prefix = ""
+        n = len(prefix)
+        head = to_bytes(json_head(prefix))
+        tails = [head + to_bytes(json_tail(r.path[n:], r.title, r.date.isoformat() if r.date else None, r.source,
+                                           r.author, r.categories, r.tickers, r.format))
+                 for r in rows]
+        offsets = [0, *accumulate(len(t) for t in tails)]
+        table = [(format_date(r.date), r.title, r.source, " / ".join(r.categories)) for r in rows]
+        return cls(prefix, list(range(len(rows))), total, b"".join(tails), offsets, table, prefix)
+
+    def json_bytes(self) -> bytes:
+        """The ``--json`` lines of the picked rows: consecutive rows are one slice of ``tails``; when
+        the folder was typed another way than the index stores it, the path heads are replaced in one
+        pass (``{"path": "`` cannot occur inside a JSON string: its quotes would be escaped)."""
+        from ..listing import json_head, to_bytes
+
+        picked, off, tails = self.picked, self.offsets, self.tails
+        if not picked:
+            return b""
+        parts = []
+        start = prev = picked[0]
+        for i in picked:
+            if i != prev + 1 and i != start:
+                parts.append(tails[off[start]:off[prev + 1]])
+                start = i
+            prev = i
+        parts.append(tails[off[start]:off[prev + 1]])
+        out = b"".join(parts)
+        if self.prefix != self.base:
+            out = out.replace(to_bytes(json_head(self.base)), to_bytes(json_head(self.prefix)))
+        return out
+
+    def table_rows(self) -> list[tuple]:
+        table = self._table() if callable(self._table) else self._table
+        if table is None:
+            raise LookupError("the index changed meanwhile")
+        return [table[i] for i in self.picked]
+
+
+class QuickListing:
+    """The ``kfin-tui list`` half of :class:`~kfin_tui.index.library.Library`."""
+
+    def quick_listing(self, keyword: str | None, category: str | None, early=None,
+                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
+        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
+        (its fingerprints are checked by helper processes while the search runs here); None when
+        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it.
+        ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
+        with the listing before the check is waited for (its result is ``listing.prepared``)."""
+        store = self._store
+        if store is None or self._by_id or not self._persist:
+            if early:
+                early[1].close()
+            return None
+        query = terms(keyword or "")
+        check = early[1] if early else None
+        try:
+            conn = store.conn
+            conn.execute("BEGIN")  # folders, listing and search: one consistent read
+            try:
+                gen = store._gen(conn)
+                if early:
+                    if early[0] != gen:
+                        return None
+                else:
+                    folders = store.folders(conn)
+                    if not folders:
+                        return None
+                    from .walk import FreshnessCheck
+
+                    check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
+                listing = store.listing(conn)
+                if listing is None or store.bodies_pending(conn):
+                    return None
+                hits = store.search_in(conn, query) if query else None
+            finally:
+                conn.execute("COMMIT")
+            result = self._listing(listing, hits, category)
+            if result is not None and prepare is not None:
+                result.prepared = prepare(result)  # while the helpers are still at work
+            if result is None or not check.result():
+                return None
+            return result
+        except (sqlite3.Error, StoreError):
+            return None
+        finally:
+            if check is not None:
+                check.close()
+
+    def _listing(self, listing, hits: set[int] | None, category: str | None) -> Listing | None:
+        store = self._store
+        try:
+            ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
+            ids, offsets, cat_index = array("q"), array("q"), array("I")
+            ids.frombytes(ids_bytes)
+            offsets.frombytes(offsets_bytes)
+            cat_index.frombytes(cat_index_bytes)
+        except (TypeError, ValueError):  # written by another version: load instead
+            return None
+        picked = range(len(ids))
+        if hits is not None:
+            picked = compress(picked, map(hits.__contains__, ids))
+        if category:
+            wanted = {k for k, cats in enumerate(cat_sets) if category in cats}
+            picked = (i for i in picked if cat_index[i] in wanted)
+        with self._lock:
+            for path, reason, warning in issues:
+                self._note_issue(self._prefix + path, reason, warning)
+        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table, base)
