@@ -50,3 +50,11 @@ def to_bytes(text: str) -> bytes:
             return text.encode("utf-8", "surrogateescape")
         except UnicodeEncodeError:
             return text.encode("utf-8", "replace")
+
+
+def record_json_tail(rec: dict) -> str:
+    """:func:`json_tail` of an index record (categories and tickers ``\x1f``-joined)."""
+    sep = "\x1f"
+    return json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
+                     rec["categories"].split(sep) if rec["categories"] else (),
+                     rec["tickers"].split(sep) if rec["tickers"] else (), rec["format"] or "")

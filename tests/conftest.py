@@ -36,3 +36,11 @@ def _private_cache(tmp_path_factory):
         os.environ.pop("KFIN_TUI_CACHE", None)
     else:
         os.environ["KFIN_TUI_CACHE"] = old
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A private index cache folder for one test (``KFIN_TUI_CACHE``)."""
+    d = tmp_path / "cache"
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
+    return d

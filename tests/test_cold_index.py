@@ -18,13 +18,6 @@ HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
-    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
-    return d
-
-
-@pytest.fixture
 def small_is_cold(monkeypatch):
     """Make a folder of a few dozen files take the large-archive path (metadata pass, pool)."""
     monkeypatch.setattr(library_mod, "COLD_META_MIN", 10)

@@ -20,13 +20,6 @@ from test_index import rowset, write_corpus
 DAY_NS = 86_400 * 10**9
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
-    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
-    return d
-
-
 def age(root: Path, days: int = 3) -> None:
     """Every file and folder last changed days ago: nothing is too recent to fingerprint."""
     old = time.time_ns() - days * DAY_NS

@@ -82,13 +82,6 @@ def write_corpus(root: Path, n: int = 24, seed: int = 7) -> Path:
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
-    monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
-    return d
-
-
-@pytest.fixture
 def corpus(tmp_path):
     return write_corpus(tmp_path / "corpus")
 

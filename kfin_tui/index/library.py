@@ -4,9 +4,12 @@ This is the seam between the UI and the core. The UI holds light :class:`Row` s 
 asks the library for full articles, searches and extraction results by row id.
 
 Behind it sits a persistent SQLite index per folder (:mod:`kfin_tui.index.store`): a warm start
-reads the index only, yields every cached row, then checks file sizes/mtimes and re-reads only new
-or changed files (deleted ones are dropped). When the index cannot be used (no FTS5, read-only or
-damaged cache, a write lock held too long by another instance) the library keeps working in memory.
+reads the index only, yields every cached row, then checks the folder fingerprints (helper
+processes, :mod:`kfin_tui.index.walk`); only if one differs is the folder walked and new or
+changed files re-read (deleted ones dropped). A cold folder is listed from its metadata first and
+its bodies are read by :meth:`Library.complete`. When the index cannot be used (no FTS5,
+read-only or damaged cache, a write lock held too long by another instance) the library keeps
+working in memory.
 
 Loading rules the UI can rely on: :attr:`rows` is always sorted newest first; a batch may hold a
 row whose id was seen before (the file changed: the new row replaced the old one in :attr:`rows`);

@@ -9,7 +9,7 @@ import os
 import zlib
 from pathlib import Path
 
-from ..listing import json_tail
+from ..listing import record_json_tail
 from .search import article_haystack
 from .store import FIELD_SEP, META_COLUMNS, spread
 
@@ -103,9 +103,7 @@ def meta_record(t: tuple, abs_path: str) -> dict:
 def _with_js(rec: dict) -> dict:
     """The record with its ``list --json`` line (made here, in the worker, not in the writer)."""
     if rec["ok"]:
-        rec["js"] = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
-                              rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
-                              rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+        rec["js"] = record_json_tail(rec)
     return rec
 
 

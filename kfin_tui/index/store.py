@@ -38,7 +38,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from ..listing import json_head, json_tail, to_bytes
+from ..listing import json_head, record_json_tail, to_bytes
 from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
 from .walk import FOLDERS_LINE, folder_prefix, folders_path, read_folders
 
@@ -552,9 +552,7 @@ class Store:
             return old[0], False  # as stored (another instance wrote it), and not a body for a metadata row
         js = rec.get("js")
         if rec["ok"] and js is None and body:
-            js = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
-                           rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
-                           rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+            js = record_json_tail(rec)
         values = (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
                   rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
                   rec["warning"], js, body)
@@ -594,9 +592,7 @@ class Store:
             body = rec.get("body", 1)
             js = rec.get("js")
             if rec["ok"] and js is None and body:
-                js = json_tail(rec["path"], rec["title"], rec["date"], rec["source"] or "", rec["author"] or "",
-                               rec["categories"].split(FIELD_SEP) if rec["categories"] else (),
-                               rec["tickers"].split(FIELD_SEP) if rec["tickers"] else (), rec["format"] or "")
+                js = record_json_tail(rec)
             values.append((fid, rec["path"], hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
                            rec["date"], rec["undated"], rec["sort_ts"], rec["source"], rec["author"],
                            rec["categories"], rec["tickers"], rec["format"], rec["issue"], rec["warning"], js, body))
