@@ -210,6 +210,18 @@ async def test_category_picker_cancel_keeps_the_category_and_counts_before_the_s
                                                if r.id in app.library.search("宁德"))
 
 
+async def test_status_says_searching_until_the_results_of_the_typed_keyword_are_in():
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keyword("宁德")
+        await pilot.pause()
+        assert "搜索中" in status(app)  # the list still shows the previous results
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert "搜索中" not in status(app) and "关键词: 宁德" in status(app)
+
+
 async def test_category_picker_escape_cancels():
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -258,7 +258,7 @@ class KfinApp(App[int]):
         if keyword != self.keyword or company != self.company:
             return  # a newer query is on its way
         self.keyword_ids = ids
-        self._ids_keyword = keyword
+        self._ids_keyword = keyword  # (_apply_filters updates the status: "搜索中…" goes)
         self.company_ids = company_ids
         if self._final_search and not self.library.bodies_pending:
             self._final_search = False
@@ -299,7 +299,9 @@ class KfinApp(App[int]):
             parts.append(f"分类: {inert(self.category)}")
         if self.company:
             parts.append(f"公司: {inert(self.company)}")
-        if self.keyword and (getattr(self.library, "bodies_pending", False) or self._final_search):
+        if self.keyword and self._ids_keyword != self.keyword:
+            parts.append("搜索中…")  # the list below still shows the previous results
+        elif self.keyword and (getattr(self.library, "bodies_pending", False) or self._final_search):
             parts.append("索引中 结果不完整")  # partial: texts still being read (short: 80 columns)
         self.query_one("#status-left", Static).update(" · ".join(parts))
         shown = len(self.query_one(ArticleList).rows)
