@@ -1,4 +1,4 @@
-"""Where things live: the bundled corpus and the user cache (XDG via platformdirs)."""
+"""Where things live: the bundled corpus, the user cache, config and state (XDG via platformdirs)."""
 from __future__ import annotations
 
 import hashlib
@@ -32,3 +32,25 @@ def index_path_for(root: Path | str, cache: Path | str | None = None) -> Path:
     """The SQLite index of a corpus folder: one per folder, named by a hash of its resolved path."""
     key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return Path(cache if cache is not None else cache_dir()) / "index" / f"{key}.sqlite3"
+
+
+def config_file() -> Path:
+    """The user's TOML config (``$XDG_CONFIG_HOME/kfin-tui/config.toml``); ``KFIN_TUI_CONFIG``
+    overrides it with a file path."""
+    override = os.environ.get("KFIN_TUI_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def state_dir() -> Path:
+    """Per-user state that must survive a cache wipe: read/starred marks, feed fetch state
+    (``$XDG_STATE_HOME/kfin-tui``); ``KFIN_TUI_STATE`` overrides it."""
+    override = os.environ.get("KFIN_TUI_STATE")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,119 @@
+"""``kfin-tui list``: the articles, newest first, as a table or JSON lines."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..paths import bundled_corpus
+from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
+
+DESCRIPTION = "List articles, newest first."
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", help="folder or file (default: the bundled corpus)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--category", "-c", help="only articles in this category (exact)")
+    p.add_argument("--keyword", "-k", help="terms that must all occur in title or body")
+    p.add_argument("--company", help="only articles naming this company (aliases work: 阿里 → 阿里巴巴); "
+                                     "the first time, every article is extracted")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.path) if args.path else bundled_corpus()
+    problem = check_path(root)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_PATH
+    from ..index.walk import early_check
+
+    # a warm index of an unchanged folder answers without building a row (the fast path): its
+    # freshness check starts first, in helper processes, while the rest is imported and queried
+    early = early_check(root) if root.is_dir() else None
+
+    from ..index import Library
+    from ..index.library import Listing
+    from ..index.search import matches_category
+
+    library = Library(root)
+    listing = None
+    if not args.company:
+        listing = library.quick_listing(args.keyword, args.category, early,
+                                        prepare=(lambda li: li.json_bytes()) if args.json else None)
+    elif early:
+        early[1].close()
+    if listing is None:
+        library.load_all()
+        hits = library.search(args.keyword or "")
+        if args.company:
+            hits = _company_hits(library, args.company, hits)
+        shown = [r for r in library.rows
+                 if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
+        listing = Listing.of_rows(shown, library._prefix, len(library.rows))
+    try:
+        if args.json:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
+        else:
+            sys.stdout.write(format_table(listing.table_rows(), listing.total))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`kfin-tui list | head`): that is fine; keep Python's own flush at
+        # exit from failing again (which would turn the exit code into 120)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    report_issues(library.issues)
+    return EXIT_OK
+
+
+def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
+    """Articles naming ``company`` (or an alias: 阿里 → 阿里巴巴). Extractions are cached in the
+    index: the first time, every article is extracted (progress on stderr when it is a terminal)."""
+    from ..extract.names import canonical_company
+
+    name = canonical_company(company)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty and total:
+            print(f"\rkfin-tui: extracting {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    library.extract_pending(progress=progress, chunk=64)
+    found = library.ids_with_company(name)
+    return found if hits is None else found & hits
+
+
+def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:
+    """date · title · source · categories in fixed columns cut to the terminal width (in cells:
+    a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories)."""
+    import shutil
+
+    from rich.cells import cell_len, set_cell_size
+
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
+    date_w, src_w, cat_w = 16, 10, 18
+    title_w = width - date_w - src_w - cat_w - 2 * 3
+    if title_w < 16:
+        title_w, cat_w = title_w + cat_w + 2, 0
+    title_w = max(8, title_w)
+
+    def fit(text: str, w: int) -> str:
+        n = cell_len(text)
+        if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
+            text = set_cell_size(text, w - 1).rstrip() + "…"
+            n = cell_len(text)
+        return text + " " * (w - n)
+
+    head = [fit("日期", date_w), fit("标题", title_w), fit("来源", src_w)] + ([fit("分类", cat_w)] if cat_w else [])
+    lines = ["  ".join(head).rstrip()]
+    for date, title, source, cats in rows:
+        cells = [fit(date or "—", date_w), fit(title, title_w), fit(source, src_w)]
+        if cat_w:
+            cells.append(fit(cats, cat_w))
+        lines.append("  ".join(cells).rstrip())
+    lines.append(f"{len(rows)}/{total}")
+    return "\n".join(lines) + "\n"

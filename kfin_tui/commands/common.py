@@ -1,0 +1,39 @@
+"""What every command shares: exit codes, the path check, load-issue lines on stderr."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_PATH = 0, 1, 2
+
+
+def check_path(path: Path) -> str | None:
+    """Why ``path`` cannot be read, as one line for stderr, or None."""
+    if not path.exists():
+        return f"kfin-tui: no such file or folder: {path}"
+    try:
+        if path.is_dir():
+            next(iter(path.iterdir()), None)
+        else:
+            path.open("rb").close()
+    except PermissionError:
+        return f"kfin-tui: cannot read {path}: permission denied"
+    except OSError as exc:
+        return f"kfin-tui: cannot read {path}: {exc.strerror or exc}"
+    return None
+
+
+def report_issues(issues: Iterable[Any], stream: TextIO | None = None) -> None:
+    """One stderr line per load issue (``kfin-tui: error: PATH: reason``), then a count."""
+    issues = list(issues)
+    stream = stream or sys.stderr
+    for issue in issues:
+        label = "warning" if issue.warning else "error"
+        print(f"kfin-tui: {label}: {issue.path}: {issue.reason}", file=stream)
+    errors = sum(1 for i in issues if not i.warning)
+    warnings = len(issues) - errors
+    if issues:
+        print(f"kfin-tui: {errors} {'file' if errors == 1 else 'files'} could not be loaded, "
+              f"{warnings} loaded with {'a warning' if warnings == 1 else 'warnings'}", file=stream)
