@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.index import library as library_mod
 
@@ -88,7 +89,7 @@ def test_interrupted_body_pass_goes_on_next_time(cache, tmp_path, small_is_cold)
         if n == 1:
             stop.set()  # the user quit while the bodies were being read
     lib.close()
-    assert Library(root).quick_listing("回购", None) is None  # bodies pending: list loads instead
+    assert Library(root).quick_listing(Filters(keyword="回购")) is None  # bodies pending: list loads instead
     nxt = Library(root)
     list(nxt.load(batch=8))
     assert nxt.bodies_pending

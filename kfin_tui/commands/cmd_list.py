@@ -32,25 +32,17 @@ def run(args: argparse.Namespace) -> int:
     # freshness check starts first, in helper processes, while the rest is imported and queried
     early = early_check(root) if root.is_dir() else None
 
+    from ..filters import Filters
     from ..index import Library
-    from ..index.library import Listing
-    from ..index.search import matches_category
 
+    filters = Filters(keyword=args.keyword or "", category=args.category or "", company=args.company or "")
     library = Library(root)
-    listing = None
-    if not args.company:
-        listing = library.quick_listing(args.keyword, args.category, early,
-                                        prepare=(lambda li: li.json_bytes()) if args.json else None)
-    elif early:
-        early[1].close()
+    listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
     if listing is None:
         library.load_all()
-        hits = library.search(args.keyword or "")
-        if args.company:
-            hits = _company_hits(library, args.company, hits)
-        shown = [r for r in library.rows
-                 if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
-        listing = Listing.of_rows(shown, library._prefix, len(library.rows))
+        if filters.company.strip():
+            _extract_all(library)
+        listing = library.listing(library.select(filters))
     try:
         if args.json:
             sys.stdout.flush()
@@ -68,12 +60,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
-    """Articles naming ``company`` (or an alias: 阿里 → 阿里巴巴). Extractions are cached in the
-    index: the first time, every article is extracted (progress on stderr when it is a terminal)."""
-    from ..extract.names import canonical_company
-
-    name = canonical_company(company)
+def _extract_all(library) -> None:
+    """Extract the articles not extracted yet, for a company filter. Extractions are cached in the
+    index: only the first time is every article extracted (progress on stderr when a terminal)."""
     tty = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -82,8 +71,6 @@ def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
                   file=sys.stderr, flush=True)
 
     library.extract_pending(progress=progress, chunk=64)
-    found = library.ids_with_company(name)
-    return found if hits is None else found & hits
 
 
 def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:

@@ -74,6 +74,18 @@ class Extractions:
                 pass
         return found
 
+    def extractions_pending(self) -> bool:
+        """Whether some article has no extraction yet (a company filter may then miss it)."""
+        with self._lock:
+            if any(i not in self._mem_extraction for i in self._mem_hay):
+                return True
+        if self._store is None:
+            return any(r.id not in self._mem_extraction for r in list(self.rows))
+        try:
+            return self._store.extractions_pending()
+        except sqlite3.Error:
+            return True
+
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""
         counts: Counter = Counter()

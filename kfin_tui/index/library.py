@@ -32,6 +32,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..filters import Filters, Selection, count_categories
+from ..filters import apply as apply_filters
 from .extracted import Extractions
 from .quicklist import Listing, QuickListing
 from .rows import Row, SortedRows, sort_key
@@ -666,8 +668,43 @@ class Library(SortedRows, QuickListing, Extractions):
         return cached[1]
 
     def categories(self) -> list[tuple[str, int]]:
-        counts = Counter(c for r in self.rows for c in r.categories)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        """(category, articles) over every row, most first. Deprecated: ``category_counts(Filters())``."""
+        return list(self.category_counts(Filters()).items())
+
+    # filters -----------------------------------------------------------
+    def company_ids(self, company: str) -> set[int]:
+        """Articles whose (already extracted) companies include ``company`` (canonical or an alias)."""
+        from ..extract.names import canonical_company
+
+        return self.ids_with_company(canonical_company(company))
+
+    def _filter_ids(self, filters: Filters) -> tuple[set[int] | None, set[int] | None]:
+        kw = self.search(filters.keyword) if filters.keyword else None
+        co = self.company_ids(filters.company) if filters.company.strip() else None
+        return kw, co
+
+    def select(self, filters: Filters) -> Selection:
+        """The rows ``filters`` keep, newest first. ``partial`` when the answer may still grow: the
+        keyword is searched while a cold build's texts are being read, or the company filter while
+        articles are not extracted yet (:meth:`extract_pending`). Safe from any thread."""
+        with self._lock:
+            rows = list(self.rows)
+        kw, co = self._filter_ids(filters)
+        partial = (kw is not None and self.bodies_pending) or (co is not None and self.extractions_pending())
+        return Selection(apply_filters(rows, filters, kw, co), len(rows), bool(partial))
+
+    def listing(self, selection: Selection) -> Listing:
+        """What ``kfin-tui list`` prints for rows :meth:`select` picked (the quick listing's slow twin)."""
+        return Listing.of_selection(selection, self._prefix)
+
+    def category_counts(self, filters: Filters | None = None) -> dict[str, int]:
+        """category → articles among those the other filters keep (``filters.category`` is ignored
+        but stays listed, with 0 if need be), most first, then by name."""
+        filters = filters or Filters()
+        with self._lock:
+            rows = list(self.rows)
+        kw, co = self._filter_ids(filters)
+        return count_categories(rows, filters, kw, co)
 
 
     def close(self, wait: bool = False) -> None:

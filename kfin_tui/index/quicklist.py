@@ -6,8 +6,8 @@ from array import array
 from collections.abc import Callable
 from itertools import accumulate, compress
 
+from ..filters import Filters, Selection
 from .rows import Row
-from .search import terms
 from .store import StoreError
 
 
@@ -21,6 +21,11 @@ class Listing:
         self.prefix, self.picked, self.total = prefix, picked, total
         self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
         self.prepared = None
+
+    @classmethod
+    def of_selection(cls, selection: Selection, prefix: str) -> Listing:
+        """The same from selected rows (paths under the folder ``prefix``)."""
+        return cls.of_rows(selection.rows, prefix, selection.total)
 
     @classmethod
     def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
@@ -71,19 +76,21 @@ class Listing:
 class QuickListing:
     """The ``kfin-tui list`` half of :class:`~kfin_tui.index.library.Library`."""
 
-    def quick_listing(self, keyword: str | None, category: str | None, early=None,
+    def quick_listing(self, filters: Filters, early=None,
                       prepare: Callable[[Listing], object] | None = None) -> Listing | None:
         """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
         (its fingerprints are checked by helper processes while the search runs here); None when
-        that cannot be done (no index yet, stale, the folder changed): then :meth:`load` it.
+        that cannot be done (no index yet, stale, the folder changed, a company filter, which needs
+        the extractions): then :meth:`load` it and :meth:`select`.
         ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
         with the listing before the check is waited for (its result is ``listing.prepared``)."""
         store = self._store
-        if store is None or self._by_id or not self._persist:
+        if (store is None or self._by_id or not self._persist or filters.company.strip() or filters.ids is not None
+                or filters.where):
             if early:
                 early[1].close()
             return None
-        query = terms(keyword or "")
+        query = filters.terms
         check = early[1] if early else None
         try:
             conn = store.conn
@@ -106,7 +113,7 @@ class QuickListing:
                 hits = store.search_in(conn, query) if query else None
             finally:
                 conn.execute("COMMIT")
-            result = self._listing(listing, hits, category)
+            result = self._listing(listing, hits, filters)
             if result is not None and prepare is not None:
                 result.prepared = prepare(result)  # while the helpers are still at work
             if result is None or not check.result():
@@ -118,7 +125,7 @@ class QuickListing:
             if check is not None:
                 check.close()
 
-    def _listing(self, listing, hits: set[int] | None, category: str | None) -> Listing | None:
+    def _listing(self, listing, hits: set[int] | None, filters: Filters) -> Listing | None:
         store = self._store
         try:
             ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
@@ -131,8 +138,8 @@ class QuickListing:
         picked = range(len(ids))
         if hits is not None:
             picked = compress(picked, map(hits.__contains__, ids))
-        if category:
-            wanted = {k for k, cats in enumerate(cat_sets) if category in cats}
+        if filters.category:
+            wanted = {k for k, cats in enumerate(cat_sets) if filters.category_ok(cats)}
             picked = (i for i in picked if cat_index[i] in wanted)
         with self._lock:
             for path, reason, warning in issues:

@@ -714,6 +714,11 @@ class Store:
             "SELECT f.id FROM files f LEFT JOIN extraction e ON e.id=f.id WHERE f.ok=1 AND e.id IS NULL "
             "ORDER BY f.undated, f.sort_ts DESC")]
 
+    def extractions_pending(self) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM files f WHERE f.ok=1 AND NOT EXISTS(SELECT 1 FROM extraction e WHERE e.id=f.id) LIMIT 1"
+        ).fetchone() is not None
+
     def companies_for(self, fid: int) -> list[str] | None:
         conn = self.conn
         if conn.execute("SELECT 1 FROM extraction WHERE id=?", (fid,)).fetchone() is None:
