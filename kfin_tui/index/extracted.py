@@ -6,6 +6,9 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 
+from .problems import Stage
+from .progress import OnProgress, Phase, Progress
+
 
 class Extractions:
     """The extraction half of :class:`~kfin_tui.index.library.Library`."""
@@ -32,12 +35,12 @@ class Extractions:
         self._keep_extractions([(row_id, ex, data, names)])
         return ex
 
-    @staticmethod
-    def _read_store(read, *args):
+    def _read_store(self, read, *args):
         """A read from the index, or None when SQLite fails (the caller recomputes or goes without)."""
         try:
             return read(*args)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.problems.add(Stage.EXTRACTION, exc)
             return None
 
     def _keep_extractions(self, items) -> None:
@@ -47,7 +50,7 @@ class Extractions:
                 self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
                 stored = True
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.EXTRACTION, exc)
         with self._lock:
             for i, ex, _, names in items:
                 if not stored or i in self._mem_hay:
@@ -70,8 +73,8 @@ class Extractions:
             try:
                 found |= {i for i in self._store.ids_with_company(name)
                           if i in self._by_id and i not in self._mem_companies}
-            except sqlite3.Error:
-                pass
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
         return found
 
     def extractions_pending(self) -> bool:
@@ -83,7 +86,8 @@ class Extractions:
             return any(r.id not in self._mem_extraction for r in list(self.rows))
         try:
             return self._store.extractions_pending()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.problems.add(Stage.EXTRACTION, exc)
             return True
 
     def company_names(self) -> list[tuple[str, int]]:
@@ -92,17 +96,27 @@ class Extractions:
         if self._store is not None:
             try:
                 counts.update(dict(self._store.company_names()))
-            except sqlite3.Error:
-                pass
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
         for names in list(self._mem_companies.values()):
             counts.update(set(names))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
-                        stop: threading.Event | None = None, chunk: int = 32) -> int:
+                        stop: threading.Event | None = None, chunk: int = 32, *,
+                        report: OnProgress | None = None) -> int:
         """Extract every article that has no cached extraction yet (run it in a worker thread).
-        Returns how many were extracted; stops early when ``stop`` is set."""
+        Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
+        :class:`Progress` (phase EXTRACTING)."""
         from .extraction import extractor
+
+        if report is not None:
+            older = progress
+
+            def progress(done: int, total: int) -> None:
+                if older is not None:
+                    older(done, total)
+                report(Progress(Phase.EXTRACTING, done, total))
 
         if extractor() is None:
             return 0
@@ -110,7 +124,8 @@ class Extractions:
         if self._store is not None:
             try:
                 pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
                 pending = []
             pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
         else:

@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING
 from ..filters import Filters, Selection, count_categories
 from ..filters import apply as apply_filters
 from .extracted import Extractions
+from .problems import Problems, Stage
+from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, QuickListing
 from .rows import Row, SortedRows, sort_key
 from .search import matches_terms, terms
@@ -68,7 +70,7 @@ class Library(SortedRows, QuickListing, Extractions):
         self.rows: list[Row] = []
         self.issues: list[LoadIssue] = []
         self.removed: set[int] = set()
-        self.store_error: str | None = None
+        self.problems = Problems()  # what went wrong with the index (see problems.py)
         self._by_id: dict[int, Row] = {}
         self._keys: dict[int, tuple] = {}  # id -> sort key as stored in rows order
         self._sorted_keys: list[tuple] = []
@@ -96,8 +98,13 @@ class Library(SortedRows, QuickListing, Extractions):
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
                 self._persist = True
             except (StoreError, sqlite3.Error, OSError) as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.OPEN, exc, degraded=True)
                 self._store = None
+
+    @property
+    def index_path(self) -> Path | None:
+        """The database file of this folder's index (None in memory mode)."""
+        return self._store.path if self._store is not None else None
 
     @property
     def indexed(self) -> bool:
@@ -105,12 +112,15 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._store is not None and self._persist
 
     # loading -----------------------------------------------------------
-    def load(self, batch: int = 200, progress: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
-        """Load the folder; yields each new batch of rows as it is read.
+    def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
+             report: OnProgress | None = None) -> Iterator[list[Row]]:
+        """Load the folder; yields each new batch of rows as it is read. ``report`` gets
+        :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
         all. Otherwise (and on a cold start) the folder is walked and new or changed files are read."""
+        progress = _listing_ticker(progress, report)
         known: dict[str, tuple[int, int]] | None = {}
         background = check = None
         fresh = False
@@ -173,7 +183,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     # (after a metadata pass, complete() writes them once the bodies are read)
                     self._store.write_snapshot(None if fresh else self._walked_folders)
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.SNAPSHOT, exc)
             if not self.bodies_pending:
                 self._start_fts()
 
@@ -182,7 +192,7 @@ class Library(SortedRows, QuickListing, Extractions):
             pending = self._store.fts_pending()
         except sqlite3.Error as exc:
             # another instance holds the write lock, or the disk is full: search scans instead
-            self.store_error = str(exc)
+            self.problems.add(Stage.FTS, exc)
             pending = False
         if pending:
             # texts not yet in FTS (a cold build): index them in the background, so that the
@@ -191,19 +201,20 @@ class Library(SortedRows, QuickListing, Extractions):
             self._fts_thread.start()
 
     def complete(self, batch: int = 200, progress: Callable[[int, int], None] | None = None,
-                 stop: threading.Event | None = None) -> Iterator[list[Row]]:
+                 stop: threading.Event | None = None, *, report: OnProgress | None = None) -> Iterator[list[Row]]:
         """The body pass after a cold :meth:`load`: read in full every file the metadata pass only
         listed (newest first), so that search finds it and its tickers are known; yields the rows
         read (the same ids: each replaces its row). ``progress(done, total)``. Stops early when
         ``stop`` is set (the next start goes on where it stopped). Then the search index is built
-        in the background."""
+        in the background. ``report`` gets :class:`Progress` (phase TEXTS)."""
+        progress = _counter(progress, report, Phase.TEXTS)
         store = self._store
         if store is None or not self._persist or not self.bodies_pending:
             return
         try:
             rels = store.pending_bodies()
         except sqlite3.Error as exc:
-            self.store_error = str(exc)
+            self.problems.add(Stage.READ, exc)
             return
         total, done = len(rels), 0
         if progress:
@@ -226,7 +237,7 @@ class Library(SortedRows, QuickListing, Extractions):
             self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
             self.bodies_pending = self._store.bodies_pending()
         except sqlite3.Error as exc:
-            self.store_error = str(exc)
+            self.problems.add(Stage.SNAPSHOT, exc)
             return
         if not self.bodies_pending:
             self._start_fts()
@@ -275,15 +286,21 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             self._store.build_fts()
         except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
-            self.store_error = str(exc)
+            self.problems.add(Stage.FTS, exc)
 
-    def wait_index(self, timeout: float | None = None) -> bool:
+    def wait_index(self, timeout: float | None = None, *, report: OnProgress | None = None) -> bool:
         """Wait for the background FTS build started by :meth:`load` (``kfin-tui index`` does).
-        True when no build is running any more."""
+        True when no build is running any more. ``report``: Progress(SEARCH_INDEX, 0, None) when
+        the wait starts on a running build, (…, 1, 1) when it is over."""
         thread = self._fts_thread
         if thread is not None:
+            if report is not None and thread.is_alive():
+                report(Progress(Phase.SEARCH_INDEX, 0))
             thread.join(timeout)
-            return not thread.is_alive()
+            if thread.is_alive():
+                return False
+            if report is not None:
+                report(Progress(Phase.SEARCH_INDEX, 1, 1))
         return True
 
     def load_all(self) -> Library:
@@ -298,8 +315,14 @@ class Library(SortedRows, QuickListing, Extractions):
             pass
         return self
 
+    @property
+    def store_error(self) -> str | None:
+        """The last problem's message (deprecated: read :attr:`problems`)."""
+        last = self.problems.last
+        return last.detail if last is not None else None
+
     def _drop_store(self, exc: Exception) -> None:
-        self.store_error = str(exc)
+        self.problems.add(Stage.READ, exc, degraded=True)
         if self._store is not None:
             self._store.close()
         self._store = None
@@ -438,7 +461,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     with self._store.write() as conn:
                         self._store.delete_paths(conn, gone)
                 except sqlite3.Error as exc:
-                    self.store_error = str(exc)
+                    self.problems.add(Stage.WRITE, exc)
             with self._lock:
                 for rel in gone:
                     rid = self._by_path.pop(rel, None)
@@ -523,7 +546,7 @@ class Library(SortedRows, QuickListing, Extractions):
                 self._store.bump_gen(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
-            self.store_error = str(exc)
+            self.problems.add(Stage.WRITE, exc, degraded=True)
             self._persist = False
             return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
         rows: list[Row] = []
@@ -560,7 +583,7 @@ class Library(SortedRows, QuickListing, Extractions):
                 ids = [i for i, _ in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
-                self.store_error = str(exc)
+                self.problems.add(Stage.WRITE, exc, degraded=True)
                 self._persist = False
                 ids = []
         if not ids and any(rec.get("body") == 0 for rec in records):
@@ -646,7 +669,7 @@ class Library(SortedRows, QuickListing, Extractions):
             try:
                 hits = self._store.search(query)
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.SEARCH, exc)
                 hits = set()
                 if not isinstance(exc, sqlite3.OperationalError):
                     self._store.mark_broken()  # damaged inside: the next start builds it anew
@@ -716,6 +739,32 @@ class Library(SortedRows, QuickListing, Extractions):
             return  # its connection is in use: leave the rest to process exit
         if self._store is not None:
             self._store.close()
+
+
+def _listing_ticker(progress: Callable[[int], None] | None,
+                    report: OnProgress | None) -> Callable[[int], None] | None:
+    if report is None:
+        return progress
+
+    def tick(n: int) -> None:
+        if progress is not None:
+            progress(n)
+        report(Progress(Phase.LISTING, n))
+
+    return tick
+
+
+def _counter(progress: Callable[[int, int], None] | None, report: OnProgress | None,
+             phase: Phase) -> Callable[[int, int], None] | None:
+    if report is None:
+        return progress
+
+    def count(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        report(Progress(phase, done, total))
+
+    return count
 
 
 def _ichunks(items, n: int) -> Iterator[list]:

@@ -86,6 +86,8 @@ ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, autho
 META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "undated", "sort_ts", "source",
                 "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
 FIELD_SEP = "\x1f"
+# the database and the files beside it (SQLite's, the listing, the folder fingerprints)
+SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
 
 
 class StoreError(Exception):
@@ -110,6 +112,30 @@ def spread(text: str) -> str:
             out[1::2] = chars
             return out.tobytes().decode(_UTF32)
     return SEP + SEP.join(text) + SEP
+
+
+def to_db(rel: str) -> str:
+    """How a relative path is stored. SQLite text must be UTF-8: a file name that is not (bytes
+    decoded with surrogate escapes, as old zip archives unpack GBK names) is stored as ``/`` and
+    the hex of its bytes — a relative path never starts with ``/``, so the form is unambiguous."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return "/" + rel.encode("utf-8", "surrogateescape").hex()
+
+
+def from_db(p: str) -> str:
+    """The relative path :func:`to_db` stored."""
+    return p if p[:1] != "/" else bytes.fromhex(p[1:]).decode("utf-8", "surrogateescape")
+
+
+def _all_utf8(paths) -> bool:
+    try:
+        "\n".join(paths).encode("utf-8")  # one C call for a whole batch
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def phash(path: str) -> int:
@@ -235,7 +261,7 @@ class Store:
             pass
 
     def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal", "-listing", "-folders"):
+        for suffix in SIDE_FILES:
             try:
                 os.unlink(str(self.path) + suffix)
             except FileNotFoundError:
@@ -435,6 +461,8 @@ class Store:
         cat_index = array("I")
         for i, p, t, d, s, c, k, f, a, _, _, js in conn.execute(
                 f"SELECT {ROW_COLUMNS}, js FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"):
+            if p[0] == "/":
+                p = from_db(p)
             cats = one(("c", c), tuple(c.split(FIELD_SEP)) if c else ())
             rows.append((i, p, t, d, one(s, s), cats, one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()),
                          one(f, f), one(a, a)))
@@ -445,7 +473,7 @@ class Store:
             table.append((format_date(datetime.fromisoformat(d)) if d else "", t, one(s, s) or "",
                           one(("j", c), " / ".join(cats))))
         share.clear()
-        issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+        issues = self.issue_tuples(conn)
         ids = array("q", [r[0] for r in rows]).tobytes()
         # flat bytes and arrays: loading 100,000 rows' worth is a few copies, not 100,000 objects
         self._write_listing(gen, (ids, offsets.tobytes(), cat_index.tobytes(),
@@ -460,7 +488,7 @@ class Store:
         paths = {r[1]: r[1] for r in rows}
         del rows
         conn.execute(put, (self.STATS, gen, marshal.dumps(
-            {paths.get(p, p): (size, mtime) for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")})))
+            {paths.get(p, p): (size, mtime) for p, (size, mtime) in self.stats(conn).items()})))
 
     # The listing lives in a file beside the database: SQLite reads a 25 MB blob page by page
     # (~100 ms at 100,000 rows), a file is one read (~10 ms). It names the generation it shows.
@@ -477,7 +505,7 @@ class Store:
 
         now = time.time_ns()
         in_folder: dict[str, list] = {rel: [] for rel, _, _ in folders}
-        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files"):
+        for path, (size, mtime) in self.stats(conn).items():
             folder, _, name = path.rpartition("/")
             entries = in_folder.get(folder)
             if entries is not None:
@@ -500,18 +528,23 @@ class Store:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
 
-    def stats(self) -> dict[str, tuple[int, int]]:
+    def stats(self, conn: sqlite3.Connection | None = None) -> dict[str, tuple[int, int]]:
         """relative path → (size, mtime_ns) of every known file."""
-        return {p: (s, m) for p, s, m in self.conn.execute("SELECT path, size, mtime_ns FROM files")}
+        return {p if p[0] != "/" else from_db(p): (s, m)
+                for p, s, m in (conn or self.conn).execute("SELECT path, size, mtime_ns FROM files")}
 
     def row_tuples(self, limit: int | None = None, offset: int = 0):
         sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self.conn.execute(sql).fetchall()
+        return [t if t[1][0] != "/" else (t[0], from_db(t[1]), *t[2:]) for t in self.conn.execute(sql)]
 
-    def issue_tuples(self):
-        return self.conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+    def issue_tuples(self, conn: sqlite3.Connection | None = None) -> list[tuple[str, str, int]]:
+        """(relative path, reason, warning) of every file with a load issue, by path."""
+        out = [(from_db(p), r, w) for p, r, w in (conn or self.conn).execute(
+            "SELECT path, issue, warning FROM files WHERE issue IS NOT NULL")]
+        out.sort()
+        return out
 
     def search(self, query_terms: list[str]) -> set[int]:
         conn = self.conn
@@ -546,8 +579,9 @@ class Store:
         """Store one parsed file inside an open write transaction. Returns (id, changed): changed is
         False when the stored entry already has this size and mtime (another instance wrote it)."""
         body = rec.get("body", 1)
+        db_rel = to_db(rec["path"])
         old = conn.execute("SELECT id, size, mtime_ns, in_fts, body FROM files WHERE phash=? AND path=?",
-                           (phash(rec["path"]), rec["path"])).fetchone()
+                           (phash(rec["path"]), db_rel)).fetchone()
         if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"] and (old[4] or not body):
             return old[0], False  # as stored (another instance wrote it), and not a body for a metadata row
         js = rec.get("js")
@@ -566,7 +600,7 @@ class Store:
             cur = conn.execute(
                 "INSERT INTO files(size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
                 " categories, tickers, format, issue, warning, js, body, path, phash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, rec["path"], phash(rec["path"])))
+                (*values, db_rel, phash(rec["path"])))
             fid = cur.lastrowid
         if rec["ok"] and body:
             conn.execute("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", (fid, rec["tp"]))
@@ -582,7 +616,7 @@ class Store:
         here and one ``executemany``, 3-4x faster than a lookup and an insert per file. A path that
         is there after all (another instance wrote it) goes through :meth:`upsert`."""
         hashes = [phash(rec["path"]) for rec in recs]
-        there = {r[0] for r in conn.execute(
+        there = {from_db(r[0]) for r in conn.execute(
             "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),))}
         fresh = [n for n, rec in enumerate(recs) if rec["path"] not in there]
         base = conn.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0] + 1
@@ -593,7 +627,7 @@ class Store:
             js = rec.get("js")
             if rec["ok"] and js is None and body:
                 js = record_json_tail(rec)
-            values.append((fid, rec["path"], hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
+            values.append((fid, to_db(rec["path"]), hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
                            rec["date"], rec["undated"], rec["sort_ts"], rec["source"], rec["author"],
                            rec["categories"], rec["tickers"], rec["format"], rec["issue"], rec["warning"], js, body))
             if rec["ok"] and body and rec["tp"] is not None:
@@ -613,10 +647,12 @@ class Store:
         """Store metadata tuples (:data:`META_COLUMNS`) of files the index does not hold: one
         ``executemany`` of the tuples as they came from the workers, ids in insertion order. A path
         that is there after all (another instance wrote it) goes through :meth:`upsert`."""
-        there = {r[0] for r in conn.execute(
+        there = {from_db(r[0]) for r in conn.execute(
             "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))",
             (json.dumps([t[1] for t in metas]),))}
         fresh = [t for t in metas if t[0] not in there] if there else metas
+        if not _all_utf8([t[0] for t in fresh]):
+            fresh = [(to_db(t[0]), *t[1:]) for t in fresh]
         ids: dict[int, int] = {}
         if fresh:
             conn.executemany(f"INSERT INTO files({', '.join(META_COLUMNS)}) VALUES({','.join('?' * len(META_COLUMNS))})",
@@ -625,11 +661,12 @@ class Store:
             last = conn.execute("SELECT max(id) FROM files").fetchone()[0]
             first = last - len(fresh) + 1
             for k, t in enumerate(fresh):
-                ids[id(t)] = first + k
+                ids[t[0]] = first + k
         out = []
         for t in metas:
-            if id(t) in ids:
-                out.append(ids[id(t)])
+            key = t[0] if t[0] in ids else to_db(t[0])
+            if key in ids:
+                out.append(ids[key])
             else:
                 rec = dict(zip(META_COLUMNS, t), tp=None)
                 out.append(self.upsert(conn, rec, self.fts_ready())[0])
@@ -653,7 +690,7 @@ class Store:
     def delete_paths(self, conn: sqlite3.Connection, paths: list[str]) -> list[int]:
         gone = []
         for p in paths:
-            row = conn.execute("SELECT id, in_fts FROM files WHERE phash=? AND path=?", (phash(p), p)).fetchone()
+            row = conn.execute("SELECT id, in_fts FROM files WHERE phash=? AND path=?", (phash(p), to_db(p))).fetchone()
             if row:
                 self._drop_derived(conn, row[0], row[1])
                 conn.execute("DELETE FROM files WHERE id=?", (row[0],))
@@ -668,7 +705,7 @@ class Store:
 
     def pending_bodies(self) -> list[str]:
         """Relative paths of the rows that have metadata only, in list order (newest first)."""
-        return [r[0] for r in self.conn.execute(
+        return [from_db(r[0]) for r in self.conn.execute(
             "SELECT path FROM files WHERE body=0 ORDER BY undated, sort_ts DESC, title, path")]
 
     def fts_pending(self) -> bool:
