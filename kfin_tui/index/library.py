@@ -91,6 +91,9 @@ class Library(SortedRows, QuickListing, Extractions):
         self._unplaced: list[tuple[list[Row], list[tuple]]] = []  # stored, not yet in self.rows
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
+        # ids of rows held as a metadata pass listed them (no tickers yet): if another instance
+        # reads their bodies, ours are refreshed from the index (see _refresh_meta_rows)
+        self._meta_ids: set[int] = set()
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
@@ -179,6 +182,8 @@ class Library(SortedRows, QuickListing, Extractions):
         if self._store is not None and self._persist:
             try:
                 self.bodies_pending = self._store.bodies_pending()
+                if not self.bodies_pending and self._meta_ids:
+                    yield self._refresh_meta_rows()
                 if not self.bodies_pending:
                     # (after a metadata pass, complete() writes them once the bodies are read)
                     self._store.write_snapshot(None if fresh else self._walked_folders)
@@ -186,6 +191,13 @@ class Library(SortedRows, QuickListing, Extractions):
                 self.problems.add(Stage.SNAPSHOT, exc)
             if not self.bodies_pending:
                 self._start_fts()
+
+    def _refresh_meta_rows(self) -> list[Row]:
+        """Rows held from a metadata pass whose bodies another instance has read meanwhile (they
+        are not pending any more, so this instance will not read them): take the index's rows."""
+        rows = self._resync()
+        self.bodies_pending = bool(self._meta_ids)
+        return rows
 
     def _start_fts(self) -> None:
         try:
@@ -234,6 +246,8 @@ class Library(SortedRows, QuickListing, Extractions):
         if not self._persist:
             return
         try:
+            if self._meta_ids:  # another instance read some of them meanwhile
+                yield self._refresh_meta_rows()
             self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
             self.bodies_pending = self._store.bodies_pending()
         except sqlite3.Error as exc:
@@ -253,8 +267,10 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _resync(self) -> list[Row]:
         """Replace the rows held by the index's current rows (read with their stats at once)."""
-        self._cached_gen, tuples, issues, self._cached_stats = self._store.table_rows()
+        table = self._store.table_rows()
+        self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
         with self._lock:
+            self._meta_ids = set(table.meta_only)
             old_ids = set(self._by_id)
             self.rows.clear()
             self._sorted_keys = []
@@ -355,7 +371,10 @@ class Library(SortedRows, QuickListing, Extractions):
             self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
             make = self._rows_ready
         else:
-            self._cached_gen, tuples, issues, self._cached_stats = store.table_rows()
+            table = store.table_rows()
+            self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
+            with self._lock:
+                self._meta_ids |= table.meta_only
             make = self._rows_of
         if not shown:
             for tup in issues:
@@ -561,6 +580,7 @@ class Library(SortedRows, QuickListing, Extractions):
                                       tuple(cats.split(FIELD_SEP)) if cats else (), (), fmt or "", author or "")))
                 keys.append((bool(undated), -ts, title, path))
                 by_path[rel] = rid
+            self._meta_ids.update(ids)
             self._next_id = max(self._next_id, max(ids, default=-1) + 1)
             if place:
                 self._insert_many(rows, keys)
@@ -628,6 +648,10 @@ class Library(SortedRows, QuickListing, Extractions):
                     self._mem_extraction.pop(rid, None)
                     self._mem_companies.pop(rid, None)
                 self._by_path[rel] = rid
+                if rec.get("body", 1):
+                    self._meta_ids.discard(rid)
+                else:
+                    self._meta_ids.add(rid)
                 rows.append(row)
                 # sort_key(row), from the record (no datetime.timestamp() per row)
                 keys.append((bool(rec["undated"]), -rec["sort_ts"], row.title, row.path))

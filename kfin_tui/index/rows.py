@@ -150,6 +150,7 @@ class SortedRows:
 
     def _remove(self, row_id: int) -> None:
         row = self._by_id.pop(row_id, None)
+        self._meta_ids.discard(row_id)
         self._mem_hay.pop(row_id, None)
         self._mem_extraction.pop(row_id, None)
         self._mem_companies.pop(row_id, None)

@@ -37,6 +37,7 @@ import time
 import zlib
 from array import array
 from pathlib import Path
+from typing import NamedTuple
 
 from ..listing import json_head, record_json_tail, to_bytes
 from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
@@ -88,6 +89,16 @@ META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "und
 FIELD_SEP = "\x1f"
 # the database and the files beside it (SQLite's, the listing, the folder fingerprints)
 SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
+
+
+class TableRows(NamedTuple):
+    """The file table as one transaction saw it (:meth:`Store.table_rows`)."""
+
+    gen: str
+    rows: list[tuple]  # ROW_COLUMNS, in list order
+    issues: list[tuple[str, str, int]]  # (relative path, reason, warning)
+    stats: dict[str, tuple[int, int]]  # relative path -> (size, mtime_ns)
+    meta_only: set[int]  # ids of rows from a metadata pass whose body is not read yet
 
 
 class StoreError(Exception):
@@ -352,13 +363,14 @@ class Store:
         finally:
             conn.execute("COMMIT")
 
-    def table_rows(self):
-        """(gen, row tuples, issue tuples, stats) read from the tables in one transaction: rows and
-        stats that belong together even while another instance writes."""
+    def table_rows(self) -> TableRows:
+        """Rows, issues, stats and the metadata-only ids read from the tables in one transaction:
+        they belong together even while another instance writes."""
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            return self._gen(conn), self.row_tuples(), self.issue_tuples(), self.stats()
+            return TableRows(self._gen(conn), self.row_tuples(), self.issue_tuples(conn), self.stats(conn),
+                             {r[0] for r in conn.execute("SELECT id FROM files WHERE body=0 AND ok=1")})
         finally:
             conn.execute("COMMIT")
 
@@ -435,6 +447,10 @@ class Store:
         """Rebuild the snapshots when the file table changed. ``folders``: (relative folder, mtime_ns,
         readable) of the walk that the file table now reflects: their fingerprints are stored."""
         with self.write() as conn:
+            if self.bodies_pending(conn):
+                # rows of a metadata pass (no tickers, no --json line yet) are never made ready:
+                # a reader of the snapshot or listing would keep them (issue 10 item 14)
+                return
             gen = self._gen(conn)
             row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
             if row is None or row[0] != gen or self._listing_gen() != gen:
