@@ -70,7 +70,7 @@ class Library(SortedRows, QuickListing, Extractions):
         self.rows: list[Row] = []
         self.issues: list[LoadIssue] = []
         self.removed: set[int] = set()
-        self.problems = Problems()  # what went wrong with the index (see problems.py)
+        self._problems = Problems()  # what went wrong with the index (see problems.py)
         self._by_id: dict[int, Row] = {}
         self._keys: dict[int, tuple] = {}  # id -> sort key as stored in rows order
         self._sorted_keys: list[tuple] = []
@@ -332,13 +332,22 @@ class Library(SortedRows, QuickListing, Extractions):
         return self
 
     @property
+    def problems(self) -> Problems:
+        """What went wrong with the index this session, damage found and repaired included."""
+        store = self._store
+        if store is not None:
+            for what in store.damage:
+                self._problems.add(Stage.DAMAGE, what)
+        return self._problems
+
+    @property
     def store_error(self) -> str | None:
         """The last problem's message (deprecated: read :attr:`problems`)."""
         last = self.problems.last
         return last.detail if last is not None else None
 
     def _drop_store(self, exc: Exception) -> None:
-        self.problems.add(Stage.READ, exc, degraded=True)
+        self.problems.add(Stage.READ, exc, degraded=True)  # (the store's damage notes too)
         if self._store is not None:
             self._store.close()
         self._store = None
@@ -671,7 +680,15 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._by_id[row_id]
 
     def article(self, row_id: int) -> Article | None:
-        return _load_article(self._by_id[row_id].path, str(self.root))
+        """The article of a row, read from its file (the last few are kept while the file stays
+        the same size and mtime: a file edited meanwhile is read again, and its extraction with it)."""
+        path = self._by_id[row_id].path
+        try:
+            st = os.stat(path)
+            stamp = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        return _load_article(path, str(self.root), stamp)
 
     def search(self, keyword: str) -> set[int] | None:
         """Ids of articles whose title or body holds every term; None when there is no keyword.
@@ -694,9 +711,13 @@ class Library(SortedRows, QuickListing, Extractions):
                 hits = self._store.search(query)
             except sqlite3.Error as exc:
                 self.problems.add(Stage.SEARCH, exc)
-                hits = set()
-                if not isinstance(exc, sqlite3.OperationalError):
+                if not isinstance(exc, sqlite3.OperationalError) or "no such" in str(exc):
                     self._store.mark_broken()  # damaged inside: the next start builds it anew
+                try:  # meanwhile the texts are scanned (exact, slower): never a silent 0
+                    hits = self._store.scan(query)
+                except sqlite3.Error as again:
+                    self.problems.add(Stage.SEARCH, again)
+                    hits = set()
             hits = hits & by_id.keys()  # set arithmetic in C: 100,000 hits cost ~5 ms, not 30
             if self._mem_hay:
                 hits -= self._mem_hay.keys()
@@ -803,7 +824,7 @@ def _chunks(items: list, n: int) -> Iterator[list]:
 
 
 @lru_cache(maxsize=64)
-def _load_article(path: str, root: str) -> Article | None:
+def _load_article(path: str, root: str, stamp: tuple[int, int] | None = None) -> Article | None:
     from ..articles import load_file
 
     article, _ = load_file(path, root)
