@@ -6,6 +6,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 
+from .lifetime import guarded
 from .problems import Stage
 from .progress import OnProgress, Phase, Progress
 
@@ -13,6 +14,7 @@ from .progress import OnProgress, Phase, Progress
 class Extractions:
     """The extraction half of :class:`~kfin_tui.index.library.Library`."""
 
+    @guarded
     def extraction(self, row_id: int):
         """The extraction of an article: cached in the index, else computed now and stored.
         None when the extractor is not available or the file cannot be read."""
@@ -57,6 +59,7 @@ class Extractions:
                     self._mem_extraction[i] = ex
                     self._mem_companies[i] = names
 
+    @guarded
     def companies_for(self, row_id: int) -> list[str]:
         if row_id in self._mem_companies:
             return list(self._mem_companies[row_id])
@@ -66,6 +69,7 @@ class Extractions:
                 return names
         return []
 
+    @guarded
     def ids_with_company(self, name: str) -> set[int]:
         """Articles whose (already extracted) companies include ``name``."""
         found = {i for i, names in list(self._mem_companies.items()) if name in names}
@@ -77,6 +81,7 @@ class Extractions:
                 self.problems.add(Stage.EXTRACTION, exc)
         return found
 
+    @guarded
     def extractions_pending(self) -> bool:
         """Whether some article has no extraction yet (a company filter may then miss it)."""
         with self._lock:
@@ -90,6 +95,7 @@ class Extractions:
             self.problems.add(Stage.EXTRACTION, exc)
             return True
 
+    @guarded
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""
         counts: Counter = Counter()
@@ -102,6 +108,7 @@ class Extractions:
             counts.update(set(names))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
+    @guarded
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
                         stop: threading.Event | None = None, chunk: int = 32, *,
                         report: OnProgress | None = None) -> int:

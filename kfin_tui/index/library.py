@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ..filters import Filters, Selection, count_categories
 from ..filters import apply as apply_filters
 from .extracted import Extractions
+from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, QuickListing
@@ -80,6 +81,7 @@ class Library(SortedRows, QuickListing, Extractions):
         self._mem_companies: dict[int, list[str]] = {}
         self._issue_paths: dict[str, LoadIssue] = {}
         self._lock = threading.RLock()
+        self._calls = InFlight()  # public calls running now (close() waits for them)
         self._store: Store | None = None
         self._fts_thread: threading.Thread | None = None
         self._persist = False
@@ -115,6 +117,7 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._store is not None and self._persist
 
     # loading -----------------------------------------------------------
+    @guarded_iter
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
              report: OnProgress | None = None) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read. ``report`` gets
@@ -212,6 +215,7 @@ class Library(SortedRows, QuickListing, Extractions):
             self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
             self._fts_thread.start()
 
+    @guarded_iter
     def complete(self, batch: int = 200, progress: Callable[[int, int], None] | None = None,
                  stop: threading.Event | None = None, *, report: OnProgress | None = None) -> Iterator[list[Row]]:
         """The body pass after a cold :meth:`load`: read in full every file the metadata pass only
@@ -679,6 +683,7 @@ class Library(SortedRows, QuickListing, Extractions):
     def row(self, row_id: int) -> Row:
         return self._by_id[row_id]
 
+    @guarded
     def article(self, row_id: int) -> Article | None:
         """The article of a row, read from its file (the last few are kept while the file stays
         the same size and mtime: a file edited meanwhile is read again, and its extraction with it)."""
@@ -690,6 +695,7 @@ class Library(SortedRows, QuickListing, Extractions):
             stamp = None
         return _load_article(path, str(self.root), stamp)
 
+    @guarded
     def search(self, keyword: str) -> set[int] | None:
         """Ids of articles whose title or body holds every term; None when there is no keyword.
         While the bodies of a cold build are being read (:attr:`bodies_pending`) the titles of
@@ -740,6 +746,7 @@ class Library(SortedRows, QuickListing, Extractions):
         return list(self.category_counts(Filters()).items())
 
     # filters -----------------------------------------------------------
+    @guarded
     def company_ids(self, company: str) -> set[int]:
         """Articles whose (already extracted) companies include ``company`` (canonical or an alias)."""
         from ..extract.names import canonical_company
@@ -751,6 +758,7 @@ class Library(SortedRows, QuickListing, Extractions):
         co = self.company_ids(filters.company) if filters.company.strip() else None
         return kw, co
 
+    @guarded
     def select(self, filters: Filters) -> Selection:
         """The rows ``filters`` keep, newest first. ``partial`` when the answer may still grow: the
         keyword is searched while a cold build's texts are being read, or the company filter while
@@ -765,6 +773,7 @@ class Library(SortedRows, QuickListing, Extractions):
         """What ``kfin-tui list`` prints for rows :meth:`select` picked (the quick listing's slow twin)."""
         return Listing.of_selection(selection, self._prefix)
 
+    @guarded
     def category_counts(self, filters: Filters | None = None) -> dict[str, int]:
         """category → articles among those the other filters keep (``filters.category`` is ignored
         but stays listed, with 0 if need be), most first, then by name."""
@@ -775,15 +784,38 @@ class Library(SortedRows, QuickListing, Extractions):
         return count_categories(rows, filters, kw, co)
 
 
-    def close(self, wait: bool = False) -> None:
-        """Close the index. A background FTS build is abandoned unless ``wait`` (that is safe: it
-        commits in chunks, and the next load picks up where it stopped)."""
+    def close(self, wait: bool = False, timeout: float = 10.0) -> bool:
+        """Close the index, safely from any thread: calls in flight in other threads (a search, an
+        extraction, a load or body pass being iterated — stop those with their ``stop`` event)
+        are waited for, up to ``timeout`` seconds; the background FTS build is stopped after its
+        current chunk (the next load goes on from there) unless ``wait``, which lets it finish.
+        Calls made after ``close`` answer from memory (the index is not reopened). Returns True when
+        everything was closed; False when a call was still running at the timeout (its connection
+        is then left to process exit, as SQLite requires). ``with Library(root) as lib:`` closes
+        at the end of the block."""
+        store = self._store
+        if store is None:
+            return True
         if wait:
             self.wait_index()
-        if self._fts_thread is not None and self._fts_thread.is_alive():
-            return  # its connection is in use: leave the rest to process exit
-        if self._store is not None:
-            self._store.close()
+        store.stop_fts.set()
+        deadline = time.monotonic() + timeout
+        thread = self._fts_thread
+        if thread is not None:
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                return False
+        if not self._calls.wait_idle(max(0.0, deadline - time.monotonic())):
+            return False
+        self._persist = False
+        store.close_for_good()
+        return True
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _listing_ticker(progress: Callable[[int], None] | None,

@@ -186,6 +186,8 @@ class Store:
         self.path = Path(path) if path else db_path_for(self.root)
         self.readonly = readonly
         self._local = threading.local()
+        self.closed = False  # close_for_good(): no connection is opened any more
+        self.stop_fts = threading.Event()  # build_fts stops after its current chunk
         self.damage: list[str] = []  # damage found in side files, snapshots or tables (see _note_damage)
         self._rewrite = False  # a snapshot or the listing was damaged: write them anew at the next chance
         self._conns: list[sqlite3.Connection] = []
@@ -215,6 +217,8 @@ class Store:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
+        if self.closed:
+            raise sqlite3.ProgrammingError("the index is closed")
         conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -309,6 +313,11 @@ class Store:
             except Exception:  # noqa: BLE001
                 pass
         self._local = threading.local()
+
+    def close_for_good(self) -> None:
+        """Close every connection; later calls fail with ``sqlite3.ProgrammingError``."""
+        self.closed = True
+        self.close()
 
     # transactions -------------------------------------------------------
     def write(self):
@@ -775,7 +784,7 @@ class Store:
         """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
         transaction so that another instance never waits long for the write lock."""
         built = False
-        while True:
+        while not self.stop_fts.is_set():
             with self.write() as conn:
                 ids = [r[0] for r in conn.execute(
                     "SELECT id FROM files WHERE ok=1 AND in_fts=0 AND body=1 ORDER BY id LIMIT ?", (chunk,))]
@@ -790,6 +799,7 @@ class Store:
                 conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND body=1 AND id BETWEEN ? AND ?",
                              (lo, hi))
                 built = True
+        return built
 
     # extraction cache ----------------------------------------------------
     def extraction_json(self, fid: int) -> dict | None:
