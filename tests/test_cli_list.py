@@ -150,7 +150,7 @@ def run_on_terminal(*args: str, columns: str, tmp: Path) -> tuple[str, str]:
 
 @pytest.mark.parametrize("columns", ["160", "80", "50"])
 def test_table_output_on_a_terminal(corpus, tmp_path, columns):
-    out, err = run_on_terminal(str(corpus), columns=columns, tmp=tmp_path)
+    out, _ = run_on_terminal(str(corpus), columns=columns, tmp=tmp_path)
     lines = out.splitlines()
     assert lines[0].startswith("日期") and "标题" in lines[0]
     assert lines[1].startswith("2025-01-02 10:00")  # the date column is never squeezed away

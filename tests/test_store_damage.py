@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from index_helpers import age, write_corpus
 
 from kfin_tui.cli import main
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.index.problems import Stage
-
-from index_helpers import age, write_corpus
 
 
 @pytest.fixture

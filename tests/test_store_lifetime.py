@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 import time
 
+from index_helpers import write_corpus
+
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.index import extracted as extracted_mod
 from kfin_tui.index.problems import Stage
-
-from index_helpers import write_corpus
 
 
 def slow_compute(started: threading.Event, release: threading.Event):
@@ -35,7 +35,7 @@ def test_close_waits_for_a_call_in_flight(cache, tmp_path, monkeypatch):
     def work() -> None:
         try:
             done.append(lib.extract_pending(chunk=1))
-        except BaseException as exc:  # noqa: BLE001 - what the test looks for
+        except BaseException as exc:
             errors.append(exc)
 
     worker = threading.Thread(target=work)

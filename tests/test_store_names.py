@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from index_helpers import make_small_cold
 
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
-
-from index_helpers import make_small_cold
 
 POST = "---\ntitle: '{title}'\ndate: 2024-03-{day:02d} 10:00:00\n---\n<p>{body}</p>\n"
 UNTITLED = "【】\n\n{body}\n"
@@ -47,7 +46,7 @@ def write(root: Path, n_plain: int = 0) -> dict[bytes, str]:
     untitled = os.path.join(broot, gbk("无题") + b".txt")  # the title falls back to the file name
     with open(untitled, "wb") as fh:
         fh.write(b"\n")
-        fh.write("来源：东方财富网\n\n短。\n".encode("utf-8"))
+        fh.write("来源：东方财富网\n\n短。\n".encode())
     made[untitled] = ""
     for i in range(n_plain):
         with open(os.path.join(broot, f"p{i:03d}.md".encode()), "wb") as fh:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from index_helpers import make_small_cold
 
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
-
-from index_helpers import make_small_cold
 
 CASHTAG = "【{title}】\n来源：东方财富网\n$测试股份{n}(SZ30{n:04d})$\n\n正文{n}，回购。\n"
 

@@ -24,9 +24,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
@@ -39,9 +37,10 @@ from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, QuickListing
-from .rows import Row, SortedRows, sort_key
+from .records import Row, SortKey, meta_record, row_from_meta, row_from_record, sort_key
+from .rows import SortedRows
 from .search import matches_terms, terms
-from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
+from .store import SEP, Store, StoreError, db_path_for
 from .walk import abs_folder, folder_prefix
 
 __all__ = ["Library", "Listing", "Row", "sort_key"]
@@ -73,8 +72,7 @@ class Library(SortedRows, QuickListing, Extractions):
         self.removed: set[int] = set()
         self._problems = Problems()  # what went wrong with the index (see problems.py)
         self._by_id: dict[int, Row] = {}
-        self._keys: dict[int, tuple] = {}  # id -> sort key as stored in rows order
-        self._sorted_keys: list[tuple] = []
+        self._sorted_keys: list[SortKey] = []
         self._by_path: dict[str, int] = {}  # relative path -> id
         self._mem_hay: dict[int, str] = {}  # rows not (currently) in the index: their search text
         self._mem_extraction: dict[int, object] = {}
@@ -90,7 +88,7 @@ class Library(SortedRows, QuickListing, Extractions):
         # rows listed from their metadata only (a cold build): until complete() has read them,
         # search does not see their text (the reader says its results are partial)
         self.bodies_pending = False
-        self._unplaced: list[tuple[list[Row], list[tuple]]] = []  # stored, not yet in self.rows
+        self._unplaced: list[tuple[list[Row], list[SortKey]]] = []  # stored, not yet in self.rows
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
         # ids of rows held as a metadata pass listed them (no tickers yet): if another instance
@@ -473,7 +471,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     if len(pending) >= STORE_BATCH:
                         stored += len(self._store_records(pending, cold, place=False))
                         pending = []
-                    if stored >= max(batch, len(self.rows) // 2) or stored and time.monotonic() - last > 0.5:
+                    if stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5):
                         yield self._place()
                         stored, last = 0, time.monotonic()
                         if progress:
@@ -521,7 +519,7 @@ class Library(SortedRows, QuickListing, Extractions):
         if not isinstance(paths, list):  # a walk in progress: enough files for the pool?
             peek = list(islice(paths, POOL_MIN_FILES))
             paths = chain(peek, paths) if len(peek) == POOL_MIN_FILES else peek
-        if isinstance(paths, list) and len(paths) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        if (isinstance(paths, list) and len(paths) < POOL_MIN_FILES) or (os.cpu_count() or 1) < 2:
             for chunk in _chunks(list(paths), batch):
                 yield [one(p) for p in chunk]
             return
@@ -566,8 +564,6 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
 
     def _meta_dict(self, t: tuple) -> dict:
-        from .parse import meta_record
-
         return meta_record(t, self._abs_of(t[0]))
 
     def _store_metas(self, metas: list[tuple], place: bool) -> list[Row]:
@@ -582,17 +578,14 @@ class Library(SortedRows, QuickListing, Extractions):
             self._persist = False
             return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
         rows: list[Row] = []
-        keys: list[tuple] = []
-        new, fromiso, by_path, abs_of = tuple.__new__, datetime.fromisoformat, self._by_path, self._abs_of
+        keys: list[SortKey] = []
+        by_path, abs_of = self._by_path, self._abs_of
         with self._lock:
             for rid, t in zip(ids, metas):
-                rel, title, iso, undated, ts, source, author, cats, fmt = (t[0], t[5], t[6], t[7], t[8], t[9], t[10],
-                                                                           t[11], t[13])
-                path = abs_of(rel)
-                rows.append(new(Row, (rid, path, title, fromiso(iso) if iso else None, source or "",
-                                      tuple(cats.split(FIELD_SEP)) if cats else (), (), fmt or "", author or "")))
-                keys.append((bool(undated), -ts, title, path))
-                by_path[rel] = rid
+                row, row_key = row_from_meta(rid, abs_of(t[0]), t)
+                rows.append(row)
+                keys.append(row_key)
+                by_path[t[0]] = rid
             self._meta_ids.update(ids)
             self._next_id = max(self._next_id, max(ids, default=-1) + 1)
             if place:
@@ -623,8 +616,7 @@ class Library(SortedRows, QuickListing, Extractions):
             # no index (it failed during a metadata pass): memory mode needs every text now
             records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
         rows: list[Row] = []
-        keys: list[tuple] = []
-        new, fromiso = tuple.__new__, datetime.fromisoformat
+        keys: list[SortKey] = []
         mem = self._mem_hay or self._mem_extraction or self._mem_companies
         with self._lock:
             for n, rec in enumerate(records):
@@ -651,12 +643,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     self._mem_hay.pop(rid, None)
                 if rid >= self._next_id:
                     self._next_id = rid + 1
-                date = fromiso(rec["date"]) if rec["date"] else None
-                cats, ticks = rec["categories"], rec["tickers"]
-                row = new(Row, (rid, rec["abs"], rec["title"], date, rec["source"] or "",
-                                tuple(cats.split(FIELD_SEP)) if cats else (),
-                                tuple(ticks.split(FIELD_SEP)) if ticks else (), rec["format"] or "",
-                                rec["author"] or ""))
+                row, row_key = row_from_record(rid, rec)
                 if mem:
                     self._mem_extraction.pop(rid, None)
                     self._mem_companies.pop(rid, None)
@@ -666,8 +653,7 @@ class Library(SortedRows, QuickListing, Extractions):
                 else:
                     self._meta_ids.add(rid)
                 rows.append(row)
-                # sort_key(row), from the record (no datetime.timestamp() per row)
-                keys.append((bool(rec["undated"]), -rec["sort_ts"], row.title, row.path))
+                keys.append(row_key)
             if place:
                 self._insert_many(rows, keys)
             else:

@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 from ..listing import record_json_tail
+from .records import FIELD_SEP
 from .search import article_haystack
-from .store import FIELD_SEP, META_COLUMNS, phash, spread
+from .store import phash, spread
 
 
 def rel_path(path: Path, root: Path) -> str:
@@ -107,13 +108,6 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
             date.isoformat() if date else None, 0 if date else 1, date.timestamp() if date else 0.0,
             shown(meta["source"]), shown(meta["author"]), shown(FIELD_SEP.join(meta["categories"])), "", meta["format"],
             None, 0, None, 0)  # no --json line and no text yet: both come with the body
-
-
-def meta_record(t: tuple, abs_path: str) -> dict:
-    """A metadata tuple as a record dict (for the rare paths that need one)."""
-    rec = dict(zip(META_COLUMNS, t))
-    rec.update(abs=abs_path, tp=None)
-    return rec
 
 
 def _with_js(rec: dict) -> dict:
@@ -261,19 +255,18 @@ class Workers:
             i += 1
 
     def close(self) -> None:
+        import contextlib
+        import subprocess
+
         for p in self.procs:
-            try:
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
                 if p.poll() is None:
                     p.kill()
                 p.wait(timeout=5)
-            except Exception:  # noqa: BLE001
-                pass
             for fh in (p.stdin, p.stdout):
-                try:
+                with contextlib.suppress(OSError, ValueError):  # a broken pipe on the flush
                     if fh:
                         fh.close()
-                except Exception:  # noqa: BLE001
-                    pass
 
 
 if __name__ == "__main__":

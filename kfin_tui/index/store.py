@@ -25,12 +25,13 @@ article parser or Textual.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import marshal
 import mmap
 import os
-import struct
 import sqlite3
+import struct
 import sys
 import threading
 import time
@@ -40,8 +41,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..listing import json_head, record_json_tail, to_bytes
-from . import checksum
 from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
+from . import checksum
+from .records import FIELD_SEP, META_COLUMNS, ROW_COLUMNS
 from .walk import FOLDERS_LINE, folder_prefix, folders_path, read_folders
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
@@ -84,11 +86,6 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 _TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "f", "g"))
-ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author, size, mtime_ns"
-# a metadata record of the cold pass is a tuple of these (cheaper to pickle and insert than a dict)
-META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "undated", "sort_ts", "source",
-                "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
-FIELD_SEP = "\x1f"
 # the database and the files beside it (SQLite's, the listing, the folder fingerprints)
 SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
 
@@ -308,10 +305,8 @@ class Store:
         with self._conns_lock:
             conns, self._conns = self._conns, []
         for c in conns:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 c.close()
-            except Exception:  # noqa: BLE001
-                pass
         self._local = threading.local()
 
     def close_for_good(self) -> None:
@@ -583,9 +578,6 @@ class Store:
     # reads ----------------------------------------------------------------
     def has_files(self) -> bool:
         return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
 
     def stats(self, conn: sqlite3.Connection | None = None) -> dict[str, tuple[int, int]]:
         """relative path → (size, mtime_ns) of every known file."""

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from .. import files
-from . import checksum
 from ..files import folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
+from . import checksum
 
 HELPER_MIN_FILES = 4000  # fewer files: fingerprint them here, a helper would cost more than it saves
 
