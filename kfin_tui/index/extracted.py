@@ -9,9 +9,10 @@ from collections.abc import Callable
 from .lifetime import guarded
 from .problems import Stage
 from .progress import OnProgress, Phase, Progress
+from .state import LibraryState
 
 
-class Extractions:
+class Extractions(LibraryState):
     """The extraction half of :class:`~kfin_tui.index.library.Library`."""
 
     @guarded

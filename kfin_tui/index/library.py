@@ -24,11 +24,11 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..filters import Filters, Selection, count_categories
 from ..filters import apply as apply_filters
@@ -105,6 +105,14 @@ class Library(SortedRows, QuickListing, Extractions):
                 self._store = None
 
     @property
+    def _db(self) -> Store:
+        """The index, where the caller knows there is one (else StoreError, a bug)."""
+        store = self._store
+        if store is None:
+            raise StoreError("no index")
+        return store
+
+    @property
     def index_path(self) -> Path | None:
         """The database file of this folder's index (None in memory mode)."""
         return self._store.path if self._store is not None else None
@@ -131,7 +139,7 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             if self._store is not None:
                 try:
-                    start = None
+                    start: Callable[[], tuple[Any, Any]] | None = None
                     if self._store.has_files():
                         folders = self._store.folders() if not self._by_id else None
                         if folders:
@@ -179,7 +187,7 @@ class Library(SortedRows, QuickListing, Extractions):
                 except (sqlite3.Error, AttributeError) as exc:
                     self._drop_store(exc)
                     known = {}
-            yield from self._reconcile(known, batch, progress, walked)
+            yield from self._reconcile(known or {}, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
                 self.bodies_pending = self._store.bodies_pending()
@@ -202,7 +210,7 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _start_fts(self) -> None:
         try:
-            pending = self._store.fts_pending()
+            pending = self._db.fts_pending()
         except sqlite3.Error as exc:
             # another instance holds the write lock, or the disk is full: search scans instead
             self.problems.add(Stage.FTS, exc)
@@ -250,8 +258,8 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             if self._meta_ids:  # another instance read some of them meanwhile
                 yield self._refresh_meta_rows()
-            self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
-            self.bodies_pending = self._store.bodies_pending()
+            self._db.write_snapshot(self._walked_folders or self._db.folder_walk())
+            self.bodies_pending = self._db.bodies_pending()
         except sqlite3.Error as exc:
             self.problems.add(Stage.SNAPSHOT, exc)
             return
@@ -264,12 +272,12 @@ class Library(SortedRows, QuickListing, Extractions):
         if self._cached_stats is not None:
             return self._cached_stats
         if self._cached_gen is None:
-            return self._store.known_stats()
-        return self._store.stats_at(self._cached_gen)
+            return self._db.known_stats()
+        return self._db.stats_at(self._cached_gen)
 
     def _resync(self) -> list[Row]:
         """Replace the rows held by the index's current rows (read with their stats at once)."""
-        table = self._store.table_rows()
+        table = self._db.table_rows()
         self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
         with self._lock:
             self._meta_ids = set(table.meta_only)
@@ -302,7 +310,7 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _build_fts(self) -> None:
         try:
-            self._store.build_fts()
+            self._db.build_fts()
         except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
             self.problems.add(Stage.FTS, exc)
 
@@ -359,7 +367,7 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _load_cached(self, progress) -> Iterator[list[Row]]:
         """Yield the rows the index holds."""
-        store = self._store
+        store = self._db
         head = store.snapshot(part=2)
         shown = 0
         if head is not None and head[1]:
@@ -457,9 +465,9 @@ class Library(SortedRows, QuickListing, Extractions):
                 progress(len(self._by_id))
         if len(peek) > batch or len(head) == batch:
             # cold: the walk goes on while the workers read (a generator); else the list decides
-            rest = todo if cold else list(todo)
+            rest: Iterable[str] = todo if cold else list(todo)
             if cold or rest:
-                meta = self._persist and (cold or len(rest) >= META_MIN_FILES)
+                meta = self._persist and (cold or len(rest) >= META_MIN_FILES)  # type: ignore[arg-type]
                 pending: list[dict] = []
                 stored = 0
                 last = time.monotonic()
@@ -488,8 +496,8 @@ class Library(SortedRows, QuickListing, Extractions):
         if gone:
             if self._persist:
                 try:
-                    with self._store.write() as conn:
-                        self._store.delete_paths(conn, gone)
+                    with self._db.write() as conn:
+                        self._db.delete_paths(conn, gone)
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.WRITE, exc)
             with self._lock:
@@ -507,15 +515,15 @@ class Library(SortedRows, QuickListing, Extractions):
 
         return parse_one(Path(path), self.root, spread_text=self._persist)
 
-    def _meta(self, path: str) -> dict:
+    def _meta(self, path: str) -> tuple | dict:
         from .parse import meta_one
 
         return meta_one(path, str(self.root), self.root)
 
-    def _parse_many(self, paths: list[str], batch: int, mode: str = "full") -> Iterator[list[dict]]:
+    def _parse_many(self, paths: Iterable[str], batch: int, mode: str = "full") -> Generator[list, None, None]:
         """Records in discovery order, grouped in batches; a process pool when there are many.
         ``mode`` "meta": the metadata pass (:func:`kfin_tui.index.parse.meta_one`)."""
-        one = self._meta if mode == "meta" else self._parse
+        one: Callable[[str], tuple | dict] = self._meta if mode == "meta" else self._parse
         if not isinstance(paths, list):  # a walk in progress: enough files for the pool?
             peek = list(islice(paths, POOL_MIN_FILES))
             paths = chain(peek, paths) if len(peek) == POOL_MIN_FILES else peek
@@ -534,7 +542,7 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             size = META_CHUNK if mode == "meta" else POOL_CHUNK
             jobs = ((str(self.root), chunk, self._persist, mode) for chunk in _ichunks(paths, size))
-            pending: list[dict] = []
+            pending: list = []
             for records in workers.run(jobs):
                 pending.extend(records)
                 if len(pending) >= batch:
@@ -569,9 +577,9 @@ class Library(SortedRows, QuickListing, Extractions):
     def _store_metas(self, metas: list[tuple], place: bool) -> list[Row]:
         """The cold pass's rows: stored as they came, rows built straight from the tuples."""
         try:
-            with self._store.write() as conn:
-                ids = self._store.insert_meta(conn, metas)
-                self._store.bump_gen(conn)
+            with self._db.write() as conn:
+                ids = self._db.insert_meta(conn, metas)
+                self._db.bump_gen(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
             self.problems.add(Stage.WRITE, exc, degraded=True)
@@ -598,14 +606,14 @@ class Library(SortedRows, QuickListing, Extractions):
         ids: list[int] = []
         if self._persist:
             try:
-                with self._store.write() as conn:
-                    live = self._store.fts_ready()  # cold build: FTS in bulk after the rows (list first)
+                with self._db.write() as conn:
+                    live = self._db.fts_ready()  # cold build: FTS in bulk after the rows (list first)
                     if new_files:
-                        done = self._store.insert_new(conn, records)
+                        done = self._db.insert_new(conn, records)
                     else:
-                        done = [self._store.upsert(conn, rec, live) for rec in records]
+                        done = [self._db.upsert(conn, rec, live) for rec in records]
                     if any(changed for _, changed in done):
-                        self._store.bump_gen(conn)
+                        self._db.bump_gen(conn)
                 ids = [i for i, _ in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
@@ -617,7 +625,7 @@ class Library(SortedRows, QuickListing, Extractions):
             records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
         rows: list[Row] = []
         keys: list[SortKey] = []
-        mem = self._mem_hay or self._mem_extraction or self._mem_companies
+        mem = bool(self._mem_hay or self._mem_extraction or self._mem_companies)
         with self._lock:
             for n, rec in enumerate(records):
                 rel = rec["path"]
@@ -626,10 +634,12 @@ class Library(SortedRows, QuickListing, Extractions):
                 if ids:
                     rid = ids[n]
                 else:
-                    rid = self._by_path.get(rel)
-                    if rid is None:
+                    known_id = self._by_path.get(rel)
+                    if known_id is None:
                         rid = self._next_id
                         self._next_id += 1
+                    else:
+                        rid = known_id
                 if not rec["ok"]:
                     old = self._by_path.pop(rel, None)
                     if old is not None:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
+from typing import Any
 
 from ..filters import Filters, Selection
 from .lifetime import guarded
 from .rows import Row
+from .state import LibraryState
 from .store import StoreError
 
 
@@ -21,7 +23,7 @@ class Listing:
     def __init__(self, prefix: str, picked: list[int], total: int, tails, offsets, table, base: str) -> None:
         self.prefix, self.picked, self.total = prefix, picked, total
         self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
-        self.prepared = None
+        self.prepared: Any = None
 
     @classmethod
     def of_selection(cls, selection: Selection, prefix: str) -> Listing:
@@ -74,7 +76,7 @@ class Listing:
         return [table[i] for i in self.picked]
 
 
-class QuickListing:
+class QuickListing(LibraryState):
     """The ``kfin-tui list`` half of :class:`~kfin_tui.index.library.Library`."""
 
     @guarded
@@ -93,7 +95,7 @@ class QuickListing:
                 early[1].close()
             return None
         query = filters.terms
-        check = early[1] if early else None
+        check: Any = early[1] if early else None
         try:
             conn = store.conn
             conn.execute("BEGIN")  # folders, listing and search: one consistent read
@@ -137,7 +139,7 @@ class QuickListing:
             cat_index.frombytes(cat_index_bytes)
         except (TypeError, ValueError):  # written by another version: load instead
             return None
-        picked = range(len(ids))
+        picked: Iterable[int] = range(len(ids))
         if hits is not None:
             picked = compress(picked, map(hits.__contains__, ids))
         if filters.category:
@@ -146,4 +148,4 @@ class QuickListing:
         with self._lock:
             for path, reason, warning in issues:
                 self._note_issue(self._prefix + path, reason, warning)
-        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table, base)
+        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table if store else None, base)

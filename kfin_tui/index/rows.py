@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 
 from .records import Row, SortKey, rows_from_snapshot, rows_from_table, sort_key
+from .state import LibraryState
 
 __all__ = ["Row", "SortedRows", "sort_key"]
 
 
-class SortedRows:
+class SortedRows(LibraryState):
     """The sorted-rows half of :class:`~kfin_tui.index.library.Library` (it owns the attributes:
     ``rows``, ``_sorted_keys``, ``_by_id``, ``_by_path``, ``_lock``, ``_prefix``, ``_next_id``,
     ``_unplaced``, ``removed`` and the in-memory caches)."""

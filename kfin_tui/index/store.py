@@ -423,9 +423,8 @@ class Store:
                 ids, offsets, cat_index, meta = (fh.read(n) for n in sizes[:4])
                 # the JSON tails (most of the file) are mapped, not read: only printed rows are copied
                 start = fh.tell()
-                tails = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else b""
-            if tails:
-                tails = memoryview(tails)[start:start + sizes[4]]
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else None
+            tails = memoryview(mapped)[start:start + sizes[4]] if mapped is not None else memoryview(b"")
             # every part against its CRC-32 (~6 ms for the 25 MB of 100,000 rows): random bytes in
             # the file must not come out as lines (issue 10 item 15)
             if [checksum.crc(part) for part in (ids, offsets, cat_index, meta, tails)] != list(crcs):
