@@ -37,7 +37,7 @@ from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, QuickListing
-from .records import Row, SortKey, meta_record, row_from_meta, row_from_record, sort_key
+from .records import Row, SortKey, meta_record, posix, row_from_meta, row_from_record, sort_key
 from .rows import SortedRows
 from .search import matches_terms, terms
 from .store import SEP, Store, StoreError, db_path_for
@@ -306,7 +306,7 @@ class Library(SortedRows, QuickListing, Extractions):
             rel = os.path.relpath(folder, self.root)
             if rel.startswith(".."):
                 return None
-        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+        return posix(rel)
 
     def _build_fts(self) -> None:
         try:
@@ -430,8 +430,7 @@ class Library(SortedRows, QuickListing, Extractions):
             # a cold build stats each file as it reads it: the walk only lists names
             for path, size, mtime in (walk(root, folders, stat=bool(known)) if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
-                if os.sep != "/":
-                    rel = rel.replace(os.sep, "/")
+                rel = posix(rel)
                 seen.add(rel)
                 if known.get(rel) == (size, mtime) and (self._persist or self._by_path.get(rel) in self._mem_hay):
                     continue

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..listing import record_json_tail
-from .records import FIELD_SEP
+from .records import FIELD_SEP, posix
 from .search import article_haystack
 from .store import phash, spread
 
@@ -102,8 +102,7 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
     date = meta["date"]
     prefix = root if root.endswith(os.sep) else root + os.sep
     rel = path[len(prefix):] if path.startswith(prefix) else rel_path(Path(path), root_p)
-    if os.sep != "/":
-        rel = rel.replace(os.sep, "/")
+    rel = posix(rel)
     return (rel, phash(rel), st.st_size, st.st_mtime_ns, 1, shown(meta["title"]),
             date.isoformat() if date else None, 0 if date else 1, date.timestamp() if date else 0.0,
             shown(meta["source"]), shown(meta["author"]), shown(FIELD_SEP.join(meta["categories"])), "", meta["format"],
