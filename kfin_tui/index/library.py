@@ -62,7 +62,7 @@ def _issue(path: str, reason: str, warning: bool) -> LoadIssue:
     return LoadIssue(path, reason, bool(warning))
 
 
-class Library(SortedRows, QuickListing, Extractions):
+class Library(SortedRows, QuickListing):
     """Articles of a folder, loaded in batches so a caller can show the first ones early."""
 
     def __init__(self, root: Path | str, *, use_index: bool = True, cache_dir: Path | str | None = None) -> None:
@@ -75,8 +75,7 @@ class Library(SortedRows, QuickListing, Extractions):
         self._sorted_keys: list[SortKey] = []
         self._by_path: dict[str, int] = {}  # relative path -> id
         self._mem_hay: dict[int, str] = {}  # rows not (currently) in the index: their search text
-        self._mem_extraction: dict[int, object] = {}
-        self._mem_companies: dict[int, list[str]] = {}
+        self._extractions = Extractions(self)  # figures and companies: a part with its own cache
         self._issue_paths: dict[str, LoadIssue] = {}
         self._lock = threading.RLock()
         self._calls = InFlight()  # public calls running now (close() waits for them)
@@ -624,7 +623,7 @@ class Library(SortedRows, QuickListing, Extractions):
             records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
         rows: list[Row] = []
         keys: list[SortKey] = []
-        mem = bool(self._mem_hay or self._mem_extraction or self._mem_companies)
+        mem = bool(self._mem_hay or self._extractions)
         with self._lock:
             for n, rec in enumerate(records):
                 rel = rec["path"]
@@ -654,8 +653,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     self._next_id = rid + 1
                 row, row_key = row_from_record(rid, rec)
                 if mem:
-                    self._mem_extraction.pop(rid, None)
-                    self._mem_companies.pop(rid, None)
+                    self._extractions.forget(rid)
                 self._by_path[rel] = rid
                 if rec.get("body", 1):
                     self._meta_ids.discard(rid)
@@ -739,6 +737,41 @@ class Library(SortedRows, QuickListing, Extractions):
     def categories(self) -> list[tuple[str, int]]:
         """(category, articles) over every row, most first. Deprecated: ``category_counts(Filters())``."""
         return list(self.category_counts(Filters()).items())
+
+    # extractions (kept by the Extractions part) --------------------------
+    @guarded
+    def extraction(self, row_id: int):
+        """The extraction of an article: cached in the index, else computed now and stored. None
+        when the extractor is not available or the file cannot be read."""
+        return self._extractions.extraction(row_id)
+
+    @guarded
+    def companies_for(self, row_id: int) -> list[str]:
+        return self._extractions.companies_for(row_id)
+
+    @guarded
+    def ids_with_company(self, name: str) -> set[int]:
+        """Articles whose (already extracted) companies include ``name`` (canonical)."""
+        return self._extractions.ids_with_company(name)
+
+    @guarded
+    def extractions_pending(self) -> bool:
+        """Whether some article has no extraction yet (a company filter may then miss it)."""
+        return self._extractions.extractions_pending()
+
+    @guarded
+    def company_names(self) -> list[tuple[str, int]]:
+        """(company, number of articles) over the articles extracted so far, most frequent first."""
+        return self._extractions.company_names()
+
+    @guarded
+    def extract_pending(self, progress: Callable[[int, int], None] | None = None,
+                        stop: threading.Event | None = None, chunk: int = 32, *,
+                        report: OnProgress | None = None) -> int:
+        """Extract every article that has no cached extraction yet (run it in a worker thread).
+        Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
+        :class:`Progress` (phase EXTRACTING); ``progress(done, total)`` is the older form."""
+        return self._extractions.extract_pending(progress, stop, chunk, report=report)
 
     # filters -----------------------------------------------------------
     @guarded

@@ -107,8 +107,7 @@ class SortedRows(LibraryState):
         row = self._by_id.pop(row_id, None)
         self._meta_ids.discard(row_id)
         self._mem_hay.pop(row_id, None)
-        self._mem_extraction.pop(row_id, None)
-        self._mem_companies.pop(row_id, None)
+        self._extractions.forget(row_id)
         if row is None:
             return
         self._ensure_keys()

@@ -1,7 +1,7 @@
 """What the library's parts share, declared once (for the type checker and the reader of the code).
 
 :class:`~kfin_tui.index.library.Library` is assembled from :class:`~kfin_tui.index.rows.SortedRows`,
-:class:`~kfin_tui.index.quicklist.QuickListing` and :class:`~kfin_tui.index.extracted.Extractions`;
+:class:`~kfin_tui.index.quicklist.QuickListing` (and owns an :class:`~kfin_tui.index.extracted.Extractions` part);
 each works on the state below, which ``Library.__init__`` sets. (The next step, in the architecture
 issue: parts that own their state, composed instead of mixed in.)"""
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..articles import Article, LoadIssue
+    from .extracted import Extractions
     from .lifetime import InFlight
     from .problems import Problems
     from .records import Row, SortKey
@@ -36,8 +37,7 @@ class LibraryState:
     _store: Store | None
     _persist: bool
     _mem_hay: dict[int, str]  # rows not (currently) in the index: their search text
-    _mem_extraction: dict[int, object]
-    _mem_companies: dict[int, list[str]]
+    _extractions: Extractions
 
     if TYPE_CHECKING:
         @property
