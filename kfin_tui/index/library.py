@@ -36,7 +36,7 @@ from .extracted import Extractions
 from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
-from .quicklist import Listing, QuickListing
+from .quicklist import Listing, quick_listing
 from .records import Row, SortKey, meta_record, posix, row_from_meta, row_from_record, sort_key
 from .rows import SortedRows
 from .search import matches_terms, terms
@@ -62,7 +62,7 @@ def _issue(path: str, reason: str, warning: bool) -> LoadIssue:
     return LoadIssue(path, reason, bool(warning))
 
 
-class Library(SortedRows, QuickListing):
+class Library(SortedRows):
     """Articles of a folder, loaded in batches so a caller can show the first ones early."""
 
     def __init__(self, root: Path | str, *, use_index: bool = True, cache_dir: Path | str | None = None) -> None:
@@ -796,6 +796,16 @@ class Library(SortedRows, QuickListing):
         kw, co = self._filter_ids(filters)
         partial = (kw is not None and self.bodies_pending) or (co is not None and self.extractions_pending())
         return Selection(apply_filters(rows, filters, kw, co), len(rows), bool(partial))
+
+    @guarded
+    def quick_listing(self, filters: Filters, early=None,
+                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
+        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
+        (:func:`kfin_tui.index.quicklist.quick_listing`); None when that cannot be done: then
+        :meth:`load` and :meth:`select`. ``early``: a check started by
+        :func:`kfin_tui.index.walk.early_check`; ``prepare(listing)`` runs before the check is
+        waited for (its result is ``listing.prepared``)."""
+        return quick_listing(self, filters, early, prepare)
 
     def listing(self, selection: Selection) -> Listing:
         """What ``kfin-tui list`` prints for rows :meth:`select` picked (the quick listing's slow twin)."""

@@ -1,9 +1,10 @@
 """What the library's parts share, declared once (for the type checker and the reader of the code).
 
-:class:`~kfin_tui.index.library.Library` is assembled from :class:`~kfin_tui.index.rows.SortedRows`,
-:class:`~kfin_tui.index.quicklist.QuickListing` (and owns an :class:`~kfin_tui.index.extracted.Extractions` part);
-each works on the state below, which ``Library.__init__`` sets. (The next step, in the architecture
-issue: parts that own their state, composed instead of mixed in.)"""
+:class:`~kfin_tui.index.library.Library` extends :class:`~kfin_tui.index.rows.SortedRows` (the sorted
+rows, still a mixin), owns an :class:`~kfin_tui.index.extracted.Extractions` part and answers
+``kfin-tui list`` with the function :func:`~kfin_tui.index.quicklist.quick_listing`; those work on
+the state below, which ``Library.__init__`` sets. (Still to do: the row table as a part that owns
+its rows, keys and lock.)"""
 from __future__ import annotations
 
 import threading
