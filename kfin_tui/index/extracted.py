@@ -44,7 +44,7 @@ class Extractions:
                 ex = from_json(data)
                 if ex is not None:
                     return ex
-        if extractor() is None or row_id not in self._host._by_id:
+        if extractor() is None or row_id not in self._host._table.by_id:
             return None
         article = self._host.article(row_id)
         if article is None:
@@ -90,7 +90,7 @@ class Extractions:
         if self._host._store is not None:
             try:
                 found |= {i for i in self._host._store.ids_with_company(name)
-                          if i in self._host._by_id and i not in self.names}
+                          if i in self._host._table.by_id and i not in self.names}
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
         return found
@@ -100,7 +100,7 @@ class Extractions:
         if any(i not in self.memo for i in list(self._host._mem_hay)):
             return True
         if self._host._store is None:
-            return any(r.id not in self.memo for r in list(self._host.rows))
+            return any(r.id not in self.memo for r in list(self._host._table.rows))
         try:
             return self._host._store.extractions_pending()
         except sqlite3.Error as exc:
@@ -140,19 +140,19 @@ class Extractions:
         done_ids: set[int] = set()
         if self._host._store is not None:
             try:
-                pending = [i for i in self._host._store.pending_extraction_ids() if i in self._host._by_id]
+                pending = [i for i in self._host._store.pending_extraction_ids() if i in self._host._table.by_id]
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
                 pending = []
-            pending += [r.id for r in list(self._host.rows) if r.id in self._host._mem_hay and r.id not in self.memo]
+            pending += [r.id for r in list(self._host._table.rows) if r.id in self._host._mem_hay and r.id not in self.memo]
         else:
-            pending = [r.id for r in list(self._host.rows) if r.id not in self.memo]
+            pending = [r.id for r in list(self._host._table.rows) if r.id not in self.memo]
         total, count = len(pending), 0
         items = []
         for rid in pending:
             if stop is not None and stop.is_set():
                 break
-            if rid not in self._host._by_id or rid in done_ids:
+            if rid not in self._host._table.by_id or rid in done_ids:
                 continue
             try:
                 article = self._host.article(rid)

@@ -84,7 +84,7 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
     ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
     with the listing before the check is waited for (its result is ``listing.prepared``)."""
     store = lib._store
-    if (store is None or lib._by_id or not lib._persist or filters.company.strip() or filters.ids is not None
+    if (store is None or lib._table.by_id or not lib._persist or filters.company.strip() or filters.ids is not None
             or filters.where):
         if early:
             early[1].close()
@@ -140,7 +140,7 @@ def _listing(lib: LibraryState, listing, hits: set[int] | None, filters: Filters
     if filters.category:
         wanted = {k for k, cats in enumerate(cat_sets) if filters.category_ok(cats)}
         picked = (i for i in picked if cat_index[i] in wanted)
-    with lib._lock:
+    with lib._table.lock:
         for path, reason, warning in issues:
             lib._note_issue(lib._prefix + path, reason, warning)
     return Listing(lib._prefix, list(picked), len(ids), tails, offsets, store.table if store else None, base)

@@ -1,13 +1,11 @@
-"""What the library's parts share, declared once (for the type checker and the reader of the code).
+"""What the library's parts see of it, declared once (for the type checker and the reader).
 
-:class:`~kfin_tui.index.library.Library` extends :class:`~kfin_tui.index.rows.SortedRows` (the sorted
-rows, still a mixin), owns an :class:`~kfin_tui.index.extracted.Extractions` part and answers
-``kfin-tui list`` with the function :func:`~kfin_tui.index.quicklist.quick_listing`; those work on
-the state below, which ``Library.__init__`` sets. (Still to do: the row table as a part that owns
-its rows, keys and lock.)"""
+:class:`~kfin_tui.index.library.Library` owns its parts — the rows (:class:`~kfin_tui.index.rows.RowTable`,
+with its own lock), the extractions (:class:`~kfin_tui.index.extracted.Extractions`, with its own
+cache) — and answers ``kfin-tui list`` with the function :func:`~kfin_tui.index.quicklist.quick_listing`.
+Those reach the library through this interface."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,24 +14,17 @@ if TYPE_CHECKING:
     from .extracted import Extractions
     from .lifetime import InFlight
     from .problems import Problems
-    from .records import Row, SortKey
+    from .records import Row
+    from .rows import RowTable
     from .store import Store
 
 
 class LibraryState:
     root: Path
-    rows: list[Row]
     issues: list[LoadIssue]
-    removed: set[int]
     bodies_pending: bool
-    _by_id: dict[int, Row]
-    _by_path: dict[str, int]
-    _sorted_keys: list[SortKey]
-    _unplaced: list[tuple[list[Row], list[SortKey]]]
-    _meta_ids: set[int]
-    _next_id: int
+    _table: RowTable
     _prefix: str
-    _lock: threading.RLock
     _calls: InFlight
     _store: Store | None
     _persist: bool
@@ -43,6 +34,9 @@ class LibraryState:
     if TYPE_CHECKING:
         @property
         def problems(self) -> Problems: ...
+
+        @property
+        def rows(self) -> list[Row]: ...
 
         def article(self, row_id: int) -> Article | None: ...
 
