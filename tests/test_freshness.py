@@ -5,27 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from index_helpers import DAY_NS, age, rowset, write_corpus
 
 from kfin_tui import files
+from kfin_tui.filters import Filters, Selection
 from kfin_tui.index import Library
 from kfin_tui.index import walk as walk_mod
 from kfin_tui.index.library import Listing
-
-from test_index import rowset, write_corpus
-
-DAY_NS = 86_400 * 10**9
-
-
-def age(root: Path, days: int = 3) -> None:
-    """Every file and folder last changed days ago: nothing is too recent to fingerprint."""
-    old = time.time_ns() - days * DAY_NS
-    paths = sorted(root.rglob("*"), key=lambda p: -len(p.parts))  # files before their folders
-    for n, p in enumerate([*paths, root]):
-        os.utime(p, ns=(old + n, old + n), follow_symlinks=False)
 
 
 @pytest.fixture
@@ -51,7 +40,7 @@ def full_listing(root: Path, keyword: str | None = None, category: str | None = 
     lib = Library(root, use_index=False).load_all()
     hits = lib.search(keyword or "")
     rows = [r for r in lib.rows if (not category or category in r.categories) and (hits is None or r.id in hits)]
-    return Listing.of_rows(rows, lib._prefix, len(lib.rows))
+    return lib.listing(Selection(rows, len(lib.rows)))
 
 
 def test_unchanged_folder_is_not_walked_again(cache, corpus, monkeypatch):
@@ -60,14 +49,14 @@ def test_unchanged_folder_is_not_walked_again(cache, corpus, monkeypatch):
     warm = Library(corpus).load_all()
     assert calls == []
     assert rowset(warm) == rowset(Library(corpus, use_index=False).load_all())
-    assert Library(corpus).quick_listing(None, None) is not None
+    assert Library(corpus).quick_listing(Filters()) is not None
 
 
 @pytest.mark.parametrize("keyword,category", [(None, None), ("回购", None), ("港股 芯片", None), (None, "快讯"),
                                               ("ai", "金融"), ("不存在的词", None), ("的", None)])
 def test_quick_listing_prints_what_a_full_load_prints(cache, corpus, keyword, category):
     Library(corpus).load_all()
-    quick = Library(corpus).quick_listing(keyword, category)
+    quick = Library(corpus).quick_listing(Filters(keyword or "", category or ""))
     assert quick is not None
     full = full_listing(corpus, keyword, category)
     assert quick.json_bytes() == full.json_bytes()
@@ -79,8 +68,8 @@ def test_quick_listing_prints_what_a_full_load_prints(cache, corpus, keyword, ca
 def test_quick_listing_paths_follow_the_folder_as_typed(cache, corpus, monkeypatch):
     Library(corpus).load_all()
     monkeypatch.chdir(corpus.parent)
-    relative = Library(Path("corpus")).quick_listing(None, None)
-    absolute = Library(corpus).quick_listing(None, None)
+    relative = Library(Path("corpus")).quick_listing(Filters())
+    absolute = Library(corpus).quick_listing(Filters())
     rel_paths = [json.loads(line)["path"] for line in relative.json_bytes().splitlines()]
     abs_paths = [json.loads(line)["path"] for line in absolute.json_bytes().splitlines()]
     assert rel_paths and all(p.startswith("corpus" + os.sep) for p in rel_paths)
@@ -146,7 +135,7 @@ def not_an_article_any_more(root: Path) -> None:
 def test_every_change_is_seen(cache, corpus, monkeypatch, change):
     Library(corpus).load_all()
     change(corpus)
-    assert Library(corpus).quick_listing(None, None) is None  # stale: the caller loads instead
+    assert Library(corpus).quick_listing(Filters()) is None  # stale: the caller loads instead
     calls = count_reconciles(monkeypatch)
     lib = Library(corpus).load_all()
     assert calls == [1]
@@ -213,16 +202,16 @@ def test_helpers_and_their_failure_give_the_same_answer(cache, corpus, monkeypat
         started.append(sum(p is not None for p, _ in self.procs))
 
     monkeypatch.setattr(walk_mod.FreshnessCheck, "__init__", spy)
-    assert Library(corpus).quick_listing("芯片", None) is not None  # two helpers (forked or started)
+    assert Library(corpus).quick_listing(Filters(keyword="芯片")) is not None  # two helpers (forked or started)
     assert started == [2]
     change_in_place(corpus)
-    assert Library(corpus).quick_listing("芯片", None) is None
+    assert Library(corpus).quick_listing(Filters(keyword="芯片")) is None
     if not fork:
         Library(corpus).load_all()
         monkeypatch.setattr(walk_mod.sys, "executable", str(corpus / "no-such-python"))
-        assert Library(corpus).quick_listing("芯片", None) is not None  # no helper: checked here
+        assert Library(corpus).quick_listing(Filters(keyword="芯片")) is not None  # no helper: checked here
         change_in_place(corpus)
-        assert Library(corpus).quick_listing("芯片", None) is None
+        assert Library(corpus).quick_listing(Filters(keyword="芯片")) is None
 
 
 def test_early_check_is_used_and_refused_when_stale(cache, corpus):
@@ -231,11 +220,11 @@ def test_early_check_is_used_and_refused_when_stale(cache, corpus):
     Library(corpus).load_all()
     early = early_check(corpus)
     assert early is not None
-    assert Library(corpus).quick_listing(None, None, early) is not None
+    assert Library(corpus).quick_listing(Filters(), early) is not None
     gen, check = early_check(corpus)
     check.close()
     stale = (gen + "-other", early_check(corpus)[1])
-    assert Library(corpus).quick_listing(None, None, stale) is None  # another generation: load instead
+    assert Library(corpus).quick_listing(Filters(), stale) is None  # another generation: load instead
 
 
 def test_cli_list_fast_and_slow_paths_print_the_same(cache, corpus, capsys):
@@ -246,7 +235,7 @@ def test_cli_list_fast_and_slow_paths_print_the_same(cache, corpus, capsys):
         return capsys.readouterr().out
 
     slow = run(str(corpus), "--json", "--keyword", "港股")  # cold: loads, then prints
-    assert Library(corpus).quick_listing("港股", None) is not None
+    assert Library(corpus).quick_listing(Filters(keyword="港股")) is not None
     fast = run(str(corpus), "--json", "--keyword", "港股")
     assert fast == slow and fast.count("\n") >= 1
     assert run(str(corpus), "--category", "快讯") == run(str(corpus), "--category", "快讯")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..paths import bundled_corpus
+from ..sanitize import clean_line
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
 
 DESCRIPTION = "List articles, newest first."
@@ -32,31 +33,27 @@ def run(args: argparse.Namespace) -> int:
     # freshness check starts first, in helper processes, while the rest is imported and queried
     early = early_check(root) if root.is_dir() else None
 
+    from ..filters import Filters
     from ..index import Library
-    from ..index.library import Listing
-    from ..index.search import matches_category
 
+    filters = Filters(keyword=args.keyword or "", category=args.category or "", company=args.company or "")
     library = Library(root)
-    listing = None
-    if not args.company:
-        listing = library.quick_listing(args.keyword, args.category, early,
-                                        prepare=(lambda li: li.json_bytes()) if args.json else None)
-    elif early:
-        early[1].close()
+    listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
     if listing is None:
         library.load_all()
-        hits = library.search(args.keyword or "")
-        if args.company:
-            hits = _company_hits(library, args.company, hits)
-        shown = [r for r in library.rows
-                 if matches_category(list(r.categories), args.category) and (hits is None or r.id in hits)]
-        listing = Listing.of_rows(shown, library._prefix, len(library.rows))
+        if filters.company.strip():
+            _extract_all(library)
+        listing = library.listing(library.select(filters))
     try:
         if args.json:
             sys.stdout.flush()
             sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
-        else:
+        elif sys.stdout.isatty():
             sys.stdout.write(format_table(listing.table_rows(), listing.total))
+        else:  # a pipe or a file: whole lines, tab-separated; the count is not data
+            sys.stdout.write(format_tsv(listing.table_rows()))
+            sys.stdout.flush()
+            print(f"{len(listing.picked)}/{listing.total}", file=sys.stderr)
         sys.stdout.flush()
     except BrokenPipeError:
         # the reader went away (`kfin-tui list | head`): that is fine; keep Python's own flush at
@@ -65,15 +62,17 @@ def run(args: argparse.Namespace) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     report_issues(library.issues)
+    from ..index.problems import summary
+
+    degraded = summary(library.problems)
+    if degraded:
+        print(f"kfin-tui: warning: {clean_line(degraded)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
-    """Articles naming ``company`` (or an alias: 阿里 → 阿里巴巴). Extractions are cached in the
-    index: the first time, every article is extracted (progress on stderr when it is a terminal)."""
-    from ..extract.names import canonical_company
-
-    name = canonical_company(company)
+def _extract_all(library) -> None:
+    """Extract the articles not extracted yet, for a company filter. Extractions are cached in the
+    index: only the first time is every article extracted (progress on stderr when a terminal)."""
     tty = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -82,13 +81,18 @@ def _company_hits(library, company: str, hits: set[int] | None) -> set[int]:
                   file=sys.stderr, flush=True)
 
     library.extract_pending(progress=progress, chunk=64)
-    found = library.ids_with_company(name)
-    return found if hits is None else found & hits
+
+
+def format_tsv(rows: list[tuple[str, str, str, str]]) -> str:
+    """date, title, source, categories: one line per row, tab-separated, nothing cut (for a pipe).
+    Every cell through :func:`~kfin_tui.sanitize.clean_line` (no tab, newline or control survives)."""
+    return "".join("\t".join(clean_line(cell or "") for cell in row) + "\n" for row in rows)
 
 
 def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:
     """date · title · source · categories in fixed columns cut to the terminal width (in cells:
-    a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories)."""
+    a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories);
+    every cell goes through :func:`~kfin_tui.sanitize.clean_line` (inert on a terminal)."""
     import shutil
 
     from rich.cells import cell_len, set_cell_size
@@ -102,6 +106,7 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
     title_w = max(8, title_w)
 
     def fit(text: str, w: int) -> str:
+        text = clean_line(text)
         n = cell_len(text)
         if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
             text = set_cell_size(text, w - 1).rstrip() + "…"

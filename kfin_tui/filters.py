@@ -1,0 +1,122 @@
+"""The article filters — one definition, used by the reader, ``kfin-tui list`` and its quick listing.
+
+A :class:`Filters` value says what to keep; :meth:`kfin_tui.index.library.Library.select` answers it
+(the keyword search and the company look-up need the index) and
+:meth:`~kfin_tui.index.library.Library.category_counts` counts categories within the other filters.
+The matching itself is here, in :func:`apply` and :func:`count_categories`, over rows and the id
+sets the library found, so that a caller that searched in a worker thread (the reader) filters with
+the same code.
+
+Semantics (unchanged from before there was this module):
+
+* ``keyword``: space-separated terms that must all occur in the title, the body or the cashtag
+  names; NFKC- and case-insensitive (:mod:`kfin_tui.index.search`). Blank: no keyword filter.
+* ``category``: one of the article's categories, exactly.
+* ``company``: the extraction names the company (canonical name or an alias: ``阿里`` → 阿里巴巴).
+* ``ids``: an extra restriction to these row ids (None: none). Reading state (unread, starred,
+  watchlist) plugs in here or as a ``where`` predicate: ``Filters(where=(is_unread,))``. Predicates
+  must be hashable (functions are) and cheap: they run once per row.
+
+No Textual here, and no index import at module level (``kfin-tui list`` imports this early).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .index.records import Row
+
+RowPredicate = Callable[["Row"], bool]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list shows. Immutable: change one with :func:`dataclasses.replace` or :meth:`without`."""
+
+    keyword: str = ""
+    category: str = ""
+    company: str = ""
+    ids: frozenset[int] | None = None
+    where: tuple[RowPredicate, ...] = ()
+
+    def without(self, name: str) -> Filters:
+        """The same filters with ``name`` (a field: ``"keyword"``, ``"category"`` …) cleared."""
+        if name not in _NAMES:
+            raise ValueError(f"no filter named {name!r}")
+        return replace(self, **{name: getattr(_NONE, name)})
+
+    @property
+    def terms(self) -> list[str]:
+        """The keyword's normalised terms (empty: no keyword filter)."""
+        from .index.search import terms
+
+        return terms(self.keyword)
+
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out at all."""
+        return bool(self.keyword.strip() or self.category or self.company.strip()
+                    or self.ids is not None or self.where)
+
+    def category_ok(self, categories: Collection[str]) -> bool:
+        return not self.category or self.category in categories
+
+
+_NONE = Filters()
+_NAMES = frozenset(f.name for f in fields(Filters))
+
+
+def _allowed(filters: Filters, keyword_ids: set[int] | None, company_ids: set[int] | None) -> set[int] | None:
+    """The id restriction of the keyword, company and ``ids`` filters together (None: no restriction)."""
+    allowed: set[int] | None = None
+    for ids in (keyword_ids, company_ids, filters.ids):
+        if ids is not None:
+            allowed = set(ids) if allowed is None else allowed & ids
+    return allowed
+
+
+def apply(rows: Sequence[Row], filters: Filters, keyword_ids: set[int] | None,
+          company_ids: set[int] | None) -> list[Row]:
+    """The rows (kept in their order) that pass ``filters``. ``keyword_ids``/``company_ids``: what
+    the library found for the keyword and the company (None: that filter is not set)."""
+    allowed = _allowed(filters, keyword_ids, company_ids)
+    cat = filters.category
+    where = filters.where
+    if allowed is None and not cat and not where:
+        return list(rows)
+    out = [r for r in rows if (allowed is None or r.id in allowed) and (not cat or cat in r.categories)]
+    for pred in where:
+        out = [r for r in out if pred(r)]
+    return out
+
+
+def count_categories(rows: Iterable[Row], filters: Filters, keyword_ids: set[int] | None,
+                     company_ids: set[int] | None) -> dict[str, int]:
+    """category → articles among the rows the *other* filters keep, most first (then by name); the
+    filters' own category stays listed (0 when nothing else has it)."""
+    kept = apply(list(rows), filters.without("category"), keyword_ids, company_ids)
+    counts = Counter(c for r in kept for c in r.categories)
+    if filters.category and filters.category not in counts:
+        counts[filters.category] = 0
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What :meth:`Library.select` found: ``rows`` in display order (newest first), ``total`` rows in
+    the library, and ``partial`` when results may still grow (texts of a cold build or extractions
+    not read yet)."""
+
+    rows: list[Row]
+    total: int
+    partial: bool = False
+
+    @property
+    def ids(self) -> list[int]:
+        return [r.id for r in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
