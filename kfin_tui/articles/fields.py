@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..dates import CHINA_TZ
+from ..sanitize import clean_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -35,14 +36,16 @@ def _body_is_html(body: str, suffix: str) -> bool:
     return looks_like_html(body)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _clean(value: str) -> str:
-    """Entities decoded, control characters (escape sequences) dropped, whitespace folded."""
+    """Entities decoded, C0/C1 control characters (escape sequences) dropped, invisible format
+    characters (BiDi overrides, zero-width) and stray combining marks neutralised
+    (:func:`kfin_tui.sanitize.clean_text`), whitespace folded: a field is one inert line."""
     if "&" in value:
         value = html.unescape(value)
-    value = _CONTROL.sub("", value)
+    value = clean_text(_CONTROL.sub("", value))
     return " ".join(value.split())
 
 

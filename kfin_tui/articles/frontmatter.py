@@ -37,7 +37,7 @@ def split(text: str) -> tuple[str, str] | None:
 def parse(fm: str) -> tuple[dict, bool]:
     """Parse front matter. Returns (fields, recovered) — recovered is True when YAML failed."""
     try:
-        data = yaml.load(fm, Loader=_Loader)  # noqa: S506 - safe loader
+        data = yaml.load(fm, Loader=_Loader)
     except Exception:  # noqa: BLE001 - YAMLError, and ValueError for impossible timestamps (2022-13-45)
         return recover(fm), True
     if isinstance(data, dict):

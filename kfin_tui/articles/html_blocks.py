@@ -9,6 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..sanitize import safe_url
 from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
 
 _SKIP = frozenset({"style", "script", "noscript", "head", "template", "svg", "iframe", "object",
@@ -96,9 +97,9 @@ class _Builder:
             start, flushes = self.length, self.flushes
             self.walk(node)
             if self.length > start and self.flushes == flushes:
-                url = (node.attributes.get("href") or "") if tag == "a" else ""
+                url = safe_url(node.attributes.get("href") or "") if tag == "a" else ""
                 style = "link" if tag == "a" else _INLINE_STYLE[tag]
-                if tag != "a" or url:
+                if tag != "a" or url:  # a link without a usable target is plain text
                     self.spans.append(Span(start, self.length, style, url))
             return
         if tag == "br":
@@ -117,7 +118,7 @@ class _Builder:
             if tag == "video" and not src:
                 source = node.css_first("source")
                 src = (source.attributes.get("src") or "") if source is not None else ""
-            self.blocks.append(Block(IMAGE, f"{label} {alt}".strip(), url=src))
+            self.blocks.append(Block(IMAGE, f"{label} {alt}".strip(), url=safe_url(src)))
             return
         if tag in _HEADINGS:
             self.flush()

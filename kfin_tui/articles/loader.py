@@ -6,22 +6,34 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from ..sanitize import OffsetMap, clean_line, clean_text_map, safe_url
 from ..tickers import Ticker, find_cashtags, find_prose_codes
-from . import frontmatter
-from .fields import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, _body_is_html, _clean,  # noqa: F401 - re-exported
-                     _folder_categories, _HTML_BLOCK_TAG, _HTML_START, _MARKDOWN_SYNTAX, _site)
-from .decoding import MAX_BYTES, DecodeError, decode_with_note
-from .discovery import discover
-from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
-from .markdown_blocks import markdown_to_blocks
-from .model import HEADING, IMAGE, PARAGRAPH, Article, LoadIssue
-from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plain_blocks
 
 # Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
 # should key on this too, so that rows cached by an older loader are read again after an upgrade.
-from ..versions import LOADER_VERSION  # noqa: E402,F401 - re-exported
+from ..versions import LOADER_VERSION  # noqa: F401 - re-exported
+from . import frontmatter
+from .decoding import MAX_BYTES, DecodeError, decode_with_note
+from .discovery import discover
+from .fields import (  # noqa: F401 - re-exported
+    _HTML_BLOCK_TAG,
+    _HTML_START,
+    _MARKDOWN_SYNTAX,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    _body_is_html,
+    _clean,
+    _folder_categories,
+    _site,
+)
+from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
+from .markdown_blocks import markdown_to_blocks
+from .model import HEADING, IMAGE, PARAGRAPH, Article, Block, LoadIssue, Span
+from .plaintext import SOURCE_LINE, fallback_title, parse_plain, plain_blocks
+
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
 
 
@@ -81,6 +93,7 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     else:
         plain = parse_plain(body)
         blocks, fmt = plain_blocks(plain.paragraphs), "text"
+    blocks = _inert_blocks(blocks)
     categories = [_clean(c) for c in (frontmatter.as_list(fields.get("categories"))
                                       or frontmatter.as_list(fields.get("category")))]
     categories = [c for c in categories if c] or _folder_categories(path, root)
@@ -144,6 +157,7 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
     if fmt != "text":
         title = _clean(title) or next((b.text for b in blocks if b.kind == HEADING and b.level <= 2), "")
         tickers = []
+    blocks = _inert_blocks(blocks)
     categories = _folder_categories(path, root)
     article = Article(
         path=str(path),
@@ -160,12 +174,35 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
 
 
 def _fallback_title(path: Path, blocks) -> str:
-    """The file name when a person wrote it, else the lead sentence (≤ 40 characters)."""
-    if name_is_words(path.stem):
-        return path.stem
-    first = next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), "")
-    first = first[:2000].split("\n", 1)[0]
-    return lead_title(first) or path.stem or "(untitled)"
+    """The file name when a person wrote it, else the lead sentence (≤ 40 characters); cleaned as
+    every field is (a file name may hold escape sequences)."""
+    return fallback_title(path.stem, next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), ""))
+
+
+def _inert_blocks(blocks) -> tuple[Block, ...]:
+    """Blocks whose text is safe to draw: controls as visible placeholders, BiDi overrides and
+    zero-width characters dropped (spans moved along), table cells on one line, link and image
+    targets http(s) only (:mod:`kfin_tui.sanitize`)."""
+    out = []
+    for b in blocks:
+        text, removed = clean_text_map(b.text)
+        spans = b.spans
+        if removed or any(s.url and safe_url(s.url) != s.url for s in spans):
+            move = OffsetMap(removed)
+            spans = tuple(Span(move(s.start), move(s.end), s.style, safe_url(s.url) if s.url else "")
+                          for s in spans if move(s.end) > move(s.start))
+        rows = b.rows
+        if rows and not all(clean_line(c) == c for r in rows for c in r):
+            rows = tuple(tuple(clean_line(c) for c in r) for r in rows)
+            text = "\n".join("\t".join(r) for r in rows)
+        url = safe_url(b.url) if b.url else ""
+        if not text.strip() and b.kind != "rule":
+            continue  # only invisible characters: nothing to show
+        if text is b.text and spans is b.spans and rows is b.rows and url == b.url:
+            out.append(b)
+        else:
+            out.append(replace(b, text=text, spans=spans, rows=rows, url=url))
+    return tuple(out)
 
 
 def _source_line(blocks) -> str:

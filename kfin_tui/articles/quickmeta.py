@@ -27,6 +27,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from ..sanitize import clean_text
 from .decoding import _BLANK, _BLANK_TEXT, _NOT_CONTROL
 from .fields import (
     _HTML_BLOCK_TAG,
@@ -41,7 +42,7 @@ from .fields import (
     as_text,
     parse_date,
 )
-from .plaintext import lead_title, name_is_words, parse_plain
+from .plaintext import fallback_title, name_is_words, parse_plain
 
 __all__ = ["quick_meta"]
 
@@ -111,9 +112,9 @@ def _construct_int(value: str) -> int:  # SafeConstructor.construct_yaml_int
     if value == "0":
         return 0
     if value.startswith("0b"):
-        return sign * int(value[2:], 2)  # noqa: FURB166 - as PyYAML
+        return sign * int(value[2:], 2)
     if value.startswith("0x"):
-        return sign * int(value[2:], 16)  # noqa: FURB166 - as PyYAML
+        return sign * int(value[2:], 16)
     if value[0] == "0":
         return sign * int(value, 8)
     if ":" in value:
@@ -466,7 +467,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     if not title:
         if not name_is_words(stem):
             return None  # the lead sentence of the body would be the title
-        title = stem
+        title = fallback_title(stem, "")
     return {
         "title": title,
         "date": _date(fields.get("date")),
@@ -485,12 +486,9 @@ def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, co
     categories = _categories_of(path, root)
     title = _clean(plain.headline)[:200]
     if not title:
-        if name_is_words(stem):
-            title = stem
-        else:
-            first = next((p for p in plain.paragraphs if p.strip()), "")
-            first = first[:2000].split("\n", 1)[0]
-            title = lead_title(first) or stem or "(untitled)"
+        # the loader's first block: the first paragraph as its block model keeps it (cleaned)
+        first = next((t for t in map(clean_text, plain.paragraphs) if t.strip()), "")
+        title = fallback_title(stem, first)
     return {
         "title": title,
         "date": None,

@@ -9,10 +9,10 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.containers import Lines
 from rich.text import Text
 
-from .linebreak import CLOSE_WIDE, OPEN_WIDE, hard_breaks, segments
 from .linebreak import _PAIR_RE as PAIR_RE
+from .linebreak import CLOSE_WIDE, OPEN_WIDE, hard_breaks, segments
 
-__all__ = ["wrap", "cells", "fold_cells", "line_ranges"]
+__all__ = ["cells", "fold_cells", "line_ranges", "wrap"]
 
 
 def cells(text: str) -> int:
@@ -37,7 +37,7 @@ def fold_cells(text: str, width: int, ellipsis: str = "…") -> str:
     budget = width - ellipsis_width
     used = 0
     cut = 0
-    for start, end, size in split_graphemes(text)[0]:
+    for _start, end, size in split_graphemes(text)[0]:
         if used + size > budget:
             break
         used += size
