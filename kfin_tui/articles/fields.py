@@ -76,9 +76,24 @@ def parse_date(value) -> datetime | None:
     """RFC 2822, ISO 8601, ``%Y-%m-%d %H:%M:%S`` (and ``/`` or 年月日 variants), Unix seconds or
     milliseconds. Times without a zone are China time. Junk (``Invalid Date``) is None, never an error."""
     try:
-        return _parse_date(value)
+        return in_range(_parse_date(value))
     except (TypeError, ValueError, OverflowError, OSError, IndexError):
         return None
+
+
+def in_range(dt: datetime | None) -> datetime | None:
+    """``dt`` when it can be shown in China time and in UTC (sorted, compared, written as a
+    timestamp); None for a date within hours of year 1 or 9999 (``0001-01-01``,
+    ``9999-12-31T23:59:59-12:00``), which would overflow there: such an article is undated."""
+    if dt is None:
+        return None
+    try:
+        dt.astimezone(CHINA_TZ)
+        dt.astimezone(timezone.utc)
+        dt.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+    return dt
 
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",

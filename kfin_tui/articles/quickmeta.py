@@ -40,6 +40,7 @@ from .fields import (
     _site,
     as_list,
     as_text,
+    in_range,
     parse_date,
 )
 from .plaintext import fallback_title, name_is_words, parse_plain
@@ -332,8 +333,8 @@ def _date(value) -> datetime | None:
         if m is not None:
             day, month, year, hour, minute, second = m.groups()
             try:
-                return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
-                                tzinfo=timezone.utc)
+                return in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
+                                         tzinfo=timezone.utc))
             except ValueError:
                 pass  # 31 Feb: let the general parser say what it makes of it
     return parse_date(value)
