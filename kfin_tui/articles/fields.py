@@ -19,6 +19,24 @@ HTML_SUFFIXES = (".html", ".htm")
 _HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
 
 
+# -- front matter fences (one rule for frontmatter.split and quickmeta) ---------------------------
+
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+#: characters between the fences at most: longer "front matter" (an unterminated ``---``, a
+#: generated file) is not front matter, and the whole file is the body; YAML never sees it
+MAX_FRONT_MATTER = 64 * 1024
+
+
+def closing_fence(text: str, start: int) -> re.Match[str] | None:
+    """The ``---`` line that closes front matter opened before ``start``, searched within
+    :data:`MAX_FRONT_MATTER` characters only (a bounded scan)."""
+    limit = start + MAX_FRONT_MATTER
+    m = FENCE.search(text, start, limit)
+    if m is not None and m.end() == limit < len(text) and text[limit] != "\n":
+        return None  # `----…` cut by the window: not a fence
+    return m
+
+
 _HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|ul|ol|li|h[1-6]|blockquote|section|img|video)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_SYNTAX = re.compile(r"^(?:#{1,6} |\s*[-*+] |\s*\d+\. |> |```)|!?\[[^\]\n]*\]\(", re.MULTILINE)
 
@@ -140,15 +158,29 @@ def _parse_date(value) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=CHINA_TZ)
 
 
+MAX_LIST = 200  # categories/tags kept from one field; nested lists are flattened up to this many
+
+
 def as_list(value) -> list[str]:
-    """Categories/tags: a YAML list, a single string, or nothing."""
+    """Categories/tags: a YAML list (nested lists flattened, at most :data:`MAX_LIST` items, each
+    list walked once even when YAML shares it), a single string, or nothing."""
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
-        items = []
-        for v in value:
-            items.extend(as_list(v) if isinstance(v, (list, tuple)) else [str(v).strip()])
-        return [i for i in items if i]
+        items: list[str] = []
+        stack = [iter(value)]
+        seen = {id(value)}
+        while stack and len(items) < MAX_LIST:
+            v = next(stack[-1], stack)
+            if v is stack:
+                stack.pop()
+            elif isinstance(v, (list, tuple)):
+                if id(v) not in seen and len(stack) < 16:
+                    seen.add(id(v))
+                    stack.append(iter(v))
+            elif (text := str(v).strip()):
+                items.append(text)
+        return items
     s = str(value).strip()
     if s.startswith("[") and s.endswith("]"):
         return [p.strip().strip("'\"") for p in s[1:-1].split(",") if p.strip()]
@@ -159,5 +191,7 @@ def as_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value).strip()
+        return ", ".join(as_list(value))
+    if isinstance(value, dict):
+        return ""  # a mapping is not a name
+    return str(value).strip()[:1000]

@@ -33,6 +33,7 @@ from .fields import (
     _HTML_BLOCK_TAG,
     _HTML_START,
     _MARKDOWN_SYNTAX,
+    FENCE,
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
     _clean,
@@ -40,6 +41,7 @@ from .fields import (
     _site,
     as_list,
     as_text,
+    closing_fence,
     in_range,
     parse_date,
 )
@@ -56,7 +58,7 @@ _ABSTAIN = _Abstain()
 
 # -- YAML subset ------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)  # as frontmatter.split
+_FENCE = FENCE  # as frontmatter.split
 # characters YAML (libyaml) reads as printable and not as a line break; anything else: abstain
 _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # plain scalars cannot start with these (``-`` can, before a non-space: ``-2.1%``)
@@ -428,7 +430,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     if first is not None:
         if not complete and first.end() == end:
             return None
-        second = _FENCE.search(stripped, first.end())
+        second = closing_fence(stripped, first.end())
         if second is None:
             if not complete:
                 return None  # the closing fence may lie beyond the head
