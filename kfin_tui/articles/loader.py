@@ -128,7 +128,11 @@ def _markdown(source: str):
     generated or corrupt file) is shown as plain paragraphs."""
     if len(source) > MARKDOWN_LIMIT:
         return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
-    return markdown_to_blocks(source)
+    blocks = markdown_to_blocks(source)
+    if not blocks and source.strip():
+        # markdown-it drops what is nested deeper than its limit (20): never lose the whole text
+        return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
+    return blocks
 
 
 def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
