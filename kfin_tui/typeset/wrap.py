@@ -9,8 +9,12 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.containers import Lines
 from rich.text import Text
 
-from .linebreak import _PAIR_RE as PAIR_RE
-from .linebreak import CLOSE_WIDE, OPEN_WIDE, hard_breaks, segments
+from .linebreak import _N, _PER, CLOSE_WIDE, MAX_UNIT, OPEN_WIDE, UNITS, hard_breaks, segments
+
+# number+unit pairs inside an over-long run, as preferred cut positions: the narrow prefix before
+# the digit is bounded (linebreak's ``_PAIR_RE`` has ``_N*`` there, which backtracks over a long
+# run at every position: an 80,000-character token took minutes)
+PAIR_RE = re.compile(f"(?P<num>{_N}{{0,{MAX_UNIT}}}[0-9%‰])[{UNITS}]+{_PER}")
 
 __all__ = ["cells", "fold_cells", "line_ranges", "wrap"]
 
