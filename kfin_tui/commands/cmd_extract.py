@@ -31,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             status = EXIT_BAD_PATH
             continue
-        for path in discover(root):
+        problems: list = []
+        for path in discover(root, problems):
+            if problems:
+                report_issues(problems)
+                problems.clear()
             article, issue = load_file(path, root if root.is_dir() else None)
             if article is None:
                 report_issues([issue])
@@ -50,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
             else:
                 results.append((article, extraction))
+        if problems:
+            report_issues(problems)
     if not args.json:
         for article, extraction in results:
             _print_extraction(article, extraction)
