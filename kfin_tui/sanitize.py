@@ -30,7 +30,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["MAX_MARKS", "OffsetMap", "clean_line", "clean_text", "clean_text_map", "is_clean", "safe_url"]
+__all__ = ["MAX_MARKS", "OffsetMap", "clean_line", "clean_text", "clean_text_map", "is_clean", "json_line", "safe_url"]
 
 MAX_MARKS = 3  # combining marks kept on one character (Zalgo text stacks hundreds)
 
@@ -184,3 +184,17 @@ def safe_url(url: str) -> str:
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest[0] == "/":
         return ""
     return url
+
+
+# JSON escapes C0 itself; these it would write raw with ensure_ascii=False: C1 controls (a UTF-8
+# terminal may read U+009B as CSI), BiDi and line/paragraph separators
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_line(obj: object) -> str:
+    """``obj`` as one line of JSON (non-ASCII kept readable) in which every character a terminal
+    could act on is ``\\u``-escaped: JSON stays JSON, and is inert when printed."""
+    import json
+
+    text = json.dumps(obj, ensure_ascii=False)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from ..sanitize import clean_line
+from ..sanitize import clean_line, json_line
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
 
 DESCRIPTION = "Figures and companies of articles."
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 obj = {"path": str(path) if root.is_dir() else raw, "title": article.title}
                 obj.update(extraction.to_json())
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(obj) + "\n")
             else:
                 results.append((article, extraction))
         if problems:
