@@ -5,7 +5,6 @@ The corpus is only ever opened for reading.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from ..tickers import Ticker, find_cashtags, find_prose_codes
 from ..versions import LOADER_VERSION  # noqa: F401 - re-exported
 from . import frontmatter
 from .decoding import MAX_BYTES, DecodeError, decode_with_note
-from .discovery import discover
 from .fields import (  # noqa: F401 - re-exported
     _HTML_BLOCK_TAG,
     _HTML_START,
@@ -233,33 +231,3 @@ def _tickers_in(title: str, body: str) -> list[Ticker]:
         for _, t in hits:
             found.setdefault(t.code, t)
     return list(found.values())
-
-
-def iter_folder(root: Path | str) -> Iterator[tuple[Article | None, LoadIssue | None]]:
-    root = Path(root)
-    for path in discover(root):
-        yield load_file(path, root)
-
-
-def load_folder(root: Path | str) -> tuple[list[Article], list[LoadIssue]]:
-    """Load every article below ``root``. Raises FileNotFoundError/NotADirectoryError/PermissionError
-    only when the folder itself cannot be read."""
-    root = Path(root)
-    if not root.exists():
-        raise FileNotFoundError(f"no such file or folder: {root}")
-    if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
-        raise PermissionError(f"cannot read folder: {root}")
-    articles, issues = [], []
-    for article, issue in iter_folder(root):
-        if article is not None:
-            articles.append(article)
-        if issue is not None:
-            issues.append(issue)
-    return articles, issues
-
-
-def sort_newest_first(articles: list[Article]) -> list[Article]:
-    """Newest first, undated last (by title then)."""
-    dated = sorted((a for a in articles if a.date), key=lambda a: a.date, reverse=True)
-    undated = sorted((a for a in articles if not a.date), key=lambda a: a.title)
-    return dated + undated
