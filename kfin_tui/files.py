@@ -135,7 +135,7 @@ def fingerprint(dir_mtime_ns: int, entries: list[tuple[str, int, int]] | None) -
     the folder could not be listed."""
     if entries is None:
         return _digest(dir_mtime_ns, None, ())
-    nums = []
+    nums: list[int] = []
     for _, size, mtime in entries:
         nums += (size, mtime)
     return _digest(dir_mtime_ns, [n for n, _, _ in entries], nums)
@@ -164,7 +164,8 @@ def folder_fingerprint(folder: str) -> bytes | None:
         return _digest(dir_mtime, None, ())
     names = [n for n in names if n[0] != "." and is_article_name(n)]
     names.sort()
-    kept, nums = [], []
+    kept: list[str] = []
+    nums: list[int] = []
     keep, add = kept.append, nums.extend
     is_reg, stat = _stat.S_ISREG, os.stat
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
@@ -194,7 +195,7 @@ def _main(argv: list[str]) -> int:
         sys.stdout.buffer.flush()
         return 0
     dirs: list = []
-    out = list(walk(argv[0], dirs))
+    out: list | dict = list(walk(argv[0], dirs))
     prefix = argv[1] if len(argv) > 1 else None
     if prefix is not None:
         n = len(prefix)

@@ -12,7 +12,7 @@ import yaml
 try:  # libyaml is ~10× faster; python-frontmatter uses the same PyYAML underneath
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 # moved to .fields (import-light, shared with .quickmeta); re-exported here
 from .fields import _DATE_FORMATS, FENCE, _parse_date, as_list, as_text, closing_fence, parse_date  # noqa: F401

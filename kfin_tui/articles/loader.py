@@ -73,7 +73,8 @@ def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article
 
 def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article | None, LoadIssue | None]:
     parts = frontmatter.split(text)
-    fields, recovered = {}, False
+    fields: dict = {}
+    recovered = False
     if parts is not None:
         fields, recovered = frontmatter.parse(parts[0])
         if recovered and not fields:

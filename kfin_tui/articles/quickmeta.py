@@ -154,7 +154,10 @@ def _construct_float(value: str) -> float:  # SafeConstructor.construct_yaml_flo
 
 
 def _construct_timestamp(value: str):  # SafeConstructor.construct_yaml_timestamp
-    values = _TIMESTAMP_PARTS.match(value).groupdict()
+    m = _TIMESTAMP_PARTS.match(value)
+    if m is None:
+        raise _ABSTAIN
+    values = m.groupdict()
     year, month, day = int(values["year"]), int(values["month"]), int(values["day"])
     if not values["hour"]:
         return date(year, month, day)
@@ -255,7 +258,7 @@ def _parse_front_matter(fm: str) -> dict:
         raise _ABSTAIN
     out: dict = {}
     key = None  # the last key whose value was empty: `- item` lines may follow
-    items = None
+    items: list | None = None
     indent = 0
     for line in fm.split("\n"):
         if not line:
@@ -319,8 +322,6 @@ def _parse_front_matter(fm: str) -> dict:
 
 _FOLDERS: dict = {}
 _MAYBE_CUT_TAG = re.compile(r"\s*(?:<[\w!-]*)?\Z")
-_LEADING = re.compile("[\ufeff \t\n]*")
-_NEWLINES = re.compile("\n*")
 # what Hexo generators write: `Wed, 21 Jun 2019 11:15:23 GMT`
 _RFC_GMT = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
                       r"([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT\Z")
@@ -422,7 +423,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
 
     # frontmatter.split, on offsets rather than copies
     stripped = text
-    pos = _LEADING.match(text).end()
+    pos = len(text) - len(text.lstrip("\ufeff \t\n"))
     if pos and text[pos - 1] != "\n":
         stripped, pos = text[pos:], 0  # `^` would not match after a space
     first = _FENCE.match(stripped, pos) if stripped.startswith("---", pos) else None
@@ -437,11 +438,11 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
             first = None  # no front matter: the whole file is the body
         elif not complete and second.end() == end:
             return None  # `---` may continue beyond the head
-    if first is None:
+    if first is None or second is None:
         return _headless(text, path, root, suffix, stem, complete)
 
     fields = _parse_front_matter(stripped[first.end():second.start()])
-    body = _NEWLINES.match(stripped, second.end()).end()  # where the body starts
+    body = len(stripped) - len(stripped[second.end():].lstrip("\n"))  # where the body starts
     # format, as loader._body_is_html decides it, from what the head holds
     if suffix in HTML_SUFFIXES or _HTML_START.match(stripped, body):
         fmt = "html"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..sanitize import clean_line, json_line
@@ -81,7 +82,7 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - n)
 
 
-def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]], caps: tuple[int, ...],
+def _columns(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], caps: tuple[int, ...],
              right: frozenset[int] = frozenset()) -> list[str]:
     """Fixed columns: each as wide as its widest cell up to its cap (cut with … beyond), the last
     column not padded; one pass over the rows (a Rich Table measured every cell several times:
@@ -114,7 +115,7 @@ def _print_extraction(article, extraction, stream=None) -> None:
     stream = stream or sys.stdout
     lines = [clean_line(article.title), clean_line(article.path)]
     if extraction.figures:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for f in extraction.figures:
             mark = "≈" if f.approx else ""
             rows.append((clean_line(f.kind), clean_line(mark + f.text), _format_value(f.value), clean_line(f.unit),

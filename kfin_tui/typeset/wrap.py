@@ -93,7 +93,7 @@ def _hard_split(plain: str, start: int, end: int, avail: int, width: int
     """
     chunks: list[tuple[int, int]] = []
     spans, _ = split_graphemes(plain[start:end])
-    preferred = set()
+    preferred: set[int] = set()
     for m in PAIR_RE.finditer(plain, start, end):
         preferred.update(m.span())
     first = 0  # index of the first grapheme of the open chunk
