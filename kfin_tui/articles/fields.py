@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -65,6 +66,18 @@ def _clean(value: str) -> str:
         value = html.unescape(value)
     value = clean_text(_CONTROL.sub("", value))
     return " ".join(value.split())
+
+
+def front_matter_fields(fields: dict, clean: Callable[[str], str] = _clean) -> tuple[str, list[str], str, str]:
+    """(title, categories, author, source field) as the front matter gives them — the one rule
+    for the loader and :mod:`.quickmeta` (which passes a caching ``clean``). Categories fall back
+    to the folder names, and the source to the body, at the caller."""
+    categories = [c for c in map(clean, as_list(fields.get("categories")) or as_list(fields.get("category"))) if c]
+    author = clean(as_text(fields.get("author")))
+    source_field = clean(as_text(fields.get("source")))
+    if "://" in source_field:
+        source_field = ""  # a link to the original, not a name
+    return _clean(as_text(fields.get("title"))), categories, author, source_field
 
 
 def _site(categories: list[str]) -> str:

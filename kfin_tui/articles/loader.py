@@ -26,6 +26,7 @@ from .fields import (  # noqa: F401 - re-exported
     _clean,
     _folder_categories,
     _site,
+    front_matter_fields,
 )
 from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
 from .markdown_blocks import markdown_to_blocks
@@ -93,16 +94,10 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
         plain = parse_plain(body)
         blocks, fmt = plain_blocks(plain.paragraphs), "text"
     blocks = _inert_blocks(blocks)
-    categories = [_clean(c) for c in (frontmatter.as_list(fields.get("categories"))
-                                      or frontmatter.as_list(fields.get("category")))]
-    categories = [c for c in categories if c] or _folder_categories(path, root)
-    author = _clean(frontmatter.as_text(fields.get("author")))
-    source_field = _clean(frontmatter.as_text(fields.get("source")))
-    if "://" in source_field:
-        source_field = ""  # a link to the original, not a name
+    title, categories, author, source_field = front_matter_fields(fields)
+    categories = categories or _folder_categories(path, root)
     source = (author or source_field or (plain.source if plain else _source_line(blocks))
               or _site(categories))
-    title = _clean(frontmatter.as_text(fields.get("title")))
     article = Article(
         path=str(path),
         title=title,

@@ -39,9 +39,8 @@ from .fields import (
     _clean,
     _folder_categories,
     _site,
-    as_list,
-    as_text,
     closing_fence,
+    front_matter_fields,
     in_range,
     parse_date,
 )
@@ -459,15 +458,10 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     else:
         return None  # front matter over a plain-text file: rare; its format needs the HTML sniffer
 
-    categories = [_clean_short(c) for c in (as_list(fields.get("categories")) or as_list(fields.get("category")))]
-    categories = [c for c in categories if c] or _categories_of(path, root)
-    author = _clean_short(as_text(fields.get("author")))
-    source_field = _clean_short(as_text(fields.get("source")))
-    if "://" in source_field:
-        source_field = ""
+    title, categories, author, source_field = front_matter_fields(fields, _clean_short)
+    categories = categories or _categories_of(path, root)
     if not (author or source_field):
         return None  # the body's 来源 line would come before the site
-    title = _clean(as_text(fields.get("title")))
     if not title:
         if not name_is_words(stem):
             return None  # the lead sentence of the body would be the title
