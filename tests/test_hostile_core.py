@@ -294,3 +294,25 @@ def test_unterminated_front_matter_is_the_body(tmp_path):
     assert split("---\n" + "k: v\n" * (MAX_FRONT_MATTER // 4) + "---\nbody\n") is None
     fm, body = split("---\ntitle: t\n---\nbody\n")
     assert fm.strip() == "title: t" and body == "body\n"
+
+
+@pytest.mark.parametrize("text", ["中" * 50_000, "a" * 45_000, "k: v\n" * 12_000], ids=["cjk", "token", "lines"])
+def test_long_paragraphs_become_bounded_blocks(tmp_path, text):
+    from kfin_tui.articles.loader import MAX_BLOCK
+
+    article, _ = _load(tmp_path, "long.txt", text)
+    assert article is not None
+    assert all(len(b.text) <= MAX_BLOCK for b in article.blocks)
+    assert "".join(b.text for b in article.blocks).replace("\n", "") == text.replace("\n", "")
+
+
+def test_split_blocks_keep_their_spans():
+    from kfin_tui.articles.loader import MAX_BLOCK, _split_long
+    from kfin_tui.articles.model import Block, Span
+
+    text = "字" * (MAX_BLOCK + 500)
+    spans = (Span(10, 20, "bold"), Span(MAX_BLOCK - 5, MAX_BLOCK + 5, "link", "https://x.example/"))
+    pieces = _split_long(Block("paragraph", text, spans))
+    assert [len(p.text) for p in pieces] == [MAX_BLOCK, 500]
+    assert pieces[0].spans == (Span(10, 20, "bold"), Span(MAX_BLOCK - 5, MAX_BLOCK, "link", "https://x.example/"))
+    assert pieces[1].spans == (Span(0, 5, "link", "https://x.example/"),)

@@ -5,6 +5,7 @@ The corpus is only ever opened for reading.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -197,10 +198,45 @@ def _inert_blocks(blocks) -> tuple[Block, ...]:
         if not text.strip() and b.kind != "rule":
             continue  # only invisible characters: nothing to show
         if text is b.text and spans is b.spans and rows is b.rows and url == b.url:
-            out.append(b)
+            block = b
         else:
-            out.append(replace(b, text=text, spans=spans, rows=rows, url=url))
+            block = replace(b, text=text, spans=spans, rows=rows, url=url)
+        if len(text) > MAX_BLOCK and not rows:
+            out.extend(_split_long(block))
+        else:
+            out.append(block)
     return tuple(out)
+
+
+#: characters in one block at most: a longer paragraph (a generated file, an unterminated front
+#: matter shown as text, one 80,000-character token) is cut into blocks of this size — at a line
+#: break when there is one in the second half, else at the limit — so that no single block costs
+#: the reader more than a bounded layout
+MAX_BLOCK = 20_000
+
+
+def _split_long(block: Block) -> list[Block]:
+    pieces = []
+    text, start = block.text, 0
+    while start < len(text):
+        end = min(len(text), start + MAX_BLOCK)
+        if end < len(text):
+            nl = text.rfind("\n", start + MAX_BLOCK // 2, end)
+            if nl > start:
+                end = nl
+            else:
+                while end > start + 1 and unicodedata.combining(text[end]):
+                    end -= 1  # keep a character with its marks
+        spans = tuple(Span(max(sp.start, start) - start, min(sp.end, end) - start, sp.style, sp.url)
+                      for sp in block.spans if sp.start < end and sp.end > start)
+        piece = text[start:end].strip("\n")
+        lead = len(text[start:end]) - len(text[start:end].lstrip("\n"))
+        if piece:
+            spans = tuple(Span(max(0, sp.start - lead), min(len(piece), sp.end - lead), sp.style, sp.url)
+                          for sp in spans if min(len(piece), sp.end - lead) > max(0, sp.start - lead))
+            pieces.append(replace(block, text=piece, spans=spans))
+        start = end
+    return pieces
 
 
 def _source_line(blocks) -> str:
