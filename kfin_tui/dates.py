@@ -1,4 +1,5 @@
-"""Dates as a Chinese reader expects them: China time, ``2022-08-05 20:46``."""
+"""Dates as a Chinese reader expects them: China time, ``2022-08-05 20:46``; never an error, even
+for a date at the edge of what ``datetime`` holds."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -9,5 +10,9 @@ CHINA_TZ = timezone(timedelta(hours=8), "CST")
 def format_date(dt: datetime | None, missing: str = "", with_time: bool = True) -> str:
     if dt is None:
         return missing
-    local = dt.astimezone(CHINA_TZ) if dt.tzinfo else dt
-    return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+    try:
+        local = dt.astimezone(CHINA_TZ) if dt.tzinfo else dt
+    except (OverflowError, ValueError, OSError):
+        local = dt  # within hours of year 1 or 9999: shown in its own zone rather than not at all
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d}" + (
+        f" {local.hour:02d}:{local.minute:02d}" if with_time else "")

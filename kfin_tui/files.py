@@ -1,7 +1,7 @@
 """Which files under a corpus folder are articles, and the walk that finds them.
 
-The one definition of discovery: recursive, sorted, hidden entries skipped, symlink loops walked
-once, repository furniture (README, LICENSE …) left out. Standard library only, so that it also
+The one definition of discovery: recursive, sorted, hidden entries skipped, symlinks followed only
+inside the corpus (loops walked once), repository furniture (README, LICENSE …) left out. Standard library only, so that it also
 runs as a bare script (``python -S -E kfin_tui/files.py ROOT``): the index stats a 100,000-file
 archive in a helper process started in ~15 ms, while it reads its cached rows.
 """
@@ -28,9 +28,24 @@ def is_article_name(name: str) -> bool:
     return dot > 0 and low[dot:] in ARTICLE_SUFFIXES and low[:dot] not in NOT_ARTICLES
 
 
-def _scan(folder: str, stat: bool = True):
+LEAVES_FOLDER = "symlink leaves the folder (not followed)"
+UNREADABLE_FOLDER = "folder cannot be read; its articles are missing"
+
+
+def _inside(path: str, top_real: str) -> bool:
+    """Whether the symlink ``path`` resolves to ``top_real`` or below it."""
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return False
+    return real == top_real or real.startswith(top_real.rstrip(os.sep) + os.sep)
+
+
+def _scan(folder: str, stat: bool = True, top_real: str | None = None, problems: list | None = None):
     """(files as (path, size, mtime_ns), subfolders) of one folder, both sorted; None if unreadable.
-    Without ``stat`` sizes and times are -1 (a cold index stats each file when it reads it)."""
+    Without ``stat`` sizes and times are -1 (a cold index stats each file when it reads it).
+    With ``top_real`` (the corpus root, resolved), a symlink that resolves outside it is skipped and
+    reported in ``problems`` as (path, reason)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -42,6 +57,10 @@ def _scan(folder: str, stat: bool = True):
         if name.startswith("."):
             continue
         try:
+            if top_real is not None and entry.is_symlink() and not _inside(entry.path, top_real):
+                if problems is not None and (is_article_name(name) or entry.is_dir()):
+                    problems.append((entry.path, LEAVES_FOLDER))
+                continue
             if entry.is_dir():
                 subdirs.append(entry.path)
                 continue
@@ -56,17 +75,26 @@ def _scan(folder: str, stat: bool = True):
     return files, subdirs
 
 
-def walk(root: Path | str, dirs: list | None = None, stat: bool = True) -> Iterator[tuple[str, int, int]]:
+def walk(root: Path | str, dirs: list | None = None, stat: bool = True,
+         problems: list | None = None) -> Iterator[tuple[str, int, int]]:
     """Yield (path, size, mtime_ns) of every article file below ``root`` in discovery order.
 
     ``dirs``, when given, receives (folder, mtime_ns, readable) of every folder walked, in the same
-    order: what :func:`fingerprint` needs to tell later whether anything changed."""
+    order: what :func:`fingerprint` needs to tell later whether anything changed.
+
+    Symlinks are followed only while they stay inside ``root`` (resolved): a link to a file or a
+    folder elsewhere (``passwd.md -> /etc/passwd``) is not an article of this corpus. Such links and
+    sub-folders that cannot be read go to ``problems``, when given, as (path, reason)."""
     root = Path(root)
     if root.is_file():
         st = root.stat()
         yield str(root), st.st_size, st.st_mtime_ns
         return
     top = str(root)  # normalised by Path: os.path.join in scandir then gives what Path would
+    try:
+        top_real = os.path.realpath(top)
+    except (OSError, ValueError):
+        top_real = None
     dot = top == "."
     seen: set[tuple[int, int]] = set()
     stack = [top]
@@ -80,11 +108,13 @@ def walk(root: Path | str, dirs: list | None = None, stat: bool = True) -> Itera
         if key in seen:
             continue
         seen.add(key)
-        found = _scan(folder, stat)
+        found = _scan(folder, stat, top_real, problems)
         if dirs is not None:
             dirs.append((folder.removeprefix("./") if dot and folder != "." else folder, st.st_mtime_ns,
                          found is not None))
         if found is None:
+            if problems is not None and folder != top:
+                problems.append((folder.removeprefix("./") if dot else folder, UNREADABLE_FOLDER))
             continue
         files, subdirs = found
         if dot:
@@ -105,7 +135,7 @@ def fingerprint(dir_mtime_ns: int, entries: list[tuple[str, int, int]] | None) -
     the folder could not be listed."""
     if entries is None:
         return _digest(dir_mtime_ns, None, ())
-    nums = []
+    nums: list[int] = []
     for _, size, mtime in entries:
         nums += (size, mtime)
     return _digest(dir_mtime_ns, [n for n, _, _ in entries], nums)
@@ -134,7 +164,8 @@ def folder_fingerprint(folder: str) -> bytes | None:
         return _digest(dir_mtime, None, ())
     names = [n for n in names if n[0] != "." and is_article_name(n)]
     names.sort()
-    kept, nums = [], []
+    kept: list[str] = []
+    nums: list[int] = []
     keep, add = kept.append, nums.extend
     is_reg, stat = _stat.S_ISREG, os.stat
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
@@ -164,7 +195,7 @@ def _main(argv: list[str]) -> int:
         sys.stdout.buffer.flush()
         return 0
     dirs: list = []
-    out = list(walk(argv[0], dirs))
+    out: list | dict = list(walk(argv[0], dirs))
     prefix = argv[1] if len(argv) > 1 else None
     if prefix is not None:
         n = len(prefix)

@@ -77,9 +77,8 @@ def _join(market: str, code: str) -> str | None:
     elif market in ("SH", "SZ", "BJ"):
         if not (code.isdigit() and len(code) == 6):
             return None
-    elif market == "US":
-        if not re.fullmatch(r"[A-Z][A-Z.\-]{0,5}", code, re.ASCII):
-            return None
+    elif market == "US" and not re.fullmatch(r"[A-Z][A-Z.\-]{0,5}", code, re.ASCII):
+        return None
     return f"{market}:{code}"
 
 

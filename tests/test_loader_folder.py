@@ -14,10 +14,29 @@ from pathlib import Path
 
 import pytest
 
-from kfin_tui.articles import load_file, load_folder, sort_newest_first
+from kfin_tui.articles import load_file
 from kfin_tui.articles.decoding import MAX_BYTES, decode
 from kfin_tui.articles.discovery import discover
 from kfin_tui.paths import bundled_corpus
+
+
+def load_folder(root: Path):
+    """The real loading path (discovery + load_file, as extract and the index run it): the
+    articles and the issues, discovery's own (links leaving the folder, unreadable folders) first."""
+    root = Path(root)
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or folder: {root}")
+    if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
+        raise PermissionError(f"cannot read folder: {root}")
+    articles, issues = [], []
+    for path in discover(root, issues):
+        article, issue = load_file(path, root)
+        if article is not None:
+            articles.append(article)
+        if issue is not None:
+            issues.append(issue)
+    return articles, issues
+
 
 GOOD_HEXO = """
 ---
@@ -137,7 +156,7 @@ def test_decode_rejects_garbage_but_reads_gbk():
     with pytest.raises(ValueError):
         decode(b"\xff\x80\xfe\x81 " * 50)
     assert decode("中文，国标。".encode("gbk")) == "中文，国标。"
-    assert decode("a\r\nb\rc".encode()) == "a\nb\nc"
+    assert decode(b"a\r\nb\rc") == "a\nb\nc"
 
 
 # --- read-only ---------------------------------------------------------------------------------
@@ -180,7 +199,7 @@ def test_corpus_is_never_written(tmp_path, monkeypatch, article_fixtures):
     monkeypatch.setattr(builtins, "open", guarded_open)
     monkeypatch.setattr(io, "open", guarded_open)
     monkeypatch.setattr(os, "open", guarded_os_open)
-    articles, issues = load_folder(tmp_path)
+    articles, _issues = load_folder(tmp_path)
     monkeypatch.undo()
     assert not writes
     assert len(articles) >= 8
@@ -196,7 +215,7 @@ def test_symlink_loops_are_safe(tmp_path):
     os.symlink(".", tmp_path / "a" / "self")  # a folder that contains itself
     os.symlink(tmp_path / "missing", tmp_path / "a" / "dangling.md")  # broken link
     start = time.perf_counter()
-    articles, issues = load_folder(tmp_path)
+    articles, _issues = load_folder(tmp_path)
     assert time.perf_counter() - start < 5
     assert [Path(a.path).name for a in articles] == ["文章.md"]
     assert articles[0].categories == ["金融", "测试社"]
@@ -224,9 +243,11 @@ def test_folder_categories_and_hexo_prefixes(tmp_path):
 
 
 def test_sort_newest_first_undated_last(article_fixtures):
+    from kfin_tui.index.rows import Row, sort_key
+
     articles, _ = load_folder(article_fixtures)
-    ordered = sort_newest_first(articles)
-    dates = [a.date for a in ordered]
+    rows = [Row.of(i, a) for i, a in enumerate(articles)]
+    dates = [r.date for r in sorted(rows, key=sort_key)]
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)
     assert dates.index(None) == len(dated)  # every undated after every dated

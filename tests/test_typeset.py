@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
@@ -93,7 +92,7 @@ def test_indent(width: int) -> None:
     lines = plain_lines(PARAGRAPH + "\n第二段落开始。", width, indent=4)
     assert all(cell_len(line) <= width for line in lines)
     assert lines[0].startswith("    ") or cell_len(lines[0]) <= width
-    second = [line for line in lines if "第二" in line][0]
+    second = next(line for line in lines if "第二" in line)
     assert second.startswith("    第二")
     check_reconstruction(PARAGRAPH, width, indent=4)
 
@@ -181,7 +180,7 @@ def test_tiny_widths_terminate(width: int) -> None:
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         # a double-width character cannot fit in one cell: it is alone then
-        assert cell_len(line) <= max(width, 1) or cell_len(line) == 2 and len(line) <= 2
+        assert cell_len(line) <= max(width, 1) or (cell_len(line) == 2 and len(line) <= 2)
 
 
 def test_double_width_at_edge_never_split() -> None:
@@ -243,7 +242,7 @@ def test_cells_and_fold_cells() -> None:
     assert fold_cells("abcdef", 1) == "…"
     assert fold_cells("abcdef", 0) == ""
     assert fold_cells("abc def ghi", 9) == "abc def…"
-    for width in range(0, 20):
+    for width in range(20):
         folded = fold_cells(PARAGRAPH, width)
         assert cells(folded) <= width
         assert cells(folded) >= width - 1
@@ -258,7 +257,7 @@ def render(renderable, width: int) -> list[str]:
 @pytest.mark.parametrize("width", [9, 20, 47, 80])
 def test_cjktext_console(width: int) -> None:
     out = render(CJKText(PARAGRAPH), width)
-    assert out == [line for line in plain_lines(PARAGRAPH, width)]
+    assert out == list(plain_lines(PARAGRAPH, width))
     assert all(cell_len(line) <= width for line in out)
 
 

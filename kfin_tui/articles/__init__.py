@@ -12,11 +12,12 @@ from ..versions import LOADER_VERSION
 from .model import Article, Block, LoadIssue, Span
 
 if TYPE_CHECKING:
-    from .loader import iter_folder, load_file, load_folder, sort_newest_first
+    from .loader import load_file
 
-__all__ = ["LOADER_VERSION", "Article", "Block", "LoadIssue", "Span", "iter_folder", "load_file", "load_folder", "sort_newest_first"]
+# one loading path: discovery (kfin_tui.files.walk) + load_file, as the index and extract use it
+__all__ = ["LOADER_VERSION", "Article", "Block", "LoadIssue", "Span", "load_file"]
 
-_LAZY = {"iter_folder", "load_file", "load_folder", "sort_newest_first"}
+_LAZY = {"load_file"}
 
 
 def __getattr__(name: str):

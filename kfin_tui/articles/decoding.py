@@ -72,7 +72,7 @@ def _utf8(data: bytes) -> tuple[str | None, str | None]:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if 0 < bad and non_ascii - bad >= _GOOD_PER_BAD * bad:
+    if bad > 0 and non_ascii - bad >= _GOOD_PER_BAD * bad:
         what = "sequence was" if bad == 1 else "sequences were"
         return text, f"{bad} damaged UTF-8 byte {what} replaced by �"
     return None, None

@@ -7,15 +7,35 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..dates import CHINA_TZ
+from ..sanitize import clean_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 
 _HTML_START = re.compile(r"\s*<(?:!--|!doctype|[a-zA-Z][\w-]*[\s/>])", re.IGNORECASE)
+
+
+# -- front matter fences (one rule for frontmatter.split and quickmeta) ---------------------------
+
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+#: characters between the fences at most: longer "front matter" (an unterminated ``---``, a
+#: generated file) is not front matter, and the whole file is the body; YAML never sees it
+MAX_FRONT_MATTER = 64 * 1024
+
+
+def closing_fence(text: str, start: int) -> re.Match[str] | None:
+    """The ``---`` line that closes front matter opened before ``start``, searched within
+    :data:`MAX_FRONT_MATTER` characters only (a bounded scan)."""
+    limit = start + MAX_FRONT_MATTER
+    m = FENCE.search(text, start, limit)
+    if m is not None and m.end() == limit < len(text) and text[limit] != "\n":
+        return None  # `----…` cut by the window: not a fence
+    return m
 
 
 _HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|ul|ol|li|h[1-6]|blockquote|section|img|video)\b[^>]*>", re.IGNORECASE)
@@ -35,15 +55,29 @@ def _body_is_html(body: str, suffix: str) -> bool:
     return looks_like_html(body)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _clean(value: str) -> str:
-    """Entities decoded, control characters (escape sequences) dropped, whitespace folded."""
+    """Entities decoded, C0/C1 control characters (escape sequences) dropped, invisible format
+    characters (BiDi overrides, zero-width) and stray combining marks neutralised
+    (:func:`kfin_tui.sanitize.clean_text`), whitespace folded: a field is one inert line."""
     if "&" in value:
         value = html.unescape(value)
-    value = _CONTROL.sub("", value)
+    value = clean_text(_CONTROL.sub("", value))
     return " ".join(value.split())
+
+
+def front_matter_fields(fields: dict, clean: Callable[[str], str] = _clean) -> tuple[str, list[str], str, str]:
+    """(title, categories, author, source field) as the front matter gives them — the one rule
+    for the loader and :mod:`.quickmeta` (which passes a caching ``clean``). Categories fall back
+    to the folder names, and the source to the body, at the caller."""
+    categories = [c for c in map(clean, as_list(fields.get("categories")) or as_list(fields.get("category"))) if c]
+    author = clean(as_text(fields.get("author")))
+    source_field = clean(as_text(fields.get("source")))
+    if "://" in source_field:
+        source_field = ""  # a link to the original, not a name
+    return _clean(as_text(fields.get("title"))), categories, author, source_field
 
 
 def _site(categories: list[str]) -> str:
@@ -73,9 +107,24 @@ def parse_date(value) -> datetime | None:
     """RFC 2822, ISO 8601, ``%Y-%m-%d %H:%M:%S`` (and ``/`` or 年月日 variants), Unix seconds or
     milliseconds. Times without a zone are China time. Junk (``Invalid Date``) is None, never an error."""
     try:
-        return _parse_date(value)
+        return in_range(_parse_date(value))
     except (TypeError, ValueError, OverflowError, OSError, IndexError):
         return None
+
+
+def in_range(dt: datetime | None) -> datetime | None:
+    """``dt`` when it can be shown in China time and in UTC (sorted, compared, written as a
+    timestamp); None for a date within hours of year 1 or 9999 (``0001-01-01``,
+    ``9999-12-31T23:59:59-12:00``), which would overflow there: such an article is undated."""
+    if dt is None:
+        return None
+    try:
+        dt.astimezone(CHINA_TZ)
+        dt.astimezone(timezone.utc)
+        dt.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+    return dt
 
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
@@ -122,15 +171,29 @@ def _parse_date(value) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=CHINA_TZ)
 
 
+MAX_LIST = 200  # categories/tags kept from one field; nested lists are flattened up to this many
+
+
 def as_list(value) -> list[str]:
-    """Categories/tags: a YAML list, a single string, or nothing."""
+    """Categories/tags: a YAML list (nested lists flattened, at most :data:`MAX_LIST` items, each
+    list walked once even when YAML shares it), a single string, or nothing."""
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
-        items = []
-        for v in value:
-            items.extend(as_list(v) if isinstance(v, (list, tuple)) else [str(v).strip()])
-        return [i for i in items if i]
+        items: list[str] = []
+        stack = [iter(value)]
+        seen = {id(value)}
+        while stack and len(items) < MAX_LIST:
+            v = next(stack[-1], stack)
+            if v is stack:
+                stack.pop()
+            elif isinstance(v, (list, tuple)):
+                if id(v) not in seen and len(stack) < 16:
+                    seen.add(id(v))
+                    stack.append(iter(v))
+            elif (text := str(v).strip()):
+                items.append(text)
+        return items
     s = str(value).strip()
     if s.startswith("[") and s.endswith("]"):
         return [p.strip().strip("'\"") for p in s[1:-1].split(",") if p.strip()]
@@ -141,5 +204,7 @@ def as_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value).strip()
+        return ", ".join(as_list(value))
+    if isinstance(value, dict):
+        return ""  # a mapping is not a name
+    return str(value).strip()[:1000]

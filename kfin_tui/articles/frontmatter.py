@@ -12,32 +12,39 @@ import yaml
 try:  # libyaml is ~10× faster; python-frontmatter uses the same PyYAML underneath
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 # moved to .fields (import-light, shared with .quickmeta); re-exported here
-from .fields import _DATE_FORMATS, _parse_date, as_list, as_text, parse_date  # noqa: F401
+from .fields import _DATE_FORMATS, FENCE, _parse_date, as_list, as_text, closing_fence, parse_date  # noqa: F401
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+# YAML anchors (`&name`): real front matter never uses them, and with aliases (`*name`) 800 bytes
+# expand to billions of nodes for whoever walks the result: front matter holding one is read line
+# by line instead (a warning), YAML never builds it
+_ANCHOR = re.compile(r"(?:^|[:?-][ \t]+|[\[{,][ \t]*)&[^\s\[\]{},]", re.MULTILINE)
 
 
 def split(text: str) -> tuple[str, str] | None:
-    """(front matter, body) when ``text`` opens with a ``---`` fence (blank lines allowed first)."""
+    """(front matter, body) when ``text`` opens with a ``---`` fence (blank lines allowed first) closed
+    within ``MAX_FRONT_MATTER`` characters."""
     stripped = text.lstrip("\ufeff \t\n")
     if not stripped.startswith("---"):
         return None
-    first = _FENCE.match(stripped)
+    first = FENCE.match(stripped)
     if not first:
         return None
-    second = _FENCE.search(stripped, first.end())
+    second = closing_fence(stripped, first.end())
     if not second:
         return None
     return stripped[first.end():second.start()], stripped[second.end():].lstrip("\n")
 
 
 def parse(fm: str) -> tuple[dict, bool]:
-    """Parse front matter. Returns (fields, recovered) — recovered is True when YAML failed."""
+    """Parse front matter. Returns (fields, recovered) — recovered is True when YAML failed (or was
+    not asked: anchors and aliases)."""
+    if "&" in fm and _ANCHOR.search(fm):
+        return recover(fm), True
     try:
-        data = yaml.load(fm, Loader=_Loader)  # noqa: S506 - safe loader
+        data = yaml.load(fm, Loader=_Loader)
     except Exception:  # noqa: BLE001 - YAMLError, and ValueError for impossible timestamps (2022-13-45)
         return recover(fm), True
     if isinstance(data, dict):

@@ -9,6 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..sanitize import safe_url
 from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
 
 _SKIP = frozenset({"style", "script", "noscript", "head", "template", "svg", "iframe", "object",
@@ -34,6 +35,7 @@ class _Builder:
         self.para = 0  # depth of elements that hold one paragraph (p, li, h1…, td)
         self.flushes = 0  # blocks ended so far: an inline span across a flush is dropped
         self.line_ended = False  # a newline in bare <div> text: the next content starts a paragraph
+        self.depth = 0  # elements walked into
 
     # inline text -------------------------------------------------------
     def add_text(self, text: str) -> None:
@@ -70,10 +72,16 @@ class _Builder:
 
     # tree walk ---------------------------------------------------------
     def walk(self, node) -> None:
+        if self.depth >= MAX_DEPTH:
+            # nested deeper than any article: the rest of this subtree is one run of text
+            self.add_text(node.text(deep=True, separator=" ") or "")
+            return
+        self.depth += 1
         child = node.child
         while child is not None:
             self.visit(child)
             child = child.next
+        self.depth -= 1
 
     def visit(self, node) -> None:
         tag = node.tag
@@ -96,9 +104,9 @@ class _Builder:
             start, flushes = self.length, self.flushes
             self.walk(node)
             if self.length > start and self.flushes == flushes:
-                url = (node.attributes.get("href") or "") if tag == "a" else ""
+                url = safe_url(node.attributes.get("href") or "") if tag == "a" else ""
                 style = "link" if tag == "a" else _INLINE_STYLE[tag]
-                if tag != "a" or url:
+                if tag != "a" or url:  # a link without a usable target is plain text
                     self.spans.append(Span(start, self.length, style, url))
             return
         if tag == "br":
@@ -117,7 +125,7 @@ class _Builder:
             if tag == "video" and not src:
                 source = node.css_first("source")
                 src = (source.attributes.get("src") or "") if source is not None else ""
-            self.blocks.append(Block(IMAGE, f"{label} {alt}".strip(), url=src))
+            self.blocks.append(Block(IMAGE, f"{label} {alt}".strip(), url=safe_url(src)))
             return
         if tag in _HEADINGS:
             self.flush()
@@ -176,14 +184,57 @@ class _Builder:
         self.walk(node)  # unknown inline tags: span, font, sup, …
 
     def add_table(self, node) -> None:
-        rows = []
-        for tr in node.css("tr"):
-            cells = tuple(_WS.sub(" ", c.text(deep=True) or "").strip(_EDGE) for c in tr.css("th, td"))
-            if any(cells):
-                rows.append(cells)
-        if rows:
-            text = "\n".join("\t".join(r) for r in rows)
-            self.blocks.append(Block(TABLE, text, rows=tuple(rows)))
+        """The table's own rows (a table nested in a cell is not part of the cell's text: it becomes
+        a table block of its own after this one), each element visited once: output is linear in
+        the input however deep tables nest."""
+        pending = [node]
+        for table in pending:  # grows while walked: nested tables in document order, breadth first
+            rows = []
+            for tr in _children(table, "tr", ("thead", "tbody", "tfoot")):
+                cells = []
+                for cell in _children(tr, ("td", "th"), ()):
+                    text, nested = _cell_text(cell)
+                    cells.append(text)
+                    pending.extend(nested)
+                if any(cells):
+                    rows.append(tuple(cells))
+            if rows:
+                text = "\n".join("\t".join(r) for r in rows)
+                self.blocks.append(Block(TABLE, text, rows=tuple(rows)))
+
+
+def _children(node, tags, through: tuple[str, ...]):
+    """Children of ``node`` with a tag in ``tags``, looking into ``through`` elements (tbody …)."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag in through:
+            yield from _children(child, tags, ())
+        child = child.next
+
+
+def _cell_text(cell) -> tuple[str, list]:
+    """A cell's text without the tables nested in it, and those tables (iterative: no recursion)."""
+    parts: list[str] = []
+    nested = []
+    stack = [cell.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.append(node.next)
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+        elif tag == "table":
+            nested.append(node)
+        elif tag is not None and not tag.startswith(("-", "_", "!")) and tag not in _SKIP:
+            if tag == "br" or tag in _PARAGRAPH or tag in _BLOCK:
+                parts.append(" ")
+            stack.append(node.child)
+    return _WS.sub(" ", "".join(parts)).strip(_EDGE), nested
 
 
 def _is_subheading(text: str, spans: list[Span]) -> bool:
@@ -192,13 +243,57 @@ def _is_subheading(text: str, spans: list[Span]) -> bool:
             and spans[0].start == 0 and spans[0].end == len(text) and not text.endswith(("。", "：", ":")))
 
 
+#: elements nested deeper than this are flattened (their text kept, their tags dropped) before the
+#: HTML parser sees them: lexbor takes quadratic time over 100,000 nested ``<div>`` s, and the
+#: block builder walks the tree recursively
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?(/?)>")
+# elements that never hold content, or whose end tag is implied (they do not nest in practice)
+_FLAT = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                   "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
+                   "tfoot", "colgroup", "rp", "rt", "html", "head", "body"})
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` with every tag opened deeper than ``limit`` (and its end tag) removed; linear time.
+    Documents that cannot nest that deep (fewer tags than ``limit``) are returned as they are."""
+    if html.count("<") <= limit:
+        return html
+    depth = 0
+    dropped: list[int] = []  # depths at which an open tag was dropped (their end tags go too)
+    out: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(html):
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _FLAT or selfclosing:
+            continue
+        drop = False
+        if closing:
+            if dropped and dropped[-1] == depth:
+                dropped.pop()
+                drop = True
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > limit:
+                dropped.append(depth)
+                drop = True
+        if drop:
+            out.append(html[pos:m.start()])
+            pos = m.end()
+    if not out:
+        return html
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def html_to_blocks(html: str) -> tuple[Block, ...]:
     return parse_html(html)[0]
 
 
 def parse_html(html: str) -> tuple[tuple[Block, ...], str]:
     """(blocks, the document's ``<title>`` or "") in one parse."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html))
     root = tree.body or tree.root
     builder = _Builder()
     if root is not None:

@@ -5,23 +5,35 @@ The corpus is only ever opened for reading.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
+from ..sanitize import OffsetMap, clean_line, clean_text_map, safe_url
 from ..tickers import Ticker, find_cashtags, find_prose_codes
-from . import frontmatter
-from .fields import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, _body_is_html, _clean,  # noqa: F401 - re-exported
-                     _folder_categories, _HTML_BLOCK_TAG, _HTML_START, _MARKDOWN_SYNTAX, _site)
-from .decoding import MAX_BYTES, DecodeError, decode_with_note
-from .discovery import discover
-from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
-from .markdown_blocks import markdown_to_blocks
-from .model import HEADING, IMAGE, PARAGRAPH, Article, LoadIssue
-from .plaintext import SOURCE_LINE, lead_title, name_is_words, parse_plain, plain_blocks
 
 # Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
 # should key on this too, so that rows cached by an older loader are read again after an upgrade.
-from ..versions import LOADER_VERSION  # noqa: E402,F401 - re-exported
+from ..versions import LOADER_VERSION  # noqa: F401 - re-exported
+from . import frontmatter
+from .decoding import MAX_BYTES, DecodeError, decode_with_note
+from .fields import (  # noqa: F401 - re-exported
+    _HTML_BLOCK_TAG,
+    _HTML_START,
+    _MARKDOWN_SYNTAX,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    _body_is_html,
+    _clean,
+    _folder_categories,
+    _site,
+    front_matter_fields,
+)
+from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
+from .markdown_blocks import markdown_to_blocks
+from .model import HEADING, IMAGE, PARAGRAPH, Article, Block, LoadIssue, Span
+from .plaintext import SOURCE_LINE, fallback_title, parse_plain, plain_blocks
+
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
 
 
@@ -63,7 +75,8 @@ def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article
 
 def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article | None, LoadIssue | None]:
     parts = frontmatter.split(text)
-    fields, recovered = {}, False
+    fields: dict = {}
+    recovered = False
     if parts is not None:
         fields, recovered = frontmatter.parse(parts[0])
         if recovered and not fields:
@@ -81,16 +94,11 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
     else:
         plain = parse_plain(body)
         blocks, fmt = plain_blocks(plain.paragraphs), "text"
-    categories = [_clean(c) for c in (frontmatter.as_list(fields.get("categories"))
-                                      or frontmatter.as_list(fields.get("category")))]
-    categories = [c for c in categories if c] or _folder_categories(path, root)
-    author = _clean(frontmatter.as_text(fields.get("author")))
-    source_field = _clean(frontmatter.as_text(fields.get("source")))
-    if "://" in source_field:
-        source_field = ""  # a link to the original, not a name
+    blocks = _inert_blocks(blocks)
+    title, categories, author, source_field = front_matter_fields(fields)
+    categories = categories or _folder_categories(path, root)
     source = (author or source_field or (plain.source if plain else _source_line(blocks))
               or _site(categories))
-    title = _clean(frontmatter.as_text(fields.get("title")))
     article = Article(
         path=str(path),
         title=title,
@@ -115,7 +123,11 @@ def _markdown(source: str):
     generated or corrupt file) is shown as plain paragraphs."""
     if len(source) > MARKDOWN_LIMIT:
         return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
-    return markdown_to_blocks(source)
+    blocks = markdown_to_blocks(source)
+    if not blocks and source.strip():
+        # markdown-it drops what is nested deeper than its limit (20): never lose the whole text
+        return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
+    return blocks
 
 
 def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
@@ -144,6 +156,7 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
     if fmt != "text":
         title = _clean(title) or next((b.text for b in blocks if b.kind == HEADING and b.level <= 2), "")
         tickers = []
+    blocks = _inert_blocks(blocks)
     categories = _folder_categories(path, root)
     article = Article(
         path=str(path),
@@ -160,12 +173,70 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
 
 
 def _fallback_title(path: Path, blocks) -> str:
-    """The file name when a person wrote it, else the lead sentence (≤ 40 characters)."""
-    if name_is_words(path.stem):
-        return path.stem
-    first = next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), "")
-    first = first[:2000].split("\n", 1)[0]
-    return lead_title(first) or path.stem or "(untitled)"
+    """The file name when a person wrote it, else the lead sentence (≤ 40 characters); cleaned as
+    every field is (a file name may hold escape sequences)."""
+    return fallback_title(path.stem, next((b.text for b in blocks if b.kind != IMAGE and b.text.strip()), ""))
+
+
+def _inert_blocks(blocks) -> tuple[Block, ...]:
+    """Blocks whose text is safe to draw: controls as visible placeholders, BiDi overrides and
+    zero-width characters dropped (spans moved along), table cells on one line, link and image
+    targets http(s) only (:mod:`kfin_tui.sanitize`)."""
+    out = []
+    for b in blocks:
+        text, removed = clean_text_map(b.text)
+        spans = b.spans
+        if removed or any(s.url and safe_url(s.url) != s.url for s in spans):
+            move = OffsetMap(removed)
+            spans = tuple(Span(move(s.start), move(s.end), s.style, safe_url(s.url) if s.url else "")
+                          for s in spans if move(s.end) > move(s.start))
+        rows = b.rows
+        if rows and not all(clean_line(c) == c for r in rows for c in r):
+            rows = tuple(tuple(clean_line(c) for c in r) for r in rows)
+            text = "\n".join("\t".join(r) for r in rows)
+        url = safe_url(b.url) if b.url else ""
+        if not text.strip() and b.kind != "rule":
+            continue  # only invisible characters: nothing to show
+        if text is b.text and spans is b.spans and rows is b.rows and url == b.url:
+            block = b
+        else:
+            block = replace(b, text=text, spans=spans, rows=rows, url=url)
+        if len(text) > MAX_BLOCK and not rows:
+            out.extend(_split_long(block))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+#: characters in one block at most: a longer paragraph (a generated file, an unterminated front
+#: matter shown as text, one 80,000-character token) is cut into blocks of this size — at a line
+#: break when there is one in the second half, else at the limit — so that no single block costs
+#: the reader more than a bounded layout
+MAX_BLOCK = 20_000
+
+
+def _split_long(block: Block) -> list[Block]:
+    pieces = []
+    text, start = block.text, 0
+    while start < len(text):
+        end = min(len(text), start + MAX_BLOCK)
+        if end < len(text):
+            nl = text.rfind("\n", start + MAX_BLOCK // 2, end)
+            if nl > start:
+                end = nl
+            else:
+                while end > start + 1 and unicodedata.combining(text[end]):
+                    end -= 1  # keep a character with its marks
+        spans = tuple(Span(max(sp.start, start) - start, min(sp.end, end) - start, sp.style, sp.url)
+                      for sp in block.spans if sp.start < end and sp.end > start)
+        piece = text[start:end].strip("\n")
+        lead = len(text[start:end]) - len(text[start:end].lstrip("\n"))
+        if piece:
+            spans = tuple(Span(max(0, sp.start - lead), min(len(piece), sp.end - lead), sp.style, sp.url)
+                          for sp in spans if min(len(piece), sp.end - lead) > max(0, sp.start - lead))
+            pieces.append(replace(block, text=piece, spans=spans))
+        start = end
+    return pieces
 
 
 def _source_line(blocks) -> str:
@@ -192,33 +263,3 @@ def _tickers_in(title: str, body: str) -> list[Ticker]:
         for _, t in hits:
             found.setdefault(t.code, t)
     return list(found.values())
-
-
-def iter_folder(root: Path | str) -> Iterator[tuple[Article | None, LoadIssue | None]]:
-    root = Path(root)
-    for path in discover(root):
-        yield load_file(path, root)
-
-
-def load_folder(root: Path | str) -> tuple[list[Article], list[LoadIssue]]:
-    """Load every article below ``root``. Raises FileNotFoundError/NotADirectoryError/PermissionError
-    only when the folder itself cannot be read."""
-    root = Path(root)
-    if not root.exists():
-        raise FileNotFoundError(f"no such file or folder: {root}")
-    if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
-        raise PermissionError(f"cannot read folder: {root}")
-    articles, issues = [], []
-    for article, issue in iter_folder(root):
-        if article is not None:
-            articles.append(article)
-        if issue is not None:
-            issues.append(issue)
-    return articles, issues
-
-
-def sort_newest_first(articles: list[Article]) -> list[Article]:
-    """Newest first, undated last (by title then)."""
-    dated = sorted((a for a in articles if a.date), key=lambda a: a.date, reverse=True)
-    undated = sorted((a for a in articles if not a.date), key=lambda a: a.title)
-    return dated + undated

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
+from ..sanitize import safe_url
 from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
 
 _md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
@@ -33,17 +34,17 @@ def _inline(children) -> tuple[str, list[Span], list[Block]]:
             parts.append(" " if t == "softbreak" else "\n")
             length += 1
         elif t.endswith("_open"):
-            open_at.setdefault(tok.tag, []).append((length, tok.attrGet("href") or ""))
+            open_at.setdefault(tok.tag, []).append((length, safe_url(str(tok.attrGet("href") or ""))))
         elif t.endswith("_close"):
             stack = open_at.get(tok.tag)
             if stack:
                 start, href = stack.pop()
                 style = "link" if tok.tag == "a" else _STYLE.get(tok.tag, "")
-                if style and length > start:
+                if style and length > start and (style != "link" or href):
                     spans.append(Span(start, length, style, href))
         elif t == "image":
             alt = "".join(c.content for c in tok.children or ())
-            images.append(Block(IMAGE, f"[图片] {alt}".strip(), url=tok.attrGet("src") or ""))
+            images.append(Block(IMAGE, f"[图片] {alt}".strip(), url=safe_url(str(tok.attrGet("src") or ""))))
     text = "".join(parts)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()

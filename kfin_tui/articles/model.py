@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from ..listing import meta_json
 from ..tickers import Ticker
 
 BLOCK_SEP = "\n\n"
@@ -75,10 +74,6 @@ class Article:
     @property
     def ticker_codes(self) -> list[str]:
         return [t.code for t in self.tickers]
-
-    def meta_json(self) -> dict:
-        return meta_json(self.path, self.title, self.date, self.source, self.author, self.categories,
-                         self.ticker_codes, self.format)
 
 
 @dataclass(frozen=True)

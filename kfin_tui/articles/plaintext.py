@@ -87,6 +87,18 @@ def name_is_words(stem: str) -> bool:
     return letters >= 2 and not re.fullmatch(r"[\w-]*\d{4,}[\w-]*", stem, re.ASCII)
 
 
+def fallback_title(stem: str, first: str) -> str:
+    """The title of an untitled article: the file name ``stem`` when a person wrote it, else the
+    lead sentence of ``first`` (the first paragraph, as the loader keeps it), ≤ 40 characters.
+    One rule for the loader and :mod:`.quickmeta`; the result is a cleaned field."""
+    from .fields import _clean
+
+    if name_is_words(stem):
+        return _clean(stem) or "(untitled)"
+    first = first[:2000].split("\n", 1)[0]
+    return _clean(lead_title(first)) or _clean(stem) or "(untitled)"
+
+
 def lead_title(text: str, limit: int = 40) -> str:
     """The lead sentence, cut at a clause boundary, at most ``limit`` characters.
 

@@ -27,21 +27,24 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from ..sanitize import clean_text
 from .decoding import _BLANK, _BLANK_TEXT, _NOT_CONTROL
 from .fields import (
     _HTML_BLOCK_TAG,
     _HTML_START,
     _MARKDOWN_SYNTAX,
+    FENCE,
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
     _clean,
     _folder_categories,
     _site,
-    as_list,
-    as_text,
+    closing_fence,
+    front_matter_fields,
+    in_range,
     parse_date,
 )
-from .plaintext import lead_title, name_is_words, parse_plain
+from .plaintext import fallback_title, name_is_words, parse_plain
 
 __all__ = ["quick_meta"]
 
@@ -54,7 +57,7 @@ _ABSTAIN = _Abstain()
 
 # -- YAML subset ------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)  # as frontmatter.split
+_FENCE = FENCE  # as frontmatter.split
 # characters YAML (libyaml) reads as printable and not as a line break; anything else: abstain
 _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # plain scalars cannot start with these (``-`` can, before a non-space: ``-2.1%``)
@@ -111,9 +114,9 @@ def _construct_int(value: str) -> int:  # SafeConstructor.construct_yaml_int
     if value == "0":
         return 0
     if value.startswith("0b"):
-        return sign * int(value[2:], 2)  # noqa: FURB166 - as PyYAML
+        return sign * int(value[2:], 2)
     if value.startswith("0x"):
-        return sign * int(value[2:], 16)  # noqa: FURB166 - as PyYAML
+        return sign * int(value[2:], 16)
     if value[0] == "0":
         return sign * int(value, 8)
     if ":" in value:
@@ -150,7 +153,10 @@ def _construct_float(value: str) -> float:  # SafeConstructor.construct_yaml_flo
 
 
 def _construct_timestamp(value: str):  # SafeConstructor.construct_yaml_timestamp
-    values = _TIMESTAMP_PARTS.match(value).groupdict()
+    m = _TIMESTAMP_PARTS.match(value)
+    if m is None:
+        raise _ABSTAIN
+    values = m.groupdict()
     year, month, day = int(values["year"]), int(values["month"]), int(values["day"])
     if not values["hour"]:
         return date(year, month, day)
@@ -251,7 +257,7 @@ def _parse_front_matter(fm: str) -> dict:
         raise _ABSTAIN
     out: dict = {}
     key = None  # the last key whose value was empty: `- item` lines may follow
-    items = None
+    items: list | None = None
     indent = 0
     for line in fm.split("\n"):
         if not line:
@@ -315,8 +321,6 @@ def _parse_front_matter(fm: str) -> dict:
 
 _FOLDERS: dict = {}
 _MAYBE_CUT_TAG = re.compile(r"\s*(?:<[\w!-]*)?\Z")
-_LEADING = re.compile("[\ufeff \t\n]*")
-_NEWLINES = re.compile("\n*")
 # what Hexo generators write: `Wed, 21 Jun 2019 11:15:23 GMT`
 _RFC_GMT = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
                       r"([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT\Z")
@@ -331,8 +335,8 @@ def _date(value) -> datetime | None:
         if m is not None:
             day, month, year, hour, minute, second = m.groups()
             try:
-                return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
-                                tzinfo=timezone.utc)
+                return in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
+                                         tzinfo=timezone.utc))
             except ValueError:
                 pass  # 31 Feb: let the general parser say what it makes of it
     return parse_date(value)
@@ -418,7 +422,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
 
     # frontmatter.split, on offsets rather than copies
     stripped = text
-    pos = _LEADING.match(text).end()
+    pos = len(text) - len(text.lstrip("\ufeff \t\n"))
     if pos and text[pos - 1] != "\n":
         stripped, pos = text[pos:], 0  # `^` would not match after a space
     first = _FENCE.match(stripped, pos) if stripped.startswith("---", pos) else None
@@ -426,18 +430,18 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     if first is not None:
         if not complete and first.end() == end:
             return None
-        second = _FENCE.search(stripped, first.end())
+        second = closing_fence(stripped, first.end())
         if second is None:
             if not complete:
                 return None  # the closing fence may lie beyond the head
             first = None  # no front matter: the whole file is the body
         elif not complete and second.end() == end:
             return None  # `---` may continue beyond the head
-    if first is None:
+    if first is None or second is None:
         return _headless(text, path, root, suffix, stem, complete)
 
     fields = _parse_front_matter(stripped[first.end():second.start()])
-    body = _NEWLINES.match(stripped, second.end()).end()  # where the body starts
+    body = len(stripped) - len(stripped[second.end():].lstrip("\n"))  # where the body starts
     # format, as loader._body_is_html decides it, from what the head holds
     if suffix in HTML_SUFFIXES or _HTML_START.match(stripped, body):
         fmt = "html"
@@ -454,19 +458,14 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     else:
         return None  # front matter over a plain-text file: rare; its format needs the HTML sniffer
 
-    categories = [_clean_short(c) for c in (as_list(fields.get("categories")) or as_list(fields.get("category")))]
-    categories = [c for c in categories if c] or _categories_of(path, root)
-    author = _clean_short(as_text(fields.get("author")))
-    source_field = _clean_short(as_text(fields.get("source")))
-    if "://" in source_field:
-        source_field = ""
+    title, categories, author, source_field = front_matter_fields(fields, _clean_short)
+    categories = categories or _categories_of(path, root)
     if not (author or source_field):
         return None  # the body's 来源 line would come before the site
-    title = _clean(as_text(fields.get("title")))
     if not title:
         if not name_is_words(stem):
             return None  # the lead sentence of the body would be the title
-        title = stem
+        title = fallback_title(stem, "")
     return {
         "title": title,
         "date": _date(fields.get("date")),
@@ -485,12 +484,9 @@ def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, co
     categories = _categories_of(path, root)
     title = _clean(plain.headline)[:200]
     if not title:
-        if name_is_words(stem):
-            title = stem
-        else:
-            first = next((p for p in plain.paragraphs if p.strip()), "")
-            first = first[:2000].split("\n", 1)[0]
-            title = lead_title(first) or stem or "(untitled)"
+        # the loader's first block: the first paragraph as its block model keeps it (cleaned)
+        first = next((t for t in map(clean_text, plain.paragraphs) if t.strip()), "")
+        title = fallback_title(stem, first)
     return {
         "title": title,
         "date": None,

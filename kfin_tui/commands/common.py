@@ -6,22 +6,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..sanitize import clean_line
+
 EXIT_OK, EXIT_FAILED, EXIT_BAD_PATH = 0, 1, 2
 
 
 def check_path(path: Path) -> str | None:
     """Why ``path`` cannot be read, as one line for stderr, or None."""
+    shown = clean_line(str(path))
     if not path.exists():
-        return f"kfin-tui: no such file or folder: {path}"
+        return f"kfin-tui: no such file or folder: {shown}"
     try:
         if path.is_dir():
             next(iter(path.iterdir()), None)
         else:
             path.open("rb").close()
     except PermissionError:
-        return f"kfin-tui: cannot read {path}: permission denied"
+        return f"kfin-tui: cannot read {shown}: permission denied"
     except OSError as exc:
-        return f"kfin-tui: cannot read {path}: {exc.strerror or exc}"
+        return f"kfin-tui: cannot read {shown}: {clean_line(str(exc.strerror or exc))}"
     return None
 
 
@@ -31,7 +34,8 @@ def report_issues(issues: Iterable[Any], stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
     for issue in issues:
         label = "warning" if issue.warning else "error"
-        print(f"kfin-tui: {label}: {issue.path}: {issue.reason}", file=stream)
+        # file names and reasons (which quote them) are data: no escape sequence reaches the terminal
+        print(f"kfin-tui: {label}: {clean_line(str(issue.path))}: {clean_line(str(issue.reason))}", file=stream)
     errors = sum(1 for i in issues if not i.warning)
     warnings = len(issues) - errors
     if issues:

@@ -221,4 +221,4 @@ def break_opportunities(text: str) -> list[int]:
                 result.append(seg.end)
     # paragraph end positions coincide with the next paragraph's start only
     # after the break characters; drop duplicates / out of range positions.
-    return sorted(set(p for p in result if 0 < p < n))
+    return sorted({p for p in result if 0 < p < n})

@@ -9,10 +9,14 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.containers import Lines
 from rich.text import Text
 
-from .linebreak import CLOSE_WIDE, OPEN_WIDE, hard_breaks, segments
-from .linebreak import _PAIR_RE as PAIR_RE
+from .linebreak import _N, _PER, CLOSE_WIDE, MAX_UNIT, OPEN_WIDE, UNITS, hard_breaks, segments
 
-__all__ = ["wrap", "cells", "fold_cells", "line_ranges"]
+# number+unit pairs inside an over-long run, as preferred cut positions: the narrow prefix before
+# the digit is bounded (linebreak's ``_PAIR_RE`` has ``_N*`` there, which backtracks over a long
+# run at every position: an 80,000-character token took minutes)
+PAIR_RE = re.compile(f"(?P<num>{_N}{{0,{MAX_UNIT}}}[0-9%‰])[{UNITS}]+{_PER}")
+
+__all__ = ["cells", "fold_cells", "line_ranges", "wrap"]
 
 
 def cells(text: str) -> int:
@@ -37,7 +41,7 @@ def fold_cells(text: str, width: int, ellipsis: str = "…") -> str:
     budget = width - ellipsis_width
     used = 0
     cut = 0
-    for start, end, size in split_graphemes(text)[0]:
+    for _start, end, size in split_graphemes(text)[0]:
         if used + size > budget:
             break
         used += size
@@ -89,7 +93,7 @@ def _hard_split(plain: str, start: int, end: int, avail: int, width: int
     """
     chunks: list[tuple[int, int]] = []
     spans, _ = split_graphemes(plain[start:end])
-    preferred = set()
+    preferred: set[int] = set()
     for m in PAIR_RE.finditer(plain, start, end):
         preferred.update(m.span())
     first = 0  # index of the first grapheme of the open chunk
