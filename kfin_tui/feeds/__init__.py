@@ -1,0 +1,12 @@
+"""Feeds: presets, OPML, fetching RSS/Atom/RDF into the archive (no Textual).
+
+The reader calls :func:`run_fetch` from a worker thread; ``kfin-tui fetch`` and ``kfin-tui feeds``
+are its command-line faces.
+"""
+from __future__ import annotations
+
+from .http import FetchOptions
+from .run import FeedResult, FetchBusy, FetchProgress, FetchSetupError, feed_folder, feed_url, run_fetch
+
+__all__ = ["FeedResult", "FetchBusy", "FetchOptions", "FetchProgress", "FetchSetupError", "feed_folder",
+           "feed_url", "run_fetch"]
