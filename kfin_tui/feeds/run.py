@@ -29,7 +29,7 @@ from ..config import Config, FeedConfig
 from .fetchstate import FetchState, state_file
 from .http import FetchError, FetchOptions, get_feed, make_client
 from .parse import FeedItem, FeedParseError, parse_feed
-from .write import render, safe_component, sweep_temporaries, sync_folder, write_new
+from .write import NewFiles, render, safe_component, sweep_temporaries
 
 log = logging.getLogger(__name__)
 
@@ -220,24 +220,33 @@ async def _fetch_one(run: _Run, client: httpx.AsyncClient, feed: FeedConfig) -> 
                       warning=parsed.warning, seconds=time.monotonic() - started, tries=resp.tries)
 
 
+_FAR = datetime.max.replace(tzinfo=timezone.utc)
+
+
 def _write_items(run: _Run, feed: FeedConfig, folder: Path, items: list[FeedItem]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     sweep_temporaries(folder, older_than=0.0)  # we hold the fetch lock: any left is a killed run's
     seen = run.state.seen(folder)
     categories = feed_parts(feed)
     fetched = datetime.now(timezone.utc)
-    written: list[tuple[str, Path]] = []
+    batch = NewFiles(folder)
+    keys: list[str] = []
+    # oldest first (feeds list newest first), so that equal titles number in publication order
+    order = sorted(range(len(items)), key=lambda i: (items[i].date or _FAR, -i))  # ties: later in the feed first
     try:
-        # oldest first, so that equal titles number in publication order
-        for item in reversed(items):
+        for item in (items[i] for i in order):
             key = item.dedupe_key
             if key in seen:
                 continue
             seen.add(key)
-            path = write_new(folder, item.title, render(item, categories, fetched))
-            written.append((key, path))
-    finally:
-        if written:
-            sync_folder(folder)
-            run.state.add_seen(folder, written)
-    return [p for _, p in reversed(written)]
+            batch.add(item.title, render(item, categories, fetched))
+            keys.append(key)
+        paths = batch.commit()
+    except BaseException:
+        # files named before a failure are not recorded here, but the folder's mtime changed:
+        # the next run reads it again and skips them
+        batch.discard()
+        raise
+    if paths:
+        run.state.add_seen(folder, list(zip(keys, paths)))
+    return paths[::-1]
