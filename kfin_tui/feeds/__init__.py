@@ -7,6 +7,17 @@ from __future__ import annotations
 
 from .http import FetchOptions
 from .run import FeedResult, FetchBusy, FetchProgress, FetchSetupError, feed_folder, feed_url, run_fetch
+from .watch import Changes, FolderWatch
 
-__all__ = ["FeedResult", "FetchBusy", "FetchOptions", "FetchProgress", "FetchSetupError", "feed_folder",
-           "feed_url", "run_fetch"]
+__all__ = [
+           "Changes",
+           "FeedResult",
+           "FetchBusy",
+           "FetchOptions",
+           "FetchProgress",
+           "FetchSetupError",
+           "FolderWatch",
+           "feed_folder",
+           "feed_url",
+           "run_fetch",
+]

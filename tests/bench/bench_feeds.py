@@ -10,11 +10,9 @@ latency from a new file to its notice, CPU used while idle.
 """
 from __future__ import annotations
 
-import os
 import resource
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -60,47 +58,32 @@ def parsers() -> None:
         print(f"{name:22} {len(data) / 1024:7.1f} {a:14.1f} {b:18.2f}")
 
 
-def _folders(root: Path) -> list[str]:
-    return [d for d, _, _ in os.walk(root)]
-
-
-def recheck_once(known: dict[str, int]) -> list[str]:
-    """Folders whose mtime moved (a file or folder added, removed or renamed in them)."""
-    moved = []
-    for folder, mtime in known.items():
-        try:
-            now = os.stat(folder).st_mtime_ns
-        except OSError:
-            moved.append(folder)
-            continue
-        if now != mtime:
-            moved.append(folder)
-    return moved
-
-
 def watch(root: Path) -> None:
+    from kfin_tui.feeds.watch import FolderWatch
+
     t = time.perf_counter()
-    folders = _folders(root)
-    known = {f: os.stat(f).st_mtime_ns for f in folders}
-    print(f"archive: {root} ({len(folders)} folders)")
-    print(f"recheck: first listing of folders {1000 * (time.perf_counter() - t):.1f} ms (the index has them already)")
+    fw = FolderWatch(root)
+    print(f"archive: {root} ({len(fw.folders)} folders, {sum(len(f.files) for f in fw.folders.values())} articles)")
+    print(f"recheck: FolderWatch setup (list every folder) {1000 * (time.perf_counter() - t):.0f} ms")
     times = []
     for _ in range(50):
         t = time.perf_counter()
-        recheck_once(known)
+        fw.check()
         times.append(time.perf_counter() - t)
-    print(f"recheck: one check (stat {len(known)} folders) median {statistics.median(times) * 1e3:.2f} ms, "
+    print(f"recheck: one check, nothing new: median {statistics.median(times) * 1e3:.2f} ms, "
           f"max {max(times) * 1e3:.2f} ms")
-    target = Path(folders[-1])
+    biggest = max(fw.folders, key=lambda f: len(fw.folders[f].files))
+    target = Path(biggest)
     probe = target / "bench-new-file.md"
     try:
-        t = time.perf_counter()
         probe.write_text("\n---\ntitle: probe\n---\n", encoding="utf-8")
-        moved = recheck_once(known)
-        print(f"recheck: new file noticed by the next check: {str(target) in moved} "
-              f"(listing that one folder: {_list_ms(target):.2f} ms)")
+        t = time.perf_counter()
+        changes = fw.check()
+        print(f"recheck: check after a new file in the biggest folder ({len(fw.folders[biggest].files)} files): "
+              f"{(time.perf_counter() - t) * 1e3:.2f} ms, found: {probe in changes.added}")
     finally:
         probe.unlink(missing_ok=True)
+        fw.check()
     try:
         import watchfiles
     except ImportError:
@@ -121,7 +104,6 @@ def watch(root: Path) -> None:
             if any(p.endswith("bench-new-file.md") for _, p in changes):
                 seen.append(time.perf_counter())
 
-    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     th = threading.Thread(target=run, daemon=True)
     th.start()
     ready.wait(120)
@@ -145,15 +127,8 @@ def watch(root: Path) -> None:
         time.sleep(0.3)
     stop.set()
     th.join(5)
-    del cpu0
     print(f"watchfiles: new file → event median {statistics.median(lat) * 1000:.0f} ms (debounce 50 ms), "
           f"{len(lat)}/5 seen")
-
-
-def _list_ms(folder: Path) -> float:
-    t = time.perf_counter()
-    os.listdir(folder)
-    return (time.perf_counter() - t) * 1000
 
 
 if __name__ == "__main__":
@@ -164,4 +139,3 @@ if __name__ == "__main__":
     else:
         print(__doc__)
         sys.exit(2)
-    _ = tempfile
