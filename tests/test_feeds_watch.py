@@ -48,3 +48,27 @@ def test_removed_folder(tmp_path: Path) -> None:
     bump(tmp_path)
     assert watch.check().removed == (x,)
     assert list(watch.folders) == [str(tmp_path)]
+
+
+def test_due_feeds_and_health(tmp_path: Path) -> None:
+    from kfin_tui.config import FeedConfig
+    from kfin_tui.feeds.fetchstate import FetchState, due_feeds, feed_health
+
+    state = tmp_path / "feeds.sqlite3"
+    feeds = (FeedConfig("fast", "/a", interval=5), FeedConfig("slow", "/b", interval=60),
+             FeedConfig("default", "/c"), FeedConfig("off", "/d", interval=1, enabled=False))
+    assert feed_health(state) == {} and not state.exists()  # reading never creates the state
+    assert due_feeds(feeds, 0, state, now=1000.0) == ["fast", "slow"]  # never fetched; default 0: never
+    assert due_feeds(feeds, 30, state, now=1000.0) == ["fast", "slow", "default"]
+    st = FetchState(state)
+    try:
+        for name in ("fast", "slow", "default"):
+            st.record(name, "/x", "unchanged", now=1000.0)
+        st.record("fast", "/a", "error", error="HTTP 502", now=1000.0)
+    finally:
+        st.close()
+    assert due_feeds(feeds, 30, state, now=1000.0 + 6 * 60) == ["fast"]
+    assert due_feeds(feeds, 30, state, now=1000.0 + 31 * 60) == ["fast", "default"]
+    health = feed_health(state)
+    assert health["fast"].status == "error" and health["fast"].error == "HTTP 502"
+    assert health["slow"].last_ok == 1000.0

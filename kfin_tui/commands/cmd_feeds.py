@@ -94,6 +94,10 @@ def _add(args: argparse.Namespace) -> int:
         print(clean_line(f"already there: {feed.name} ({feed.url})"))
     if result.added:
         print(clean_line(f"config: {config_file()}"))
+        from ..config import load_config
+
+        if load_config().archive is None:
+            print("next: set `archive = \"~/news\"` in the config (the folder fetch writes to), then kfin-tui fetch")
     return EXIT_OK
 
 
@@ -143,19 +147,12 @@ def _list(args: argparse.Namespace) -> int:
     import json
 
     from ..config import load_config
-    from ..feeds.fetchstate import FetchState, state_file
+    from ..feeds.fetchstate import feed_health
     from ..feeds.run import feed_folder, feed_parts, feed_url
     from ..sanitize import clean_line
 
     config = load_config()
-    health = {}
-    path = state_file()
-    if path.exists():
-        state = FetchState(path)
-        try:
-            health = state.health()
-        finally:
-            state.close()
+    health = feed_health()
     if not config.feeds:
         print("no feeds yet: kfin-tui feeds add cls/telegraph   (kfin-tui feeds presets lists the presets)",
               file=sys.stderr)

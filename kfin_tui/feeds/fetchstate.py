@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..config import FeedConfig
 from .parse import title_key
 
 SCHEMA = """
@@ -186,3 +187,40 @@ def scan_keys(folder: Path) -> Iterator[tuple[str, str]]:
         if isinstance(fields, dict):
             for k in keys_of(fields):
                 yield k, entry.name
+
+
+def feed_health(path: Path | None = None) -> dict[str, FeedHealth]:
+    """Each fetched feed's health by name (for ``kfin-tui feeds`` and the reader's feeds screen);
+    empty when nothing was ever fetched. Read-only: never creates the state file."""
+    path = path or state_file()
+    if not path.exists():
+        return {}
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return {}
+    try:
+        rows = db.execute(
+            "SELECT name, url, last_fetch, last_ok, status, new, total_new, error FROM feeds").fetchall()
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()
+    return {r[0]: FeedHealth(*r) for r in rows}
+
+
+def due_feeds(feeds: list[FeedConfig] | tuple[FeedConfig, ...], default_minutes: float,
+              path: Path | None = None, now: float | None = None) -> list[str]:
+    """Names of the enabled feeds whose ``interval`` (else ``default_minutes``; 0: never) has
+    passed since their last fetch: what the reader's automatic fetch passes to ``run_fetch``."""
+    now = time.time() if now is None else now
+    health = feed_health(path)
+    due = []
+    for feed in feeds:
+        minutes = feed.interval if feed.interval is not None else default_minutes
+        if not feed.enabled or not minutes or minutes <= 0:
+            continue
+        last = health[feed.name].last_fetch if feed.name in health else None
+        if last is None or now - last >= minutes * 60:
+            due.append(feed.name)
+    return due
