@@ -306,3 +306,24 @@ def test_a_second_fetch_at_once_is_refused(tmp_path: Path, state: Path) -> None:
     config = Config(archive=tmp_path / "a", feeds=(FeedConfig(name="x", url="http://127.0.0.1:9/x"),))
     with fetch_lock(state.parent), pytest.raises(FetchBusy, match="another kfin-tui fetch"):
         run_fetch(config, state_path=state, options=FAST)
+
+
+def test_removed_folder_is_fetched_again_despite_validators(server: HTTPServer, tmp_path: Path, state: Path) -> None:
+    import shutil
+
+    serve_with_etag(server, "/t", xml("cls_telegraph.xml"))
+    config = make_config(server, tmp_path, ("t", "/t", "金融", "财联社", "电报"))
+    run_fetch(config, state_path=state, options=FAST)
+    shutil.rmtree(tmp_path / "archive" / "金融")
+    [r] = run_fetch(config, state_path=state, options=FAST)
+    assert r.status == "new" and len(r.new_paths) == 4
+    assert "If-None-Match" not in server.log[-1][0].headers
+
+
+def test_deleted_article_stays_deleted(server: HTTPServer, tmp_path: Path, state: Path) -> None:
+    server.expect_request("/t").respond_with_data(xml("cls_telegraph.xml"))  # no validators: a full 200
+    config = make_config(server, tmp_path, ("t", "/t", "金融", "财联社", "电报"))
+    [first] = run_fetch(config, state_path=state, options=FAST)
+    first.new_paths[0].unlink()  # the reader did not want this one
+    [again] = run_fetch(config, state_path=state, options=FAST)
+    assert again.status == "unchanged" and len(articles(tmp_path / "archive")) == 3

@@ -122,6 +122,14 @@ class FetchState:
             if mtime is not None:
                 self.db.execute("INSERT OR REPLACE INTO folders (folder, mtime_ns) VALUES (?,?)", (key, mtime))
 
+    def forget(self, folder: Path) -> None:
+        """Drop a folder's dedupe record (the folder is gone: its items may be written again).
+        An article deleted from a folder that still exists stays deleted: its key is kept."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("DELETE FROM seen WHERE folder=?", (str(folder),))
+            self.db.execute("DELETE FROM folders WHERE folder=?", (str(folder),))
+
     def add_seen(self, folder: Path, written: list[tuple[str, Path]]) -> None:
         """Record the items just written to ``folder`` and the folder's mtime after the writes."""
         key = str(folder)

@@ -192,6 +192,9 @@ async def _fetch_one(run: _Run, client: httpx.AsyncClient, feed: FeedConfig) -> 
     host = httpx.URL(url).host if "://" in url else ""
     sem = run.hosts.setdefault(host, asyncio.Semaphore(max(run.opts.per_host, 1)))
     etag, modified = run.state.validators(feed.name, url)
+    if not folder.is_dir():  # the folder was removed (or never made): start it over
+        etag = modified = None
+        run.state.forget(folder)
     try:
         async with sem:
             resp = await get_feed(client, url, etag, modified, run.opts)
