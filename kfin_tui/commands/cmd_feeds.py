@@ -88,8 +88,10 @@ def _add(args: argparse.Namespace) -> int:
                  "(http://… or an RSSHub route /…)")
             return EXIT_BAD_PATH
     result = add_feeds(feeds)
+    from ..feeds.run import feed_parts
+
     for feed in result.added:
-        print(clean_line(f"added {feed.name}: {feed.url} → {'/'.join(p for p in (feed.section, feed.site, feed.feed) if p)}"))
+        print(clean_line(f"added {feed.name}: {feed.url} → {'/'.join(feed_parts(feed))}"))
     for feed in result.existing:
         print(clean_line(f"already there: {feed.name} ({feed.url})"))
     if result.added:
