@@ -375,7 +375,7 @@ def test_archive_keys_rebuild_from_real_posts(shared_dir: Path) -> None:
     folders = sorted({p.parent for p in posts.rglob("*.md")})
     assert folders
     for folder in folders:
-        keys = dict((name, key) for key, name in scan_keys(folder))
+        keys = {name: key for key, name in scan_keys(folder)}
         files = [p.name for p in folder.glob("*.md")]
         assert set(keys) == set(files), folder
         assert all(k.startswith("title:") for k in keys.values())  # that generator wrote no guid/link
