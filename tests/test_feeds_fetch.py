@@ -379,3 +379,12 @@ def test_archive_keys_rebuild_from_real_posts(shared_dir: Path) -> None:
         files = [p.name for p in folder.glob("*.md")]
         assert set(keys) == set(files), folder
         assert all(k.startswith("title:") for k in keys.values())  # that generator wrote no guid/link
+
+
+def test_a_url_httpx_cannot_read_is_that_feeds_error(server: HTTPServer, tmp_path: Path, state: Path) -> None:
+    server.expect_request("/ok").respond_with_data(xml("rdf.xml"))
+    config = make_config(server, tmp_path, ("bad", "http://[::1", "a", "b", "c"), ("ftp", "ftp://x/y", "a", "b", "d"),
+                         ("ok", "/ok", "a", "b", "e"))
+    bad, ftp, ok = run_fetch(config, state_path=state, options=FAST)
+    assert bad.status == "error" and ftp.status == "error" and "unsupported" in ftp.error.lower()
+    assert ok.status == "new"

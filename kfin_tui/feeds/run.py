@@ -180,6 +180,16 @@ async def _fetch_all(run: _Run, feeds: list[FeedConfig]) -> list[FeedResult]:
 
 
 async def _fetch_one(run: _Run, client: httpx.AsyncClient, feed: FeedConfig) -> FeedResult:
+    """One feed, whatever happens: an unexpected failure (a URL httpx cannot read, a locked state
+    database) is this feed's error result, never the end of the others."""
+    try:
+        return await _fetch_feed(run, client, feed)
+    except Exception as exc:  # one feed's surprise must not stop the others
+        log.debug("fetch %s failed", feed.name, exc_info=True)
+        return FeedResult(feed.name, "error", error=f"{type(exc).__name__}: {exc}", url=feed.url)
+
+
+async def _fetch_feed(run: _Run, client: httpx.AsyncClient, feed: FeedConfig) -> FeedResult:
     started = time.monotonic()
     url = feed_url(feed, run.config.rsshub)
     folder = feed_folder(run.archive, feed)
