@@ -17,6 +17,7 @@ import errno
 import os
 import re
 import secrets
+import sys
 import time
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -157,9 +158,28 @@ def _link(folder: Path, tmp: Path, title: str, max_tries: int) -> Path:
     raise OSError(errno.EEXIST, f"{max_tries} files already named after this title", str(folder))
 
 
+def _syncfs(folder: Path) -> bool:
+    """Flush the file system that holds ``folder`` only (Linux ``syncfs``), not every disk as
+    ``sync`` does; False when not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError):
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        return bool(syncfs(fd) == 0)
+    finally:
+        os.close(fd)
+
+
 class NewFiles:
     """New articles of one folder, written as a batch: every text goes to a temporary file, then
-    one flush to disk for all (``os.sync``: ~0.07 s, where an fsync per file costs ~10 ms each —
+    one flush to disk for all (``syncfs``, else ``sync``: 0.07-0.6 s, where an fsync per file costs ~10 ms each —
     8 s for 800 items on the test machine), then each gets its name. A kill at any point leaves
     whole articles and hidden temporaries; a power cut after :meth:`commit` loses nothing."""
 
@@ -176,12 +196,13 @@ class NewFiles:
         """Name every staged file (in the order added); returns their paths."""
         if not self.staged:
             return []
-        if hasattr(os, "sync"):
-            os.sync()
-        else:  # pragma: no cover - no sync(2): flush each
-            for tmp, _ in self.staged:
-                with open(tmp, "rb+") as fh:
-                    os.fsync(fh.fileno())
+        if not _syncfs(self.folder):
+            if hasattr(os, "sync"):
+                os.sync()
+            else:  # pragma: no cover - no sync(2): flush each
+                for tmp, _ in self.staged:
+                    with open(tmp, "rb+") as fh:
+                        os.fsync(fh.fileno())
         paths: list[Path] = []
         try:
             for tmp, title in self.staged:
