@@ -1,0 +1,92 @@
+"""The one place where the reading state, the watchlist and the dossier touch the index's
+:class:`~kfin_tui.index.library.Library`. Everything else in :mod:`kfin_tui.state` and
+:mod:`kfin_tui.dossier` goes through these functions, so that a change of the library's API is
+met here only.
+
+Public library API used: ``root``, ``rows``, ``row(id)``, ``article(id)``, ``extraction(id)``,
+``companies_for(id)``, ``ids_with_company(name)``, ``company_names()``, ``extract_pending()``.
+Not public (marked ``PRIVATE``): how many articles are extracted (:func:`extraction_progress`).
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class RowLike(Protocol):
+    id: int
+    path: str
+    title: str
+    date: Any
+    source: str
+
+
+def root(library: Any) -> Path:
+    return Path(library.root)
+
+
+def rows(library: Any) -> list[Any]:
+    """A snapshot of the library's rows (newest first)."""
+    return list(library.rows)
+
+
+def row(library: Any, row_id: int) -> Any | None:
+    try:
+        return library.row(row_id)
+    except KeyError:
+        return None
+
+
+def article(library: Any, row_id: int) -> Any | None:
+    try:
+        return library.article(row_id)
+    except (KeyError, OSError):
+        return None
+
+
+def extraction(library: Any, row_id: int) -> Any | None:
+    """The article's extraction (cached in the index; computed when missing)."""
+    try:
+        return library.extraction(row_id)
+    except (KeyError, OSError):
+        return None
+
+
+def companies_for(library: Any, row_id: int) -> list[str]:
+    return list(library.companies_for(row_id))
+
+
+def ids_with_company(library: Any, name: str) -> set[int]:
+    return set(library.ids_with_company(name))
+
+
+def company_names(library: Any) -> list[tuple[str, int]]:
+    return list(library.company_names())
+
+
+def extract_pending(library: Any, progress: Callable[[int, int], None] | None = None) -> int:
+    return int(library.extract_pending(progress=progress, chunk=64))
+
+
+def extraction_progress(library: Any) -> tuple[int, int]:
+    """(articles extracted, articles) — while ``done < total`` company results are partial.
+
+    PRIVATE: reads the library's index (``_store.pending_extraction_ids``) and in-memory
+    extractions (``_mem_extraction``, ``_mem_hay``); the lead re-points this at a public method."""
+    ids = {r.id for r in list(library.rows)}
+    total = len(ids)
+    store = getattr(library, "_store", None)
+    mem_ex = getattr(library, "_mem_extraction", {})
+    mem_hay = getattr(library, "_mem_hay", {})
+    pending: set[int] = set()
+    if store is not None:
+        try:
+            pending = set(store.pending_extraction_ids()) & ids
+        except sqlite3.Error:
+            pending = set()
+        pending |= {i for i in mem_hay if i in ids and i not in mem_ex}
+    else:
+        pending = {i for i in ids if i not in mem_ex}
+    return total - len(pending), total

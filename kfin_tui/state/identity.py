@@ -1,0 +1,200 @@
+"""A stable identity for an article, so that its read/starred marks follow it.
+
+An article is known by a **key** and a **content hash**:
+
+- the key is the front matter's ``guid`` (``guid:…``), else its ``link`` (``link:…``) — fetched
+  articles carry both — else the file's path relative to the archive root (``path:…``);
+- the hash is a digest of the file's bytes, so that a file moved or renamed inside the archive
+  keeps its marks (the key changed, the hash did not).
+
+Marks are looked up by key first, then by hash (see :mod:`kfin_tui.state.store`).
+
+The loaded :class:`~kfin_tui.articles.model.Article` has no ``guid``/``link`` field, so they are
+read here from the raw front matter (:func:`front_matter_ids`). Computing an identity reads the
+file; :class:`IdentityCache` keeps them per folder in the *cache* folder, keyed by relative path,
+size and modification time — it is derived data: deleting the cache costs a re-read, never a mark.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+HEAD_BYTES = 16384  # the front matter is at the top: guid/link are looked for in this much
+
+
+@dataclass(frozen=True)
+class Identity:
+    key: str  # "guid:…", "link:…" or "path:<relative path>"
+    hash: str  # blake2b of the file's bytes (hex), "" when unknown
+
+    @property
+    def by_path(self) -> bool:
+        return self.key.startswith("path:")
+
+
+_FM_LINE = re.compile(r"^(guid|link)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE | re.ASCII)
+
+
+def front_matter_ids(text: str) -> dict[str, str]:
+    """``{"guid": …, "link": …}`` (those present, non-empty) from the front matter at the top of
+    ``text``; {} when there is none. Parsed with the loader's YAML reader, so quoting works as in
+    the rest of the program; a front matter YAML refuses is read line by line."""
+    from ..articles import frontmatter
+
+    if "guid" not in text and "link" not in text:
+        return {}
+    parts = frontmatter.split(text)
+    if parts is None:
+        return {}
+    fields, _ = frontmatter.parse(parts[0])
+    out: dict[str, str] = {}
+    for name in ("guid", "link"):
+        value = fields.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            value = str(value).strip()
+            if value:
+                out[name] = value
+    return out
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def rel_path(path: str | Path, root: str | Path) -> str:
+    """``path`` relative to ``root`` with ``/`` separators (the path itself when outside it)."""
+    p, r = str(path), str(root)
+    rel = os.path.relpath(p, r) if os.path.isabs(p) == os.path.isabs(r) else p
+    if rel.startswith(".."):
+        rel = os.path.abspath(p)
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
+
+def identity_of_bytes(data: bytes, rel: str) -> Identity:
+    """The identity of a file's content ``data`` found at ``rel`` (relative to the archive root)."""
+    head = data[:HEAD_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+    ids = front_matter_ids(head)
+    if "guid" in ids:
+        key = "guid:" + ids["guid"]
+    elif "link" in ids:
+        key = "link:" + ids["link"]
+    else:
+        key = "path:" + rel
+    return Identity(key, content_hash(data))
+
+
+def identity_of_file(path: str | Path, root: str | Path) -> Identity | None:
+    """The identity of the file at ``path``; None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:  # read-only, always
+            data = fh.read()
+    except OSError:
+        return None
+    return identity_of_bytes(data, rel_path(path, root))
+
+
+class IdentityCache:
+    """Identities of one folder's files, by (relative path, size, mtime_ns), in an SQLite file in
+    the cache folder. Every failure (read-only or damaged cache) degrades to no cache."""
+
+    def __init__(self, root: Path | str, cache: Path | str | None = None) -> None:
+        from ..paths import cache_dir
+
+        self.root = Path(root)
+        key = hashlib.sha1(str(self.root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        self.path = Path(cache if cache is not None else cache_dir()) / "identity" / f"{key}.sqlite3"
+        self._conn: sqlite3.Connection | None = None
+        self._mem: dict[str, tuple[int, int, Identity]] = {}
+        self._loaded = False
+        self._pending: list[tuple[str, int, int, str, str]] = []
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._conn is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=2, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("CREATE TABLE IF NOT EXISTS ident(rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,"
+                             " key TEXT, hash TEXT)")
+                self._conn = conn
+            except (sqlite3.Error, OSError):
+                self._unlink_broken()
+                return None
+        return self._conn
+
+    def _unlink_broken(self) -> None:
+        """A damaged cache file is dropped (it is derived data); the next use starts it anew."""
+        try:
+            if self.path.exists():
+                sqlite3.connect(self.path).execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError:
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(f"{self.path}{suffix}")
+                except OSError:
+                    pass
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        conn = self._connect()
+        if conn is None:
+            return
+        try:
+            for rel, size, mtime, key, h in conn.execute("SELECT rel, size, mtime, key, hash FROM ident"):
+                self._mem[rel] = (size, mtime, Identity(key, h))
+        except sqlite3.Error:
+            self._mem.clear()
+
+    def get(self, path: str | Path) -> Identity | None:
+        """The identity of the file at ``path`` (absolute, below the root): from the cache when its
+        size and mtime are unchanged, else read now (and remembered). None when unreadable."""
+        self._load()
+        rel = rel_path(path, self.root)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        hit = self._mem.get(rel)
+        if hit is not None and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            return hit[2]
+        ident = identity_of_file(path, self.root)
+        if ident is None:
+            return None
+        self._mem[rel] = (st.st_size, st.st_mtime_ns, ident)
+        self._pending.append((rel, st.st_size, st.st_mtime_ns, ident.key, ident.hash))
+        if len(self._pending) >= 2000:
+            self.flush()
+        return ident
+
+    def flush(self) -> None:
+        """Write the identities computed since the last flush (one transaction)."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        conn = self._connect()
+        if conn is None:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT OR REPLACE INTO ident(rel, size, mtime, key, hash) VALUES(?,?,?,?,?)", pending)
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def close(self) -> None:
+        self.flush()
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
