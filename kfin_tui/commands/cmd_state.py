@@ -235,7 +235,7 @@ def _watch(args: argparse.Namespace) -> int:
         state = ArchiveState(library, store)
         state.refresh()
         for c in watchlist.unread_counts(library, state, names=names):
-            print(clean_line(f"{c.name}\t{c.unread}/{c.total}"))
+            print(f"{clean_line(c.name)}\t{c.unread}/{c.total}")
         done, total = archive.extraction_progress(library)
         if done < total:
             print(f"kfin-tui: partial: {done}/{total} articles extracted", file=sys.stderr)
