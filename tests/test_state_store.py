@@ -311,3 +311,35 @@ def test_import_rejects_what_is_not_an_export(state_env, bad):
     with pytest.raises(StateImportError):
         import_state(store, bad)
     assert store.all_marks() == []
+
+
+def test_next_unread_wraps_and_skips_read(state_env):
+    root = make_archive(state_env / "arch")
+    lib = load(root)
+    st = ArchiveState(lib, open_state())
+    st.refresh()
+    order = [r.id for r in lib.rows]
+    st.set_read(order[1])
+    assert st.next_unread(order, order[0]) == order[2]
+    assert st.next_unread(order, order[3]) == order[0]
+    assert st.next_unread(order, None) == order[0]
+    for rid in order:
+        st.set_read(rid)
+    assert st.next_unread(order, order[0]) is None
+
+
+def test_refresh_of_some_rows_and_forget(state_env):
+    root = make_archive(state_env / "arch")
+    lib = load(root)
+    store = open_state()
+    st = ArchiveState(lib, store)
+    st.refresh()
+    a = by_title(lib, "甲公司发布三季报")
+    other = ArchiveState(lib, store)  # another reader marks it meanwhile
+    other.refresh()
+    other.set_starred(a)
+    assert st.starred_ids() == set()
+    st.refresh([a])
+    assert st.starred_ids() == {a}
+    st.forget({a})
+    assert st.starred_ids() == set()

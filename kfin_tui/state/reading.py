@@ -6,7 +6,8 @@ identities of all rows (cached per file in the cache folder: a warm refresh only
 — the reader runs it in a worker; the per-row calls (``toggle_read`` …) compute one identity.
 
 The selections ``kfin-tui list --unread/--starred`` use: :func:`unread_ids`, :func:`read_ids`,
-:func:`starred_ids`.
+:func:`starred_ids`. A UI asks the sets (:meth:`ArchiveState.read_ids` …) when it paints rows:
+they never touch a file; ``is_read``/``mark`` of a row not refreshed yet reads its file.
 """
 from __future__ import annotations
 
@@ -161,6 +162,16 @@ class ArchiveState:
         """Flip the star; returns whether the article is starred now."""
         m = self._apply(row_id, lambda i: self.store.toggle(i, "starred", self.root_key))
         return m is not None and m.starred
+
+    def next_unread(self, order: list[int], after: int | None) -> int | None:
+        """The first unread row after ``after`` in ``order`` (the list as shown), wrapping around
+        to the top; None when every row is read (``space`` at the end of an article)."""
+        read = self.read_ids()
+        start = order.index(after) + 1 if after is not None and after in order else 0
+        for rid in order[start:] + order[:start]:
+            if rid not in read and rid != after:
+                return rid
+        return None
 
     def row_of(self, key: str, content_hash: str = "") -> int | None:
         """The row of an identity (a session's selected article): by key, else by hash."""
