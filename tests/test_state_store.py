@@ -343,3 +343,44 @@ def test_refresh_of_some_rows_and_forget(state_env):
     assert st.starred_ids() == {a}
     st.forget({a})
     assert st.starred_ids() == set()
+
+
+def _readonly_connect(real_connect, path):
+    """sqlite3.connect that opens ``path`` read-only (as a read-only file would be, even for root)."""
+    from urllib.parse import quote
+
+    def connect(target, *args, **kwargs):
+        if str(target) == str(path):
+            kwargs["uri"] = True
+            return real_connect(f"file:{quote(str(path))}?mode=ro", *args, **kwargs)
+        return real_connect(target, *args, **kwargs)
+
+    return connect
+
+
+def test_read_only_database_keeps_its_marks_for_the_session_simulated(state_env, monkeypatch):
+    store = open_state()
+    store.set_starred(Identity("guid:kept", "h"))
+    store.close()
+    path = state_env / "state" / "state.sqlite3"
+    monkeypatch.setattr(sqlite3, "connect", _readonly_connect(sqlite3.connect, path))
+    store = open_state()
+    assert store.error and "read-only" in store.error and not store.persistent
+    assert store.mark_for(Identity("guid:kept", "h")).starred
+    assert store.toggle_read(Identity("guid:other", "h2")) is True
+    monkeypatch.undo()
+    assert open_state().mark_for(Identity("guid:other", "h2")) is None  # nothing was written
+
+
+def test_database_turning_read_only_mid_session(state_env):
+    store = open_state()
+    store.set_starred(Identity("guid:kept", "h"))
+    from urllib.parse import quote
+
+    path = state_env / "state" / "state.sqlite3"
+    store._conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None,
+                                  check_same_thread=False)
+    assert store.toggle_starred(Identity("guid:new", "h3")) is True  # no exception
+    assert store.error and "read-only" in store.error
+    assert store.mark_for(Identity("guid:kept", "h")).starred  # the copy in memory has the old marks
+    assert store.mark_for(Identity("guid:new", "h3")).starred
