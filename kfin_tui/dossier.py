@@ -200,9 +200,11 @@ class Dossier:
                 "articles": [e.to_json() for e in self.entries(0, limit)]}
 
 
-def build_dossier(library: Any, name: str, info: CompanyInfo | None = None) -> Dossier:
+def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
+                  progress: tuple[int, int] | None = None) -> Dossier:
     """The dossier of the company ``name`` (a name, alias or ticker) in ``library`` (loaded). Reads
-    no article: entries' figures come with :meth:`Dossier.entries`."""
+    no article: entries' figures come with :meth:`Dossier.entries`. ``progress``: (extracted,
+    total) when the caller knows it (the reader's extraction worker reports it); else asked."""
     info = info or resolve(name)
     ids = archive.ids_with_company(library, info.name)
     rows = [r for r in archive.rows(library) if r.id in ids] if ids else []  # rows are newest first
@@ -215,5 +217,5 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None) -> D
         while w <= last:
             weeks.append((w, per_week.get(w, 0)))
             w += timedelta(days=7)
-    extracted, total = archive.extraction_progress(library)
+    extracted, total = progress if progress is not None else archive.extraction_progress(library)
     return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library)

@@ -10,6 +10,7 @@ Not public (marked ``PRIVATE``): how many articles are extracted (:func:`extract
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -70,11 +71,35 @@ def extract_pending(library: Any, progress: Callable[[int, int], None] | None = 
     return int(library.extract_pending(progress=progress, chunk=64))
 
 
+def known_stats(library: Any) -> dict[str, tuple[int, int]] | None:
+    """Relative path → (size, mtime_ns) of the indexed files, as the index checked them on load
+    (saves a stat per file); None without an index.
+
+    PRIVATE: reads ``library._store.known_stats()``."""
+    store = getattr(library, "_store", None)
+    if store is None or not getattr(library, "indexed", False):
+        return None
+    try:
+        stats = store.known_stats()
+    except (sqlite3.Error, AttributeError):
+        return None
+    return stats if isinstance(stats, dict) else None
+
+
 def extraction_progress(library: Any) -> tuple[int, int]:
     """(articles extracted, articles) — while ``done < total`` company results are partial.
 
     PRIVATE: reads the library's index (``_store.pending_extraction_ids``) and in-memory
-    extractions (``_mem_extraction``, ``_mem_hay``); the lead re-points this at a public method."""
+    extractions (``_mem_extraction``, ``_mem_hay``); the lead re-points this at a public method.
+    The index query scans the extraction table (~50 ms at 10,000 articles): once every article is
+    extracted the answer is kept until the library's rows change (their number, or removals)."""
+    key = (len(library.rows), len(getattr(library, "removed", ())))
+    try:
+        done_before = _COMPLETE.get(library)
+    except TypeError:  # not weak-referenceable
+        done_before = None
+    if done_before == key:
+        return key[0], key[0]
     ids = {r.id for r in list(library.rows)}
     total = len(ids)
     store = getattr(library, "_store", None)
@@ -89,4 +114,12 @@ def extraction_progress(library: Any) -> tuple[int, int]:
         pending |= {i for i in mem_hay if i in ids and i not in mem_ex}
     else:
         pending = {i for i in ids if i not in mem_ex}
+    if not pending:
+        try:
+            _COMPLETE[library] = key
+        except TypeError:
+            pass
     return total - len(pending), total
+
+
+_COMPLETE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -59,8 +59,9 @@ class ArchiveState:
                 for rid in wanted:
                     self._by_row.pop(rid, None)
         found: dict[int, Identity] = {}
+        known = archive.known_stats(self.library)
         for r in rows:
-            ident = self._idents.get(r.path)
+            ident = self._idents.get(r.path, known)
             if ident is not None:
                 found[r.id] = ident
         self._idents.flush()
