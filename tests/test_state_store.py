@@ -384,3 +384,32 @@ def test_database_turning_read_only_mid_session(state_env):
     assert store.error and "read-only" in store.error
     assert store.mark_for(Identity("guid:kept", "h")).starred  # the copy in memory has the old marks
     assert store.mark_for(Identity("guid:new", "h3")).starred
+
+
+def test_identity_cache_is_used_and_a_damaged_one_is_ignored(state_env):
+    from kfin_tui.state.identity import IdentityCache
+
+    root = make_archive(state_env / "arch")
+    lib = load(root)
+    store = open_state()
+    st = ArchiveState(lib, store)
+    st.refresh()
+    st.set_starred(by_title(lib, "丙公司获得订单"))
+    st.close()
+    cache = IdentityCache(root)
+    assert cache.path.is_file()
+    cache._load()
+    assert len(cache._mem) == 4
+    # a cached identity is trusted while size and mtime are unchanged: proof that the cache is read
+    rel = "c.md"
+    size, mtime, _key, h = cache._mem[rel]
+    cache._mem[rel] = (size, mtime, "guid:from-the-cache", h)
+    cache._dirty = True
+    cache.flush()
+    assert IdentityCache(root).get(root / "c.md").key == "guid:from-the-cache"
+    for garbage in (b"", b"\x00\x01garbage", b"\xe3" * 100):
+        cache.path.write_bytes(garbage)
+        st2 = ArchiveState(load(root), store)
+        st2.refresh()
+        assert {st2.library.row(i).title for i in st2.starred_ids()} == {"丙公司获得订单"}
+        st2.close()

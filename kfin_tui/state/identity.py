@@ -17,9 +17,10 @@ size and modification time — it is derived data: deleting the cache costs a re
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
-import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,19 +99,26 @@ def identity_of_file(path: str | Path, root: str | Path) -> Identity | None:
 
 
 class IdentityCache:
-    """Identities of one folder's files, by (relative path, size, mtime_ns), in an SQLite file in
-    the cache folder. Every failure (read-only or damaged cache) degrades to no cache."""
+    """Identities of one folder's files, by (relative path, size, mtime_ns), kept in one file in
+    the cache folder (a ``marshal`` blob: 100,000 entries load in a few tens of milliseconds,
+    where rows from SQLite took ten times that). Written whole and atomically (temporary file,
+    then rename) when something was added; two instances writing at once cost a re-read at worst.
+    Every failure (read-only, damaged or foreign file) degrades to no cache: it is derived data."""
+
+    VERSION = 1
 
     def __init__(self, root: Path | str, cache: Path | str | None = None) -> None:
         from ..paths import cache_dir
 
         self.root = Path(root)
         key = hashlib.sha1(str(self.root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-        self.path = Path(cache if cache is not None else cache_dir()) / "identity" / f"{key}.sqlite3"
-        self._conn: sqlite3.Connection | None = None
-        self._mem: dict[str, tuple[int, int, Identity]] = {}
+        self.path = Path(cache if cache is not None else cache_dir()) / "identity" / f"{key}.marshal"
+        # rel -> (size, mtime_ns, key, hash); Identity objects are made on demand
+        self._mem: dict[str, tuple[int, int, str, str]] = {}
+        self._made: dict[str, Identity] = {}
         self._loaded = False
-        self._pending: list[tuple[str, int, int, str, str]] = []
+        self._dirty = False
+        self._lock = threading.Lock()
         self._prefix = str(self.root).rstrip(os.sep) + os.sep
 
     def _rel(self, path: str) -> str:
@@ -119,44 +127,18 @@ class IdentityCache:
             return rel.replace(os.sep, "/") if os.sep != "/" else rel
         return rel_path(path, self.root)
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._conn is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=2, isolation_level=None, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("CREATE TABLE IF NOT EXISTS ident(rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,"
-                             " key TEXT, hash TEXT)")
-                self._conn = conn
-            except (sqlite3.Error, OSError):
-                self._unlink_broken()
-                return None
-        return self._conn
-
-    def _unlink_broken(self) -> None:
-        """A damaged cache file is dropped (it is derived data); the next use starts it anew."""
-        try:
-            if self.path.exists():
-                sqlite3.connect(self.path).execute("PRAGMA quick_check").fetchone()
-        except sqlite3.DatabaseError:
-            for suffix in ("", "-wal", "-shm"):
-                try:
-                    os.unlink(f"{self.path}{suffix}")
-                except OSError:
-                    pass
-
     def _load(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        conn = self._connect()
-        if conn is None:
-            return
-        try:
-            for rel, size, mtime, key, h in conn.execute("SELECT rel, size, mtime, key, hash FROM ident"):
-                self._mem[rel] = (size, mtime, Identity(key, h))
-        except sqlite3.Error:
-            self._mem.clear()
+        with self._lock:
+            if self._loaded:
+                return
+            self._loaded = True
+            try:
+                with open(self.path, "rb") as fh:
+                    data = marshal.loads(fh.read())  # load(fh) reads in small pieces: ~20x slower
+            except (OSError, EOFError, ValueError, TypeError):
+                return
+            if isinstance(data, tuple) and len(data) == 2 and data[0] == self.VERSION and isinstance(data[1], dict):
+                self._mem = data[1]
 
     def get(self, path: str | Path, known: dict[str, tuple[int, int]] | None = None) -> Identity | None:
         """The identity of the file at ``path`` (absolute, below the root): from the cache when its
@@ -174,8 +156,11 @@ class IdentityCache:
                 return None
             stat = (st.st_size, st.st_mtime_ns)
         hit = self._mem.get(rel)
-        if hit is not None and hit[0] == stat[0] and hit[1] == stat[1]:
-            return hit[2]
+        if hit is not None and type(hit) is tuple and len(hit) == 4 and hit[0] == stat[0] and hit[1] == stat[1]:
+            made = self._made.get(rel)
+            if made is None or made.key != hit[2] or made.hash != hit[3]:
+                made = self._made[rel] = Identity(str(hit[2]), str(hit[3]))
+            return made
         try:
             with open(path, "rb") as fh:  # read-only, always
                 data = fh.read()
@@ -188,35 +173,27 @@ class IdentityCache:
             except OSError:
                 return None
         ident = identity_of_bytes(data, rel)
-        self._mem[rel] = (stat[0], stat[1], ident)
-        self._pending.append((rel, stat[0], stat[1], ident.key, ident.hash))
-        if len(self._pending) >= 2000:
-            self.flush()
+        self._mem[rel] = (stat[0], stat[1], ident.key, ident.hash)
+        self._made[rel] = ident
+        self._dirty = True
         return ident
 
     def flush(self) -> None:
-        """Write the identities computed since the last flush (one transaction)."""
-        pending, self._pending = self._pending, []
-        if not pending:
+        """Write the cache if identities were computed since it was read."""
+        if not self._dirty:
             return
-        conn = self._connect()
-        if conn is None:
-            return
+        self._dirty = False
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("INSERT OR REPLACE INTO ident(rel, size, mtime, key, hash) VALUES(?,?,?,?,?)", pending)
-            conn.execute("COMMIT")
-        except sqlite3.Error:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                marshal.dump((self.VERSION, dict(self._mem)), fh)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
             try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
+                os.unlink(tmp)
+            except OSError:
                 pass
 
     def close(self) -> None:
         self.flush()
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            except sqlite3.Error:
-                pass
-            self._conn = None
