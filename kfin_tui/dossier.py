@@ -126,7 +126,7 @@ class DossierEntry:
     date: datetime | None
     source: str
     figures: list[FigureHit] = field(default_factory=list)
-    companies: list[str] = field(default_factory=list)  # mentioned with it
+    companies: list[str] = field(default_factory=list)  # mentioned with it, most mentioned first
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "title": self.title, "date": self.date.isoformat() if self.date else None,
@@ -178,11 +178,18 @@ class Dossier:
         e = DossierEntry(row_id, r.path if r else "", r.title if r else "", r.date if r else None,
                          r.source if r else "")
         names = {self.info.name, *self.info.aliases}
-        e.companies = [c for c in archive.companies_for(lib, row_id) if c not in names]
         ex = archive.extraction(lib, row_id)
-        art = archive.article(lib, row_id) if ex is not None else None
-        if ex is not None and art is not None:
-            e.figures = figures_naming(art, ex, names)
+        if ex is not None:
+            # as the index lists them (media outlets are sources, not companies), most named first
+            others = [c for c in getattr(ex, "companies", ())
+                      if c.name and c.name not in names and getattr(c, "kind", "company") != "media"]
+            others.sort(key=lambda c: (-len(c.mentions), c.name))
+            e.companies = list(dict.fromkeys(c.name for c in others))
+            art = archive.article(lib, row_id)
+            if art is not None:
+                e.figures = figures_naming(art, ex, names)
+        else:
+            e.companies = [c for c in archive.companies_for(lib, row_id) if c not in names]
         with self._lock:
             self._details[row_id] = e
         return e

@@ -68,7 +68,23 @@ def company_names(library: Any) -> list[tuple[str, int]]:
 
 
 def extract_pending(library: Any, progress: Callable[[int, int], None] | None = None) -> int:
-    return int(library.extract_pending(progress=progress, chunk=64))
+    """Extract every article not extracted yet; afterwards the library counts as complete for
+    :func:`extraction_progress` (until its rows change), which saves that function's index query."""
+    from ..index.extraction import extractor
+
+    key = _rows_key(library)
+    count = int(library.extract_pending(progress=progress, chunk=64))
+    if extractor() is None:  # nothing could be extracted: never claim complete
+        return count
+    try:
+        _COMPLETE[library] = key
+    except TypeError:
+        pass
+    return count
+
+
+def _rows_key(library: Any) -> tuple[int, int]:
+    return len(library.rows), len(getattr(library, "removed", ()))
 
 
 def known_stats(library: Any) -> dict[str, tuple[int, int]] | None:
@@ -93,7 +109,7 @@ def extraction_progress(library: Any) -> tuple[int, int]:
     extractions (``_mem_extraction``, ``_mem_hay``); the lead re-points this at a public method.
     The index query scans the extraction table (~50 ms at 10,000 articles): once every article is
     extracted the answer is kept until the library's rows change (their number, or removals)."""
-    key = (len(library.rows), len(getattr(library, "removed", ())))
+    key = _rows_key(library)
     try:
         done_before = _COMPLETE.get(library)
     except TypeError:  # not weak-referenceable
