@@ -200,7 +200,7 @@ class Dossier:
 
     def to_json(self, limit: int | None = None) -> dict[str, Any]:
         return {"name": self.info.name, "aliases": list(self.info.aliases), "tickers": list(self.info.tickers),
-                "known": self.info.known, "count": self.count, "partial": self.partial,
+                "kind": self.info.kind, "known": self.info.known, "count": self.count, "partial": self.partial,
                 "extracted": self.extracted, "total": self.total,
                 "timeline": [{"week": w.isoformat(), "count": n} for w, n in self.weeks],
                 "undated": self.undated, "sparkline": self.sparkline(),

@@ -153,3 +153,27 @@ def test_company_command_unknown_name_suggests(env, capsys):
 def test_company_command_missing_folder(env, capsys):
     assert main(["company", "贵州茅台", str(env / "nope")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_company_command_says_a_media_outlet_is_a_source(env, capsys):
+    root = write_archive(env / "arch")
+    assert main(["company", "财联社", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "media outlet" in out
+    assert main(["company", "财联社", str(root), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "media"
+
+
+def test_dossier_text_is_inert_on_a_terminal():
+    from kfin_tui.commands.cmd_company import format_dossier
+    from kfin_tui.dossier import Dossier, DossierEntry, FigureHit
+    from kfin_tui.state.watchlist import CompanyInfo
+
+    d = Dossier(CompanyInfo("甲\x1b]0;title\x07公司", ("甲\n别名",), ("SH:600000",)), [1], 1, 1,
+                [(date(2024, 10, 7), 1)], 0)
+    d._details[1] = DossierEntry(1, "/a.md", "标题\x1b[2J清屏", None, "来源\r",
+                                 [FigureHit("1亿元", "money", "营收\x1b[31m")], ["乙\x9b公司"])
+    out = format_dossier(d, width=100)
+    assert not any(c in out for c in "\x1b\x07\r\x9b")
+    assert "标题" in out and "清屏" in out and "乙" in out
+    assert all("别名" not in line or line.startswith("别名") for line in out.splitlines())

@@ -127,6 +127,8 @@ def format_dossier(dossier: Any, limit: int | None = None, width: int | None = N
         lines.append(label + dossier.sparkline(max(8, width - cell_len(label))))
     if dossier.undated:
         lines.append(f"无日期 {dossier.undated}")
+    if info.kind == "media":
+        lines.append("媒体: a media outlet is a source, not counted as a company named by articles")
     if not dossier.count:
         lines.append("没有提到它的文章" if not dossier.partial else "尚无结果 (提取中)")
     lines.append("")
