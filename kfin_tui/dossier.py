@@ -214,9 +214,12 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
     total) when the caller knows it (the reader's extraction worker reports it); else asked."""
     info = info or resolve(name)
     ids = archive.ids_with_company(library, info.name)
-    rows = [r for r in archive.rows(library) if r.id in ids] if ids else []  # rows are newest first
-    per_week: Counter = Counter(week_of(r.date) for r in rows if r.date is not None)
-    undated = sum(1 for r in rows if r.date is None)
+    rows = archive.rows_of(library, ids)  # newest first
+    per_day: Counter = Counter(r.date.date() for r in rows if r.date is not None)
+    per_week: Counter = Counter()
+    for day, n in per_day.items():
+        per_week[week_of(day)] += n
+    undated = len(rows) - sum(per_day.values())
     weeks: list[tuple[date, int]] = []
     if per_week:
         first, last = min(per_week), max(per_week)

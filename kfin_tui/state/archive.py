@@ -33,6 +33,20 @@ def rows(library: Any) -> list[Any]:
     return list(library.rows)
 
 
+def rows_of(library: Any, ids: set[int]) -> list[Any]:
+    """The rows of ``ids`` in list order (newest first): looked up one by one and sorted when they
+    are few, else picked from the whole list (100,000 rows: ~30 ms)."""
+    if not ids:
+        return []
+    if len(ids) * 8 < len(library.rows):
+        from ..index.rows import sort_key
+
+        found = [r for r in (row(library, i) for i in ids) if r is not None]
+        found.sort(key=sort_key)
+        return found
+    return [r for r in list(library.rows) if r.id in ids]
+
+
 def row(library: Any, row_id: int) -> Any | None:
     try:
         return library.row(row_id)
