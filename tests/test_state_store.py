@@ -413,3 +413,18 @@ def test_identity_cache_is_used_and_a_damaged_one_is_ignored(state_env):
         st2.refresh()
         assert {st2.library.row(i).title for i in st2.starred_ids()} == {"丙公司获得订单"}
         st2.close()
+
+
+def test_a_busy_database_loses_one_change_not_the_session(state_env):
+    store = open_state()
+    store._conn.execute("PRAGMA busy_timeout=50")
+    other = sqlite3.connect(state_env / "state" / "state.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another instance holds the write lock
+    assert store.toggle_starred(Identity("guid:x", "h")) is False  # not saved, no exception
+    assert store.error and "busy" in store.error and store.persistent
+    other.execute("ROLLBACK")
+    other.close()
+    assert store.toggle_starred(Identity("guid:x", "h")) is True
+    assert store.error is None
+    store.close()
+    assert open_state().mark_for(Identity("guid:x", "h")).starred

@@ -116,6 +116,7 @@ class StateStore:
         self.error = error  # one line for the user, or None
         self.persistent = error is None and path is not None
         self._lock = threading.RLock()
+        self._busy = False
 
     # ------------------------------------------------------------------------------ transactions
     def _write(self, fn, *args):
@@ -131,13 +132,28 @@ class StateStore:
                     conn.execute("ROLLBACK")
                     raise
                 conn.execute("COMMIT")
+                if self._busy:  # the lock came free again: the message is out of date
+                    self._busy = False
+                    self.error = None
                 return result
             except sqlite3.Error as exc:
+                if conn.in_transaction:  # a failed COMMIT (busy, disk full) leaves it open
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
                 self._failed(exc)
                 return None
 
     def _failed(self, exc: sqlite3.Error) -> None:
-        what = "is read-only" if "readonly" in str(exc) else f"failed ({exc})"
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            # another kfin-tui held the database longer than the busy timeout: this change is
+            # lost, the next one is tried on the file again
+            self.error = f"kfin-tui: the reading state {self.path or ''} is busy (another kfin-tui?): a change was not saved"
+            self._busy = self.persistent
+            return
+        what = "is read-only" if "readonly" in text else f"failed ({exc})"
         self.error = f"kfin-tui: the reading state {self.path or ''} {what}: marks are kept for this session only"
         if self.persistent:
             self.persistent = False
@@ -207,8 +223,9 @@ class StateStore:
     def _change(self, ident: Identity, root: str, *, read: bool | None = None, starred: bool | None = None,
                 toggle: str | None = None) -> Mark:
         now = time.time()
+        persistent = self.persistent
         m = self._write(self._set, ident, root, read, starred, toggle, now)
-        if m is None:  # the database failed: now in memory, try once more there
+        if m is None and persistent and not self.persistent:  # the file failed: now in memory, once more there
             m = self._write(self._set, ident, root, read, starred, toggle, now)
         return m if m is not None else Mark(ident.key, ident.hash, root)
 
