@@ -142,3 +142,13 @@ def test_state_command_reports_a_damaged_database(env, capsys):
     captured = capsys.readouterr()
     assert "damaged or not a database" in captured.err
     assert len(captured.out.splitlines()) == 4
+
+
+def test_state_watch_with_a_broken_config_says_where(env, capsys):
+    cfg = env / "config.toml"
+    cfg.write_text("watch = [1, 2]\n", encoding="utf-8")
+    assert main(["state", "watch", "add", "茅台"]) == 1
+    err = capsys.readouterr().err
+    assert str(cfg) in err and "watch" in err
+    assert cfg.read_text(encoding="utf-8") == "watch = [1, 2]\n"  # nothing written
+    assert main(["state", "watch"]) == 1

@@ -115,12 +115,14 @@ def _entries(doc: Any) -> list[str]:
 
 
 def add(text: str, path: Path | None = None) -> str:
-    """Watch a company (written as its canonical name); returns that name. Already watched: no change."""
-    from ..config import edit_config
+    """Watch a company (written as its canonical name); returns that name. Already watched: no change.
+    Raises :class:`~kfin_tui.config.ConfigError` when the config file is invalid (nothing written)."""
+    from ..config import edit_config, load_config
 
     name = resolve(text).name
     if not name:
         raise ValueError("an empty company name")
+    load_config(path)  # an invalid file is reported as it is, never "repaired" by the edit
     with edit_config(path) as doc:
         items = _entries(doc)
         if not any(resolve(i).name == name for i in items):
@@ -131,9 +133,10 @@ def add(text: str, path: Path | None = None) -> str:
 def remove(text: str, path: Path | None = None) -> bool:
     """Stop watching a company: every entry naming it (by name, alias or ticker) goes. True when
     one did."""
-    from ..config import edit_config
+    from ..config import edit_config, load_config
 
     name = resolve(text).name
+    load_config(path)  # an invalid file is reported as it is, never "repaired" by the edit
     with edit_config(path) as doc:
         items = _entries(doc)
         kept = [i for i in items if resolve(i).name != name]
@@ -143,7 +146,8 @@ def remove(text: str, path: Path | None = None) -> bool:
 
 
 def toggle(text: str, path: Path | None = None) -> bool:
-    """Add or remove (the ``w`` key); returns whether the company is watched now."""
+    """Add or remove (the ``w`` key); returns whether the company is watched now. Raises
+    :class:`~kfin_tui.config.ConfigError` when the config file is invalid (nothing written)."""
     from ..config import load_config
 
     name = resolve(text).name
