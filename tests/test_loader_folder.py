@@ -7,7 +7,6 @@ import html
 import io
 import os
 import re
-import time
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -81,9 +80,7 @@ def make_bad_folder(root: Path) -> dict[str, Path]:
 
 def test_bad_files_are_issues_and_the_folder_still_loads(tmp_path):
     files = make_bad_folder(tmp_path)
-    start = time.perf_counter()
     articles, issues = load_folder(tmp_path)
-    elapsed = time.perf_counter() - start
     by_path = {a.path: a for a in articles}
     problems = {i.path: i for i in issues}
 
@@ -103,17 +100,14 @@ def test_bad_files_are_issues_and_the_folder_still_loads(tmp_path):
         assert str(files[name]) not in by_path
         assert str(issue).startswith(str(files[name]))  # path: reason
     assert len(articles) == 3 and len(issues) == 6
-    assert elapsed < 2.0  # the 5 MB file is refused from its size, not read
 
 
 def test_too_large_is_fast_and_not_read(tmp_path, monkeypatch):
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as fh:
-        fh.truncate(MAX_BYTES + 1)  # sparse
-    start = time.perf_counter()
+        fh.truncate(64 << 30)  # sparse, 64 GB: reading it would fail with MemoryError, not pass
     article, issue = load_file(huge)
     assert article is None and "too large" in issue.reason
-    assert time.perf_counter() - start < 0.5
 
 
 def test_unreadable_file_is_an_issue(tmp_path, monkeypatch):
@@ -214,9 +208,7 @@ def test_symlink_loops_are_safe(tmp_path):
     os.symlink(tmp_path, tmp_path / "a" / "b" / "to_root")  # loop back to the top
     os.symlink(".", tmp_path / "a" / "self")  # a folder that contains itself
     os.symlink(tmp_path / "missing", tmp_path / "a" / "dangling.md")  # broken link
-    start = time.perf_counter()
     articles, _issues = load_folder(tmp_path)
-    assert time.perf_counter() - start < 5
     assert [Path(a.path).name for a in articles] == ["文章.md"]
     assert articles[0].categories == ["金融", "测试社"]
 
@@ -243,11 +235,10 @@ def test_folder_categories_and_hexo_prefixes(tmp_path):
 
 
 def test_sort_newest_first_undated_last(article_fixtures):
-    from kfin_tui.index.rows import Row, sort_key
+    from kfin_tui.index import Library
 
-    articles, _ = load_folder(article_fixtures)
-    rows = [Row.of(i, a) for i, a in enumerate(articles)]
-    dates = [r.date for r in sorted(rows, key=sort_key)]
+    library = Library(article_fixtures, use_index=False).load_all()
+    dates = [r.date for r in library.rows]
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)
     assert dates.index(None) == len(dated)  # every undated after every dated
@@ -372,18 +363,6 @@ def test_shared_tickers_and_quirks(shared_dir):
     assert len(flash.blocks) > 10  # the numbered lines of a 电报 flash are paragraphs
 
 
-def test_load_speed_on_shared(shared_dir):
-    files = _shared_files(shared_dir)
-    for p in files:  # warm the OS cache and lazy imports
-        load_file(p)
-    start = time.perf_counter()
-    for _ in range(3):
-        for p in files:
-            load_file(p)
-    per_file_ms = (time.perf_counter() - start) * 1000 / (3 * len(files))
-    assert per_file_ms < 25, f"{per_file_ms:.2f} ms/file"
-
-
 # --- the bundled corpus --------------------------------------------------------------------------
 
 def test_bundled_corpus_loads():
@@ -397,7 +376,7 @@ def test_bundled_corpus_loads():
 
 
 def test_pathological_large_bodies_stay_fast(tmp_path):
-    """Within the 4 MB limit, no body makes one file cost seconds (markdown-it is pure Python)."""
+    """Within the 4 MB limit, pathological bodies load (their timing is measured in tests/bench)."""
     cases = {
         "dollars.md": "---\ntitle: x\n---\n" + "$" * 3_000_000,
         "one_line.txt": "没有任何句号的一行字" * 120_000,
@@ -407,10 +386,10 @@ def test_pathological_large_bodies_stay_fast(tmp_path):
     for name, text in cases.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        start = time.perf_counter()
         article, issue = load_file(path)
         assert article is not None and article.title, (name, issue)
-        assert time.perf_counter() - start < 1.5, name
+        # bounded output: the loader keeps each block within its limit (README, Limits)
+        assert len(article.body_text) <= 2 * len(text), name
 
 
 def test_repository_furniture_is_skipped_by_whole_name_only(tmp_path):
