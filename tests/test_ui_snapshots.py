@@ -3,10 +3,9 @@ tests/__snapshots__). Update deliberately with ``pytest --snapshot-update`` and 
 from __future__ import annotations
 
 import pytest
+from ui_helpers import UI_CORPUS, no_user_config, settle  # noqa: F401 - autouse fixture
 
 from kfin_tui.ui.app import KfinApp
-
-from ui_helpers import UI_CORPUS, settle
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +49,7 @@ def test_help_screen(snap_compare):
 def test_empty_filter_state(snap_compare):
     async def run(pilot):
         await _ready(pilot)
-        pilot.app.set_keyword("没有这个词")
+        pilot.app.reader.set_keyword("没有这个词")
         await pilot.pause(0.3)
         await settle(pilot)
         pilot.app.query_one("ArticleList").focus()
@@ -62,7 +61,7 @@ def test_empty_filter_state(snap_compare):
 def test_markdown_article_and_category_filter(snap_compare):
     async def run(pilot):
         await _ready(pilot)
-        pilot.app.set_category("快讯")
+        pilot.app.reader.set_category("快讯")
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)

@@ -1,0 +1,38 @@
+"""The status bar: the folder, the filters in force and ``shown/total``. Every part is data (a
+folder name, a typed keyword, a category): it is drawn as Text, never parsed as markup."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from .sanitize import one_line
+
+
+class StatusBar(Horizontal):
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; color: $text; padding: 0 1; }
+    StatusBar > #status-left { width: 1fr; }
+    StatusBar > #status-right { width: auto; color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-left", markup=False)
+        yield Static(id="status-right", markup=False)
+
+    def show(self, folder: str, filters: list[tuple[str, str]], note: str, shown: int, total: int) -> None:
+        """``filters``: (label, value) pairs such as ("关键词", typed keyword); ``note``: a hint."""
+        parts: list[str] = ["kfin-tui", one_line(folder)]
+        parts += [f"{label}: {one_line(value)}" for label, value in filters]
+        if note:
+            parts.append(note)
+        self.query_one("#status-left", Static).update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+        self.query_one("#status-right", Static).update(Text(f"{shown}/{total}"))
+
+    @property
+    def text(self) -> str:
+        """What the bar says, as plain text (tests and the e2e check read it)."""
+        left = str(self.query_one("#status-left", Static).render())
+        right = str(self.query_one("#status-right", Static).render())
+        return f"{left} | {right}"
