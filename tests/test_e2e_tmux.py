@@ -8,7 +8,6 @@ import time
 import uuid
 
 import pytest
-
 from ui_helpers import UI_CORPUS
 
 pytestmark = pytest.mark.e2e
