@@ -27,7 +27,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .index.rows import Row
+    from .index.records import Row
 
 RowPredicate = Callable[["Row"], bool]
 

@@ -10,7 +10,18 @@ import json
 from datetime import datetime
 
 JSON_HEAD = '{"path": "'
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_raw_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _encode(obj: object) -> str:
+    """JSON text, valid UTF-8: a lone surrogate (a file name that was not UTF-8) is written as its
+    ``\\udcXX`` escape, which ``json.loads`` turns back into the name ``open()`` accepts."""
+    text = _raw_encode(obj)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def meta_json(path: str, title: str, date: datetime | None, source: str, author: str, categories,

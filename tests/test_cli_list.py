@@ -124,15 +124,63 @@ def test_a_single_file(article_fixtures, tmp_path):
     assert [i["title"] for i in rows(res.stdout)] == ["央行开展2000亿元逆回购操作"]
 
 
+def run_on_terminal(*args: str, columns: str, tmp: Path) -> tuple[str, str]:
+    """`kfin-tui list` with stdout on a pseudo-terminal (the table), stderr captured."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, KFIN_TUI_CACHE=str(tmp / "cache"), COLUMNS=columns)
+    proc = subprocess.Popen([sys.executable, "-m", "kfin_tui", "list", *args], stdout=slave,
+                            stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    err = proc.communicate(timeout=120)[1]
+    os.close(master)
+    assert proc.returncode == 0, err
+    return out.decode("utf-8").replace("\r\n", "\n"), err.decode("utf-8")
+
+
 @pytest.mark.parametrize("columns", ["160", "80", "50"])
-def test_table_output(corpus, tmp_path, columns):
-    res = run(str(corpus), tmp=tmp_path, env_extra={"COLUMNS": columns})
-    assert res.returncode == 0, res.stderr
-    lines = res.stdout.splitlines()
+def test_table_output_on_a_terminal(corpus, tmp_path, columns):
+    out, _ = run_on_terminal(str(corpus), columns=columns, tmp=tmp_path)
+    lines = out.splitlines()
     assert lines[0].startswith("日期") and "标题" in lines[0]
     assert lines[1].startswith("2025-01-02 10:00")  # the date column is never squeezed away
-    assert "人工智能芯片" in lines[1] and "8/8" in res.stdout
-    assert "—" in res.stdout  # the undated article
+    assert "人工智能芯片" in lines[1] and lines[-1] == "8/8"
+    assert "—" in out  # the undated article
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in lines) <= int(columns)
+
+
+def test_piped_output_is_whole_tab_separated_lines(corpus, tmp_path):
+    res = run(str(corpus), tmp=tmp_path, env_extra={"COLUMNS": "50"})
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) == 8  # rows only: no header, no count
+    cells = [line.split("\t") for line in lines]
+    assert all(len(c) == 4 for c in cells)
+    assert cells[0] == ["2025-01-02 10:00", "人工智能芯片出货量大增", "样例社", "金融 / 样例社 / 深度"]
+    assert cells[-1][0] == "" and cells[-1][1] == "没有日期的文章"  # undated: an empty date
+    assert "8/8" in res.stderr.splitlines()
+
+
+def test_table_cells_are_inert():
+    from kfin_tui.commands.cmd_list import format_table, format_tsv
+
+    rows = [("2024-01-01 00:00", "标题\x1b]0;pwned\x07\x1b[2J", "来源\x9b31m", "金融\n换行\t目录")]
+    for text in (format_table(rows, 1, width=200), format_tsv(rows)):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+        assert len(text.rstrip("\n").splitlines()) == (3 if "日期" in text else 1)  # a newline splits no row
+    assert format_tsv(rows).count("\t") == 3
 
 
 def test_bundled_corpus_from_another_directory(tmp_path):
@@ -141,7 +189,8 @@ def test_bundled_corpus_from_another_directory(tmp_path):
     items = rows(res.stdout)
     assert len(items) >= 30
     assert all(list(i) == FIELDS for i in items)
-    assert "could not be loaded" not in res.stderr or " 0 files could not be loaded" in res.stderr
+    assert "could not be loaded" not in res.stderr  # the bundled corpus loads whole
+    assert "Traceback" not in res.stderr
 
 
 @pytest.mark.parametrize("fmt", [["--json"], []])
@@ -162,7 +211,7 @@ def test_stdout_closed_early_is_not_an_error(tmp_path, fmt):
     if fmt:
         assert json.loads(first)["title"].startswith("第")
     else:
-        assert first.decode().startswith("日期")
+        assert first.decode().count("\t") == 3  # piped: whole tab-separated rows
     assert proc.returncode == 0, err
     assert b"BrokenPipe" not in err and b"Traceback" not in err
 
@@ -232,4 +281,5 @@ def test_company_filter_uses_aliases_and_the_extractor(tmp_path):
     both = rows(run("--json", "--company", "阿里巴巴", "--keyword", "蚂蚁", tmp=tmp_path).stdout)
     assert both and {Path(i["path"]).name for i in both} < got  # the keyword narrows it further
     total = len(rows(run("--json", tmp=tmp_path).stdout))
-    assert run("--company", "没有这家公司", tmp=tmp_path).stdout.strip().endswith(f"0/{total}")
+    none = run("--company", "没有这家公司", tmp=tmp_path)
+    assert none.stdout == "" and f"0/{total}" in none.stderr.splitlines()

@@ -3,38 +3,20 @@ processes), then the bodies (Library.complete). The first pass must list exactly
 lists, apart from tickers (which come from the body)."""
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from index_helpers import make_small_cold, rowset, synthetic, write_corpus
 
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.index import library as library_mod
 
-from test_index import rowset, write_corpus
-
-HERE = Path(__file__).resolve().parent
-
 
 @pytest.fixture
 def small_is_cold(monkeypatch):
-    """Make a folder of a few dozen files take the large-archive path (metadata pass, pool)."""
-    monkeypatch.setattr(library_mod, "COLD_META_MIN", 10)
-    monkeypatch.setattr(library_mod, "POOL_MIN_FILES", 10)
-    monkeypatch.setattr(library_mod, "META_CHUNK", 16)
-    monkeypatch.setattr(library_mod, "STORE_BATCH", 16)
-    monkeypatch.setattr(library_mod, "POOL_CHUNK", 4)
-
-
-def synthetic(root: Path, n: int) -> Path:
-    sys.path.insert(0, str(HERE / "bench"))
-    try:
-        import make_archive
-    finally:
-        sys.path.pop(0)
-    return make_archive.make_archive(root, n)
+    make_small_cold(monkeypatch)
 
 
 def tricky(root: Path) -> Path:
@@ -120,11 +102,11 @@ def test_small_cold_folders_are_read_in_full_at_once(cache, tmp_path):
 
 async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_results(cache, tmp_path,
                                                                                      small_is_cold, monkeypatch):
+    from ui_helpers import settle
+
     from kfin_tui.ui.app import KfinApp
     from kfin_tui.ui.screens.reader import ReaderScreen
     from kfin_tui.ui.widgets.article_list import ArticleList
-
-    from ui_helpers import settle
 
     root = tricky(tmp_path / "t")
     full = Library(root, use_index=False).load_all()

@@ -5,28 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from index_helpers import DAY_NS, age, rowset, write_corpus
 
 from kfin_tui import files
+from kfin_tui.filters import Filters, Selection
 from kfin_tui.index import Library
 from kfin_tui.index import walk as walk_mod
-from kfin_tui.filters import Filters, Selection
 from kfin_tui.index.library import Listing
-
-from test_index import rowset, write_corpus
-
-DAY_NS = 86_400 * 10**9
-
-
-def age(root: Path, days: int = 3) -> None:
-    """Every file and folder last changed days ago: nothing is too recent to fingerprint."""
-    old = time.time_ns() - days * DAY_NS
-    paths = sorted(root.rglob("*"), key=lambda p: -len(p.parts))  # files before their folders
-    for n, p in enumerate([*paths, root]):
-        os.utime(p, ns=(old + n, old + n), follow_symlinks=False)
 
 
 @pytest.fixture

@@ -12,101 +12,17 @@ import time
 from pathlib import Path
 
 import pytest
+from index_helpers import count_parses, rowset, snapshot, write_corpus
 
 from kfin_tui.index import Library
 from kfin_tui.index import library as library_mod
 from kfin_tui.index.search import article_haystack, matches_terms, terms
 from kfin_tui.index.store import SCHEMA_VERSION, db_path_for
 
-HTML_POST = """---
-title: '{title}'
-categories:
- - 金融
- - {site}
- - 快讯
-author: {site}
-date: 2023-0{month}-1{day} 08:00:00
----
-
-<div><p>{p1}</p>
-<p>{p2}</p></div>
-"""
-MD_POST = """---
-title: "{title}"
-date: 2022-0{month}-0{day}
-source: {site}
----
-
-{p1}
-
-## 小结
-
-{p2}
-"""
-TXT_POST = """【{title}】
-来源：东方财富网
-
-{p1}
-
-{p2}
-"""
-
-WORDS = ["光伏", "组件", "出货量", "同比", "增长", "净利润", "亿元", "回购", "港股", "芯片", "订单", "ＡＩ",
-         "StreamLake", "ETF", "毛利率", "手机", "快手", "季度", "营收", "的", "了", "%", "，", "（", "）"]
-
-
-def _para(r: random.Random) -> str:
-    return "".join(r.choice(WORDS) for _ in range(r.randint(8, 40))) + "。"
-
-
-def write_corpus(root: Path, n: int = 24, seed: int = 7) -> Path:
-    r = random.Random(seed)
-    for i in range(n):
-        kind = i % 3
-        fields = dict(title=f"{r.choice(WORDS)}{r.choice(WORDS)}第{i}号", site=r.choice(["财联社", "格隆汇"]),
-                      month=r.randint(1, 9), day=r.randint(1, 9), p1=_para(r), p2=_para(r))
-        if kind == 0:
-            path = root / "source" / "_posts" / "金融" / fields["site"] / "快讯" / f"post{i}.md"
-            text = HTML_POST.format(**fields)
-        elif kind == 1:
-            path = root / "posts" / f"{i:03d}.md"
-            text = MD_POST.format(**fields)
-        else:
-            path = root / "em" / f"{i:03d}.txt"
-            text = TXT_POST.format(**fields)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    bad = root / "em" / "broken.txt"
-    bad.write_bytes(b"\xff\xfe\x00\x00" * 3 + bytes(range(256)) * 4)
-    return root
-
 
 @pytest.fixture
 def corpus(tmp_path):
     return write_corpus(tmp_path / "corpus")
-
-
-def snapshot(root: Path) -> dict:
-    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.rglob("*"))}
-
-
-def rowset(lib: Library) -> list[tuple]:
-    return sorted((r.path, r.title, r.date, r.source, r.categories, r.tickers, r.format, r.author) for r in lib.rows)
-
-
-def count_parses(monkeypatch) -> list[str]:
-    from kfin_tui import articles
-
-    calls: list[str] = []
-    real = articles.load_file
-
-    def counting(path, root=None):
-        calls.append(str(path))
-        return real(path, root)
-
-    monkeypatch.setattr(articles, "load_file", counting)
-    library_mod._load_article.cache_clear()
-    return calls
 
 
 def test_index_matches_memory_and_warm_start_reads_index_only(cache, corpus, monkeypatch):
@@ -209,7 +125,7 @@ def test_concurrent_instances_do_not_corrupt(cache, tmp_path):
         try:
             lib = Library(root).load_all()
             results.append((rowset(lib), lib.search("光伏 同比")))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=run) for _ in range(3)]
@@ -346,7 +262,7 @@ def test_index_cli_exits_zero(cache, corpus, capsys):
 
 
 def test_index_package_is_lean():
-    code = ("import sys, kfin_tui.index, kfin_tui.index.build, kfin_tui.index.store; "
+    code = ("import sys, kfin_tui.index, kfin_tui.index.library, kfin_tui.commands.cmd_index, kfin_tui.commands.cmd_list; "
             "bad = [m for m in ('textual', 'jieba', 'kfin_tui.articles') if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..paths import bundled_corpus
+from ..sanitize import clean_line
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
 
 DESCRIPTION = "List articles, newest first."
@@ -47,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.flush()
             sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
-        else:
+        elif sys.stdout.isatty():
             sys.stdout.write(format_table(listing.table_rows(), listing.total))
+        else:  # a pipe or a file: whole lines, tab-separated; the count is not data
+            sys.stdout.write(format_tsv(listing.table_rows()))
+            sys.stdout.flush()
+            print(f"{len(listing.picked)}/{listing.total}", file=sys.stderr)
         sys.stdout.flush()
     except BrokenPipeError:
         # the reader went away (`kfin-tui list | head`): that is fine; keep Python's own flush at
@@ -57,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     report_issues(library.issues)
+    from ..index.problems import summary
+
+    degraded = summary(library.problems)
+    if degraded:
+        print(f"kfin-tui: warning: {clean_line(degraded)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -73,9 +83,16 @@ def _extract_all(library) -> None:
     library.extract_pending(progress=progress, chunk=64)
 
 
+def format_tsv(rows: list[tuple[str, str, str, str]]) -> str:
+    """date, title, source, categories: one line per row, tab-separated, nothing cut (for a pipe).
+    Every cell through :func:`~kfin_tui.sanitize.clean_line` (no tab, newline or control survives)."""
+    return "".join("\t".join(clean_line(cell or "") for cell in row) + "\n" for row in rows)
+
+
 def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:
     """date · title · source · categories in fixed columns cut to the terminal width (in cells:
-    a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories)."""
+    a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories);
+    every cell goes through :func:`~kfin_tui.sanitize.clean_line` (inert on a terminal)."""
     import shutil
 
     from rich.cells import cell_len, set_cell_size
@@ -89,6 +106,7 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
     title_w = max(8, title_w)
 
     def fit(text: str, w: int) -> str:
+        text = clean_line(text)
         n = cell_len(text)
         if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
             text = set_cell_size(text, w - 1).rstrip() + "…"

@@ -75,9 +75,12 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
 
 def extract_article(article) -> Extraction:
     """:func:`extract` over ``article.body_text`` and ``article.tickers``, cached (LRU) on path and
-    a hash of the body text."""
+    a hash of everything it reads: body, cashtags, title and format (an edit of the cashtag line
+    alone must not return the old result)."""
     body = article.body_text
-    key = (str(article.path), hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest())
+    seen = "\x00".join((body, repr(list(article.tickers or ())), getattr(article, "title", "") or "",
+                        getattr(article, "format", "") or ""))
+    key = (str(article.path), hashlib.blake2b(seen.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:

@@ -6,10 +6,15 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 
+from .lifetime import guarded
+from .problems import Stage
+from .progress import OnProgress, Phase, Progress
+
 
 class Extractions:
     """The extraction half of :class:`~kfin_tui.index.library.Library`."""
 
+    @guarded
     def extraction(self, row_id: int):
         """The extraction of an article: cached in the index, else computed now and stored.
         None when the extractor is not available or the file cannot be read."""
@@ -32,12 +37,12 @@ class Extractions:
         self._keep_extractions([(row_id, ex, data, names)])
         return ex
 
-    @staticmethod
-    def _read_store(read, *args):
+    def _read_store(self, read, *args):
         """A read from the index, or None when SQLite fails (the caller recomputes or goes without)."""
         try:
             return read(*args)
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.problems.add(Stage.EXTRACTION, exc)
             return None
 
     def _keep_extractions(self, items) -> None:
@@ -47,13 +52,14 @@ class Extractions:
                 self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
                 stored = True
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.EXTRACTION, exc)
         with self._lock:
             for i, ex, _, names in items:
                 if not stored or i in self._mem_hay:
                     self._mem_extraction[i] = ex
                     self._mem_companies[i] = names
 
+    @guarded
     def companies_for(self, row_id: int) -> list[str]:
         if row_id in self._mem_companies:
             return list(self._mem_companies[row_id])
@@ -63,6 +69,7 @@ class Extractions:
                 return names
         return []
 
+    @guarded
     def ids_with_company(self, name: str) -> set[int]:
         """Articles whose (already extracted) companies include ``name``."""
         found = {i for i, names in list(self._mem_companies.items()) if name in names}
@@ -70,10 +77,11 @@ class Extractions:
             try:
                 found |= {i for i in self._store.ids_with_company(name)
                           if i in self._by_id and i not in self._mem_companies}
-            except sqlite3.Error:
-                pass
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
         return found
 
+    @guarded
     def extractions_pending(self) -> bool:
         """Whether some article has no extraction yet (a company filter may then miss it)."""
         with self._lock:
@@ -83,26 +91,39 @@ class Extractions:
             return any(r.id not in self._mem_extraction for r in list(self.rows))
         try:
             return self._store.extractions_pending()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.problems.add(Stage.EXTRACTION, exc)
             return True
 
+    @guarded
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""
         counts: Counter = Counter()
         if self._store is not None:
             try:
                 counts.update(dict(self._store.company_names()))
-            except sqlite3.Error:
-                pass
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
         for names in list(self._mem_companies.values()):
             counts.update(set(names))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
+    @guarded
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
-                        stop: threading.Event | None = None, chunk: int = 32) -> int:
+                        stop: threading.Event | None = None, chunk: int = 32, *,
+                        report: OnProgress | None = None) -> int:
         """Extract every article that has no cached extraction yet (run it in a worker thread).
-        Returns how many were extracted; stops early when ``stop`` is set."""
+        Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
+        :class:`Progress` (phase EXTRACTING)."""
         from .extraction import extractor
+
+        if report is not None:
+            older = progress
+
+            def progress(done: int, total: int) -> None:
+                if older is not None:
+                    older(done, total)
+                report(Progress(Phase.EXTRACTING, done, total))
 
         if extractor() is None:
             return 0
@@ -110,7 +131,8 @@ class Extractions:
         if self._store is not None:
             try:
                 pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
+                self.problems.add(Stage.EXTRACTION, exc)
                 pending = []
             pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
         else:

@@ -24,9 +24,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
@@ -35,10 +33,14 @@ from typing import TYPE_CHECKING
 from ..filters import Filters, Selection, count_categories
 from ..filters import apply as apply_filters
 from .extracted import Extractions
+from .lifetime import InFlight, guarded, guarded_iter
+from .problems import Problems, Stage
+from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, QuickListing
-from .rows import Row, SortedRows, sort_key
+from .records import Row, SortKey, meta_record, row_from_meta, row_from_record, sort_key
+from .rows import SortedRows
 from .search import matches_terms, terms
-from .store import FIELD_SEP, SEP, Store, StoreError, db_path_for
+from .store import SEP, Store, StoreError, db_path_for
 from .walk import abs_folder, folder_prefix
 
 __all__ = ["Library", "Listing", "Row", "sort_key"]
@@ -68,16 +70,16 @@ class Library(SortedRows, QuickListing, Extractions):
         self.rows: list[Row] = []
         self.issues: list[LoadIssue] = []
         self.removed: set[int] = set()
-        self.store_error: str | None = None
+        self._problems = Problems()  # what went wrong with the index (see problems.py)
         self._by_id: dict[int, Row] = {}
-        self._keys: dict[int, tuple] = {}  # id -> sort key as stored in rows order
-        self._sorted_keys: list[tuple] = []
+        self._sorted_keys: list[SortKey] = []
         self._by_path: dict[str, int] = {}  # relative path -> id
         self._mem_hay: dict[int, str] = {}  # rows not (currently) in the index: their search text
         self._mem_extraction: dict[int, object] = {}
         self._mem_companies: dict[int, list[str]] = {}
         self._issue_paths: dict[str, LoadIssue] = {}
         self._lock = threading.RLock()
+        self._calls = InFlight()  # public calls running now (close() waits for them)
         self._store: Store | None = None
         self._fts_thread: threading.Thread | None = None
         self._persist = False
@@ -86,9 +88,12 @@ class Library(SortedRows, QuickListing, Extractions):
         # rows listed from their metadata only (a cold build): until complete() has read them,
         # search does not see their text (the reader says its results are partial)
         self.bodies_pending = False
-        self._unplaced: list[tuple[list[Row], list[tuple]]] = []  # stored, not yet in self.rows
+        self._unplaced: list[tuple[list[Row], list[SortKey]]] = []  # stored, not yet in self.rows
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
+        # ids of rows held as a metadata pass listed them (no tickers yet): if another instance
+        # reads their bodies, ours are refreshed from the index (see _refresh_meta_rows)
+        self._meta_ids: set[int] = set()
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
@@ -96,8 +101,13 @@ class Library(SortedRows, QuickListing, Extractions):
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
                 self._persist = True
             except (StoreError, sqlite3.Error, OSError) as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.OPEN, exc, degraded=True)
                 self._store = None
+
+    @property
+    def index_path(self) -> Path | None:
+        """The database file of this folder's index (None in memory mode)."""
+        return self._store.path if self._store is not None else None
 
     @property
     def indexed(self) -> bool:
@@ -105,12 +115,16 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._store is not None and self._persist
 
     # loading -----------------------------------------------------------
-    def load(self, batch: int = 200, progress: Callable[[int], None] | None = None) -> Iterator[list[Row]]:
-        """Load the folder; yields each new batch of rows as it is read.
+    @guarded_iter
+    def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
+             report: OnProgress | None = None) -> Iterator[list[Row]]:
+        """Load the folder; yields each new batch of rows as it is read. ``report`` gets
+        :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
         all. Otherwise (and on a cold start) the folder is walked and new or changed files are read."""
+        progress = _listing_ticker(progress, report)
         known: dict[str, tuple[int, int]] | None = {}
         background = check = None
         fresh = False
@@ -169,20 +183,29 @@ class Library(SortedRows, QuickListing, Extractions):
         if self._store is not None and self._persist:
             try:
                 self.bodies_pending = self._store.bodies_pending()
+                if not self.bodies_pending and self._meta_ids:
+                    yield self._refresh_meta_rows()
                 if not self.bodies_pending:
                     # (after a metadata pass, complete() writes them once the bodies are read)
                     self._store.write_snapshot(None if fresh else self._walked_folders)
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
+                self.problems.add(Stage.SNAPSHOT, exc)
             if not self.bodies_pending:
                 self._start_fts()
+
+    def _refresh_meta_rows(self) -> list[Row]:
+        """Rows held from a metadata pass whose bodies another instance has read meanwhile (they
+        are not pending any more, so this instance will not read them): take the index's rows."""
+        rows = self._resync()
+        self.bodies_pending = bool(self._meta_ids)
+        return rows
 
     def _start_fts(self) -> None:
         try:
             pending = self._store.fts_pending()
         except sqlite3.Error as exc:
             # another instance holds the write lock, or the disk is full: search scans instead
-            self.store_error = str(exc)
+            self.problems.add(Stage.FTS, exc)
             pending = False
         if pending:
             # texts not yet in FTS (a cold build): index them in the background, so that the
@@ -190,20 +213,22 @@ class Library(SortedRows, QuickListing, Extractions):
             self._fts_thread = threading.Thread(target=self._build_fts, name="kfin-fts", daemon=True)
             self._fts_thread.start()
 
+    @guarded_iter
     def complete(self, batch: int = 200, progress: Callable[[int, int], None] | None = None,
-                 stop: threading.Event | None = None) -> Iterator[list[Row]]:
+                 stop: threading.Event | None = None, *, report: OnProgress | None = None) -> Iterator[list[Row]]:
         """The body pass after a cold :meth:`load`: read in full every file the metadata pass only
         listed (newest first), so that search finds it and its tickers are known; yields the rows
         read (the same ids: each replaces its row). ``progress(done, total)``. Stops early when
         ``stop`` is set (the next start goes on where it stopped). Then the search index is built
-        in the background."""
+        in the background. ``report`` gets :class:`Progress` (phase TEXTS)."""
+        progress = _counter(progress, report, Phase.TEXTS)
         store = self._store
         if store is None or not self._persist or not self.bodies_pending:
             return
         try:
             rels = store.pending_bodies()
         except sqlite3.Error as exc:
-            self.store_error = str(exc)
+            self.problems.add(Stage.READ, exc)
             return
         total, done = len(rels), 0
         if progress:
@@ -223,10 +248,12 @@ class Library(SortedRows, QuickListing, Extractions):
         if not self._persist:
             return
         try:
+            if self._meta_ids:  # another instance read some of them meanwhile
+                yield self._refresh_meta_rows()
             self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
             self.bodies_pending = self._store.bodies_pending()
         except sqlite3.Error as exc:
-            self.store_error = str(exc)
+            self.problems.add(Stage.SNAPSHOT, exc)
             return
         if not self.bodies_pending:
             self._start_fts()
@@ -242,8 +269,10 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _resync(self) -> list[Row]:
         """Replace the rows held by the index's current rows (read with their stats at once)."""
-        self._cached_gen, tuples, issues, self._cached_stats = self._store.table_rows()
+        table = self._store.table_rows()
+        self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
         with self._lock:
+            self._meta_ids = set(table.meta_only)
             old_ids = set(self._by_id)
             self.rows.clear()
             self._sorted_keys = []
@@ -275,15 +304,21 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             self._store.build_fts()
         except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
-            self.store_error = str(exc)
+            self.problems.add(Stage.FTS, exc)
 
-    def wait_index(self, timeout: float | None = None) -> bool:
+    def wait_index(self, timeout: float | None = None, *, report: OnProgress | None = None) -> bool:
         """Wait for the background FTS build started by :meth:`load` (``kfin-tui index`` does).
-        True when no build is running any more."""
+        True when no build is running any more. ``report``: Progress(SEARCH_INDEX, 0, None) when
+        the wait starts on a running build, (…, 1, 1) when it is over."""
         thread = self._fts_thread
         if thread is not None:
+            if report is not None and thread.is_alive():
+                report(Progress(Phase.SEARCH_INDEX, 0))
             thread.join(timeout)
-            return not thread.is_alive()
+            if thread.is_alive():
+                return False
+            if report is not None:
+                report(Progress(Phase.SEARCH_INDEX, 1, 1))
         return True
 
     def load_all(self) -> Library:
@@ -298,8 +333,23 @@ class Library(SortedRows, QuickListing, Extractions):
             pass
         return self
 
+    @property
+    def problems(self) -> Problems:
+        """What went wrong with the index this session, damage found and repaired included."""
+        store = self._store
+        if store is not None:
+            for what in store.damage:
+                self._problems.add(Stage.DAMAGE, what)
+        return self._problems
+
+    @property
+    def store_error(self) -> str | None:
+        """The last problem's message (deprecated: read :attr:`problems`)."""
+        last = self.problems.last
+        return last.detail if last is not None else None
+
     def _drop_store(self, exc: Exception) -> None:
-        self.store_error = str(exc)
+        self.problems.add(Stage.READ, exc, degraded=True)  # (the store's damage notes too)
         if self._store is not None:
             self._store.close()
         self._store = None
@@ -332,7 +382,10 @@ class Library(SortedRows, QuickListing, Extractions):
             self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
             make = self._rows_ready
         else:
-            self._cached_gen, tuples, issues, self._cached_stats = store.table_rows()
+            table = store.table_rows()
+            self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
+            with self._lock:
+                self._meta_ids |= table.meta_only
             make = self._rows_of
         if not shown:
             for tup in issues:
@@ -418,7 +471,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     if len(pending) >= STORE_BATCH:
                         stored += len(self._store_records(pending, cold, place=False))
                         pending = []
-                    if stored >= max(batch, len(self.rows) // 2) or stored and time.monotonic() - last > 0.5:
+                    if stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5):
                         yield self._place()
                         stored, last = 0, time.monotonic()
                         if progress:
@@ -438,7 +491,7 @@ class Library(SortedRows, QuickListing, Extractions):
                     with self._store.write() as conn:
                         self._store.delete_paths(conn, gone)
                 except sqlite3.Error as exc:
-                    self.store_error = str(exc)
+                    self.problems.add(Stage.WRITE, exc)
             with self._lock:
                 for rel in gone:
                     rid = self._by_path.pop(rel, None)
@@ -466,7 +519,7 @@ class Library(SortedRows, QuickListing, Extractions):
         if not isinstance(paths, list):  # a walk in progress: enough files for the pool?
             peek = list(islice(paths, POOL_MIN_FILES))
             paths = chain(peek, paths) if len(peek) == POOL_MIN_FILES else peek
-        if isinstance(paths, list) and len(paths) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        if (isinstance(paths, list) and len(paths) < POOL_MIN_FILES) or (os.cpu_count() or 1) < 2:
             for chunk in _chunks(list(paths), batch):
                 yield [one(p) for p in chunk]
             return
@@ -511,8 +564,6 @@ class Library(SortedRows, QuickListing, Extractions):
         return self._prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
 
     def _meta_dict(self, t: tuple) -> dict:
-        from .parse import meta_record
-
         return meta_record(t, self._abs_of(t[0]))
 
     def _store_metas(self, metas: list[tuple], place: bool) -> list[Row]:
@@ -523,21 +574,19 @@ class Library(SortedRows, QuickListing, Extractions):
                 self._store.bump_gen(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
-            self.store_error = str(exc)
+            self.problems.add(Stage.WRITE, exc, degraded=True)
             self._persist = False
             return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
         rows: list[Row] = []
-        keys: list[tuple] = []
-        new, fromiso, by_path, abs_of = tuple.__new__, datetime.fromisoformat, self._by_path, self._abs_of
+        keys: list[SortKey] = []
+        by_path, abs_of = self._by_path, self._abs_of
         with self._lock:
             for rid, t in zip(ids, metas):
-                rel, title, iso, undated, ts, source, author, cats, fmt = (t[0], t[5], t[6], t[7], t[8], t[9], t[10],
-                                                                           t[11], t[13])
-                path = abs_of(rel)
-                rows.append(new(Row, (rid, path, title, fromiso(iso) if iso else None, source or "",
-                                      tuple(cats.split(FIELD_SEP)) if cats else (), (), fmt or "", author or "")))
-                keys.append((bool(undated), -ts, title, path))
-                by_path[rel] = rid
+                row, row_key = row_from_meta(rid, abs_of(t[0]), t)
+                rows.append(row)
+                keys.append(row_key)
+                by_path[t[0]] = rid
+            self._meta_ids.update(ids)
             self._next_id = max(self._next_id, max(ids, default=-1) + 1)
             if place:
                 self._insert_many(rows, keys)
@@ -560,15 +609,14 @@ class Library(SortedRows, QuickListing, Extractions):
                 ids = [i for i, _ in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
-                self.store_error = str(exc)
+                self.problems.add(Stage.WRITE, exc, degraded=True)
                 self._persist = False
                 ids = []
         if not ids and any(rec.get("body") == 0 for rec in records):
             # no index (it failed during a metadata pass): memory mode needs every text now
             records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
         rows: list[Row] = []
-        keys: list[tuple] = []
-        new, fromiso = tuple.__new__, datetime.fromisoformat
+        keys: list[SortKey] = []
         mem = self._mem_hay or self._mem_extraction or self._mem_companies
         with self._lock:
             for n, rec in enumerate(records):
@@ -595,19 +643,17 @@ class Library(SortedRows, QuickListing, Extractions):
                     self._mem_hay.pop(rid, None)
                 if rid >= self._next_id:
                     self._next_id = rid + 1
-                date = fromiso(rec["date"]) if rec["date"] else None
-                cats, ticks = rec["categories"], rec["tickers"]
-                row = new(Row, (rid, rec["abs"], rec["title"], date, rec["source"] or "",
-                                tuple(cats.split(FIELD_SEP)) if cats else (),
-                                tuple(ticks.split(FIELD_SEP)) if ticks else (), rec["format"] or "",
-                                rec["author"] or ""))
+                row, row_key = row_from_record(rid, rec)
                 if mem:
                     self._mem_extraction.pop(rid, None)
                     self._mem_companies.pop(rid, None)
                 self._by_path[rel] = rid
+                if rec.get("body", 1):
+                    self._meta_ids.discard(rid)
+                else:
+                    self._meta_ids.add(rid)
                 rows.append(row)
-                # sort_key(row), from the record (no datetime.timestamp() per row)
-                keys.append((bool(rec["undated"]), -rec["sort_ts"], row.title, row.path))
+                keys.append(row_key)
             if place:
                 self._insert_many(rows, keys)
             else:
@@ -623,9 +669,19 @@ class Library(SortedRows, QuickListing, Extractions):
     def row(self, row_id: int) -> Row:
         return self._by_id[row_id]
 
+    @guarded
     def article(self, row_id: int) -> Article | None:
-        return _load_article(self._by_id[row_id].path, str(self.root))
+        """The article of a row, read from its file (the last few are kept while the file stays
+        the same size and mtime: a file edited meanwhile is read again, and its extraction with it)."""
+        path = self._by_id[row_id].path
+        try:
+            st = os.stat(path)
+            stamp = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        return _load_article(path, str(self.root), stamp)
 
+    @guarded
     def search(self, keyword: str) -> set[int] | None:
         """Ids of articles whose title or body holds every term; None when there is no keyword.
         While the bodies of a cold build are being read (:attr:`bodies_pending`) the titles of
@@ -646,10 +702,14 @@ class Library(SortedRows, QuickListing, Extractions):
             try:
                 hits = self._store.search(query)
             except sqlite3.Error as exc:
-                self.store_error = str(exc)
-                hits = set()
-                if not isinstance(exc, sqlite3.OperationalError):
+                self.problems.add(Stage.SEARCH, exc)
+                if not isinstance(exc, sqlite3.OperationalError) or "no such" in str(exc):
                     self._store.mark_broken()  # damaged inside: the next start builds it anew
+                try:  # meanwhile the texts are scanned (exact, slower): never a silent 0
+                    hits = self._store.scan(query)
+                except sqlite3.Error as again:
+                    self.problems.add(Stage.SEARCH, again)
+                    hits = set()
             hits = hits & by_id.keys()  # set arithmetic in C: 100,000 hits cost ~5 ms, not 30
             if self._mem_hay:
                 hits -= self._mem_hay.keys()
@@ -672,6 +732,7 @@ class Library(SortedRows, QuickListing, Extractions):
         return list(self.category_counts(Filters()).items())
 
     # filters -----------------------------------------------------------
+    @guarded
     def company_ids(self, company: str) -> set[int]:
         """Articles whose (already extracted) companies include ``company`` (canonical or an alias)."""
         from ..extract.names import canonical_company
@@ -683,6 +744,7 @@ class Library(SortedRows, QuickListing, Extractions):
         co = self.company_ids(filters.company) if filters.company.strip() else None
         return kw, co
 
+    @guarded
     def select(self, filters: Filters) -> Selection:
         """The rows ``filters`` keep, newest first. ``partial`` when the answer may still grow: the
         keyword is searched while a cold build's texts are being read, or the company filter while
@@ -697,6 +759,7 @@ class Library(SortedRows, QuickListing, Extractions):
         """What ``kfin-tui list`` prints for rows :meth:`select` picked (the quick listing's slow twin)."""
         return Listing.of_selection(selection, self._prefix)
 
+    @guarded
     def category_counts(self, filters: Filters | None = None) -> dict[str, int]:
         """category → articles among those the other filters keep (``filters.category`` is ignored
         but stays listed, with 0 if need be), most first, then by name."""
@@ -707,15 +770,64 @@ class Library(SortedRows, QuickListing, Extractions):
         return count_categories(rows, filters, kw, co)
 
 
-    def close(self, wait: bool = False) -> None:
-        """Close the index. A background FTS build is abandoned unless ``wait`` (that is safe: it
-        commits in chunks, and the next load picks up where it stopped)."""
+    def close(self, wait: bool = False, timeout: float = 10.0) -> bool:
+        """Close the index, safely from any thread: calls in flight in other threads (a search, an
+        extraction, a load or body pass being iterated — stop those with their ``stop`` event)
+        are waited for, up to ``timeout`` seconds; the background FTS build is stopped after its
+        current chunk (the next load goes on from there) unless ``wait``, which lets it finish.
+        Calls made after ``close`` answer from memory (the index is not reopened). Returns True when
+        everything was closed; False when a call was still running at the timeout (its connection
+        is then left to process exit, as SQLite requires). ``with Library(root) as lib:`` closes
+        at the end of the block."""
+        store = self._store
+        if store is None:
+            return True
         if wait:
             self.wait_index()
-        if self._fts_thread is not None and self._fts_thread.is_alive():
-            return  # its connection is in use: leave the rest to process exit
-        if self._store is not None:
-            self._store.close()
+        store.stop_fts.set()
+        deadline = time.monotonic() + timeout
+        thread = self._fts_thread
+        if thread is not None:
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                return False
+        if not self._calls.wait_idle(max(0.0, deadline - time.monotonic())):
+            return False
+        self._persist = False
+        store.close_for_good()
+        return True
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _listing_ticker(progress: Callable[[int], None] | None,
+                    report: OnProgress | None) -> Callable[[int], None] | None:
+    if report is None:
+        return progress
+
+    def tick(n: int) -> None:
+        if progress is not None:
+            progress(n)
+        report(Progress(Phase.LISTING, n))
+
+    return tick
+
+
+def _counter(progress: Callable[[int, int], None] | None, report: OnProgress | None,
+             phase: Phase) -> Callable[[int, int], None] | None:
+    if report is None:
+        return progress
+
+    def count(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        report(Progress(phase, done, total))
+
+    return count
 
 
 def _ichunks(items, n: int) -> Iterator[list]:
@@ -730,7 +842,7 @@ def _chunks(items: list, n: int) -> Iterator[list]:
 
 
 @lru_cache(maxsize=64)
-def _load_article(path: str, root: str) -> Article | None:
+def _load_article(path: str, root: str, stamp: tuple[int, int] | None = None) -> Article | None:
     from ..articles import load_file
 
     article, _ = load_file(path, root)

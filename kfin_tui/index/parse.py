@@ -6,12 +6,13 @@ search text, either spread (``\\x01``-separated, for the SQLite index) or plain 
 from __future__ import annotations
 
 import os
-import zlib
+import re
 from pathlib import Path
 
 from ..listing import record_json_tail
+from .records import FIELD_SEP
 from .search import article_haystack
-from .store import FIELD_SEP, META_COLUMNS, spread
+from .store import phash, spread
 
 
 def rel_path(path: Path, root: Path) -> str:
@@ -20,6 +21,21 @@ def rel_path(path: Path, root: Path) -> str:
     except ValueError:
         rel = Path(os.path.relpath(path, root))
     return rel.as_posix()
+
+
+def shown(text: str | None) -> str | None:
+    """Text for display and search: a lone surrogate (from a file or folder name that was not
+    UTF-8) becomes U+FFFD, so that SQLite, JSON and the terminal can take it."""
+    if not text:
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
@@ -35,15 +51,16 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
         "path": rel_path(path, root), "abs": str(path), "size": size, "mtime_ns": mtime_ns,
         "ok": 0, "title": None, "date": None, "undated": 1, "sort_ts": 0.0, "source": None, "author": None,
         "categories": None, "tickers": None, "format": None,
-        "issue": issue.reason if issue else None, "warning": int(bool(issue and issue.warning)), "tp": None,
+        "issue": shown(issue.reason) if issue else None, "warning": int(bool(issue and issue.warning)), "tp": None,
         "body": 1,
     }
     if article is not None:
-        hay = article_haystack(article)
+        hay = shown(article_haystack(article)) or ""
         rec.update(
-            ok=1, abs=article.path, title=article.title, date=article.date.isoformat() if article.date else None,
+            ok=1, abs=article.path, title=shown(article.title), date=article.date.isoformat() if article.date else None,
             undated=0 if article.date else 1, sort_ts=article.date.timestamp() if article.date else 0.0,
-            source=article.source, author=article.author, categories=FIELD_SEP.join(article.categories),
+            source=shown(article.source), author=shown(article.author),
+            categories=shown(FIELD_SEP.join(article.categories)),
             tickers=FIELD_SEP.join(article.ticker_codes), format=article.format,
             tp=spread(hay) if spread_text else hay,
         )
@@ -87,17 +104,10 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
     rel = path[len(prefix):] if path.startswith(prefix) else rel_path(Path(path), root_p)
     if os.sep != "/":
         rel = rel.replace(os.sep, "/")
-    return (rel, zlib.crc32(rel.encode("utf-8", "surrogatepass")), st.st_size, st.st_mtime_ns, 1, meta["title"],
+    return (rel, phash(rel), st.st_size, st.st_mtime_ns, 1, shown(meta["title"]),
             date.isoformat() if date else None, 0 if date else 1, date.timestamp() if date else 0.0,
-            meta["source"], meta["author"], FIELD_SEP.join(meta["categories"]), "", meta["format"], None, 0,
-            None, 0)  # no --json line and no text yet: both come with the body
-
-
-def meta_record(t: tuple, abs_path: str) -> dict:
-    """A metadata tuple as a record dict (for the rare paths that need one)."""
-    rec = dict(zip(META_COLUMNS, t))
-    rec.update(abs=abs_path, tp=None)
-    return rec
+            shown(meta["source"]), shown(meta["author"]), shown(FIELD_SEP.join(meta["categories"])), "", meta["format"],
+            None, 0, None, 0)  # no --json line and no text yet: both come with the body
 
 
 def _with_js(rec: dict) -> dict:
@@ -245,19 +255,18 @@ class Workers:
             i += 1
 
     def close(self) -> None:
+        import contextlib
+        import subprocess
+
         for p in self.procs:
-            try:
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
                 if p.poll() is None:
                     p.kill()
                 p.wait(timeout=5)
-            except Exception:  # noqa: BLE001
-                pass
             for fh in (p.stdin, p.stdout):
-                try:
+                with contextlib.suppress(OSError, ValueError):  # a broken pipe on the flush
                     if fh:
                         fh.close()
-                except Exception:  # noqa: BLE001
-                    pass
 
 
 if __name__ == "__main__":

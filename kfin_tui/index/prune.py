@@ -11,9 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .store import SCHEMA_VERSION
-
-SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
+from .store import SCHEMA_VERSION, SIDE_FILES
 
 
 def stale_indexes(cache: Path | None = None) -> list[tuple[Path, str]]:
@@ -73,19 +71,3 @@ def remove(db: Path) -> None:
             tmp.unlink()
         except OSError:
             pass
-
-
-def prune_cli() -> int:
-    stale = stale_indexes()
-    freed = 0
-    for db, reason in stale:
-        size = size_of(db)
-        try:
-            remove(db)
-        except OSError as exc:
-            print(f"kfin-tui: cannot remove {db}: {exc}")
-            continue
-        freed += size
-        print(f"removed {db.name} ({size / 1e6:,.1f} MB): {reason}")
-    print(f"{len(stale)} {'index' if len(stale) == 1 else 'indexes'} removed, {freed / 1e6:,.1f} MB freed")
-    return 0

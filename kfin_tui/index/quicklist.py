@@ -7,6 +7,7 @@ from collections.abc import Callable
 from itertools import accumulate, compress
 
 from ..filters import Filters, Selection
+from .lifetime import guarded
 from .rows import Row
 from .store import StoreError
 
@@ -76,6 +77,7 @@ class Listing:
 class QuickListing:
     """The ``kfin-tui list`` half of :class:`~kfin_tui.index.library.Library`."""
 
+    @guarded
     def quick_listing(self, filters: Filters, early=None,
                       prepare: Callable[[Listing], object] | None = None) -> Listing | None:
         """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed

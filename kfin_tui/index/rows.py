@@ -5,50 +5,10 @@ keys, so that rows can be put in place by bisection, and batches merged in one s
 from __future__ import annotations
 
 import bisect
-from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
 
-from ..listing import meta_json
-from .store import FIELD_SEP
+from .records import Row, SortKey, rows_from_snapshot, rows_from_table, sort_key
 
-if TYPE_CHECKING:
-    from ..articles import Article
-
-
-class Row(NamedTuple):
-    """One article in the list: what the sidebar shows and filters on, no body.
-
-    A named tuple (immutable, hashable): 100,000 of them are built on every warm start, and a tuple
-    is built several times faster than a frozen dataclass."""
-
-    id: int
-    path: str
-    title: str
-    date: datetime | None
-    source: str
-    categories: tuple[str, ...]
-    tickers: tuple[str, ...]
-    format: str = ""
-    author: str = ""
-
-    @classmethod
-    def of(cls, row_id: int, a: Article) -> Row:
-        return cls(row_id, a.path, a.title, a.date, a.source, tuple(a.categories), tuple(a.ticker_codes),
-                   a.format, a.author)
-
-    def meta_json(self) -> dict:
-        """The object ``kfin-tui list --json`` prints."""
-        return meta_json(self.path, self.title, self.date, self.source, self.author, self.categories,
-                         self.tickers, self.format)
-
-
-def sort_key(row: Row):
-    """Newest first, undated last."""
-    return (row.date is None, -(row.date.timestamp() if row.date else 0), row.title, row.path)
-
-
-def _split(s: str | None) -> tuple[str, ...]:
-    return tuple(s.split(FIELD_SEP)) if s else ()
+__all__ = ["Row", "SortedRows", "sort_key"]
 
 
 class SortedRows:
@@ -58,9 +18,7 @@ class SortedRows:
 
     def _rows_ready(self, tuples) -> list[Row]:
         """Rows from snapshot tuples (categories and tickers already tuples)."""
-        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
-        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "", c, k, f or "", a or ""))
-                for i, p, t, d, s, c, k, f, a in tuples]
+        rows = rows_from_snapshot(tuples, self._prefix)
         self._register(rows, tuples)
         return rows
 
@@ -72,12 +30,8 @@ class SortedRows:
             self._next_id = max(self._next_id, max(ids, default=-1) + 1)
 
     def _rows_of(self, tuples) -> list[Row]:
-        """Rows from (id, path, title, date, source, categories, tickers, format, author, …) tuples."""
-        prefix, fromiso, new = self._prefix, datetime.fromisoformat, tuple.__new__
-        rows = [new(Row, (i, prefix + p, t, fromiso(d) if d else None, s or "",
-                          tuple(c.split(FIELD_SEP)) if c else (), tuple(k.split(FIELD_SEP)) if k else (),
-                          f or "", a or ""))
-                for i, p, t, d, s, c, k, f, a, _, _ in tuples]
+        """Rows from table tuples (:data:`~kfin_tui.index.records.ROW_COLUMNS`)."""
+        rows = rows_from_table(tuples, self._prefix)
         self._register(rows, tuples)
         return rows
 
@@ -110,7 +64,7 @@ class SortedRows:
         self._sorted_keys.insert(i, k)
         self._by_id[row.id] = row
 
-    def _insert_many(self, rows: list[Row], row_keys: list[tuple] | None = None) -> None:
+    def _insert_many(self, rows: list[Row], row_keys: list[SortKey] | None = None) -> None:
         """Put rows in place (caller holds the lock): a row that keeps its place (a body read after
         the metadata pass) is swapped in; many new ones are merged in one sort, not one list insert
         each (which is quadratic at 100,000 rows)."""
@@ -121,7 +75,7 @@ class SortedRows:
         self._ensure_keys()
         keys, by_id = self._sorted_keys, self._by_id
         new_rows: list[Row] = []
-        new_keys: list[tuple] = []
+        new_keys: list[SortKey] = []
         if row_keys is None:
             row_keys = [sort_key(r) for r in rows]
         for row, row_key in zip(rows, row_keys):
@@ -150,6 +104,7 @@ class SortedRows:
 
     def _remove(self, row_id: int) -> None:
         row = self._by_id.pop(row_id, None)
+        self._meta_ids.discard(row_id)
         self._mem_hay.pop(row_id, None)
         self._mem_extraction.pop(row_id, None)
         self._mem_companies.pop(row_id, None)

@@ -25,27 +25,31 @@ article parser or Textual.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import marshal
 import mmap
 import os
-import struct
 import sqlite3
+import struct
 import sys
 import threading
 import time
 import zlib
 from array import array
 from pathlib import Path
+from typing import NamedTuple
 
 from ..listing import json_head, record_json_tail, to_bytes
 from ..versions import EXTRACTOR_VERSION, LOADER_VERSION
+from . import checksum
+from .records import FIELD_SEP, META_COLUMNS, ROW_COLUMNS
 from .walk import FOLDERS_LINE, folder_prefix, folders_path, read_folders
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
 SCHEMA_VERSION = 8 * 1000 + LOADER_VERSION
 SEP = "\x01"
-SNAPSHOT_FORMAT = 4  # bump when the snapshot tuples change
+SNAPSHOT_FORMAT = 5  # bump when the snapshot tuples change (5: sealed with a CRC-32)
 RACY_NS = 2_000_000_000  # a folder or file changed this recently may change again unseen: no fingerprint
 
 _SCHEMA = f"""
@@ -81,11 +85,22 @@ INSERT INTO g(g, rank) VALUES('crisismerge', 64);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
-ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author, size, mtime_ns"
-# a metadata record of the cold pass is a tuple of these (cheaper to pickle and insert than a dict)
-META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "undated", "sort_ts", "source",
-                "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
-FIELD_SEP = "\x1f"
+_TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "f", "g"))
+# the database and the files beside it (SQLite's, the listing, the folder fingerprints)
+SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
+
+
+_LISTING_HEAD = struct.Struct("<5Q5I")  # the sizes of the five parts of the listing file, their CRC-32s
+
+
+class TableRows(NamedTuple):
+    """The file table as one transaction saw it (:meth:`Store.table_rows`)."""
+
+    gen: str
+    rows: list[tuple]  # ROW_COLUMNS, in list order
+    issues: list[tuple[str, str, int]]  # (relative path, reason, warning)
+    stats: dict[str, tuple[int, int]]  # relative path -> (size, mtime_ns)
+    meta_only: set[int]  # ids of rows from a metadata pass whose body is not read yet
 
 
 class StoreError(Exception):
@@ -110,6 +125,30 @@ def spread(text: str) -> str:
             out[1::2] = chars
             return out.tobytes().decode(_UTF32)
     return SEP + SEP.join(text) + SEP
+
+
+def to_db(rel: str) -> str:
+    """How a relative path is stored. SQLite text must be UTF-8: a file name that is not (bytes
+    decoded with surrogate escapes, as old zip archives unpack GBK names) is stored as ``/`` and
+    the hex of its bytes — a relative path never starts with ``/``, so the form is unambiguous."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return "/" + rel.encode("utf-8", "surrogateescape").hex()
+
+
+def from_db(p: str) -> str:
+    """The relative path :func:`to_db` stored."""
+    return p if p[:1] != "/" else bytes.fromhex(p[1:]).decode("utf-8", "surrogateescape")
+
+
+def _all_utf8(paths) -> bool:
+    try:
+        "\n".join(paths).encode("utf-8")  # one C call for a whole batch
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def phash(path: str) -> int:
@@ -144,6 +183,10 @@ class Store:
         self.path = Path(path) if path else db_path_for(self.root)
         self.readonly = readonly
         self._local = threading.local()
+        self.closed = False  # close_for_good(): no connection is opened any more
+        self.stop_fts = threading.Event()  # build_fts stops after its current chunk
+        self.damage: list[str] = []  # damage found in side files, snapshots or tables (see _note_damage)
+        self._rewrite = False  # a snapshot or the listing was damaged: write them anew at the next chance
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self.open()
@@ -161,14 +204,18 @@ class Store:
                 return
             except (sqlite3.DatabaseError, StoreError) as exc:
                 self.close()
-                if attempt or isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                if attempt or (isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)):
                     raise StoreError(str(exc)) from exc
+                if "damaged" in str(exc) or not isinstance(exc, StoreError):
+                    self._note_damage(f"index rebuilt: {exc}")
                 self._discard()  # corrupt / old version: start again
 
     def _connect(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
+        if self.closed:
+            raise sqlite3.ProgrammingError("the index is closed")
         conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -206,6 +253,11 @@ class Store:
         # a cheap sanity read: a damaged file fails here rather than later
         conn.execute("SELECT count(*) FROM meta").fetchone()
         conn.execute("SELECT id FROM files LIMIT 1").fetchall()
+        # every table there (a dropped FTS table made search answer 0, silently: issue 10 item 15)
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = _TABLES - names
+        if missing:
+            raise StoreError(f"index damaged: table {', '.join(sorted(missing))} missing")
         self._check_extractor(conn)
 
     @staticmethod
@@ -227,6 +279,12 @@ class Store:
             conn.execute("ROLLBACK")
             raise
 
+    def _note_damage(self, what: str) -> None:
+        """Damage found: the library reports it; snapshots and the listing are written anew."""
+        self._rewrite = True
+        if what not in self.damage:
+            self.damage.append(what)
+
     def mark_broken(self) -> None:
         """Best effort: an impossible user_version, so that the next open rebuilds the index."""
         try:
@@ -235,7 +293,7 @@ class Store:
             pass
 
     def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal", "-listing", "-folders"):
+        for suffix in SIDE_FILES:
             try:
                 os.unlink(str(self.path) + suffix)
             except FileNotFoundError:
@@ -247,11 +305,14 @@ class Store:
         with self._conns_lock:
             conns, self._conns = self._conns, []
         for c in conns:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 c.close()
-            except Exception:  # noqa: BLE001
-                pass
         self._local = threading.local()
+
+    def close_for_good(self) -> None:
+        """Close every connection; later calls fail with ``sqlite3.ProgrammingError``."""
+        self.closed = True
+        self.close()
 
     # transactions -------------------------------------------------------
     def write(self):
@@ -284,8 +345,9 @@ class Store:
         if row is None or row[0] != self._gen(conn):
             return None
         try:
-            return marshal.loads(row[1])
-        except Exception:  # noqa: BLE001 - another format: rebuilt from the tables
+            return checksum.loads(row[1])
+        except Exception:  # noqa: BLE001 - damaged (checksum) or another format: rebuilt from the tables
+            self._note_damage(f"snapshot part {part} damaged")
             return None
 
     def _read(self, part: int):
@@ -326,13 +388,14 @@ class Store:
         finally:
             conn.execute("COMMIT")
 
-    def table_rows(self):
-        """(gen, row tuples, issue tuples, stats) read from the tables in one transaction: rows and
-        stats that belong together even while another instance writes."""
+    def table_rows(self) -> TableRows:
+        """Rows, issues, stats and the metadata-only ids read from the tables in one transaction:
+        they belong together even while another instance writes."""
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            return self._gen(conn), self.row_tuples(), self.issue_tuples(), self.stats()
+            return TableRows(self._gen(conn), self.row_tuples(), self.issue_tuples(conn), self.stats(conn),
+                             {r[0] for r in conn.execute("SELECT id FROM files WHERE body=0 AND ok=1")})
         finally:
             conn.execute("COMMIT")
 
@@ -353,21 +416,33 @@ class Store:
             with open(self.listing_path, "rb") as fh:
                 if fh.readline() != self._listing_line(self._gen(conn)):
                     return None
-                sizes = struct.unpack("<5Q", fh.read(40))
+                head = _LISTING_HEAD.unpack(fh.read(_LISTING_HEAD.size))
+                sizes, crcs = head[:5], head[5:]
                 if fh.tell() + sum(sizes) != os.fstat(fh.fileno()).st_size:
-                    return None  # cut short
+                    raise ValueError("cut short")
                 ids, offsets, cat_index, meta = (fh.read(n) for n in sizes[:4])
                 # the JSON tails (most of the file) are mapped, not read: only printed rows are copied
                 start = fh.tell()
                 tails = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else b""
-            cat_sets, issues, base = marshal.loads(meta)
             if tails:
                 tails = memoryview(tails)[start:start + sizes[4]]
+            # every part against its CRC-32 (~6 ms for the 25 MB of 100,000 rows): random bytes in
+            # the file must not come out as lines (issue 10 item 15)
+            if [checksum.crc(part) for part in (ids, offsets, cat_index, meta, tails)] != list(crcs):
+                raise ValueError("checksum mismatch")
+            cat_sets, issues, base = marshal.loads(meta)
             return ids, offsets, tails, cat_index, cat_sets, issues, base
-        except Exception:  # noqa: BLE001 - damaged or foreign: load instead
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # noqa: BLE001 - damaged or foreign: load instead, and write it anew
+            self._note_damage(f"listing file damaged ({exc})")
+            try:
+                os.unlink(self.listing_path)
+            except OSError:
+                pass  # the next write_snapshot replaces it (the damage flag forces it)
             return None
 
-    LISTING_FORMAT = 4
+    LISTING_FORMAT = 5
 
     def _listing_line(self, gen: str) -> bytes:
         return f"kfin-tui listing {self.LISTING_FORMAT} {gen}\n".encode()
@@ -409,10 +484,15 @@ class Store:
         """Rebuild the snapshots when the file table changed. ``folders``: (relative folder, mtime_ns,
         readable) of the walk that the file table now reflects: their fingerprints are stored."""
         with self.write() as conn:
+            if self.bodies_pending(conn):
+                # rows of a metadata pass (no tickers, no --json line yet) are never made ready:
+                # a reader of the snapshot or listing would keep them (issue 10 item 14)
+                return
             gen = self._gen(conn)
             row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
-            if row is None or row[0] != gen or self._listing_gen() != gen:
+            if row is None or row[0] != gen or self._listing_gen() != gen or self._rewrite:
                 self._write_rows(conn, gen)
+                self._rewrite = False
             if folders is not None:
                 self._write_folders(conn, gen, folders)
 
@@ -435,6 +515,8 @@ class Store:
         cat_index = array("I")
         for i, p, t, d, s, c, k, f, a, _, _, js in conn.execute(
                 f"SELECT {ROW_COLUMNS}, js FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"):
+            if p[0] == "/":
+                p = from_db(p)
             cats = one(("c", c), tuple(c.split(FIELD_SEP)) if c else ())
             rows.append((i, p, t, d, one(s, s), cats, one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()),
                          one(f, f), one(a, a)))
@@ -445,22 +527,22 @@ class Store:
             table.append((format_date(datetime.fromisoformat(d)) if d else "", t, one(s, s) or "",
                           one(("j", c), " / ".join(cats))))
         share.clear()
-        issues = conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+        issues = self.issue_tuples(conn)
         ids = array("q", [r[0] for r in rows]).tobytes()
         # flat bytes and arrays: loading 100,000 rows' worth is a few copies, not 100,000 objects
         self._write_listing(gen, (ids, offsets.tobytes(), cat_index.tobytes(),
                                   marshal.dumps((list(cat_sets), issues, base)), tails))
         del tails, offsets, cat_index
         put = "INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)"
-        conn.execute(put, (self.TABLE, gen, marshal.dumps(table)))
+        conn.execute(put, (self.TABLE, gen, checksum.dumps(table)))
         del table
-        conn.execute(put, (self.HEAD_ROWS, gen, marshal.dumps((rows[:self.HEAD], issues))))
-        conn.execute(put, (self.ROWS, gen, marshal.dumps((rows, issues))))
+        conn.execute(put, (self.HEAD_ROWS, gen, checksum.dumps((rows[:self.HEAD], issues))))
+        conn.execute(put, (self.ROWS, gen, checksum.dumps((rows, issues))))
         # the same str objects as in rows: marshal then writes each path once (a back-reference)
         paths = {r[1]: r[1] for r in rows}
         del rows
-        conn.execute(put, (self.STATS, gen, marshal.dumps(
-            {paths.get(p, p): (size, mtime) for p, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")})))
+        conn.execute(put, (self.STATS, gen, checksum.dumps(
+            {paths.get(p, p): (size, mtime) for p, (size, mtime) in self.stats(conn).items()})))
 
     # The listing lives in a file beside the database: SQLite reads a 25 MB blob page by page
     # (~100 ms at 100,000 rows), a file is one read (~10 ms). It names the generation it shows.
@@ -469,15 +551,15 @@ class Store:
         return Path(str(self.path) + "-listing")
 
     def _write_listing(self, gen: str, listing) -> None:
-        _replace_file(self.listing_path, self._listing_line(gen), struct.pack("<5Q", *(len(p) for p in listing)),
-                      *listing)
+        _replace_file(self.listing_path, self._listing_line(gen),
+                      _LISTING_HEAD.pack(*(len(p) for p in listing), *(checksum.crc(p) for p in listing)), *listing)
 
     def _write_folders(self, conn: sqlite3.Connection, gen: str, folders: list[tuple[str, int, bool]]) -> None:
         from ..files import fingerprint
 
         now = time.time_ns()
         in_folder: dict[str, list] = {rel: [] for rel, _, _ in folders}
-        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files"):
+        for path, (size, mtime) in self.stats(conn).items():
             folder, _, name = path.rpartition("/")
             entries = in_folder.get(folder)
             if entries is not None:
@@ -488,7 +570,7 @@ class Store:
             racy = abs(now - dir_mtime) < RACY_NS or any(abs(now - m) < RACY_NS for _, _, m in entries)
             fp = b"" if racy else fingerprint(dir_mtime, entries if readable else None)
             out.append((rel, fp, len(entries), dir_mtime, readable))
-        _replace_file(self.folders_path, FOLDERS_LINE.format(gen).encode() + marshal.dumps(out))
+        _replace_file(self.folders_path, FOLDERS_LINE.format(gen).encode() + checksum.dumps(out))
 
     def fts_ready(self) -> bool:
         return self.get_meta("fts_ready") == "1"
@@ -497,21 +579,23 @@ class Store:
     def has_files(self) -> bool:
         return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
 
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
-
-    def stats(self) -> dict[str, tuple[int, int]]:
+    def stats(self, conn: sqlite3.Connection | None = None) -> dict[str, tuple[int, int]]:
         """relative path → (size, mtime_ns) of every known file."""
-        return {p: (s, m) for p, s, m in self.conn.execute("SELECT path, size, mtime_ns FROM files")}
+        return {p if p[0] != "/" else from_db(p): (s, m)
+                for p, s, m in (conn or self.conn).execute("SELECT path, size, mtime_ns FROM files")}
 
     def row_tuples(self, limit: int | None = None, offset: int = 0):
         sql = f"SELECT {ROW_COLUMNS} FROM files WHERE ok=1 ORDER BY undated, sort_ts DESC, title, path"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self.conn.execute(sql).fetchall()
+        return [t if t[1][0] != "/" else (t[0], from_db(t[1]), *t[2:]) for t in self.conn.execute(sql)]
 
-    def issue_tuples(self):
-        return self.conn.execute("SELECT path, issue, warning FROM files WHERE issue IS NOT NULL ORDER BY path").fetchall()
+    def issue_tuples(self, conn: sqlite3.Connection | None = None) -> list[tuple[str, str, int]]:
+        """(relative path, reason, warning) of every file with a load issue, by path."""
+        out = [(from_db(p), r, w) for p, r, w in (conn or self.conn).execute(
+            "SELECT path, issue, warning FROM files WHERE issue IS NOT NULL")]
+        out.sort()
+        return out
 
     def search(self, query_terms: list[str]) -> set[int]:
         conn = self.conn
@@ -535,19 +619,30 @@ class Store:
                 break
         found = found or set()
         # texts not in FTS yet (a cold build in progress): exact scan over their spread form
-        where = " AND ".join("instr(t.tp, ?) > 0" for _ in query_terms)
-        found.update(r[0] for r in conn.execute(
-            "SELECT t.id FROM files fi JOIN texts t ON t.id = fi.id "
-            f"WHERE fi.ok=1 AND fi.in_fts=0 AND {where}", [spread(t) for t in query_terms]))
+        found |= Store.scan_in(conn, query_terms, pending_only=True)
         return found
+
+    @staticmethod
+    def scan_in(conn: sqlite3.Connection, query_terms: list[str], pending_only: bool = False) -> set[int]:
+        """Ids of the stored texts holding every term, by an exact scan (no FTS: texts not indexed
+        yet, or a damaged FTS table)."""
+        where = " AND ".join("instr(t.tp, ?) > 0" for _ in query_terms)
+        pending = "AND fi.in_fts=0 " if pending_only else ""
+        return {r[0] for r in conn.execute(
+            "SELECT t.id FROM files fi JOIN texts t ON t.id = fi.id "
+            f"WHERE fi.ok=1 {pending}AND {where}", [spread(t) for t in query_terms])}
+
+    def scan(self, query_terms: list[str]) -> set[int]:
+        return self.scan_in(self.conn, query_terms)
 
     # writes ---------------------------------------------------------------
     def upsert(self, conn: sqlite3.Connection, rec: dict, fts_live: bool) -> tuple[int, bool]:
         """Store one parsed file inside an open write transaction. Returns (id, changed): changed is
         False when the stored entry already has this size and mtime (another instance wrote it)."""
         body = rec.get("body", 1)
+        db_rel = to_db(rec["path"])
         old = conn.execute("SELECT id, size, mtime_ns, in_fts, body FROM files WHERE phash=? AND path=?",
-                           (phash(rec["path"]), rec["path"])).fetchone()
+                           (phash(rec["path"]), db_rel)).fetchone()
         if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"] and (old[4] or not body):
             return old[0], False  # as stored (another instance wrote it), and not a body for a metadata row
         js = rec.get("js")
@@ -566,7 +661,7 @@ class Store:
             cur = conn.execute(
                 "INSERT INTO files(size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
                 " categories, tickers, format, issue, warning, js, body, path, phash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, rec["path"], phash(rec["path"])))
+                (*values, db_rel, phash(rec["path"])))
             fid = cur.lastrowid
         if rec["ok"] and body:
             conn.execute("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", (fid, rec["tp"]))
@@ -582,7 +677,7 @@ class Store:
         here and one ``executemany``, 3-4x faster than a lookup and an insert per file. A path that
         is there after all (another instance wrote it) goes through :meth:`upsert`."""
         hashes = [phash(rec["path"]) for rec in recs]
-        there = {r[0] for r in conn.execute(
+        there = {from_db(r[0]) for r in conn.execute(
             "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),))}
         fresh = [n for n, rec in enumerate(recs) if rec["path"] not in there]
         base = conn.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0] + 1
@@ -593,7 +688,7 @@ class Store:
             js = rec.get("js")
             if rec["ok"] and js is None and body:
                 js = record_json_tail(rec)
-            values.append((fid, rec["path"], hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
+            values.append((fid, to_db(rec["path"]), hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
                            rec["date"], rec["undated"], rec["sort_ts"], rec["source"], rec["author"],
                            rec["categories"], rec["tickers"], rec["format"], rec["issue"], rec["warning"], js, body))
             if rec["ok"] and body and rec["tp"] is not None:
@@ -613,10 +708,12 @@ class Store:
         """Store metadata tuples (:data:`META_COLUMNS`) of files the index does not hold: one
         ``executemany`` of the tuples as they came from the workers, ids in insertion order. A path
         that is there after all (another instance wrote it) goes through :meth:`upsert`."""
-        there = {r[0] for r in conn.execute(
+        there = {from_db(r[0]) for r in conn.execute(
             "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))",
             (json.dumps([t[1] for t in metas]),))}
         fresh = [t for t in metas if t[0] not in there] if there else metas
+        if not _all_utf8([t[0] for t in fresh]):
+            fresh = [(to_db(t[0]), *t[1:]) for t in fresh]
         ids: dict[int, int] = {}
         if fresh:
             conn.executemany(f"INSERT INTO files({', '.join(META_COLUMNS)}) VALUES({','.join('?' * len(META_COLUMNS))})",
@@ -625,11 +722,12 @@ class Store:
             last = conn.execute("SELECT max(id) FROM files").fetchone()[0]
             first = last - len(fresh) + 1
             for k, t in enumerate(fresh):
-                ids[id(t)] = first + k
+                ids[t[0]] = first + k
         out = []
         for t in metas:
-            if id(t) in ids:
-                out.append(ids[id(t)])
+            key = t[0] if t[0] in ids else to_db(t[0])
+            if key in ids:
+                out.append(ids[key])
             else:
                 rec = dict(zip(META_COLUMNS, t), tp=None)
                 out.append(self.upsert(conn, rec, self.fts_ready())[0])
@@ -653,7 +751,7 @@ class Store:
     def delete_paths(self, conn: sqlite3.Connection, paths: list[str]) -> list[int]:
         gone = []
         for p in paths:
-            row = conn.execute("SELECT id, in_fts FROM files WHERE phash=? AND path=?", (phash(p), p)).fetchone()
+            row = conn.execute("SELECT id, in_fts FROM files WHERE phash=? AND path=?", (phash(p), to_db(p))).fetchone()
             if row:
                 self._drop_derived(conn, row[0], row[1])
                 conn.execute("DELETE FROM files WHERE id=?", (row[0],))
@@ -668,7 +766,7 @@ class Store:
 
     def pending_bodies(self) -> list[str]:
         """Relative paths of the rows that have metadata only, in list order (newest first)."""
-        return [r[0] for r in self.conn.execute(
+        return [from_db(r[0]) for r in self.conn.execute(
             "SELECT path FROM files WHERE body=0 ORDER BY undated, sort_ts DESC, title, path")]
 
     def fts_pending(self) -> bool:
@@ -678,7 +776,7 @@ class Store:
         """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
         transaction so that another instance never waits long for the write lock."""
         built = False
-        while True:
+        while not self.stop_fts.is_set():
             with self.write() as conn:
                 ids = [r[0] for r in conn.execute(
                     "SELECT id FROM files WHERE ok=1 AND in_fts=0 AND body=1 ORDER BY id LIMIT ?", (chunk,))]
@@ -693,6 +791,7 @@ class Store:
                 conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND body=1 AND id BETWEEN ? AND ?",
                              (lo, hi))
                 built = True
+        return built
 
     # extraction cache ----------------------------------------------------
     def extraction_json(self, fid: int) -> dict | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import files
 from ..files import folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
+from . import checksum
 
 HELPER_MIN_FILES = 4000  # fewer files: fingerprint them here, a helper would cost more than it saves
 
@@ -181,7 +182,7 @@ class FreshnessCheck:
 
 
 # -- the fingerprints of the last walk, in a file beside the index -----------------------------------
-FOLDERS_LINE = "kfin-tui folders 2 {}\n"
+FOLDERS_LINE = "kfin-tui folders 3 {}\n"  # then the folders, marshalled and sealed (checksum.dumps)
 
 
 def folders_path(db: Path) -> Path:
@@ -197,8 +198,8 @@ def read_folders(db: Path):
             head = FOLDERS_LINE.format("")
             if not line.startswith(head[:-1]):
                 return None
-            return line[len(head) - 1:-1], marshal.loads(fh.read())
-    except Exception:  # noqa: BLE001 - missing or damaged: walk instead
+            return line[len(head) - 1:-1], checksum.loads(fh.read())
+    except Exception:  # noqa: BLE001 - missing or damaged (checksum): walk instead, which rewrites it
         return None
 
 

@@ -1,0 +1,95 @@
+"""The article record of the index, in one place: its columns, the :class:`Row` the list holds,
+one constructor per shape a record comes in, and the one sort order.
+
+Shapes: a parsed *record* dict (:func:`kfin_tui.index.parse.parse_one`), a *metadata tuple* of the
+cold pass (:data:`META_COLUMNS`), a *table tuple* read from SQLite (:data:`ROW_COLUMNS`), a
+*snapshot tuple* (the same with categories and tickers already split, no stats) and the ``--json``
+line (:mod:`kfin_tui.listing`). Rows are built with ``tuple.__new__`` in list comprehensions:
+100,000 of them on every warm start, where a NamedTuple's ``__new__`` would cost twice the time.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import NamedTuple
+
+FIELD_SEP = "\x1f"  # between categories / tickers in one column
+# what a table tuple holds (SELECT … FROM files), in this order
+ROW_COLUMNS = "id, path, title, date, source, categories, tickers, format, author, size, mtime_ns"
+# a metadata record of the cold pass is a tuple of these (cheaper to pickle and insert than a dict)
+META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "undated", "sort_ts", "source",
+                "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
+META = {name: i for i, name in enumerate(META_COLUMNS)}
+
+SortKey = tuple[bool, float, str, str]
+
+
+class Row(NamedTuple):
+    """One article in the list: what the sidebar shows and filters on, no body.
+
+    A named tuple (immutable, hashable): 100,000 of them are built on every warm start, and a tuple
+    is built several times faster than a frozen dataclass."""
+
+    id: int
+    path: str
+    title: str
+    date: datetime | None
+    source: str
+    categories: tuple[str, ...]
+    tickers: tuple[str, ...]
+    format: str = ""
+    author: str = ""
+
+
+def key(undated: object, sort_ts: float, title: str, path: str) -> SortKey:
+    """The list order: newest first, undated last, then title and path (unique: rows never tie)."""
+    return (bool(undated), -sort_ts, title, path)
+
+
+def sort_key(row: Row) -> SortKey:
+    """:func:`key` of a row (the record's ``sort_ts`` is the date's timestamp)."""
+    return key(row.date is None, row.date.timestamp() if row.date else 0.0, row.title, row.path)
+
+
+def split(field: str | None) -> tuple[str, ...]:
+    return tuple(field.split(FIELD_SEP)) if field else ()
+
+
+_new = tuple.__new__
+_fromiso = datetime.fromisoformat
+
+
+def rows_from_snapshot(tuples: Iterable[tuple], prefix: str) -> list[Row]:
+    """Rows from snapshot tuples (id, path, title, date, source, categories, tickers, format, author)."""
+    return [_new(Row, (i, prefix + p, t, _fromiso(d) if d else None, s or "", c, k, f or "", a or ""))
+            for i, p, t, d, s, c, k, f, a in tuples]
+
+
+def rows_from_table(tuples: Iterable[tuple], prefix: str) -> list[Row]:
+    """Rows from table tuples (:data:`ROW_COLUMNS`)."""
+    return [_new(Row, (i, prefix + p, t, _fromiso(d) if d else None, s or "", split(c), split(k), f or "", a or ""))
+            for i, p, t, d, s, c, k, f, a, _, _ in tuples]
+
+
+def row_from_meta(row_id: int, path: str, t: tuple) -> tuple[Row, SortKey]:
+    """A row and its sort key from a metadata tuple (:data:`META_COLUMNS`): no tickers yet."""
+    title, iso = t[5], t[6]
+    row = _new(Row, (row_id, path, title, _fromiso(iso) if iso else None, t[9] or "", split(t[11]), (),
+                     t[13] or "", t[10] or ""))
+    return row, key(t[7], t[8], title, path)
+
+
+def row_from_record(row_id: int, rec: dict) -> tuple[Row, SortKey]:
+    """A row and its sort key from a parsed record dict (the key from the record's ``sort_ts``:
+    no ``datetime.timestamp()`` per row)."""
+    iso = rec["date"]
+    row = _new(Row, (row_id, rec["abs"], rec["title"], _fromiso(iso) if iso else None, rec["source"] or "",
+                     split(rec["categories"]), split(rec["tickers"]), rec["format"] or "", rec["author"] or ""))
+    return row, key(rec["undated"], rec["sort_ts"], row.title, row.path)
+
+
+def meta_record(t: tuple, abs_path: str) -> dict:
+    """A metadata tuple as a record dict (for the rare paths that need one)."""
+    rec = dict(zip(META_COLUMNS, t))
+    rec.update(abs=abs_path, tp=None)
+    return rec

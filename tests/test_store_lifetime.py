@@ -1,0 +1,79 @@
+"""Library.close waits for calls in flight in other threads, and calls after it never reopen the
+index or raise (what lets the reader quit without counting its threads)."""
+from __future__ import annotations
+
+import threading
+import time
+
+from index_helpers import write_corpus
+
+from kfin_tui.filters import Filters
+from kfin_tui.index import Library
+from kfin_tui.index import extracted as extracted_mod
+from kfin_tui.index.problems import Stage
+
+
+def slow_compute(started: threading.Event, release: threading.Event):
+    real = extracted_mod._compute
+
+    def compute(article):
+        started.set()
+        release.wait(10)
+        return real(article)
+
+    return compute
+
+
+def test_close_waits_for_a_call_in_flight(cache, tmp_path, monkeypatch):
+    lib = Library(write_corpus(tmp_path / "c", n=6)).load_all()
+    lib.wait_index()
+    started, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(extracted_mod, "_compute", slow_compute(started, release))
+    errors: list[BaseException] = []
+    done: list[int] = []
+
+    def work() -> None:
+        try:
+            done.append(lib.extract_pending(chunk=1))
+        except BaseException as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert started.wait(10)
+    closer_result: list[bool] = []
+    closer = threading.Thread(target=lambda: closer_result.append(lib.close(timeout=10)))
+    closer.start()
+    time.sleep(0.2)
+    assert closer.is_alive()  # waiting for the extraction, not closing under it
+    release.set()
+    worker.join(10)
+    closer.join(10)
+    assert closer_result == [True]
+    assert not errors and done == [6]
+
+
+def test_close_times_out_and_says_so(cache, tmp_path, monkeypatch):
+    lib = Library(write_corpus(tmp_path / "c", n=3)).load_all()
+    started, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(extracted_mod, "_compute", slow_compute(started, release))
+    worker = threading.Thread(target=lambda: lib.extract_pending(chunk=1))
+    worker.start()
+    assert started.wait(10)
+    assert lib.close(timeout=0.1) is False  # still running: its connection is left alone
+    release.set()
+    worker.join(10)
+    assert lib.close(timeout=5) is True
+
+
+def test_calls_after_close_answer_without_the_index(cache, tmp_path):
+    root = write_corpus(tmp_path / "c", n=6)
+    with Library(root) as lib:
+        lib.load_all()
+        n = len(lib.rows)
+        hits = lib.select(Filters(keyword="的")).ids
+    assert lib.close() is True  # twice is fine
+    after = lib.select(Filters(keyword="的"))  # no exception, no reopened index
+    assert after.total == n and set(after.ids) <= set(hits)
+    assert lib.extraction(lib.rows[0].id) is not None or not hits  # recomputed in memory
+    assert all(p.stage is not Stage.OPEN for p in lib.problems)
