@@ -116,7 +116,7 @@ async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_re
 
     def spy(self, message):
         real(self, message)
-        if message.stage == "bodies":
+        if message.progress.phase == "texts":
             shown.append((self.progress.text, str(self.query_one("#status-left").render()),
                           {r.title for r in self.query_one(ArticleList).rows}))
 

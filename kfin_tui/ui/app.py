@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from textual.app import App
@@ -24,6 +21,7 @@ from .screens.reader import ReaderScreen
 # background threads (loading, extraction, layout) hand the interpreter back to the UI sooner;
 # set while the app runs, restored when it stops
 SWITCH_INTERVAL = 0.001
+CLOSE_TIMEOUT = 2.0  # seconds the exit waits for a worker inside the library
 
 
 class KfinApp(App[int]):
@@ -50,9 +48,6 @@ class KfinApp(App[int]):
         self.keymap = keymap
         self._saved_switch_interval: float | None = None
         self.stop = threading.Event()  # set on exit: the reader's workers stop at their next check
-        # worker threads inside the library (its index connections) right now
-        self._calls = 0
-        self._calls_lock = threading.Lock()
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.library, self.start_filters, self.stop)
@@ -75,26 +70,10 @@ class KfinApp(App[int]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(dict(self._keymap)))
 
-    @contextmanager
-    def library_call(self) -> Iterator[None]:
-        """Worker threads that use the library say so: it is closed only when none does."""
-        with self._calls_lock:
-            self._calls += 1
-        try:
-            yield
-        finally:
-            with self._calls_lock:
-                self._calls -= 1
-
     def on_unmount(self) -> None:
         self.stop.set()
         if self._saved_switch_interval is not None:
             sys.setswitchinterval(self._saved_switch_interval)
-        # workers stop at their next check of the screen's stop event; never close connections one
-        # of them is using
-        deadline = time.monotonic() + 2.0
-        while self._calls and time.monotonic() < deadline:
-            time.sleep(0.01)
-        with self._calls_lock:
-            if self._calls == 0:
-                self.library.close()
+        # workers stop at their next check of the stop event; the library waits for the calls in
+        # flight before it closes its connections (and leaves them to process exit after the timeout)
+        self.library.close(timeout=CLOSE_TIMEOUT)

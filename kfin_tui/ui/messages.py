@@ -11,21 +11,19 @@ from typing import Any
 from textual.message import Message
 
 from ..filters import Filters, Selection
-
-LOAD, BODIES, EXTRACT, UPDATING = "load", "bodies", "extract", "updating"
+from ..index.progress import Progress as JobProgress
 
 
 class Progress(Message):
-    """``done`` of ``total`` (None: unknown) in ``stage``: :data:`LOAD` (rows listed), :data:`BODIES`
-    (texts read for search), :data:`EXTRACT` (figures and companies cached), :data:`UPDATING` (the
-    search over every text is running)."""
+    """A library job's :class:`kfin_tui.index.progress.Progress` (listing, texts, extracting).
+    A pending one of the same phase is replaced by the newer one."""
 
-    def __init__(self, stage: str, done: int = 0, total: int | None = None) -> None:
-        self.stage, self.done, self.total = stage, done, total
+    def __init__(self, progress: JobProgress) -> None:
+        self.progress = progress
         super().__init__()
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, Progress) and message.stage == self.stage
+        return isinstance(message, Progress) and message.progress.phase == self.progress.phase
 
 
 class RowsArrived(Message):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,13 +24,12 @@ from textual.widgets import Footer, Input
 
 from ...filters import Filters
 from ...index import Library, Row
+from ...index.problems import summary
+from ...index.progress import Phase
+from ...index.progress import Progress as JobProgress
 from ..bindings import READER_SCREEN
 from ..mentions import body_mentions
 from ..messages import (
-    BODIES,
-    EXTRACT,
-    LOAD,
-    UPDATING,
     BodiesRead,
     CompaniesIndexed,
     Extracted,
@@ -44,7 +42,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
 from ..widgets.facts_panel import FactsPanel
 from ..widgets.keyword_input import KeywordInput
-from ..widgets.progress import ProgressLine
+from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.status_bar import StatusBar
 from .issues import LoadIssuesScreen
 from .picker import PickerScreen
@@ -140,53 +138,41 @@ class ReaderScreen(Screen[None]):
         self.sidebar.set_class(width < WIDE, "narrow")
 
     # workers ----------------------------------------------------------------
-    @contextmanager
-    def _library_call(self) -> Iterator[None]:
-        with self.kfin_app.library_call():
-            yield
+    def _report(self, progress: JobProgress) -> None:
+        self.post_message(Progress(progress))  # thread-safe; coalesced per phase
 
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
-        with self._library_call():
-            def listed(n: int) -> None:
-                self.post_message(Progress(LOAD, n))
-
-            def read(done: int, total: int) -> None:
-                self.post_message(Progress(BODIES, done, total))
-
-            first = True
-            for _batch in self.library.load(progress=listed):
-                if self._stop.is_set():
-                    return
-                self.post_message(RowsArrived(first))
-                first = False
-            self.post_message(Loaded())
-            if not self.library.bodies_pending:
+        first = True
+        for _batch in self.library.load(report=self._report):
+            if self._stop.is_set():
                 return
-            # a cold archive was listed from its metadata: now read the texts (worker processes), so
-            # that keyword search sees every article; results refresh as they come
-            for _rows in self.library.complete(progress=read, stop=self._stop):
-                if self._stop.is_set():
-                    return
+            self.post_message(RowsArrived(first))
+            first = False
+        self.post_message(Loaded())
+        if not self.library.bodies_pending:
+            return
+        # a cold archive was listed from its metadata: now read the texts (worker processes), so
+        # that keyword search sees every article; results refresh as they come
+        for _rows in self.library.complete(report=self._report, stop=self._stop):
+            if self._stop.is_set():
+                return
         if not self._stop.is_set():
             self.post_message(BodiesRead())
 
     @work(thread=True, exclusive=True, group="select")
     def select(self, filters: Filters) -> None:
-        with self._library_call():
-            selection = self.library.select(filters)
-        self.post_message(Selected(filters, selection))
+        self.post_message(Selected(filters, self.library.select(filters)))
 
     @work(thread=True, exclusive=True, group="extract-all")
     def extract_all(self) -> None:
         """Figures and companies of every article, cached in the index, for the company filter."""
-        def progress(n: int, total: int) -> None:
-            self.post_message(Progress(EXTRACT, n, total))
+        def report(progress: JobProgress) -> None:
+            self._report(progress)
             time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
 
         try:
-            with self._library_call():
-                done = self.library.extract_pending(progress=progress, stop=self._stop, chunk=4)
+            done = self.library.extract_pending(report=report, stop=self._stop, chunk=4)
         except Exception as exc:  # noqa: BLE001 - the reader works without the company index
             if not self._stop.is_set():
                 self.post_message(CompaniesIndexed(error=str(exc)))
@@ -197,8 +183,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="extract")
     def extract_current(self, row: Row, article: Any) -> None:
         try:
-            with self._library_call():
-                extraction = self.library.extraction(row.id)
+            extraction = self.library.extraction(row.id)
             if extraction is None:
                 from ...extract import extract_article
 
@@ -216,11 +201,12 @@ class ReaderScreen(Screen[None]):
 
     # what the workers report -----------------------------------------------------
     def on_progress(self, message: Progress) -> None:
-        if message.stage == LOAD and self.loaded:
+        progress = message.progress
+        if progress.phase == Phase.LISTING and self.loaded:
             return  # a late count: the line has moved on
-        self.progress.show(message)
-        if message.stage == BODIES:
-            if message.done == 0 or message.done >= (message.total or 0):
+        self.progress.show(progress)
+        if progress.phase == Phase.TEXTS:
+            if progress.done == 0 or progress.finished:
                 self._update_status()
             now = time.monotonic()
             if self.filters.keyword and now - self._last_partial_search > PARTIAL_RESEARCH:
@@ -235,7 +221,7 @@ class ReaderScreen(Screen[None]):
 
     def on_loaded(self, message: Loaded) -> None:
         self.loaded = True
-        self.progress.hide(LOAD)
+        self.progress.hide(Phase.LISTING)
         self._reselect()
         if not self.library.bodies_pending:
             self.extract_all()  # else once the texts are read: one background job at a time
@@ -243,12 +229,12 @@ class ReaderScreen(Screen[None]):
 
     def on_bodies_read(self, message: BodiesRead) -> None:
         # the line stays until the search that includes every text is back (on_selected)
-        self.progress.show(Progress(UPDATING))
+        self.progress.updating()
         self._reselect()
         self.extract_all()
 
     def on_companies_indexed(self, message: CompaniesIndexed) -> None:
-        self.progress.hide(EXTRACT)
+        self.progress.hide(Phase.EXTRACTING)
         if message.error:
             self.app.notify(f"公司索引失败 company index failed: {message.error}", severity="warning", markup=False)
         elif self.filters.company:
@@ -275,6 +261,9 @@ class ReaderScreen(Screen[None]):
         self.facts_panel.show_extraction(message.extraction)
 
     def _report_issues(self) -> None:
+        problem = summary(self.library.problems)
+        if problem:  # the index is a cache: the reader works on, and says so once
+            self.app.notify(f"索引问题 index: {problem}", severity="warning", timeout=6, markup=False)
         issues = self.library.issues
         errors = sum(1 for i in issues if not i.warning)
         if issues:

@@ -1,18 +1,20 @@
 """The one progress line of the sidebar: what the background work is doing, numbers first (the
-sidebar is narrow). Hidden when nothing runs."""
+sidebar is narrow). Hidden when nothing runs. It shows the library's own progress values
+(:class:`kfin_tui.index.progress.Progress`), and "updating" while the search over every text runs."""
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
-from ..messages import BODIES, EXTRACT, LOAD, UPDATING, Progress
+from ...index.progress import Phase, Progress
 
 FORMATS = {
-    LOAD: "读取中 loading… {done}",
-    BODIES: "索引 {done}/{total}",
-    EXTRACT: "提取 {done}/{total}",
-    UPDATING: "更新结果 updating…",
+    Phase.LISTING: "读取中 loading… {done}",
+    Phase.TEXTS: "索引 {done}/{total}",
+    Phase.EXTRACTING: "提取 {done}/{total}",
+    Phase.SEARCH_INDEX: "搜索索引 indexing…",
 }
+UPDATING = "更新结果 updating…"
 
 
 class ProgressLine(Static):
@@ -23,17 +25,22 @@ class ProgressLine(Static):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
-        self.stage: str | None = None
+        self.stage: Phase | str | None = None  # what the line says: a phase, or UPDATING
 
     def show(self, progress: Progress) -> None:
-        """Show ``progress``; an extraction whose total is reached hides the line (the texts' count stays
-        until the search over all of them is running: :data:`UPDATING` follows it)."""
-        total = progress.total
-        self.stage = progress.stage
-        self.update(Text(FORMATS[progress.stage].format(done=progress.done, total=total if total is not None else "?")))
-        self.set_class(total is None or progress.done < total or progress.stage in (BODIES, UPDATING), "busy")
+        """Show ``progress``. A finished extraction hides the line; the texts' count stays until the
+        search over all of them runs (:meth:`updating`)."""
+        total = "?" if progress.total is None else progress.total
+        self.stage = progress.phase
+        self.update(Text(FORMATS[progress.phase].format(done=progress.done, total=total)))
+        self.set_class(not progress.finished or progress.phase == Phase.TEXTS, "busy")
 
-    def hide(self, stage: str | None = None) -> None:
+    def updating(self) -> None:
+        self.stage = UPDATING
+        self.update(Text(UPDATING))
+        self.set_class(True, "busy")
+
+    def hide(self, stage: Phase | str | None = None) -> None:
         """Hide the line (only when it shows ``stage``, if given)."""
         if stage is None or stage == self.stage:
             self.set_class(False, "busy")
