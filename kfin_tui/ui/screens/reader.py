@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from ...filters import Filters
 from ...index import Library, Row
@@ -30,6 +31,7 @@ from ...index.progress import Progress as JobProgress
 from ..bindings import READER_SCREEN
 from ..mentions import body_mentions
 from ..messages import (
+    ArticleLoaded,
     BodiesRead,
     CompaniesIndexed,
     Extracted,
@@ -180,10 +182,21 @@ class ReaderScreen(Screen[None]):
         if done and not self._stop.is_set():
             self.post_message(CompaniesIndexed())
 
-    @work(thread=True, exclusive=True, group="extract")
-    def extract_current(self, row: Row, article: Any) -> None:
+    @work(thread=True, exclusive=True, group="article")
+    def open_article(self, row: Row) -> None:
+        """Read and parse the article (a big file takes a while: never on the UI thread), then its
+        figures and companies. Superseded when the cursor moves on."""
+        worker = get_current_worker()
+        article = self.library.article(row.id)
+        if worker.is_cancelled:
+            return
+        self.post_message(ArticleLoaded(row.id, article))
+        if article is None:
+            return
         try:
             extraction = self.library.extraction(row.id)
+            if worker.is_cancelled:
+                return
             if extraction is None:
                 from ...extract import extract_article
 
@@ -377,11 +390,16 @@ class ReaderScreen(Screen[None]):
                                    else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
-        article = self.library.article(row.id)
-        self.article_view.show(article)
-        self.facts_panel.show_extraction(None, pending=article is not None)
-        if article is not None:
-            self.extract_current(row, article)
+        self.facts_panel.show_extraction(None, pending=True)
+        self.open_article(row)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if self.current is None or message.row_id != self.current.id:
+            return
+        self.article_view.show(message.article, placeholder="" if message.article is not None
+                               else "无法读取 · could not be read (L)")
+        if message.article is None:
+            self.facts_panel.show_extraction(None)
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
