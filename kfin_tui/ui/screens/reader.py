@@ -41,7 +41,7 @@ from ..messages import (
     Selected,
 )
 from ..widgets.article_list import ArticleList
-from ..widgets.article_view import ArticleView
+from ..widgets.article_view import SYNC_LAYOUT_CHARS, ArticleView, layout_cost
 from ..widgets.facts_panel import FactsPanel
 from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
@@ -57,6 +57,7 @@ WIDE = 130  # from this many columns the sidebar and the panel get their full wi
 DEBOUNCE = 0.15
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
+HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
 
 
@@ -193,6 +194,12 @@ class ReaderScreen(Screen[None]):
         self.post_message(ArticleLoaded(row.id, article))
         if article is None:
             return
+        if layout_cost(article) > SYNC_LAYOUT_CHARS:
+            # a big article's extraction takes the interpreter for a while: only when the cursor
+            # rests on it, not while it passes by
+            time.sleep(HEAVY_EXTRACT_DELAY)
+            if worker.is_cancelled:
+                return
         try:
             extraction = self.library.extraction(row.id)
             if worker.is_cancelled:
