@@ -105,30 +105,34 @@ async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_re
     from ui_helpers import settle
 
     from kfin_tui.ui.app import KfinApp
+    from kfin_tui.ui.screens.reader import ReaderScreen
     from kfin_tui.ui.widgets.article_list import ArticleList
 
     root = tricky(tmp_path / "t")
     full = Library(root, use_index=False).load_all()
     want = sorted(full.row(i).title for i in full.search("正文"))
     shown: list[str] = []
-    real = KfinApp._bodies_progress
+    real = ReaderScreen.on_progress
 
-    def spy(self, done, total):
-        real(self, done, total)
-        shown.append((str(self.query_one("#progress").render()), str(self.query_one("#status-left").render()),
-                      {r.title for r in self.query_one(ArticleList).rows}))
+    def spy(self, message):
+        real(self, message)
+        if message.progress.phase == "texts":
+            shown.append((self.progress.text, str(self.query_one("#status-left").render()),
+                          {r.title for r in self.query_one(ArticleList).rows}))
 
-    monkeypatch.setattr(KfinApp, "_bodies_progress", spy)
+    monkeypatch.setattr(ReaderScreen, "on_progress", spy)
     app = KfinApp(root, keyword="正文")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, 0.2)
-        assert shown and shown[0][0].startswith("索引 ") and "结果不完整" in shown[0][1]  # said while it was so
+        assert shown and shown[0][0].startswith("索引 ")
+        # said while it was so (the first count may come before the first search is back: 搜索中…)
+        assert any("结果不完整" in status for progress, status, _ in shown if progress.startswith("索引 "))
         assert "结果不完整" not in str(app.query_one("#status-left").render())
         assert not app.library.bodies_pending
         assert sorted(r.title for r in app.query_one(ArticleList).rows) == want  # complete at the end
         assert not app.query_one("#progress").has_class("busy")
         lst = app.query_one(ArticleList)
-        assert lst.cursor == 0 and app.current.id == lst.rows[0].id  # the newest, not where loading left it
+        assert lst.cursor == 0 and app.reader.current.id == lst.rows[0].id  # the newest, not where loading left it
 
 
 async def test_titles_are_found_while_bodies_are_read(cache, tmp_path, small_is_cold):

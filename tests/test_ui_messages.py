@@ -6,7 +6,9 @@ from datetime import datetime, timezone
 from textual.app import App, ComposeResult
 
 from kfin_tui.extract import extract
+from kfin_tui.extract.model import FIGURE_KINDS
 from kfin_tui.index import Row
+from kfin_tui.ui.mentions import Mention
 from kfin_tui.ui.widgets.article_list import ArticleList
 from kfin_tui.ui.widgets.facts_panel import FactsPanel
 
@@ -32,7 +34,7 @@ class Harness(App):
         self.messages.append(("opened", message.row.id))
 
     def on_facts_panel_mention_selected(self, message: FactsPanel.MentionSelected) -> None:
-        self.messages.append(("mention", message.start, message.end, message.kind, message.label))
+        self.messages.append(("mention", message.mention))
 
 
 async def test_article_list_posts_highlighted_and_opened():
@@ -82,7 +84,9 @@ async def test_facts_panel_posts_the_mention_of_the_chosen_figure():
         panel.highlighted = first
         await pilot.press("enter")
         await pilot.pause()
-    kind, start, end = app.messages[-1][3], app.messages[-1][1], app.messages[-1][2]
-    assert app.messages[-1][0] == "mention"
-    assert text[start:end] == app.messages[-1][4]
-    assert kind in ("money", "percent", "date", "count", "multiple", "range", "company")
+    # the panel lists figures by kind in FIGURE_KINDS order: the first option is the first figure of
+    # the first kind present
+    kind = next(k for k in FIGURE_KINDS if any(f.kind == k for f in extraction.figures))
+    figure = next(f for f in extraction.figures if f.kind == kind)
+    assert app.messages[-1] == ("mention", Mention(figure.start, figure.end, kind, figure.text))
+    assert text[figure.start:figure.end] == figure.text

@@ -3,15 +3,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 UI_CORPUS = Path(__file__).parent / "fixtures" / "ui_corpus"
 
 
 async def settle(pilot, extra: float = 0.05) -> None:
     """Wait until loading, searching and extraction workers are done and the screen is idle."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(3):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        for _attempt in range(20):
+            try:
+                await app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:  # an exclusive worker was replaced by a newer one: wait for that
+                await pilot.pause()
     await pilot.pause(extra)
 
 
@@ -19,3 +28,9 @@ def list_titles(app) -> list[str]:
     from kfin_tui.ui.widgets.article_list import ArticleList
 
     return [r.title for r in app.query_one(ArticleList).rows]
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    """The reader reads the user's config file (keys): tests never see the developer's own."""
+    monkeypatch.setenv("KFIN_TUI_CONFIG", str(tmp_path / "no-config.toml"))

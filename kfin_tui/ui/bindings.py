@@ -1,66 +1,154 @@
-"""Every key binding of the reader, declared in one place (ids allow user keymaps)."""
+"""Every key binding of the reader, declared in one place.
+
+Each binding has an id (``reader.category``, ``list.down`` …): the user's keymap (the ``[keys]``
+table of the config file) replaces keys by id, and the help screen is generated from these lists
+(:func:`help_sections`), so what ``?`` shows is what the keys do. The long help text of a binding is
+its ``tooltip``; :data:`SECTIONS` says under which heading it is shown.
+"""
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Iterable, Mapping
 
-APP = [
-    Binding("q", "quit", "退出", id="app.quit"),
-    Binding("question_mark", "help", "帮助", key_display="?", id="app.help"),
+from textual.binding import Binding, BindingType
+
+MOVE, READ, FILTER, OTHER = "移动 · Move", "阅读 · Read", "筛选 · Filter", "其他 · Other"
+SECTIONS: dict[str, str] = {}  # binding id -> help section
+
+
+def _b(key: str, action: str, description: str, help_text: str, section: str | None, id: str,
+       **kwargs: object) -> Binding:
+    if section is not None:
+        SECTIONS[id] = section
+    return Binding(key, action, description, tooltip=help_text, id=id, **kwargs)  # type: ignore[arg-type]
+
+
+APP: list[BindingType] = [
+    _b("q", "quit", "退出", "quit", OTHER, "app.quit"),
+    _b("question_mark", "help", "帮助", "this help (j/k, space scroll it)", OTHER, "app.help", key_display="?"),
+]
+
+READER_SCREEN: list[BindingType] = [
     # priority: checked before the key reaches the focused widget, so keys typed right after it
     # already find the filter focused (the action types a literal "/" when an input has focus)
-    Binding("slash", "focus_keyword", "搜索", key_display="/", priority=True, id="app.keyword"),
-    Binding("c", "pick_category", "分类", id="app.category"),
-    Binding("f", "company_filter", "公司", id="app.company"),
-    Binding("e", "toggle_panel", "面板", id="app.panel"),
-    Binding("n", "next_mention", "下一处", id="app.next_mention"),
-    Binding("N", "previous_mention", "上一处", key_display="N", show=False, id="app.previous_mention"),
-    Binding("escape", "clear_filters", "清除", show=False, id="app.clear"),
-    Binding("L", "load_issues", "读取问题", show=False, id="app.load_issues"),
-    Binding("tab", "focus_next_pane", "切换", show=False, priority=True, id="app.next_pane"),
-    Binding("shift+tab", "focus_previous_pane", "切换", show=False, priority=True, id="app.previous_pane"),
+    _b("slash", "focus_keyword", "搜索", "keyword filter: every space-separated term must occur in the title, "
+       "body or cashtags; live as you type; enter returns to the list", FILTER, "reader.keyword",
+       key_display="/", priority=True),
+    _b("c", "pick_category", "分类", "pick a category", FILTER, "reader.category"),
+    _b("f", "company_filter", "公司", "filter by the company under the cursor in the side panel, or pick a company",
+       FILTER, "reader.company"),
+    _b("escape", "clear_filters", "清除", "in the filter box: clear it and go back to the list; in the reading pane "
+       "or side panel: back to the list; in the list: clear every filter", FILTER, "reader.clear", show=False),
+    _b("e", "toggle_panel", "面板", "show / hide the side panel of figures and companies", READ, "reader.panel"),
+    _b("n", "next_mention", "下一处", "jump to the next highlighted figure or company", READ, "reader.next_mention"),
+    _b("N", "previous_mention", "上一处", "jump to the previous highlighted figure or company", READ,
+       "reader.previous_mention", key_display="N", show=False),
+    _b("L", "load_issues", "读取问题", "files that could not be read, and why", OTHER, "reader.load_issues",
+       show=False),
+    _b("tab", "focus_next_pane", "切换", "cycle list → reading pane → side panel", MOVE, "reader.next_pane",
+       show=False, priority=True),
+    _b("shift+tab", "focus_previous_pane", "切换", "cycle the panes backwards", MOVE, "reader.previous_pane",
+       show=False, priority=True),
 ]
 
-LIST = [
-    Binding("j,down", "cursor_down", "下", show=False, id="list.down"),
-    Binding("k,up", "cursor_up", "上", show=False, id="list.up"),
-    Binding("g,home", "first", "顶部", show=False, id="list.top"),
-    Binding("G,end", "last", "底部", show=False, id="list.bottom"),
-    Binding("space,pagedown", "page_down", "下一页", show=False, id="list.page_down"),
-    Binding("pageup", "page_up", "上一页", show=False, id="list.page_up"),
-    Binding("enter", "open", "打开", id="list.open"),
+LIST: list[BindingType] = [
+    _b("j,down", "cursor_down", "下", "next article", MOVE, "list.down", show=False),
+    _b("k,up", "cursor_up", "上", "previous article", MOVE, "list.up", show=False),
+    _b("g,home", "first", "顶部", "first article", MOVE, "list.top", show=False),
+    _b("G,end", "last", "底部", "last article", MOVE, "list.bottom", show=False),
+    _b("space,pagedown", "page_down", "下一页", "page down", MOVE, "list.page_down", show=False),
+    _b("pageup", "page_up", "上一页", "page up", MOVE, "list.page_up", show=False),
+    _b("enter", "open", "打开", "open the article (focus the reading pane)", MOVE, "list.open"),
 ]
 
-READER = [
-    Binding("j,down", "scroll_down", "下", show=False, id="reader.down"),
-    Binding("k,up", "scroll_up", "上", show=False, id="reader.up"),
-    Binding("g,home", "scroll_home", "顶部", show=False, id="reader.top"),
-    Binding("G,end", "scroll_end", "底部", show=False, id="reader.bottom"),
-    Binding("space,pagedown", "page_down", "下一页", show=False, id="reader.page_down"),
-    Binding("pageup", "page_up", "上一页", show=False, id="reader.page_up"),
+READER: list[BindingType] = [
+    _b("j,down", "scroll_down", "下", "(reading pane) scroll down", MOVE, "pane.down", show=False),
+    _b("k,up", "scroll_up", "上", "(reading pane) scroll up", MOVE, "pane.up", show=False),
+    _b("g,home", "scroll_home", "顶部", "(reading pane) top of the article", MOVE, "pane.top", show=False),
+    _b("G,end", "scroll_end", "底部", "(reading pane) end of the article", MOVE, "pane.bottom", show=False),
+    _b("space,pagedown", "page_down", "下一页", "(reading pane) page down", MOVE, "pane.page_down", show=False),
+    _b("pageup", "page_up", "上一页", "(reading pane) page up", MOVE, "pane.page_up", show=False),
 ]
 
-PANEL = [  # OptionList already has up/down/home/end/enter; these add the vi keys
-    Binding("j", "cursor_down", "下", show=False, id="panel.down"),
-    Binding("k", "cursor_up", "上", show=False, id="panel.up"),
-    Binding("g", "first", "顶部", show=False, id="panel.top"),
-    Binding("G", "last", "底部", show=False, id="panel.bottom"),
-    Binding("space", "page_down", "下一页", show=False, id="panel.page_down"),
+PANEL: list[BindingType] = [  # OptionList already has up/down/home/end/enter; these add the vi keys
+    _b("j", "cursor_down", "下", "next figure or company", None, "panel.down", show=False),
+    _b("k", "cursor_up", "上", "previous figure or company", None, "panel.up", show=False),
+    _b("g", "first", "顶部", "first", None, "panel.top", show=False),
+    _b("G", "last", "底部", "last", None, "panel.bottom", show=False),
+    _b("space", "page_down", "下一页", "page down", None, "panel.page_down", show=False),
 ]
 
-KEYWORD = [
-    Binding("escape", "clear", "清除", id="keyword.clear"),
+HELP: list[BindingType] = [
+    _b("escape,q,question_mark", "close", "关闭", "close", None, "help.close"),
+    _b("j,down", "scroll(1)", "下", "scroll down", None, "help.down", show=False),
+    _b("k,up", "scroll(-1)", "上", "scroll up", None, "help.up", show=False),
+    _b("space,pagedown", "page(1)", "下一页", "page down", None, "help.page_down", show=False),
+    _b("pageup", "page(-1)", "上一页", "page up", None, "help.page_up", show=False),
+    _b("g,home", "edge(0)", "顶部", "top", None, "help.top", show=False),
+    _b("G,end", "edge(1)", "底部", "bottom", None, "help.bottom", show=False),
 ]
 
-HELP = [Binding("escape,q,question_mark", "dismiss", "关闭", id="help.close")]
-
-PICKER = [
-    Binding("escape", "cancel", "取消", id="picker.cancel"),
-    Binding("down", "move(1)", show=False, id="picker.down"),
-    Binding("up", "move(-1)", show=False, id="picker.up"),
+PICKER: list[BindingType] = [
+    _b("escape", "cancel", "取消", "cancel", None, "picker.cancel"),
+    _b("down", "move(1)", "下", "next", None, "picker.down", show=False),
+    _b("up", "move(-1)", "上", "previous", None, "picker.up", show=False),
 ]
 
-ISSUES = [
-    Binding("escape,q,L", "close", "关闭", id="issues.close"),
-    Binding("j", "move(1)", show=False, id="issues.down"),
-    Binding("k", "move(-1)", show=False, id="issues.up"),
+ISSUES: list[BindingType] = [
+    _b("escape,q,L", "close", "关闭", "close", None, "issues.close"),
+    _b("j", "move(1)", "下", "next", None, "issues.down", show=False),
+    _b("k", "move(-1)", "上", "previous", None, "issues.up", show=False),
 ]
+
+# what the help lists that is not a binding of ours (the side panel's enter is OptionList's, the
+# palette Textual's)
+EXTRA_HELP = [
+    (READ, "enter", "(side panel) scroll the body to the first mention and flash it"),
+    (FILTER, "ctrl+p", "command palette: every category and company filter by name"),
+]
+
+ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *LIST, *READER, *PANEL, *HELP, *PICKER, *ISSUES)
+                      if isinstance(b, Binding)]
+IDS = {b.id for b in ALL if b.id}
+
+
+def keymap_from_config(keys: Mapping[str, Iterable[str]]) -> tuple[dict[str, str], str | None]:
+    """The Textual keymap (binding id → ``"k1,k2"``) for the config's ``[keys]`` table, and a one-line
+    problem, if any (then the keymap is empty: the defaults apply).
+
+    A config key is a binding id (``list.down``) or the part after the dot (``down``: every binding
+    so named, in the list, the reading pane and the help)."""
+    out: dict[str, str] = {}
+    for name, values in keys.items():
+        targets = [name] if name in IDS else sorted(i for i in IDS if i.split(".", 1)[1] == name)
+        keys_ = [k.strip() for k in values]
+        if not targets:
+            known = sorted({i.split(".", 1)[1] for i in IDS})
+            return {}, f"config [keys]: unknown action {name!r} (known: {', '.join(known)})"
+        if not keys_ or any(not k or "," in k or " " in k for k in keys_):
+            return {}, f"config [keys]: {name}: expected key names such as \"j\" or \"ctrl+d\", got {list(values)!r}"
+        for target in targets:
+            out[target] = ",".join(keys_)
+    return out, None
+
+
+def key_label(key: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "space": "space", "pagedown": "pgdn", "pageup": "pgup",
+             "down": "↓", "up": "↑", "escape": "escape"}
+    return names.get(key, key)
+
+
+def help_sections(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(section, [(keys shown, what they do)])] from the bindings and ``keymap`` (binding id → keys);
+    bindings of one section on the same keys share a row (the list's ``j`` and the pane's)."""
+    order = [MOVE, READ, FILTER, OTHER]
+    rows: dict[str, dict[str, list[str]]] = {s: {} for s in order}
+    for binding in ALL:
+        section = SECTIONS.get(binding.id or "")
+        if section is None:
+            continue
+        keys = keymap.get(binding.id or "", binding.key)
+        shown = " / ".join(key_label(k.strip()) for k in keys.split(","))
+        rows[section].setdefault(shown, []).append(str(binding.tooltip))
+    for section, keys, text in EXTRA_HELP:
+        rows[section].setdefault(keys, []).append(text)
+    return [(s, [(k, "; ".join(v)) for k, v in rows[s].items()]) for s in order if rows[s]]

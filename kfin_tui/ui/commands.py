@@ -1,35 +1,69 @@
-"""Command palette (ctrl+p): a command for every category and company filter, and the app's actions."""
+"""Command palette (ctrl+p): a command for every category and company filter, and the reader's actions.
+
+Category and company names are data: prompts are :class:`Content` built from plain text (Textual's
+``Matcher.highlight`` would parse them as markup), help texts are ours.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from .widgets.sanitize import one_line
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+
+def highlight_plain(matcher: Matcher, text: str) -> Content:
+    """``text`` with the fuzzy match highlighted, never read as markup."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class FilterCommands(Provider):
-    """`分类: 深度`, `公司: 快手`, plus clearing filters, the panel and help."""
+    """`分类: 深度`, `公司: 快手`, plus clearing filters, the panel, load issues and help."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
-        out: list[tuple[str, object, str]] = [
-            ("清除所有筛选 · clear all filters", app.action_clear_all, "keyword, category and company"),
-            ("显示/隐藏面板 · toggle side panel", app.action_toggle_panel, "figures and companies"),
-            ("读取问题 · load issues", app.action_load_issues, "files that could not be read"),
-            ("帮助 · help", app.action_help, "every key"),
+    def _reader(self) -> ReaderScreen | None:
+        from .screens.reader import ReaderScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    def commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(prompt, callback, help) of every command, the filters counted as the picker does."""
+        reader = self._reader()
+        if reader is None:
+            return []
+        out: list[tuple[str, Callable[[], object], str]] = [
+            ("清除所有筛选 · clear all filters", reader.action_clear_all, "keyword, category and company"),
+            ("显示/隐藏面板 · toggle side panel", reader.action_toggle_panel, "figures and companies"),
+            ("读取问题 · load issues", reader.action_load_issues, "files that could not be read"),
+            ("帮助 · help", reader.kfin_app.action_help, "every key"),
         ]
-        for name, count in app.category_counts()[0]:  # within the keyword/company filters, as `c
-            out.append((f"分类 category: {name}", partial(app.set_category, name), f"{count} 篇 articles"))
-        for name, count in app.company_names():
-            out.append((f"公司 company: {name}", partial(app.set_company, name), f"{count} 篇 articles"))
+        for name, count in reader.category_counts()[0]:  # within the keyword/company filters, as `c`
+            out.append((f"分类 category: {one_line(name)}", partial(reader.set_category, name), f"{count} 篇 articles"))
+        for name, count in reader.company_names():
+            out.append((f"公司 company: {one_line(name)}", partial(reader.set_company, name), f"{count} 篇 articles"))
         return out
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands():
-            yield DiscoveryHit(text, callback, help=help_text)
+        for text, callback, help_text in self.commands():
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
+        for text, callback, help_text in self.commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                yield Hit(score, highlight_plain(matcher, text), callback, text=text, help=help_text)

@@ -4,14 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual import on
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Static
 
+from ...articles.model import LoadIssue
 from ..bindings import ISSUES
-from ..widgets.sanitize import inert
+from ..widgets.sanitize import one_line
 
 
 class LoadIssuesScreen(ModalScreen[None]):
@@ -20,23 +21,26 @@ class LoadIssuesScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     LoadIssuesScreen { align: center middle; }
     LoadIssuesScreen > Vertical { width: 95%; height: 80%; border: round $warning; background: $surface; }
-    LoadIssuesScreen Label { text-style: bold; padding: 0 1; }
+    LoadIssuesScreen #issues-title { text-style: bold; padding: 0 1; }
     LoadIssuesScreen DataTable { height: 1fr; }
     LoadIssuesScreen #issue-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $warning; }
     """
 
-    def __init__(self, issues, root=None) -> None:
+    def __init__(self, issues: list[LoadIssue], root: Path | None = None) -> None:
         super().__init__()
         self.issues = issues
         self.root = root
+        self.table: DataTable[object] = DataTable(cursor_type="row", zebra_stripes=True)
+        # the whole path and reason of the row under the cursor, wrapped: table cells are cut
+        self.detail = Static(id="issue-detail", markup=False)
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for i in self.issues if not i.warning)
         with Vertical():
-            yield Label(f"读取问题 · load issues: {errors} not loaded, {len(self.issues) - errors} with warnings")
-            yield DataTable(cursor_type="row", zebra_stripes=True)
-            # the whole path and reason of the row under the cursor, wrapped: table cells are cut
-            yield Static(id="issue-detail")
+            yield Static(Text(f"读取问题 · load issues: {errors} not loaded, {len(self.issues) - errors} with warnings"),
+                         id="issues-title", markup=False)
+            yield self.table
+            yield self.detail
 
     def _relative(self, path: str) -> str:
         if self.root is not None:
@@ -47,13 +51,13 @@ class LoadIssuesScreen(ModalScreen[None]):
         return path
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.add_columns("", "文件 file", "原因 reason")
         for issue in self.issues:
             # long paths are cut in the middle (the detail line below has them whole): the reason
             # column stays on screen
-            table.add_row("⚠" if issue.warning else "✗", Text(_middle(inert(self._relative(issue.path)), 48)),
-                          Text(inert(issue.reason)))
+            table.add_row(Text("⚠" if issue.warning else "✗"), Text(_middle(one_line(self._relative(issue.path)), 48)),
+                          Text(one_line(issue.reason)))
         self._detail(0)
 
     @on(DataTable.RowHighlighted)
@@ -63,11 +67,11 @@ class LoadIssuesScreen(ModalScreen[None]):
     def _detail(self, index: int) -> None:
         if 0 <= index < len(self.issues):
             issue = self.issues[index]
-            self.query_one("#issue-detail", Static).update(
-                Text.assemble((inert(self._relative(issue.path)), "bold"), "\n", inert(issue.reason)))
+            self.detail.update(
+                Text.assemble((one_line(self._relative(issue.path)), "bold"), "\n", one_line(issue.reason)))
 
     def action_move(self, step: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_close(self) -> None:

@@ -6,12 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...index.search import normalise
 from ..bindings import PICKER
-from ..widgets.sanitize import inert
+from ..widgets.sanitize import one_line
 
 
 class PickerScreen(ModalScreen[str | None]):
@@ -23,7 +23,7 @@ class PickerScreen(ModalScreen[str | None]):
     PickerScreen { align: center middle; }
     PickerScreen > Vertical { width: 60; max-width: 100%; height: 80%; border: round $accent;
                               background: $surface; padding: 0 1; }
-    PickerScreen Label { text-style: bold; }
+    PickerScreen #picker-title { text-style: bold; }
     PickerScreen OptionList { height: 1fr; border: none; }
     """
 
@@ -32,23 +32,24 @@ class PickerScreen(ModalScreen[str | None]):
         self.title_text = title
         self.items = items
         self.current = current
+        self.options = OptionList(id="picker-options")
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text)
+            yield Static(Text(self.title_text), id="picker-title", markup=False)
             yield Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
-            yield OptionList(id="picker-options")
+            yield self.options
 
     def on_mount(self) -> None:
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         options.clear_options()
         q = normalise(query.strip())
         shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
         for name, count in shown:
-            label = Text(inert(name))
+            label = Text(one_line(name))
             label.append(f"  {count}", style="dim")
             if name == self.current:
                 label.append("  ✓", style="bold")
@@ -62,7 +63,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submit(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
@@ -71,7 +72,7 @@ class PickerScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.option_count:
             options.highlighted = ((options.highlighted or 0) + step) % options.option_count
 

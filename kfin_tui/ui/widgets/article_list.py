@@ -1,6 +1,8 @@
 """The article list: a virtual list (Line API) — no widget per article, smooth at 100k rows."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -14,7 +16,7 @@ from ...dates import format_date
 from ...index import Row
 from ...typeset import cells, fold_cells, line_ranges
 from ..bindings import LIST
-from .sanitize import inert
+from .sanitize import one_line
 
 ROW_HEIGHT = 2
 _UNSET = object()  # nothing posted yet: the next cursor change always posts Highlighted
@@ -24,7 +26,7 @@ class ArticleList(ScrollView, can_focus=True):
     """Two lines per article: the title, then ``date · source``. Posts Highlighted and Opened."""
 
     BINDINGS = LIST
-    COMPONENT_CLASSES = {"article-list--title", "article-list--meta", "article-list--cursor",
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--title", "article-list--meta", "article-list--cursor",
                          "article-list--marker", "article-list--empty"}
     DEFAULT_CSS = """
     ArticleList { background: $surface; }
@@ -48,8 +50,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rows: list[Row] = []
         self.empty_message = "没有文章 · no articles"
         self._last_posted: object = _UNSET
@@ -96,7 +98,7 @@ class ArticleList(ScrollView, can_focus=True):
     # rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        scroll_x, scroll_y = self.scroll_offset
+        scroll_y = self.scroll_offset.y
         line = scroll_y + y
         if not self.rows:
             lines = [self.empty_message[a:b] for a, b, _ in line_ranges(self.empty_message, max(1, width - 2))]
@@ -115,10 +117,10 @@ class ArticleList(ScrollView, can_focus=True):
         marker = Segment("▌" if selected else " ", marker_style)
         if part == 0:
             style = self.get_component_rich_style("article-list--title") + base
-            text = fold_cells(inert(row.title), max(1, width - 1))
+            text = fold_cells(one_line(row.title), max(1, width - 1))
         else:
             style = self.get_component_rich_style("article-list--meta") + base
-            meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), inert(row.source)) if p)
+            meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), one_line(row.source)) if p)
             text = fold_cells(meta, max(1, width - 1))
         pad = max(0, width - 1 - cells(text))
         return Strip([marker, Segment(text + " " * pad, style)], width).apply_style(self.rich_style)

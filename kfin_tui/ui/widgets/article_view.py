@@ -7,7 +7,9 @@ shows, so the pane can scroll to a mention and flash it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -15,56 +17,96 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
+from textual.worker import get_current_worker
 
 from ...articles.model import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, RULE, TABLE, Article, Block
 from ...dates import format_date
 from ...typeset import fold_cells, line_ranges
 from ..bindings import READER
+from ..mentions import Mention
 from ..theme import flash_style, highlight_style
-from .sanitize import inert
+from .sanitize import inert, one_line, safe_link
 
 MARGIN = 1
 SPAN_STYLES = {"bold": Style(bold=True), "italic": Style(italic=True), "code": Style(dim=True, bold=True),
                "underline": Style(underline=True), "strike": Style(strike=True)}
+# articles with more text than this are laid out in a thread worker: the keys stay answered
+SYNC_LAYOUT_CHARS = 8_000
+TABLE_COST, CELL_COST = 200, 20  # characters a table / a cell counts for in layout_cost
+KEEP_WHOLE_MAX = 5_000  # longer paragraphs are broken without the keep-whole pass (it re-breaks)
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int  # offsets into article.body_text
-    end: int
-    kind: str  # figure kind, "company" or "media"
-    label: str
+class Cancelled(Exception):
+    """The layout was superseded (another article, width or flash) before it finished."""
+
+
+@dataclass
+class Laid:
+    """An article laid out at one width: its lines, and the body offset each line starts at."""
+
+    strips: list[Strip] = field(default_factory=list)
+    keys: list[int] = field(default_factory=list)  # sorted body offsets, for bisect ...
+    index: list[int] = field(default_factory=list)  # ... and the line each one starts
+
+
+def layout_cost(article: Article | None) -> int:
+    """What laying ``article`` out costs, in characters: its text, and tables by their cells (a
+    table of little text still takes Rich a while: 200 small nested tables, 3,700 characters, take
+    ~0.3 s)."""
+    if article is None:
+        return 0
+    cost = 0
+    for b in article.blocks:
+        cost += len(b.text)
+        if b.kind == TABLE:
+            cost += TABLE_COST + sum(CELL_COST + len(c) for r in b.rows for c in r)
+    return cost
+
+
+def lay_out(console: Console, width: int, article: Article | None, mentions: Sequence[Mention],
+            flash: Mention | None, placeholder: str, check: Callable[[], None] = lambda: None) -> Laid:
+    lay = _Layout(console, width - 2 * MARGIN, check)
+    if article is None:
+        lay.add_text(Text(placeholder, style="dim italic"))
+    else:
+        lay.article(article, list(mentions), flash)
+    pad = Segment(" " * MARGIN)
+    strips = [Strip([pad, *s, pad]).adjust_cell_length(width) for s in lay.lines]
+    pairs = [(off, i) for i, off in enumerate(lay.starts) if off >= 0]
+    return Laid(strips, [p[0] for p in pairs], [p[1] for p in pairs])
 
 
 class ArticleView(ScrollView, can_focus=True):
+    """Shows an article; long ones are laid out off the UI thread (:class:`LaidOut`)."""
+
     BINDINGS = READER
     DEFAULT_CSS = """
     ArticleView { background: $surface; }
     """
 
-    class MentionShown(Message):
-        def __init__(self, index: int, total: int) -> None:
-            self.index, self.total = index, total
+    class LaidOut(Message):
+        def __init__(self, token: int, laid: Laid) -> None:
+            self.token, self.laid = token, laid
             super().__init__()
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
         self.mentions: list[Mention] = []
         self.placeholder = "选择一篇文章 · select an article"
-        self._strips: list[Strip] = []
-        self._line_starts: list[int] = []  # body offset of each line's first char (-1: not body)
-        self._line_keys: list[int] = []  # sorted body offsets for bisect, with their line numbers
-        self._line_index: list[int] = []
+        self._laid = Laid()
         self._width = 0
+        self._token = 0  # the layout asked for last; older results are dropped
         self._flash: Mention | None = None
-        self._flash_timer = None
+        self._flash_timer: Timer | None = None
         self.mention_cursor = -1
+        self.laying_out = False
 
     # public API ---------------------------------------------------------
     def show(self, article: Article | None, mentions: list[Mention] | None = None, placeholder: str = "") -> None:
@@ -76,7 +118,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not same:
             self.mention_cursor = -1
             self._flash = None
-        self._relayout()
+        self._relayout(fresh=not same)
         if not same:
             self.scroll_to(y=0, animate=False)
 
@@ -84,14 +126,19 @@ class ArticleView(ScrollView, can_focus=True):
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._relayout()
 
-    def jump_to(self, start: int, end: int, kind: str = "company") -> None:
-        """Scroll so the mention at body offsets [start, end) is visible, and flash it."""
-        line = self.line_of(start)
+    @property
+    def flashed(self) -> Mention | None:
+        """The mention flashed right now (after :meth:`jump_to`), if any."""
+        return self._flash
+
+    def jump_to(self, mention: Mention) -> None:
+        """Scroll so ``mention`` is visible, and flash it."""
+        line = self.line_of(mention.start) if mention.in_body else None
         if line is None:
             return
         height = self.scrollable_content_region.height or 1
         self.scroll_to(y=max(0, line - height // 3), animate=False)
-        self._flash = Mention(start, end, kind, "")
+        self._flash = mention
         self._relayout()
         if self._flash_timer is not None:
             self._flash_timer.stop()
@@ -102,21 +149,21 @@ class ArticleView(ScrollView, can_focus=True):
             return None
         self.mention_cursor = (self.mention_cursor + step) % len(self.mentions)
         m = self.mentions[self.mention_cursor]
-        self.jump_to(m.start, m.end, m.kind)
-        self.post_message(self.MentionShown(self.mention_cursor, len(self.mentions)))
+        self.jump_to(m)
         return m
 
     def line_of(self, offset: int) -> int | None:
         """The line that shows body offset ``offset``."""
-        if not self._line_keys:
+        keys = self._laid.keys
+        if not keys:
             return None
-        i = bisect_right(self._line_keys, offset) - 1
-        return self._line_index[max(i, 0)]
+        i = bisect_right(keys, offset) - 1
+        return self._laid.index[max(i, 0)]
 
     @property
     def lines_text(self) -> list[str]:
         """Plain text of every laid-out line (tests and the e2e check read this)."""
-        return [s.text for s in self._strips]
+        return [s.text for s in self._laid.strips]
 
     # layout -------------------------------------------------------------
     def _end_flash(self) -> None:
@@ -127,29 +174,52 @@ class ArticleView(ScrollView, can_focus=True):
         if self.scrollable_content_region.width != self._width:
             self._relayout()
 
-    def _relayout(self) -> None:
+    def _relayout(self, fresh: bool = False) -> None:
         width = max(10, self.scrollable_content_region.width or self.size.width or 80)
         self._width = width
-        console = self.app.console
-        lay = _Layout(console, width - 2 * MARGIN)
-        if self.article is None:
-            lay.add_text(Text(self.placeholder, style="dim italic"))
-        else:
-            lay.article(self.article, self.mentions, self._flash)
-        pad = Segment(" " * MARGIN)
-        self._strips = [Strip([pad, *s, pad]).adjust_cell_length(width) for s in lay.lines]
-        self._line_starts = lay.starts
-        pairs = [(off, i) for i, off in enumerate(lay.starts) if off >= 0]
-        self._line_keys = [p[0] for p in pairs]
-        self._line_index = [p[1] for p in pairs]
-        self.virtual_size = Size(width, len(self._strips))
+        self._token += 1
+        job = partial(lay_out, self.app.console, width, self.article, tuple(self.mentions), self._flash,
+                      self.placeholder)
+        if layout_cost(self.article) <= SYNC_LAYOUT_CHARS:
+            self.laying_out = False
+            self._apply(job())
+            return
+        self.laying_out = True
+        if fresh:  # another article: say so at once rather than keep the previous one on screen
+            self._apply(lay_out(self.app.console, width, None, (), None, "排版中… laying out"))
+        self._lay_out_in_thread(self._token, job)
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _lay_out_in_thread(self, token: int, job: Callable[..., Laid]) -> None:
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled or token != self._token:
+                raise Cancelled
+
+        try:
+            laid = job(check=check)
+        except Cancelled:
+            return
+        self.post_message(self.LaidOut(token, laid))
+
+    def on_article_view_laid_out(self, message: LaidOut) -> None:
+        message.stop()
+        if message.token == self._token:
+            self.laying_out = False
+            self._apply(message.laid)
+
+    def _apply(self, laid: Laid) -> None:
+        self._laid = laid
+        self.virtual_size = Size(self._width, len(laid.strips))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        if 0 <= line < len(self._strips):
-            return self._strips[line].crop_extend(0, width, None).apply_style(self.rich_style)
+        strips = self._laid.strips
+        if 0 <= line < len(strips):
+            return strips[line].crop_extend(0, width, None).apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
 
@@ -202,9 +272,10 @@ def keep_whole(plain: str, width: int, keep) -> list[tuple[int, int]]:
 class _Layout:
     """Turns an article into lines of segments, recording each line's body offset."""
 
-    def __init__(self, console: Console, width: int) -> None:
+    def __init__(self, console: Console, width: int, check: Callable[[], None] = lambda: None) -> None:
         self.console = console
         self.width = max(4, width)
+        self.check = check  # raises Cancelled when the result is no longer wanted
         self.lines: list[list[Segment]] = []
         self.starts: list[int] = []
 
@@ -214,22 +285,39 @@ class _Layout:
             self.starts.append(-1)
 
     def add_text(self, text: Text, body_start: int = -1, first: str = "", rest: str = "",
-                 prefix_style: Style | None = None, keep: list[tuple[int, int]] = ()) -> None:
+                 prefix_style: Style | None = None, keep: Sequence[tuple[int, int]] = ()) -> None:
         indent = max(len(first), len(rest))
         plain = text.plain
-        ranges = keep_whole(plain, self.width - indent, keep) if plain else [(0, 0)]
+        if not plain:
+            ranges = [(0, 0)]
+        elif keep and len(plain) <= KEEP_WHOLE_MAX:
+            ranges = keep_whole(plain, self.width - indent, keep)
+        else:
+            ranges = [(a, b) for a, b, _ in line_ranges(plain, self.width - indent)]
+        self.check()
+        # one pass over the text for every line (slicing a Text per line copies it: quadratic)
+        cuts = sorted({o for a, b in ranges for o in (a, b)} - {0})
+        pieces = text.divide(cuts)
+        piece_at: dict[int, Text] = {}
+        offset = 0
+        for part in pieces:
+            piece_at[offset] = part
+            offset += len(part.plain)
         for n, (a, b) in enumerate(ranges):
-            segs = list(text[a:b].render(self.console))
+            if n % 200 == 199:
+                self.check()
+            piece = piece_at.get(a) if b > a else None
+            segs = list(piece.render(self.console)) if piece is not None else []
             prefix = first if n == 0 else rest
             line = ([Segment(prefix, prefix_style)] if prefix else []) + [s for s in segs if s.text != "\n"]
             self.lines.append(line)
             self.starts.append(body_start + a if body_start >= 0 else -1)
 
     def article(self, article: Article, mentions: list[Mention], flash: Mention | None) -> None:
-        self.add_text(Text(inert(article.title), style="bold"))
-        meta = " · ".join(p for p in (inert(article.source), format_date(article.date),
-                                      " / ".join(article.categories), inert(article.author)
-                                      if article.author and article.author != article.source else "") if p)
+        self.add_text(Text(one_line(article.title), style="bold"))
+        author = article.author if article.author and article.author != article.source else ""
+        meta = one_line(" · ".join(p for p in (article.source, format_date(article.date),
+                                               " / ".join(article.categories), author) if p))
         if meta:  # one line: never broken inside a category name
             self.add_text(Text(fold_cells(meta, self.width), style="dim"))
         self.lines.append([Segment("─" * self.width, Style(dim=True))])
@@ -238,6 +326,7 @@ class _Layout:
         offsets = article.block_offsets()
         m_index = 0
         for block, start in zip(article.blocks, offsets):
+            self.check()
             end = start + len(block.text)
             while m_index < len(mentions) and mentions[m_index].end <= start:
                 m_index += 1
@@ -255,7 +344,7 @@ class _Layout:
         for span in block.spans:
             style = SPAN_STYLES.get(span.style)
             if span.style == "link":
-                style = Style(underline=True, link=span.url or None, color="bright_blue")
+                style = Style(underline=True, link=safe_link(span.url), color="bright_blue")
             if style is not None:
                 text.stylize(style, span.start, span.end)
         for m in mentions:
@@ -274,7 +363,7 @@ class _Layout:
         elif kind == IMAGE:
             self.add_text(Text(inert(block.text), style="dim italic"), start)
         elif kind == CODE:
-            for i, line in enumerate(inert(block.text).split("\n")):
+            for line in inert(block.text).split("\n"):
                 self.add_text(Text(line, style="dim"), start, "  ", "  ")
         elif kind == HEADING:
             base = Style(bold=True, color="bright_white" if block.level <= 2 else None,
@@ -297,6 +386,7 @@ class _Layout:
     def table(self, block: Block) -> None:
         table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
         rows = [tuple(inert(c) for c in r) for r in block.rows] or [(inert(block.text),)]
+        self.check()
         ncols = max(len(r) for r in rows)
         for i in range(ncols):
             table.add_column(Text(rows[0][i]) if i < len(rows[0]) else Text(""), overflow="fold")

@@ -1,0 +1,504 @@
+"""The reader screen: the layout (status bar; sidebar of articles; reading pane; side panel) and the
+reading session — the filters, the article shown, the background work.
+
+Widgets report with Messages (ArticleList.Highlighted, FactsPanel.MentionSelected …); thread
+workers post typed Messages (:mod:`kfin_tui.ui.messages`) and never touch a widget. The filters are
+one :class:`kfin_tui.filters.Filters` value answered by ``Library.select`` in a worker.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from ...filters import Filters
+from ...index import Library, Row
+from ...index.problems import summary
+from ...index.progress import Phase
+from ...index.progress import Progress as JobProgress
+from ..bindings import READER_SCREEN
+from ..mentions import body_mentions
+from ..messages import (
+    ArticleLoaded,
+    BodiesRead,
+    CompaniesIndexed,
+    Extracted,
+    Loaded,
+    Progress,
+    RowsArrived,
+    Selected,
+)
+from ..widgets.article_list import ArticleList
+from ..widgets.article_view import SYNC_LAYOUT_CHARS, ArticleView, layout_cost
+from ..widgets.facts_panel import FactsPanel
+from ..widgets.keyword_input import KeywordInput
+from ..widgets.progress import UPDATING, ProgressLine
+from ..widgets.status_bar import StatusBar
+from .issues import LoadIssuesScreen
+from .picker import PickerScreen
+
+if TYPE_CHECKING:
+    from ..app import KfinApp
+
+NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
+WIDE = 130  # from this many columns the sidebar and the panel get their full width
+DEBOUNCE = 0.15
+BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
+RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
+HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
+PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
+
+
+def canonical_company(name: str) -> str:
+    """:func:`kfin_tui.extract.names.canonical_company`, imported on first use (it loads the
+    extractor package: ~0.1 s that the first paint should not wait for)."""
+    if not name.strip():
+        return ""
+    from ...extract.names import canonical_company as canonical
+
+    return canonical(name)
+
+
+class ReaderScreen(Screen[None]):
+    AUTO_FOCUS = "ArticleList"  # keys pressed before the first paint go to the list, not the filter box
+    BINDINGS = READER_SCREEN
+
+    def __init__(self, library: Library, filters: Filters, stop: threading.Event | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.filters = replace(filters, keyword=filters.keyword.strip(), company=canonical_company(filters.company))
+        self.shown: Filters | None = None  # the filters whose results the list shows
+        self.partial = False  # the list's results may still grow (texts or extractions being read)
+        self.loaded = False
+        self.current: Row | None = None
+        self.extraction: Any = None  # of the current article, once extracted
+        self.panel_wanted: bool | None = None  # None: follow the terminal width
+        self._remember: Row | None = None  # the last article shown, kept across an empty result
+        self._debounce: Timer | None = None
+        self._last_select = 0.0
+        self._last_partial_search = 0.0
+        self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
+        # the widgets, typed (made in compose: an Input wants an active app)
+        self.status_bar = StatusBar(id="status")
+        self.progress = ProgressLine(id="progress")
+        self.article_list = ArticleList(id="list")
+        self.article_view = ArticleView(id="body")
+        self.facts_panel = FactsPanel(id="panel")
+        self.keyword_input: KeywordInput
+        self.sidebar: Vertical
+
+    @property
+    def kfin_app(self) -> KfinApp:
+        from ..app import KfinApp
+
+        assert isinstance(self.app, KfinApp)
+        return self.app
+
+    # layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self.keyword_input = KeywordInput(value=self.filters.keyword, placeholder="/ 关键词 keyword", id="keyword")
+        self.sidebar = Vertical(self.keyword_input, self.progress, self.article_list, id="sidebar")
+        yield self.status_bar
+        with Horizontal(id="main"):
+            yield self.sidebar
+            yield self.article_view
+            yield self.facts_panel
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.article_list.focus()
+        self._update_panel_visibility()
+        self._update_status()
+        self.load_library()
+        self.warm_up_extractor()
+
+    def on_unmount(self) -> None:
+        self._stop.set()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_panel_visibility(event.size.width)
+
+    def _update_panel_visibility(self, width: int | None = None) -> None:
+        width = self.app.size.width if width is None else width
+        wide = width >= NARROW
+        show = wide if self.panel_wanted is None else self.panel_wanted
+        panel = self.facts_panel
+        panel.set_class(not show, "hidden")
+        panel.set_class(not wide, "overlay")
+        panel.set_class(width < WIDE, "compact")
+        self.sidebar.set_class(width < WIDE, "narrow")
+
+    # workers ----------------------------------------------------------------
+    def _report(self, progress: JobProgress) -> None:
+        self.post_message(Progress(progress))  # thread-safe; coalesced per phase
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_library(self) -> None:
+        first = True
+        for _batch in self.library.load(report=self._report):
+            if self._stop.is_set():
+                return
+            self.post_message(RowsArrived(first))
+            first = False
+        self.post_message(Loaded())
+        if not self.library.bodies_pending:
+            return
+        # a cold archive was listed from its metadata: now read the texts (worker processes), so
+        # that keyword search sees every article; results refresh as they come
+        for _rows in self.library.complete(report=self._report, stop=self._stop):
+            if self._stop.is_set():
+                return
+        if not self._stop.is_set():
+            self.post_message(BodiesRead())
+
+    @work(thread=True, exclusive=True, group="select")
+    def select(self, filters: Filters) -> None:
+        self.post_message(Selected(filters, self.library.select(filters)))
+
+    @work(thread=True, exclusive=True, group="extract-all")
+    def extract_all(self) -> None:
+        """Figures and companies of every article, cached in the index, for the company filter."""
+        def report(progress: JobProgress) -> None:
+            self._report(progress)
+            time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
+
+        try:
+            done = self.library.extract_pending(report=report, stop=self._stop, chunk=4)
+        except Exception as exc:  # noqa: BLE001 - the reader works without the company index
+            if not self._stop.is_set():
+                self.post_message(CompaniesIndexed(error=str(exc)))
+            return
+        if done and not self._stop.is_set():
+            self.post_message(CompaniesIndexed())
+
+    @work(thread=True, exclusive=True, group="article")
+    def open_article(self, row: Row) -> None:
+        """Read and parse the article (a big file takes a while: never on the UI thread), then its
+        figures and companies. Superseded when the cursor moves on."""
+        worker = get_current_worker()
+        article = self.library.article(row.id)
+        if worker.is_cancelled:
+            return
+        self.post_message(ArticleLoaded(row.id, article))
+        if article is None:
+            return
+        if layout_cost(article) > SYNC_LAYOUT_CHARS:
+            # a big article's extraction takes the interpreter for a while: only when the cursor
+            # rests on it, not while it passes by
+            time.sleep(HEAVY_EXTRACT_DELAY)
+            if worker.is_cancelled:
+                return
+        try:
+            extraction = self.library.extraction(row.id)
+            if worker.is_cancelled:
+                return
+            if extraction is None:
+                from ...extract import extract_article
+
+                extraction = extract_article(article)
+        except Exception as exc:  # noqa: BLE001 - one article's extraction must not take the reader down
+            self.post_message(Extracted(row.id, error=str(exc)))
+            return
+        self.post_message(Extracted(row.id, extraction))
+
+    @work(thread=True, group="warmup")
+    def warm_up_extractor(self) -> None:
+        from ...extract import warm_up
+
+        warm_up()
+
+    # what the workers report -----------------------------------------------------
+    def on_progress(self, message: Progress) -> None:
+        progress = message.progress
+        if progress.phase == Phase.LISTING and self.loaded:
+            return  # a late count: the line has moved on
+        self.progress.show(progress)
+        if progress.phase == Phase.TEXTS:
+            if progress.done == 0 or progress.finished:
+                self._update_status()
+            now = time.monotonic()
+            if self.filters.keyword and now - self._last_partial_search > PARTIAL_RESEARCH:
+                self._last_partial_search = now
+                self._reselect()  # more texts are searchable now
+
+    def on_rows_arrived(self, message: RowsArrived) -> None:
+        now = time.monotonic()
+        if message.first or not self.filters.active or now - self._last_select > RESELECT_WHILE_LOADING:
+            self._last_select = now
+            self._reselect()
+
+    def on_loaded(self, message: Loaded) -> None:
+        self.loaded = True
+        self.progress.hide(Phase.LISTING)
+        self._reselect()
+        if not self.library.bodies_pending:
+            self.extract_all()  # else once the texts are read: one background job at a time
+        self._report_issues()
+
+    def on_bodies_read(self, message: BodiesRead) -> None:
+        # the line stays until the search that includes every text is back (on_selected)
+        self.progress.updating()
+        self._reselect()
+        self.extract_all()
+
+    def on_companies_indexed(self, message: CompaniesIndexed) -> None:
+        self.progress.hide(Phase.EXTRACTING)
+        if message.error:
+            self.app.notify(f"公司索引失败 company index failed: {message.error}", severity="warning", markup=False)
+        elif self.filters.company:
+            self._reselect()  # more articles may name the company now
+
+    def on_selected(self, message: Selected) -> None:
+        if message.filters != self.filters:
+            return  # a newer query is on its way
+        self.shown = message.filters
+        self.partial = message.selection.partial
+        if self.progress.stage == UPDATING and not self.library.bodies_pending:
+            self.progress.hide(UPDATING)
+        self._show_rows(message.selection.rows)
+
+    def on_extracted(self, message: Extracted) -> None:
+        if self.current is None or message.row_id != self.current.id:
+            return
+        if message.error:
+            self.app.notify(f"提取失败 extraction failed: {message.error}", severity="error", markup=False)
+            self.facts_panel.show_extraction(None)
+            return
+        self.extraction = message.extraction
+        self.article_view.set_mentions(body_mentions(message.extraction))
+        self.facts_panel.show_extraction(message.extraction)
+
+    def _report_issues(self) -> None:
+        problem = summary(self.library.problems)
+        if problem:  # the index is a cache: the reader works on, and says so once
+            self.app.notify(f"索引问题 index: {problem}", severity="warning", timeout=6, markup=False)
+        issues = self.library.issues
+        errors = sum(1 for i in issues if not i.warning)
+        if issues:
+            msg = (f"{errors} 个文件无法读取" if errors else f"{len(issues)} 个文件有警告")
+            self.app.notify(f"{msg} — 按 L 查看 (press L)", severity="warning" if errors else "information",
+                            timeout=4, markup=False)
+
+    # filters -----------------------------------------------------------------
+    def _reselect(self) -> None:
+        if self.filters.active:
+            self.select(self.filters)
+        else:  # everything: no worker needed
+            self.shown = self.filters
+            self.partial = False
+            if self.progress.stage == UPDATING and not self.library.bodies_pending:
+                self.progress.hide(UPDATING)
+            self._show_rows(list(self.library.rows))
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self._reselect()
+        self._update_status()
+
+    def _show_rows(self, rows: list[Row]) -> None:
+        view = self.article_list
+        view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
+                              if self.filters.active else
+                              ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
+        keep = self.current or self._remember
+        if not self.loaded and view.cursor == 0 and rows:
+            keep = rows[0]  # while the list fills, the cursor stays on the newest article
+        view.set_rows(rows, keep=keep)
+        if not rows:
+            self._show(None)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        f = self.filters
+        name = self.library.root.name or str(self.library.root)
+        labels = [("关键词", f.keyword), ("分类", f.category), ("公司", f.company)]
+        note = ""
+        if f.keyword and (self.shown is None or self.shown.keyword != f.keyword):
+            note = "搜索中…"  # the list below still shows the previous results
+        elif f.active and (self.partial or (self.library.bodies_pending and f.keyword)):
+            note = "索引中 结果不完整"  # partial: texts still being read (short: 80 columns)
+        self.status_bar.show("corpus" if name == "_corpus" else name,  # the bundled corpus
+                             [(label, value) for label, value in labels if value], note,
+                             len(self.article_list.rows), len(self.library.rows))
+
+    @on(Input.Changed, "#keyword")
+    def _keyword_changed(self, event: Input.Changed) -> None:
+        self.filters = replace(self.filters, keyword=event.value.strip())
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, self._reselect)
+        self._update_status()
+
+    @on(Input.Submitted, "#keyword")
+    def _keyword_submitted(self) -> None:
+        self.article_list.focus()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted (or typed faster than the terminal reports keys) outside an input searches."""
+        text = " ".join(event.text.split())
+        if not text:
+            return
+        if text.startswith("/"):
+            text = text[1:]
+        keyword = self.keyword_input
+        self.set_focus(keyword)
+        keyword.value = (keyword.value + text) if keyword.value else text
+        keyword.cursor_position = len(keyword.value)
+
+    def set_keyword(self, keyword: str) -> None:
+        self.keyword_input.value = keyword  # fires Changed → search
+
+    def set_category(self, category: str | None) -> None:
+        self.set_filters(replace(self.filters, category=category or ""))
+
+    def set_company(self, company: str | None) -> None:
+        self.set_filters(replace(self.filters, company=canonical_company(company or "")))
+
+    def company_names(self) -> list[tuple[str, int]]:
+        return self.library.company_names()
+
+    def category_counts(self) -> tuple[list[tuple[str, int]], bool]:
+        """(category, articles) among the articles the keyword and company filters leave, most
+        first, and whether those filters narrowed them (the current category stays listed)."""
+        others = Filters(keyword=self.filters.keyword, company=self.filters.company, category=self.filters.category)
+        counts = self.library.category_counts(others)
+        return list(counts.items()), bool(others.without("category").active)
+
+    # article display -----------------------------------------------------------
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._show(event.row)
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.article_view.focus()
+
+    def _show(self, row: Row | None) -> None:
+        if row is not None and self.current is not None and row.id == self.current.id:
+            return
+        self.current = row
+        if row is not None:
+            self._remember = row
+        self.extraction = None
+        if row is None:
+            self.article_view.show(None, placeholder="没有可显示的文章 · nothing to show" if self.filters.active
+                                   else "选择一篇文章 · select an article")
+            self.facts_panel.show_extraction(None)
+            return
+        self.facts_panel.show_extraction(None, pending=True)
+        self.open_article(row)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if self.current is None or message.row_id != self.current.id:
+            return
+        self.article_view.show(message.article, placeholder="" if message.article is not None
+                               else "无法读取 · could not be read (L)")
+        if message.article is None:
+            self.facts_panel.show_extraction(None)
+
+    @on(FactsPanel.MentionSelected)
+    def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
+        if self.facts_panel.has_class("overlay"):  # the floating panel would hide the flash: step aside
+            self.panel_wanted = False
+            self._update_panel_visibility()
+            self.article_view.focus()
+        self.article_view.jump_to(event.mention)
+
+    # actions ----------------------------------------------------------------------
+    def action_focus_keyword(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor("/")  # "/" is a priority key: still type it in inputs
+            return
+        # set_focus (not .focus(), which is deferred): keys typed right after "/" must land in the input
+        self.set_focus(self.keyword_input)
+
+    def action_pick_category(self) -> None:
+        items, narrowed = self.category_counts()
+        title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
+        self.app.push_screen(PickerScreen(title, items, self.filters.category), self._picked(self.set_category))
+
+    def action_company_filter(self) -> None:
+        if self.facts_panel.has_focus:
+            name = self.facts_panel.company_under_cursor()
+            if name:
+                self.set_company(name)
+                return
+        self.app.push_screen(PickerScreen("公司 · company", self.company_names(), self.filters.company),
+                             self._picked(self.set_company))
+
+    @staticmethod
+    def _picked(apply: Callable[[str], None]) -> Callable[[str | None], None]:
+        def done(value: str | None) -> None:
+            if value is not None:  # None: cancelled, the filter stays as it was
+                apply(value)
+
+        return done
+
+    def action_toggle_panel(self) -> None:
+        panel = self.facts_panel
+        self.panel_wanted = panel.has_class("hidden")
+        self._update_panel_visibility()
+        if not self.panel_wanted and panel.has_focus:
+            self.article_list.focus()
+
+    def action_next_mention(self) -> None:
+        self.article_view.next_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self.article_view.next_mention(-1)
+
+    def action_clear_filters(self) -> None:
+        """escape: in the keyword box, clear it and go back to the list; in the reading pane or the
+        side panel, go back to the list; in the list, clear every filter."""
+        focused, article_list = self.focused, self.article_list
+        if focused is self.keyword_input:
+            self.keyword_input.value = ""
+            self.set_focus(article_list)
+            return
+        if focused is not article_list and focused is not None:
+            if focused is self.facts_panel and self.facts_panel.has_class("overlay"):
+                self.panel_wanted = False
+                self._update_panel_visibility()
+            self.set_focus(article_list)
+            return
+        self.action_clear_all()
+        self.set_focus(article_list)
+
+    def action_clear_all(self) -> None:
+        with self.prevent(Input.Changed):
+            self.keyword_input.value = ""
+        self.set_filters(Filters())
+
+    def action_load_issues(self) -> None:
+        self.app.clear_notifications()
+        self.app.push_screen(LoadIssuesScreen(self.library.issues, root=Path(self.library.root)))
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.article_list, self.article_view]
+        if not self.facts_panel.has_class("hidden"):
+            panes.append(self.facts_panel)
+        return panes
+
+    def _cycle(self, step: int) -> None:
+        panes = self._panes()
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -1
+        panes[(index + step) % len(panes)].focus()
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle(-1)
