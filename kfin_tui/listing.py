@@ -9,18 +9,20 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from .sanitize import JSON_RAW as _JSON_RAW
+
 JSON_HEAD = '{"path": "'
 _raw_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _encode(obj: object) -> str:
-    """JSON text, valid UTF-8: a lone surrogate (a file name that was not UTF-8) is written as its
-    ``\\udcXX`` escape, which ``json.loads`` turns back into the name ``open()`` accepts."""
+    """JSON text, valid UTF-8 and inert in a terminal: a lone surrogate (a file name that was not
+    UTF-8) is written as its ``\\udcXX`` escape, which ``json.loads`` turns back into the name
+    ``open()`` accepts; C1 controls, BiDi and invisible format characters are ``\\u``-escaped too
+    (the rule of :func:`kfin_tui.sanitize.json_line`)."""
     text = _raw_encode(obj)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    if _JSON_RAW.search(text):
+        text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
 
 

@@ -220,7 +220,7 @@ def safe_url(url: str) -> str:
 
 # JSON escapes C0 itself; these it would write raw with ensure_ascii=False: C1 controls (a UTF-8
 # terminal may read U+009B as CSI), BiDi, zero-width and line/paragraph separators
-_JSON_RAW = re.compile("[\x7f-\x9f\xad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+JSON_RAW = _JSON_RAW = re.compile("[\x7f-\x9f\xad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
 
 
 def json_line(obj: object) -> str:

@@ -94,7 +94,11 @@ def test_fetch_writes_every_shape_and_each_loads_back(server: HTTPServer, tmp_pa
         for item in items:
             loaded = loaded_items.pop((item.title, item.date))  # the item's title and date …
             assert loaded.source == (item.author or parts[1])
-            assert loaded.categories == list(parts)
+            # the archive path, then the item's own labels (deduplicated), as categories
+            labels = [t for t in dict.fromkeys(item.tags) if t not in parts]
+            assert loaded.categories == [*parts, *labels]
+            # stock labels become tickers
+            assert set(item.stocks) <= {t.code for t in loaded.tickers}
             assert loaded.format == "html"
         assert not loaded_items
 

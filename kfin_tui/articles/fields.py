@@ -73,6 +73,10 @@ def front_matter_fields(fields: dict, clean: Callable[[str], str] = _clean) -> t
     for the loader and :mod:`.quickmeta` (which passes a caching ``clean``). Categories fall back
     to the folder names, and the source to the body, at the caller."""
     categories = [c for c in map(clean, as_list(fields.get("categories")) or as_list(fields.get("category"))) if c]
+    # a fetched item's own labels (财联社's subjects, 华尔街见闻's asset tags: ``tags:``) are
+    # categories after the archive path, so they can be filtered on
+    if categories and "tags" in fields:
+        categories += [t for t in map(clean, as_list(fields.get("tags"))) if t and t not in categories]
     author = clean(as_text(fields.get("author")))
     source_field = clean(as_text(fields.get("source")))
     if "://" in source_field:

@@ -109,10 +109,24 @@ def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article
         format=fmt,
         blocks=blocks,
     )
-    article.tickers = _merge(plain.tickers if plain else [], _tickers_in(title, article.body_text))
+    article.tickers = _merge(_merge(plain.tickers if plain else [], _stock_field(fields)),
+                             _tickers_in(title, article.body_text))
     if not article.title:
         article.title = _clean(plain.headline if plain else "") or _fallback_title(path, blocks)
     return article, issue
+
+
+def _stock_field(fields: dict) -> list[Ticker]:
+    """A fetched item's stock labels (``stocks: [SH:600519, …]``, 新浪's stock keys) as tickers."""
+    from ..tickers import normalise
+    from .fields import as_list
+
+    out = []
+    for raw in as_list(fields.get("stocks"))[:50]:
+        code = normalise(str(raw))
+        if code:
+            out.append(Ticker(code))
+    return out
 
 
 MARKDOWN_LIMIT = 300_000  # characters; markdown-it is pure Python, and no article is this long

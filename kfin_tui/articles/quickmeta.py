@@ -458,6 +458,8 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     else:
         return None  # front matter over a plain-text file: rare; its format needs the HTML sniffer
 
+    if "stocks" in fields:
+        return None  # a fetched item's stock labels are tickers: the full loader reads them
     title, categories, author, source_field = front_matter_fields(fields, _clean_short)
     categories = categories or _categories_of(path, root)
     if not (author or source_field):

@@ -19,6 +19,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keyword", "-k", help="terms that must all occur in title or body")
     p.add_argument("--company", help="only articles naming this company (aliases work: 阿里 → 阿里巴巴); "
                                      "the first time, every article is extracted")
+    p.add_argument("--unread", action="store_true", help="only articles not read yet (the reading state)")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--watch", action="store_true", help="only articles naming a watched company (config `watch`)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,11 +41,19 @@ def run(args: argparse.Namespace) -> int:
 
     filters = Filters(keyword=args.keyword or "", category=args.category or "", company=args.company or "")
     library = Library(root)
-    listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
+    by_state = args.unread or args.starred or args.watch
+    listing = None
+    if not by_state:
+        listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
+    elif early is not None:
+        early[1].close()
     if listing is None:
         library.load_all()
-        if filters.company.strip():
+        if filters.company.strip() or args.watch:
             _extract_all(library)
+        if by_state:
+            filters = Filters(keyword=filters.keyword, category=filters.category, company=filters.company,
+                              ids=frozenset(_state_ids(library, args)))
         listing = library.listing(library.select(filters))
     try:
         if args.json:
@@ -68,6 +79,35 @@ def run(args: argparse.Namespace) -> int:
     if degraded:
         print(f"kfin-tui: warning: {clean_line(degraded)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _state_ids(library, args: argparse.Namespace) -> set[int]:
+    """The rows kept by --unread / --starred / --watch (each narrows the others)."""
+    keep = {r.id for r in library.rows}
+    if args.unread or args.starred:
+        from ..state.reading import starred_ids, unread_ids
+        from ..state.store import open_state
+
+        store = open_state()
+        try:
+            if store.error:
+                print(f"kfin-tui: warning: {clean_line(store.error)}", file=sys.stderr)
+            if args.unread:
+                keep &= unread_ids(library, store)
+            if args.starred:
+                keep &= starred_ids(library, store)
+        finally:
+            store.close()
+    if args.watch:
+        from ..config import ConfigError
+        from ..state.watchlist import watched_ids
+
+        try:
+            keep &= watched_ids(library)
+        except ConfigError as exc:
+            print(clean_line(str(exc)), file=sys.stderr)
+            keep = set()
+    return keep
 
 
 def _extract_all(library) -> None:

@@ -107,6 +107,19 @@ class Extractions:
             self._host.problems.add(Stage.EXTRACTION, exc)
             return True
 
+    def progress(self) -> tuple[int, int]:
+        """(articles extracted, articles): while done < total, company results are partial."""
+        ids = {r.id for r in list(self._host._table.rows)}
+        if self._host._store is None:
+            return sum(1 for i in ids if i in self.memo), len(ids)
+        try:
+            pending = set(self._host._store.pending_extraction_ids()) & ids
+        except sqlite3.Error as exc:
+            self._host.problems.add(Stage.EXTRACTION, exc)
+            return 0, len(ids)
+        pending |= {i for i in list(self._host._mem_hay) if i in ids and i not in self.memo}
+        return len(ids) - len(pending), len(ids)
+
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""
         counts: Counter = Counter()

@@ -760,6 +760,21 @@ class Library(LibraryState):
         """Whether some article has no extraction yet (a company filter may then miss it)."""
         return self._extractions.extractions_pending()
 
+    def extraction_progress(self) -> tuple[int, int]:
+        """(articles extracted, articles): company results are partial while the first is smaller."""
+        return self._extractions.progress()
+
+    def known_stats(self) -> dict[str, tuple[int, int]] | None:
+        """Relative path → (size, mtime_ns) of the indexed files as the index last checked them
+        (saves a stat per file); None without an index."""
+        if self._store is None:
+            return None
+        try:
+            return self._store.known_stats()
+        except sqlite3.Error as exc:
+            self.problems.add(Stage.READ, exc)
+            return None
+
     @guarded
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""

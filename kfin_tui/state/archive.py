@@ -9,7 +9,6 @@ Not public (marked ``PRIVATE``): how many articles are extracted (:func:`extract
 """
 from __future__ import annotations
 
-import sqlite3
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -103,24 +102,15 @@ def _rows_key(library: Any) -> tuple[int, int]:
 
 def known_stats(library: Any) -> dict[str, tuple[int, int]] | None:
     """Relative path → (size, mtime_ns) of the indexed files, as the index checked them on load
-    (saves a stat per file); None without an index.
-
-    PRIVATE: reads ``library._store.known_stats()``."""
-    store = getattr(library, "_store", None)
-    if store is None or not getattr(library, "indexed", False):
+    (saves a stat per file); None without an index."""
+    if not getattr(library, "indexed", False):
         return None
-    try:
-        stats = store.known_stats()
-    except (sqlite3.Error, AttributeError):
-        return None
+    stats = library.known_stats()
     return stats if isinstance(stats, dict) else None
 
 
 def extraction_progress(library: Any) -> tuple[int, int]:
     """(articles extracted, articles) — while ``done < total`` company results are partial.
-
-    PRIVATE: reads the library's index (``_store.pending_extraction_ids``) and in-memory
-    extractions (``_mem_extraction``, ``_mem_hay``); the lead re-points this at a public method.
     The index query scans the extraction table (~50 ms at 10,000 articles): once every article is
     extracted the answer is kept until the library's rows change (their number, or removals)."""
     key = _rows_key(library)
@@ -130,26 +120,13 @@ def extraction_progress(library: Any) -> tuple[int, int]:
         done_before = None
     if done_before == key:
         return key[0], key[0]
-    ids = {r.id for r in list(library.rows)}
-    total = len(ids)
-    store = getattr(library, "_store", None)
-    mem_ex = getattr(library, "_mem_extraction", {})
-    mem_hay = getattr(library, "_mem_hay", {})
-    pending: set[int] = set()
-    if store is not None:
-        try:
-            pending = set(store.pending_extraction_ids()) & ids
-        except sqlite3.Error:
-            pending = set()
-        pending |= {i for i in mem_hay if i in ids and i not in mem_ex}
-    else:
-        pending = {i for i in ids if i not in mem_ex}
-    if not pending:
+    done, total = library.extraction_progress()
+    if done >= total:
         try:
             _COMPLETE[library] = key
         except TypeError:
             pass
-    return total - len(pending), total
+    return done, total
 
 
 _COMPLETE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
