@@ -428,7 +428,9 @@ class Library(LibraryState):
 
         def todo_paths():
             # a cold build stats each file as it reads it: the walk only lists names
-            for path, size, mtime in (walk(root, folders, stat=bool(known)) if walked is None else walked):
+            walk_problems: list = []
+            for path, size, mtime in (walk(root, folders, stat=bool(known), problems=walk_problems)
+                                      if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
                 rel = posix(rel)
                 seen.add(rel)
@@ -437,6 +439,8 @@ class Library(LibraryState):
                 if rel not in known and self._table.by_path.get(rel) in self._mem_hay:
                     continue  # read in memory already this session
                 yield path
+            for path, reason in walk_problems:  # links that leave the folder, unreadable folders
+                self._note_issue(str(path), reason, False)
 
         if isinstance(walked, dict):  # {relative path: (size, mtime_ns)} from the helper
             if self._persist and not self._mem_hay:
