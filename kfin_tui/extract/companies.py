@@ -165,7 +165,26 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     return end - len(acc), acc
 
 
+_SUFFIX_CACHE: dict[tuple[str, int, int], tuple[int, str] | None] = {}
+SUFFIX_LEFT, SUFFIX_RIGHT = 14, 8  # characters the suffix rules read around a suffix
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
+    """:func:`_suffix_name_at`, memoised on the characters it reads (the same names and sentence
+    templates recur across an archive)."""
+    ws = max(0, ss - SUFFIX_LEFT)
+    key = (norm[ws:se + SUFFIX_RIGHT], ss - ws, se - ws)
+    if key in _SUFFIX_CACHE:
+        got = _SUFFIX_CACHE[key]
+    else:
+        got = _suffix_name_at(key[0], key[1], key[2], d)
+        if len(_SUFFIX_CACHE) >= 200_000:
+            _SUFFIX_CACHE.clear()
+        _SUFFIX_CACHE[key] = got
+    return None if got is None else (got[0] + ws, got[1])
+
+
+def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None."""
     suffix = norm[ss:se]
     if suffix in FIN_SUFFIXES:
@@ -275,7 +294,9 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
 
     pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
     in_cashtag = Occupancy(len(norm), cashtag_spans)
-    for last, (form, entry) in d.automaton.iter_long(norm):
+    for last, (form, entry) in d.scan(norm):
+        if entry is None:
+            continue
         s, e = last - len(form) + 1, last + 1
         if in_cashtag.overlaps(s, e):
             continue
@@ -312,11 +333,15 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue  # 华融信托, 国新资本: a subsidiary named after its group, its own company
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
+    by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
+    for i, h in enumerate(hits):
+        by_end.setdefault(h.end, []).append(i)
     for bs, be, codes in find_brackets(norm):
         if in_cashtag.overlaps(bs, be):
             continue
-        before = next((h for h in reversed(hits) if bs - 20 <= h.end <= bs and (h.end == bs or
-                       BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs))), None)
+        cands = sorted((i for end in range(max(0, bs - 20), bs + 1) for i in by_end.get(end, ())), reverse=True)
+        before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
+                       or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
             known = d.lookup(before.name)
@@ -338,6 +363,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
+        by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
 
     st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
     for m in ST_RE.finditer(norm):
@@ -366,7 +392,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     weak: list[_Hit] = []
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
-        if ss not in bounds or taken.overlaps(ss, se):
+        if taken.overlaps(ss, se) or ss not in bounds:
             continue
         got = _suffix_name(norm, ss, se, d)
         if got is None or taken.overlaps(got[0], se):

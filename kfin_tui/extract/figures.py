@@ -114,6 +114,7 @@ DATE_RE = re.compile(
     r"(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|" + FIRST_MONTHS +
+    r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:财年|Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
@@ -137,7 +138,8 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
             continue
         if m.group().startswith("第") and not m.group().endswith("季度"):
             continue
-        cands.append((m.start(), m.end(), "date", None, "", False))
+        kind = "range" if re.match(YEAR + r"(?:至|到)" + YEAR + r"年$", m.group()) else "date"  # 2022至2023年
+        cands.append((m.start(), m.end(), kind, None, "", False))
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("num"))
         if v is not None:
@@ -175,6 +177,11 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
                 and CONNECTOR.fullmatch(norm, prev_end, s):
             # 下调10个基点至4.20%, 毛利率由40%提升至45%: the level of the same metric
             ctx = _metric_of(out[-1].context) or ctx
+        last = next((f for f in reversed(out) if f.kind != "date"), None)
+        if kind == "count" and not unit and last is not None and last.kind == "money" and "/" not in last.unit \
+                and s - last.end <= 16 and not re.search(r"[。！？；;\n]", norm[last.end:s]) \
+                and not any(c in norm[last.end:s] or c in ctx for c in COUNT_CUES):
+            kind = "money"  # 净利润6500万元，较二季度的4200万: a bare magnitude next to an amount is one too
         out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
     return out
@@ -355,7 +362,8 @@ def _clause_before(norm: str, start: int, width: int = 18) -> str:
 
 def _money_context(norm: str, start: int, end: int) -> bool:
     after = norm[end:end + 6]
-    if re.match(r"(?:的)?(?:市场)?(?:规模|市值|资金|营收|收入|估值|投资|补贴|财富|身家|成交额|资产|现金|净利润?)", after):
+    if re.match(r"(?:的)?(?:市场)?(?:规模|市值|资金|营收|收入|估值|投资|补贴|财富|身家|成交额|资产|现金|净利润?)"
+                r"|(?:元)?(?:售出|出售|转让|卖出|买下|拿下|竞得|收购|募资|融资|成交|退款|赔偿|罚款)", after):
         return True
     if re.match(r"(?:名|位)?(?:用户|人|商家|买家|粉丝|次|中文|条|个)", after):
         return False
@@ -378,7 +386,7 @@ LEAD_WORDS = set("""
 """.split())
 METRIC_END = tuple("率额量值润入价比数费息差模本益利")
 COUNT_NOUNS = {"用户", "商家", "客户", "门店", "员工"}
-VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们).*|数字|数据|数值|数目|字数|(?:连续)?[多数几近]?[日天年月周次]|连续")
+VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们).*|数字|数据|数值|数目|字数|(?:连续)?[0-9一二两三四五六七八九十多数几近]*[日天年月周次]|连续")
 
 
 def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> str:
