@@ -165,23 +165,27 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     return end - len(acc), acc
 
 
-_SUFFIX_CACHE: dict[tuple[str, int, int], tuple[int, str] | None] = {}
-SUFFIX_LEFT, SUFFIX_RIGHT = 14, 8  # characters the suffix rules read around a suffix
+_SUFFIX_CACHE: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
+SUFFIX_RIGHT = 4  # the rules after a suffix read at most three characters
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    """:func:`_suffix_name_at`, memoised on the characters it reads (the same names and sentence
-    templates recur across an archive)."""
-    ws = max(0, ss - SUFFIX_LEFT)
-    key = (norm[ws:se + SUFFIX_RIGHT], ss - ws, se - ws)
+    """:func:`_suffix_name_at`, memoised on what it reads: the run of name characters before the
+    suffix (at most ten), the suffix and the few characters after it (names and the words around
+    them recur across an archive)."""
+    run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
+    run = run_m.group() if run_m else ""
+    key = (run, norm[ss:se], norm[se:se + SUFFIX_RIGHT])
     if key in _SUFFIX_CACHE:
         got = _SUFFIX_CACHE[key]
     else:
-        got = _suffix_name_at(key[0], key[1], key[2], d)
+        local = "".join(key)
+        got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
         if len(_SUFFIX_CACHE) >= 200_000:
             _SUFFIX_CACHE.clear()
         _SUFFIX_CACHE[key] = got
-    return None if got is None else (got[0] + ws, got[1])
+    return None if got is None else (got[0] + ss - len(run), got[1])
 
 
 def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
@@ -392,10 +396,10 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     weak: list[_Hit] = []
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
-        if taken.overlaps(ss, se) or ss not in bounds:
+        if taken.overlaps(ss, se):
             continue
         got = _suffix_name(norm, ss, se, d)
-        if got is None or taken.overlaps(got[0], se):
+        if got is None or taken.overlaps(got[0], se) or ss not in bounds:
             continue
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":

@@ -29,11 +29,17 @@ def ensure_jieba() -> None:
         _READY = True
 
 
+def _cut_block(block: str):
+    """jieba.cut(block, HMM=False) for a block of run characters: what jieba.cut does with each such
+    block, without splitting the text into blocks first."""
+    return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # noqa: SLF001 - the per-block step of jieba.cut
+
+
 # jieba cuts each run of these characters on its own, so a run can be segmented alone
 _RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
-WINDOW = 6  # characters of context on each side of an asked position
+WINDOW = 4  # characters of context on each side of an asked position
 _WINDOW_CACHE: dict[str, frozenset[int]] = {}
 _WINDOW_CACHE_MAX = 200_000
 
@@ -45,7 +51,7 @@ def window_bounds(window: str) -> frozenset[int]:
     if got is None:
         ensure_jieba()
         b, p = {0}, 0
-        for tok in jieba.cut(window, HMM=False):
+        for tok in _cut_block(window):
             p += len(tok)
             b.add(p)
         got = frozenset(b)
