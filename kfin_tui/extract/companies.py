@@ -77,7 +77,8 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投)(?!管理(?:有限|股份|公司|集团))")
 # job titles: a code bracket after 董事会主席 names no company
-ROLE_WORDS = set("主席 董事长 总裁 总经理 首席执行官 创始人 董事 行长 副总裁 CEO CFO 负责人 合伙人 经理 董秘 会长 理事长 秘书长 院长 所长".split())
+ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
+              "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")

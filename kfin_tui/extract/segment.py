@@ -32,7 +32,7 @@ def ensure_jieba() -> None:
 def _cut_block(block: str):
     """jieba.cut(block, HMM=False) for a block of run characters: what jieba.cut does with each such
     block, without splitting the text into blocks first."""
-    return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # noqa: SLF001 - the per-block step of jieba.cut
+    return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # the per-block step of jieba.cut
 
 
 # jieba cuts each run of these characters on its own, so a run can be segmented alone
