@@ -112,3 +112,20 @@ def test_hong_kong_listings_and_enumerations():
 ])
 def test_suffix_words_in_ordinary_phrases_are_no_company(text):
     assert extract(text).companies == []
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("四家机构分别累计获批9.5亿、7亿、4亿美元额度。", "7亿", "money"),  # listed before an amount: its currency
+    ("今年以来全国发行地方债2.1万亿。", "2.1万亿", "money"),
+    ("今年榜单的上榜门槛为40亿。", "40亿", "money"),
+    ("平台新增用户3000万、活跃用户5000万人次。", "3000万", "count"),  # people stay counts
+    ("市场共识预期新增就业25万。", "25万", "count"),
+])
+def test_bare_magnitudes_by_context(text, figure, kind):
+    f = next(f for f in extract(text).figures if f.text == figure)
+    assert f.kind == kind
+
+
+@pytest.mark.parametrize("text", ["这个数字将达到数百万。", "连续三日成交突破万亿元。"])
+def test_no_vacuous_context(text):
+    assert all(f.context not in ("这个", "三日", "连续三日") for f in extract(text).figures)

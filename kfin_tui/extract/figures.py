@@ -9,6 +9,7 @@ Matching runs on a length-preserving NFKC form of the text, so offsets index the
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .model import Figure
@@ -47,7 +48,7 @@ MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", 
               "费用", "开支", "预算", "募资", "出资", "注资", "价值", "薪酬", "税", "贷款", "存款", "保费", "订单金额", "总价",
               "买单", "认购", "申购", "成交", "净买入", "净卖出", "买入", "卖出", "流入", "流出", "募集", "财富", "身家",
               "退款", "冻结", "赔偿", "罚没", "出售", "转让", "拍卖", "作价", "对价", "授信", "额度", "回款", "净流入",
-              "净流出", "缴纳", "支付", "收益", "盈利", "净赚", "赚", "亏", "花"]
+              "净流出", "缴纳", "支付", "收益", "盈利", "净赚", "赚", "亏", "花", "发行", "债", "门槛", "获批", "总额"]
 COUNT_CUES = ["用户", "人数", "买家", "商家", "客户", "粉丝", "次数", "数量", "量", "人次", "观看", "下载", "访问",
               "员工", "语料", "参数", "个", "家"]
 CONTEXT_WORDS = sorted(set("""
@@ -184,7 +185,19 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
             kind = "money"  # 净利润6500万元，较二季度的4200万: a bare magnitude next to an amount is one too
         out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
+    _shared_currency(norm, out)
     return out
+
+
+LIST_JOIN = re.compile(r"(?:、|,|和|及|与|或)")
+
+
+def _shared_currency(norm: str, out: list[Figure]) -> None:
+    """分别为12亿、6亿、6亿美元: bare magnitudes listed before an amount share its currency (money)."""
+    for i in range(len(out) - 2, -1, -1):
+        f, g = out[i], out[i + 1]
+        if f.kind == "count" and not f.unit and g.kind == "money" and LIST_JOIN.fullmatch(norm, f.end, g.start):
+            out[i] = dataclasses.replace(f, kind="money")
 
 
 CONNECTOR = re.compile(r"(?:降|升|增|涨|跌|回落|提升|提高|下调|上调|下降|上升|增长|减少|降低|上涨|下跌|增加|扩大|收窄)?(?:至|到)"
@@ -386,7 +399,7 @@ LEAD_WORDS = set("""
 """.split())
 METRIC_END = tuple("率额量值润入价比数费息差模本益利")
 COUNT_NOUNS = {"用户", "商家", "客户", "门店", "员工"}
-VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们).*|数字|数据|数值|数目|字数|(?:连续)?[0-9一二两三四五六七八九十多数几近]*[日天年月周次]|连续")
+VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们|这个|那个|这些|那些).*|数字|数据|数值|数目|字数|(?:连续)?[0-9一二两三四五六七八九十多数几近]*[日天年月周次]|连续")
 
 
 def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> str:
