@@ -61,6 +61,21 @@ def window_bounds(window: str) -> frozenset[int]:
     return got
 
 
+def _no_word_across(text: str, ws: int, pos: int, we: int) -> bool:
+    """No word of jieba's dictionary (frequency > 0) covers both text[pos-1] and text[pos] inside
+    [ws, we): jieba then cuts at pos whatever else the window holds (its route only joins characters
+    into dictionary words), so the window need not be segmented. Letters and digits are left to the
+    segmenter (jieba glues runs of single ASCII characters together)."""
+    if text[pos - 1].isascii() or text[pos].isascii():
+        return False
+    freq = jieba.dt.FREQ
+    for i in range(ws, pos):
+        for j in range(pos + 1, we + 1):
+            if freq.get(text[i:j]):
+                return False
+    return True
+
+
 class LazyBounds:
     """Token boundaries of a text, asked position by position: a position inside a run of word
     characters is a boundary when jieba, segmenting the run's characters within ``WINDOW`` of it,
@@ -89,7 +104,14 @@ class LazyBounds:
         else:
             ws = max(self.starts[i], pos - WINDOW)
             we = min(self.ends[i], pos + WINDOW)
-            got = (pos - ws) in window_bounds(self.text[ws:we])
+            window = self.text[ws:we]
+            known = _WINDOW_CACHE.get(window)
+            if known is not None:
+                got = (pos - ws) in known
+            elif _no_word_across(self.text, ws, pos, we):
+                got = True  # no dictionary word spans pos: every segmentation cuts there
+            else:
+                got = (pos - ws) in window_bounds(window)
         self.done[pos] = got
         return got
 
