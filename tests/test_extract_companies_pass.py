@@ -9,7 +9,12 @@ import pytest
 
 from kfin_tui.articles import load_file
 from kfin_tui.articles.discovery import discover
-from kfin_tui.extract import article_companies, extract, extract_article, extract_companies
+from kfin_tui.extract import (
+    article_companies,
+    extract,
+    extract_article,
+    extract_companies,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = [REPO / "corpus", REPO / "tests" / "fixtures", REPO / "tests" / "extract_gold" / "articles"]
