@@ -3,8 +3,11 @@
     from kfin_tui.extract import extract, extract_article, warm_up
     ex = extract(text, tickers)      # Extraction(figures=[Figure…], companies=[Company…])
     ex.to_json()                     # {"numbers": [...], "companies": [...]}
+    extract_companies(text, tickers) # the companies only, ~3-4x faster (no figures, no context)
 
 Offsets index the text given; ``text[f.start:f.end] == f.text``.
+``extract_companies(text, tickers) == extract(text, tickers).companies`` always: both run the same
+company pass (Aho-Corasick over the whole text, jieba only in small windows around candidate names).
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ from .figures import figures as find_figures
 from .model import Company, Extraction, Figure, Mention
 from .textnorm import nfkc_same_length
 
-__all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "extract", "extract_article", "warm_up"]
+__all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "article_companies", "extract",
+           "extract_article", "extract_companies", "warm_up"]
 
 # bumped whenever results change for the same text: caches of Extraction.to_json() should key on it
 from ..versions import EXTRACTOR_VERSION  # noqa: E402 - re-exported
@@ -38,6 +42,22 @@ def warm_up() -> None:
     ensure_jieba()
     _place("北京")
     extract("快手2024年营收603.8亿元，同比增长14%。")
+
+
+def extract_companies(text: str, tickers: Sequence[Ticker] = ()) -> list[Company]:
+    """The companies of ``text`` exactly as :func:`extract` gives them (same names, kinds, tickers,
+    mentions, order), without the figures: for whole-archive passes (company filter, picker,
+    watchlist). Thread-safe; call :func:`warm_up` first in each worker process to pay the start-up
+    (dictionary, jieba) once."""
+    text = text or ""
+    companies, _blocked = find_companies(text, nfkc_same_length(text), tickers)
+    return companies
+
+
+def article_companies(article) -> list[Company]:
+    """:func:`extract_companies` of ``article.body_text`` and ``article.tickers``: the companies
+    :func:`extract_article` gives for the same article (its title adds figures only)."""
+    return extract_companies(article.body_text, list(article.tickers or ()))
 
 
 def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:

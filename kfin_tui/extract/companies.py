@@ -46,7 +46,22 @@ GENERIC_PREFIX = set("""
 """.split())
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
-                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人"]
+                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人",
+                # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
+                "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
+                "律师事务所", "会计师事务所"]
+FIN_SUFFIXES = {"基金", "资产", "投资", "资产管理", "创投", "资本"}
+# after these suffixes the word is an activity or a quantity, not an organisation (长期投资者, 资产规模)
+FIN_NOT_AFTER = re.compile(
+    r"(?:者|人|机构|组合|价值|收益|回报|策略|逻辑|机会|主线|建议|方向|标的|风格|理念|框架|范围|比例|额|规模|了|过|于|在"
+    r"|建设|项目|计划|领域|总额|热|性|力度|增速|需求|决策|活动|主体|方|周期|意愿|风险|经理|份额|净值|合同|代码|持仓|定投"
+    r"|负债|质量|配置|价格|证券化|端|包|减值|重组|注入|荒|池|支持|交易|评估|处置|出表|占比|业绩|排名|会|公积|开支|支出"
+    r"|市场|运作|充足率|结构|实力|力量|寒冬|追捧|涌入|加持|入局|进入|退出|大佬|圈|型|类|净额|现金流|总量|增值|保值|安全)")
+# a fund product, not its manager: 某某成长混合, 某某中证500ETF联接, 某某2号基金
+FUND_PRODUCT = re.compile(r"(?:混合|股票|债券|指数|联接|成长|价值|精选|优选|配置|主题|行业|策略|收益|回报|稳健|红利|量化|灵活|平衡"
+                          r"|增强|纯债|货币|中证|沪深|创业板|科创|先锋|龙头|核心|领先|机遇|趋势|动力|产业|专项|引导|发展|母|子"
+                          r"|偏股|偏债|股基|债基|翻倍|明星|爆款|绩优|顶流|新发|次新|百亿|千亿|亏损|赚钱|王牌|冠军"
+                          r"|ETF|LOF|QDII|FOF|REITs?|[0-9一二三四五六七八九十]+[号期]|[A-Z]$)")
 SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
@@ -54,7 +69,16 @@ NOT_COMPANY_AFTER = re.compile(r"(?:交易所|业|报|市场|开支|支出|运�
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
-BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司)?(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
+BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
+                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?\s*")
+# a known name glued to its legal or group tail (中国人寿保险(集团)公司, 嘉实基金管理有限公司): jieba may cut the
+# tail together with the name's last characters, the name still ends there
+ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
+# a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
+SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投)(?!管理(?:有限|股份|公司|集团))")
+# job titles: a code bracket after 董事会主席 names no company
+ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
+              "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
@@ -133,15 +157,63 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break
         acc = tok + acc
     acc = acc.lstrip("-·")
-    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit():
-        return None
+    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or any(acc.endswith(r) for r in ROLE_WORDS):
+        return None  # 董事会主席（1347.HK）: a person's title before the code
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
+        words = re.search(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$", norm[max(0, end - len(acc) - 40):end - len(acc)])
+        if words and words.group():
+            acc = words.group() + acc
     return end - len(acc), acc
 
 
+_SUFFIX_CACHE: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
+SUFFIX_RIGHT = 4  # the rules after a suffix read at most three characters
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
+    """:func:`_suffix_name_at`, memoised on what it reads: the run of name characters before the
+    suffix (at most ten), the suffix and the few characters after it (names and the words around
+    them recur across an archive)."""
+    run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
+    run = run_m.group() if run_m else ""
+    key = (run, norm[ss:se], norm[se:se + SUFFIX_RIGHT])
+    if key in _SUFFIX_CACHE:
+        got = _SUFFIX_CACHE[key]
+    else:
+        local = "".join(key)
+        got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
+        if len(_SUFFIX_CACHE) >= 200_000:
+            _SUFFIX_CACHE.clear()
+        _SUFFIX_CACHE[key] = got
+    return None if got is None else (got[0] + ss - len(run), got[1])
+
+
+def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None."""
+    suffix = norm[ss:se]
+    if suffix in FIN_SUFFIXES:
+        if FIN_NOT_AFTER.match(norm, se):
+            return None  # 长期投资者, 资产规模, 基金经理
+        if NOT_COMPANY_AFTER.match(norm, se) and not norm.startswith(("管理", "公司"), se):
+            return None
+        got = _suffix_name_core(norm, ss, se, d)
+        if got is None:
+            return None
+        base = got[1][:len(got[1]) - len(suffix)]
+        if FUND_PRODUCT.search(base) or re.search(r"[0-9一二三四五六七八九十]+[号期]$", norm[max(0, got[0] - 4):got[0]]):
+            return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
+        if not re.search(f"[{CJK}]", base):
+            return None  # QDII投资, ETF基金: a kind of product
+        if re.search(r"[只个些位家种批款]$", base) or base[0] in "另该这那其各每某此本":
+            return None  # 另一只基金, 该基金
+        return got
     if NOT_COMPANY_AFTER.match(norm, se):
         return None
+    return _suffix_name_core(norm, ss, se, d)
+
+
+def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     run_m = re.search(r"[" + CJK + r"A-Za-z0-9]{1,10}$", norm[max(0, ss - 10):ss])
     if not run_m:
         return None
@@ -227,7 +299,9 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
 
     pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
     in_cashtag = Occupancy(len(norm), cashtag_spans)
-    for last, (form, entry) in d.automaton.iter_long(norm):
+    for last, (form, entry) in d.scan(norm):
+        if entry is None:
+            continue
         s, e = last - len(form) + 1, last + 1
         if in_cashtag.overlaps(s, e):
             continue
@@ -235,7 +309,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
                     (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
-        elif s not in bounds or e not in bounds:
+        elif s not in bounds or (e not in bounds and not _continued(norm, e, bounds)):
             continue
         if entry.kind == "block":
             shadow.append((s, e))
@@ -257,13 +331,22 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         if ext is not None:
             hits.append(_Hit(s, ext.end(), LEGAL_NAME_END.sub("", norm[s:ext.end()])))
             continue  # 某某资产管理集团: its own organisation
+        sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
+        if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
+                and not entry.name.endswith(sub.group()) and jieba.dt.FREQ.get(norm[s:sub.end()], 0) == 0:
+            hits.append(_Hit(s, sub.end(), norm[s:sub.end()]))
+            continue  # 华融信托, 国新资本: a subsidiary named after its group, its own company
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
+    by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
+    for i, h in enumerate(hits):
+        by_end.setdefault(h.end, []).append(i)
     for bs, be, codes in find_brackets(norm):
         if in_cashtag.overlaps(bs, be):
             continue
-        before = next((h for h in reversed(hits) if bs - 20 <= h.end <= bs and (h.end == bs or
-                       BETWEEN_NAME_AND_CODE.fullmatch(norm, h.end, bs) or LEGAL_TAIL.fullmatch(norm, h.end, bs))), None)
+        cands = sorted((i for end in range(max(0, bs - 20), bs + 1) for i in by_end.get(end, ())), reverse=True)
+        before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
+                       or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None:
             known = d.lookup(before.name)
@@ -285,6 +368,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
+        by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
 
     st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
     for m in ST_RE.finditer(norm):
@@ -305,21 +389,34 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         got = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
         if got is not None:
             confirmed.add(got.name)
-    hits.extend(h for h in pending if h.name in confirmed)
+    kept = [h for h in pending if h.name in confirmed]
+    hits.extend(kept)
+    _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
+    weak: list[_Hit] = []
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
-        if ss not in bounds or taken.overlaps(ss, se):
+        if taken.overlaps(ss, se):
             continue
         got = _suffix_name(norm, ss, se, d)
-        if got is None or taken.overlaps(got[0], se):
+        if got is None or taken.overlaps(got[0], se) or ss not in bounds:
             continue
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
-        hits.append(_Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company"))
+        hit = _Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company")
+        if entry is None and norm[ss:se] in WEAK_SUFFIXES and not _org_cue(norm, got[0], se):
+            weak.append(hit)  # 凯丰投资 … : kept with a cue, in a list with companies, or named so elsewhere
+        else:
+            hits.append(hit)
         taken.add(got[0], se)
+    if weak:
+        sure = {h.name for h in hits}
+        weak_sure = [h for h in weak if h.name in sure or any(w.name == h.name and _org_cue(norm, w.start, w.end)
+                                                               for w in weak)]
+        hits.extend(weak_sure)
+        _listed_with_companies(norm, hits, [h for h in weak if h not in weak_sure])
 
     for m in LATIN_CUE_RE.finditer(norm):
         name = m.group("name").rstrip(".-")
@@ -344,6 +441,43 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     companies = _assemble(hits, tickers, d)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
+
+
+LIST_SEP = "、"
+# suffixes that also end ordinary phrases (产线投资, 每百元资产): a name needs a cue that an organisation is meant
+WEAK_SUFFIXES = {"投资", "资产", "基金", "创投"}
+ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下|百亿|千亿|量化|知名|头部|股东|创投|投资方|领投|跟投|参投|投资人|GP|LP|执掌的|掌舵的"
+                            r"|创办的|管理的|由|包括|来自|合伙人)\s?(?:——|—|:)?$")
+ORG_CUE_AFTER = re.compile(r"\s?(?:旗下|等(?:百亿|千亿|私募|公募|机构|公司|基金|投资机构)|管理有限|有限|[(（]|减持|增持|新进|加仓|持有|买入"
+                           r"|卖出|退出|领投|跟投|参投|拟|继续|持股|合计|的(?:GP|持仓|产品|基金经理|创始人|合伙人)|创始人|董事长"
+                           r"|合伙人|表示|认为|指出|称|发布|公告|完成|成立|募集|在(?:去年|今年|[0-9一二三四]季度)|则|也在|已|于(?:去年|今年))")
+
+
+def _org_cue(norm: str, start: int, end: int) -> bool:
+    return bool(ORG_CUE_BEFORE.search(norm, max(0, start - 6), start) or ORG_CUE_AFTER.match(norm, end))
+
+
+def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> None:
+    """An ambiguous name (兔宝宝, 蒙娜丽莎) in an enumeration ``A、B、C`` next to a company is one of them."""
+    ends = {h.end: h for h in hits if h.kind == "company"}
+    starts = {h.start: h for h in hits if h.kind == "company"}
+    changed = True
+    while changed and pending:
+        changed = False
+        for h in list(pending):
+            left = h.start > 0 and norm[h.start - 1] == LIST_SEP and (h.start - 1) in ends
+            right = h.end < len(norm) and norm[h.end] == LIST_SEP and (h.end + 1) in starts
+            if left or right:
+                hits.append(h)
+                ends[h.end], starts[h.start] = h, h
+                pending.remove(h)
+                changed = True
+
+
+def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
+    """A name cut inside a token whose rest is a legal or group tail: 中国人寿|保险(集团)公司."""
+    m = ORG_CONTINUATION.match(norm, e)
+    return m is not None and m.end() in bounds
 
 
 def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary,

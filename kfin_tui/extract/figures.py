@@ -9,6 +9,7 @@ Matching runs on a length-preserving NFKC form of the text, so offsets index the
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .model import Figure
@@ -44,7 +45,10 @@ MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah
 SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "种"}
 MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
               "销售额", "成交额", "交易额", "GMV", "营业额", "净额", "现金", "资产", "负债", "补贴", "罚款", "花费", "成本",
-              "费用", "开支", "预算", "募资", "出资", "注资", "价值", "薪酬", "税", "贷款", "存款", "保费", "订单金额", "总价"]
+              "费用", "开支", "预算", "募资", "出资", "注资", "价值", "薪酬", "税", "贷款", "存款", "保费", "订单金额", "总价",
+              "买单", "认购", "申购", "成交", "净买入", "净卖出", "买入", "卖出", "流入", "流出", "募集", "财富", "身家",
+              "退款", "冻结", "赔偿", "罚没", "出售", "转让", "拍卖", "作价", "对价", "授信", "额度", "回款", "净流入",
+              "净流出", "缴纳", "支付", "收益", "盈利", "净赚", "赚", "亏", "花", "发行", "债", "门槛", "获批", "总额"]
 COUNT_CUES = ["用户", "人数", "买家", "商家", "客户", "粉丝", "次数", "数量", "量", "人次", "观看", "下载", "访问",
               "员工", "语料", "参数", "个", "家"]
 CONTEXT_WORDS = sorted(set("""
@@ -65,7 +69,9 @@ CONTEXT_RE = re.compile("|".join(re.escape(w) for w in CONTEXT_WORDS))
 # --- patterns -------------------------------------------------------------------------------------
 _alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-NUM_AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+# thousands separators (ASCII, or full-width ， after NFKC) only in number shape: 1-3 digits, then groups of
+# exactly three; 2021，100家 is a year and a clause, not 2021100
+NUM_AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 NUM_CN = r"(?:[数几][十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|[一二两三四五六七八九])"
 MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![瓦米克]))"
 UNIT = (
@@ -76,15 +82,20 @@ UNIT = (
     r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代])|点(?![0-9一二三四五六七八九十半钟]))"
     r")"
 )
+# units a scraped text may set off by a space (3000 万元, 6.5 亿, 12 %, 305.20 港元, 100 GW)
+SPACED_UNIT = r"(?:" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"]) + r")"
+SPACE = r"[ \u00a0]"
 FIG_RE = re.compile(
     r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
     r"(?P<sign>(?<![0-9A-Za-z.])[-−+]|负)?"
     r"(?<![0-9A-Za-z._])"
     r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
     r"(?P<post1>余|多|几)?"
+    # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit or no word after it
+    r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$)|" + SPACED_UNIT + r"))?)"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
-    r"(?:[ \u00a0](?=" + _alt(CURRENCIES) + r"))?"  # 305.20 港元: a space before a currency
+    r"(?:" + SPACE + r"(?=" + SPACED_UNIT + r"))?"
     r"(?P<unit>" + UNIT + r")?"
 )
 # ¥+0.0140, ￥3.5亿, US$12, HK$3.2: a currency sign before the number (explicit sign kept)
@@ -101,9 +112,10 @@ QUARTER = r"(?:第?[一二三四1-4]季度|前[二三两]季度|[Qq][1-4](?![0-9
 MONTH = r"(?:(?<![0-9.])[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号])?|[一二三四五六七八九十]{1,3}月(?:份)?)"
 FIRST_MONTHS = r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
 DATE_RE = re.compile(
-    r"(?<![0-9A-Za-z])" + YEAR + r"(?:-" + YEAR + r")?年(?:度)?"
+    r"(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|" + FIRST_MONTHS +
+    r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:财年|Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
@@ -112,6 +124,9 @@ DATE_RE = re.compile(
 )
 
 PERCENT_SET = set(PERCENT_UNITS)
+BASIS_POINTS = {"个基点", "基点", "个bp", "个BP", "bps", "bp", "BP"}
+# a bare magnitude reached or passed is a figure (突破千万, 成交破万亿): not the idiom 千万 (by all means)
+REACH_BEFORE = re.compile(r"(?:突破|跌破|冲破|站上|迈过|跨过|达到|高达|超过|逾|破|达)$")
 CURRENCY_SET = set(CURRENCIES)
 
 
@@ -124,7 +139,8 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
             continue
         if m.group().startswith("第") and not m.group().endswith("季度"):
             continue
-        cands.append((m.start(), m.end(), "date", None, "", False))
+        kind = "range" if re.match(YEAR + r"(?:至|到)" + YEAR + r"年$", m.group()) else "date"  # 2022至2023年
+        cands.append((m.start(), m.end(), kind, None, "", False))
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("num"))
         if v is not None:
@@ -162,9 +178,26 @@ def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[F
                 and CONNECTOR.fullmatch(norm, prev_end, s):
             # 下调10个基点至4.20%, 毛利率由40%提升至45%: the level of the same metric
             ctx = _metric_of(out[-1].context) or ctx
+        last = next((f for f in reversed(out) if f.kind != "date"), None)
+        if kind == "count" and not unit and last is not None and last.kind == "money" and "/" not in last.unit \
+                and s - last.end <= 16 and not re.search(r"[。！？；;\n]", norm[last.end:s]) \
+                and not any(c in norm[last.end:s] or c in ctx for c in COUNT_CUES):
+            kind = "money"  # 净利润6500万元，较二季度的4200万: a bare magnitude next to an amount is one too
         out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
+    _shared_currency(norm, out)
     return out
+
+
+LIST_JOIN = re.compile(r"(?:、|,|和|及|与|或)")
+
+
+def _shared_currency(norm: str, out: list[Figure]) -> None:
+    """分别为12亿、6亿、6亿美元: bare magnitudes listed before an amount share its currency (money)."""
+    for i in range(len(out) - 2, -1, -1):
+        f, g = out[i], out[i + 1]
+        if f.kind == "count" and not f.unit and g.kind == "money" and LIST_JOIN.fullmatch(norm, f.end, g.start):
+            out[i] = dataclasses.replace(f, kind="money")
 
 
 CONNECTOR = re.compile(r"(?:降|升|增|涨|跌|回落|提升|提高|下调|上调|下降|上升|增长|减少|降低|上涨|下跌|增加|扩大|收窄)?(?:至|到)"
@@ -225,14 +258,17 @@ def _single(norm: str, m: re.Match):
             return None
         if not unit and not mag and cn[-1] not in "万亿" and not (approx_word and cn[-1] in "十百千"):
             return None
-        if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几"):
+        reached = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start))
+        money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
+        if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几" or reached):
             return None  # 百万, 千万 without a digit or approximation: idioms
         if unit == "成" and not single:
             return None
         if cn == "二" and unit != "成":
             return None  # 二次上市, 二手: ordinals and words; counts say 两
-        if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十":
-            return None  # 每百元, 千家万户
+        if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
+                and not (money_word or reached):
+            return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元 are amounts)
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
     else:
@@ -261,6 +297,8 @@ def _single(norm: str, m: re.Match):
     if unit in PERCENT_SET or unit == "成":
         if unit == "成" and value is not None:
             value *= 10
+        if unit in BASIS_POINTS and value is not None:
+            value = float(f"{value / 100:.10g}")  # 150个基点: a change of 1.5 percentage points
         return start, end, "percent", value, "%" if unit == "成" else unit, approx
     base_unit = unit.split("/")[0]
     if base_unit in CURRENCY_SET:
@@ -337,7 +375,8 @@ def _clause_before(norm: str, start: int, width: int = 18) -> str:
 
 def _money_context(norm: str, start: int, end: int) -> bool:
     after = norm[end:end + 6]
-    if re.match(r"(?:的)?(?:市场)?(?:规模|市值|资金|营收|收入|估值|投资|补贴)", after):
+    if re.match(r"(?:的)?(?:市场)?(?:规模|市值|资金|营收|收入|估值|投资|补贴|财富|身家|成交额|资产|现金|净利润?)"
+                r"|(?:元)?(?:售出|出售|转让|卖出|买下|拿下|竞得|收购|募资|融资|成交|退款|赔偿|罚款)", after):
         return True
     if re.match(r"(?:名|位)?(?:用户|人|商家|买家|粉丝|次|中文|条|个)", after):
         return False
@@ -359,6 +398,8 @@ LEAD_WORDS = set("""
 近日 日前 当前 当日 当天 此次 本次
 """.split())
 METRIC_END = tuple("率额量值润入价比数费息差模本益利")
+COUNT_NOUNS = {"用户", "商家", "客户", "门店", "员工"}
+VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们|这个|那个|这些|那些).*|数字|数据|数值|数目|字数|(?:连续)?[0-9一二两三四五六七八九十多数几近]*[日天年月周次]|连续")
 
 
 def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> str:
@@ -387,7 +428,11 @@ def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> st
     if best and best_end == eff:
         return _tenor_named(toks, _with_modifier(toks, best_end, best))
     after = CONTEXT_AFTER.match(norm, end)
+    if after and kind != "count" and after.group(1) in COUNT_NOUNS:
+        after = None  # 20万元/吨的客户: customers are not what a price measures
     phrase = _phrase(toks)
+    if phrase and VACUOUS.fullmatch(phrase):
+        phrase = ""  # 连续多日, 您制作, 数字: words that do not say what the figure measures
     if phrase and (not best or phrase.endswith(METRIC_END) or best_end < eff - 3):
         if phrase.endswith(METRIC_END) or not after:
             return _tenor_named(toks, phrase)

@@ -29,38 +29,91 @@ def ensure_jieba() -> None:
         _READY = True
 
 
+def _cut_block(block: str):
+    """jieba.cut(block, HMM=False) for a block of run characters: what jieba.cut does with each such
+    block, without splitting the text into blocks first."""
+    return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # the per-block step of jieba.cut
+
+
 # jieba cuts each run of these characters on its own, so a run can be segmented alone
 _RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
+WINDOW = 4  # characters of context on each side of an asked position
+_WINDOW_CACHE: dict[str, frozenset[int]] = {}
+_WINDOW_CACHE_MAX = 200_000
+
+
+def window_bounds(window: str) -> frozenset[int]:
+    """Token boundaries (offsets) of a short run segmented alone, memoised: templates, names and the
+    words around them repeat across an archive."""
+    got = _WINDOW_CACHE.get(window)
+    if got is None:
+        ensure_jieba()
+        b, p = {0}, 0
+        for tok in _cut_block(window):
+            p += len(tok)
+            b.add(p)
+        got = frozenset(b)
+        if len(_WINDOW_CACHE) >= _WINDOW_CACHE_MAX:
+            _WINDOW_CACHE.clear()
+        _WINDOW_CACHE[window] = got
+    return got
+
+
+def _no_word_across(text: str, ws: int, pos: int, we: int) -> bool:
+    """No word of jieba's dictionary (frequency > 0) covers both text[pos-1] and text[pos] inside
+    [ws, we): jieba then cuts at pos whatever else the window holds (its route only joins characters
+    into dictionary words), so the window need not be segmented. Letters and digits are left to the
+    segmenter (jieba glues runs of single ASCII characters together)."""
+    if text[pos - 1].isascii() or text[pos].isascii():
+        return False
+    freq = jieba.dt.FREQ
+    for i in range(ws, pos):
+        for j in range(pos + 1, we + 1):
+            if freq.get(text[i:j]):
+                return False
+    return True
+
+
 class LazyBounds:
-    """Token boundaries of a text, computed only for the runs that are asked about."""
+    """Token boundaries of a text, asked position by position: a position inside a run of word
+    characters is a boundary when jieba, segmenting the run's characters within ``WINDOW`` of it,
+    cuts there. Only the few positions next to candidate names are ever segmented, so the cost does
+    not grow with the text; the full extractor and :func:`extract_companies` share this, so both see
+    the same boundaries."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts: list[int] | None = None
         self.ends: list[int] = []
-        self.done: dict[int, set[int]] = {}  # run start -> bounds inside it
+        self.done: dict[int, bool] = {}
 
     def __contains__(self, pos: int) -> bool:
         if pos <= 0 or pos >= len(self.text):
             return True
+        got = self.done.get(pos)
+        if got is not None:
+            return got
         if self.starts is None:
             spans = [m.span() for m in _RUN.finditer(self.text)]
             self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
         i = bisect.bisect_right(self.starts, pos) - 1
         if i < 0 or pos >= self.ends[i] or pos == self.starts[i]:
-            return True  # outside a run, or at its edge
-        s, e = self.starts[i], self.ends[i]
-        b = self.done.get(s)
-        if b is None:
-            ensure_jieba()
-            b, p = {s}, s
-            for tok in jieba.cut(self.text[s:e], HMM=False):
-                p += len(tok)
-                b.add(p)
-            self.done[s] = b
-        return pos in b
+            got = True  # outside a run, or at its edge
+        else:
+            ws = max(self.starts[i], pos - WINDOW)
+            we = min(self.ends[i], pos + WINDOW)
+            window = self.text[ws:we]
+            known = _WINDOW_CACHE.get(window)
+            if known is not None:
+                got = (pos - ws) in known
+            elif _no_word_across(self.text, ws, pos, we):
+                got = True  # no dictionary word spans pos: every segmentation cuts there
+            else:
+                got = (pos - ws) in window_bounds(window)
+        self.done[pos] = got
+        return got
 
 
 def lcut(text: str) -> list[str]:

@@ -1,0 +1,76 @@
+"""extract_companies (the company pass alone, for whole-archive indexing) gives exactly the companies
+of the full extractor: every fixture, the real corpus in ../shared, and a synthetic archive."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.articles import load_file
+from kfin_tui.articles.discovery import discover
+from kfin_tui.extract import (
+    article_companies,
+    extract,
+    extract_article,
+    extract_companies,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+FOLDERS = [REPO / "corpus", REPO / "tests" / "fixtures", REPO / "tests" / "extract_gold" / "articles"]
+
+
+def _articles(root: Path):
+    for path in discover(root):
+        article, _issue = load_file(path, root)
+        if article is not None:
+            yield path, article
+
+
+def _check_folder(root: Path) -> int:
+    n = 0
+    for path, article in _articles(root):
+        full = extract_article(article).companies
+        alone = article_companies(article)
+        assert alone == full, path
+        n += 1
+    return n
+
+
+def test_same_companies_on_every_fixture():
+    total = sum(_check_folder(folder) for folder in FOLDERS if folder.is_dir())
+    assert total >= 50  # the folders hold the project's fixtures: none silently skipped
+
+
+def test_same_companies_on_the_real_corpus(shared_dir):
+    assert _check_folder(shared_dir / "real-corpus") >= 50
+
+
+def test_same_companies_on_a_synthetic_archive(tmp_path):
+    spec = importlib.util.spec_from_file_location("make_archive", REPO / "tests" / "bench" / "make_archive.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    root = mod.make_archive(tmp_path / "arch", 300)
+    assert _check_folder(root) == 300
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "快手（01024.HK）与美团-W(HK:03690)今日公告，博时基金、青岚投资与天健会计师事务所参与其中。",
+    "中国人寿保险(集团)公司、华融信托和国新融资租赁；兔宝宝、石头科技、蒙娜丽莎均获上调。",
+    "其中海外收入占比提升，长期投资者看好资产规模；某某成长混合基金净值上涨。" * 3,
+])
+def test_same_companies_on_hand_written_texts(text):
+    assert extract_companies(text) == extract(text).companies
+
+
+def test_order_of_calls_changes_nothing():
+    """The pass memoises word boundaries and suffix readings: results never depend on what ran before."""
+    text = "格隆汇3月22日丨国盛证券指出，盘京投资、磐沣投资、大朴资产等百亿私募新进多只个股。"
+    first = extract_companies(text)
+    for other in ("国盛证券", "盘京投资减持", "大朴资产规模", "3月22日丨国盛"):
+        extract(other)
+        extract_companies(other)
+    assert extract_companies(text) == first
+    assert {c.name for c in first} == {"国盛证券", "格隆汇", "盘京投资", "磐沣投资", "大朴资产"}
