@@ -73,21 +73,15 @@ def test_extract_never_imports_textual():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
 
 
-def test_long_dense_text_stays_fast():
-    import time
-
-    import jieba
-
+def test_long_dense_text_is_extracted_whole():
+    """1,500 repeats of a dense sentence: every figure and company is found (its speed against
+    jieba is measured in tests/bench/bench_extract.py, not asserted here)."""
     warm_up()
     text = "快手营收增长，腾讯、阿里巴巴与美团（03690.HK）同比增长14%，营收603.8亿元；" * 1500
-    t0 = time.perf_counter()
     ex = extract(text)
-    took = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    jieba.lcut(text)
-    seg = time.perf_counter() - t0
     assert len(ex.figures) == 3000
-    assert took < max(4 * seg, 1.0), (took, seg)
+    assert {c.name for c in ex.companies} >= {"快手", "腾讯", "阿里巴巴", "美团"}
+    assert all(len(c.mentions) == 1500 for c in ex.companies if c.name in ("快手", "腾讯", "阿里巴巴"))
 
 
 def test_new_json_fields_round_trip():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kfin_tui.articles import load_file
-from kfin_tui.articles.decoding import MAX_BYTES, decode
+from kfin_tui.articles.decoding import decode
 from kfin_tui.articles.discovery import discover
 from kfin_tui.paths import bundled_corpus
 

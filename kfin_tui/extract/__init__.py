@@ -27,7 +27,7 @@ __all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "a
            "extract_article", "extract_companies", "warm_up"]
 
 # bumped whenever results change for the same text: caches of Extraction.to_json() should key on it
-from ..versions import EXTRACTOR_VERSION  # noqa: E402 - re-exported
+from ..versions import EXTRACTOR_VERSION
 
 CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from .model import Figure
-from .segment import lcut
 from .numerals import CN_DIGITS, magnitude, parse_number
+from .segment import lcut
 from .spans import Occupancy
 
 # --- vocabulary -----------------------------------------------------------------------------------
@@ -51,23 +52,14 @@ MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", 
               "净流出", "缴纳", "支付", "收益", "盈利", "净赚", "赚", "亏", "花", "发行", "债", "门槛", "获批", "总额"]
 COUNT_CUES = ["用户", "人数", "买家", "商家", "客户", "粉丝", "次数", "数量", "量", "人次", "观看", "下载", "访问",
               "员工", "语料", "参数", "个", "家"]
-CONTEXT_WORDS = sorted(set("""
-同比增长 同比下降 同比减少 同比提升 同比上升 环比增长 环比下降 环比减少 环比提升 同比 环比 增速 增幅 降幅 涨幅 跌幅
-营业收入 营收 总收入 收入 净利润 经调整净利润 归母净利润 扣非净利润 归母净利 净利 净亏损 亏损 毛利率 净利率 毛利
-市场份额 份额 市场规模 规模 市值 估值 融资 现金流 经营性现金流净额 现金及现金等价物 现金 股价 目标价 收盘价 发行价
-出货量 销量 交付量 装机量 产量 产能 订单量 销售额 成交额 GMV 月活 日活 用户 渗透率 市占率 占比 利润 分红 股息率
-回购 收购 募资 营业利润 研发投入 研发费用 负债率 资产 总资产 净资产 营业额 利率 贷款 存款 降准 加息 降息 汇率 指数
-涨 跌 下跌 上涨 增长 下降 提升 减少 搜索量 订单量 观看 商家 买家 客户 用户数 人数 消耗 投资 补贴 价格 单价 成本
-报价 售价 均价 中标单价 发行价 配售价 入场费 冻资 出口 进口 交付 交付量 发货量 出货 净息差 不良贷款率 拨备覆盖率 资本开支
-营业总收入 总收入 市场规模 运价 金价 油价 电价 成交量 换手率 市盈率 超额认购 募资额 门店数 员工 研发人员 利息
-现金红利 红利 股息 派息 市销率 市净率 新业务价值 净值 单位净值 累计净值 印花税 税率 费率 佣金 保证金
-""".split()), key=len, reverse=True)
+CONTEXT_WORDS = sorted({"同比增长", "同比下降", "同比减少", "同比提升", "同比上升", "环比增长", "环比下降", "环比减少", "环比提升", "同比", "环比", "增速", "增幅", "降幅", "涨幅", "跌幅", "营业收入", "营收", "总收入", "收入", "净利润", "经调整净利润", "归母净利润", "扣非净利润", "归母净利", "净利", "净亏损", "亏损", "毛利率", "净利率", "毛利", "市场份额", "份额", "市场规模", "规模", "市值", "估值", "融资", "现金流", "经营性现金流净额", "现金及现金等价物", "现金", "股价", "目标价", "收盘价", "发行价", "出货量", "销量", "交付量", "装机量", "产量", "产能", "订单量", "销售额", "成交额", "GMV", "月活", "日活", "用户", "渗透率", "市占率", "占比", "利润", "分红", "股息率", "回购", "收购", "募资", "营业利润", "研发投入", "研发费用", "负债率", "资产", "总资产", "净资产", "营业额", "利率", "贷款", "存款", "降准", "加息", "降息", "汇率", "指数", "涨", "跌", "下跌", "上涨", "增长", "下降", "提升", "减少", "搜索量", "观看", "商家", "买家", "客户", "用户数", "人数", "消耗", "投资", "补贴", "价格", "单价", "成本", "报价", "售价", "均价", "中标单价", "配售价", "入场费", "冻资", "出口", "进口", "交付", "发货量", "出货", "净息差", "不良贷款率", "拨备覆盖率", "资本开支", "营业总收入", "运价", "金价", "油价", "电价", "成交量", "换手率", "市盈率", "超额认购", "募资额", "门店数", "员工", "研发人员", "利息", "现金红利", "红利", "股息", "派息", "市销率", "市净率", "新业务价值", "净值", "单位净值", "累计净值", "印花税", "税率", "费率", "佣金", "保证金"}, key=len, reverse=True)
 CONTEXT_AFTER = re.compile(r"的?(市场份额|份额|市占率|增长|增速|增幅|毛利率|占比|涨幅|跌幅|用户|商家|客户|门店|员工)")
 
 CONTEXT_RE = re.compile("|".join(re.escape(w) for w in CONTEXT_WORDS))
 
 # --- patterns -------------------------------------------------------------------------------------
-_alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alt(words):
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 # thousands separators (ASCII, or full-width ， after NFKC) only in number shape: 1-3 digits, then groups of
 # exactly three; 2021，100家 is a year and a clause, not 2021100
@@ -130,7 +122,7 @@ REACH_BEFORE = re.compile(r"(?:突破|跌破|冲破|站上|迈过|跨过|达到|
 CURRENCY_SET = set(CURRENCIES)
 
 
-def figures(text: str, norm: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """All figures in ``text`` (``norm`` is its length-preserving NFKC form); ``blocked`` spans
     (company names, ticker codes) never hold a figure."""
     cands: list[tuple] = []  # (start, end, kind, value, unit, approx[, value_high])
@@ -387,16 +379,9 @@ def _money_context(norm: str, start: int, end: int) -> bool:
 
 
 # verbs and function words between a metric and its figure (营收达, 毛利率为, 净利润约)
-TRAIL_WORDS = set("""
-达到了 达到 达 为 至 约 的 是 了 超过 近 超 有 共 计 共计 合计 拥有 约为 已 已经 将 再 仅 仅为 只有 分别 分别为 高达 逾 在
-有望 合计 预计 预期 或 将达 按 按照 以 连续 大多 集中在 可 仍 正 可达 能 仍然 依然 则 也 均 都 已达 突破 录得 实现 报 收于 报收 定为 维持 保持 升至 降至 跌至 涨至 增至
-""".split())
+TRAIL_WORDS = {"达到了", "达到", "达", "为", "至", "约", "的", "是", "了", "超过", "近", "超", "有", "共", "计", "共计", "合计", "拥有", "约为", "已", "已经", "将", "再", "仅", "仅为", "只有", "分别", "分别为", "高达", "逾", "在", "有望", "预计", "预期", "或", "将达", "按", "按照", "以", "连续", "大多", "集中在", "可", "仍", "正", "可达", "能", "仍然", "依然", "则", "也", "均", "都", "已达", "突破", "录得", "实现", "报", "收于", "报收", "定为", "维持", "保持", "升至", "降至", "跌至", "涨至", "增至"}
 # function words that never begin a context (其中新业务价值 → 新业务价值)
-LEAD_WORDS = set("""
-其中 而 但 且 并 和 与 及 以及 或 其 该 此 这 那 由于 因为 对于 随着 同时 此外 另外 以 在 于 从 将 把 被 就 则 也 还 又
-的 了 着 是 为 有 我们 公司 今年 去年 当年 目前 截至 截止 此前 之后 以来 期间 本月 本周 本季度 当月 上月 上周 今日 昨日
-近日 日前 当前 当日 当天 此次 本次
-""".split())
+LEAD_WORDS = {"其中", "而", "但", "且", "并", "和", "与", "及", "以及", "或", "其", "该", "此", "这", "那", "由于", "因为", "对于", "随着", "同时", "此外", "另外", "以", "在", "于", "从", "将", "把", "被", "就", "则", "也", "还", "又", "的", "了", "着", "是", "为", "有", "我们", "公司", "今年", "去年", "当年", "目前", "截至", "截止", "此前", "之后", "以来", "期间", "本月", "本周", "本季度", "当月", "上月", "上周", "今日", "昨日", "近日", "日前", "当前", "当日", "当天", "此次", "本次"}
 METRIC_END = tuple("率额量值润入价比数费息差模本益利")
 COUNT_NOUNS = {"用户", "商家", "客户", "门店", "员工"}
 VACUOUS = re.compile(r"(?:您|你|我|他|她|它|咱|大家|我们|你们|他们|这个|那个|这些|那些).*|数字|数据|数值|数目|字数|(?:连续)?[0-9一二两三四五六七八九十多数几近]*[日天年月周次]|连续")
@@ -433,9 +418,9 @@ def context_of(norm: str, start: int, end: int, kind: str, floor: int = 0) -> st
     phrase = _phrase(toks)
     if phrase and VACUOUS.fullmatch(phrase):
         phrase = ""  # 连续多日, 您制作, 数字: words that do not say what the figure measures
-    if phrase and (not best or phrase.endswith(METRIC_END) or best_end < eff - 3):
-        if phrase.endswith(METRIC_END) or not after:
-            return _tenor_named(toks, phrase)
+    if (phrase and (not best or phrase.endswith(METRIC_END) or best_end < eff - 3)
+            and (phrase.endswith(METRIC_END) or not after)):
+        return _tenor_named(toks, phrase)
     if after and (not best or best_end < eff - 3):
         return after.group(1)
     if best:
