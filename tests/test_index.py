@@ -377,3 +377,22 @@ def test_prune_removes_indexes_of_gone_folders_and_old_layouts(cache, tmp_path, 
     assert not Path(str(db_path_for(gone)) + "-listing").exists()
     assert Library(keep).load_all().count() == 6  # the kept index still opens
     assert Library(old).load_all().count() == 6  # and a removed one is simply built again
+
+
+def test_whole_archive_pass_is_companies_only(cache, corpus):
+    """extract_pending knows every article's companies (the companies-only pass) and leaves the
+    figures to the moment an article is asked for: then they are the full extractor's."""
+    from kfin_tui.extract import extract_article
+
+    lib = Library(corpus).load_all()
+    assert lib.extract_pending() == lib.count()
+    assert lib.extraction_progress() == (lib.count(), lib.count())
+    assert not lib.extractions_pending()
+    for row in lib.rows:
+        full = extract_article(lib.article(row.id))
+        names = sorted({c.name for c in full.companies if c.kind != "media"})
+        assert sorted(lib.companies_for(row.id)) == names, row.path
+    again = Library(corpus).load_all()
+    assert again.extract_pending() == 0  # known from the index
+    some = next(r for r in again.rows if again.companies_for(r.id))
+    assert again.extraction(some.id).to_json() == extract_article(again.article(some.id)).to_json()

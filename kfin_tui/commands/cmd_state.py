@@ -150,10 +150,13 @@ def _list(args: argparse.Namespace) -> int:
         shown = [r for r in library.rows if r.id in keep]
         if args.json:
             out = []
+            from ..listing import meta_json
+            from ..sanitize import json_line
+
             for r in shown:
-                obj = r.meta_json()
+                obj = meta_json(r.path, r.title, r.date, r.source, r.author, r.categories, r.tickers, r.format)
                 obj["read"], obj["starred"] = r.id in read, r.id in starred
-                out.append(json.dumps(obj, ensure_ascii=False))
+                out.append(json_line(obj))
             sys.stdout.write("".join(line + "\n" for line in out))
         else:
             from ..sanitize import clean_line

@@ -20,7 +20,9 @@ class Extractions:
         self._host = host
         self._lock = threading.Lock()
         self.memo: dict[int, object] = {}  # row id -> extraction, for rows not (currently) in the index
-        self.names: dict[int, list[str]] = {}  # row id -> company names of memo's extractions
+        # row id -> company names, for rows not in the index: from a full extraction or from the
+        # companies-only pass (which leaves the figures to the moment an article is opened)
+        self.names: dict[int, list[str]] = {}
 
     def forget(self, row_id: int) -> None:
         """The row changed or went: its in-memory extraction goes too."""
@@ -72,7 +74,8 @@ class Extractions:
         with self._lock:
             for i, ex, _, names in items:
                 if not stored or i in self._host._mem_hay:
-                    self.memo[i] = ex
+                    if ex is not None:
+                        self.memo[i] = ex
                     self.names[i] = names
 
     def companies_for(self, row_id: int) -> list[str]:
@@ -97,10 +100,10 @@ class Extractions:
 
     def extractions_pending(self) -> bool:
         """Whether some article has no extraction yet (a company filter may then miss it)."""
-        if any(i not in self.memo for i in list(self._host._mem_hay)):
+        if any(i not in self.names for i in list(self._host._mem_hay)):
             return True
         if self._host._store is None:
-            return any(r.id not in self.memo for r in list(self._host._table.rows))
+            return any(r.id not in self.names for r in list(self._host._table.rows))
         try:
             return self._host._store.extractions_pending()
         except sqlite3.Error as exc:
@@ -111,13 +114,13 @@ class Extractions:
         """(articles extracted, articles): while done < total, company results are partial."""
         ids = {r.id for r in list(self._host._table.rows)}
         if self._host._store is None:
-            return sum(1 for i in ids if i in self.memo), len(ids)
+            return sum(1 for i in ids if i in self.names), len(ids)
         try:
             pending = set(self._host._store.pending_extraction_ids()) & ids
         except sqlite3.Error as exc:
             self._host.problems.add(Stage.EXTRACTION, exc)
             return 0, len(ids)
-        pending |= {i for i in list(self._host._mem_hay) if i in ids and i not in self.memo}
+        pending |= {i for i in list(self._host._mem_hay) if i in ids and i not in self.names}
         return len(ids) - len(pending), len(ids)
 
     def company_names(self) -> list[tuple[str, int]]:
@@ -138,7 +141,7 @@ class Extractions:
         """Extract every article that has no cached extraction yet (run it in a worker thread).
         Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
         :class:`Progress` (phase EXTRACTING)."""
-        from .extraction import extractor
+        from .extraction import companies_only, extractor
 
         if report is not None:
             older = progress
@@ -157,9 +160,9 @@ class Extractions:
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
                 pending = []
-            pending += [r.id for r in list(self._host._table.rows) if r.id in self._host._mem_hay and r.id not in self.memo]
+            pending += [r.id for r in list(self._host._table.rows) if r.id in self._host._mem_hay and r.id not in self.names]
         else:
-            pending = [r.id for r in list(self._host._table.rows) if r.id not in self.memo]
+            pending = [r.id for r in list(self._host._table.rows) if r.id not in self.names]
         total, count = len(pending), 0
         items = []
         for rid in pending:
@@ -173,8 +176,8 @@ class Extractions:
                 continue
             if article is None:
                 continue
-            ex, data, names = _compute(article)
-            items.append((rid, ex, data, names))
+            ex, data, companies = companies_only(article)
+            items.append((rid, ex, data, _names(companies)))
             done_ids.add(rid)
             count += 1
             if len(items) >= chunk:
@@ -189,12 +192,13 @@ class Extractions:
         return count
 
 
+def _names(companies) -> list[str]:
+    # media outlets (财联社, 36氪 …) are sources, not companies the article is about: as in the UI
+    return sorted({c.name for c in companies if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
+
+
 def _compute(article):
     from .extraction import extract, to_json
 
     ex = extract(article)
-    data = to_json(ex)
-    # media outlets (财联社, 36氪 …) are sources, not companies the article is about: as in the UI
-    names = sorted({c.name for c in getattr(ex, "companies", ())
-                    if getattr(c, "name", "") and getattr(c, "kind", "") != "media"})
-    return ex, data, names
+    return ex, to_json(ex), _names(getattr(ex, "companies", ()))

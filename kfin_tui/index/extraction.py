@@ -9,17 +9,29 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def extractor():
-    """``(extract_article, Extraction)`` or None when the extractor is missing or broken."""
+    """``(extract_article, Extraction, article_companies)`` or None when the extractor is missing
+    or broken (a test may put a 2-tuple without the companies-only pass)."""
     try:
-        from ..extract import Extraction, extract_article
+        from ..extract import Extraction, article_companies, extract_article
     except Exception:  # noqa: BLE001 - optional: lands separately
         return None
-    return extract_article, Extraction
+    return extract_article, Extraction, article_companies
 
 
 def extract(article):
-    fn, _ = extractor()
+    fn = extractor()[0]
     return fn(article)
+
+
+def companies_only(article):
+    """``(extraction or None, its JSON or None, companies)`` for the whole-archive pass: with the
+    extractor's companies-only pass the figures are left for later (None, None); an extractor
+    without one gives its full extraction."""
+    ext = extractor()
+    if len(ext) > 2:
+        return None, None, ext[2](article)
+    ex = ext[0](article)
+    return ex, to_json(ex), getattr(ex, "companies", ())
 
 
 def to_json(extraction) -> dict:

@@ -797,7 +797,10 @@ class Store:
         row = self.conn.execute("SELECT json FROM extraction WHERE id=?", (fid,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def put_extractions(self, items: list[tuple[int, dict, list[str]]]) -> None:
+    def put_extractions(self, items: list[tuple[int, dict | None, list[str]]]) -> None:
+        """Per article: its extraction (None: only its companies are known yet, stored as
+        ``null``; :meth:`extraction_json` then answers None and the figures are computed when
+        asked) and its company names."""
         with self.write() as conn:
             for fid, data, names in items:
                 if conn.execute("SELECT 1 FROM files WHERE id=?", (fid,)).fetchone() is None:
