@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from rich.console import Console  # noqa: E402
-from rich.text import Text  # noqa: E402
+from rich.console import Console
+from rich.text import Text
 
-from kfin_tui.typeset import CJKText, break_opportunities, wrap  # noqa: E402
+from kfin_tui.typeset import CJKText, break_opportunities, wrap
 
 SENTENCE = ("据StreamLake公司发布的年度报告，公司全年营收603.8亿元，同比增长36.6%；"
             "海外收入为128.4亿元（2022年8月5日口径），详见 https://example.com/a/b 。"
