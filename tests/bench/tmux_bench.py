@@ -809,7 +809,9 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(args, args.python, kfin, archive, cache, size)
     src = subprocess.run([args.python, "-c", "import kfin_tui, os; print(os.path.dirname(kfin_tui.__file__))"],
                          capture_output=True, text=True, check=False).stdout.strip()
-    commit = subprocess.run(["git", "-C", src or ".", "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M"],
+    # the last commit that changed the package measured (not the branch head: bench commits do not count)
+    commit = subprocess.run(["git", "-C", src or ".", "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M",
+                             "--", "."],
                             capture_output=True, text=True, check=False).stdout.strip()
     info = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "host": platform.node(), "cpus": os.cpu_count(),
             "python": subprocess.run([args.python, "-V"], capture_output=True, text=True, check=False).stdout.strip(),
