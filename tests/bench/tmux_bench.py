@@ -695,6 +695,12 @@ def verdict(ok: bool | None) -> str:
 
 
 def table(res: dict[str, Any], size: int) -> str:
+    head = "| measure | kfin-tui / value | floor or peer (same run) | ratio | target |\n|---|---|---|---|---|\n"
+    return head + "\n".join("| " + " | ".join(r) + " |" for r in table_rows(res, size)) + "\n"
+
+
+def table_rows(res: dict[str, Any], size: int) -> list[tuple[str, str, str, str, str]]:
+    """(measure, value, floor or peer, ratio, target) for every figure in ``res``."""
     rows: list[tuple[str, str, str, str, str]] = []
     fl, co, wa, kw, li, sz, nb = (res.get(k, {}) for k in ("floor", "corpus", "warm", "keyword", "list", "size", "newsboat"))
     bare = fl.get("bare_paint")
@@ -790,8 +796,7 @@ def table(res: dict[str, Any], size: int) -> str:
                           "start → feed list with its count"), fmt_s(nb.get("open")), "", "", "peer"))
             rows.append(("newsboat: Enter → article list / `/` term Enter → search results",
                          f"{fmt_s(nb.get('articles'))} / {fmt_s(nb.get('search'))}", "", "", "peer"))
-    head = "| measure | kfin-tui / value | floor or peer (same run) | ratio | target |\n|---|---|---|---|---|\n"
-    return head + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
