@@ -438,7 +438,7 @@ class Bench:
         cache = Path(tempfile.mkdtemp(prefix="kfin-bench-corpus-"))
         try:
             self.log("corpus: warm the index")
-            subprocess.run(self.kfin + ["index"], env=self.env(cache), capture_output=True, check=True)
+            subprocess.run([*self.kfin, "index"], env=self.env(cache), capture_output=True, check=True)
             runs = [self.paint(self.kfin, lambda s: (c := count_of(s)) is not None and c[1] > 0,
                                env={"KFIN_TUI_CACHE": str(cache)}) for _ in range(self.reps)]
             r["paint"] = stats([x["t"] for x in runs])
@@ -453,7 +453,7 @@ class Bench:
         if self.results.get("_warmed"):
             return
         self.log(f"warming the index of {self.archive} in {self.cache} (minutes when cold)")
-        t, _, rc = run_time(self.kfin + ["index", str(self.archive)], env=self.env())
+        t, _, rc = run_time([*self.kfin, "index", str(self.archive)], env=self.env())
         if rc:
             raise RuntimeError("kfin-tui index failed")
         self.results["_warmed"] = True
@@ -467,7 +467,7 @@ class Bench:
         self.warm_index()
         r: dict[str, Any] = {"load_before": load()}
         self.log("warm: start -> N/size")
-        runs = [self.paint(self.kfin + [str(self.archive)], self.shows_all) for _ in range(self.reps)]
+        runs = [self.paint([*self.kfin, str(self.archive)], self.shows_all) for _ in range(self.reps)]
         r["paint"] = stats([x["t"] for x in runs])
         r["first_nonblank"] = stats([x["first_nonblank"] for x in runs])
         r["cpu"] = stats([x["cpu"] for x in runs])
@@ -476,7 +476,7 @@ class Bench:
 
     def expected_hits(self, term: str) -> int:
         if term not in self.hits:
-            out = subprocess.run(self.kfin + ["list", "--json", "--keyword", term, str(self.archive)],
+            out = subprocess.run([*self.kfin, "list", "--json", "--keyword", term, str(self.archive)],
                                  env=self.env(), capture_output=True, text=True, check=False)
             self.hits[term] = len([x for x in out.stdout.splitlines() if x.strip()])
         return self.hits[term]
@@ -510,7 +510,7 @@ class Bench:
         r["terms"] = {t: self.hits[t] for t in terms}
         # settled: one reader, every term, reps rounds; its peak RSS
         self.log("keyword: settled reader")
-        pane = self.term().start(self.kfin + [str(self.archive)], env={"KFIN_TUI_CACHE": str(self.cache)})
+        pane = self.term().start([*self.kfin, str(self.archive)], env={"KFIN_TUI_CACHE": str(self.cache)})
         settled: list[dict[str, Any]] = []
         try:
             pane.go()
@@ -541,7 +541,7 @@ class Bench:
         early: list[dict[str, Any]] = []
         for i in range(max(self.reps, 3)):
             term = terms[i % len(terms)]
-            pane = self.term().start(self.kfin + [str(self.archive)], env={"KFIN_TUI_CACHE": str(self.cache)})
+            pane = self.term().start([*self.kfin, str(self.archive)], env={"KFIN_TUI_CACHE": str(self.cache)})
             try:
                 pane.go()
                 opened, _ = pane.wait(self.shows_all, 120)
@@ -562,7 +562,7 @@ class Bench:
             try:
                 self.log(f"list: cold run {rep + 1}")
                 t0 = time.perf_counter()
-                p = subprocess.Popen(self.kfin + ["list", str(self.archive)], env={**self.env(cache), "COLUMNS": str(COLS)},
+                p = subprocess.Popen([*self.kfin, "list", str(self.archive)], env={**self.env(cache), "COLUMNS": str(COLS)},
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
                 assert p.stdout is not None
                 first = None
@@ -586,7 +586,7 @@ class Bench:
         for label, term in (("hit", self.hit_term), ("nohit", NO_HIT)):
             self.log(f"list: --keyword {term} vs rg")
             self.expected_hits(term)  # once, so the timed runs are warm
-            runs = [run_time(self.kfin + ["list", "--json", "--keyword", term, str(self.archive)], env=self.env())
+            runs = [run_time([*self.kfin, "list", "--json", "--keyword", term, str(self.archive)], env=self.env())
                     for _ in range(self.reps)]
             ours = {json.loads(x)["path"] for x in runs[0][1].splitlines() if x.strip()}
             r[f"kw_{label}"] = stats([x[0] for x in runs])
@@ -634,7 +634,7 @@ class Bench:
         (d / "cache.db.lock").unlink(missing_ok=True)
         if not (d / "cache.db").exists():
             self.log("newsboat: filling its cache (-x reload)")
-            t, _, rc = run_time(base + ["-x", "reload"])
+            t, _, rc = run_time([*base, "-x", "reload"])
             r["reload_s"] = t
             if rc:
                 r["error"] = "newsboat -x reload failed"
@@ -861,7 +861,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 getattr(b, f"section_{name}")()
-            except Exception as exc:  # noqa: BLE001 - one failed section must not lose the others
+            except (RuntimeError, TimeoutError, OSError, ValueError, KeyError, subprocess.SubprocessError) as exc:
+                # one failed section must not lose the others
                 b.results[name] = {"error": f"{type(exc).__name__}: {str(exc)[-3000:]}"}
                 b.log(f"{name} FAILED: {exc}")
     finally:
