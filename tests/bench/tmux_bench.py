@@ -142,7 +142,7 @@ class Tmux:
         os.mkfifo(fifo)
         envs = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8", **(env or {})}
         inner = (f"read _ < {shlex.quote(str(fifo))}; "
-                 + (f"cd {shlex.quote(cwd)} && " if cwd else "")
+                 + f"cd {shlex.quote(cwd or NEUTRAL)} && "
                  + "exec env " + " ".join(shlex.quote(f"{k}={v}") for k, v in envs.items()) + " "
                  + " ".join(shlex.quote(a) for a in argv))
         shell = f"sh -c {shlex.quote(inner)}"
@@ -319,9 +319,14 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+# Programs run from a neutral folder: `python -c` puts the current folder first on sys.path, which
+# would import the checkout the harness was started from instead of --python's.
+NEUTRAL = tempfile.gettempdir()
+
+
 def run_time(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
     t = time.perf_counter()
-    p = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    p = subprocess.run(argv, env=env, capture_output=True, text=True, check=False, cwd=NEUTRAL)
     return time.perf_counter() - t, p.stdout, p.returncode
 
 
@@ -438,7 +443,7 @@ class Bench:
         cache = Path(tempfile.mkdtemp(prefix="kfin-bench-corpus-"))
         try:
             self.log("corpus: warm the index")
-            subprocess.run([*self.kfin, "index"], env=self.env(cache), capture_output=True, check=True)
+            subprocess.run([*self.kfin, "index"], env=self.env(cache), capture_output=True, check=True, cwd=NEUTRAL)
             runs = [self.paint(self.kfin, lambda s: (c := count_of(s)) is not None and c[1] > 0,
                                env={"KFIN_TUI_CACHE": str(cache)}) for _ in range(self.reps)]
             r["paint"] = stats([x["t"] for x in runs])
@@ -477,7 +482,7 @@ class Bench:
     def expected_hits(self, term: str) -> int:
         if term not in self.hits:
             out = subprocess.run([*self.kfin, "list", "--json", "--keyword", term, str(self.archive)],
-                                 env=self.env(), capture_output=True, text=True, check=False)
+                                 env=self.env(), capture_output=True, text=True, check=False, cwd=NEUTRAL)
             self.hits[term] = len([x for x in out.stdout.splitlines() if x.strip()])
         return self.hits[term]
 
@@ -563,7 +568,7 @@ class Bench:
                 self.log(f"list: cold run {rep + 1}")
                 t0 = time.perf_counter()
                 p = subprocess.Popen([*self.kfin, "list", str(self.archive)], env={**self.env(cache), "COLUMNS": str(COLS)},
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=NEUTRAL)
                 assert p.stdout is not None
                 first = None
                 lines = 0
@@ -840,12 +845,12 @@ def main(argv: list[str] | None = None) -> int:
     script = Path(args.python).with_name("kfin-tui")
     kfin = [str(script)] if script.exists() else [args.python, "-m", "kfin_tui"]
     b = Bench(args, args.python, kfin, archive, cache, size)
-    src = subprocess.run([args.python, "-c", "import kfin_tui, os; print(os.path.dirname(kfin_tui.__file__))"],
+    src = subprocess.run([args.python, "-c", "import kfin_tui, os; print(os.path.dirname(kfin_tui.__file__))"], cwd=NEUTRAL,
                          capture_output=True, text=True, check=False).stdout.strip()
     # the last commit that changed the package measured (not the branch head: bench commits do not count)
     commit = subprocess.run(["git", "-C", src or ".", "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M",
                              "--", "."],
-                            capture_output=True, text=True, check=False).stdout.strip()
+                            capture_output=True, text=True, check=False).stdout.strip() or f"(no git: {src})"
     info = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "host": platform.node(), "cpus": os.cpu_count(),
             "python": subprocess.run([args.python, "-V"], capture_output=True, text=True, check=False).stdout.strip(),
             "kfin_tui": src, "commit": commit, "archive": str(archive), "size": size, "cache": str(cache),
