@@ -21,7 +21,8 @@ Sections (``--only``/``--skip``, comma-separated):
   keyword   ``/`` then a 4-character term → the result count shows the final number (and the
             first change); p95 over terms and repetitions, once settled and right after opening;
             the same reader's peak RSS (VmHWM of the main process, and the process tree polled)
-  list      ``kfin-tui list`` on a cold archive (fresh KFIN_TUI_CACHE): first line / all lines;
+  list      ``kfin-tui list`` on a cold archive (fresh KFIN_TUI_CACHE), stdout a 120×40 pty (line
+            buffered, as in a terminal): first line / all lines;
             warm ``list --json --keyword T`` vs ``rg -l -F T`` for a term with hits and one without
   size      index on disk (du of the warm cache folder) vs the archive (bytes and du)
   newsboat  the peer, on the same archive as one RSS feed (newsboat_feed.py; cache filled once
@@ -36,16 +37,20 @@ next to it) against the same archive, e.g. before/after.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import platform
+import pty
 import re
 import shlex
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import uuid
 from collections.abc import Callable
@@ -330,6 +335,33 @@ def run_time(argv: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return time.perf_counter() - t, p.stdout, p.returncode
 
 
+def run_in_pty(argv: list[str], env: dict[str, str]) -> tuple[float | None, float, int, int]:
+    """Run argv with its stdout on a terminal (a pty of COLS×ROWS, so output is line-buffered as a
+    person sees it, not block-buffered as in a pipe): (first line s, all output s, lines, exit code)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, env={**env, "TERM": "xterm-256color", "LANG": "C.UTF-8"}, stdin=subprocess.DEVNULL,
+                         stdout=slave, stderr=subprocess.DEVNULL, cwd=NEUTRAL)
+    os.close(slave)
+    first: float | None = None
+    lines = 0
+    while True:
+        try:
+            chunk = os.read(master, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        n = chunk.count(b"\n")
+        if n and first is None:
+            first = time.perf_counter() - t0
+        lines += n
+    total = time.perf_counter() - t0
+    os.close(master)
+    return first, total, lines, p.wait()
+
+
 def files_of(root: Path) -> list[str]:
     out = []
     for folder, _dirs, files in os.walk(root):
@@ -566,22 +598,11 @@ class Bench:
             cache = Path(tempfile.mkdtemp(prefix="kfin-bench-cold-"))
             try:
                 self.log(f"list: cold run {rep + 1}")
-                t0 = time.perf_counter()
-                p = subprocess.Popen([*self.kfin, "list", str(self.archive)], env={**self.env(cache), "COLUMNS": str(COLS)},
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=NEUTRAL)
-                assert p.stdout is not None
-                first = None
-                lines = 0
-                for _line in p.stdout:
-                    if first is None:
-                        first = time.perf_counter() - t0
-                    lines += 1
-                p.wait()
-                total = time.perf_counter() - t0
+                first, total, lines, rc = run_in_pty([*self.kfin, "list", str(self.archive)], self.env(cache))
                 r.setdefault("cold_first", []).append(first)
                 r.setdefault("cold_all", []).append(total)
                 r["cold_lines"] = lines
-                r["cold_rc"] = p.returncode
+                r["cold_rc"] = rc
             finally:
                 shutil.rmtree(cache, ignore_errors=True)
         r["cold_first"] = stats(r.get("cold_first", []))
