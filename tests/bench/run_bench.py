@@ -31,7 +31,7 @@ def _snippet(code: str, env: dict, timeout: float = 1800) -> dict:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
     head = ("import time, resource, json, sys\nT0 = time.perf_counter()\n"
             "def rss(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n")
-    out = subprocess.run([PY, "-X", "faulthandler", "-c", head + code], env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    out = subprocess.run([PY, "-X", "faulthandler", "-c", head + code], env=env, capture_output=True, text=True, timeout=timeout)
     if out.returncode != 0:
         raise RuntimeError(f"exit {out.returncode}\n{out.stdout[-1500:]}\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -156,7 +156,7 @@ def timed_run(cmd: list[str], env: dict, runs: int = 3) -> tuple[float, str]:
     best, out = float("inf"), ""
     for _ in range(runs):
         t = time.perf_counter()
-        p = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True)
         dt = time.perf_counter() - t
         if dt < best:
             best, out = dt, p.stdout
@@ -176,11 +176,11 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
 
         cold = _snippet(code_for(COLD, root), env)
         rows.append(("cold: first batch of rows", f"{cold['first']:.2f} s"))
-        rows.append(("cold: all rows listed and stored (metadata pass)", (f"{cold['rows_done']:.2f} s = "
-                     f"{cold['rows'] / cold['rows_done']:,.0f} articles/s = {cold['rows_done'] / raw['seconds']:.2f}x floor")))
+        rows.append(("cold: all rows listed and stored (metadata pass)", f"{cold['rows_done']:.2f} s = "
+                     f"{cold['rows'] / cold['rows_done']:,.0f} articles/s = {cold['rows_done'] / raw['seconds']:.2f}x floor"))
         rows.append(("cold: bodies read (texts, tickers; background in the reader)", f"{cold['bodies']:.1f} s"))
-        rows.append(("cold: full index incl. background FTS build", (f"{cold['total']:.1f} s = "
-                     f"{cold['rows'] / cold['total']:,.0f} articles/s = {cold['total'] / raw['seconds']:.1f}x floor")))
+        rows.append(("cold: full index incl. background FTS build", f"{cold['total']:.1f} s = "
+                     f"{cold['rows'] / cold['total']:,.0f} articles/s = {cold['total'] / raw['seconds']:.1f}x floor"))
         rows.append(("cold: peak RSS (main process)", f"{cold['rss']:.0f} MB"))
         db = next((cache / "index").glob("*.sqlite3"), None)
         if db:
@@ -207,8 +207,8 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
                 rt, rout = timed_run([rg, "-l", "-F", term, str(root)], env)
                 theirs = {line for line in rout.splitlines() if line.strip()}
                 same = "same set" if ours == theirs else f"DIFFERENT ({len(ours ^ theirs)} differ)"
-                rows.append((f"list --keyword {term!r} vs rg -l", (f"{kt:.2f} s vs {rt:.2f} s = {kt / rt:.2f}x; "
-                             f"{len(ours):,} hits, {same}")))
+                rows.append((f"list --keyword {term!r} vs rg -l", f"{kt:.2f} s vs {rt:.2f} s = {kt / rt:.2f}x; "
+                             f"{len(ours):,} hits, {same}"))
             else:
                 rows.append((f"list --keyword {term!r}", f"{kt:.2f} s, {len(ours):,} hits (rg not installed)"))
 
@@ -218,9 +218,9 @@ def bench_archive(root: Path, args) -> list[tuple[str, str]]:
             try:
                 ui = min((_snippet(code_for(UI, root), env) for _ in range(3)), key=lambda u: u["paint"])
                 rows.append(("KfinApp warm start to first list paint",
-                             (f"{ui['paint']:.2f} s = {ui['paint'] / bare:.2f}x bare ({ui['rows']:,} rows shown), "
-                              f"RSS {ui['rss']:.0f} MB")))
-            except (RuntimeError, ValueError, subprocess.SubprocessError) as exc:  # the UI is written concurrently
+                             f"{ui['paint']:.2f} s = {ui['paint'] / bare:.2f}x bare ({ui['rows']:,} rows shown), "
+                             f"RSS {ui['rss']:.0f} MB"))
+            except Exception as exc:
                 rows.append(("KfinApp warm start to first list paint",
                              f"failed: {str(exc).strip()[-2500:]}"))
     finally:
@@ -253,7 +253,7 @@ def main() -> int:
     ext = HERE / "bench_extract.py"
     if not args.skip_extract and ext.exists():
         print("\n### extraction vs jieba.lcut (tests/bench/bench_extract.py --rounds 1)\n")
-        p = subprocess.run([PY, str(ext), "--rounds", "1"], capture_output=True, text=True, check=False)
+        p = subprocess.run([PY, str(ext), "--rounds", "1"], capture_output=True, text=True)
         print("```\n" + (p.stdout or p.stderr[-2000:]).rstrip() + "\n```")
     elif not args.skip_extract:
         print("\n(extraction benchmark skipped: tests/bench/bench_extract.py not present)")
