@@ -9,12 +9,12 @@ from index_helpers import write_corpus
 
 from kfin_tui.filters import Filters
 from kfin_tui.index import Library
-from kfin_tui.index import extracted as extracted_mod
+from kfin_tui.index import extraction as extraction_mod
 from kfin_tui.index.problems import Stage
 
 
 def slow_compute(started: threading.Event, release: threading.Event):
-    real = extracted_mod._compute
+    real = extraction_mod.companies_only  # what extract_pending runs per article
 
     def compute(article):
         started.set()
@@ -28,7 +28,7 @@ def test_close_waits_for_a_call_in_flight(cache, tmp_path, monkeypatch):
     lib = Library(write_corpus(tmp_path / "c", n=6)).load_all()
     lib.wait_index()
     started, release = threading.Event(), threading.Event()
-    monkeypatch.setattr(extracted_mod, "_compute", slow_compute(started, release))
+    monkeypatch.setattr(extraction_mod, "companies_only", slow_compute(started, release))
     errors: list[BaseException] = []
     done: list[int] = []
 
@@ -56,7 +56,7 @@ def test_close_waits_for_a_call_in_flight(cache, tmp_path, monkeypatch):
 def test_close_times_out_and_says_so(cache, tmp_path, monkeypatch):
     lib = Library(write_corpus(tmp_path / "c", n=3)).load_all()
     started, release = threading.Event(), threading.Event()
-    monkeypatch.setattr(extracted_mod, "_compute", slow_compute(started, release))
+    monkeypatch.setattr(extraction_mod, "companies_only", slow_compute(started, release))
     worker = threading.Thread(target=lambda: lib.extract_pending(chunk=1))
     worker.start()
     assert started.wait(10)
