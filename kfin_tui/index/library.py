@@ -359,11 +359,12 @@ class Library(SortedRows, QuickListing, Extractions):
         rows = self._store_records([self._parse(p) for p in present]) if present else []
         rels = [rel_path(Path(p), self.root) for p in gone]
         rels = [r for r in rels if r in self._by_path or self._prefix + r in self._issue_paths]
+        store = self._store
         if rels:
-            if self._persist:
+            if self._persist and store is not None:
                 try:
-                    with self._store.write() as conn:
-                        self._store.delete_paths(conn, rels)
+                    with store.write() as conn:
+                        store.delete_paths(conn, rels)
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.WRITE, exc)
             with self._lock:
