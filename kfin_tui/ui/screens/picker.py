@@ -32,18 +32,19 @@ class PickerScreen(ModalScreen[str | None]):
         self.title_text = title
         self.items = items
         self.current = current
+        self.options = OptionList(id="picker-options")
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.title_text), id="picker-title", markup=False)
             yield Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
-            yield OptionList(id="picker-options")
+            yield self.options
 
     def on_mount(self) -> None:
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         options.clear_options()
         q = normalise(query.strip())
         shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
@@ -62,7 +63,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submit(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
@@ -71,7 +72,7 @@ class PickerScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.option_count:
             options.highlighted = ((options.highlighted or 0) + step) % options.option_count
 
