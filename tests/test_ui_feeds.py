@@ -172,7 +172,7 @@ async def test_feeds_screen_lists_health_and_r_there_fetches(server, archive):
         await settle(pilot)
         rows = table_rows(screen)
         assert [r[0] for r in rows] == ["财联社电报", "新浪直播"]
-        assert [r[1] for r in rows] == ["刚刚 just now"] * 2
+        assert [r[1] for r in rows] == ["刚刚 now"] * 2
         assert [r[2] for r in rows] == [str(len(titles_of("cls_telegraph.xml"))), "2"]
         assert [r[3] for r in rows] == ["新 new"] * 2
         health = feed_health()
@@ -182,7 +182,7 @@ async def test_feeds_screen_lists_health_and_r_there_fetches(server, archive):
         await until(pilot, lambda: app.reader.fetcher.running is None)
         await settle(pilot)
         rows = table_rows(screen)
-        assert rows[1][3] == "无变化 same" and rows[1][2] == "0" and rows[0][3] == "新 new"
+        assert rows[1][3] == "未变 same" and rows[1][2] == "0" and rows[0][3] == "新 new"
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is app.reader

@@ -25,8 +25,10 @@ from ..bindings import FEEDS
 if TYPE_CHECKING:
     from ..fetching import Fetcher
 
-STATUS = {"new": ("新 new", "green"), "unchanged": ("无变化 same", ""), "error": ("错误 error", "red"),
-          "": ("未抓取 never", "dim")}
+STATUS = {"new": ("新 new", "green"), "unchanged": ("未变 same", ""), "error": ("错误 error", "red"),
+          "": ("—", "dim")}
+# column widths in cells (the error takes the rest); each column has one cell of padding each side
+NAME_W, WHEN_W, NEW_W, STATUS_W = 16, 12, 6, 11
 
 
 def when(ts: float | None, now: float | None = None) -> str:
@@ -36,12 +38,12 @@ def when(ts: float | None, now: float | None = None) -> str:
     now = time.time() if now is None else now
     ago = now - ts
     if 0 <= ago < 60:
-        return "刚刚 just now"
+        return "刚刚 now"
     if 0 <= ago < 3600:
-        return f"{int(ago // 60)} 分钟前 min ago"
+        return f"{int(ago // 60)} 分钟前"
     if 0 <= ago < 86400:
-        return f"{int(ago // 3600)} 小时前 h ago"
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+        return f"{int(ago // 3600)} 小时前"
+    return datetime.fromtimestamp(ts).strftime("%m-%d %H:%M")
 
 
 def fit(text: str, width: int) -> str:
@@ -97,11 +99,12 @@ class FeedsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        width = max(self.query_one(Vertical).content_size.width, 60)
-        name_w, when_w, new_w, status_w = 18, 16, 4, 10
-        error_w = max(width - name_w - when_w - new_w - status_w - 12, 10)
+        # the box is 95% of the screen, less its border, the table's padding and scroll bar
+        width = int(self.app.size.width * 0.95) - 2 - 10 - 2
+        name_w, when_w, new_w, status_w = NAME_W, WHEN_W, NEW_W, STATUS_W
+        error_w = max(width - name_w - when_w - new_w - status_w, 12)
         table.add_column("订阅 feed", width=name_w)
-        table.add_column("上次抓取 last fetch", width=when_w)
+        table.add_column("上次 last", width=when_w)
         table.add_column("新 new", width=new_w)
         table.add_column("状态 status", width=status_w)
         table.add_column("错误 last error", width=error_w)
