@@ -285,3 +285,27 @@ def test_reader_opens_the_config_archive_without_a_path(tmp_path, monkeypatch):
 
     assert main([]) == 0
     assert opened == [root]
+
+
+async def test_a_fetch_while_the_library_loads_is_taken_in_after_and_said_once(server, archive, monkeypatch):
+    """Files are never rescanned while the reader's load runs: a fetch that ends then leaves its
+    files pending; the next watch tick takes them in, without a second "new" notification."""
+    monkeypatch.setattr(fetching.Fetcher, "watch_every", 0.2)
+    loading = [True]
+    monkeypatch.setattr(fetching.Fetcher, "_library_busy", lambda self: loading[0])
+    server.expect_request("/cls/telegraph").respond_with_data(xml("cls_telegraph.xml"),
+                                                              content_type="application/rss+xml")
+    app = NotesApp(archive, config=config_for(server, archive, TELEGRAPH))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = list_titles(app)
+        await pilot.press("r")
+        await fetched(pilot)
+        assert any("4 new" in n for n in app.notes)
+        await pilot.pause(0.6)  # watch ticks pass: still "loading"
+        assert list_titles(app) == before
+        loading[0] = False
+        await until(pilot, lambda: len(list_titles(app)) == len(before) + 4)
+        assert sorted(list_titles(app)[:4]) == sorted(titles_of("cls_telegraph.xml"))
+        await pilot.pause(0.5)
+        assert not any("in the folder" in n for n in app.notes), app.notes

@@ -234,12 +234,13 @@ class Fetcher(Widget):
                 for p in (*changes.added, *changes.removed):
                     self._pending[p] = None
                 pending = list(self._pending)
+                announced = set(self._announced)
                 rows = self._drain()
                 drained = bool(pending) and not self._pending
                 if drained:
                     self._announced.clear()
             if drained and not self._stop.is_set():
-                added = tuple(p for p in pending if p.exists() and p not in self._announced)
+                added = tuple(p for p in pending if p.exists() and p not in announced)
                 removed = tuple(p for p in pending if not p.exists())
                 self.post_message(FilesAppeared(added, removed, rows))
         except Exception:
