@@ -356,8 +356,7 @@ class LiveNewsScreen(Screen[None]):
         line.set_class(True, "busy")
 
     def on_fetch_progress(self, message: FetchProgress) -> None:
-        if self.progress.stage in (FETCH_STAGE, None) or not self.progress.busy:
-            self._show_fetch_line(progress_text(message))
+        self._show_fetch_line(progress_text(message))  # (asked for: it takes the line while it runs)
         self._feeds_screen_refresh()
 
     def on_fetch_finished(self, message: FetchFinished) -> None:

@@ -1,7 +1,11 @@
 """How long the reader takes to bring in files that appear while it is open: FolderWatch.check()
 (what changed) then Library.rescan(paths) (read those files only), against Library.rescan() with no
 paths (the warm reconcile: every file stat'ed). Usage: python tests/bench/bench_rescan.py [N]
-(a synthetic archive of N articles in a temporary folder; default 20,000)."""
+(a synthetic archive of N articles in a temporary folder; default 20,000).
+
+Measured (2-core machine shared with other jobs, load average ~7; 20,000 articles, 111 folders):
+warm load 0.88 s; FolderWatch set up 0.105 s; 15 new files: check 1.0 ms, rescan(paths) 46 ms
+(median of 5) — against 3.2 s for rescan() without paths (every file stat'ed and compared)."""
 from __future__ import annotations
 
 import os
