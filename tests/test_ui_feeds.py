@@ -309,3 +309,18 @@ async def test_a_fetch_while_the_library_loads_is_taken_in_after_and_said_once(s
         assert sorted(list_titles(app)[:4]) == sorted(titles_of("cls_telegraph.xml"))
         await pilot.pause(0.5)
         assert not any("in the folder" in n for n in app.notes), app.notes
+
+
+async def test_r_on_another_folder_than_the_archive_says_where_the_news_went(server, archive, tmp_path):
+    server.expect_request("/cls/telegraph").respond_with_data(xml("cls_telegraph.xml"),
+                                                              content_type="application/rss+xml")
+    elsewhere = tmp_path / "news"
+    app = NotesApp(archive, config=config_for(server, elsewhere, TELEGRAPH))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = list_titles(app)
+        await pilot.press("r")
+        await fetched(pilot)
+        assert list_titles(app) == before  # the open folder did not change
+        assert any("4 new" in n and "not this folder" in n for n in app.notes), app.notes
+        assert len(list((elsewhere / "金融" / "财联社" / "电报").iterdir())) == 4
