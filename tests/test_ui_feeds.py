@@ -213,11 +213,15 @@ async def test_a_file_dropped_into_the_folder_appears_without_restart(archive, m
         assert app.reader.current.id == on.id
 
 
-async def test_the_automatic_fetch_runs_when_feeds_are_due(server, archive, monkeypatch):
+@pytest.mark.parametrize(("interval", "fetch_every"), [(None, 10.0), (10.0, 0.0)],
+                         ids=["reader.fetch_every", "feed interval"])
+async def test_the_automatic_fetch_runs_when_feeds_are_due(server, archive, monkeypatch, interval, fetch_every):
     monkeypatch.setattr(fetching.Fetcher, "due_every", 0.2)
     server.expect_request("/cls/telegraph").respond_with_data(xml("cls_telegraph.xml"),
                                                               content_type="application/rss+xml")
-    app = NotesApp(archive, config=config_for(server, archive, TELEGRAPH, fetch_every=10))
+    feed = FeedConfig(name=TELEGRAPH.name, url=TELEGRAPH.url, section="金融", site="财联社", feed="电报",
+                      interval=interval)
+    app = NotesApp(archive, config=config_for(server, archive, feed, fetch_every=fetch_every))
     async with app.run_test(size=(120, 40)) as pilot:
         # nothing pressed: the feed has never been fetched, so it is due at once
         await until(pilot, lambda: set(titles_of("cls_telegraph.xml")) <= set(list_titles(app)))
@@ -229,6 +233,16 @@ async def test_the_automatic_fetch_runs_when_feeds_are_due(server, archive, monk
         await pilot.pause(0.8)
         await settle(pilot)
         assert len(server.log) == 1
+
+
+async def test_no_automatic_fetch_when_nothing_asks_for_it(server, archive, monkeypatch):
+    monkeypatch.setattr(fetching.Fetcher, "due_every", 0.1)
+    server.expect_request("/cls/telegraph").respond_with_data(xml("cls_telegraph.xml"))
+    app = NotesApp(archive, config=config_for(server, archive, TELEGRAPH))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert not app.reader.fetcher.auto and len(server.log) == 0
 
 
 async def test_r_without_feeds_or_archive_says_how(archive):
