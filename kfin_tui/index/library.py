@@ -343,6 +343,47 @@ class Library(LibraryState):
             pass
         return self
 
+    def rescan(self, paths: Iterable[Path | str] | None = None) -> list[Row]:
+        """Take in files that appeared, changed or went away while the library is open (a fetch,
+        an external fetcher, a ``git pull``); returns the rows added or replaced. ``paths``: the
+        files concerned (each is read in full if it is there, dropped if not; files outside the
+        folder are ignored); None: walk the folder (the warm reconcile of :meth:`load`). Call it
+        from a worker, never while :meth:`load` or :meth:`complete` is being iterated."""
+        if paths is None:
+            return [row for batch in self.load() for row in batch]
+        return self._rescan_paths(paths)
+
+    @guarded
+    def _rescan_paths(self, paths: Iterable[Path | str]) -> list[Row]:
+        from ..files import is_article_name
+        from .parse import rel_path
+
+        present: list[str] = []
+        gone: list[str] = []
+        for p in dict.fromkeys(str(p) for p in paths):
+            rel = rel_path(Path(p), self.root)
+            name = os.path.basename(p)
+            if rel.startswith("../") or rel == ".." or name.startswith(".") or not is_article_name(name):
+                continue
+            (present if os.path.isfile(p) else gone).append(p)
+        rows = self._store_records([self._parse(p) for p in present]) if present else []
+        rels = [rel_path(Path(p), self.root) for p in gone]
+        rels = [r for r in rels if r in self._table.by_path or self._prefix + r in self._issue_paths]
+        if rels:
+            if self._persist:
+                try:
+                    with self._db.write() as conn:
+                        self._db.delete_paths(conn, rels)
+                except sqlite3.Error as exc:
+                    self.problems.add(Stage.WRITE, exc)
+            with self._table.lock:
+                for rel in rels:
+                    rid = self._table.by_path.pop(rel, None)
+                    if rid is not None:
+                        self._table.remove(rid)  # (added to removed)
+                    self._note_issue(self._prefix + rel, None, False)
+        return rows
+
     @property
     def problems(self) -> Problems:
         """What went wrong with the index this session, damage found and repaired included."""

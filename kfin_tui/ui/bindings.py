@@ -50,6 +50,14 @@ READER_SCREEN: list[BindingType] = [
        show=False, priority=True),
 ]
 
+# live news (issue 11): on LiveNewsScreen, the reader's base (kfin_tui/ui/fetching.py)
+READER_FEEDS: list[BindingType] = [
+    _b("r", "fetch", "抓取", "fetch every feed now (new articles come in at the top; the cursor stays)", OTHER,
+       "reader.fetch", show=False),
+    _b("F", "feeds", "订阅", "the feeds: each one's last fetch, new items and last error", OTHER, "reader.feeds",
+       key_display="F", show=False),
+]
+
 LIST: list[BindingType] = [
     _b("j,down", "cursor_down", "下", "next article", MOVE, "list.down", show=False),
     _b("k,up", "cursor_up", "上", "previous article", MOVE, "list.up", show=False),
@@ -93,6 +101,14 @@ PICKER: list[BindingType] = [
     _b("up", "move(-1)", "上", "previous", None, "picker.up", show=False),
 ]
 
+FEEDS: list[BindingType] = [
+    _b("escape,q,F", "close", "关闭", "close", None, "feeds.close"),
+    _b("r", "fetch_all", "全部抓取", "fetch every feed", None, "feeds.fetch"),
+    _b("enter", "fetch_one", "抓取此项", "fetch the feed under the cursor", None, "feeds.fetch_one"),
+    _b("j", "move(1)", "下", "next", None, "feeds.down", show=False),
+    _b("k", "move(-1)", "上", "previous", None, "feeds.up", show=False),
+]
+
 ISSUES: list[BindingType] = [
     _b("escape,q,L", "close", "关闭", "close", None, "issues.close"),
     _b("j", "move(1)", "下", "next", None, "issues.down", show=False),
@@ -106,7 +122,8 @@ EXTRA_HELP = [
     (FILTER, "ctrl+p", "command palette: every category and company filter by name"),
 ]
 
-ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *LIST, *READER, *PANEL, *HELP, *PICKER, *ISSUES)
+ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *LIST, *READER, *PANEL, *HELP, *PICKER, *ISSUES,
+                                   *READER_FEEDS, *FEEDS)
                       if isinstance(b, Binding)]
 IDS = {b.id for b in ALL if b.id}
 

@@ -50,6 +50,8 @@ class FilterCommands(Provider):
             ("显示/隐藏面板 · toggle side panel", reader.action_toggle_panel, "figures and companies"),
             ("读取问题 · load issues", reader.action_load_issues, "files that could not be read"),
             ("帮助 · help", reader.kfin_app.action_help, "every key"),
+            ("抓取订阅 · fetch feeds", reader.action_fetch, "every feed now (r)"),
+            ("订阅 · feeds", reader.action_feeds, "last fetch, new items, errors (F)"),
         ]
         for name, count in reader.category_counts()[0]:  # within the keyword/company filters, as `c`
             out.append((f"分类 category: {one_line(name)}", partial(reader.set_category, name), f"{count} 篇 articles"))

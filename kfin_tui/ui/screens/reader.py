@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -29,6 +28,7 @@ from ...index.problems import summary
 from ...index.progress import Phase
 from ...index.progress import Progress as JobProgress
 from ..bindings import READER_SCREEN
+from ..fetching import LiveNewsScreen  # live news: r, F, the automatic fetch, the folder watch
 from ..mentions import body_mentions
 from ..messages import (
     ArticleLoaded,
@@ -71,7 +71,7 @@ def canonical_company(name: str) -> str:
     return canonical(name)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(LiveNewsScreen):
     AUTO_FOCUS = "ArticleList"  # keys pressed before the first paint go to the list, not the filter box
     BINDINGS = READER_SCREEN
 
