@@ -1,0 +1,223 @@
+"""The reading state of one archive: which of the library's rows are read or starred.
+
+:class:`ArchiveState` joins a library's rows to the marks of the :class:`StateStore` through the
+rows' identities (:mod:`kfin_tui.state.identity`). :meth:`ArchiveState.refresh` computes the
+identities of all rows (cached per file in the cache folder: a warm refresh only stats the files)
+— the reader runs it in a worker; the per-row calls (``toggle_read`` …) compute one identity.
+
+The selections ``kfin-tui list --unread/--starred`` use: :func:`unread_ids`, :func:`read_ids`,
+:func:`starred_ids`. A UI asks the sets (:meth:`ArchiveState.read_ids` …) when it paints rows:
+they never touch a file; ``is_read``/``mark`` of a row not refreshed yet reads its file.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from . import archive
+from .identity import Identity, IdentityCache
+from .store import Mark, StateStore, root_key
+
+
+class ArchiveState:
+    """Marks of one library's articles, by row id, kept in step with the store."""
+
+    def __init__(self, library: Any, store: StateStore, cache: Any = None) -> None:
+        self.library = library
+        self.store = store
+        self.root = archive.root(library)
+        self.root_key = root_key(self.root)
+        self._idents = IdentityCache(self.root, cache)
+        self._by_row: dict[int, Identity] = {}
+        self._marks: dict[int, Mark] = {}  # rows with a mark (read or starred or once was)
+        self._lock = threading.RLock()
+
+    # identities ---------------------------------------------------------------------------
+    def identity(self, row_id: int) -> Identity | None:
+        """The identity of a row (computed now when not known yet); None when unreadable."""
+        with self._lock:
+            ident = self._by_row.get(row_id)
+        if ident is not None:
+            return ident
+        row = archive.row(self.library, row_id)
+        if row is None:
+            return None
+        ident = self._idents.get(row.path)
+        if ident is not None:
+            with self._lock:
+                self._by_row[row_id] = ident
+        return ident
+
+    def refresh(self, row_ids: list[int] | None = None) -> None:
+        """Compute the identities of the rows (all, or ``row_ids``: e.g. a batch just loaded,
+        or rows whose file changed) and join them to the stored marks."""
+        rows = archive.rows(self.library)
+        if row_ids is not None:
+            wanted = set(row_ids)
+            rows = [r for r in rows if r.id in wanted]
+            with self._lock:
+                for rid in wanted:
+                    self._by_row.pop(rid, None)
+        found: dict[int, Identity] = {}
+        known = archive.known_stats(self.library)
+        for r in rows:
+            ident = self._idents.get(r.path, known)
+            if ident is not None:
+                found[r.id] = ident
+        self._idents.flush()
+        marks = self.store.all_marks()
+        by_key = {m.ident: m for m in marks}
+        by_hash: dict[str, Mark] = {}
+        for mk in sorted(marks, key=lambda mk: mk.updated):
+            if mk.hash:
+                by_hash[mk.hash] = mk
+        joined: dict[int, Mark] = {}
+        for rid, ident in found.items():
+            hit = by_key.get(ident.key)
+            if hit is not None and ident.by_path and hit.root not in ("", self.root_key) and hit.hash != ident.hash:
+                hit = None  # the same relative path in another archive: another article
+            if hit is None and ident.hash:
+                hit = by_hash.get(ident.hash)
+            if hit is not None:
+                joined[rid] = hit
+        with self._lock:
+            self._by_row.update(found)
+            if row_ids is None:
+                self._marks = joined
+            else:
+                for rid in set(row_ids):
+                    self._marks.pop(rid, None)
+                self._marks.update(joined)
+
+    def forget(self, row_ids: set[int]) -> None:
+        """Rows removed from the library (their files were deleted)."""
+        with self._lock:
+            for rid in row_ids:
+                self._by_row.pop(rid, None)
+                self._marks.pop(rid, None)
+
+    # queries ------------------------------------------------------------------------------
+    def mark(self, row_id: int) -> Mark | None:
+        with self._lock:
+            if row_id in self._marks or row_id in self._by_row:
+                return self._marks.get(row_id)
+        ident = self.identity(row_id)
+        if ident is None:
+            return None
+        m = self.store.mark_for(ident, self.root_key)
+        if m is not None:
+            with self._lock:
+                self._marks[row_id] = m
+        return m
+
+    def is_read(self, row_id: int) -> bool:
+        m = self.mark(row_id)
+        return m is not None and m.read
+
+    def is_starred(self, row_id: int) -> bool:
+        m = self.mark(row_id)
+        return m is not None and m.starred
+
+    def read_ids(self) -> set[int]:
+        with self._lock:
+            return {rid for rid, m in self._marks.items() if m.read}
+
+    def starred_ids(self) -> set[int]:
+        with self._lock:
+            return {rid for rid, m in self._marks.items() if m.starred}
+
+    def unread_ids(self) -> set[int]:
+        read = self.read_ids()
+        return {r.id for r in archive.rows(self.library) if r.id not in read}
+
+    def unread_count(self, among: set[int] | None = None) -> int:
+        read = self.read_ids()
+        if among is None:
+            return sum(1 for r in archive.rows(self.library) if r.id not in read)
+        return len(among - read)
+
+    # changes (each one transaction) --------------------------------------------------------
+    def _apply(self, row_id: int, change) -> Mark | None:
+        ident = self.identity(row_id)
+        if ident is None:
+            return None
+        m = change(ident)
+        with self._lock:
+            self._marks[row_id] = m
+        return m
+
+    def set_read(self, row_id: int, read: bool = True) -> bool:
+        m = self._apply(row_id, lambda i: self.store.set_read(i, read, self.root_key))
+        return m is not None and m.read
+
+    def toggle_read(self, row_id: int) -> bool:
+        """Flip read/unread; returns whether the article is read now."""
+        m = self._apply(row_id, lambda i: self.store.toggle(i, "read", self.root_key))
+        return m is not None and m.read
+
+    def set_starred(self, row_id: int, starred: bool = True) -> bool:
+        m = self._apply(row_id, lambda i: self.store.set_starred(i, starred, self.root_key))
+        return m is not None and m.starred
+
+    def toggle_starred(self, row_id: int) -> bool:
+        """Flip the star; returns whether the article is starred now."""
+        m = self._apply(row_id, lambda i: self.store.toggle(i, "starred", self.root_key))
+        return m is not None and m.starred
+
+    def next_unread(self, order: list[int], after: int | None) -> int | None:
+        """The first unread row after ``after`` in ``order`` (the list as shown), wrapping around
+        to the top; None when every row is read (``space`` at the end of an article)."""
+        read = self.read_ids()
+        start = order.index(after) + 1 if after is not None and after in order else 0
+        for rid in order[start:] + order[:start]:
+            if rid not in read and rid != after:
+                return rid
+        return None
+
+    def row_of(self, key: str, content_hash: str = "") -> int | None:
+        """The row of an identity (a session's selected article): by key, else by hash."""
+        with self._lock:
+            items = list(self._by_row.items())
+        for rid, ident in items:
+            if ident.key == key:
+                return rid
+        if content_hash:
+            for rid, ident in items:
+                if ident.hash == content_hash:
+                    return rid
+        return None
+
+    def close(self) -> None:
+        self._idents.close()
+
+
+def archive_state(library: Any, store: StateStore) -> ArchiveState:
+    state = ArchiveState(library, store)
+    state.refresh()
+    return state
+
+
+def unread_ids(library: Any, store: StateStore) -> set[int]:
+    """Ids of the library's articles not marked read."""
+    state = archive_state(library, store)
+    try:
+        return state.unread_ids()
+    finally:
+        state.close()
+
+
+def read_ids(library: Any, store: StateStore) -> set[int]:
+    state = archive_state(library, store)
+    try:
+        return state.read_ids()
+    finally:
+        state.close()
+
+
+def starred_ids(library: Any, store: StateStore) -> set[int]:
+    """Ids of the library's starred articles."""
+    state = archive_state(library, store)
+    try:
+        return state.starred_ids()
+    finally:
+        state.close()
