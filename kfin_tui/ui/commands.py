@@ -30,7 +30,7 @@ def highlight_plain(matcher: Matcher, text: str) -> Content:
 
 
 class FilterCommands(Provider):
-    """`分类: 深度`, `公司: 快手`, plus clearing filters, the panel, load issues and help."""
+    """`分类: 深度`, `公司: 快手`, `档案: 快手` (the dossier), the reading-state filters, plus clearing filters, the panel, load issues and help."""
 
     def _reader(self) -> ReaderScreen | None:
         from .screens.reader import ReaderScreen
@@ -50,11 +50,17 @@ class FilterCommands(Provider):
             ("显示/隐藏面板 · toggle side panel", reader.action_toggle_panel, "figures and companies"),
             ("读取问题 · load issues", reader.action_load_issues, "files that could not be read"),
             ("帮助 · help", reader.kfin_app.action_help, "every key"),
+            ("隐藏已读 · hide read articles", reader.action_hide_read, "H: again to show them"),
+            ("仅星标 · starred only", reader.action_starred_only, "S: again to show all"),
+            ("仅关注 · watched companies only", reader.action_watched_only, "O: articles naming a watched company"),
+            ("关注列表 · watchlist", reader.action_watchlist, "W: unread articles per watched company"),
         ]
         for name, count in reader.category_counts()[0]:  # within the keyword/company filters, as `c`
             out.append((f"分类 category: {one_line(name)}", partial(reader.set_category, name), f"{count} 篇 articles"))
         for name, count in reader.company_names():
             out.append((f"公司 company: {one_line(name)}", partial(reader.set_company, name), f"{count} 篇 articles"))
+            out.append((f"档案 dossier: {one_line(name)}", partial(reader.open_dossier, name),
+                        f"{count} 篇 articles: timeline, figures, companies named with it"))
         return out
 
     async def discover(self) -> Hits:
