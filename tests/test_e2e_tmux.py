@@ -69,3 +69,22 @@ def test_chinese_keyword_filter_in_a_real_terminal(tmp_path, monkeypatch):
         term.wait_for(lambda s: "1/4" not in s, timeout=10)
     finally:
         term.close()
+
+
+def test_markup_names_and_keyword_are_text_in_a_real_terminal(tmp_path, monkeypatch):
+    """`kfin-tui --keyword '[/]'` on a folder named like a click action: no MarkupError, the names
+    are on screen as typed, and a click on them does nothing."""
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("KFIN_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    root = tmp_path / "[@click=app.quit]CLICKME"
+    root.mkdir()
+    (root / "a.md").write_text("---\ntitle: '[/]标题 [b]x'\ndate: 2024-05-01\n---\n\n正文[/]。\n", encoding="utf-8")
+    term = Tmux([sys.executable, "-m", "kfin_tui", str(root), "--keyword", "[/]"], size=(100, 30))
+    try:
+        screen = term.wait_for(lambda s: "1/1" in s)
+        assert "[@click=app.quit]CLICKME" in screen and "关键词: [/]" in screen
+        assert "[/]标题 [b]x" in screen
+        term._tmux("send-keys", "-t", term.session, "q")
+        term.wait_for(lambda s: "1/1" not in s, timeout=10)
+    finally:
+        term.close()

@@ -115,7 +115,7 @@ async def test_hostile_names_are_shown_literally_and_never_run_an_action(tmp_pat
         assert f"分类 category: {SHOT}" in prompts
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"SHOT")
+        await pilot.press(*"PWNED")  # (SHOT would also match Textual's own Screenshot command)
         hits = app.screen.query_one(CommandList)
         for _ in range(50):  # the palette searches asynchronously
             await pilot.pause(0.1)

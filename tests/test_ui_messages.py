@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 from textual.app import App, ComposeResult
 
 from kfin_tui.extract import extract
+from kfin_tui.extract.model import FIGURE_KINDS
 from kfin_tui.index import Row
 from kfin_tui.ui.mentions import Mention
-from kfin_tui.ui.theme import FIGURE_KINDS
 from kfin_tui.ui.widgets.article_list import ArticleList
 from kfin_tui.ui.widgets.facts_panel import FactsPanel
 

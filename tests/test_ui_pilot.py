@@ -526,3 +526,28 @@ async def test_company_filter_takes_aliases(alias, name):
         assert app.reader.filters.company == name
         assert f"公司: {name}" in status(app)
         assert set(list_titles(app)) == {app.library.row(i).title for i in app.library.ids_with_company(name)}
+
+
+async def test_a_long_article_is_laid_out_off_the_ui_thread_and_a_stale_layout_is_dropped(tmp_path):
+    from kfin_tui.ui.widgets.article_view import SYNC_LAYOUT_CHARS
+
+    corpus = tmp_path / "long"
+    corpus.mkdir()
+    para = "宁德时代储能电池出货量超过100GWh，" * (SYNC_LAYOUT_CHARS // 10)
+    (corpus / "heavy.md").write_text(f"---\ntitle: 长文\ndate: 2024-05-02\n---\n\nHEAVYSTART{para}\n", encoding="utf-8")
+    (corpus / "light.md").write_text("---\ntitle: 短文\ndate: 2024-05-01\n---\n\nLIGHTBODY 正文。\n", encoding="utf-8")
+    app = KfinApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.reader.article_view
+        assert app.reader.current.title == "长文"
+        assert not view.laying_out and "HEAVYSTART" in "".join(view.lines_text)
+        heavy = view.article
+        view.show(None)
+        view.show(heavy)  # another article: the pane says so at once, the lines come from a worker
+        assert view.laying_out and "排版中" in "".join(view.lines_text)
+        await pilot.press("j")  # while it is laid out
+        await settle(pilot)
+        assert app.reader.current.title == "短文"
+        text = "".join(view.lines_text)
+        assert "LIGHTBODY" in text and "HEAVYSTART" not in text and not view.laying_out

@@ -93,7 +93,13 @@ def test_command_palette_with_category_filters(snap_compare):
         await _ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"分类")
-        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        hits = pilot.app.screen.query_one(CommandList)
+        for _ in range(50):  # the palette searches asynchronously: wait for every category
+            await pilot.pause(0.1)
+            if hits.option_count == 8:
+                break
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import marshal
 import struct
 import zlib
+from typing import Any
 
 _HEAD = struct.Struct("<I")
 
@@ -26,7 +27,7 @@ def unseal(blob: bytes | memoryview) -> bytes | memoryview | None:
     return data
 
 
-def dumps(obj: object) -> bytes:
+def dumps(obj: Any) -> bytes:
     """``marshal.dumps`` sealed."""
     return seal(marshal.dumps(obj))
 

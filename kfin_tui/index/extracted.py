@@ -6,31 +6,47 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 
-from .lifetime import guarded
 from .problems import Stage
 from .progress import OnProgress, Phase, Progress
+from .state import LibraryState
 
 
 class Extractions:
-    """The extraction half of :class:`~kfin_tui.index.library.Library`."""
+    """The extractions of a library's articles: a part the library owns (``library._extractions``),
+    with its own in-memory cache (for articles not in the index) and lock. It reads the rows and
+    the index through its host library; the library's public methods delegate here."""
 
-    @guarded
+    def __init__(self, host: LibraryState) -> None:
+        self._host = host
+        self._lock = threading.Lock()
+        self.memo: dict[int, object] = {}  # row id -> extraction, for rows not (currently) in the index
+        self.names: dict[int, list[str]] = {}  # row id -> company names of memo's extractions
+
+    def forget(self, row_id: int) -> None:
+        """The row changed or went: its in-memory extraction goes too."""
+        with self._lock:
+            self.memo.pop(row_id, None)
+            self.names.pop(row_id, None)
+
+    def __bool__(self) -> bool:
+        return bool(self.memo or self.names)
+
     def extraction(self, row_id: int):
         """The extraction of an article: cached in the index, else computed now and stored.
         None when the extractor is not available or the file cannot be read."""
         from .extraction import extractor, from_json
 
-        if row_id in self._mem_extraction:
-            return self._mem_extraction[row_id]
-        if self._store is not None and row_id not in self._mem_hay:
-            data = self._read_store(self._store.extraction_json, row_id)
+        if row_id in self.memo:
+            return self.memo[row_id]
+        if self._host._store is not None and row_id not in self._host._mem_hay:
+            data = self._read_store(self._host._store.extraction_json, row_id)
             if data is not None:
                 ex = from_json(data)
                 if ex is not None:
                     return ex
-        if extractor() is None or row_id not in self._by_id:
+        if extractor() is None or row_id not in self._host._table.by_id:
             return None
-        article = self.article(row_id)
+        article = self._host.article(row_id)
         if article is None:
             return None
         ex, data, names = _compute(article)
@@ -42,73 +58,67 @@ class Extractions:
         try:
             return read(*args)
         except sqlite3.Error as exc:
-            self.problems.add(Stage.EXTRACTION, exc)
+            self._host.problems.add(Stage.EXTRACTION, exc)
             return None
 
     def _keep_extractions(self, items) -> None:
         stored = False
-        if self._store is not None and self._persist:
+        if self._host._store is not None and self._host._persist:
             try:
-                self._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._mem_hay])
+                self._host._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._host._mem_hay])
                 stored = True
             except sqlite3.Error as exc:
-                self.problems.add(Stage.EXTRACTION, exc)
+                self._host.problems.add(Stage.EXTRACTION, exc)
         with self._lock:
             for i, ex, _, names in items:
-                if not stored or i in self._mem_hay:
-                    self._mem_extraction[i] = ex
-                    self._mem_companies[i] = names
+                if not stored or i in self._host._mem_hay:
+                    self.memo[i] = ex
+                    self.names[i] = names
 
-    @guarded
     def companies_for(self, row_id: int) -> list[str]:
-        if row_id in self._mem_companies:
-            return list(self._mem_companies[row_id])
-        if self._store is not None and row_id not in self._mem_hay:
-            names = self._read_store(self._store.companies_for, row_id)
+        if row_id in self.names:
+            return list(self.names[row_id])
+        if self._host._store is not None and row_id not in self._host._mem_hay:
+            names = self._read_store(self._host._store.companies_for, row_id)
             if names is not None:
                 return names
         return []
 
-    @guarded
     def ids_with_company(self, name: str) -> set[int]:
         """Articles whose (already extracted) companies include ``name``."""
-        found = {i for i, names in list(self._mem_companies.items()) if name in names}
-        if self._store is not None:
+        found = {i for i, names in list(self.names.items()) if name in names}
+        if self._host._store is not None:
             try:
-                found |= {i for i in self._store.ids_with_company(name)
-                          if i in self._by_id and i not in self._mem_companies}
+                found |= {i for i in self._host._store.ids_with_company(name)
+                          if i in self._host._table.by_id and i not in self.names}
             except sqlite3.Error as exc:
-                self.problems.add(Stage.EXTRACTION, exc)
+                self._host.problems.add(Stage.EXTRACTION, exc)
         return found
 
-    @guarded
     def extractions_pending(self) -> bool:
         """Whether some article has no extraction yet (a company filter may then miss it)."""
-        with self._lock:
-            if any(i not in self._mem_extraction for i in self._mem_hay):
-                return True
-        if self._store is None:
-            return any(r.id not in self._mem_extraction for r in list(self.rows))
+        if any(i not in self.memo for i in list(self._host._mem_hay)):
+            return True
+        if self._host._store is None:
+            return any(r.id not in self.memo for r in list(self._host._table.rows))
         try:
-            return self._store.extractions_pending()
+            return self._host._store.extractions_pending()
         except sqlite3.Error as exc:
-            self.problems.add(Stage.EXTRACTION, exc)
+            self._host.problems.add(Stage.EXTRACTION, exc)
             return True
 
-    @guarded
     def company_names(self) -> list[tuple[str, int]]:
         """(company, number of articles) over the articles extracted so far, most frequent first."""
         counts: Counter = Counter()
-        if self._store is not None:
+        if self._host._store is not None:
             try:
-                counts.update(dict(self._store.company_names()))
+                counts.update(dict(self._host._store.company_names()))
             except sqlite3.Error as exc:
-                self.problems.add(Stage.EXTRACTION, exc)
-        for names in list(self._mem_companies.values()):
+                self._host.problems.add(Stage.EXTRACTION, exc)
+        for names in list(self.names.values()):
             counts.update(set(names))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    @guarded
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
                         stop: threading.Event | None = None, chunk: int = 32, *,
                         report: OnProgress | None = None) -> int:
@@ -128,24 +138,24 @@ class Extractions:
         if extractor() is None:
             return 0
         done_ids: set[int] = set()
-        if self._store is not None:
+        if self._host._store is not None:
             try:
-                pending = [i for i in self._store.pending_extraction_ids() if i in self._by_id]
+                pending = [i for i in self._host._store.pending_extraction_ids() if i in self._host._table.by_id]
             except sqlite3.Error as exc:
-                self.problems.add(Stage.EXTRACTION, exc)
+                self._host.problems.add(Stage.EXTRACTION, exc)
                 pending = []
-            pending += [r.id for r in list(self.rows) if r.id in self._mem_hay and r.id not in self._mem_extraction]
+            pending += [r.id for r in list(self._host._table.rows) if r.id in self._host._mem_hay and r.id not in self.memo]
         else:
-            pending = [r.id for r in list(self.rows) if r.id not in self._mem_extraction]
+            pending = [r.id for r in list(self._host._table.rows) if r.id not in self.memo]
         total, count = len(pending), 0
         items = []
         for rid in pending:
             if stop is not None and stop.is_set():
                 break
-            if rid not in self._by_id or rid in done_ids:
+            if rid not in self._host._table.by_id or rid in done_ids:
                 continue
             try:
-                article = self.article(rid)
+                article = self._host.article(rid)
             except (KeyError, OSError):
                 continue
             if article is None:

@@ -24,11 +24,11 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..filters import Filters, Selection, count_categories
 from ..filters import apply as apply_filters
@@ -36,10 +36,11 @@ from .extracted import Extractions
 from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
-from .quicklist import Listing, QuickListing
-from .records import Row, SortKey, meta_record, row_from_meta, row_from_record, sort_key
-from .rows import SortedRows
+from .quicklist import Listing, quick_listing
+from .records import Row, SortKey, meta_record, posix, row_from_meta, row_from_record, sort_key
+from .rows import RowTable
 from .search import matches_terms, terms
+from .state import LibraryState
 from .store import SEP, Store, StoreError, db_path_for
 from .walk import abs_folder, folder_prefix
 
@@ -62,40 +63,29 @@ def _issue(path: str, reason: str, warning: bool) -> LoadIssue:
     return LoadIssue(path, reason, bool(warning))
 
 
-class Library(SortedRows, QuickListing, Extractions):
+class Library(LibraryState):
     """Articles of a folder, loaded in batches so a caller can show the first ones early."""
 
     def __init__(self, root: Path | str, *, use_index: bool = True, cache_dir: Path | str | None = None) -> None:
         self.root = Path(root)
-        self.rows: list[Row] = []
+        self._prefix = folder_prefix(self.root)
         self.issues: list[LoadIssue] = []
-        self.removed: set[int] = set()
         self._problems = Problems()  # what went wrong with the index (see problems.py)
-        self._by_id: dict[int, Row] = {}
-        self._sorted_keys: list[SortKey] = []
-        self._by_path: dict[str, int] = {}  # relative path -> id
         self._mem_hay: dict[int, str] = {}  # rows not (currently) in the index: their search text
-        self._mem_extraction: dict[int, object] = {}
-        self._mem_companies: dict[int, list[str]] = {}
+        self._extractions = Extractions(self)  # figures and companies: a part with its own cache
+        self._table = RowTable(self._prefix, self._forget)  # the rows: a part with its own lock
         self._issue_paths: dict[str, LoadIssue] = {}
-        self._lock = threading.RLock()
         self._calls = InFlight()  # public calls running now (close() waits for them)
         self._store: Store | None = None
         self._fts_thread: threading.Thread | None = None
         self._persist = False
-        self._next_id = 0
         self._walked_folders: list | None = None  # (relative folder, mtime_ns, readable) of the last walk
         # rows listed from their metadata only (a cold build): until complete() has read them,
         # search does not see their text (the reader says its results are partial)
         self.bodies_pending = False
-        self._unplaced: list[tuple[list[Row], list[SortKey]]] = []  # stored, not yet in self.rows
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
-        # ids of rows held as a metadata pass listed them (no tickers yet): if another instance
-        # reads their bodies, ours are refreshed from the index (see _refresh_meta_rows)
-        self._meta_ids: set[int] = set()
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
-        self._prefix = folder_prefix(self.root)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
@@ -103,6 +93,30 @@ class Library(SortedRows, QuickListing, Extractions):
             except (StoreError, sqlite3.Error, OSError) as exc:
                 self.problems.add(Stage.OPEN, exc, degraded=True)
                 self._store = None
+
+    def _forget(self, row_id: int) -> None:
+        """A row went: what is kept about it outside the table goes too."""
+        self._mem_hay.pop(row_id, None)
+        self._extractions.forget(row_id)
+
+    @property
+    def rows(self) -> list[Row]:
+        """Every row, newest first (undated last). The list is updated in place while loading:
+        copy it (``list(library.rows)``) to keep one state."""
+        return self._table.rows
+
+    @property
+    def removed(self) -> set[int]:
+        """Ids of rows dropped because their file was deleted (or stopped being an article)."""
+        return self._table.removed
+
+    @property
+    def _db(self) -> Store:
+        """The index, where the caller knows there is one (else StoreError, a bug)."""
+        store = self._store
+        if store is None:
+            raise StoreError("no index")
+        return store
 
     @property
     def index_path(self) -> Path | None:
@@ -131,9 +145,9 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             if self._store is not None:
                 try:
-                    start = None
+                    start: Callable[[], tuple[Any, Any]] | None = None
                     if self._store.has_files():
-                        folders = self._store.folders() if not self._by_id else None
+                        folders = self._store.folders() if not self._table.by_id else None
                         if folders:
                             from .walk import FreshnessCheck
 
@@ -144,7 +158,7 @@ class Library(SortedRows, QuickListing, Extractions):
 
                             def start():  # stats every file on the other core meanwhile
                                 return None, BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
-                    if self._by_id:  # loaded before: only pick up what changed since
+                    if self._table.by_id:  # loaded before: only pick up what changed since
                         known = None
                         self._cached_gen = self._cached_stats = None
                     else:
@@ -179,11 +193,11 @@ class Library(SortedRows, QuickListing, Extractions):
                 except (sqlite3.Error, AttributeError) as exc:
                     self._drop_store(exc)
                     known = {}
-            yield from self._reconcile(known, batch, progress, walked)
+            yield from self._reconcile(known or {}, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
                 self.bodies_pending = self._store.bodies_pending()
-                if not self.bodies_pending and self._meta_ids:
+                if not self.bodies_pending and self._table.meta_ids:
                     yield self._refresh_meta_rows()
                 if not self.bodies_pending:
                     # (after a metadata pass, complete() writes them once the bodies are read)
@@ -197,12 +211,12 @@ class Library(SortedRows, QuickListing, Extractions):
         """Rows held from a metadata pass whose bodies another instance has read meanwhile (they
         are not pending any more, so this instance will not read them): take the index's rows."""
         rows = self._resync()
-        self.bodies_pending = bool(self._meta_ids)
+        self.bodies_pending = bool(self._table.meta_ids)
         return rows
 
     def _start_fts(self) -> None:
         try:
-            pending = self._store.fts_pending()
+            pending = self._db.fts_pending()
         except sqlite3.Error as exc:
             # another instance holds the write lock, or the disk is full: search scans instead
             self.problems.add(Stage.FTS, exc)
@@ -248,10 +262,10 @@ class Library(SortedRows, QuickListing, Extractions):
         if not self._persist:
             return
         try:
-            if self._meta_ids:  # another instance read some of them meanwhile
+            if self._table.meta_ids:  # another instance read some of them meanwhile
                 yield self._refresh_meta_rows()
-            self._store.write_snapshot(self._walked_folders or self._store.folder_walk())
-            self.bodies_pending = self._store.bodies_pending()
+            self._db.write_snapshot(self._walked_folders or self._db.folder_walk())
+            self.bodies_pending = self._db.bodies_pending()
         except sqlite3.Error as exc:
             self.problems.add(Stage.SNAPSHOT, exc)
             return
@@ -264,26 +278,22 @@ class Library(SortedRows, QuickListing, Extractions):
         if self._cached_stats is not None:
             return self._cached_stats
         if self._cached_gen is None:
-            return self._store.known_stats()
-        return self._store.stats_at(self._cached_gen)
+            return self._db.known_stats()
+        return self._db.stats_at(self._cached_gen)
 
     def _resync(self) -> list[Row]:
         """Replace the rows held by the index's current rows (read with their stats at once)."""
-        table = self._store.table_rows()
+        table = self._db.table_rows()
         self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
-        with self._lock:
-            self._meta_ids = set(table.meta_only)
-            old_ids = set(self._by_id)
-            self.rows.clear()
-            self._sorted_keys = []
-            self._by_id.clear()
-            self._by_path.clear()
+        with self._table.lock:
+            self._table.meta_ids = set(table.meta_only)
+            old_ids = self._table.clear()
             self._issue_paths.clear()
             self.issues = []
             for tup in issues:
                 self._note_issue(self._prefix + tup[0], tup[1], tup[2])
-            rows = self._append_sorted(self._rows_of(tuples))
-            self.removed |= old_ids - self._by_id.keys()
+            rows = self._table.append_sorted(self._table.rows_of(tuples))
+            self._table.removed |= old_ids - self._table.by_id.keys()
         return rows
 
     def _abs_dir(self, rel: str) -> str:
@@ -298,11 +308,11 @@ class Library(SortedRows, QuickListing, Extractions):
             rel = os.path.relpath(folder, self.root)
             if rel.startswith(".."):
                 return None
-        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+        return posix(rel)
 
     def _build_fts(self) -> None:
         try:
-            self._store.build_fts()
+            self._db.build_fts()
         except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
             self.problems.add(Stage.FTS, exc)
 
@@ -359,44 +369,42 @@ class Library(SortedRows, QuickListing, Extractions):
 
     def _load_cached(self, progress) -> Iterator[list[Row]]:
         """Yield the rows the index holds."""
-        store = self._store
+        store = self._db
         head = store.snapshot(part=2)
         shown = 0
         if head is not None and head[1]:
             for tup in head[2]:
                 self._note_issue(self._prefix + tup[0], tup[1], tup[2])
-            yield self._append_sorted(self._rows_ready(head[1]))
+            yield self._table.append_sorted(self._table.rows_ready(head[1]))
             shown = len(head[1])
         snap = store.snapshot()
         if shown and (snap is None or snap[0] != head[0]):
             # another instance changed the index between the two reads: start the list again
-            with self._lock:
-                self.rows.clear()
-                self._by_id.clear()
-                self._by_path.clear()
+            with self._table.lock:
+                self._table.clear()
                 self._issue_paths.clear()
                 self.issues = []
             shown = 0
         if snap is not None:
             self._cached_gen, tuples, issues = snap
             self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
-            make = self._rows_ready
+            make = self._table.rows_ready
         else:
             table = store.table_rows()
             self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
-            with self._lock:
-                self._meta_ids |= table.meta_only
-            make = self._rows_of
+            with self._table.lock:
+                self._table.meta_ids |= table.meta_only
+            make = self._table.rows_of
         if not shown:
             for tup in issues:
                 self._note_issue(self._prefix + tup[0], tup[1], tup[2])
         step = 500 if not shown else 0
         if step and tuples:
-            yield self._append_sorted(make(tuples[:step]))
+            yield self._table.append_sorted(make(tuples[:step]))
         if len(tuples) > shown + step:
-            yield self._append_sorted(make(tuples[shown + step:]))
+            yield self._table.append_sorted(make(tuples[shown + step:]))
         if progress:
-            progress(len(self._by_id))
+            progress(len(self._table.by_id))
 
 
     def _note_issue(self, path: str, reason: str | None, warning) -> None:
@@ -422,12 +430,11 @@ class Library(SortedRows, QuickListing, Extractions):
             # a cold build stats each file as it reads it: the walk only lists names
             for path, size, mtime in (walk(root, folders, stat=bool(known)) if walked is None else walked):
                 rel = path[plen:] if path.startswith(self._prefix) else os.path.relpath(path, root)
-                if os.sep != "/":
-                    rel = rel.replace(os.sep, "/")
+                rel = posix(rel)
                 seen.add(rel)
-                if known.get(rel) == (size, mtime) and (self._persist or self._by_path.get(rel) in self._mem_hay):
+                if known.get(rel) == (size, mtime) and (self._persist or self._table.by_path.get(rel) in self._mem_hay):
                     continue
-                if rel not in known and self._by_path.get(rel) in self._mem_hay:
+                if rel not in known and self._table.by_path.get(rel) in self._mem_hay:
                     continue  # read in memory already this session
                 yield path
 
@@ -454,12 +461,12 @@ class Library(SortedRows, QuickListing, Extractions):
         for chunk in _chunks(head, batch):
             yield self._store_records([self._meta(p) if cold else self._parse(p) for p in chunk], cold)
             if progress:
-                progress(len(self._by_id))
+                progress(len(self._table.by_id))
         if len(peek) > batch or len(head) == batch:
             # cold: the walk goes on while the workers read (a generator); else the list decides
-            rest = todo if cold else list(todo)
+            rest: Iterable[str] = todo if cold else list(todo)
             if cold or rest:
-                meta = self._persist and (cold or len(rest) >= META_MIN_FILES)
+                meta = self._persist and (cold or len(rest) >= META_MIN_FILES)  # type: ignore[arg-type]
                 pending: list[dict] = []
                 stored = 0
                 last = time.monotonic()
@@ -472,50 +479,50 @@ class Library(SortedRows, QuickListing, Extractions):
                         stored += len(self._store_records(pending, cold, place=False))
                         pending = []
                     if stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5):
-                        yield self._place()
+                        yield self._table.place()
                         stored, last = 0, time.monotonic()
                         if progress:
-                            progress(len(self._by_id))
+                            progress(len(self._table.by_id))
                 if pending:
                     self._store_records(pending, cold, place=False)
-                yield self._place()
+                yield self._table.place()
                 if progress:
-                    progress(len(self._by_id))
+                    progress(len(self._table.by_id))
         rels = [(self._rel_dir(f), mtime, ok) for f, mtime, ok in folders]
         self._walked_folders = rels if all(r is not None for r, _, _ in rels) else None
         # deleted files
-        gone = list((known.keys() | self._by_path.keys()) - seen)
+        gone = list((known.keys() | self._table.by_path.keys()) - seen)
         if gone:
             if self._persist:
                 try:
-                    with self._store.write() as conn:
-                        self._store.delete_paths(conn, gone)
+                    with self._db.write() as conn:
+                        self._db.delete_paths(conn, gone)
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.WRITE, exc)
-            with self._lock:
+            with self._table.lock:
                 for rel in gone:
-                    rid = self._by_path.pop(rel, None)
+                    rid = self._table.by_path.pop(rel, None)
                     if rid is not None:
-                        self._remove(rid)
+                        self._table.remove(rid)
                     self._note_issue(self._prefix + rel, None, False)
             yield []
         if progress:
-            progress(len(self._by_id))
+            progress(len(self._table.by_id))
 
     def _parse(self, path: str) -> dict:
         from .parse import parse_one
 
         return parse_one(Path(path), self.root, spread_text=self._persist)
 
-    def _meta(self, path: str) -> dict:
+    def _meta(self, path: str) -> tuple | dict:
         from .parse import meta_one
 
         return meta_one(path, str(self.root), self.root)
 
-    def _parse_many(self, paths: list[str], batch: int, mode: str = "full") -> Iterator[list[dict]]:
+    def _parse_many(self, paths: Iterable[str], batch: int, mode: str = "full") -> Generator[list, None, None]:
         """Records in discovery order, grouped in batches; a process pool when there are many.
         ``mode`` "meta": the metadata pass (:func:`kfin_tui.index.parse.meta_one`)."""
-        one = self._meta if mode == "meta" else self._parse
+        one: Callable[[str], tuple | dict] = self._meta if mode == "meta" else self._parse
         if not isinstance(paths, list):  # a walk in progress: enough files for the pool?
             peek = list(islice(paths, POOL_MIN_FILES))
             paths = chain(peek, paths) if len(peek) == POOL_MIN_FILES else peek
@@ -534,7 +541,7 @@ class Library(SortedRows, QuickListing, Extractions):
         try:
             size = META_CHUNK if mode == "meta" else POOL_CHUNK
             jobs = ((str(self.root), chunk, self._persist, mode) for chunk in _ichunks(paths, size))
-            pending: list[dict] = []
+            pending: list = []
             for records in workers.run(jobs):
                 pending.extend(records)
                 if len(pending) >= batch:
@@ -569,9 +576,9 @@ class Library(SortedRows, QuickListing, Extractions):
     def _store_metas(self, metas: list[tuple], place: bool) -> list[Row]:
         """The cold pass's rows: stored as they came, rows built straight from the tuples."""
         try:
-            with self._store.write() as conn:
-                ids = self._store.insert_meta(conn, metas)
-                self._store.bump_gen(conn)
+            with self._db.write() as conn:
+                ids = self._db.insert_meta(conn, metas)
+                self._db.bump_gen(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
             self.problems.add(Stage.WRITE, exc, degraded=True)
@@ -579,33 +586,33 @@ class Library(SortedRows, QuickListing, Extractions):
             return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
         rows: list[Row] = []
         keys: list[SortKey] = []
-        by_path, abs_of = self._by_path, self._abs_of
-        with self._lock:
+        by_path, abs_of = self._table.by_path, self._abs_of
+        with self._table.lock:
             for rid, t in zip(ids, metas):
                 row, row_key = row_from_meta(rid, abs_of(t[0]), t)
                 rows.append(row)
                 keys.append(row_key)
                 by_path[t[0]] = rid
-            self._meta_ids.update(ids)
-            self._next_id = max(self._next_id, max(ids, default=-1) + 1)
+            self._table.meta_ids.update(ids)
+            self._table.next_id = max(self._table.next_id, max(ids, default=-1) + 1)
             if place:
-                self._insert_many(rows, keys)
+                self._table.insert_many(rows, keys)
             else:
-                self._unplaced.append((rows, keys))
+                self._table.unplaced.append((rows, keys))
         return rows
 
     def _store_dicts(self, records: list[dict], new_files: bool, place: bool) -> list[Row]:
         ids: list[int] = []
         if self._persist:
             try:
-                with self._store.write() as conn:
-                    live = self._store.fts_ready()  # cold build: FTS in bulk after the rows (list first)
+                with self._db.write() as conn:
+                    live = self._db.fts_ready()  # cold build: FTS in bulk after the rows (list first)
                     if new_files:
-                        done = self._store.insert_new(conn, records)
+                        done = self._db.insert_new(conn, records)
                     else:
-                        done = [self._store.upsert(conn, rec, live) for rec in records]
+                        done = [self._db.upsert(conn, rec, live) for rec in records]
                     if any(changed for _, changed in done):
-                        self._store.bump_gen(conn)
+                        self._db.bump_gen(conn)
                 ids = [i for i, _ in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
@@ -617,8 +624,8 @@ class Library(SortedRows, QuickListing, Extractions):
             records = [self._parse(rec["abs"]) if rec.get("body") == 0 else rec for rec in records]
         rows: list[Row] = []
         keys: list[SortKey] = []
-        mem = self._mem_hay or self._mem_extraction or self._mem_companies
-        with self._lock:
+        mem = bool(self._mem_hay or self._extractions)
+        with self._table.lock:
             for n, rec in enumerate(records):
                 rel = rec["path"]
                 if rec["issue"] is not None or self._issue_paths:
@@ -626,14 +633,16 @@ class Library(SortedRows, QuickListing, Extractions):
                 if ids:
                     rid = ids[n]
                 else:
-                    rid = self._by_path.get(rel)
-                    if rid is None:
-                        rid = self._next_id
-                        self._next_id += 1
+                    known_id = self._table.by_path.get(rel)
+                    if known_id is None:
+                        rid = self._table.next_id
+                        self._table.next_id += 1
+                    else:
+                        rid = known_id
                 if not rec["ok"]:
-                    old = self._by_path.pop(rel, None)
+                    old = self._table.by_path.pop(rel, None)
                     if old is not None:
-                        self._remove(old)
+                        self._table.remove(old)
                     continue
                 if not ids:
                     tp = rec["tp"]
@@ -641,23 +650,22 @@ class Library(SortedRows, QuickListing, Extractions):
                     mem = True
                 elif mem:
                     self._mem_hay.pop(rid, None)
-                if rid >= self._next_id:
-                    self._next_id = rid + 1
+                if rid >= self._table.next_id:
+                    self._table.next_id = rid + 1
                 row, row_key = row_from_record(rid, rec)
                 if mem:
-                    self._mem_extraction.pop(rid, None)
-                    self._mem_companies.pop(rid, None)
-                self._by_path[rel] = rid
+                    self._extractions.forget(rid)
+                self._table.by_path[rel] = rid
                 if rec.get("body", 1):
-                    self._meta_ids.discard(rid)
+                    self._table.meta_ids.discard(rid)
                 else:
-                    self._meta_ids.add(rid)
+                    self._table.meta_ids.add(rid)
                 rows.append(row)
                 keys.append(row_key)
             if place:
-                self._insert_many(rows, keys)
+                self._table.insert_many(rows, keys)
             else:
-                self._unplaced.append((rows, keys))
+                self._table.unplaced.append((rows, keys))
         return rows
 
 
@@ -667,13 +675,13 @@ class Library(SortedRows, QuickListing, Extractions):
         return len(self.rows)
 
     def row(self, row_id: int) -> Row:
-        return self._by_id[row_id]
+        return self._table.by_id[row_id]
 
     @guarded
     def article(self, row_id: int) -> Article | None:
         """The article of a row, read from its file (the last few are kept while the file stays
         the same size and mtime: a file edited meanwhile is read again, and its extraction with it)."""
-        path = self._by_id[row_id].path
+        path = self._table.by_id[row_id].path
         try:
             st = os.stat(path)
             stamp = (st.st_size, st.st_mtime_ns)
@@ -694,9 +702,9 @@ class Library(SortedRows, QuickListing, Extractions):
             early = {i for i, t in titles if all(q in t for q in query)}
         else:
             early = set()
-        with self._lock:
+        with self._table.lock:
             mem = list(self._mem_hay.items())
-            by_id = self._by_id
+            by_id = self._table.by_id
         found = {i for i, text in mem if matches_terms(text, query)}
         if self._store is not None:
             try:
@@ -720,7 +728,7 @@ class Library(SortedRows, QuickListing, Extractions):
         """(id, normalised title) of every row, kept while the rows stay the same."""
         from .search import normalise
 
-        with self._lock:
+        with self._table.lock:
             rows = list(self.rows)
         cached = self._titles_cache
         if cached is None or cached[0] != len(rows):
@@ -730,6 +738,41 @@ class Library(SortedRows, QuickListing, Extractions):
     def categories(self) -> list[tuple[str, int]]:
         """(category, articles) over every row, most first. Deprecated: ``category_counts(Filters())``."""
         return list(self.category_counts(Filters()).items())
+
+    # extractions (kept by the Extractions part) --------------------------
+    @guarded
+    def extraction(self, row_id: int):
+        """The extraction of an article: cached in the index, else computed now and stored. None
+        when the extractor is not available or the file cannot be read."""
+        return self._extractions.extraction(row_id)
+
+    @guarded
+    def companies_for(self, row_id: int) -> list[str]:
+        return self._extractions.companies_for(row_id)
+
+    @guarded
+    def ids_with_company(self, name: str) -> set[int]:
+        """Articles whose (already extracted) companies include ``name`` (canonical)."""
+        return self._extractions.ids_with_company(name)
+
+    @guarded
+    def extractions_pending(self) -> bool:
+        """Whether some article has no extraction yet (a company filter may then miss it)."""
+        return self._extractions.extractions_pending()
+
+    @guarded
+    def company_names(self) -> list[tuple[str, int]]:
+        """(company, number of articles) over the articles extracted so far, most frequent first."""
+        return self._extractions.company_names()
+
+    @guarded
+    def extract_pending(self, progress: Callable[[int, int], None] | None = None,
+                        stop: threading.Event | None = None, chunk: int = 32, *,
+                        report: OnProgress | None = None) -> int:
+        """Extract every article that has no cached extraction yet (run it in a worker thread).
+        Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
+        :class:`Progress` (phase EXTRACTING); ``progress(done, total)`` is the older form."""
+        return self._extractions.extract_pending(progress, stop, chunk, report=report)
 
     # filters -----------------------------------------------------------
     @guarded
@@ -749,11 +792,21 @@ class Library(SortedRows, QuickListing, Extractions):
         """The rows ``filters`` keep, newest first. ``partial`` when the answer may still grow: the
         keyword is searched while a cold build's texts are being read, or the company filter while
         articles are not extracted yet (:meth:`extract_pending`). Safe from any thread."""
-        with self._lock:
+        with self._table.lock:
             rows = list(self.rows)
         kw, co = self._filter_ids(filters)
         partial = (kw is not None and self.bodies_pending) or (co is not None and self.extractions_pending())
         return Selection(apply_filters(rows, filters, kw, co), len(rows), bool(partial))
+
+    @guarded
+    def quick_listing(self, filters: Filters, early=None,
+                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
+        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
+        (:func:`kfin_tui.index.quicklist.quick_listing`); None when that cannot be done: then
+        :meth:`load` and :meth:`select`. ``early``: a check started by
+        :func:`kfin_tui.index.walk.early_check`; ``prepare(listing)`` runs before the check is
+        waited for (its result is ``listing.prepared``)."""
+        return quick_listing(self, filters, early, prepare)
 
     def listing(self, selection: Selection) -> Listing:
         """What ``kfin-tui list`` prints for rows :meth:`select` picked (the quick listing's slow twin)."""
@@ -764,7 +817,7 @@ class Library(SortedRows, QuickListing, Extractions):
         """category → articles among those the other filters keep (``filters.category`` is ignored
         but stays listed, with 0 if need be), most first, then by name."""
         filters = filters or Filters()
-        with self._lock:
+        with self._table.lock:
             rows = list(self.rows)
         kw, co = self._filter_ids(filters)
         return count_categories(rows, filters, kw, co)

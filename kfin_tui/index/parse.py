@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..listing import record_json_tail
-from .records import FIELD_SEP
+from .records import FIELD_SEP, posix
 from .search import article_haystack
 from .store import phash, spread
 
@@ -102,8 +102,7 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
     date = meta["date"]
     prefix = root if root.endswith(os.sep) else root + os.sep
     rel = path[len(prefix):] if path.startswith(prefix) else rel_path(Path(path), root_p)
-    if os.sep != "/":
-        rel = rel.replace(os.sep, "/")
+    rel = posix(rel)
     return (rel, phash(rel), st.st_size, st.st_mtime_ns, 1, shown(meta["title"]),
             date.isoformat() if date else None, 0 if date else 1, date.timestamp() if date else 0.0,
             shown(meta["source"]), shown(meta["author"]), shown(FIELD_SEP.join(meta["categories"])), "", meta["format"],
@@ -117,7 +116,7 @@ def _with_js(rec: dict) -> dict:
     return rec
 
 
-def parse_chunk(args: tuple) -> list[dict]:
+def parse_chunk(args: tuple) -> list[tuple | dict]:
     """Pool entry point: (root, paths, spread) parses in full; a fourth item "meta" runs the
     metadata pass."""
     root, paths, spread_text = args[:3]
@@ -195,7 +194,7 @@ class Workers:
 
         n = len(self.procs)
         dispatched: queue.SimpleQueue = queue.SimpleQueue()  # jobs in the order sent, then None
-        results = [queue.SimpleQueue() for _ in range(n)]
+        results: list[queue.SimpleQueue] = [queue.SimpleQueue() for _ in range(n)]
         failed = object()
 
         def feed() -> None:
@@ -203,10 +202,12 @@ class Workers:
             try:
                 for job in jobs:
                     dispatched.put(job)
-                    p = self.procs[k % n]
+                    stdin = self.procs[k % n].stdin
                     try:
-                        pickle.dump(job, p.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                        p.stdin.flush()
+                        if stdin is None:
+                            raise OSError("no pipe")
+                        pickle.dump(job, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                        stdin.flush()
                     except (OSError, ValueError):
                         pass  # a dead worker: its reader reports it, the job is parsed here
                     k += 1
@@ -214,8 +215,9 @@ class Workers:
                 dispatched.put(None)
                 for p in self.procs:
                     try:
-                        pickle.dump(None, p.stdin)
-                        p.stdin.close()
+                        if p.stdin is not None:
+                            pickle.dump(None, p.stdin)
+                            p.stdin.close()
                     except (OSError, ValueError):
                         pass
 
@@ -224,7 +226,7 @@ class Workers:
             # here would wait for it while this process stores a batch, and the worker would wait
             # on a full pipe): records are unpickled by the consumer
             out = self.procs[k].stdout
-            while True:
+            while out is not None:
                 head = out.read(8)
                 data = out.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
                 if not data:  # EOF after the last job, or a dead worker

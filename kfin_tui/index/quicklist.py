@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
+from typing import Any
 
 from ..filters import Filters, Selection
-from .lifetime import guarded
 from .rows import Row
+from .state import LibraryState
 from .store import StoreError
 
 
@@ -21,7 +22,7 @@ class Listing:
     def __init__(self, prefix: str, picked: list[int], total: int, tails, offsets, table, base: str) -> None:
         self.prefix, self.picked, self.total = prefix, picked, total
         self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
-        self.prepared = None
+        self.prepared: Any = None
 
     @classmethod
     def of_selection(cls, selection: Selection, prefix: str) -> Listing:
@@ -74,76 +75,72 @@ class Listing:
         return [table[i] for i in self.picked]
 
 
-class QuickListing:
-    """The ``kfin-tui list`` half of :class:`~kfin_tui.index.library.Library`."""
-
-    @guarded
-    def quick_listing(self, filters: Filters, early=None,
-                      prepare: Callable[[Listing], object] | None = None) -> Listing | None:
-        """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
-        (its fingerprints are checked by helper processes while the search runs here); None when
-        that cannot be done (no index yet, stale, the folder changed, a company filter, which needs
-        the extractions): then :meth:`load` it and :meth:`select`.
-        ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
-        with the listing before the check is waited for (its result is ``listing.prepared``)."""
-        store = self._store
-        if (store is None or self._by_id or not self._persist or filters.company.strip() or filters.ids is not None
-                or filters.where):
+def quick_listing(lib: LibraryState, filters: Filters, early=None,
+                  prepare: Callable[[Listing], object] | None = None) -> Listing | None:
+    """What ``kfin-tui list`` prints, straight from a warm index whose folder has not changed
+    (its fingerprints are checked by helper processes while the search runs here); None when
+    that cannot be done (no index yet, stale, the folder changed, a company filter, which needs
+    the extractions): then :meth:`Library.load` it and :meth:`Library.select`.
+    ``early``: a check started by :func:`kfin_tui.index.walk.early_check`. ``prepare`` is called
+    with the listing before the check is waited for (its result is ``listing.prepared``)."""
+    store = lib._store
+    if (store is None or lib._table.by_id or not lib._persist or filters.company.strip() or filters.ids is not None
+            or filters.where):
+        if early:
+            early[1].close()
+        return None
+    query = filters.terms
+    check: Any = early[1] if early else None
+    try:
+        conn = store.conn
+        conn.execute("BEGIN")  # folders, listing and search: one consistent read
+        try:
+            gen = store.generation(conn)
             if early:
-                early[1].close()
-            return None
-        query = filters.terms
-        check = early[1] if early else None
-        try:
-            conn = store.conn
-            conn.execute("BEGIN")  # folders, listing and search: one consistent read
-            try:
-                gen = store._gen(conn)
-                if early:
-                    if early[0] != gen:
-                        return None
-                else:
-                    folders = store.folders(conn)
-                    if not folders:
-                        return None
-                    from .walk import FreshnessCheck
-
-                    check = FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders])
-                listing = store.listing(conn)
-                if listing is None or store.bodies_pending(conn):
+                if early[0] != gen:
                     return None
-                hits = store.search_in(conn, query) if query else None
-            finally:
-                conn.execute("COMMIT")
-            result = self._listing(listing, hits, filters)
-            if result is not None and prepare is not None:
-                result.prepared = prepare(result)  # while the helpers are still at work
-            if result is None or not check.result():
-                return None
-            return result
-        except (sqlite3.Error, StoreError):
-            return None
-        finally:
-            if check is not None:
-                check.close()
+            else:
+                folders = store.folders(conn)
+                if not folders:
+                    return None
+                from .walk import FreshnessCheck
 
-    def _listing(self, listing, hits: set[int] | None, filters: Filters) -> Listing | None:
-        store = self._store
-        try:
-            ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
-            ids, offsets, cat_index = array("q"), array("q"), array("I")
-            ids.frombytes(ids_bytes)
-            offsets.frombytes(offsets_bytes)
-            cat_index.frombytes(cat_index_bytes)
-        except (TypeError, ValueError):  # written by another version: load instead
+                check = FreshnessCheck([(lib._abs_dir(rel), fp, n) for rel, fp, n in folders])
+            listing = store.listing(conn)
+            if listing is None or store.bodies_pending(conn):
+                return None
+            hits = store.search_in(conn, query) if query else None
+        finally:
+            conn.execute("COMMIT")
+        result = _listing(lib, listing, hits, filters)
+        if result is not None and prepare is not None:
+            result.prepared = prepare(result)  # while the helpers are still at work
+        if result is None or not check.result():
             return None
-        picked = range(len(ids))
-        if hits is not None:
-            picked = compress(picked, map(hits.__contains__, ids))
-        if filters.category:
-            wanted = {k for k, cats in enumerate(cat_sets) if filters.category_ok(cats)}
-            picked = (i for i in picked if cat_index[i] in wanted)
-        with self._lock:
-            for path, reason, warning in issues:
-                self._note_issue(self._prefix + path, reason, warning)
-        return Listing(self._prefix, list(picked), len(ids), tails, offsets, store.table, base)
+        return result
+    except (sqlite3.Error, StoreError):
+        return None
+    finally:
+        if check is not None:
+            check.close()
+
+def _listing(lib: LibraryState, listing, hits: set[int] | None, filters: Filters) -> Listing | None:
+    store = lib._store
+    try:
+        ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
+        ids, offsets, cat_index = array("q"), array("q"), array("I")
+        ids.frombytes(ids_bytes)
+        offsets.frombytes(offsets_bytes)
+        cat_index.frombytes(cat_index_bytes)
+    except (TypeError, ValueError):  # written by another version: load instead
+        return None
+    picked: Iterable[int] = range(len(ids))
+    if hits is not None:
+        picked = compress(picked, map(hits.__contains__, ids))
+    if filters.category:
+        wanted = {k for k, cats in enumerate(cat_sets) if filters.category_ok(cats)}
+        picked = (i for i in picked if cat_index[i] in wanted)
+    with lib._table.lock:
+        for path, reason, warning in issues:
+            lib._note_issue(lib._prefix + path, reason, warning)
+    return Listing(lib._prefix, list(picked), len(ids), tails, offsets, store.table if store else None, base)

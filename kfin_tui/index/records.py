@@ -9,6 +9,7 @@ line (:mod:`kfin_tui.listing`). Rows are built with ``tuple.__new__`` in list co
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
@@ -22,6 +23,12 @@ META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "und
 META = {name: i for i, name in enumerate(META_COLUMNS)}
 
 SortKey = tuple[bool, float, str, str]
+_SEP = os.sep
+
+
+def posix(rel: str) -> str:
+    """A relative path as the index keys it: ``/``-separated on every system."""
+    return rel if _SEP == "/" else rel.replace(_SEP, "/")
 
 
 class Row(NamedTuple):

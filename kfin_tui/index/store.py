@@ -332,7 +332,7 @@ class Store:
         conn.execute("INSERT INTO meta(key, value) VALUES('gen', '1') "
                      "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
-    def _gen(self, conn: sqlite3.Connection) -> str:
+    def generation(self, conn: sqlite3.Connection) -> str:
         row = conn.execute("SELECT value FROM meta WHERE key='gen'").fetchone()
         return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}:s{SNAPSHOT_FORMAT}"
 
@@ -342,7 +342,7 @@ class Store:
 
     def _blob(self, conn: sqlite3.Connection, part: int):
         row = conn.execute("SELECT gen, data FROM snapshot WHERE k=?", (part,)).fetchone()
-        if row is None or row[0] != self._gen(conn):
+        if row is None or row[0] != self.generation(conn):
             return None
         try:
             return checksum.loads(row[1])
@@ -367,7 +367,7 @@ class Store:
         conn.execute("BEGIN")
         try:
             data = self._blob(conn, part)
-            gen = self._gen(conn)
+            gen = self.generation(conn)
         finally:
             conn.execute("COMMIT")
         if data is None:
@@ -381,7 +381,7 @@ class Store:
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            if self._gen(conn) != gen:
+            if self.generation(conn) != gen:
                 return None
             stats = self._blob(conn, self.STATS)
             return stats if isinstance(stats, dict) else self.stats()
@@ -394,7 +394,7 @@ class Store:
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            return TableRows(self._gen(conn), self.row_tuples(), self.issue_tuples(conn), self.stats(conn),
+            return TableRows(self.generation(conn), self.row_tuples(), self.issue_tuples(conn), self.stats(conn),
                              {r[0] for r in conn.execute("SELECT id FROM files WHERE body=0 AND ok=1")})
         finally:
             conn.execute("COMMIT")
@@ -414,7 +414,7 @@ class Store:
             conn = self.conn
         try:
             with open(self.listing_path, "rb") as fh:
-                if fh.readline() != self._listing_line(self._gen(conn)):
+                if fh.readline() != self._listing_line(self.generation(conn)):
                     return None
                 head = _LISTING_HEAD.unpack(fh.read(_LISTING_HEAD.size))
                 sizes, crcs = head[:5], head[5:]
@@ -423,9 +423,8 @@ class Store:
                 ids, offsets, cat_index, meta = (fh.read(n) for n in sizes[:4])
                 # the JSON tails (most of the file) are mapped, not read: only printed rows are copied
                 start = fh.tell()
-                tails = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else b""
-            if tails:
-                tails = memoryview(tails)[start:start + sizes[4]]
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else None
+            tails = memoryview(mapped)[start:start + sizes[4]] if mapped is not None else memoryview(b"")
             # every part against its CRC-32 (~6 ms for the 25 MB of 100,000 rows): random bytes in
             # the file must not come out as lines (issue 10 item 15)
             if [checksum.crc(part) for part in (ids, offsets, cat_index, meta, tails)] != list(crcs):
@@ -471,7 +470,7 @@ class Store:
         if found is None:
             return None
         gen, folders = found
-        return [f[:3] for f in folders] if gen == self._gen(conn or self.conn) else None
+        return [f[:3] for f in folders] if gen == self.generation(conn or self.conn) else None
 
     def folder_walk(self) -> list[tuple[str, int, bool]] | None:
         """(relative folder, mtime_ns, readable) of the walk the fingerprints were made from, of any
@@ -488,7 +487,7 @@ class Store:
                 # rows of a metadata pass (no tickers, no --json line yet) are never made ready:
                 # a reader of the snapshot or listing would keep them (issue 10 item 14)
                 return
-            gen = self._gen(conn)
+            gen = self.generation(conn)
             row = conn.execute("SELECT gen FROM snapshot WHERE k=1").fetchone()
             if row is None or row[0] != gen or self._listing_gen() != gen or self._rewrite:
                 self._write_rows(conn, gen)

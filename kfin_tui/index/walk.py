@@ -31,12 +31,12 @@ def _helper(args: list[str], stdin=subprocess.DEVNULL) -> subprocess.Popen | Non
         return None
 
 
-def _finish(proc: subprocess.Popen | None):
+def _finish(proc: subprocess.Popen | _Forked | None):
     """The helper's marshalled answer, or None if it failed; the helper is gone afterwards."""
     if proc is None:
         return None
     try:
-        data = proc.stdout.read()
+        data = proc.stdout.read() if proc.stdout is not None else b""
         if proc.wait(timeout=60) != 0:
             return None
         return marshal.loads(data)
@@ -46,7 +46,7 @@ def _finish(proc: subprocess.Popen | None):
         _kill(proc)
 
 
-def _kill(proc: subprocess.Popen | None) -> None:
+def _kill(proc: subprocess.Popen | _Forked | None) -> None:
     if proc is None:
         return
     if proc.poll() is None:
@@ -133,7 +133,7 @@ class FreshnessCheck:
 
     def __init__(self, folders: list[tuple[str, bytes, int]], helpers: int = 2) -> None:
         self.folders = folders
-        self.procs: list[tuple[subprocess.Popen | None, list[int]]] = []
+        self.procs: list[tuple[subprocess.Popen | _Forked | None, list[int]]] = []
         total = sum(n for _, _, n in folders)
         if total < HELPER_MIN_FILES or helpers < 1 or (os.cpu_count() or 1) < 2:
             return
@@ -153,8 +153,11 @@ class FreshnessCheck:
             proc = _helper(["--fingerprints"], stdin=subprocess.PIPE)
             if proc is not None:
                 try:
-                    proc.stdin.write(marshal.dumps([folders[i][0] for i in group]))
-                    proc.stdin.close()
+                    stdin = proc.stdin
+                    if stdin is None:
+                        raise OSError("no pipe to the helper")
+                    stdin.write(marshal.dumps([folders[i][0] for i in group]))
+                    stdin.close()
                 except OSError:
                     _kill(proc)
                     proc = None
@@ -166,7 +169,9 @@ class FreshnessCheck:
         if not self.procs:
             return all(folder_fingerprint(path) == fp for path, fp, _ in self.folders)
         for proc, group in self.procs:
-            got = _finish(proc) if fresh else _kill(proc)
+            got = _finish(proc) if fresh else None
+            if not fresh:
+                _kill(proc)
             if not fresh:
                 continue
             if got is None or len(got) != len(group):

@@ -53,6 +53,14 @@ class Selected(Message):
         super().__init__()
 
 
+class ArticleLoaded(Message):
+    """The article ``row_id`` is read and parsed (None: it could not be)."""
+
+    def __init__(self, row_id: int, article: Any) -> None:
+        self.row_id, self.article = row_id, article
+        super().__init__()
+
+
 class Extracted(Message):
     """Figures and companies of the article ``row_id`` (an ``Extraction``), or ``error``."""
 

@@ -25,9 +25,6 @@ KIND_LABELS = {
     "media": "媒体 media",
 }
 
-FIGURE_KINDS = ("money", "percent", "multiple", "count", "date", "range")
-
-
 def highlight_style(kind: str) -> Style:
     colour = KIND_COLOURS.get(kind, "#e5c07b")
     if kind in ("company", "media"):

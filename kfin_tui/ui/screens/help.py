@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..bindings import HELP, help_sections
-from ..theme import FIGURE_KINDS, KIND_COLOURS
+from ..theme import KIND_COLOURS
 
 TITLE = "kfin-tui 帮助 · Help"
 
@@ -27,6 +27,8 @@ def help_text(keymap: dict[str, str]) -> Group:
         for keys, what in rows:
             grid.add_row(Text("  " + keys), Text(what))
     parts: list[Text | Table] = [Text(TITLE, style="bold underline"), grid]
+    from ...extract.model import FIGURE_KINDS  # (the extractor package: not before the first paint)
+
     legend = Text("\nFigures are coloured by kind — ")
     for i, kind in enumerate(FIGURE_KINDS):
         legend.append(kind, style=f"bold {KIND_COLOURS[kind]}")

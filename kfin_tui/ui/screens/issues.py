@@ -30,15 +30,17 @@ class LoadIssuesScreen(ModalScreen[None]):
         super().__init__()
         self.issues = issues
         self.root = root
+        self.table: DataTable[object] = DataTable(cursor_type="row", zebra_stripes=True)
+        # the whole path and reason of the row under the cursor, wrapped: table cells are cut
+        self.detail = Static(id="issue-detail", markup=False)
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for i in self.issues if not i.warning)
         with Vertical():
             yield Static(Text(f"读取问题 · load issues: {errors} not loaded, {len(self.issues) - errors} with warnings"),
                          id="issues-title", markup=False)
-            yield DataTable(cursor_type="row", zebra_stripes=True)
-            # the whole path and reason of the row under the cursor, wrapped: table cells are cut
-            yield Static(id="issue-detail", markup=False)
+            yield self.table
+            yield self.detail
 
     def _relative(self, path: str) -> str:
         if self.root is not None:
@@ -49,7 +51,7 @@ class LoadIssuesScreen(ModalScreen[None]):
         return path
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.add_columns("", "文件 file", "原因 reason")
         for issue in self.issues:
             # long paths are cut in the middle (the detail line below has them whole): the reason
@@ -65,11 +67,11 @@ class LoadIssuesScreen(ModalScreen[None]):
     def _detail(self, index: int) -> None:
         if 0 <= index < len(self.issues):
             issue = self.issues[index]
-            self.query_one("#issue-detail", Static).update(
+            self.detail.update(
                 Text.assemble((one_line(self._relative(issue.path)), "bold"), "\n", one_line(issue.reason)))
 
     def action_move(self, step: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_close(self) -> None:

@@ -51,6 +51,9 @@ class PickerScreen(ModalScreen[str | None]):
         self.empty = empty
         self._refresh = refresh
         self._on_dossier = on_dossier
+        self.options = OptionList(id="picker-options")
+        self.title_label = Static(self._title(), id="picker-title", markup=False)
+        self.input: Input  # made in compose (an Input wants an active app)
 
     def _title(self) -> Text:
         title = Text(self.title_text)
@@ -60,9 +63,10 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title(), id="picker-title", markup=False)
-            yield Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
-            yield OptionList(id="picker-options")
+            yield self.title_label
+            self.input = Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
+            yield self.input
+            yield self.options
 
     def on_mount(self) -> None:
         self._fill("")
@@ -75,18 +79,18 @@ class PickerScreen(ModalScreen[str | None]):
         if self._refresh is None or not self.status:
             return
         self.items, self.status = self._refresh()
-        self.query_one("#picker-title", Static).update(self._title())
-        self._fill(self.query_one(Input).value, keep=self.highlighted_value)
+        self.title_label.update(self._title())
+        self._fill(self.input.value, keep=self.highlighted_value)
 
     @property
     def highlighted_value(self) -> str | None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.highlighted is None or not options.option_count:
             return None
         return options.get_option_at_index(options.highlighted).id
 
     def _fill(self, query: str, keep: str | None = None) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         options.clear_options()
         q = normalise(query.strip())
         shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
@@ -110,7 +114,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submit(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
@@ -119,7 +123,7 @@ class PickerScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
+        options = self.options
         if options.option_count:
             options.highlighted = ((options.highlighted or 0) + step) % options.option_count
 

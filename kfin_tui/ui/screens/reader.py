@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from ...filters import Filters
 from ...index import Library, Row
@@ -29,6 +30,7 @@ from ...index.progress import Progress as JobProgress
 from ..bindings import READER_SCREEN
 from ..mentions import body_mentions
 from ..messages import (
+    ArticleLoaded,
     BodiesRead,
     CompaniesIndexed,
     Extracted,
@@ -38,7 +40,7 @@ from ..messages import (
     Selected,
 )
 from ..widgets.article_list import ArticleList
-from ..widgets.article_view import ArticleView
+from ..widgets.article_view import SYNC_LAYOUT_CHARS, ArticleView, layout_cost
 from ..widgets.facts_panel import FactsPanel
 from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
@@ -55,6 +57,7 @@ WIDE = 130  # from this many columns the sidebar and the panel get their full wi
 DEBOUNCE = 0.15
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
+HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
 
 
@@ -183,10 +186,27 @@ class ReaderScreen(ReadingStateScreen):
         if done and not self._stop.is_set():
             self.post_message(CompaniesIndexed())
 
-    @work(thread=True, exclusive=True, group="extract")
-    def extract_current(self, row: Row, article: Any) -> None:
+    @work(thread=True, exclusive=True, group="article")
+    def open_article(self, row: Row) -> None:
+        """Read and parse the article (a big file takes a while: never on the UI thread), then its
+        figures and companies. Superseded when the cursor moves on."""
+        worker = get_current_worker()
+        article = self.library.article(row.id)
+        if worker.is_cancelled:
+            return
+        self.post_message(ArticleLoaded(row.id, article))
+        if article is None:
+            return
+        if layout_cost(article) > SYNC_LAYOUT_CHARS:
+            # a big article's extraction takes the interpreter for a while: only when the cursor
+            # rests on it, not while it passes by
+            time.sleep(HEAVY_EXTRACT_DELAY)
+            if worker.is_cancelled:
+                return
         try:
             extraction = self.library.extraction(row.id)
+            if worker.is_cancelled:
+                return
             if extraction is None:
                 from ...extract import extract_article
 
@@ -387,11 +407,16 @@ class ReaderScreen(ReadingStateScreen):
                                    else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
-        article = self.library.article(row.id)
-        self.article_view.show(article)
-        self.facts_panel.show_extraction(None, pending=article is not None)
-        if article is not None:
-            self.extract_current(row, article)
+        self.facts_panel.show_extraction(None, pending=True)
+        self.open_article(row)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if self.current is None or message.row_id != self.current.id:
+            return
+        self.article_view.show(message.article, placeholder="" if message.article is not None
+                               else "无法读取 · could not be read (L)")
+        if message.article is None:
+            self.facts_panel.show_extraction(None)
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:

@@ -38,6 +38,7 @@ SPAN_STYLES = {"bold": Style(bold=True), "italic": Style(italic=True), "code": S
                "underline": Style(underline=True), "strike": Style(strike=True)}
 # articles with more text than this are laid out in a thread worker: the keys stay answered
 SYNC_LAYOUT_CHARS = 8_000
+TABLE_COST, CELL_COST = 200, 20  # characters a table / a cell counts for in layout_cost
 KEEP_WHOLE_MAX = 5_000  # longer paragraphs are broken without the keep-whole pass (it re-breaks)
 
 
@@ -54,10 +55,18 @@ class Laid:
     index: list[int] = field(default_factory=list)  # ... and the line each one starts
 
 
-def article_size(article: Article | None) -> int:
+def layout_cost(article: Article | None) -> int:
+    """What laying ``article`` out costs, in characters: its text, and tables by their cells (a
+    table of little text still takes Rich a while: 200 small nested tables, 3,700 characters, take
+    ~0.3 s)."""
     if article is None:
         return 0
-    return sum(len(b.text) + sum(len(c) for r in b.rows for c in r) for b in article.blocks)
+    cost = 0
+    for b in article.blocks:
+        cost += len(b.text)
+        if b.kind == TABLE:
+            cost += TABLE_COST + sum(CELL_COST + len(c) for r in b.rows for c in r)
+    return cost
 
 
 def lay_out(console: Console, width: int, article: Article | None, mentions: Sequence[Mention],
@@ -180,7 +189,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._token += 1
         job = partial(lay_out, self.app.console, width, self.article, tuple(self.mentions), self._flash,
                       self.placeholder)
-        if article_size(self.article) <= SYNC_LAYOUT_CHARS:
+        if layout_cost(self.article) <= SYNC_LAYOUT_CHARS:
             self.laying_out = False
             self._apply(job())
             return

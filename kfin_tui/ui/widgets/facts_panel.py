@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...typeset import cells, fold_cells
 from ..bindings import PANEL
 from ..mentions import Mention, company_kind
-from ..theme import FIGURE_KINDS, KIND_COLOURS, KIND_LABELS
+from ..theme import KIND_COLOURS, KIND_LABELS
 from .sanitize import one_line
 
 
@@ -55,6 +55,8 @@ class FactsPanel(OptionList):
         texts = [f.text for f in extraction.figures] + [c.name for c in extraction.companies]
         widths = sorted(cells(t) for t in texts) or [8]
         main_width = max(8, min(widths[int(len(widths) * 0.9)], width * 3 // 5))  # a long outlier is folded
+        from ...extract.model import FIGURE_KINDS  # (loaded by now: this is an extraction)
+
         groups: dict[str, list] = {k: [] for k in FIGURE_KINDS}
         for f in extraction.figures:
             groups.setdefault(f.kind, []).append(f)

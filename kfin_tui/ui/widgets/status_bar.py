@@ -17,9 +17,14 @@ class StatusBar(Horizontal):
     StatusBar > #status-right { width: auto; color: $text-muted; }
     """
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.left = Static(id="status-left", markup=False)
+        self.right = Static(id="status-right", markup=False)
+
     def compose(self) -> ComposeResult:
-        yield Static(id="status-left", markup=False)
-        yield Static(id="status-right", markup=False)
+        yield self.left
+        yield self.right
 
     def show(self, folder: str, filters: list[tuple[str, str]], note: str, shown: int, total: int,
              unread: int | None = None) -> None:
@@ -29,13 +34,11 @@ class StatusBar(Horizontal):
         parts += [f"{label}: {one_line(value)}" if value else label for label, value in filters]
         if note:
             parts.append(note)
-        self.query_one("#status-left", Static).update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+        self.left.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
         right = f"{shown}/{total}" if unread is None else f"未读 {unread} · {shown}/{total}"
-        self.query_one("#status-right", Static).update(Text(right))
+        self.right.update(Text(right))
 
     @property
     def text(self) -> str:
         """What the bar says, as plain text (tests and the e2e check read it)."""
-        left = str(self.query_one("#status-left", Static).render())
-        right = str(self.query_one("#status-right", Static).render())
-        return f"{left} | {right}"
+        return f"{self.left.render()} | {self.right.render()}"
