@@ -149,9 +149,11 @@ def _list(args: argparse.Namespace) -> int:
         read, starred = state.read_ids(), state.starred_ids()
         shown = [r for r in library.rows if r.id in keep]
         if args.json:
+            from ..listing import meta_json
+
             out = []
             for r in shown:
-                obj = r.meta_json()
+                obj = meta_json(r.path, r.title, r.date, r.source, r.author, r.categories, r.tickers, r.format)
                 obj["read"], obj["starred"] = r.id in read, r.id in starred
                 out.append(json.dumps(obj, ensure_ascii=False))
             sys.stdout.write("".join(line + "\n" for line in out))

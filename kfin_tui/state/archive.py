@@ -133,7 +133,8 @@ def extraction_progress(library: Any) -> tuple[int, int]:
     ids = {r.id for r in list(library.rows)}
     total = len(ids)
     store = getattr(library, "_store", None)
-    mem_ex = getattr(library, "_mem_extraction", {})
+    parts = getattr(library, "_extractions", None)  # the index's Extractions part (arch-index)
+    mem_ex = parts.memo if parts is not None else getattr(library, "_mem_extraction", {})
     mem_hay = getattr(library, "_mem_hay", {})
     pending: set[int] = set()
     if store is not None:
