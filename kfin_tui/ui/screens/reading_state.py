@@ -386,16 +386,14 @@ class ReadingStateScreen(Screen[None]):
         if self._dwell is not None:  # a choice made by hand: the dwell does not undo it
             self._dwell.stop()
             self._dwell = None
-        read = reading.toggle_read(row.id)
-        self.app.notify("已读 read" if read else "未读 unread", timeout=1.5)
+        reading.toggle_read(row.id)  # the list shows it: bold (unread) or dim (read)
         self._after_change()
 
     def action_toggle_star(self) -> None:
         row, reading = self.current, self.reading
         if row is None or reading is None:
             return
-        starred = reading.toggle_starred(row.id)
-        self.app.notify("★ 已加星标 starred" if starred else "已取消星标 unstarred", timeout=1.5)
+        reading.toggle_starred(row.id)  # the list shows it: ★
         self._after_change()
 
     def _snapshot(self, kind: str) -> StateFilter:
