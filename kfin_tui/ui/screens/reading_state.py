@@ -469,8 +469,14 @@ class ReadingStateScreen(Screen[None]):
         for name in self.watch_names:
             ids = archive.ids_with_company(self.library, name)
             items.append((name, len(ids - read) if reading is not None else len(ids)))
-        done, total = archive.extraction_progress(self.library)
-        return items, (f"提取中 {done}/{total}" if done < total else "")
+        return items, self.extraction_status()
+
+    def extraction_status(self) -> str:
+        """``提取中 n/N`` or "": from the extraction's progress messages when known (no query on
+        the UI thread), else asked of the index once."""
+        if self.extracted is None:
+            self.extracted = archive.extraction_progress(self.library)
+        return self.extraction_note()
 
     def action_watchlist(self) -> None:
         items, status = self.watch_items()
@@ -485,8 +491,7 @@ class ReadingStateScreen(Screen[None]):
 
     def company_items(self) -> tuple[list[tuple[str, int]], str]:
         """(company, articles) over the articles extracted so far, and the partial note."""
-        done, total = archive.extraction_progress(self.library)
-        return self.company_names(), (f"提取中 {done}/{total}" if done < total else "")
+        return self.company_names(), self.extraction_status()
 
     def company_picker(self, title: str = "公司 · company") -> PickerScreen:
         """The company picker: partial (and refreshing) while the archive is extracted; ctrl+d
