@@ -35,6 +35,8 @@ CHUNK = 16  # entries whose figures are read per message
 MAX_FIGURES = 6  # figures shown per article
 MAX_COMPANIES = 6  # co-mentioned companies shown per article
 SPARK_WIDTH = 60
+BATCH = 60  # articles added to the list at a time
+BATCH_PAUSE = 0.02  # seconds between batches: keys are answered in between
 
 
 class DossierScreen(Screen[int | None]):
@@ -121,11 +123,22 @@ class DossierScreen(Screen[int | None]):
                     else "没有文章提到这家公司 · no article names this company")
             options.add_option(Option(Text(text, style="dim italic"), disabled=True))
             return
+        self._append(message.token)
+        ids = self.dossier.row_ids[:options.option_count]
+        options.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _append(self, token: int) -> None:
+        """The next :data:`BATCH` articles into the list; the rest a moment later (an OptionList
+        measures every option it is given: thousands at once would hold the keys for seconds)."""
+        if token != self._token or self.dossier is None:
+            return
+        options = self.query_one(OptionList)
+        ids, start = self.dossier.row_ids, options.option_count
         details = self.dossier._details
         options.add_options([Option(self.entry_text(details.get(rid), rid), id=str(rid))
-                             for rid in self.dossier.row_ids])
-        ids = self.dossier.row_ids
-        options.highlighted = ids.index(keep) if keep in ids else 0
+                             for rid in ids[start:start + BATCH]])
+        if start + BATCH < len(ids):
+            self.set_timer(BATCH_PAUSE, lambda: self._append(token))
 
     def on_dossier_entries(self, message: DossierEntries) -> None:
         if message.token != self._token or self.dossier is None:
