@@ -20,6 +20,14 @@ def make_app(**kwargs) -> KfinApp:
     return KfinApp(UI_CORPUS, **kwargs)
 
 
+async def steady_cursor(pilot) -> None:
+    """The picker's input cursor blinks: hold it visible so the picture does not depend on timing."""
+    from textual.widgets import Input
+
+    pilot.app.screen.query_one(Input).cursor_blink = False
+    await pilot.pause()
+
+
 async def _ready(pilot) -> None:
     await settle(pilot, 0.1)
 
@@ -74,6 +82,7 @@ def test_category_picker(snap_compare):
         await _ready(pilot)
         await pilot.press("c")
         await settle(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)
 
@@ -84,6 +93,7 @@ def test_company_picker_narrowed_at_80x24(snap_compare):
         await pilot.press("f")
         await pilot.press(*"宁德")
         await settle(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run)
 
