@@ -296,6 +296,7 @@ class ReadingStateScreen(Screen[None]):
 
     @on(CompaniesIndexed)
     def _state_on_companies_indexed(self, message: CompaniesIndexed) -> None:
+        self._extract_base = None  # a later extraction (new articles) counts from its own start
         if not message.error:
             rows = len(self.library.rows)
             self.extracted = (rows, rows)
