@@ -1,5 +1,5 @@
 """The reader's reading state, watchlist and dossier (issue 12), driven with Pilot: every key
-(u, s, H, S, O, space at the end, w, W, d, enter in the dossier, ctrl+d in the pickers), the
+(u, s, H, S, V, space at the end, w, W, d, enter in the dossier, ctrl+d in the pickers), the
 partial company results while extracting, a state problem, and reopening where the reader was left.
 
 The state folder and the config file are private to each test (tests/conftest.py)."""
@@ -223,12 +223,12 @@ async def test_w_watches_the_company_under_the_cursor_and_W_O_use_it():
         assert "◆" in lst.render_line(index * 2 - int(lst.scroll_offset.y)).text
         others = [i for i, r in enumerate(lst.rows) if r.id != catl_row]
         assert all("◆" not in lst.render_line(i * 2 - int(lst.scroll_offset.y)).text for i in others)
-        # O: only the articles naming a watched company
+        # V: only the articles naming a watched company
         lst.focus()
-        await pilot.press("O")
+        await pilot.press("V")
         await settle(pilot)
         assert [r.id for r in rows(app)] == [catl_row] and "仅关注" in status(app)
-        await pilot.press("O")
+        await pilot.press("V")
         await settle(pilot)
         assert len(rows(app)) == TOTAL
         # W: the watchlist with the unread count; enter filters by the company
@@ -506,7 +506,7 @@ async def test_a_damaged_state_database_is_said_once_and_reading_goes_on(tmp_pat
 def test_generated_help_lists_the_new_keys():
     rows_ = {keys: text for _, items in help_sections({}) for keys, text in items}
     for key, words in (("u", "read / unread"), ("s", "star"), ("H", "hide"), ("S", "starred"),
-                       ("O", "watched"), ("w", "watch"), ("W", "watchlist"), ("d", "dossier")):
+                       ("V", "watched"), ("w", "watch"), ("W", "watchlist"), ("d", "dossier")):
         assert key in rows_ and words in rows_[key], key
     assert "next unread" in rows_["space"]
 

@@ -59,7 +59,8 @@ READING_STATE: list[BindingType] = [
        show=False),
     _b("S", "starred_only", "仅星标", "show only the starred articles (again: all)", FILTER, "reader.starred_only",
        show=False),
-    _b("O", "watched_only", "仅关注", "show only the articles naming a watched company (◆ in the list)", FILTER,
+    # (not O: escape then O, typed fast, is the start of a terminal's key sequence and eats the next key)
+    _b("V", "watched_only", "仅关注", "show only the articles naming a watched company (◆ in the list)", FILTER,
        "reader.watched_only", show=False),
     _b("w", "toggle_watch", "关注", "(side panel) watch / stop watching the company under the cursor "
        "(the config file's watch list)", OTHER, "reader.toggle_watch", show=False),

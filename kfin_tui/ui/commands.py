@@ -52,7 +52,7 @@ class FilterCommands(Provider):
             ("帮助 · help", reader.kfin_app.action_help, "every key"),
             ("隐藏已读 · hide read articles", reader.action_hide_read, "H: again to show them"),
             ("仅星标 · starred only", reader.action_starred_only, "S: again to show all"),
-            ("仅关注 · watched companies only", reader.action_watched_only, "O: articles naming a watched company"),
+            ("仅关注 · watched companies only", reader.action_watched_only, "V: articles naming a watched company"),
             ("关注列表 · watchlist", reader.action_watchlist, "W: unread articles per watched company"),
         ]
         for name, count in reader.category_counts()[0]:  # within the keyword/company filters, as `c`

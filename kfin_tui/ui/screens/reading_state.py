@@ -5,7 +5,7 @@
   ``u`` toggles it, ``s`` stars it. Unread titles are bold, read ones dim, starred ones carry ★.
   The status bar says how many are unread. ``space`` at the end of an article goes to the next
   unread one (newsboat's habit).
-* List filters on the reading state: ``H`` hides read articles, ``S`` keeps the starred ones, ``O``
+* List filters on the reading state: ``H`` hides read articles, ``S`` keeps the starred ones, ``V``
   the ones naming a watched company. They are :class:`StateFilter` predicates in the filters'
   ``where`` (a snapshot of the ids, taken when the filter is set: an article read meanwhile stays
   in the list until the filters change, as in newsboat).
