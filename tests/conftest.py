@@ -44,3 +44,13 @@ def cache(tmp_path, monkeypatch):
     d = tmp_path / "cache"
     monkeypatch.setenv("KFIN_TUI_CACHE", str(d))
     return d
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's reading state or config (``KFIN_TUI_STATE``,
+    ``KFIN_TUI_CONFIG``): each test gets its own, empty. Tests that need a shared state folder
+    (reopen across two runs) set ``KFIN_TUI_STATE`` themselves."""
+    d = tmp_path_factory.mktemp("kfin-state")
+    monkeypatch.setenv("KFIN_TUI_STATE", str(d / "state"))
+    monkeypatch.setenv("KFIN_TUI_CONFIG", str(d / "config.toml"))

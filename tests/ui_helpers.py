@@ -32,5 +32,9 @@ def list_titles(app) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
-    """The reader reads the user's config file (keys): tests never see the developer's own."""
-    monkeypatch.setenv("KFIN_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    """The reader reads the user's config file (keys): tests never see the developer's own. Its
+    one setting: an article shown is never marked read by the dwell (``reader.read_after``), so
+    that what a test sees never depends on how long it ran (tests of the dwell set their own)."""
+    config = tmp_path / "no-config.toml"
+    config.write_text("[reader]\nread_after = 3600\n", encoding="utf-8")
+    monkeypatch.setenv("KFIN_TUI_CONFIG", str(config))

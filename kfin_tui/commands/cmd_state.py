@@ -149,6 +149,8 @@ def _list(args: argparse.Namespace) -> int:
         read, starred = state.read_ids(), state.starred_ids()
         shown = [r for r in library.rows if r.id in keep]
         if args.json:
+            from ..listing import meta_json
+
             out = []
             from ..listing import meta_json
             from ..sanitize import json_line

@@ -3,6 +3,7 @@ and shows the :class:`~kfin_tui.ui.screens.reader.ReaderScreen`, which owns the 
 reading session (Posting's App + main Screen)."""
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from ..config import Config, ConfigError, load_config
 from ..filters import Filters
 from ..index import Library
+from ..state.store import StateStore, open_state
 from .bindings import APP, keymap_from_config
 from .commands import FilterCommands
 from .screens.help import HelpScreen
@@ -31,7 +33,8 @@ class KfinApp(App[int]):
     COMMANDS = App.COMMANDS | {FilterCommands}
 
     def __init__(self, root: Path | str, *, keyword: str = "", category: str = "", company: str = "",
-                 library: Library | None = None, config: Config | None = None) -> None:
+                 library: Library | None = None, config: Config | None = None,
+                 state: StateStore | None = None) -> None:
         super().__init__()
         self.root = Path(root)
         self.library = library or Library(self.root)
@@ -46,6 +49,8 @@ class KfinApp(App[int]):
         keymap, problem = keymap_from_config(config.keys)
         self.config_problem = self.config_problem or (f"kfin-tui: {problem}" if problem else "")
         self.keymap = keymap
+        # the reading state (XDG state folder; never raises: a problem is in state.error, said once)
+        self.state = state if state is not None else open_state()
         self._saved_switch_interval: float | None = None
         self.stop = threading.Event()  # set on exit: the reader's workers stop at their next check
 
@@ -76,4 +81,7 @@ class KfinApp(App[int]):
             sys.setswitchinterval(self._saved_switch_interval)
         # workers stop at their next check of the stop event; the library waits for the calls in
         # flight before it closes its connections (and leaves them to process exit after the timeout)
+        with contextlib.suppress(Exception):  # a failed save never turns the exit into a traceback
+            self.reader.reading_state_closed()  # where the reader was left, saved before the store closes
         self.library.close(timeout=CLOSE_TIMEOUT)
+        self.state.close()

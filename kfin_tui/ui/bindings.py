@@ -58,6 +58,26 @@ READER_FEEDS: list[BindingType] = [
        key_display="F", show=False),
 ]
 
+# the reading state, the watchlist and the dossier (issue 12): on ReadingStateScreen, the reader's base
+READING_STATE: list[BindingType] = [
+    _b("u", "toggle_read", "已读", "mark the article read / unread (opening one marks it read after "
+       "reader.read_after seconds)", READ, "reader.toggle_read", show=False),
+    _b("s", "toggle_star", "星标", "star / unstar the article (★ in the list)", READ, "reader.toggle_star", show=False),
+    _b("H", "hide_read", "隐藏已读", "hide / show the articles already read", FILTER, "reader.hide_read",
+       show=False),
+    _b("S", "starred_only", "仅星标", "show only the starred articles (again: all)", FILTER, "reader.starred_only",
+       show=False),
+    # (not O: escape then O, typed fast, is the start of a terminal's key sequence and eats the next key)
+    _b("V", "watched_only", "仅关注", "show only the articles naming a watched company (◆ in the list)", FILTER,
+       "reader.watched_only", show=False),
+    _b("w", "toggle_watch", "关注", "(side panel) watch / stop watching the company under the cursor "
+       "(the config file's watch list)", OTHER, "reader.toggle_watch", show=False),
+    _b("W", "watchlist", "关注列表", "the watchlist: each watched company's unread articles; enter filters by "
+       "it, ctrl+d opens its dossier", OTHER, "reader.watchlist", show=False),
+    _b("d", "dossier", "档案", "the dossier of the company under the cursor in the side panel, of the company "
+       "filter, or of a company picked", OTHER, "reader.dossier", show=False),
+]
+
 LIST: list[BindingType] = [
     _b("j,down", "cursor_down", "下", "next article", MOVE, "list.down", show=False),
     _b("k,up", "cursor_up", "上", "previous article", MOVE, "list.up", show=False),
@@ -97,6 +117,8 @@ HELP: list[BindingType] = [
 
 PICKER: list[BindingType] = [
     _b("escape", "cancel", "取消", "cancel", None, "picker.cancel"),
+    _b("ctrl+d", "dossier", "档案", "(company pickers) the dossier of the highlighted company", None,
+       "picker.dossier", priority=True),  # before the input's own ctrl+d
     _b("down", "move(1)", "下", "next", None, "picker.down", show=False),
     _b("up", "move(-1)", "上", "previous", None, "picker.up", show=False),
 ]
@@ -107,6 +129,14 @@ FEEDS: list[BindingType] = [
     _b("enter", "fetch_one", "抓取此项", "fetch the feed under the cursor", None, "feeds.fetch_one"),
     _b("j", "move(1)", "下", "next", None, "feeds.down", show=False),
     _b("k", "move(-1)", "上", "previous", None, "feeds.up", show=False),
+]
+
+DOSSIER: list[BindingType] = [
+    _b("escape,q", "close", "返回", "back to the reader", None, "dossier.close"),
+    _b("j", "cursor_down", "下", "next article", None, "dossier.down", show=False),
+    _b("k", "cursor_up", "上", "previous article", None, "dossier.up", show=False),
+    _b("g", "first", "顶部", "first", None, "dossier.top", show=False),
+    _b("G", "last", "底部", "last", None, "dossier.bottom", show=False),
 ]
 
 ISSUES: list[BindingType] = [
@@ -120,10 +150,12 @@ ISSUES: list[BindingType] = [
 EXTRA_HELP = [
     (READ, "enter", "(side panel) scroll the body to the first mention and flash it"),
     (FILTER, "ctrl+p", "command palette: every category and company filter by name"),
+    (READ, "space", "(reading pane) at the end of the article: the next unread article"),
+    (OTHER, "enter", "(dossier) open the article in the reader; escape back"),
 ]
 
-ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *LIST, *READER, *PANEL, *HELP, *PICKER, *ISSUES,
-                                   *READER_FEEDS, *FEEDS)
+ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *READING_STATE, *LIST, *READER, *PANEL, *HELP,
+                                   *PICKER, *DOSSIER, *ISSUES, *READER_FEEDS, *FEEDS)
                       if isinstance(b, Binding)]
 IDS = {b.id for b in ALL if b.id}
 

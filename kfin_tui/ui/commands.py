@@ -30,7 +30,7 @@ def highlight_plain(matcher: Matcher, text: str) -> Content:
 
 
 class FilterCommands(Provider):
-    """`分类: 深度`, `公司: 快手`, plus clearing filters, the panel, load issues and help."""
+    """`分类: 深度`, `公司: 快手`, `档案: 快手` (the dossier), the reading-state filters, plus clearing filters, the panel, load issues and help."""
 
     def _reader(self) -> ReaderScreen | None:
         from .screens.reader import ReaderScreen
@@ -52,11 +52,17 @@ class FilterCommands(Provider):
             ("帮助 · help", reader.kfin_app.action_help, "every key"),
             ("抓取订阅 · fetch feeds", reader.action_fetch, "every feed now (r)"),
             ("订阅 · feeds", reader.action_feeds, "last fetch, new items, errors (F)"),
+            ("隐藏已读 · hide read articles", reader.action_hide_read, "H: again to show them"),
+            ("仅星标 · starred only", reader.action_starred_only, "S: again to show all"),
+            ("仅关注 · watched companies only", reader.action_watched_only, "V: articles naming a watched company"),
+            ("关注列表 · watchlist", reader.action_watchlist, "W: unread articles per watched company"),
         ]
         for name, count in reader.category_counts()[0]:  # within the keyword/company filters, as `c`
             out.append((f"分类 category: {one_line(name)}", partial(reader.set_category, name), f"{count} 篇 articles"))
         for name, count in reader.company_names():
             out.append((f"公司 company: {one_line(name)}", partial(reader.set_company, name), f"{count} 篇 articles"))
+            out.append((f"档案 dossier: {one_line(name)}", partial(reader.open_dossier, name),
+                        f"{count} 篇 articles: timeline, figures, companies named with it"))
         return out
 
     async def discover(self) -> Hits:

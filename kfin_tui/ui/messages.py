@@ -75,3 +75,40 @@ class CompaniesIndexed(Message):
     def __init__(self, error: str = "") -> None:
         self.error = error
         super().__init__()
+
+
+# the reading state, the watchlist and the dossier (issue 12) ----------------------------------
+
+class StateRefreshed(Message):
+    """The reading state joined to the library's rows (a worker ran ``ArchiveState.refresh``):
+    ``restore``: the row of the article selected when the reader was left, if found."""
+
+    def __init__(self, restore: int | None = None) -> None:
+        self.restore = restore
+        super().__init__()
+
+
+class WatchRefreshed(Message):
+    """The watched companies (canonical names) and the ids of the articles naming them, with the
+    archive's extraction progress (``extracted``, ``total``) at the time: partial while short."""
+
+    def __init__(self, names: list[str], ids: frozenset[int], extracted: int, total: int) -> None:
+        self.names, self.ids, self.extracted, self.total = names, ids, extracted, total
+        super().__init__()
+
+
+class DossierBuilt(Message):
+    """A company dossier (:class:`kfin_tui.dossier.Dossier`, its header and article ids) built by
+    the dossier screen's worker (``token``: the build it answers; older ones are dropped)."""
+
+    def __init__(self, token: int, dossier: Any = None, error: str = "") -> None:
+        self.token, self.dossier, self.error = token, dossier, error
+        super().__init__()
+
+
+class DossierEntries(Message):
+    """Entries ``start:start+len(entries)`` of a dossier, with their figures (read from the articles)."""
+
+    def __init__(self, token: int, start: int, entries: list[Any]) -> None:
+        self.token, self.start, self.entries = token, start, entries
+        super().__init__()

@@ -1,6 +1,8 @@
 """A small modal picker: type to narrow, enter to choose, escape to cancel."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +15,18 @@ from ...index.search import normalise
 from ..bindings import PICKER
 from ..widgets.sanitize import one_line
 
+PickerItems = list[tuple[str, int]]
+REFRESH_EVERY = 1.5  # seconds between refreshes while the items are partial
+
 
 class PickerScreen(ModalScreen[str | None]):
-    """Returns the chosen value, or None when cancelled."""
+    """Returns the chosen value, or None when cancelled.
+
+    ``status``: a note after the title (``提取中 n/N`` while the company index is partial); with
+    ``refresh`` (→ items and status) the items are asked again every :data:`REFRESH_EVERY` seconds
+    while the status is not empty, keeping what was typed and the highlighted item. ``on_dossier``:
+    ctrl+d closes the picker and opens the highlighted company's dossier. ``note``: what the number
+    after a name counts, when not articles (e.g. ``未读``)."""
 
     BINDINGS = PICKER
     AUTO_FOCUS = "#picker-input"
@@ -27,35 +38,75 @@ class PickerScreen(ModalScreen[str | None]):
     PickerScreen OptionList { height: 1fr; border: none; }
     """
 
-    def __init__(self, title: str, items: list[tuple[str, int]], current: str = "") -> None:
+    def __init__(self, title: str, items: PickerItems, current: str = "", *, status: str = "",
+                 refresh: Callable[[], tuple[PickerItems, str]] | None = None,
+                 on_dossier: Callable[[str], None] | None = None, note: str = "",
+                 empty: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.items = items
         self.current = current
+        self.status = status
+        self.note = note
+        self.empty = empty
+        self._refresh = refresh
+        self._on_dossier = on_dossier
         self.options = OptionList(id="picker-options")
+        self.title_label = Static(self._title(), id="picker-title", markup=False)
+        self.input: Input  # made in compose (an Input wants an active app)
+
+    def _title(self) -> Text:
+        title = Text(self.title_text)
+        if self.status:
+            title.append(f"  {self.status} 结果不完整", style="italic")
+        return title
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.title_text), id="picker-title", markup=False)
-            yield Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
+            yield self.title_label
+            self.input = Input(placeholder="输入以筛选 · type to narrow", id="picker-input")
+            yield self.input
             yield self.options
 
     def on_mount(self) -> None:
         self._fill("")
+        if self._refresh is not None:
+            self.set_interval(REFRESH_EVERY, self._refresh_items)
 
-    def _fill(self, query: str) -> None:
+    def _refresh_items(self) -> None:
+        """While partial: the items again (more articles are extracted), the query and the
+        highlighted item kept."""
+        if self._refresh is None or not self.status:
+            return
+        self.items, self.status = self._refresh()
+        self.title_label.update(self._title())
+        self._fill(self.input.value, keep=self.highlighted_value)
+
+    @property
+    def highlighted_value(self) -> str | None:
+        options = self.options
+        if options.highlighted is None or not options.option_count:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def _fill(self, query: str, keep: str | None = None) -> None:
         options = self.options
         options.clear_options()
         q = normalise(query.strip())
         shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
         for name, count in shown:
             label = Text(one_line(name))
-            label.append(f"  {count}", style="dim")
+            label.append(f"  {self.note}{count}", style="dim")
             if name == self.current:
                 label.append("  ✓", style="bold")
             options.add_option(Option(label, id=name))
+        if not shown and (self.empty or self.status):
+            text = (f"{self.status} — 尚未提取完 · still extracting" if self.status else self.empty)
+            options.add_option(Option(Text(text, style="dim italic"), disabled=True))
+            return
         if shown:
-            options.highlighted = 0
+            ids = [name for name, _ in shown]
+            options.highlighted = ids.index(keep) if keep in ids else 0
 
     @on(Input.Changed)
     def _narrow(self, event: Input.Changed) -> None:
@@ -78,3 +129,11 @@ class PickerScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_dossier(self) -> None:
+        value = self.highlighted_value
+        if self._on_dossier is None or value is None:
+            return
+        on_dossier = self._on_dossier
+        self.dismiss(None)
+        on_dossier(value)

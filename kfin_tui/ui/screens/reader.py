@@ -48,6 +48,7 @@ from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.status_bar import StatusBar
 from .issues import LoadIssuesScreen
 from .picker import PickerScreen
+from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
     from ..app import KfinApp
@@ -71,7 +72,7 @@ def canonical_company(name: str) -> str:
     return canonical(name)
 
 
-class ReaderScreen(LiveNewsScreen):
+class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     AUTO_FOCUS = "ArticleList"  # keys pressed before the first paint go to the list, not the filter box
     BINDINGS = READER_SCREEN
 
@@ -119,6 +120,9 @@ class ReaderScreen(LiveNewsScreen):
 
     def on_mount(self) -> None:
         self.article_list.focus()
+        app = self.kfin_app
+        # the reading state (issue 12: reading_state.py): where the reader was left, before the first rows
+        self.start_reading_state(app.state, app.config.reader.read_after, restore=not app.start_filters.active)
         self._update_panel_visibility()
         self._update_status()
         self.load_library()
@@ -306,18 +310,21 @@ class ReaderScreen(LiveNewsScreen):
         self.filters = filters
         self._reselect()
         self._update_status()
+        self.session_changed()
 
     def _show_rows(self, rows: list[Row]) -> None:
         view = self.article_list
         view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
                               if self.filters.active else
                               ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
+        view.empty_message = self.empty_message() or view.empty_message  # partial company results
         keep = self.current or self._remember
         if not self.loaded and view.cursor == 0 and rows:
             keep = rows[0]  # while the list fills, the cursor stays on the newest article
         view.set_rows(rows, keep=keep)
         if not rows:
             self._show(None)
+        self.rows_shown()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -327,11 +334,13 @@ class ReaderScreen(LiveNewsScreen):
         note = ""
         if f.keyword and (self.shown is None or self.shown.keyword != f.keyword):
             note = "搜索中…"  # the list below still shows the previous results
+        elif self.status_note():
+            note = self.status_note()  # 提取中 n/N: the company results are partial
         elif f.active and (self.partial or (self.library.bodies_pending and f.keyword)):
             note = "索引中 结果不完整"  # partial: texts still being read (short: 80 columns)
         self.status_bar.show("corpus" if name == "_corpus" else name,  # the bundled corpus
-                             [(label, value) for label, value in labels if value], note,
-                             len(self.article_list.rows), len(self.library.rows))
+                             [(label, value) for label, value in labels if value] + self.state_labels(), note,
+                             len(self.article_list.rows), len(self.library.rows), self.unread_count)
 
     @on(Input.Changed, "#keyword")
     def _keyword_changed(self, event: Input.Changed) -> None:
@@ -340,6 +349,7 @@ class ReaderScreen(LiveNewsScreen):
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE, self._reselect)
         self._update_status()
+        self.session_changed()
 
     @on(Input.Submitted, "#keyword")
     def _keyword_submitted(self) -> None:
@@ -389,6 +399,7 @@ class ReaderScreen(LiveNewsScreen):
         if row is not None and self.current is not None and row.id == self.current.id:
             return
         self.current = row
+        self.article_shown(row)  # the read-after dwell (reading_state.py)
         if row is not None:
             self._remember = row
         self.extraction = None
@@ -435,8 +446,7 @@ class ReaderScreen(LiveNewsScreen):
             if name:
                 self.set_company(name)
                 return
-        self.app.push_screen(PickerScreen("公司 · company", self.company_names(), self.filters.company),
-                             self._picked(self.set_company))
+        self.app.push_screen(self.company_picker(), self._picked(self.set_company))  # partial-aware, ctrl+d
 
     @staticmethod
     def _picked(apply: Callable[[str], None]) -> Callable[[str | None], None]:
@@ -450,6 +460,7 @@ class ReaderScreen(LiveNewsScreen):
         panel = self.facts_panel
         self.panel_wanted = panel.has_class("hidden")
         self._update_panel_visibility()
+        self.session_changed()
         if not self.panel_wanted and panel.has_focus:
             self.article_list.focus()
 

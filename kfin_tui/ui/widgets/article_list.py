@@ -27,7 +27,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     BINDINGS = LIST
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--title", "article-list--meta", "article-list--cursor",
-                         "article-list--marker", "article-list--empty"}
+                         "article-list--marker", "article-list--empty", "article-list--unread",
+                         "article-list--read", "article-list--star", "article-list--watch"}
     DEFAULT_CSS = """
     ArticleList { background: $surface; }
     ArticleList > .article-list--title { color: $text; }
@@ -36,7 +37,13 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList:focus > .article-list--cursor { background: $accent 30%; }
     ArticleList > .article-list--marker { color: $accent; }
     ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
+    ArticleList > .article-list--unread { color: $text; text-style: bold; }
+    ArticleList > .article-list--read { color: $text-muted; }
+    ArticleList > .article-list--star { color: $warning; }
+    ArticleList > .article-list--watch { color: $success; }
     """
+    STAR = "★"
+    WATCH = "◆"
 
     class Highlighted(Message):
         def __init__(self, row: Row | None) -> None:
@@ -55,6 +62,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self.empty_message = "没有文章 · no articles"
         self._last_posted: object = _UNSET
+        # the reading state (set by the reader): None until it is known, then rows not in
+        # read_ids are drawn bold, read ones dim; starred and watched rows carry ★ / ◆
+        self.read_ids: set[int] | None = None
+        self.starred_ids: set[int] = set()
+        self.watched_ids: frozenset[int] = frozenset()
 
     # data -------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep: Row | None = None) -> None:
@@ -116,14 +128,33 @@ class ArticleList(ScrollView, can_focus=True):
         marker_style = self.get_component_rich_style("article-list--marker") + base
         marker = Segment("▌" if selected else " ", marker_style)
         if part == 0:
-            style = self.get_component_rich_style("article-list--title") + base
-            text = fold_cells(one_line(row.title), max(1, width - 1))
-        else:
-            style = self.get_component_rich_style("article-list--meta") + base
-            meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), one_line(row.source)) if p)
-            text = fold_cells(meta, max(1, width - 1))
+            return self._title_line(row, base, marker, width)
+        style = self.get_component_rich_style("article-list--meta") + base
+        meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), one_line(row.source)) if p)
+        text = fold_cells(meta, max(1, width - 1))
         pad = max(0, width - 1 - cells(text))
         return Strip([marker, Segment(text + " " * pad, style)], width).apply_style(self.rich_style)
+
+    def _title_line(self, row: Row, base: Style, marker: Segment, width: int) -> Strip:
+        """The title, bold when unread, dim when read, after ★ (starred) and ◆ (watched)."""
+        style = self.get_component_rich_style("article-list--title")
+        if self.read_ids is not None:
+            state = "article-list--read" if row.id in self.read_ids else "article-list--unread"
+            style = style + self.get_component_rich_style(state)
+        segments = [marker]
+        used = 1
+        for flag, ids, component in ((self.STAR, self.starred_ids, "article-list--star"),
+                                     (self.WATCH, self.watched_ids, "article-list--watch")):
+            if row.id in ids:
+                segments.append(Segment(flag, self.get_component_rich_style(component) + base))
+                used += cells(flag)
+        if used > 1:
+            segments.append(Segment(" ", base))
+            used += 1
+        text = fold_cells(one_line(row.title), max(1, width - used))
+        pad = max(0, width - used - cells(text))
+        segments.append(Segment(text + " " * pad, style + base))
+        return Strip(segments, width).apply_style(self.rich_style)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.rows) * ROW_HEIGHT)

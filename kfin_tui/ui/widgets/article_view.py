@@ -90,6 +90,9 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView { background: $surface; }
     """
 
+    class EndReached(Message):
+        """``space`` (page down) at the end of the article: the reader goes to the next unread one."""
+
     class LaidOut(Message):
         def __init__(self, token: int, laid: Laid) -> None:
             self.token, self.laid = token, laid
@@ -107,6 +110,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._flash_timer: Timer | None = None
         self.mention_cursor = -1
         self.laying_out = False
+
+    def action_page_down(self) -> None:
+        if self.article is not None and not self.laying_out and self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.EndReached())
+            return
+        super().action_page_down()
 
     # public API ---------------------------------------------------------
     def show(self, article: Article | None, mentions: list[Mention] | None = None, placeholder: str = "") -> None:

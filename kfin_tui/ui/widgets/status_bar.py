@@ -26,14 +26,17 @@ class StatusBar(Horizontal):
         yield self.left
         yield self.right
 
-    def show(self, folder: str, filters: list[tuple[str, str]], note: str, shown: int, total: int) -> None:
-        """``filters``: (label, value) pairs such as ("关键词", typed keyword); ``note``: a hint."""
+    def show(self, folder: str, filters: list[tuple[str, str]], note: str, shown: int, total: int,
+             unread: int | None = None) -> None:
+        """``filters``: (label, value) pairs such as ("关键词", typed keyword), or a label alone
+        (value ""); ``note``: a hint; ``unread``: articles not read yet (None: not known yet)."""
         parts: list[str] = ["kfin-tui", one_line(folder)]
-        parts += [f"{label}: {one_line(value)}" for label, value in filters]
+        parts += [f"{label}: {one_line(value)}" if value else label for label, value in filters]
         if note:
             parts.append(note)
         self.left.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
-        self.right.update(Text(f"{shown}/{total}"))
+        right = f"{shown}/{total}" if unread is None else f"未读 {unread} · {shown}/{total}"
+        self.right.update(Text(right))
 
     @property
     def text(self) -> str:
