@@ -152,7 +152,6 @@ def _list(args: argparse.Namespace) -> int:
             from ..listing import meta_json
 
             out = []
-            from ..listing import meta_json
             from ..sanitize import json_line
 
             for r in shown:
