@@ -120,6 +120,7 @@ class ReadingStateScreen(Screen[None]):
         self._said_errors: set[str] = set()
         self._last_extract_refresh = 0.0
         self._reveal: int | None = None
+        self._reveal_focus = True  # an article asked for by hand takes the focus; a restored one does not
 
     # start and stop -------------------------------------------------------------------------
     def start_reading_state(self, store: StateStore | None, read_after: float, restore: bool) -> None:
@@ -529,9 +530,13 @@ class ReadingStateScreen(Screen[None]):
             return
         if focus:  # asked for by hand (the dossier): show it, whatever the filters
             self._reveal = row_id
+            self._reveal_focus = True
             with self.prevent(Input.Changed):
                 self.keyword_input.value = ""
             self.set_filters(Filters())
+        else:  # where the reader was left: the list may not hold it yet (its filters still running)
+            self._reveal = row_id
+            self._reveal_focus = False
 
     def rows_shown(self) -> None:
         """The reader filled the list: put the cursor on an article asked for meanwhile."""
@@ -541,7 +546,11 @@ class ReadingStateScreen(Screen[None]):
             index = next((i for i, r in enumerate(lst.rows) if r.id == rid), None)
             if index is not None:
                 lst.cursor = index
-                self.article_view.focus()
+                self._show(lst.rows[index])
+                if self._reveal_focus:
+                    self.article_view.focus()
+            elif not self._reveal_focus and not self.loaded:
+                self._reveal = rid  # still loading: try again with the next rows
 
     @on(ArticleView.EndReached)
     def _next_unread(self) -> None:
