@@ -389,6 +389,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     # article display -----------------------------------------------------------
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        now = self.article_list.current_row
+        if event.row is not None and now is not None and now.id != event.row.id:
+            return  # a stale message: the cursor was moved again (restored, revealed) since it was posted
         self._show(event.row)
 
     @on(ArticleList.Opened)
