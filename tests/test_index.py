@@ -396,3 +396,42 @@ def test_whole_archive_pass_is_companies_only(cache, corpus):
     assert again.extract_pending() == 0  # known from the index
     some = next(r for r in again.rows if again.companies_for(r.id))
     assert again.extraction(some.id).to_json() == extract_article(again.article(some.id)).to_json()
+
+
+def test_texts_are_stored_compressed_and_replaced_exactly(cache, corpus):
+    """``texts`` holds each article's search text packed (zlib, smaller than its UTF-8); a changed
+    file's old words leave both FTS tables (their 'delete' is fed from the packed text), its new
+    words are found, and 1-, 2- and 3+-character terms still answer exactly."""
+    from kfin_tui.index.store import SEP, pack, unpack
+
+    assert unpack(pack("a" + SEP + "公司")) == "a公司" and unpack(SEP + "x" + SEP + "y" + SEP) == "xy"
+    lib = Library(corpus).load_all()
+    assert lib.wait_index()
+    with sqlite3.connect(lib.index_path) as db:
+        stored = dict(db.execute("SELECT id, tp FROM texts"))
+    assert stored and all(isinstance(tp, bytes) for tp in stored.values())
+    for r in lib.rows:
+        assert unpack(stored[r.id]) == article_haystack(lib.article(r.id)).replace(SEP, "")
+    assert sum(map(len, stored.values())) < sum(len(unpack(tp).encode()) for tp in stored.values())
+    lib.close(wait=True)
+    changed = corpus / "posts" / "001.md"
+    before = changed.read_text(encoding="utf-8")
+    changed.write_text(before + "\n独有词汇壬癸。\n", encoding="utf-8")
+    os.utime(changed, ns=(time.time_ns(), time.time_ns() + 5_000_000))
+    lib = Library(corpus).load_all()
+    assert lib.wait_index()
+    cid = next(r.id for r in lib.rows if r.path == str(changed))
+    for q in ("壬癸", "癸", "汇壬癸", "独有词汇壬癸"):
+        assert lib.search(q) == {cid}, q
+    lib.close(wait=True)
+    changed.write_text(before, encoding="utf-8")
+    os.utime(changed, ns=(time.time_ns(), time.time_ns() + 10_000_000))
+    lib = Library(corpus).load_all()
+    assert lib.wait_index()
+    for q in ("壬癸", "癸", "汇壬癸", "独有词汇壬癸"):
+        assert lib.search(q) == set(), q
+    for q in ("光", "伏组", "出货量", "同比增长"):
+        assert {lib.row(i).path for i in lib.search(q)} == _reference(lib, q), q
+    with sqlite3.connect(lib.index_path) as db:
+        for table in ("f", "g"):
+            db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")

@@ -41,7 +41,7 @@ from .records import Row, SortKey, meta_record, posix, row_from_meta, row_from_r
 from .rows import RowTable
 from .search import matches_terms, terms
 from .state import LibraryState
-from .store import SEP, Store, StoreError, db_path_for
+from .store import Store, StoreError, db_path_for, unpack
 from .walk import abs_folder, folder_prefix
 
 __all__ = ["Library", "Listing", "Row", "sort_key"]
@@ -690,8 +690,7 @@ class Library(LibraryState):
                         self._table.remove(old)
                     continue
                 if not ids:
-                    tp = rec["tp"]
-                    self._mem_hay[rid] = tp.replace(SEP, "") if tp.startswith(SEP) else tp
+                    self._mem_hay[rid] = unpack(rec["tp"])
                     mem = True
                 elif mem:
                     self._mem_hay.pop(rid, None)

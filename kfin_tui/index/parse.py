@@ -1,7 +1,8 @@
 """Read one file into an index record (runs in the main process or in a pool worker).
 
 A record is a plain dict (cheap to pickle): the row metadata, the load issue if any, and the
-search text, either spread (``\\x01``-separated, for the SQLite index) or plain (in-memory mode).
+search text, either packed (zlib-compressed, :func:`~kfin_tui.index.store.pack`, for the SQLite index) or
+plain (in-memory mode).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from ..listing import record_json_tail
 from .records import FIELD_SEP, posix
 from .search import article_haystack
-from .store import phash, spread
+from .store import pack, phash
 
 
 def rel_path(path: Path, root: Path) -> str:
@@ -62,7 +63,7 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
             source=shown(article.source), author=shown(article.author),
             categories=shown(FIELD_SEP.join(article.categories)),
             tickers=FIELD_SEP.join(article.ticker_codes), format=article.format,
-            tp=spread(hay) if spread_text else hay,
+            tp=pack(hay) if spread_text else hay,
         )
     return rec
 
