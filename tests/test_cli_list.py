@@ -82,9 +82,50 @@ def test_category_is_exact(corpus, tmp_path):
     res = run(str(corpus), "--json", "--category", "快讯", tmp=tmp_path)
     assert res.returncode == 0
     assert sorted(i["title"] for i in rows(res.stdout)) == ["全角字母的标题"]
-    assert rows(run(str(corpus), "--json", "--category", "快", tmp=tmp_path).stdout) == []
+    unknown = run(str(corpus), "--json", "--category", "快", tmp=tmp_path)  # not a category: said, exit 2
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert "no category '快'" in unknown.stderr and "快讯" in unknown.stderr  # the nearest names
     deep = rows(run(str(corpus), "--json", "--category", "深度", tmp=tmp_path).stdout)
     assert len(deep) == 3 and all("深度" in i["categories"] for i in deep)
+
+
+@pytest.mark.parametrize("category", ["样例社/深度", "金融/样例社/深度", "金融 / 样例社 / 深度", "金融/样例社",
+                                      "样例社 ／ 深度"])
+def test_category_paths(corpus, tmp_path, category):
+    """A path matches consecutive categories: its trailing part, the whole path as the reader shows
+    it, or a leading part (issue 15 item 7)."""
+    want = sorted(i["title"] for i in rows(run(str(corpus), "--json", tmp=tmp_path).stdout)
+                  if any(i["categories"][k:k + 2] == ["样例社", "深度"] for k in range(len(i["categories"])))
+                  or (category == "金融/样例社" and i["categories"][:2] == ["金融", "样例社"]))
+    res = run(str(corpus), "--json", "--category", category, tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert want and sorted(i["title"] for i in rows(res.stdout)) == want
+
+
+def test_category_path_typo_names_the_nearest(corpus, tmp_path):
+    res = run(str(corpus), "--category", "样例社/深渡", tmp=tmp_path)
+    assert res.returncode == 2 and res.stdout == ""
+    assert "nearest:" in res.stderr and "深度" in res.stderr.split("nearest:")[1]
+    assert run(str(corpus), "--category", "深度/样例社", tmp=tmp_path).returncode == 2  # order matters
+
+
+def test_codes_and_initials_on_the_command_line(tmp_path):
+    """`--keyword SZ:300750` / `300750.SZ` and `--company 300750` / `ndsd` find 宁德时代's articles in
+    the bundled corpus; `--company AAPL` is 苹果 (issue 15 item 2)."""
+    by_name = {i["path"] for i in rows(run("--json", "--company", "宁德时代", tmp=tmp_path).stdout)}
+    assert by_name
+    for form in ("300750", "SZ300750", "ndsd"):
+        res = run("--json", "--company", form, tmp=tmp_path)
+        assert res.returncode == 0, res.stderr
+        assert {i["path"] for i in rows(res.stdout)} == by_name
+    kw = {i["path"] for i in rows(run("--json", "--keyword", "宁德时代", tmp=tmp_path).stdout)}
+    tick = {i["path"] for i in rows(run("--json", tmp=tmp_path).stdout) if "SZ:300750" in i["tickers"]}
+    for form in ("SZ:300750", "300750.SZ", "sz300750"):
+        for _ in range(2):  # cold, then from a warm index
+            got = {i["path"] for i in rows(run("--json", "--keyword", form, tmp=tmp_path).stdout)}
+            assert got == kw | tick
+    apple = run("--json", "--company", "AAPL", tmp=tmp_path)
+    assert apple.returncode == 0 and rows(apple.stdout) == rows(run("--json", "--company", "苹果", tmp=tmp_path).stdout)
 
 
 @pytest.mark.parametrize("keyword, titles", [
@@ -280,6 +321,6 @@ def test_company_filter_uses_aliases_and_the_extractor(tmp_path):
     assert want and got == want
     both = rows(run("--json", "--company", "阿里巴巴", "--keyword", "蚂蚁", tmp=tmp_path).stdout)
     assert both and {Path(i["path"]).name for i in both} < got  # the keyword narrows it further
-    total = len(rows(run("--json", tmp=tmp_path).stdout))
-    none = run("--company", "没有这家公司", tmp=tmp_path)
-    assert none.stdout == "" and f"0/{total}" in none.stderr.splitlines()
+    none = run("--company", "没有这家公司", tmp=tmp_path)  # unknown: said, with exit 2 (issue 15 item 7)
+    assert none.stdout == "" and none.returncode == 2
+    assert "no company '没有这家公司'" in none.stderr
