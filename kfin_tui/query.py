@@ -131,9 +131,11 @@ TABLES_FORMAT = 1
 
 def _tables_key() -> str:
     import hashlib
-    from importlib import metadata, resources
+    from importlib import metadata
+    from pathlib import Path
 
-    tsv = resources.files("kfin_tui.extract").joinpath("data/companies.tsv").read_bytes()
+    # read beside this module: importing kfin_tui.extract would import jieba (~0.2 s)
+    tsv = (Path(__file__).resolve().parent / "extract" / "data" / "companies.tsv").read_bytes()
     try:
         pinyin = metadata.version("pypinyin")
     except metadata.PackageNotFoundError:

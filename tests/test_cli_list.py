@@ -66,7 +66,7 @@ def test_json_fields_order_and_issues(corpus, tmp_path):
     assert all(d is None for d in dates[len(dated):])  # … undated last
     assert items[0]["title"] == "人工智能芯片出货量大增" and items[0]["date"] == "2025-01-02T10:00:00+08:00"
     chip = next(i for i in items if i["title"].startswith("芯片设备厂商"))
-    assert chip["date"] == "2022-08-05T12:46:24+00:00"
+    assert chip["date"] == "2022-08-05T20:46:24+08:00"  # 12:46:24 GMT, in Beijing time
     assert chip["tickers"] == ["SH:688012", "SZ:300001"] and chip["format"] == "html"
     assert chip["categories"] == ["金融", "测试社", "深度"] and chip["source"] == chip["author"] == "测试社"
     # load issues on stderr: one line each (path + reason), then a count
@@ -324,3 +324,25 @@ def test_company_filter_uses_aliases_and_the_extractor(tmp_path):
     none = run("--company", "没有这家公司", tmp=tmp_path)  # unknown: said, with exit 2 (issue 15 item 7)
     assert none.stdout == "" and none.returncode == 2
     assert "no company '没有这家公司'" in none.stderr
+
+
+def test_json_dates_have_one_offset_beijing_time(corpus, tmp_path):
+    """`--json` dates are in Beijing time (+08:00) whatever the file wrote, so they sort as strings
+    and read as the reader shows them (issue 15 item 9); cold and from a warm index alike."""
+    for _ in range(2):
+        got = rows(run(str(corpus), "--json", tmp=tmp_path).stdout)
+        dated = [i for i in got if i["date"]]
+        assert dated and all(i["date"].endswith("+08:00") for i in dated)
+        gmt = next(i for i in got if i["title"] == "全角字母的标题")  # Mon, 01 Jan 2024 08:00:00 GMT
+        assert gmt["date"] == "2024-01-01T16:00:00+08:00"
+        assert [i["date"] for i in dated] == sorted((i["date"] for i in dated), reverse=True)
+
+
+def test_extract_on_an_empty_folder_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    res = subprocess.run([sys.executable, "-m", "kfin_tui", "extract", str(empty)], capture_output=True,
+                         text=True, encoding="utf-8", timeout=120)
+    assert res.returncode == 0 and res.stdout == ""
+    assert "no articles" in res.stderr and str(empty) in res.stderr
