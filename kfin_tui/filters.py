@@ -7,12 +7,19 @@ The matching itself is here, in :func:`apply` and :func:`count_categories`, over
 sets the library found, so that a caller that searched in a worker thread (the reader) filters with
 the same code.
 
-Semantics (unchanged from before there was this module):
+Semantics:
 
 * ``keyword``: space-separated terms that must all occur in the title, the body or the cashtag
   names; NFKC- and case-insensitive (:mod:`kfin_tui.index.search`). Blank: no keyword filter.
-* ``category``: one of the article's categories, exactly.
-* ``company``: the extraction names the company (canonical name or an alias: ``阿里`` → 阿里巴巴).
+  A term that is a stock code in any written form (``300750``, ``SZ:300750``, ``00700.HK``,
+  ``AAPL``), an English name (``Tesla``) or pinyin initials (``ndsd``) of a company also matches
+  the articles whose tickers include its codes or whose text names it (:mod:`kfin_tui.query`).
+* ``category``: a category name, or a path of them (``财联社/深度``, ``金融 / 财联社 / 深度``): a name
+  matches any one of the article's categories, a path any consecutive run of them (its trailing
+  part ``财联社/深度``, the whole path, or a leading part ``金融/财联社`` as a tree picker selects it).
+  A category whose name itself holds a ``/`` still matches exactly.
+* ``company``: the extraction names the company (canonical name, an alias ``阿里`` → 阿里巴巴, a code
+  ``300750``, an English name, pinyin initials: :func:`kfin_tui.query.resolve_company`).
 * ``ids``: an extra restriction to these row ids (None: none). Reading state (unread, starred,
   watchlist) plugs in here or as a ``where`` predicate: ``Filters(where=(is_unread,))``. Predicates
   must be hashable (functions are) and cheap: they run once per row.
@@ -21,6 +28,7 @@ No Textual here, and no index import at module level (``kfin-tui list`` imports 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -61,8 +69,42 @@ class Filters:
         return bool(self.keyword.strip() or self.category or self.company.strip()
                     or self.ids is not None or self.where)
 
+    @property
+    def keyword_expands(self) -> bool:
+        """Whether a keyword term stands for more than itself (a code, an English name, initials):
+        the search then needs the rows' tickers (:func:`kfin_tui.query.expand_term`)."""
+        query = self.terms
+        if not any(t.isascii() for t in query):
+            return False
+        from .query import expand_term
+
+        return any(not expand_term(t).plain for t in query)
+
     def category_ok(self, categories: Collection[str]) -> bool:
-        return not self.category or self.category in categories
+        return not self.category or category_matches(categories, self.category)
+
+
+def category_parts(category: str) -> tuple[str, ...]:
+    """A category as typed → its path parts: ``金融 / 财联社 / 深度`` → (金融, 财联社, 深度)."""
+    return tuple(p for p in (part.strip() for part in _SLASHES.split(category)) if p)
+
+
+_SLASHES = re.compile(r"[/／]")
+
+
+def category_matches(categories: Collection[str], category: str) -> bool:
+    """Whether an article's categories (its path) hold ``category``: the name itself, or the parts
+    of a path as a consecutive run (see the module's doc)."""
+    if category in categories:
+        return True
+    parts = category_parts(category)
+    if not parts:
+        return False
+    if len(parts) == 1:
+        return parts[0] in categories
+    cats = tuple(categories)
+    n = len(parts)
+    return any(cats[i:i + n] == parts for i in range(len(cats) - n + 1))
 
 
 _NONE = Filters()
@@ -87,7 +129,8 @@ def apply(rows: Sequence[Row], filters: Filters, keyword_ids: set[int] | None,
     where = filters.where
     if allowed is None and not cat and not where:
         return list(rows)
-    out = [r for r in rows if (allowed is None or r.id in allowed) and (not cat or cat in r.categories)]
+    ok = filters.category_ok
+    out = [r for r in rows if (allowed is None or r.id in allowed) and (not cat or ok(r.categories))]
     for pred in where:
         out = [r for r in out if pred(r)]
     return out

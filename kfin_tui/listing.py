@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from .dates import CHINA_TZ
 from .sanitize import JSON_RAW as _JSON_RAW
 
 JSON_HEAD = '{"path": "'
@@ -26,13 +27,26 @@ def _encode(obj: object) -> str:
     return text
 
 
+def china_iso(date_iso: str | None) -> str | None:
+    """An ISO 8601 date in Beijing time (``+08:00``), as the reader shows it: every ``--json`` date
+    has one offset, so the dates sort as strings. A date that cannot move (within hours of year 1
+    or 9999) or cannot be read is kept as it is."""
+    if not date_iso:
+        return None
+    try:
+        dt = datetime.fromisoformat(date_iso)
+        return dt.astimezone(CHINA_TZ).isoformat() if dt.tzinfo else date_iso
+    except (ValueError, OverflowError, OSError):
+        return date_iso
+
+
 def meta_json(path: str, title: str, date: datetime | None, source: str, author: str, categories,
               tickers, fmt: str) -> dict:
     """The object ``kfin-tui list --json`` prints for an article (from an Article or an index row)."""
     return {
         "path": path,
         "title": title,
-        "date": date.isoformat() if date else None,
+        "date": china_iso(date.isoformat()) if date else None,
         "source": source,
         "author": author,
         "categories": list(categories),
@@ -44,7 +58,7 @@ def meta_json(path: str, title: str, date: datetime | None, source: str, author:
 def json_tail(rel_path: str, title: str, date_iso: str | None, source: str, author: str, categories,
               tickers, fmt: str) -> str:
     """The ``--json`` line of a row without its first ``{"path": "`` (ends with a newline)."""
-    line = _encode({"path": rel_path, "title": title, "date": date_iso, "source": source, "author": author,
+    line = _encode({"path": rel_path, "title": title, "date": china_iso(date_iso), "source": source, "author": author,
                     "categories": list(categories), "tickers": list(tickers), "format": fmt})
     return line[len(JSON_HEAD):] + "\n"
 

@@ -399,3 +399,34 @@ def test_escape_sequences_never_reach_metadata(tmp_path):
         assert not any(ord(c) < 32 for c in value), repr(value)
     fm, _ = load(tmp_path, "b.md", hexo(title_line="title: \"坏\\e[31m标题\"", extra="author: \"作\\a者\"\n"))
     assert not any(ord(c) < 32 for c in fm.title + fm.source + fm.author)
+
+
+@pytest.mark.parametrize("source,text,styled,style", [
+    ("这是*重点内容。*更多", "这是重点内容。更多", "重点内容。", "italic"),  # CommonMark leaves the asterisks
+    ("*…。*更多", "…。更多", "…。", "italic"),
+    ("**加粗。**后面", "加粗。后面", "加粗。", "bold"),
+    ("**“引用”**后面", "“引用”后面", "“引用”", "bold"),
+    ("中文*强调*中文", "中文强调中文", "强调", "italic"),
+    ("a*b*c", "abc", "b", "italic"),  # Latin: unchanged
+])
+def test_cjk_friendly_emphasis(source, text, styled, style):
+    from kfin_tui.articles.markdown_blocks import markdown_to_blocks
+
+    (block,) = markdown_to_blocks(source)
+    assert block.text == text
+    assert [(text[s.start:s.end], s.style) for s in block.spans] == [(styled, style)]
+
+
+@pytest.mark.parametrize("source", ["foo*(bar)*baz", "snake_case_name", "中_文_字", "价格 * 数量 * 2"])
+def test_asterisks_that_are_not_emphasis_stay(source):
+    from kfin_tui.articles.markdown_blocks import markdown_to_blocks
+
+    (block,) = markdown_to_blocks(source)
+    assert block.text == source and not block.spans
+
+
+def test_rich_markdown_keeps_commonmark():
+    """Only the article parser is CJK-friendly: markdown-it's own class is not patched."""
+    from markdown_it import MarkdownIt
+
+    assert "<em>" not in MarkdownIt("commonmark").renderInline("这是*重点内容。*更多")

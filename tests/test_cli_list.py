@@ -66,7 +66,7 @@ def test_json_fields_order_and_issues(corpus, tmp_path):
     assert all(d is None for d in dates[len(dated):])  # … undated last
     assert items[0]["title"] == "人工智能芯片出货量大增" and items[0]["date"] == "2025-01-02T10:00:00+08:00"
     chip = next(i for i in items if i["title"].startswith("芯片设备厂商"))
-    assert chip["date"] == "2022-08-05T12:46:24+00:00"
+    assert chip["date"] == "2022-08-05T20:46:24+08:00"  # 12:46:24 GMT, in Beijing time
     assert chip["tickers"] == ["SH:688012", "SZ:300001"] and chip["format"] == "html"
     assert chip["categories"] == ["金融", "测试社", "深度"] and chip["source"] == chip["author"] == "测试社"
     # load issues on stderr: one line each (path + reason), then a count
@@ -82,9 +82,50 @@ def test_category_is_exact(corpus, tmp_path):
     res = run(str(corpus), "--json", "--category", "快讯", tmp=tmp_path)
     assert res.returncode == 0
     assert sorted(i["title"] for i in rows(res.stdout)) == ["全角字母的标题"]
-    assert rows(run(str(corpus), "--json", "--category", "快", tmp=tmp_path).stdout) == []
+    unknown = run(str(corpus), "--json", "--category", "快", tmp=tmp_path)  # not a category: said, exit 2
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert "no category '快'" in unknown.stderr and "快讯" in unknown.stderr  # the nearest names
     deep = rows(run(str(corpus), "--json", "--category", "深度", tmp=tmp_path).stdout)
     assert len(deep) == 3 and all("深度" in i["categories"] for i in deep)
+
+
+@pytest.mark.parametrize("category", ["样例社/深度", "金融/样例社/深度", "金融 / 样例社 / 深度", "金融/样例社",
+                                      "样例社 ／ 深度"])
+def test_category_paths(corpus, tmp_path, category):
+    """A path matches consecutive categories: its trailing part, the whole path as the reader shows
+    it, or a leading part (issue 15 item 7)."""
+    want = sorted(i["title"] for i in rows(run(str(corpus), "--json", tmp=tmp_path).stdout)
+                  if any(i["categories"][k:k + 2] == ["样例社", "深度"] for k in range(len(i["categories"])))
+                  or (category == "金融/样例社" and i["categories"][:2] == ["金融", "样例社"]))
+    res = run(str(corpus), "--json", "--category", category, tmp=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert want and sorted(i["title"] for i in rows(res.stdout)) == want
+
+
+def test_category_path_typo_names_the_nearest(corpus, tmp_path):
+    res = run(str(corpus), "--category", "样例社/深渡", tmp=tmp_path)
+    assert res.returncode == 2 and res.stdout == ""
+    assert "nearest:" in res.stderr and "深度" in res.stderr.split("nearest:")[1]
+    assert run(str(corpus), "--category", "深度/样例社", tmp=tmp_path).returncode == 2  # order matters
+
+
+def test_codes_and_initials_on_the_command_line(tmp_path):
+    """`--keyword SZ:300750` / `300750.SZ` and `--company 300750` / `ndsd` find 宁德时代's articles in
+    the bundled corpus; `--company AAPL` is 苹果 (issue 15 item 2)."""
+    by_name = {i["path"] for i in rows(run("--json", "--company", "宁德时代", tmp=tmp_path).stdout)}
+    assert by_name
+    for form in ("300750", "SZ300750", "ndsd"):
+        res = run("--json", "--company", form, tmp=tmp_path)
+        assert res.returncode == 0, res.stderr
+        assert {i["path"] for i in rows(res.stdout)} == by_name
+    kw = {i["path"] for i in rows(run("--json", "--keyword", "宁德时代", tmp=tmp_path).stdout)}
+    tick = {i["path"] for i in rows(run("--json", tmp=tmp_path).stdout) if "SZ:300750" in i["tickers"]}
+    for form in ("SZ:300750", "300750.SZ", "sz300750"):
+        for _ in range(2):  # cold, then from a warm index
+            got = {i["path"] for i in rows(run("--json", "--keyword", form, tmp=tmp_path).stdout)}
+            assert got == kw | tick
+    apple = run("--json", "--company", "AAPL", tmp=tmp_path)
+    assert apple.returncode == 0 and rows(apple.stdout) == rows(run("--json", "--company", "苹果", tmp=tmp_path).stdout)
 
 
 @pytest.mark.parametrize("keyword, titles", [
@@ -280,6 +321,28 @@ def test_company_filter_uses_aliases_and_the_extractor(tmp_path):
     assert want and got == want
     both = rows(run("--json", "--company", "阿里巴巴", "--keyword", "蚂蚁", tmp=tmp_path).stdout)
     assert both and {Path(i["path"]).name for i in both} < got  # the keyword narrows it further
-    total = len(rows(run("--json", tmp=tmp_path).stdout))
-    none = run("--company", "没有这家公司", tmp=tmp_path)
-    assert none.stdout == "" and f"0/{total}" in none.stderr.splitlines()
+    none = run("--company", "没有这家公司", tmp=tmp_path)  # unknown: said, with exit 2 (issue 15 item 7)
+    assert none.stdout == "" and none.returncode == 2
+    assert "no company '没有这家公司'" in none.stderr
+
+
+def test_json_dates_have_one_offset_beijing_time(corpus, tmp_path):
+    """`--json` dates are in Beijing time (+08:00) whatever the file wrote, so they sort as strings
+    and read as the reader shows them (issue 15 item 9); cold and from a warm index alike."""
+    for _ in range(2):
+        got = rows(run(str(corpus), "--json", tmp=tmp_path).stdout)
+        dated = [i for i in got if i["date"]]
+        assert dated and all(i["date"].endswith("+08:00") for i in dated)
+        gmt = next(i for i in got if i["title"] == "全角字母的标题")  # Mon, 01 Jan 2024 08:00:00 GMT
+        assert gmt["date"] == "2024-01-01T16:00:00+08:00"
+        assert [i["date"] for i in dated] == sorted((i["date"] for i in dated), reverse=True)
+
+
+def test_extract_on_an_empty_folder_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    res = subprocess.run([sys.executable, "-m", "kfin_tui", "extract", str(empty)], capture_output=True,
+                         text=True, encoding="utf-8", timeout=120)
+    assert res.returncode == 0 and res.stdout == ""
+    assert "no articles" in res.stderr and str(empty) in res.stderr

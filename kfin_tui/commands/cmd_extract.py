@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
             status = EXIT_BAD_PATH
             continue
         problems: list = []
+        found = 0
         for path in discover(root, problems):
+            found += 1
             if problems:
                 report_issues(problems)
                 problems.clear()
@@ -56,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
                 results.append((article, extraction))
         if problems:
             report_issues(problems)
+        if not found:  # silence would look like a hang or a crash: say there was nothing to read
+            print(f"kfin-tui: extract: no articles in {clean_line(raw)} (.md, .txt or .html files)", file=sys.stderr)
     if not args.json:
         for article, extraction in results:
             _print_extraction(article, extraction)

@@ -9,16 +9,21 @@ from ..paths import bundled_corpus
 from ..sanitize import clean_line
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
 
+EXIT_BAD_FILTER = 2  # an unknown category or company (with the nearest names on stderr)
+
 DESCRIPTION = "List articles, newest first."
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", help="folder or file (default: the bundled corpus)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--category", "-c", help="only articles in this category (exact)")
-    p.add_argument("--keyword", "-k", help="terms that must all occur in title or body")
-    p.add_argument("--company", help="only articles naming this company (aliases work: 阿里 → 阿里巴巴); "
-                                     "the first time, every article is extracted")
+    p.add_argument("--category", "-c", help="only articles in this category: a name (深度) or a path "
+                                            "(财联社/深度, '金融 / 财联社 / 深度')")
+    p.add_argument("--keyword", "-k", help="terms that must all occur in title or body; a stock code (300750, "
+                                           "SZ:300750, 00700.HK, AAPL) or pinyin initials (ndsd) find the company")
+    p.add_argument("--company", help="only articles naming this company: a name or alias (阿里 → 阿里巴巴), a "
+                                     "stock code (300750, AAPL), pinyin initials (ndsd); the first time, every "
+                                     "article is extracted")
     p.add_argument("--unread", action="store_true", help="only articles not read yet (the reading state)")
     p.add_argument("--starred", action="store_true", help="only starred articles")
     p.add_argument("--watch", action="store_true", help="only articles naming a watched company (config `watch`)")
@@ -55,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
             filters = Filters(keyword=filters.keyword, category=filters.category, company=filters.company,
                               ids=frozenset(_state_ids(library, args)))
         listing = library.listing(library.select(filters))
+    if not listing.picked and (filters.category or filters.company.strip()):
+        unknown = _unknown_filter(library, filters)
+        if unknown:  # a typo is not "no articles": say so, with the nearest names, and exit 2
+            print(f"kfin-tui: list: {clean_line(unknown)}", file=sys.stderr)
+            report_issues(library.issues)
+            return EXIT_BAD_FILTER
     try:
         if args.json:
             sys.stdout.flush()
@@ -79,6 +90,36 @@ def run(args: argparse.Namespace) -> int:
     if degraded:
         print(f"kfin-tui: warning: {clean_line(degraded)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _unknown_filter(library, filters) -> str | None:
+    """What is wrong when the category or company of ``filters`` names nothing in the folder (a
+    message with the nearest names), else None (the filters are fine, just nothing matches)."""
+    from ..filters import category_matches
+    from ..query import company_candidates, nearest
+
+    if not library.rows:
+        library.load_all()
+    rows = list(library.rows)
+    cat = filters.category
+    if cat and not any(category_matches(r.categories, cat) for r in rows):
+        names = {c for r in rows for c in r.categories} | {"/".join(r.categories) for r in rows if r.categories}
+        near = nearest(cat, names)
+        return f"no category {cat!r} in this folder" + (f"; nearest: {', '.join(near)}" if near else "")
+    company = filters.company.strip()
+    if company:
+        found = company_candidates(company)
+        if len(found) > 1:
+            return f"{company!r} could be {', '.join(found)}: say which"
+        if not found:
+            from ..extract.names import canonical_company
+
+            known = dict(library.company_names())
+            if canonical_company(company) not in known:
+                near = nearest(company, known)
+                return f"no company {company!r} is known or named in this folder" + (
+                    f"; nearest: {', '.join(near)}" if near else "")
+    return None
 
 
 def _state_ids(library, args: argparse.Namespace) -> set[int]:

@@ -737,10 +737,36 @@ class Library(LibraryState):
     def search(self, keyword: str) -> set[int] | None:
         """Ids of articles whose title or body holds every term; None when there is no keyword.
         While the bodies of a cold build are being read (:attr:`bodies_pending`) the titles of
-        every row are searched too, so that what the list shows can be found at once."""
+        every row are searched too, so that what the list shows can be found at once. A term that
+        is a stock code, an English name or pinyin initials of a company
+        (:func:`kfin_tui.query.expand_term`) also matches the articles whose tickers include the
+        company's codes or whose text names it."""
         query = terms(keyword)
         if not query:
             return None
+        if not any(t.isascii() for t in query):  # Chinese terms are never expanded
+            return self._search_terms(query)
+        from ..query import expand_term
+
+        expanded = [expand_term(t) for t in query]
+        plain = [t.text for t in expanded if t.plain]
+        found = self._search_terms(plain) if plain else None
+        for term in expanded:
+            if term.plain:
+                continue
+            ids: set[int] = set()
+            for alt in term.alternatives:
+                ids |= self._search_terms([alt])
+            if term.codes:
+                codes = set(term.codes)
+                with self._table.lock:
+                    rows = list(self.rows)
+                ids |= {r.id for r in rows if not codes.isdisjoint(r.tickers)}
+            found = ids if found is None else found & ids
+        return found
+
+    def _search_terms(self, query: list[str]) -> set[int]:
+        """Ids of the articles holding every one of the (normalised) terms, as written."""
         if self.bodies_pending:
             titles = self._normalised_titles()
             early = {i for i, t in titles if all(q in t for q in query)}
@@ -836,10 +862,12 @@ class Library(LibraryState):
     # filters -----------------------------------------------------------
     @guarded
     def company_ids(self, company: str) -> set[int]:
-        """Articles whose (already extracted) companies include ``company`` (canonical or an alias)."""
+        """Articles whose (already extracted) companies include ``company`` (canonical, an alias, a
+        stock code, an English name or pinyin initials: :func:`kfin_tui.query.resolve_company`)."""
         from ..extract.names import canonical_company
+        from ..query import resolve_company
 
-        return self.ids_with_company(canonical_company(company))
+        return self.ids_with_company(resolve_company(company) or canonical_company(company))
 
     def _filter_ids(self, filters: Filters) -> tuple[set[int] | None, set[int] | None]:
         kw = self.search(filters.keyword) if filters.keyword else None

@@ -85,7 +85,7 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
     with the listing before the check is waited for (its result is ``listing.prepared``)."""
     store = lib._store
     if (store is None or lib._table.by_id or not lib._persist or filters.company.strip() or filters.ids is not None
-            or filters.where):
+            or filters.where or filters.keyword_expands):  # (a code in the keyword needs the rows' tickers)
         if early:
             early[1].close()
         return None

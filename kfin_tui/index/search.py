@@ -38,4 +38,7 @@ def matches_terms(text_normalised: str, query_terms: list[str]) -> bool:
 
 
 def matches_category(categories: list[str], category: str | None) -> bool:
-    return not category or category in categories
+    """A category name or path (:func:`kfin_tui.filters.category_matches`)."""
+    from ..filters import category_matches
+
+    return not category or category_matches(categories, category)
