@@ -68,3 +68,16 @@ def test_watch(archive: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
     (tmp_path / "config.toml").write_text('watch = ["茅台", "300750"]\n', encoding="utf-8")
     assert _titles(capsys, root, "--watch") == ["乙", "甲"]  # an alias and a ticker resolve
     assert _titles(capsys, root, "--watch", "--keyword", "分红") == ["乙"]
+
+
+def test_list_and_index_open_the_config_archive(archive: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a PATH, list and index work on the config's archive (the folder fetch writes)."""
+    (tmp_path / "config.toml").write_text(f'archive = "{archive.as_posix()}"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["list", "--json"]) == 0
+    assert sorted(json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()) == ["丙", "乙", "甲"]
+    assert main(["index"]) == 0
+    (tmp_path / "config.toml").write_text('archive = 3\n', encoding="utf-8")
+    assert main(["list"]) == 2  # a config that cannot be used is said, not guessed around
+    assert "archive" in capsys.readouterr().err

@@ -6,14 +6,13 @@ import sys
 import time
 from pathlib import Path
 
-from ..paths import bundled_corpus
-from .common import EXIT_BAD_PATH, EXIT_OK, check_path
+from .common import EXIT_BAD_PATH, EXIT_OK, check_path, root_of
 
 DESCRIPTION = "Build or refresh the index of a folder."
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", help="folder (default: the bundled corpus)")
+    p.add_argument("path", nargs="?", help="folder (default: the config's archive, else the bundled corpus)")
     p.add_argument("--prune", action="store_true",
                    help="instead: remove the indexes of folders that are gone, and outdated ones")
 
@@ -21,8 +20,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.prune:
         return prune()
-    root = Path(args.path) if args.path else bundled_corpus()
-    problem = check_path(root)
+    root, problem = root_of(args.path)
+    problem = problem or check_path(root)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH

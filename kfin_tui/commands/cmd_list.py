@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..paths import bundled_corpus
 from ..sanitize import clean_line
-from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues
+from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues, root_of
 
 EXIT_BAD_FILTER = 2  # an unknown category or company (with the nearest names on stderr)
 
@@ -15,7 +13,7 @@ DESCRIPTION = "List articles, newest first."
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", help="folder or file (default: the bundled corpus)")
+    p.add_argument("path", nargs="?", help="folder or file (default: the config's archive, else the bundled corpus)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--category", "-c", help="only articles in this category: a name (深度) or a path "
                                             "(财联社/深度, '金融 / 财联社 / 深度')")
@@ -30,8 +28,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.path) if args.path else bundled_corpus()
-    problem = check_path(root)
+    root, problem = root_of(args.path)
+    problem = problem or check_path(root)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH

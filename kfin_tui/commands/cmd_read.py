@@ -6,9 +6,7 @@ import sys
 from pathlib import Path
 
 from ..config import Config, ConfigError, load_config
-from ..paths import bundled_corpus
-from ..sanitize import clean_line
-from .common import EXIT_BAD_PATH, EXIT_OK, check_path
+from .common import EXIT_BAD_PATH, EXIT_OK, check_path, default_root
 
 DESCRIPTION = "A terminal reader for Chinese financial news."
 
@@ -19,18 +17,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keyword", "-k", help="start with this keyword filter")
     p.add_argument("--category", "-c", help="start with this category filter")
     p.add_argument("--company", help="start with this company filter")
-
-
-def default_root(config: Config | None) -> tuple[Path, str | None]:
-    """The folder the reader opens without a PATH: the config's ``archive``, else the bundled
-    corpus; and why it cannot (an archive that fetch has not made yet), or None."""
-    if config is None or config.archive is None:
-        return bundled_corpus(), None
-    archive = Path(config.archive).expanduser()
-    if not archive.exists():
-        return archive, (f"kfin-tui: the archive folder {clean_line(str(archive))} (the config's `archive`) "
-                         "does not exist yet: run `kfin-tui fetch` first, or give a PATH")
-    return archive, None
 
 
 def run(args: argparse.Namespace) -> int:

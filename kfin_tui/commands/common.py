@@ -4,9 +4,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from ..paths import bundled_corpus
 from ..sanitize import clean_line
+
+if TYPE_CHECKING:
+    from ..config import Config
+
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_PATH = 0, 1, 2
 
@@ -41,3 +46,29 @@ def report_issues(issues: Iterable[Any], stream: TextIO | None = None) -> None:
     if issues:
         print(f"kfin-tui: {errors} {'file' if errors == 1 else 'files'} could not be loaded, "
               f"{warnings} loaded with {'a warning' if warnings == 1 else 'warnings'}", file=stream)
+
+
+def default_root(config: Config | None) -> tuple[Path, str | None]:
+    """The folder the reader opens without a PATH: the config's ``archive``, else the bundled
+    corpus; and why it cannot (an archive that fetch has not made yet), or None."""
+    if config is None or config.archive is None:
+        return bundled_corpus(), None
+    archive = Path(config.archive).expanduser()
+    if not archive.exists():
+        return archive, (f"kfin-tui: the archive folder {clean_line(str(archive))} (the config's `archive`) "
+                         "does not exist yet: run `kfin-tui fetch` first, or give a PATH")
+    return archive, None
+
+
+def root_of(path: str | None) -> tuple[Path, str | None]:
+    """The folder a command works on: PATH when given, else the config's ``archive`` (else the
+    bundled corpus); and why it cannot be used, or None. A config that cannot be read is said."""
+    if path:
+        return Path(path), None
+    from ..config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        return bundled_corpus(), clean_line(str(exc))
+    return default_root(config)
