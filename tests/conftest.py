@@ -54,3 +54,18 @@ def _private_state(tmp_path_factory, monkeypatch):
     d = tmp_path_factory.mktemp("kfin-state")
     monkeypatch.setenv("KFIN_TUI_STATE", str(d / "state"))
     monkeypatch.setenv("KFIN_TUI_CONFIG", str(d / "config.toml"))
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 for the feed tests (pytest-httpserver), stopped after."""
+    from pytest_httpserver import HTTPServer
+
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.clear()
+        if srv.is_running():
+            srv.stop()

@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from test_e2e_tmux import Tmux  # skips this module too without tmux
 from ui_helpers import UI_CORPUS
 
 pytestmark = pytest.mark.e2e
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
-
-
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.clear()
-        if srv.is_running():
-            srv.stop()
 
 
 def test_r_in_a_real_terminal_brings_the_new_articles_on_screen(tmp_path, server):

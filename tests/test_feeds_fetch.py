@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import time
-from collections.abc import Iterator
 from datetime import timezone
 from pathlib import Path
 
@@ -20,18 +19,6 @@ from kfin_tui.files import walk
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 FAST = FetchOptions(timeout=3.0, retries=2, backoff=0.01)
-
-
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.clear()
-        if srv.is_running():
-            srv.stop()
 
 
 @pytest.fixture
