@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 
@@ -137,11 +138,15 @@ class Extractions:
 
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
                         stop: threading.Event | None = None, chunk: int = 32, *,
-                        report: OnProgress | None = None) -> int:
+                        report: OnProgress | None = None, workers: int | None = None) -> int:
         """Extract every article that has no cached extraction yet (run it in a worker thread).
         Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
-        :class:`Progress` (phase EXTRACTING)."""
-        from .extraction import companies_only, extractor
+        :class:`Progress` (phase EXTRACTING).
+
+        Many articles (:data:`POOL_MIN`) are done by worker processes (:mod:`.companies_pool`),
+        as many as cores (``workers`` or ``KFIN_TUI_EXTRACT_WORKERS`` to choose; 0: none); the
+        results are stored here in batches. Without processes, in this process."""
+        from .extraction import extractor
 
         if report is not None:
             older = progress
@@ -153,7 +158,6 @@ class Extractions:
 
         if extractor() is None:
             return 0
-        done_ids: set[int] = set()
         if self._host._store is not None:
             try:
                 pending = [i for i in self._host._store.pending_extraction_ids() if i in self._host._table.by_id]
@@ -163,7 +167,26 @@ class Extractions:
             pending += [r.id for r in list(self._host._table.rows) if r.id in self._host._mem_hay and r.id not in self.names]
         else:
             pending = [r.id for r in list(self._host._table.rows) if r.id not in self.names]
-        total, count = len(pending), 0
+        total = len(pending)
+        n = pool_size(total, workers)
+        count = 0
+        if n:
+            pooled = self._extract_pooled(pending, n, total, progress, stop, chunk)
+            if pooled is not None:
+                count, pending = pooled
+                if not pending or (stop is not None and stop.is_set()):
+                    if progress:
+                        progress(count, total)
+                    return count
+        return self._extract_here(pending, total, count, progress, stop, chunk)
+
+    def _extract_here(self, pending: list[int], total: int, count: int,
+                      progress: Callable[[int, int], None] | None, stop: threading.Event | None,
+                      chunk: int) -> int:
+        """The pass in this process (small archives, no worker processes, or what they left)."""
+        from .extraction import companies_only
+
+        done_ids: set[int] = set()
         items = []
         for rid in pending:
             if stop is not None and stop.is_set():
@@ -190,6 +213,88 @@ class Extractions:
         if progress:
             progress(count, total)
         return count
+
+    def _extract_pooled(self, pending: list[int], n: int, total: int,
+                        progress: Callable[[int, int], None] | None, stop: threading.Event | None,
+                        chunk: int) -> tuple[int, list[int]] | None:
+        """The pass in ``n`` worker processes: (articles extracted, ids left to do here), or None
+        when no worker could be started. Results are stored in batches of ``STORE_BATCH`` (at
+        least ``chunk``); a file that fails in a worker stays pending and is a problem of its own;
+        the workers are killed when ``stop`` is set or on any exception (Ctrl-C)."""
+        from .companies_pool import CompaniesPool
+
+        by_id = self._host._table.by_id
+        root = str(self._host.root)
+        jobs = []
+        for rid in dict.fromkeys(pending):
+            row = by_id.get(rid)
+            if row is not None:
+                jobs.append((rid, str(row.path), root))
+        try:
+            pool = CompaniesPool(n)
+        except OSError:
+            return None
+        count, failed = 0, []
+        items: list = []
+        batch = max(chunk, STORE_BATCH)
+        flushed = time.monotonic()
+        try:
+            for results in pool.run(jobs, JOB_FILES, stop):
+                for rid, names, error in results:
+                    if error is not None:
+                        failed.append((rid, error))
+                    elif names is not None:
+                        items.append((rid, None, None, names))
+                if len(items) >= batch or (items and time.monotonic() - flushed >= FLUSH_SECONDS):
+                    count += self._store_pooled(items)
+                    items = []
+                    flushed = time.monotonic()
+                    if progress:
+                        progress(count, total)
+                if stop is not None and stop.is_set():
+                    break
+            if items:
+                count += self._store_pooled(items)
+        finally:
+            pool.close()
+        for rid, error in failed[:MAX_FILE_PROBLEMS]:
+            row = by_id.get(rid)
+            self._host.problems.add(Stage.EXTRACTION, f"{row.path if row else rid}: {error}")
+        if len(failed) > MAX_FILE_PROBLEMS:
+            self._host.problems.add(Stage.EXTRACTION, f"{len(failed) - MAX_FILE_PROBLEMS} more files failed")
+        return count, [i for i, _, _ in pool.leftover]
+
+    def _store_pooled(self, items: list) -> int:
+        """Store results of the workers for the rows still there (a row may go meanwhile)."""
+        items = [it for it in items if it[0] in self._host._table.by_id]
+        self._keep_extractions(items)
+        return len(items)
+
+
+POOL_MIN = 400  # fewer articles to extract than this: in this process (workers take ~2 s to start)
+JOB_FILES = 64  # files per job sent to a worker
+STORE_BATCH = 512  # results stored (one transaction) and reported at a time by the pooled pass …
+FLUSH_SECONDS = 0.5  # … or fewer, when the last were stored that long ago (progress keeps moving)
+MAX_FILE_PROBLEMS = 5  # files whose failure is reported one by one; the rest as a count
+WORKERS_ENV = "KFIN_TUI_EXTRACT_WORKERS"
+
+
+def pool_size(pending: int, workers: int | None = None) -> int:
+    """Worker processes for ``pending`` articles: ``workers`` if given, else the environment's
+    ``KFIN_TUI_EXTRACT_WORKERS``, else as many as cores (at most 4) from :data:`POOL_MIN`
+    articles on two cores or more; 0 means in this process."""
+    import os
+
+    if workers is None:
+        env = os.environ.get(WORKERS_ENV, "").strip()
+        if env.isdigit():
+            workers = int(env)
+        elif pending < POOL_MIN:
+            return 0
+        else:
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+            workers = min(cores, 4) if cores >= 2 else 0
+    return max(0, workers) if pending else 0
 
 
 def _names(companies) -> list[str]:

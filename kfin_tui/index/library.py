@@ -853,11 +853,12 @@ class Library(LibraryState):
     @guarded
     def extract_pending(self, progress: Callable[[int, int], None] | None = None,
                         stop: threading.Event | None = None, chunk: int = 32, *,
-                        report: OnProgress | None = None) -> int:
+                        report: OnProgress | None = None, workers: int | None = None) -> int:
         """Extract every article that has no cached extraction yet (run it in a worker thread).
         Returns how many were extracted; stops early when ``stop`` is set. ``report`` gets
-        :class:`Progress` (phase EXTRACTING); ``progress(done, total)`` is the older form."""
-        return self._extractions.extract_pending(progress, stop, chunk, report=report)
+        :class:`Progress` (phase EXTRACTING); ``progress(done, total)`` is the older form. Many
+        articles are done in ``workers`` processes (default: one per core; 0: in this process)."""
+        return self._extractions.extract_pending(progress, stop, chunk, report=report, workers=workers)
 
     # filters -----------------------------------------------------------
     @guarded
