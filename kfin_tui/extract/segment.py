@@ -42,6 +42,9 @@ _RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 WINDOW = 4  # characters of context on each side of an asked position
 _WINDOW_CACHE: dict[str, frozenset[int]] = {}
 _WINDOW_CACHE_MAX = 200_000
+# (window, offset) -> whether jieba cuts there: the answer of LazyBounds for a position, which
+# depends on these only (a window seen again costs one lookup)
+_POS_CACHE: dict[tuple[str, int], bool] = {}
 
 
 def window_bounds(window: str) -> frozenset[int]:
@@ -105,17 +108,36 @@ class LazyBounds:
             ws = max(self.starts[i], pos - WINDOW)
             we = min(self.ends[i], pos + WINDOW)
             window = self.text[ws:we]
-            known = _WINDOW_CACHE.get(window)
-            if known is not None:
-                got = (pos - ws) in known
-            elif _no_word_across(self.text, ws, pos, we):
-                got = True  # no dictionary word spans pos: every segmentation cuts there
-            else:
-                got = (pos - ws) in window_bounds(window)
+            key = (window, pos - ws)
+            got = _POS_CACHE.get(key)
+            if got is None:
+                known = _WINDOW_CACHE.get(window)
+                if known is not None:
+                    got = (pos - ws) in known
+                elif _no_word_across(self.text, ws, pos, we):
+                    got = True  # no dictionary word spans pos: every segmentation cuts there
+                else:
+                    got = (pos - ws) in window_bounds(window)
+                if len(_POS_CACHE) >= _WINDOW_CACHE_MAX:
+                    _POS_CACHE.clear()
+                _POS_CACHE[key] = got
         self.done[pos] = got
         return got
 
 
+_LCUT_CACHE: dict[str, tuple[str, ...]] = {}
+LCUT_MEMO_CHARS = 32  # runs up to this long are memoised (the rules read runs of 10 to 24 characters)
+
+
 def lcut(text: str) -> list[str]:
-    ensure_jieba()
-    return jieba.lcut(text, HMM=False)
+    """``jieba.lcut(text, HMM=False)`` with the company words; short texts memoised (the runs
+    before suffixes and codes recur across an archive)."""
+    got = _LCUT_CACHE.get(text)
+    if got is None:
+        ensure_jieba()
+        got = tuple(jieba.lcut(text, HMM=False))
+        if len(text) <= LCUT_MEMO_CHARS:
+            if len(_LCUT_CACHE) >= _WINDOW_CACHE_MAX:
+                _LCUT_CACHE.clear()
+            _LCUT_CACHE[text] = got
+    return list(got)
