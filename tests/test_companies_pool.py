@@ -164,3 +164,16 @@ def test_every_worker_dying_leaves_the_rest_to_this_process(archive, tmp_path, m
     said = " ".join(str(p) for p in lib.problems)
     assert "died" in said
     lib.close()
+
+
+def test_kfin_tui_index_finds_every_article_companies(archive, cache, capsys):
+    """``kfin-tui index`` ends with the companies of every article stored (its last phase)."""
+    from kfin_tui.commands.cmd_index import build
+
+    assert build(archive) == 0
+    lib = Library(archive)
+    lib.load_all()
+    assert not lib.extractions_pending()
+    assert lib.company_names()
+    lib.close()
+    assert "finding companies" in capsys.readouterr().err

@@ -60,7 +60,8 @@ def build(root: Path) -> int:
                TimeElapsedColumn())
     with Bar(*columns, console=console, transient=False) as bar:
         tasks: dict[Phase, TaskID] = {}
-        labels = {Phase.LISTING: "listing", Phase.TEXTS: "reading texts", Phase.SEARCH_INDEX: "building the search index"}
+        labels = {Phase.LISTING: "listing", Phase.TEXTS: "reading texts", Phase.SEARCH_INDEX: "building the search index",
+                  Phase.EXTRACTING: "finding companies"}
 
         def show(p: Progress) -> None:
             if p.phase not in tasks:
@@ -78,6 +79,7 @@ def build(root: Path) -> int:
         for _ in library.complete(report=show):  # a cold build lists from metadata first, then reads texts
             pass
         library.wait_index(report=show)
+        library.extract_pending(report=show)  # the companies of every article (worker processes)
     seconds = time.perf_counter() - start
     errors = sum(1 for i in library.issues if not i.warning)
     warnings = len(library.issues) - errors
