@@ -74,3 +74,39 @@ def test_order_of_calls_changes_nothing():
         extract_companies(other)
     assert extract_companies(text) == first
     assert {c.name for c in first} == {"国盛证券", "格隆汇", "盘京投资", "磐沣投资", "大朴资产"}
+
+
+def _reference_bounds(text: str) -> set[int]:
+    """Token boundaries as LazyBounds defines them, computed the long way: every run of jieba's
+    characters found by its own regex, each position inside one asked of the window around it."""
+    import bisect
+    import re
+
+    from kfin_tui.extract.segment import WINDOW, window_bounds
+
+    spans = [m.span() for m in re.finditer(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+", text)]
+    starts = [s for s, _ in spans]
+    out = set()
+    for pos in range(len(text) + 1):
+        i = bisect.bisect_right(starts, pos) - 1
+        if pos <= 0 or pos >= len(text) or i < 0 or pos >= spans[i][1] or pos == spans[i][0]:
+            out.add(pos)
+            continue
+        ws, we = max(spans[i][0], pos - WINDOW), min(spans[i][1], pos + WINDOW)
+        if pos - ws in window_bounds(text[ws:we]):
+            out.add(pos)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "快手电商与美团-W今日公告，A股AI+概念股#1大涨3.5%；中国人寿保险(集团)公司 Tesla Inc.",
+    "格隆汇3月22日丨国盛证券指出，盘京投资、磐沣投资、大朴资产等百亿私募新进多只个股。",
+    "x", "", "其中海外收入占比提升 ab-cd_ef 长期投资者看好资产规模",
+])
+def test_word_boundaries_read_only_the_window(text):
+    """LazyBounds finds a position's run by reading the characters around it (no scan of the
+    text): the same boundaries as the runs found by regex."""
+    from kfin_tui.extract.segment import LazyBounds
+
+    bounds = LazyBounds(text)
+    assert {p for p in range(len(text) + 1) if p in bounds} == _reference_bounds(text)

@@ -2,8 +2,6 @@
 快手 / 电商). Initialisation is lazy and thread-safe; :func:`warm_up` runs it ahead of time."""
 from __future__ import annotations
 
-import bisect
-import re
 import threading
 
 import jieba
@@ -35,8 +33,14 @@ def _cut_block(block: str):
     return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # the per-block step of jieba.cut
 
 
-# jieba cuts each run of these characters on its own, so a run can be segmented alone
-_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+# jieba cuts each run of these characters ([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+: its re_han_default) on its
+# own, so a run can be segmented alone
+_RUN_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+
+
+def _in_run(c: str) -> bool:
+    """Whether ``c`` is a character of the runs jieba segments (its ``re_han_default``)."""
+    return "\u4e00" <= c <= "\u9fd5" or c in _RUN_ASCII
 
 
 WINDOW = 4  # characters of context on each side of an asked position
@@ -88,25 +92,25 @@ class LazyBounds:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: list[int] | None = None
-        self.ends: list[int] = []
         self.done: dict[int, bool] = {}
 
     def __contains__(self, pos: int) -> bool:
-        if pos <= 0 or pos >= len(self.text):
+        text = self.text
+        if pos <= 0 or pos >= len(text):
             return True
         got = self.done.get(pos)
         if got is not None:
             return got
-        if self.starts is None:
-            spans = [m.span() for m in _RUN.finditer(self.text)]
-            self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0 or pos >= self.ends[i] or pos == self.starts[i]:
+        if not _in_run(text[pos]) or not _in_run(text[pos - 1]):
             got = True  # outside a run, or at its edge
         else:
-            ws = max(self.starts[i], pos - WINDOW)
-            we = min(self.ends[i], pos + WINDOW)
+            # the run's characters within WINDOW of pos (only these are read: no scan of the text)
+            ws = pos - 1
+            while ws > pos - WINDOW and ws > 0 and _in_run(text[ws - 1]):
+                ws -= 1
+            we = pos + 1
+            while we < pos + WINDOW and we < len(text) and _in_run(text[we]):
+                we += 1
             window = self.text[ws:we]
             key = (window, pos - ws)
             got = _POS_CACHE.get(key)
