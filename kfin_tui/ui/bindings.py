@@ -39,8 +39,9 @@ READER_SCREEN: list[BindingType] = [
     _b("escape", "clear_filters", "清除", "in the filter box: clear it and go back to the list; in the reading pane "
        "or side panel: back to the list; in the list: clear every filter", FILTER, "reader.clear", show=False),
     _b("e", "toggle_panel", "面板", "show / hide the side panel of figures and companies", READ, "reader.panel"),
-    _b("n", "next_mention", "下一处", "jump to the next highlighted figure or company", READ, "reader.next_mention"),
-    _b("N", "previous_mention", "上一处", "jump to the previous highlighted figure or company", READ,
+    _b("n", "next_mention", "下一处", "while a keyword is set: the next hit of it in the article (the status "
+       "bar says 命中 i/N); else the next highlighted figure or company", READ, "reader.next_mention"),
+    _b("N", "previous_mention", "上一处", "the previous keyword hit, or highlighted figure or company", READ,
        "reader.previous_mention", key_display="N", show=False),
     _b("L", "load_issues", "读取问题", "files that could not be read, and why", OTHER, "reader.load_issues",
        show=False),
@@ -148,7 +149,8 @@ ISSUES: list[BindingType] = [
 # what the help lists that is not a binding of ours (the side panel's enter is OptionList's, the
 # palette Textual's)
 EXTRA_HELP = [
-    (READ, "enter", "(side panel) scroll the body to the first mention and flash it"),
+    (READ, "enter", "(side panel) scroll the body to the first mention and flash it; on the dates' header: "
+     "show / fold the dates"),
     (FILTER, "ctrl+p", "command palette: every category and company filter by name"),
     (READ, "space", "(reading pane) at the end of the article: the next unread article"),
     (OTHER, "enter", "(dossier) open the article in the reader; escape back"),

@@ -143,6 +143,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         panel.set_class(not wide, "overlay")
         panel.set_class(width < WIDE, "compact")
         self.sidebar.set_class(width < WIDE, "narrow")
+        self.sidebar.set_class(show and not wide, "yielded")  # narrow: the panel takes the list's place
 
     # workers ----------------------------------------------------------------
     def _report(self, progress: JobProgress) -> None:
@@ -322,6 +323,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if not self.loaded and view.cursor == 0 and rows:
             keep = rows[0]  # while the list fills, the cursor stays on the newest article
         view.set_rows(rows, keep=keep)
+        self.article_view.set_search(self.filters.keyword)  # the keyword's hits highlighted in the article
         if not rows:
             self._show(None)
         self.rows_shown()
@@ -338,6 +340,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             note = self.status_note()  # 提取中 n/N: the company results are partial
         elif f.active and (self.partial or (self.library.bodies_pending and f.keyword)):
             note = "索引中 结果不完整"  # partial: texts still being read (short: 80 columns)
+        note = " · ".join(p for p in (note, self.article_view.hit_status) if p)  # 命中 i/N
         self.status_bar.show("corpus" if name == "_corpus" else name,  # the bundled corpus
                              [(label, value) for label, value in labels if value] + self.state_labels(), note,
                              len(self.article_list.rows), len(self.library.rows), self.unread_count)
@@ -408,7 +411,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.extraction = None
         if row is None:
             self.article_view.show(None, placeholder="没有可显示的文章 · nothing to show" if self.filters.active
-                                   else "选择一篇文章 · select an article")
+                                   else "这个文件夹没有文章 · no articles in this folder"
+                                   if self.loaded and not self.library.rows else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
         self.facts_panel.show_extraction(None, pending=True)
@@ -424,11 +428,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
-        if self.facts_panel.has_class("overlay"):  # the floating panel would hide the flash: step aside
-            self.panel_wanted = False
+        self.article_view.jump_to(event.mention)  # (the body is beside the panel at every width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.article_list and self.sidebar.has_class("yielded"):
+            self.panel_wanted = False  # narrow: back to the list, the panel gives its place back
             self._update_panel_visibility()
-            self.article_view.focus()
-        self.article_view.jump_to(event.mention)
+
+    def on_article_view_hits_changed(self, message: ArticleView.HitsChanged) -> None:
+        self._update_status()  # 命中 i/N
 
     # actions ----------------------------------------------------------------------
     def action_focus_keyword(self) -> None:
@@ -468,10 +476,20 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.article_list.focus()
 
     def action_next_mention(self) -> None:
-        self.article_view.next_mention(1)
+        """n: the next keyword hit while a keyword is set and the article has some, else the next
+        highlighted figure or company."""
+        view = self.article_view
+        if view.hits.body:
+            view.next_hit(1)
+        else:
+            view.next_mention(1)
 
     def action_previous_mention(self) -> None:
-        self.article_view.next_mention(-1)
+        view = self.article_view
+        if view.hits.body:
+            view.next_hit(-1)
+        else:
+            view.next_mention(-1)
 
     def action_clear_filters(self) -> None:
         """escape: in the keyword box, clear it and go back to the list; in the reading pane or the
