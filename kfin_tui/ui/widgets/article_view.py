@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 
 from ...articles.model import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, RULE, TABLE, Article, Block
 from ...dates import format_date
-from ...typeset import balanced_ranges, fold_cells, line_ranges
+from ...typeset import CJKText, balanced_ranges, fold_cells, line_ranges
 from ..bindings import READER
 from ..hits import find_hits, query_needles
 from ..mentions import Mention
@@ -366,6 +366,37 @@ def keep_whole(plain: str, width: int, keep) -> list[tuple[int, int]]:
             return out
 
 
+COLUMN_MIN = 8  # cells a table column gets when there is room (4 Chinese characters)
+
+
+def column_widths(console: Console, rows: list[list[CJKText]], room: int) -> list[int] | None:
+    """Widths of a table's columns in ``room`` cells, as a browser lays out a table: each column
+    gets at least its widest unbreakable piece (``+0.1个百分点``), the rest of the room goes to
+    the columns in proportion to what more they would take. None: the pieces alone do not fit (Rich
+    shares the room out then)."""
+    options = console.options.update_width(max(1, room))
+    ncols = len(rows[0]) if rows else 0
+    low, high = [0] * ncols, [0] * ncols
+    for r in rows:
+        for i, cell in enumerate(r):
+            m = cell.__rich_measure__(console, options)
+            low[i], high[i] = max(low[i], m.minimum), max(high[i], m.maximum)
+    low = [max(1, w) for w in low]
+    high = [max(a, b) for a, b in zip(low, high)]
+    comfortable = [max(lo, min(h, COLUMN_MIN)) for lo, h in zip(low, high)]  # not a character a line
+    if sum(comfortable) <= room:
+        low = comfortable
+    elif sum(low) > room:
+        return None
+    if sum(high) <= room:
+        return high
+    spare, want = room - sum(low), sum(h - lo for lo, h in zip(low, high))
+    widths = [lo + (h - lo) * spare // want for lo, h in zip(low, high)]
+    for i in sorted(range(ncols), key=lambda i: widths[i] - high[i])[: room - sum(widths)]:
+        widths[i] += 1  # what rounding left
+    return widths
+
+
 class _Layout:
     """Turns an article into lines of segments, recording each line's body offset."""
 
@@ -506,10 +537,14 @@ class _Layout:
         rows = [tuple(inert(c) for c in r) for r in block.rows] or [(inert(block.text),)]
         self.check()
         ncols = max(len(r) for r in rows)
+        # cells wrap with the Chinese line breaking too: never inside a number and its unit (+0.1个百分点)
+        cells = [[CJKText(r[i] if i < len(r) else "") for i in range(ncols)] for r in rows]
+        widths = column_widths(self.console, cells, self.width - 3 * ncols - 1)  # borders and padding
         for i in range(ncols):
-            table.add_column(Text(rows[0][i]) if i < len(rows[0]) else Text(""), overflow="fold")
-        for r in rows[1:]:
-            table.add_row(*[Text(c) for c in r] + [Text("")] * (ncols - len(r)))
+            cells[0][i].text.stylize("bold")
+            table.add_column(cells[0][i], overflow="fold", width=widths[i] if widths else None)
+        for r in cells[1:]:
+            table.add_row(*r)
         options = self.console.options.update_width(self.width)
         for line in self.console.render_lines(table, options, pad=False):
             self.lines.append(list(line))

@@ -7,6 +7,7 @@ The panel is as wide as its text needs — whole values with their units, every 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,18 @@ class PanelRow:
     company: str = ""
 
 
-def _figure_rows(kind: str, figures: list[Any], prefix: str) -> list[PanelRow]:
+def shown_context(figure: Any, names: AbstractSet[str]) -> str:
+    """The context the panel shows: one that says what the figure measures, or none. A date
+    measures nothing (its context is whatever precedes it: ``财联社``, ``晚间公布``), and a context
+    that is only the name of a company or medium of the article (``三次 比亚迪``, ``3月22日 格隆汇``)
+    says who, not what."""
+    context = one_line(figure.context or "")
+    if figure.kind == "date" or context in names:
+        return ""
+    return context
+
+
+def _figure_rows(kind: str, figures: list[Any], prefix: str, names: AbstractSet[str] = frozenset()) -> list[PanelRow]:
     """A figure written several times is one row, ``×N``, pointing at its first mention; its note
     is the context it has most often (none when it has none)."""
     groups: dict[str, list[Any]] = {}
@@ -48,7 +60,7 @@ def _figure_rows(kind: str, figures: list[Any], prefix: str) -> list[PanelRow]:
         groups.setdefault(one_line(f.text), []).append(f)
     rows: list[PanelRow] = []
     for text, group in groups.items():
-        contexts = Counter(one_line(f.context) for f in group if f.context)
+        contexts = Counter(c for c in (shown_context(f, names) for f in group) if c)
         context = contexts.most_common(1)[0][0] if contexts else ""
         count = f"×{len(group)}" if len(group) > 1 else ""
         first = next((f for f in group if not f.in_title), group[0])
@@ -73,12 +85,13 @@ def panel_rows(extraction: Any, dates_open: bool = True) -> list[PanelRow]:
     groups: dict[str, list[Any]] = {k: [] for k in FIGURE_KINDS}
     for f in extraction.figures:
         groups.setdefault(f.kind, []).append(f)
+    names = {c.name for c in extraction.companies}
     rows: list[PanelRow] = []
     for kind, figures in groups.items():
         if not figures or kind == "date":
             continue
         rows.append(PanelRow(KIND_LABELS.get(kind, kind), str(len(figures)), kind, header=True))
-        rows.extend(_figure_rows(kind, figures, f"fig-{kind}"))
+        rows.extend(_figure_rows(kind, figures, f"fig-{kind}", names))
     if not extraction.figures:
         rows.append(PanelRow("没有数字 · no figures"))
     companies = [c for c in extraction.companies if c.kind != "media"]
@@ -98,7 +111,7 @@ def panel_rows(extraction: Any, dates_open: bool = True) -> list[PanelRow]:
                                  target=_first(c)))
     dates = groups.get("date") or []
     if dates:
-        items = _figure_rows("date", dates, "fig-date")
+        items = _figure_rows("date", dates, "fig-date", names)
         fold = "▾ 收起 enter" if dates_open else "▸ 展开 enter"
         rows.append(PanelRow(KIND_LABELS["date"], f"{len(dates)}  {fold}", "date", header=True, oid=FOLD_ID))
         if dates_open:
