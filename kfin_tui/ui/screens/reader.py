@@ -144,6 +144,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         panel.set_class(width < WIDE, "compact")
         self.sidebar.set_class(width < WIDE, "narrow")
         self.sidebar.set_class(show and not wide, "yielded")  # narrow: the panel takes the list's place
+        self.call_after_refresh(panel.fit_width)  # (the panel's share, once the sidebar has its width)
         if show and not wide and self.article_list.has_focus:
             self.call_after_refresh(panel.focus)  # (once shown; keys must not go to a list not on screen)
 

@@ -25,6 +25,9 @@ from .sanitize import one_line
 
 FOLD_ID = "fold-date"
 CHROME = 3  # cells around the text: the border, the scrollbar, a margin
+SHARE = 0.4  # the panel takes at most this share of the screen ...
+BODY_MIN = 50  # ... and leaves the article at least this many cells (25 Chinese characters)
+PANEL_MIN = 24
 MAIN_MAX = 16  # a longer figure or name puts its note on the next line
 
 
@@ -120,9 +123,12 @@ def panel_rows(extraction: Any, dates_open: bool = True) -> list[PanelRow]:
 
 
 def main_column(rows: list[PanelRow]) -> int:
-    """The width of the figure / name column: the widest entry up to :data:`MAIN_MAX` cells."""
-    widths = [cells(r.main) for r in rows if r.target is not None and cells(r.main) <= MAIN_MAX]
-    return max(widths, default=8)
+    """The width of the figure / name column: wide enough for most entries (a few long ones — a
+    range, a long name — put their note on the next line instead of pushing every note right)."""
+    widths = sorted(min(cells(r.main), MAIN_MAX) for r in rows if r.target is not None)
+    if not widths:
+        return 8
+    return max(6, widths[min(len(widths) - 1, len(widths) * 4 // 5)])
 
 
 def wanted_width(rows: list[PanelRow]) -> int:
@@ -133,10 +139,10 @@ def wanted_width(rows: list[PanelRow]) -> int:
     for r in rows:
         if r.header or r.target is None:
             need = max(need, cells(r.main) + (2 + cells(r.note) if r.note else 0))
-        elif cells(r.main) > main:  # its note goes on the next line
-            need = max(need, 1 + cells(r.main), 1 + main + 2 + cells(r.note))
-        else:
+        elif cells(r.main) > MAIN_MAX:  # a long one wraps, its note on the next line
             need = max(need, 1 + main + 2 + cells(r.note))
+        else:
+            need = max(need, 1 + max(main, cells(r.main)) + 2 + cells(r.note))
     return need + 1
 
 
@@ -165,6 +171,9 @@ def item_text(row: PanelRow, width: int, main_width: int) -> Text:
     used = 1 + cells(main_lines[-1])
     if len(main_lines) == 1 and used + 2 <= note_col:
         text.append(" " * (note_col - used))
+    elif len(main_lines) == 1 and used + 2 + cells(row.note) <= width:  # a little long: the note still fits
+        text.append("  " + row.note, dim)
+        return text
     else:
         text.append("\n" + " " * note_col)
     for i, line in enumerate(_wrapped(row.note, note_width)):
@@ -212,8 +221,19 @@ class FactsPanel(OptionList):
             self.add_option(Option(Text("正在提取… extracting" if pending else "—", style="dim italic"), disabled=True))
             return
         self._rows = panel_rows(extraction, self.dates_open)
-        self.styles.width = wanted_width(self._rows) + CHROME  # the CSS caps it (max-width: a share)
+        self.fit_width()
         self._lay_rows(self._rows)
+
+    def fit_width(self, screen_width: int | None = None, beside: int | None = None) -> None:
+        """As wide as the rows want, up to :data:`SHARE` of the screen and leaving the article
+        :data:`BODY_MIN` cells beside ``beside`` cells of other panes (the sidebar)."""
+        if not self._rows:
+            return
+        screen = screen_width or self.app.size.width
+        if beside is None:
+            beside = sum(w.outer_size.width for w in self.screen.query("#sidebar") if w.display)
+        cap = max(PANEL_MIN, min(int(screen * SHARE), screen - beside - 1 - BODY_MIN))
+        self.styles.width = max(PANEL_MIN, min(wanted_width(self._rows) + CHROME, cap))
 
     def toggle_dates(self) -> None:
         """Fold / unfold the dates (the last group); the choice holds for the next articles."""
