@@ -59,6 +59,9 @@ def test_hits_match_as_the_keyword_filter_does_and_never_change_the_text():
     norm, where = normalised_with_map("A㈱b")
     assert norm == "a(株)b" and where == [0, 1, 1, 1, 2]
     assert find_hits("A㈱b", ["株"]) == [(1, 2)]
+    mixed = "比亚迪，ＡＩ\n㈱比亚迪ＡＩ\n比亚迪"  # lines that keep their length and one that does not
+    assert [mixed[a:b] for a, b in find_hits(mixed, query_needles("比亚迪 AI"))] == \
+        ["比亚迪", "ＡＩ", "比亚迪", "ＡＩ", "比亚迪"]
 
 
 def test_a_code_or_initials_query_highlights_the_company_names():

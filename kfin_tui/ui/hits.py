@@ -9,17 +9,25 @@ import unicodedata
 def normalised_with_map(text: str) -> tuple[str, list[int]]:
     """``text`` NFKC-normalised and case-folded, and for each character of the result the offset
     of the character of ``text`` it comes from (``ＡＩ`` → ``ai``, [0, 1]; ``㈱`` → ``(株)``, three
-    characters from one)."""
-    folded = text.casefold()
-    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text) and \
-            unicodedata.is_normalized("NFKC", folded):
-        return folded, list(range(len(text)))  # the common case: nothing changes length
+    characters from one).
+
+    Chinese text is rarely NFKC-normal (``，`` ``：`` ``（`` are full-width forms) but keeps its
+    length: a line whose normal form is as long as itself is taken character for character (one C
+    call), only the others are normalised one character at a time."""
     out: list[str] = []
     where: list[int] = []
-    for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch).casefold()
-        out.append(n)
-        where.extend([i] * len(n))
+    start = 0
+    for line in text.splitlines(keepends=True):
+        norm = unicodedata.normalize("NFKC", line).casefold()
+        if len(norm) == len(line):
+            out.append(norm)
+            where.extend(range(start, start + len(line)))
+        else:
+            for i, ch in enumerate(line, start):
+                n = unicodedata.normalize("NFKC", ch).casefold()
+                out.append(n)
+                where.extend([i] * len(n))
+        start += len(line)
     return "".join(out), where
 
 
