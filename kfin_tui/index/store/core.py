@@ -22,11 +22,12 @@ import threading
 from pathlib import Path
 
 from ...versions import LOADER_VERSION
+from ..walk import FOLDERS_SUFFIX
 from .codec import sql_plain, sql_spread
 from .extractions import ExtractionCache
 from .filetable import FileTable
 from .fts import Fts
-from .snapshots import SNAPSHOT_FORMAT, Snapshots
+from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
 SCHEMA_VERSION = 9 * 1000 + LOADER_VERSION  # 9: texts compressed, not spread
@@ -66,7 +67,7 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 _TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "f", "g"))
 # the database and the files beside it (SQLite's, the listing, the folder fingerprints)
-SIDE_FILES = ("", "-wal", "-shm", "-journal", "-listing", "-folders")
+SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX)
 
 
 class StoreError(Exception):
@@ -83,10 +84,9 @@ class Store:
     """One SQLite index: its connections (per thread: the UI runs extraction in a worker thread),
     schema, lifetime, ``meta`` and generation; the parts that own the tables are attributes."""
 
-    def __init__(self, root: Path, path: Path | None = None, *, readonly: bool = False) -> None:
+    def __init__(self, root: Path, path: Path | None = None) -> None:
         self.root = Path(root)
         self.path = Path(path) if path else db_path_for(self.root)
-        self.readonly = readonly
         self._local = threading.local()
         self.closed = False  # close_for_good(): no connection is opened any more
         self.damage: list[str] = []  # damage found in side files, snapshots or tables (see note_damage)

@@ -8,6 +8,7 @@ import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...versions import EXTRACTOR_VERSION
+from .filetable import LIST_ORDER
 
 if TYPE_CHECKING:
     from .core import Store
@@ -69,8 +70,7 @@ class ExtractionCache:
     def pending_ids(self) -> list[int]:
         """Ids of the articles with nothing cached, in list order."""
         return [r[0] for r in self._store.conn.execute(
-            "SELECT f.id FROM files f LEFT JOIN extraction e ON e.id=f.id WHERE f.ok=1 AND e.id IS NULL "
-            "ORDER BY f.undated, f.sort_ts DESC")]
+            f"SELECT f.id FROM files f LEFT JOIN extraction e ON e.id=f.id WHERE f.ok=1 AND e.id IS NULL {LIST_ORDER}")]
 
     def pending(self) -> bool:
         """Whether some article has nothing cached."""

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 SNAPSHOT_FORMAT = 5  # bump when the snapshot tuples change (5: sealed with a CRC-32); part of the generation
 LISTING_FORMAT = 5
+LISTING_SUFFIX = "-listing"  # the file beside the database (its name + this)
 RACY_NS = 2_000_000_000  # a folder or file changed this recently may change again unseen: no fingerprint
 HEAD = 500  # rows in the small first snapshot: what a warm start paints first
 # snapshot parts (table ``snapshot``, each valid for one ``gen``)
@@ -111,7 +112,7 @@ class Snapshots:
     def listing_path(self) -> Path:
         # The listing lives in a file beside the database: SQLite reads a 25 MB blob page by page
         # (~100 ms at 100,000 rows), a file is one read (~10 ms). It names the generation it shows.
-        return Path(str(self._store.path) + "-listing")
+        return Path(str(self._store.path) + LISTING_SUFFIX)
 
     @property
     def folders_path(self) -> Path:
