@@ -600,7 +600,7 @@ class Library(LibraryState):
     def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
         their rows in place (``place`` False: later, by :meth:`_place`). Records are dicts, or
-        metadata tuples from the cold pass (:data:`~kfin_tui.index.store.META_COLUMNS`)."""
+        metadata tuples from the cold pass (:data:`~kfin_tui.index.records.META_COLUMNS`)."""
         metas = [r for r in records if type(r) is tuple]
         if metas:
             records = [r for r in records if type(r) is not tuple]
