@@ -27,6 +27,7 @@ from .fields import (  # noqa: F401 - re-exported
     _clean,
     _folder_categories,
     _site,
+    file_time,
     front_matter_fields,
 )
 from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
@@ -180,6 +181,9 @@ def _headless_article(text: str, path: Path, root: Path | None) -> Article:
         format=fmt,
         blocks=blocks,
     )
+    if fmt == "text":  # an Eastmoney post gives no date: the file's time, marked approximate
+        article.date = file_time(path)
+        article.date_approx = article.date is not None
     article.tickers = _merge(tickers, _tickers_in(article.title, article.body_text))
     if not article.title:
         article.title = _fallback_title(path, blocks)
