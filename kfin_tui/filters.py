@@ -153,11 +153,11 @@ def count_category_paths(rows: Iterable[Row]) -> list[tuple[tuple[str, ...], int
     快讯)`` and ``(金融, 金色财经, 快讯)`` are two nodes, never one 快讯), in tree order — a node
     before its children, siblings most rows first, then by name. A path joined with ``/`` is a
     ``category`` filter that keeps these rows (:func:`category_matches`: a leading run)."""
+    whole = Counter(tuple(r.categories) for r in rows)  # few distinct paths: their prefixes after
     counts: Counter[tuple[str, ...]] = Counter()
-    for r in rows:
-        cats = r.categories
+    for cats, n in whole.items():
         for i in range(1, len(cats) + 1):
-            counts[tuple(cats[:i])] += 1
+            counts[cats[:i]] += n
     children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for path in counts:
         children.setdefault(path[:-1], []).append(path)

@@ -267,3 +267,20 @@ async def test_never_no_matches_while_results_are_partial():
         reader.post_message(Selected(filters, Selection([], 4, partial=False)))
         await pilot.pause()
         assert "没有匹配的文章" in lst.empty_message and "结果不完整" not in lst.empty_message
+
+
+@pytest.mark.parametrize("typed", ["CATL", "300750", "ndsd"])
+async def test_company_picker_finds_a_company_by_code_english_name_or_initials(typed):
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*typed)
+        await pilot.pause()
+        shown = [app.screen.options.get_option_at_index(i).id for i in range(app.screen.options.option_count)]
+        assert shown == ["宁德时代"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.filters.company == "宁德时代" and list_titles(app) == [CATL]

@@ -17,6 +17,18 @@ from ..bindings import PICKER
 from ..widgets.sanitize import one_line
 
 PickerItems = list[tuple[str, int]]
+
+
+def _companies_named_by(query: str) -> frozenset[str]:
+    """The companies a Latin or digit query stands for — a code in any form, an English name,
+    pinyin initials (:func:`kfin_tui.query.company_candidates`) — so that a picker finds 宁德时代
+    for ``CATL`` or ``300750``. Chinese text narrows by substring alone (nothing looked up)."""
+    q = query.strip()
+    if len(q) < 2 or not q.isascii():
+        return frozenset()
+    from ...query import company_candidates
+
+    return frozenset(company_candidates(q))
 REFRESH_EVERY = 1.5  # seconds between refreshes while the items are partial
 
 
@@ -94,7 +106,8 @@ class PickerScreen(ModalScreen[str | None]):
         options = self.options
         options.clear_options()
         q = normalise(query.strip())
-        shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
+        named = _companies_named_by(query)  # CATL, 300750, ndsd → 宁德时代 (issue 15 item 2)
+        shown = [(name, n) for name, n in self.items if not q or q in normalise(name) or name in named]
         for name, count in shown:
             label = Text(one_line(name))
             label.append(f"  {self.note}{count}", style="dim")
