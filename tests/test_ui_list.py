@@ -284,3 +284,26 @@ async def test_company_picker_finds_a_company_by_code_english_name_or_initials(t
         await pilot.press("enter")
         await settle(pilot)
         assert app.reader.filters.company == "宁德时代" and list_titles(app) == [CATL]
+
+
+async def test_category_tree_with_hostile_names(tmp_path):
+    """Category names with markup, a slash, or the same name under two parents: shown as text, one
+    option each, and a picked one filters."""
+    root = tmp_path / "c"
+    for n, cats in enumerate([["[b]粗体[/b]", "A/B"], ["其他", "A/B"], ["其他", "快讯"]]):
+        (root / f"{n}").mkdir(parents=True)
+        listed = "".join(f"  - '{c}'\n" for c in cats)
+        text = f"---\ntitle: 标题{n}\ncategories:\n{listed}date: 2024-01-0{n + 1} 10:00:00\n---\n正文。\n"
+        (root / f"{n}" / "a.md").write_text(text, encoding="utf-8")
+    app = KfinApp(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CategoryTreePicker)
+        ids = [picker.options.get_option_at_index(i).id for i in range(picker.options.option_count)]
+        assert len(ids) == len(set(ids)) and "A/B" in ids and "[b]粗体[/b]" in ids
+        await pilot.press(*"A/B", "enter")
+        await settle(pilot)
+        assert app.reader.filters.category == "A/B" and sorted(list_titles(app)) == ["标题0", "标题1"]

@@ -157,6 +157,13 @@ class PickerScreen(ModalScreen[str | None]):
 CategoryTree = list[tuple[tuple[str, ...], int]]
 
 
+def node_id(path: tuple[str, ...]) -> str:
+    """The category filter a tree node stands for: its path joined with ``/``; a node whose own
+    name holds a slash (a front-matter category ``A/B``) by that name alone, which the filter
+    matches exactly."""
+    return path[-1] if any("/" in p or "／" in p for p in path) else "/".join(path)
+
+
 class CategoryTreePicker(PickerScreen):
     """The category picker as a tree: each path and its leading parts with their article counts
     (:func:`kfin_tui.filters.count_category_paths`), children indented under their parent. Typing
@@ -172,7 +179,8 @@ class CategoryTreePicker(PickerScreen):
         if current and parts and not any(self._ticked(path, parts) for path, _ in self.nodes):
             self.nodes.insert(0, (parts, 0))  # the current filter stays listed (0 within the others)
         self.parts = parts
-        super().__init__(title, [("/".join(p), n) for p, n in self.nodes], current)
+        self.paths = {node_id(p): p for p, _ in self.nodes}
+        super().__init__(title, [(node_id(p), n) for p, n in self.nodes], current)
 
     @staticmethod
     def _ticked(path: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -189,13 +197,13 @@ class CategoryTreePicker(PickerScreen):
         for path, _ in self.nodes:
             if not q or q in normalise("/".join(path)):
                 shown.update(path[:i] for i in range(1, len(path) + 1))  # the node and its parents
-                first = first or ("/".join(path) if q else None)
+                first = first or (node_id(path) if q else None)
         ids: list[str] = []
         ticked: str | None = None
         for path, count in self.nodes:
-            if path not in shown:
+            node = node_id(path)
+            if path not in shown or node in ids:  # (a slashed name under two parents: one option)
                 continue
-            node = "/".join(path)
             label = Text("  " * (len(path) - 1) + one_line(path[-1]))
             label.append(f"  {count}", style="dim")
             if self._ticked(path, self.parts):
@@ -212,7 +220,8 @@ class CategoryTreePicker(PickerScreen):
 
     def dismiss(self, result: str | None = None) -> AwaitComplete:
         """The chosen node's path; the ticked node gives the current filter back (a toggle)."""
-        if result is not None and self._ticked(tuple(result.split("/")), self.parts):
+        path = self.paths.get(result) if result is not None else None
+        if path is not None and self._ticked(path, self.parts):
             result = self.current
         return super().dismiss(result)
 
