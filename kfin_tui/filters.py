@@ -147,6 +147,35 @@ def count_categories(rows: Iterable[Row], filters: Filters, keyword_ids: set[int
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def count_category_paths(rows: Iterable[Row]) -> list[tuple[tuple[str, ...], int]]:
+    """The category tree of ``rows``: each category path and each of its leading parts with the
+    number of rows under it (``(金融,)`` counts every row whose path starts with 金融; ``(科技, 36氪,
+    快讯)`` and ``(金融, 金色财经, 快讯)`` are two nodes, never one 快讯), in tree order — a node
+    before its children, siblings most rows first, then by name. A path joined with ``/`` is a
+    ``category`` filter that keeps these rows (:func:`category_matches`: a leading run)."""
+    whole = Counter(tuple(r.categories) for r in rows)  # few distinct paths: their prefixes after
+    counts: Counter[tuple[str, ...]] = Counter()
+    for cats, n in whole.items():
+        for i in range(1, len(cats) + 1):
+            counts[cats[:i]] += n
+    children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for path in counts:
+        children.setdefault(path[:-1], []).append(path)
+    out: list[tuple[tuple[str, ...], int]] = []
+    order = lambda p: (counts[p], _reverse(p[-1]))  # noqa: E731 - popped from the end: most first
+    stack = sorted(children.get((), ()), key=order)
+    while stack:  # depth first, without recursion (a folder tree may be deep)
+        path = stack.pop()
+        out.append((path, counts[path]))
+        stack.extend(sorted(children.get(path, ()), key=order))
+    return out
+
+
+def _reverse(name: str) -> tuple[int, ...]:
+    """A key that sorts names in reverse order (the stack pops the last first)."""
+    return (*(-ord(ch) for ch in name), 1)
+
+
 @dataclass(frozen=True)
 class Selection:
     """What :meth:`Library.select` found: ``rows`` in display order (newest first), ``total`` rows in

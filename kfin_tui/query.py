@@ -115,6 +115,15 @@ class _Tables:
                     bucket = inits.setdefault(ini, [])
                     if k not in bucket:
                         bucket.append(k)
+        by_name = {c.name: k for k, c in enumerate(companies)}
+        for name, english in ENGLISH_NAMES.items():
+            k2 = by_name.get(name)
+            if k2 is None:
+                continue
+            for form in english:
+                bucket = latin.setdefault(normalise(form), [])
+                if k2 not in bucket:
+                    bucket.append(k2)
         return cls(companies, latin, inits)
 
     def to_json(self) -> dict:
@@ -126,7 +135,78 @@ class _Tables:
         return cls([Company(n, tuple(f), tuple(t)) for n, f, t in data["companies"]], data["latin"], data["initials"])
 
 
-TABLES_FORMAT = 1
+TABLES_FORMAT = 2  # 2: ENGLISH_NAMES
+
+
+# English names and abbreviations of big listed companies that the dictionary's alias list lacks
+# (it has Tesla, Apple, Nvidia …): how English-language news and traders write them. Canonical
+# names as the dictionary writes them; an entry whose name the dictionary does not have is skipped.
+# Keys are matched whole, after NFKC and case folding (``catl``, ``Ping An``); a keyword term is one
+# word, so the one-word forms (``pingan``) are there for the keyword filter.
+ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
+    "宁德时代": ("CATL", "Contemporary Amperex", "Contemporary Amperex Technology"),
+    "腾讯": ("Tencent", "Tencent Holdings"),
+    "阿里巴巴": ("Alibaba", "Alibaba Group"),
+    "小米": ("Xiaomi",),
+    "贵州茅台": ("Moutai", "Kweichow Moutai"),
+    "美团": ("Meituan",),
+    "百度": ("Baidu",),
+    "网易": ("NetEase",),
+    "京东": ("JD.com", "JD com"),
+    "拼多多": ("Pinduoduo", "PDD Holdings", "Temu"),
+    "快手": ("Kuaishou",),
+    "比亚迪": ("BYD Company",),
+    "蔚来": ("NIO Inc",),
+    "理想汽车": ("Li Auto",),
+    "小鹏汽车": ("XPeng", "Xpeng Motors"),
+    "中国石油": ("PetroChina",),
+    "中国石化": ("Sinopec",),
+    "中国海油": ("CNOOC",),
+    "工商银行": ("ICBC",),
+    "建设银行": ("CCB", "China Construction Bank"),
+    "农业银行": ("Agricultural Bank of China", "AgBank"),
+    "中国银行": ("Bank of China",),
+    "招商银行": ("China Merchants Bank", "CMB"),
+    "交通银行": ("Bank of Communications",),
+    "中国平安": ("Ping An", "PingAn", "Ping An Insurance"),
+    "中国人寿": ("China Life",),
+    "中国移动": ("China Mobile", "ChinaMobile"),
+    "中国联通": ("China Unicom",),
+    "中国电信": ("China Telecom",),
+    "中芯国际": ("SMIC",),
+    "中信证券": ("CITIC Securities",),
+    "紫金矿业": ("Zijin Mining", "Zijin"),
+    "长江电力": ("China Yangtze Power",),
+    "中国神华": ("China Shenhua", "Shenhua"),
+    "海康威视": ("Hikvision",),
+    "美的集团": ("Midea", "Midea Group"),
+    "格力电器": ("Gree", "Gree Electric"),
+    "海尔智家": ("Haier", "Haier Smart Home"),
+    "迈瑞医疗": ("Mindray",),
+    "药明康德": ("WuXi AppTec", "WuXiAppTec"),
+    "恒瑞医药": ("Hengrui", "Jiangsu Hengrui"),
+    "隆基绿能": ("LONGi", "LONGi Green Energy"),
+    "五粮液": ("Wuliangye",),
+    "联想集团": ("Lenovo",),
+    "友邦保险": ("AIA", "AIA Group"),
+    "华为": ("Huawei",),
+    "中国中免": ("China Tourism Group Duty Free", "CTG Duty Free"),
+    "万科": ("Vanke", "China Vanke"),
+    "泡泡玛特": ("Pop Mart", "PopMart"),
+    "农夫山泉": ("Nongfu Spring", "Nongfu"),
+    "李宁": ("Li Ning", "LiNing"),
+    "安踏体育": ("Anta", "Anta Sports"),
+    "东方财富": ("East Money", "Eastmoney"),
+    "京东方": ("BOE", "BOE Technology"),
+    "立讯精密": ("Luxshare",),
+    "寒武纪": ("Cambricon",),
+    "蚂蚁集团": ("Ant Group",),
+    "台积电": ("TSMC",),
+    "三星电子": ("Samsung", "Samsung Electronics"),
+    "丰田汽车": ("Toyota",),
+    "索尼": ("Sony",),
+    "博通": ("Broadcom",),
+}
 
 
 def _tables_key() -> str:

@@ -259,7 +259,32 @@ def test_eastmoney_fixture(article_fixtures):
     assert article.title == "某短视频平台发布二季度财报，营收同比增长14%，经调整净利润大幅提升"
     assert 0 < len(article.title) <= 40
     assert article.categories == ["东方财富", "股吧"]  # folders below the root
-    assert article.date is None
+    # no date in the post: the file's modification time, to the second, marked approximate
+    mtime = int((root / "东方财富/股吧/7f3a9c21e0b4d5a6.txt").stat().st_mtime)
+    assert article.date is not None and article.date.timestamp() == mtime and article.date_approx
+    assert article.date.utcoffset() == timedelta(hours=8)
+
+
+def test_undated_text_post_takes_the_file_time(tmp_path):
+    import os
+
+    path = tmp_path / "东方财富" / "a1b2c3d4e5.txt"
+    path.parent.mkdir()
+    path.write_text("第一段文字。\n\n来源：样例网\n", encoding="utf-8")
+    when = datetime(2023, 3, 4, 5, 6, 7, tzinfo=timezone(timedelta(hours=8)))
+    os.utime(path, (when.timestamp(), when.timestamp()))
+    article, _ = load_file(path, tmp_path)
+    assert article.date == when and article.date_approx
+    # a dated article (front matter) is not approximate, even as .txt with a plain body
+    dated = tmp_path / "dated.txt"
+    dated.write_text("---\ntitle: 有日期\ndate: 2024-01-02 03:04:05\n---\n正文。\n", encoding="utf-8")
+    got, _ = load_file(dated, tmp_path)
+    assert got.format == "text" and got.date == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=8)))
+    assert not got.date_approx
+    # a Markdown or HTML page without a date stays undated
+    md = tmp_path / "note.md"
+    md.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    assert load_file(md, tmp_path)[0].date is None
 
 
 @pytest.mark.parametrize("line", ["来源:样例网", "来源：样例网", "来源： 样例网 "])

@@ -6,12 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 FIELDS = ["path", "title", "date", "source", "author", "categories", "tickers", "format"]
+EM_TIME = datetime(2019, 6, 1, 12, 0, 0, tzinfo=timezone(timedelta(hours=8)))
 
 
 def article(title: str, date: str | None, body: str, categories=("金融", "样例社", "深度")) -> str:
@@ -24,6 +25,8 @@ def article(title: str, date: str | None, body: str, categories=("金融", "样�
 def corpus(tmp_path, article_fixtures) -> Path:
     root = tmp_path / "corpus"
     shutil.copytree(article_fixtures, root)
+    for txt in root.rglob("*.txt"):  # an undated Eastmoney post is dated by its file's time (approximate)
+        os.utime(txt, (EM_TIME.timestamp(), EM_TIME.timestamp()))
     extra = root / "extra"
     extra.mkdir()
     (extra / "ai.md").write_text(article("人工智能芯片出货量大增", "2025-01-02 10:00:00",
@@ -67,6 +70,8 @@ def test_json_fields_order_and_issues(corpus, tmp_path):
     assert items[0]["title"] == "人工智能芯片出货量大增" and items[0]["date"] == "2025-01-02T10:00:00+08:00"
     chip = next(i for i in items if i["title"].startswith("芯片设备厂商"))
     assert chip["date"] == "2022-08-05T20:46:24+08:00"  # 12:46:24 GMT, in Beijing time
+    em = next(i for i in items if i["path"].endswith("7f3a9c21e0b4d5a6.txt"))
+    assert em["date"] == "2019-06-01T12:00:00+08:00"  # no date in the post: the file's time
     assert chip["tickers"] == ["SH:688012", "SZ:300001"] and chip["format"] == "html"
     assert chip["categories"] == ["金融", "测试社", "深度"] and chip["source"] == chip["author"] == "测试社"
     # load issues on stderr: one line each (path + reason), then a count

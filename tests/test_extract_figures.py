@@ -290,6 +290,15 @@ def test_context_prefers_the_metric_noun(text, context):
     assert figs(text)[-1].context == context
 
 
+@pytest.mark.parametrize("text, contexts", [
+    ("公司未来3年将投入200亿元。", ["", "投入"]),  # not 未来 for 3年
+    ("这家公司获得3000万元融资。", [""]),  # not 获得
+    ("该公司未来5年营收有望翻倍。", [""]),
+])
+def test_context_is_empty_rather_than_a_word_that_says_when_or_how(text, contexts):
+    assert [f.context for f in figs(text)] == contexts
+
+
 @pytest.mark.parametrize("text, fig, value", [
     ("装修工期大概要四五天。", "四五天", 4),
     ("展厅外停了两三百辆新车。", "两三百辆", 200),

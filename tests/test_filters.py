@@ -124,3 +124,29 @@ def test_id_restriction_and_predicates(lib):
     assert lib.select(Filters(where=(in_energy,))).ids == oracle(lib, category="能源")
     assert lib.select(Filters(where=(in_energy,), keyword="毛利率")).ids == \
         [i for i in oracle(lib, "毛利率") if i in oracle(lib, category="能源")]
+
+
+def test_category_tree_counts_each_level_and_matches_the_filter():
+    """count_category_paths: one node per path and leading part (快讯 under two sites is two nodes),
+    a parent before its children, most articles first; each node, as a category filter, keeps
+    exactly the articles it counts."""
+    from kfin_tui.filters import category_matches, count_category_paths
+    from kfin_tui.index.records import Row
+
+    paths = [("科技", "36氪", "快讯"), ("金融", "金色财经", "快讯"), ("金融", "财联社", "深度"),
+             ("金融", "财联社", "电报"), ("金融", "财联社", "电报"), ("东方财富",), ()]
+    rows = [Row(i, f"/a/{i}.md", f"t{i}", None, "", p, ()) for i, p in enumerate(paths)]
+    tree = count_category_paths(rows)
+    nodes = dict(tree)
+    assert nodes[("金融",)] == 4 and nodes[("金融", "财联社")] == 3 and nodes[("金融", "财联社", "电报")] == 2
+    assert nodes[("科技", "36氪", "快讯")] == 1 and nodes[("金融", "金色财经", "快讯")] == 1
+    assert ("快讯",) not in nodes and len(tree) == len(nodes)  # no flat 快讯 mixing levels
+    order = [p for p, _ in tree]
+    assert order[0] == ("金融",) and order[1] == ("金融", "财联社") and order[2] == ("金融", "财联社", "电报")
+    for path in order:
+        assert order.index(path[:-1]) < order.index(path) if len(path) > 1 else True
+        kept = [r for r in rows if category_matches(r.categories, "/".join(path))]
+        assert len(kept) == nodes[path]
+    # a deep folder tree (no recursion limit)
+    deep = tuple(f"d{i}" for i in range(3000))
+    assert len(count_category_paths([Row(0, "/x.md", "x", None, "", deep, ())])) == 3000

@@ -178,7 +178,7 @@ def test_search_equals_substring_semantics(cache, corpus):
 
 
 def test_search_before_fts_is_built_scans_exactly(cache, corpus, monkeypatch):
-    monkeypatch.setattr("kfin_tui.index.store.Store.build_fts", lambda self: False)
+    monkeypatch.setattr("kfin_tui.index.store.fts.Fts.build", lambda self: False)
     lib = Library(corpus).load_all()
     for q in ["光", "快手", "出货量", "ai", "光伏 同比"]:
         assert {lib.row(i).path for i in lib.search(q)} == _reference(lib, q), q
@@ -273,10 +273,10 @@ def test_index_package_is_lean():
 def test_index_failing_mid_load_degrades_to_memory(cache, corpus, monkeypatch):
     Library(corpus).load_all()
 
-    def broken(self, part=1):
+    def broken(self, head=False):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr("kfin_tui.index.store.Store.snapshot", broken)
+    monkeypatch.setattr("kfin_tui.index.store.snapshots.Snapshots.rows", broken)
     lib = Library(corpus).load_all()
     assert not lib.indexed and "malformed" in (lib.store_error or "")
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
@@ -288,7 +288,7 @@ def test_write_lock_held_elsewhere_keeps_loading_in_memory(cache, corpus, monkey
     def locked(self, conn, rec, fts_live):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr("kfin_tui.index.store.Store.upsert", locked)
+    monkeypatch.setattr("kfin_tui.index.store.filetable.FileTable.upsert", locked)
     lib = Library(corpus).load_all()
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
     assert {lib.row(i).path for i in lib.search("快手")} == _reference(lib, "快手")
@@ -315,13 +315,14 @@ def test_second_load_only_adds_changes(cache, corpus):
 
 
 def test_new_extractor_version_drops_cached_extractions_only(cache, corpus, monkeypatch):
-    from kfin_tui.index import extraction, store
+    from kfin_tui.index import extraction
+    from kfin_tui.index.store import extractions
 
     monkeypatch.setattr(extraction, "extractor", lambda: (_fake_extract, _FakeExtraction))
     lib = Library(corpus).load_all()
     assert lib.extract_pending() == lib.count() > 0
     lib.close()
-    monkeypatch.setattr(store, "EXTRACTOR_VERSION", store.EXTRACTOR_VERSION + 1)
+    monkeypatch.setattr(extractions, "EXTRACTOR_VERSION", extractions.EXTRACTOR_VERSION + 1)
     calls = count_parses(monkeypatch)
     again = Library(corpus).load_all()
     assert calls == []  # rows and texts are still valid: no file is re-read for the list
@@ -330,10 +331,10 @@ def test_new_extractor_version_drops_cached_extractions_only(cache, corpus, monk
 
 
 def test_new_loader_version_rebuilds_the_index(cache, corpus, monkeypatch):
-    from kfin_tui.index import store
+    from kfin_tui.index.store import core
 
     Library(corpus).load_all().close()
-    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(core, "SCHEMA_VERSION", core.SCHEMA_VERSION + 1)
     calls = count_parses(monkeypatch)
     again = Library(corpus).load_all()
     assert len(again.rows) > 0 and len(calls) > 0

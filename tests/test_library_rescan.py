@@ -18,7 +18,8 @@ def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus")
 
 
-NEW = "---\ntitle: 新到的快讯\ndate: 2026-12-01 09:30:00\n---\n\n刚刚写入的独有词汇壬癸。\n"
+# dated after anything in the corpus: its undated .txt posts are dated by their file time (now)
+NEW = "---\ntitle: 新到的快讯\ndate: 2099-12-01 09:30:00\n---\n\n刚刚写入的独有词汇壬癸。\n"
 
 
 @pytest.mark.parametrize("use_index", [True, False], ids=["index", "memory"])

@@ -12,7 +12,7 @@ from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.query import company_candidates, expand_term, expand_terms, nearest, parse_code, resolve_company
 
-CATL_FORMS = ["300750", "SZ300750", "sz300750", "SZ:300750", "SZ：300750", "300750.SZ", "300750.sz", "ndsd",
+CATL_FORMS = ["CATL", "catl", "300750", "SZ300750", "sz300750", "SZ:300750", "SZ：300750", "300750.SZ", "300750.sz", "ndsd",
               "ＳＺ３００７５０"]
 
 
@@ -30,6 +30,25 @@ def test_catl_in_every_form(form):
                                        ("gzmt", "贵州茅台"), ("阿里", "阿里巴巴"), ("腾讯控股", "腾讯")])
 def test_resolve_company(form, name):
     assert resolve_company(form) == name
+
+
+@pytest.mark.parametrize("form,name", [("Tencent", "腾讯"), ("Alibaba", "阿里巴巴"), ("xiaomi", "小米"),
+                                       ("Kweichow Moutai", "贵州茅台"), ("Ping An", "中国平安"), ("pingan", "中国平安"),
+                                       ("ICBC", "工商银行"), ("PetroChina", "中国石油"), ("China Mobile", "中国移动"),
+                                       ("Contemporary Amperex", "宁德时代"), ("ＣＡＴＬ", "宁德时代")])
+def test_english_names_of_big_listed_companies(form, name):
+    assert resolve_company(form) == name
+    if " " not in form:  # a keyword term is one word
+        assert expand_term(form).companies == (name,)
+
+
+def test_english_names_name_dictionary_companies():
+    # every English name points at a name the dictionary has (a renamed entry would silently drop it)
+    from kfin_tui.extract.dictionary import get_dictionary
+    from kfin_tui.query import ENGLISH_NAMES
+
+    known = {e.name for e in get_dictionary().entries if e.kind != "block"}
+    assert set(ENGLISH_NAMES) <= known
 
 
 def test_company_only_lenient_forms():
@@ -142,6 +161,8 @@ def test_company_filter_takes_codes_and_initials(lib):
     for form in ["300750", "SZ:300750", "300750.SZ", "ndsd"]:
         assert titles(lib, company=form) == expected
     assert titles(lib, company="AAPL") == titles(lib, company="苹果") == {"apple"}
+    assert titles(lib, company="CATL") == expected
+    assert titles(lib, company="Tencent") == titles(lib, company="腾讯") == {"tencent"}
     assert titles(lib, company="00700.HK") == titles(lib, company="腾讯") == {"tencent"}
 
 

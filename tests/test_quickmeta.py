@@ -31,7 +31,7 @@ def _expected(path, root):
     if article is None or issue is not None:
         return None
     return {"title": article.title, "date": article.date, "source": article.source, "author": article.author,
-            "categories": article.categories, "format": article.format}
+            "categories": article.categories, "format": article.format, "date_approx": article.date_approx}
 
 
 def _check(path: Path, root) -> bool:

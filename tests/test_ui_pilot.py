@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from ui_helpers import UI_CORPUS, list_titles, no_user_config, settle  # noqa: F401 - autouse fixture
+from ui_helpers import UI_CORPUS, UNDATED_POST_TIME, list_titles, no_user_config, settle  # noqa: F401 - autouse fixture
 
 from kfin_tui.ui.app import KfinApp
 from kfin_tui.ui.screens.help import HelpScreen
@@ -46,9 +46,12 @@ async def test_start_selects_first_article_and_shows_it():
         assert status(app).endswith(f"{TOTAL}/{TOTAL}")
         body = "\n".join(app.query_one(ArticleView).lines_text)
         assert lst.rows[0].title[:8] in body
-        # newest first, undated last
+        # newest first; the Eastmoney post (no date of its own) dated by its file's time (pinned by
+        # ui_helpers to before every dated article): last, with its date marked approximate
         dates = [r.date for r in lst.rows]
-        assert dates[-1] is None and dates[0] >= dates[1]
+        assert all(d is not None for d in dates) and dates == sorted(dates, reverse=True)
+        assert lst.rows[-1].path.endswith("小米财报.txt") and lst.rows[-1].date == UNDATED_POST_TIME
+        assert [lst.approximate(r) for r in lst.rows] == [False] * (TOTAL - 1) + [True]
         assert app.focused is lst
 
 
@@ -169,12 +172,12 @@ async def test_category_picker_filters_and_combines_with_keyword():
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        await pilot.press(*"电报")
+        await pilot.press(*"电报")  # narrows the tree to 金融 › 财联社 › 电报 (the parents kept)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.reader.filters.category == "电报"
+        assert app.reader.filters.category == "金融/财联社/电报"
         assert list_titles(app) == ["央行开展1000亿元7天期逆回购操作"]
-        assert "分类: 电报" in status(app)
+        assert "分类: 金融/财联社/电报" in status(app)
         app.reader.set_keyword("宁德")
         await pilot.pause(0.3)
         await settle(pilot)
@@ -196,8 +199,9 @@ async def test_category_picker_counts_within_the_other_filters():
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        counts = dict(app.screen.items)
-        assert set(counts) == shown and all(0 < counts[c] <= everything[c] for c in counts)
+        counts = dict(app.screen.nodes)  # the tree: every path and leading part, with its articles
+        assert {c for path in counts for c in path} == shown
+        assert all(0 < counts[p] <= everything[p[-1]] for p in counts)
         assert "当前筛选" in app.screen.title_text
         assert sum(counts.values()) < sum(everything.values())
 
@@ -255,12 +259,17 @@ async def test_side_panel_lists_figures_and_companies_and_enter_jumps():
         assert app.reader.extraction is not None
         assert app.reader.extraction.figures, "the CATL article is full of figures"
         assert any(c.name == "宁德时代" for c in app.reader.extraction.companies)
-        assert panel.mention_count >= len({(f.text, f.context) for f in app.reader.extraction.figures})
+        figures = app.reader.extraction.figures
+        # a figure written twice is one row (×2); the dates are folded under their header
+        assert panel.mention_count >= len({f.text for f in figures if f.kind != "date"})
         assert body.mentions, "figures and companies are highlighted in the body"
         await pilot.press("tab", "tab")
         assert app.focused is panel
-        # walk to the last company and jump to it
+        # walk to the last company (above the folded dates) and jump to it
         await pilot.press("G")
+        if any(f.kind == "date" for f in figures):
+            assert panel.get_option_at_index(panel.highlighted).id == "fold-date"
+            await pilot.press("k")
         target = panel.mention_at(panel.highlighted)
         assert target is not None and target.in_body
         await pilot.press("enter")

@@ -165,3 +165,85 @@ def test_markup_names_are_shown_as_text_at_80x24(snap_compare, tmp_path):
         await _ready(pilot)
 
     assert snap_compare(KfinApp(root), terminal_size=(80, 24), run_before=run)
+
+
+# the sidebar and the filters (issue 15 items 5, 6, 7, 11) -----------------------------------------
+@pytest.fixture
+def pinned_now(monkeypatch):
+    """"Today" is the evening of the newest fixture article (2024-10-17), so that the list shows
+    times of day the same way on every day the tests run."""
+    from datetime import datetime, timedelta, timezone
+
+    from kfin_tui.ui.widgets import article_list
+
+    when = datetime(2024, 10, 17, 21, 0, tzinfo=timezone(timedelta(hours=8)))
+    monkeypatch.setattr(article_list, "now", lambda: when)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_dense_list_with_times_and_approximate_date(snap_compare, pinned_now, size):
+    async def run(pilot):
+        await _ready(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+def test_two_line_list_with_time_of_day_wider_sidebar_at_120x40(snap_compare, pinned_now):
+    async def run(pilot):
+        await _ready(pilot)
+        await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_filter_bar_chips(snap_compare, size):
+    async def run(pilot):
+        await _ready(pilot)
+        reader = pilot.app.reader
+        reader.set_category("金融/财联社")
+        reader.set_keyword("亿元")
+        reader.action_hide_read()
+        await pilot.pause(0.3)
+        await settle(pilot)
+        pilot.app.query_one("ArticleList").focus()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+def test_remove_one_filter_picker_at_80x24(snap_compare):
+    async def run(pilot):
+        await _ready(pilot)
+        reader = pilot.app.reader
+        reader.set_category("深度")
+        reader.set_company("宁德时代")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await steady_cursor(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_category_tree_picker_narrowed_at_80x24(snap_compare):
+    async def run(pilot):
+        await _ready(pilot)
+        await pilot.press("c")
+        await pilot.press(*"快讯")
+        await settle(pilot)
+        await steady_cursor(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_unknown_category_names_the_nearest_at_80x24(snap_compare):
+    async def run(pilot):
+        await _ready(pilot)
+        pilot.app.query_one("ArticleList").focus()
+        await pilot.pause()
+
+    assert snap_compare(make_app(category="金融/财联社/深渡"), terminal_size=(80, 24), run_before=run)

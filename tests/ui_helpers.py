@@ -1,11 +1,20 @@
 """Shared helpers for the UI tests."""
 from __future__ import annotations
 
+import os
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 UI_CORPUS = Path(__file__).parent / "fixtures" / "ui_corpus"
+# the Eastmoney post of the UI corpus gives no date: the reader dates it by its file's modification
+# time (approximate, ≈), which a checkout sets to "now". Pinned here, before any UI test opens the
+# corpus (copies made with shutil.copytree keep it), so that it sorts last among the dated articles
+# on every machine and the snapshots never depend on when the repository was cloned.
+UNDATED_POST = UI_CORPUS / "东方财富" / "小米财报.txt"
+UNDATED_POST_TIME = datetime(2023, 1, 2, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+os.utime(UNDATED_POST, (UNDATED_POST_TIME.timestamp(), UNDATED_POST_TIME.timestamp()))
 
 
 async def settle(pilot, extra: float = 0.05) -> None:

@@ -58,6 +58,8 @@ class Article:
     tickers: list[Ticker] = field(default_factory=list)
     format: str = ""  # "html", "markdown", "text"
     blocks: tuple[Block, ...] = ()
+    # the date is the file's modification time (an undated plain-text post), not the article's own
+    date_approx: bool = False
 
     @cached_property
     def body_text(self) -> str:

@@ -40,6 +40,7 @@ from .fields import (
     _folder_categories,
     _site,
     closing_fence,
+    file_time,
     front_matter_fields,
     in_range,
     parse_date,
@@ -400,7 +401,7 @@ def quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dict
     """The listing fields of the file at ``path`` whose first bytes are ``data`` (all of it when
     ``complete``), exactly as ``load_file(path, root)`` gives them, or None when unsure.
 
-    Returns ``{"title", "date", "source", "author", "categories", "format"}``.
+    Returns ``{"title", "date", "source", "author", "categories", "format", "date_approx"}``.
     """
     try:
         return _quick_meta(data, str(path), str(root) if root else None, complete)
@@ -475,6 +476,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
         "author": author,
         "categories": categories,
         "format": fmt,
+        "date_approx": False,
     }
 
 
@@ -489,11 +491,13 @@ def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, co
         # the loader's first block: the first paragraph as its block model keeps it (cleaned)
         first = next((t for t in map(clean_text, plain.paragraphs) if t.strip()), "")
         title = fallback_title(stem, first)
+    date = file_time(path)  # as the loader: the file's time, approximate
     return {
         "title": title,
-        "date": None,
+        "date": date,
         "source": _clean(plain.source) or _site(categories),
         "author": "",
         "categories": categories,
         "format": "text",
+        "date_approx": date is not None,
     }

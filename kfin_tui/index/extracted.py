@@ -42,7 +42,7 @@ class Extractions:
         if row_id in self.memo:
             return self.memo[row_id]
         if self._host._store is not None and row_id not in self._host._mem_hay:
-            data = self._read_store(self._host._store.extraction_json, row_id)
+            data = self._read_store(self._host._store.extractions.get, row_id)
             if data is not None:
                 ex = from_json(data)
                 if ex is not None:
@@ -68,7 +68,7 @@ class Extractions:
         stored = False
         if self._host._store is not None and self._host._persist:
             try:
-                self._host._store.put_extractions([(i, d, n) for i, _, d, n in items if i not in self._host._mem_hay])
+                self._host._store.extractions.put([(i, d, n) for i, _, d, n in items if i not in self._host._mem_hay])
                 stored = True
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
@@ -83,7 +83,7 @@ class Extractions:
         if row_id in self.names:
             return list(self.names[row_id])
         if self._host._store is not None and row_id not in self._host._mem_hay:
-            names = self._read_store(self._host._store.companies_for, row_id)
+            names = self._read_store(self._host._store.extractions.companies_for, row_id)
             if names is not None:
                 return names
         return []
@@ -93,7 +93,7 @@ class Extractions:
         found = {i for i, names in list(self.names.items()) if name in names}
         if self._host._store is not None:
             try:
-                found |= {i for i in self._host._store.ids_with_company(name)
+                found |= {i for i in self._host._store.extractions.ids_with_company(name)
                           if i in self._host._table.by_id and i not in self.names}
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
@@ -106,7 +106,7 @@ class Extractions:
         if self._host._store is None:
             return any(r.id not in self.names for r in list(self._host._table.rows))
         try:
-            return self._host._store.extractions_pending()
+            return self._host._store.extractions.pending()
         except sqlite3.Error as exc:
             self._host.problems.add(Stage.EXTRACTION, exc)
             return True
@@ -117,7 +117,7 @@ class Extractions:
         if self._host._store is None:
             return sum(1 for i in ids if i in self.names), len(ids)
         try:
-            pending = set(self._host._store.pending_extraction_ids()) & ids
+            pending = set(self._host._store.extractions.pending_ids()) & ids
         except sqlite3.Error as exc:
             self._host.problems.add(Stage.EXTRACTION, exc)
             return 0, len(ids)
@@ -129,7 +129,7 @@ class Extractions:
         counts: Counter = Counter()
         if self._host._store is not None:
             try:
-                counts.update(dict(self._host._store.company_names()))
+                counts.update(dict(self._host._store.extractions.company_names()))
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
         for names in list(self.names.values()):
@@ -160,7 +160,7 @@ class Extractions:
             return 0
         if self._host._store is not None:
             try:
-                pending = [i for i in self._host._store.pending_extraction_ids() if i in self._host._table.by_id]
+                pending = [i for i in self._host._store.extractions.pending_ids() if i in self._host._table.by_id]
             except sqlite3.Error as exc:
                 self._host.problems.add(Stage.EXTRACTION, exc)
                 pending = []

@@ -146,13 +146,13 @@ class Library(LibraryState):
             if self._store is not None:
                 try:
                     start: Callable[[], tuple[Any, Any]] | None = None
-                    if self._store.has_files():
-                        folders = self._store.folders() if not self._table.by_id else None
+                    if self._store.files.has_files():
+                        folders = self._store.snapshots.folders() if not self._table.by_id else None
                         if folders:
                             from .walk import FreshnessCheck
 
                             def start():
-                                return FreshnessCheck([(self._abs_dir(rel), fp, n) for rel, fp, n in folders]), None
+                                return FreshnessCheck([(self._abs_dir(f.folder), f.fingerprint, f.files) for f in folders]), None
                         elif os.environ.get("KFIN_TUI_WALK_HERE") != "1":
                             from .walk import BackgroundWalk
 
@@ -196,12 +196,12 @@ class Library(LibraryState):
             yield from self._reconcile(known or {}, batch, progress, walked)
         if self._store is not None and self._persist:
             try:
-                self.bodies_pending = self._store.bodies_pending()
+                self.bodies_pending = self._store.files.bodies_pending()
                 if not self.bodies_pending and self._table.meta_ids:
                     yield self._refresh_meta_rows()
                 if not self.bodies_pending:
                     # (after a metadata pass, complete() writes them once the bodies are read)
-                    self._store.write_snapshot(None if fresh else self._walked_folders)
+                    self._store.snapshots.write(None if fresh else self._walked_folders)
             except sqlite3.Error as exc:
                 self.problems.add(Stage.SNAPSHOT, exc)
             if not self.bodies_pending:
@@ -216,7 +216,7 @@ class Library(LibraryState):
 
     def _start_fts(self) -> None:
         try:
-            pending = self._db.fts_pending()
+            pending = self._db.fts.pending()
         except sqlite3.Error as exc:
             # another instance holds the write lock, or the disk is full: search scans instead
             self.problems.add(Stage.FTS, exc)
@@ -240,7 +240,7 @@ class Library(LibraryState):
         if store is None or not self._persist or not self.bodies_pending:
             return
         try:
-            rels = store.pending_bodies()
+            rels = store.files.pending_bodies()
         except sqlite3.Error as exc:
             self.problems.add(Stage.READ, exc)
             return
@@ -264,8 +264,8 @@ class Library(LibraryState):
         try:
             if self._table.meta_ids:  # another instance read some of them meanwhile
                 yield self._refresh_meta_rows()
-            self._db.write_snapshot(self._walked_folders or self._db.folder_walk())
-            self.bodies_pending = self._db.bodies_pending()
+            self._db.snapshots.write(self._walked_folders or self._db.snapshots.folder_walk())
+            self.bodies_pending = self._db.files.bodies_pending()
         except sqlite3.Error as exc:
             self.problems.add(Stage.SNAPSHOT, exc)
             return
@@ -278,20 +278,20 @@ class Library(LibraryState):
         if self._cached_stats is not None:
             return self._cached_stats
         if self._cached_gen is None:
-            return self._db.known_stats()
-        return self._db.stats_at(self._cached_gen)
+            return self._db.snapshots.known_stats()
+        return self._db.snapshots.stats_at(self._cached_gen)
 
     def _resync(self) -> list[Row]:
         """Replace the rows held by the index's current rows (read with their stats at once)."""
-        table = self._db.table_rows()
+        table = self._db.files.table_rows()
         self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
         with self._table.lock:
             self._table.meta_ids = set(table.meta_only)
             old_ids = self._table.clear()
             self._issue_paths.clear()
             self.issues = []
-            for tup in issues:
-                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+            for path, reason, warning in issues:
+                self._note_issue(self._prefix + path, reason, warning)
             rows = self._table.append_sorted(self._table.rows_of(tuples))
             self._table.removed |= old_ids - self._table.by_id.keys()
         return rows
@@ -312,7 +312,7 @@ class Library(LibraryState):
 
     def _build_fts(self) -> None:
         try:
-            self._db.build_fts()
+            self._db.fts.build()
         except (sqlite3.Error, AttributeError) as exc:  # AttributeError: closed meanwhile
             self.problems.add(Stage.FTS, exc)
 
@@ -373,7 +373,7 @@ class Library(LibraryState):
             if self._persist:
                 try:
                     with self._db.write() as conn:
-                        self._db.delete_paths(conn, rels)
+                        self._db.files.delete_paths(conn, rels)
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.WRITE, exc)
             with self._table.lock:
@@ -411,15 +411,15 @@ class Library(LibraryState):
     def _load_cached(self, progress) -> Iterator[list[Row]]:
         """Yield the rows the index holds."""
         store = self._db
-        head = store.snapshot(part=2)
+        head = store.snapshots.rows(head=True)
         shown = 0
-        if head is not None and head[1]:
-            for tup in head[2]:
-                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
-            yield self._table.append_sorted(self._table.rows_ready(head[1]))
-            shown = len(head[1])
-        snap = store.snapshot()
-        if shown and (snap is None or snap[0] != head[0]):
+        if head is not None and head.rows:
+            for path, reason, warning in head.issues:
+                self._note_issue(self._prefix + path, reason, warning)
+            yield self._table.append_sorted(self._table.rows_ready(head.rows))
+            shown = len(head.rows)
+        snap = store.snapshots.rows()
+        if shown and (snap is None or head is None or snap.gen != head.gen):
             # another instance changed the index between the two reads: start the list again
             with self._table.lock:
                 self._table.clear()
@@ -427,18 +427,18 @@ class Library(LibraryState):
                 self.issues = []
             shown = 0
         if snap is not None:
-            self._cached_gen, tuples, issues = snap
+            self._cached_gen, tuples, issues = snap.gen, snap.rows, snap.issues
             self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
             make = self._table.rows_ready
         else:
-            table = store.table_rows()
+            table = store.files.table_rows()
             self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
             with self._table.lock:
                 self._table.meta_ids |= table.meta_only
             make = self._table.rows_of
         if not shown:
-            for tup in issues:
-                self._note_issue(self._prefix + tup[0], tup[1], tup[2])
+            for path, reason, warning in issues:
+                self._note_issue(self._prefix + path, reason, warning)
         step = 500 if not shown else 0
         if step and tuples:
             yield self._table.append_sorted(make(tuples[:step]))
@@ -541,7 +541,7 @@ class Library(LibraryState):
             if self._persist:
                 try:
                     with self._db.write() as conn:
-                        self._db.delete_paths(conn, gone)
+                        self._db.files.delete_paths(conn, gone)
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.WRITE, exc)
             with self._table.lock:
@@ -600,7 +600,7 @@ class Library(LibraryState):
     def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
         their rows in place (``place`` False: later, by :meth:`_place`). Records are dicts, or
-        metadata tuples from the cold pass (:data:`~kfin_tui.index.store.META_COLUMNS`)."""
+        metadata tuples from the cold pass (:data:`~kfin_tui.index.records.META_COLUMNS`)."""
         metas = [r for r in records if type(r) is tuple]
         if metas:
             records = [r for r in records if type(r) is not tuple]
@@ -622,7 +622,7 @@ class Library(LibraryState):
         """The cold pass's rows: stored as they came, rows built straight from the tuples."""
         try:
             with self._db.write() as conn:
-                ids = self._db.insert_meta(conn, metas)
+                ids = self._db.files.insert_meta(conn, metas)
                 self._db.bump_gen(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
@@ -651,14 +651,14 @@ class Library(LibraryState):
         if self._persist:
             try:
                 with self._db.write() as conn:
-                    live = self._db.fts_ready()  # cold build: FTS in bulk after the rows (list first)
+                    live = self._db.fts.ready()  # cold build: FTS in bulk after the rows (list first)
                     if new_files:
-                        done = self._db.insert_new(conn, records)
+                        done = self._db.files.insert_new(conn, records)
                     else:
-                        done = [self._db.upsert(conn, rec, live) for rec in records]
-                    if any(changed for _, changed in done):
+                        done = [self._db.files.upsert(conn, rec, live) for rec in records]
+                    if any(r.changed for r in done):
                         self._db.bump_gen(conn)
-                ids = [i for i, _ in done]
+                ids = [r.id for r in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
                 self.problems.add(Stage.WRITE, exc, degraded=True)
@@ -778,13 +778,13 @@ class Library(LibraryState):
         found = {i for i, text in mem if matches_terms(text, query)}
         if self._store is not None:
             try:
-                hits = self._store.search(query)
+                hits = self._store.fts.search(query)
             except sqlite3.Error as exc:
                 self.problems.add(Stage.SEARCH, exc)
                 if not isinstance(exc, sqlite3.OperationalError) or "no such" in str(exc):
                     self._store.mark_broken()  # damaged inside: the next start builds it anew
                 try:  # meanwhile the texts are scanned (exact, slower): never a silent 0
-                    hits = self._store.scan(query)
+                    hits = self._store.fts.scan(query)
                 except sqlite3.Error as again:
                     self.problems.add(Stage.SEARCH, again)
                     hits = set()
@@ -840,7 +840,7 @@ class Library(LibraryState):
         if self._store is None:
             return None
         try:
-            return self._store.known_stats()
+            return self._store.snapshots.known_stats()
         except sqlite3.Error as exc:
             self.problems.add(Stage.READ, exc)
             return None
@@ -925,7 +925,7 @@ class Library(LibraryState):
             return True
         if wait:
             self.wait_index()
-        store.stop_fts.set()
+        store.fts.stop.set()
         deadline = time.monotonic() + timeout
         thread = self._fts_thread
         if thread is not None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlite3
-from array import array
 from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from ..filters import Filters, Selection
 from .rows import Row
 from .state import LibraryState
-from .store import StoreError
+from .store import StoredListing, StoreError
 
 
 class Listing:
@@ -92,55 +91,44 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
     query = filters.terms
     check: Any = early[1] if early else None
     try:
-        conn = store.conn
-        conn.execute("BEGIN")  # folders, listing and search: one consistent read
-        try:
+        with store.read() as conn:  # folders, listing and search: one consistent read
             gen = store.generation(conn)
             if early:
                 if early[0] != gen:
                     return None
             else:
-                folders = store.folders(conn)
+                folders = store.snapshots.folders(conn)
                 if not folders:
                     return None
                 from .walk import FreshnessCheck
 
-                check = FreshnessCheck([(lib._abs_dir(rel), fp, n) for rel, fp, n in folders])
-            listing = store.listing(conn)
-            if listing is None or store.bodies_pending(conn):
+                check = FreshnessCheck([(lib._abs_dir(f.folder), f.fingerprint, f.files) for f in folders])
+            listing = store.snapshots.listing(conn)
+            if listing is None or store.files.bodies_pending(conn):
                 return None
-            hits = store.search_in(conn, query) if query else None
-        finally:
-            conn.execute("COMMIT")
+            hits = store.fts.search_in(conn, query) if query else None
         result = _listing(lib, listing, hits, filters)
-        if result is not None and prepare is not None:
+        if prepare is not None:
             result.prepared = prepare(result)  # while the helpers are still at work
-        if result is None or not check.result():
-            return None
-        return result
+        return result if check.result() else None
     except (sqlite3.Error, StoreError):
         return None
     finally:
         if check is not None:
             check.close()
 
-def _listing(lib: LibraryState, listing, hits: set[int] | None, filters: Filters) -> Listing | None:
+
+def _listing(lib: LibraryState, listing: StoredListing, hits: set[int] | None, filters: Filters) -> Listing:
     store = lib._store
-    try:
-        ids_bytes, offsets_bytes, tails, cat_index_bytes, cat_sets, issues, base = listing
-        ids, offsets, cat_index = array("q"), array("q"), array("I")
-        ids.frombytes(ids_bytes)
-        offsets.frombytes(offsets_bytes)
-        cat_index.frombytes(cat_index_bytes)
-    except (TypeError, ValueError):  # written by another version: load instead
-        return None
+    ids, cat_index = listing.ids, listing.cat_index
     picked: Iterable[int] = range(len(ids))
     if hits is not None:
         picked = compress(picked, map(hits.__contains__, ids))
     if filters.category:
-        wanted = {k for k, cats in enumerate(cat_sets) if filters.category_ok(cats)}
+        wanted = {k for k, cats in enumerate(listing.cat_sets) if filters.category_ok(cats)}
         picked = (i for i in picked if cat_index[i] in wanted)
     with lib._table.lock:
-        for path, reason, warning in issues:
+        for path, reason, warning in listing.issues:
             lib._note_issue(lib._prefix + path, reason, warning)
-    return Listing(lib._prefix, list(picked), len(ids), tails, offsets, store.table if store else None, base)
+    return Listing(lib._prefix, list(picked), len(ids), listing.tails, listing.offsets,
+                   store.snapshots.table if store else None, listing.base)

@@ -187,11 +187,12 @@ class FreshnessCheck:
 
 
 # -- the fingerprints of the last walk, in a file beside the index -----------------------------------
+FOLDERS_SUFFIX = "-folders"  # the file beside the database (its name + this)
 FOLDERS_LINE = "kfin-tui folders 3 {}\n"  # then the folders, marshalled and sealed (checksum.dumps)
 
 
 def folders_path(db: Path) -> Path:
-    return Path(str(db) + "-folders")
+    return Path(str(db) + FOLDERS_SUFFIX)
 
 
 def read_folders(db: Path):

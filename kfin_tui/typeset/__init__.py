@@ -8,10 +8,11 @@ punctuation.
 
 from .linebreak import break_opportunities, segments
 from .renderable import CJKText
-from .wrap import cells, fold_cells, line_ranges, wrap
+from .wrap import balanced_ranges, cells, fold_cells, line_ranges, wrap
 
 __all__ = [
     "CJKText",
+    "balanced_ranges",
     "break_opportunities",
     "cells",
     "fold_cells",

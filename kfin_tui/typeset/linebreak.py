@@ -64,7 +64,7 @@ CLOSE_ASCII = ",.;:?!)]}%"
 OPEN_WIDE = "（「『“‘《〈【〔〖〘〚｛［｟￥＄"
 OPEN_ASCII = "([{"
 #: CJK unit / magnitude characters glued to a preceding number.
-UNITS = "万亿千百十元角分年月日号倍个家股手台片枚次美港欧度季周天岁人名位只条项户辆款种吨米克"
+UNITS = "万亿千百十元角分点年月日号倍个家股手台片枚次美港欧度季周天岁人名位只条项户辆款种吨米克"
 #: Breakable white space (no-break spaces are deliberately absent).
 SPACES = " \t\f\v\u1680\u2000-\u2006\u2008-\u200a\u200b\u205f\u3000\n\r\x85\u2028\u2029"
 

@@ -197,6 +197,25 @@ def line_ranges(plain: str, width: int, indent: int = 0
     return lines
 
 
+def balanced_ranges(plain: str, width: int) -> list[tuple[int, int, int]]:
+    """:func:`line_ranges` with the lines evened out (CSS ``text-wrap: balance``): the narrowest
+    width that keeps the same number of lines, so a title never leaves one character alone on its
+    last line. For short texts (titles, headings): it wraps the text ~log2(width) times."""
+    ranges = line_ranges(plain, width)
+    if len(ranges) < 2 or len(plain) > 2_000:
+        return ranges
+    lines = len(ranges)
+    lo, hi = max(1, width // 2), width  # a balanced line is at least half the width (2 lines or more)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(line_ranges(plain, mid)) <= lines:
+            hi = mid
+        else:
+            lo = mid + 1
+    balanced = line_ranges(plain, lo)
+    return balanced if len(balanced) == lines else ranges
+
+
 def wrap(text: Text, width: int, *, indent: int = 0) -> Lines:
     """Wrap ``text`` into lines of at most ``width`` terminal cells.
 

@@ -36,11 +36,21 @@ READER_SCREEN: list[BindingType] = [
     _b("c", "pick_category", "分类", "pick a category", FILTER, "reader.category"),
     _b("f", "company_filter", "公司", "filter by the company under the cursor in the side panel, or pick a company",
        FILTER, "reader.company"),
+    _b("x", "remove_filter", "去除筛选", "remove one filter: the only one at once, else pick which (the filter "
+       "bar above the list shows each; a click on its ✕ removes it too)", FILTER, "reader.remove_filter",
+       show=False),
     _b("escape", "clear_filters", "清除", "in the filter box: clear it and go back to the list; in the reading pane "
        "or side panel: back to the list; in the list: clear every filter", FILTER, "reader.clear", show=False),
+    _b("D", "toggle_dense", "紧凑", "dense list: one line per article (time, title) / two lines (title; date · "
+       "source)", READ, "reader.dense", key_display="D", show=False),
+    _b("greater_than_sign", "sidebar_width(4)", "加宽", "widen the sidebar", READ, "reader.sidebar_wider",
+       key_display=">", show=False),
+    _b("less_than_sign", "sidebar_width(-4)", "变窄", "narrow the sidebar", READ, "reader.sidebar_narrower",
+       key_display="<", show=False),
     _b("e", "toggle_panel", "面板", "show / hide the side panel of figures and companies", READ, "reader.panel"),
-    _b("n", "next_mention", "下一处", "jump to the next highlighted figure or company", READ, "reader.next_mention"),
-    _b("N", "previous_mention", "上一处", "jump to the previous highlighted figure or company", READ,
+    _b("n", "next_mention", "下一处", "while a keyword is set: the next hit of it in the article (the status "
+       "bar says 命中 i/N); else the next highlighted figure or company", READ, "reader.next_mention"),
+    _b("N", "previous_mention", "上一处", "the previous keyword hit, or highlighted figure or company", READ,
        "reader.previous_mention", key_display="N", show=False),
     _b("L", "load_issues", "读取问题", "files that could not be read, and why", OTHER, "reader.load_issues",
        show=False),
@@ -148,7 +158,8 @@ ISSUES: list[BindingType] = [
 # what the help lists that is not a binding of ours (the side panel's enter is OptionList's, the
 # palette Textual's)
 EXTRA_HELP = [
-    (READ, "enter", "(side panel) scroll the body to the first mention and flash it"),
+    (READ, "enter", "(side panel) scroll the body to the first mention and flash it; on the dates' header: "
+     "show / fold the dates"),
     (FILTER, "ctrl+p", "command palette: every category and company filter by name"),
     (READ, "space", "(reading pane) at the end of the article: the next unread article"),
     (OTHER, "enter", "(dossier) open the article in the reader; escape back"),
@@ -181,7 +192,7 @@ def keymap_from_config(keys: Mapping[str, Iterable[str]]) -> tuple[dict[str, str
 
 
 def key_label(key: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "space": "space", "pagedown": "pgdn", "pageup": "pgup",
+    names = {"question_mark": "?", "slash": "/", "greater_than_sign": ">", "less_than_sign": "<", "space": "space", "pagedown": "pgdn", "pageup": "pgup",
              "down": "↓", "up": "↑", "escape": "escape"}
     return names.get(key, key)
 

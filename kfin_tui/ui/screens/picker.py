@@ -6,6 +6,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -16,6 +17,18 @@ from ..bindings import PICKER
 from ..widgets.sanitize import one_line
 
 PickerItems = list[tuple[str, int]]
+
+
+def _companies_named_by(query: str) -> frozenset[str]:
+    """The companies a Latin or digit query stands for — a code in any form, an English name,
+    pinyin initials (:func:`kfin_tui.query.company_candidates`) — so that a picker finds 宁德时代
+    for ``CATL`` or ``300750``. Chinese text narrows by substring alone (nothing looked up)."""
+    q = query.strip()
+    if len(q) < 2 or not q.isascii():
+        return frozenset()
+    from ...query import company_candidates
+
+    return frozenset(company_candidates(q))
 REFRESH_EVERY = 1.5  # seconds between refreshes while the items are partial
 
 
@@ -93,7 +106,8 @@ class PickerScreen(ModalScreen[str | None]):
         options = self.options
         options.clear_options()
         q = normalise(query.strip())
-        shown = [(name, n) for name, n in self.items if not q or q in normalise(name)]
+        named = _companies_named_by(query)  # CATL, 300750, ndsd → 宁德时代 (issue 15 item 2)
+        shown = [(name, n) for name, n in self.items if not q or q in normalise(name) or name in named]
         for name, count in shown:
             label = Text(one_line(name))
             label.append(f"  {self.note}{count}", style="dim")
@@ -137,3 +151,93 @@ class PickerScreen(ModalScreen[str | None]):
         on_dossier = self._on_dossier
         self.dismiss(None)
         on_dossier(value)
+
+
+# the category tree (issue 15 item 7) ------------------------------------------------------------
+CategoryTree = list[tuple[tuple[str, ...], int]]
+
+
+def node_id(path: tuple[str, ...]) -> str:
+    """The category filter a tree node stands for: its path joined with ``/``; a node whose own
+    name holds a slash (a front-matter category ``A/B``) by that name alone, which the filter
+    matches exactly."""
+    return path[-1] if any("/" in p or "／" in p for p in path) else "/".join(path)
+
+
+class CategoryTreePicker(PickerScreen):
+    """The category picker as a tree: each path and its leading parts with their article counts
+    (:func:`kfin_tui.filters.count_category_paths`), children indented under their parent. Typing
+    narrows to the nodes whose path holds the text (with their parents). Returns the node's path
+    joined with ``/`` (a leading-run category filter); the ticked node (the current filter) returns
+    the current value unchanged, so that the caller can toggle it off."""
+
+    def __init__(self, title: str, tree: CategoryTree, current: str = "") -> None:
+        from ...filters import category_parts
+
+        self.nodes = list(tree)
+        parts = category_parts(current)
+        if current and parts and not any(self._ticked(path, parts) for path, _ in self.nodes):
+            self.nodes.insert(0, (parts, 0))  # the current filter stays listed (0 within the others)
+        self.parts = parts
+        self.paths = {node_id(p): p for p, _ in self.nodes}
+        super().__init__(title, [(node_id(p), n) for p, n in self.nodes], current)
+
+    @staticmethod
+    def _ticked(path: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+        """Whether the node ``path`` is what the current filter ``parts`` keeps: a trailing part of
+        it (``深度`` ticks every 深度 node, ``财联社/深度`` the one under 财联社)."""
+        return bool(parts) and path[-len(parts):] == parts
+
+    def _fill(self, query: str, keep: str | None = None) -> None:
+        options = self.options
+        options.clear_options()
+        q = normalise("".join(query.split()).replace("／", "/"))
+        shown: set[tuple[str, ...]] = set()
+        first: str | None = None  # the first node that matches itself (not only as a parent)
+        for path, _ in self.nodes:
+            if not q or q in normalise("/".join(path)):
+                shown.update(path[:i] for i in range(1, len(path) + 1))  # the node and its parents
+                first = first or (node_id(path) if q else None)
+        ids: list[str] = []
+        ticked: str | None = None
+        for path, count in self.nodes:
+            node = node_id(path)
+            if path not in shown or node in ids:  # (a slashed name under two parents: one option)
+                continue
+            label = Text("  " * (len(path) - 1) + one_line(path[-1]))
+            label.append(f"  {count}", style="dim")
+            if self._ticked(path, self.parts):
+                label.append("  ✓", style="bold")
+                ticked = ticked or node
+            options.add_option(Option(label, id=node))
+            ids.append(node)
+        if not ids:
+            options.add_option(Option(Text(self.empty or "没有匹配的分类 · no such category", style="dim italic"),
+                                      disabled=True))
+            return
+        target = keep if keep in ids else (first or ticked)
+        options.highlighted = ids.index(target) if target in ids else 0
+
+    def dismiss(self, result: str | None = None) -> AwaitComplete:
+        """The chosen node's path; the ticked node gives the current filter back (a toggle)."""
+        path = self.paths.get(result) if result is not None else None
+        if path is not None and self._ticked(path, self.parts):
+            result = self.current
+        return super().dismiss(result)
+
+
+class ChoicePicker(PickerScreen):
+    """A picker of labels without counts (``x``: which filter to remove)."""
+
+    def __init__(self, title: str, labels: list[str]) -> None:
+        super().__init__(title, [(label, 0) for label in labels])
+
+    def _fill(self, query: str, keep: str | None = None) -> None:
+        options = self.options
+        options.clear_options()
+        q = normalise(query.strip())
+        ids = [label for label, _ in self.items if not q or q in normalise(label)]
+        for label in ids:
+            options.add_option(Option(Text(one_line(label)), id=label))
+        if ids:
+            options.highlighted = ids.index(keep) if keep in ids else 0

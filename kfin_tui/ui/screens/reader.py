@@ -43,11 +43,12 @@ from ..messages import (
 from ..widgets.article_list import ArticleList
 from ..widgets.article_view import SYNC_LAYOUT_CHARS, ArticleView, layout_cost
 from ..widgets.facts_panel import FactsPanel
+from ..widgets.filter_bar import FilterBar
 from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.status_bar import StatusBar
 from .issues import LoadIssuesScreen
-from .picker import PickerScreen
+from .picker import CategoryTreePicker, ChoicePicker
 from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every 
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
 HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
+SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE columns
+SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 
 
 def canonical_company(name: str) -> str:
@@ -97,6 +100,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.article_list = ArticleList(id="list")
         self.article_view = ArticleView(id="body")
         self.facts_panel = FactsPanel(id="panel")
+        self.filter_bar = FilterBar(id="filters")
+        self.sidebar_delta = 0  # cells the user added (>) or took (<) from the sidebar's width
         self.keyword_input: KeywordInput
         self.sidebar: Vertical
 
@@ -110,7 +115,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     # layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
         self.keyword_input = KeywordInput(value=self.filters.keyword, placeholder="/ 关键词 keyword", id="keyword")
-        self.sidebar = Vertical(self.keyword_input, self.progress, self.article_list, id="sidebar")
+        self.sidebar = Vertical(self.keyword_input, self.filter_bar, self.progress, self.article_list, id="sidebar")
         yield self.status_bar
         with Horizontal(id="main"):
             yield self.sidebar
@@ -143,6 +148,34 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         panel.set_class(not wide, "overlay")
         panel.set_class(width < WIDE, "compact")
         self.sidebar.set_class(width < WIDE, "narrow")
+        if self.sidebar_delta:
+            self.sidebar.styles.width = self.sidebar_width(width)
+        else:
+            self.sidebar.styles.width = None  # app.tcss's width
+        self.sidebar.set_class(show and not wide, "yielded")  # narrow: the panel takes the list's place
+        self.call_after_refresh(panel.fit_width)  # (the panel's share, once the sidebar has its width)
+        if show and not wide and self.article_list.has_focus:
+            self.call_after_refresh(panel.focus)  # (once shown; keys must not go to a list not on screen)
+
+    def sidebar_width(self, width: int | None = None) -> int:
+        """The sidebar's cells: app.tcss's for this screen width plus what < and > changed, kept
+        between :data:`SIDEBAR_MIN` and :data:`SIDEBAR_SHARE` of the screen."""
+        width = self.app.size.width if width is None else width
+        base = SIDEBAR[1] if width < WIDE else SIDEBAR[0]
+        top = max(SIDEBAR_MIN, int(width * SIDEBAR_SHARE))
+        return max(SIDEBAR_MIN, min(top, base + self.sidebar_delta))
+
+    def action_sidebar_width(self, step: int) -> None:
+        """< / >: the sidebar narrower or wider by ``step`` cells (within its bounds)."""
+        width = self.app.size.width
+        base = SIDEBAR[1] if width < WIDE else SIDEBAR[0]
+        self.sidebar_delta = self.sidebar_width(width) + step - base  # from the width shown (clamped)
+        self.sidebar_delta = self.sidebar_width(width) - base  # and clamped again
+        self._update_panel_visibility(width)
+
+    def action_toggle_dense(self) -> None:
+        """D: one line per article (time, title) or two (title; date · source)."""
+        self.article_list.set_dense(not self.article_list.dense)
 
     # workers ----------------------------------------------------------------
     def _report(self, progress: JobProgress) -> None:
@@ -312,16 +345,57 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._update_status()
         self.session_changed()
 
+    def results_partial(self) -> bool:
+        """Whether the list's results may still grow: the folder still being listed, texts of a cold
+        build not all read (a keyword), extractions not all done (a company, the watchlist)."""
+        f = self.filters
+        return (not self.loaded or self.partial or bool(self.library.bodies_pending and f.keyword)
+                or bool(self.status_note()))
+
+    def _empty_message(self) -> str:
+        """What the empty list says: never "no matches" while the results are partial; a category
+        or company that names nothing in the folder is said, with the nearest names."""
+        if not self.filters.active:
+            return "读取中… loading" if not self.loaded else "没有文章 · no articles"
+        partial = self.empty_message()  # partial company results: 提取中 n/N …
+        if partial:
+            return partial
+        if self.results_partial():
+            return "结果不完整 — 仍在读取，稍后再看 · results still coming"
+        unknown = self.unknown_filter()
+        if unknown:
+            return unknown + " — 按 x 去除 · x removes it"
+        return "没有匹配的文章 — 按 x 去除一个筛选，esc 全部清除 · no matches, esc clears"
+
+    def unknown_filter(self) -> str:
+        """A message when the category or the company names nothing in the folder (with the nearest
+        names), else "" (they are known: nothing matches them with the other filters)."""
+        from ...filters import category_matches
+        from ...query import nearest
+
+        rows = self.library.rows
+        category = self.filters.category
+        if category and not any(category_matches(r.categories, category) for r in rows):
+            names = {c for r in rows for c in r.categories} | {"/".join(r.categories) for r in rows if r.categories}
+            near = nearest(category, names)
+            return f"没有分类「{category}」 no such category" + (f" · 最接近 nearest: {'、'.join(near)}" if near else "")
+        company = self.filters.company
+        if company:
+            known = dict(self.company_names())
+            if known and company not in known:
+                near = nearest(company, known)
+                return f"此文件夹没有提到「{company}」的文章" + (f" · 最接近 nearest: {'、'.join(near)}" if near else "")
+        return ""
+
     def _show_rows(self, rows: list[Row]) -> None:
         view = self.article_list
-        view.empty_message = ("没有匹配的文章 — 按 esc 清除筛选 · no matches, esc clears"
-                              if self.filters.active else
-                              ("读取中… loading" if not self.loaded else "没有文章 · no articles"))
-        view.empty_message = self.empty_message() or view.empty_message  # partial company results
+        if not rows:
+            view.empty_message = self._empty_message()
         keep = self.current or self._remember
         if not self.loaded and view.cursor == 0 and rows:
             keep = rows[0]  # while the list fills, the cursor stays on the newest article
         view.set_rows(rows, keep=keep)
+        self.article_view.set_search(self.filters.keyword)  # the keyword's hits highlighted in the article
         if not rows:
             self._show(None)
         self.rows_shown()
@@ -338,6 +412,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             note = self.status_note()  # 提取中 n/N: the company results are partial
         elif f.active and (self.partial or (self.library.bodies_pending and f.keyword)):
             note = "索引中 结果不完整"  # partial: texts still being read (short: 80 columns)
+        note = " · ".join(p for p in (note, self.article_view.hit_status) if p)  # 命中 i/N
+        self.filter_bar.show(self.active_filters())
         self.status_bar.show("corpus" if name == "_corpus" else name,  # the bundled corpus
                              [(label, value) for label, value in labels if value] + self.state_labels(), note,
                              len(self.article_list.rows), len(self.library.rows), self.unread_count)
@@ -372,6 +448,53 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def set_category(self, category: str | None) -> None:
         self.set_filters(replace(self.filters, category=category or ""))
+
+    def toggle_category(self, category: str) -> None:
+        """A category picked: the filter, or off when it is the one already set (ticked)."""
+        self.set_category("" if category == self.filters.category else category)
+
+    def toggle_company(self, company: str) -> None:
+        """A company picked: the filter, or off when it is the one already set (ticked)."""
+        self.set_company("" if canonical_company(company) == self.filters.company else company)
+
+    # the filter bar ------------------------------------------------------------------
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(kind, value) of each filter set, as the filter bar shows them."""
+        from .reading_state import state_filters
+
+        f = self.filters
+        chips = [(kind, value) for kind, value in (("keyword", f.keyword), ("category", f.category),
+                                                    ("company", f.company)) if value]
+        kinds = state_filters(f)
+        return chips + [(kind, "") for kind in ("unread", "starred", "watched") if kind in kinds]
+
+    def remove_filter(self, kind: str) -> None:
+        """Remove one filter, the others stay."""
+        if kind == "keyword":
+            self.keyword_input.value = ""  # fires Changed → search
+        elif kind in ("category", "company"):
+            self.set_filters(self.filters.without(kind))
+        elif kind in ("unread", "starred", "watched"):
+            self._toggle_state_filter(kind)
+
+    @on(FilterBar.Remove)
+    def _chip_removed(self, event: FilterBar.Remove) -> None:
+        self.remove_filter(event.kind)
+
+    def action_remove_filter(self) -> None:
+        """x: the only filter goes at once; with several, a picker says which."""
+        chips = self.active_filters()
+        if not chips:
+            self.app.notify("没有筛选 · no filter set", timeout=2)
+            return
+        if len(chips) == 1:
+            self.remove_filter(chips[0][0])
+            return
+        from ..widgets.filter_bar import LABELS
+
+        labels = {f"{LABELS[k]}: {v}" if v else LABELS[k]: k for k, v in chips}
+        picker = ChoicePicker("去除筛选 · remove a filter", list(labels))
+        self.app.push_screen(picker, lambda value: self.remove_filter(labels[value]) if value in labels else None)
 
     def set_company(self, company: str | None) -> None:
         self.set_filters(replace(self.filters, company=canonical_company(company or "")))
@@ -408,7 +531,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.extraction = None
         if row is None:
             self.article_view.show(None, placeholder="没有可显示的文章 · nothing to show" if self.filters.active
-                                   else "选择一篇文章 · select an article")
+                                   else "这个文件夹没有文章 · no articles in this folder"
+                                   if self.loaded and not self.library.rows else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
         self.facts_panel.show_extraction(None, pending=True)
@@ -424,11 +548,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:
-        if self.facts_panel.has_class("overlay"):  # the floating panel would hide the flash: step aside
-            self.panel_wanted = False
+        self.article_view.jump_to(event.mention)  # (the body is beside the panel at every width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.article_list and self.sidebar.has_class("yielded"):
+            self.panel_wanted = False  # narrow: back to the list, the panel gives its place back
             self._update_panel_visibility()
-            self.article_view.focus()
-        self.article_view.jump_to(event.mention)
+
+    def on_article_view_hits_changed(self, message: ArticleView.HitsChanged) -> None:
+        self._update_status()  # 命中 i/N
 
     # actions ----------------------------------------------------------------------
     def action_focus_keyword(self) -> None:
@@ -438,10 +566,20 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # set_focus (not .focus(), which is deferred): keys typed right after "/" must land in the input
         self.set_focus(self.keyword_input)
 
+    def category_tree(self) -> tuple[list[tuple[tuple[str, ...], int]], bool]:
+        """Every category path and its leading parts with the articles under it, among the articles
+        the other filters leave, and whether those filters narrowed them."""
+        from ...filters import count_category_paths
+
+        others = self.filters.without("category")
+        rows = self.library.select(others).rows if others.active else self.library.rows
+        return count_category_paths(rows), others.active
+
     def action_pick_category(self) -> None:
-        items, narrowed = self.category_counts()
+        tree, narrowed = self.category_tree()
         title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
-        self.app.push_screen(PickerScreen(title, items, self.filters.category), self._picked(self.set_category))
+        self.app.push_screen(CategoryTreePicker(title, tree, self.filters.category),
+                             self._picked(self.toggle_category))
 
     def action_company_filter(self) -> None:
         if self.facts_panel.has_focus:
@@ -449,7 +587,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             if name:
                 self.set_company(name)
                 return
-        self.app.push_screen(self.company_picker(), self._picked(self.set_company))  # partial-aware, ctrl+d
+        self.app.push_screen(self.company_picker(), self._picked(self.toggle_company))  # partial-aware, ctrl+d
 
     @staticmethod
     def _picked(apply: Callable[[str], None]) -> Callable[[str | None], None]:
@@ -468,10 +606,20 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.article_list.focus()
 
     def action_next_mention(self) -> None:
-        self.article_view.next_mention(1)
+        """n: the next keyword hit while a keyword is set and the article has some, else the next
+        highlighted figure or company."""
+        view = self.article_view
+        if view.hits.body:
+            view.next_hit(1)
+        else:
+            view.next_mention(1)
 
     def action_previous_mention(self) -> None:
-        self.article_view.next_mention(-1)
+        view = self.article_view
+        if view.hits.body:
+            view.next_hit(-1)
+        else:
+            view.next_mention(-1)
 
     def action_clear_filters(self) -> None:
         """escape: in the keyword box, clear it and go back to the list; in the reading pane or the

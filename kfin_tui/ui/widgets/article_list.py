@@ -1,6 +1,7 @@
 """The article list: a virtual list (Line API) — no widget per article, smooth at 100k rows."""
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -12,18 +13,53 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...dates import format_date
+from ...dates import CHINA_TZ
 from ...index import Row
 from ...typeset import cells, fold_cells, line_ranges
 from ..bindings import LIST
 from .sanitize import one_line
 
-ROW_HEIGHT = 2
+ROW_HEIGHT = 2  # lines per article in the default (two-line) mode; 1 in the dense mode
 _UNSET = object()  # nothing posted yet: the next cursor change always posts Highlighted
+APPROX = "≈"  # before a date that is the file's modification time (an undated Eastmoney post)
+DENSE_DATE = 5  # cells of the dense mode's date column (after the ≈ cell)
+
+
+def now() -> datetime:
+    """The time "today" and "yesterday" are counted from (tests pin it)."""
+    return datetime.now(CHINA_TZ)
+
+
+def _local(dt: datetime) -> datetime:
+    try:
+        return dt.astimezone(CHINA_TZ) if dt.tzinfo else dt
+    except (OverflowError, ValueError, OSError):
+        return dt  # within hours of year 1 or 9999: its own zone
+
+
+def list_date(dt: datetime | None, today: date, dense: bool = False) -> str:
+    """A row's date, shorter the more recent (China time): today ``09:35``, yesterday ``昨天 09:35``,
+    this year ``12-01 09:35``, before ``2024-12-01``; dense (5 cells): ``09:35``, ``12-01``, ``2024``.
+    Undated: ``无日期`` (dense: ``-``)."""
+    if dt is None:
+        return "-" if dense else "无日期"
+    local = _local(dt)
+    day = local.date()
+    hm = f"{local.hour:02d}:{local.minute:02d}"
+    md = f"{local.month:02d}-{local.day:02d}"
+    if dense:
+        return hm if day == today else (md if local.year == today.year else f"{local.year:04d}")
+    if day == today:
+        return f"今天 {hm}"
+    if day == today - timedelta(days=1):
+        return f"昨天 {hm}"
+    return f"{md} {hm}" if local.year == today.year else f"{local.year:04d}-{md}"
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """Two lines per article: the title, then ``date · source``. Posts Highlighted and Opened."""
+    """Two lines per article: the title, then ``date · source``; in the dense mode (:attr:`dense`)
+    one line: ``date title``. A date that is only the file's time is marked ``≈``. Posts
+    Highlighted and Opened."""
 
     BINDINGS = LIST
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--title", "article-list--meta", "article-list--cursor",
@@ -67,13 +103,44 @@ class ArticleList(ScrollView, can_focus=True):
         self.read_ids: set[int] | None = None
         self.starred_ids: set[int] = set()
         self.watched_ids: frozenset[int] = frozenset()
+        self.dense = False  # one line per article (set_dense)
+        self._approx: dict[tuple[int, datetime], bool] = {}  # (row id, date) -> date is the file's time
+
+    @property
+    def row_height(self) -> int:
+        return 1 if self.dense else ROW_HEIGHT
+
+    def set_dense(self, dense: bool) -> None:
+        """One line per article (date, title) or two (title; date · source); the cursor's article
+        stays in view."""
+        if dense == self.dense:
+            return
+        self.dense = dense
+        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        self.refresh()
+        self.call_after_refresh(self._scroll_cursor_visible)
+
+    def approximate(self, row: Row) -> bool:
+        """Whether the row's date is only its file's modification time (shown ``≈``): asked for the
+        rows drawn, one stat each, remembered."""
+        if row.format != "text" or row.date is None:
+            return False
+        key = (row.id, row.date)
+        found = self._approx.get(key)
+        if found is None:
+            from ...articles.loader import date_is_file_time
+
+            if len(self._approx) > 4096:
+                self._approx.clear()
+            found = self._approx[key] = date_is_file_time(row.path, row.format, row.date)
+        return found
 
     # data -------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep: Row | None = None) -> None:
         """Replace the rows; keep the cursor on ``keep`` (or the current row) when it is still there."""
         current = keep or self.current_row
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, len(rows) * self.row_height)
         index = 0
         if current is not None:
             index = next((i for i, r in enumerate(rows) if r.id == current.id), 0)
@@ -99,13 +166,14 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(row))
 
     def _scroll_cursor_visible(self) -> None:
-        top = self.cursor * ROW_HEIGHT
+        h = self.row_height
+        top = self.cursor * h
         height = self.scrollable_content_region.height or 1
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif top + ROW_HEIGHT > self.scroll_y + height:
-            y = top + ROW_HEIGHT - height
-            self.scroll_to(y=y + y % ROW_HEIGHT, animate=False)  # whole articles at the top edge
+        elif top + h > self.scroll_y + height:
+            y = top + h - height
+            self.scroll_to(y=y + y % h, animate=False)  # whole articles at the top edge
 
     # rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -119,7 +187,7 @@ class ArticleList(ScrollView, can_focus=True):
                 return Strip([Segment(" " + lines[line - 1], style)]).adjust_cell_length(width).apply_style(
                     self.rich_style)
             return Strip.blank(width, self.rich_style)
-        index, part = divmod(line, ROW_HEIGHT)
+        index, part = divmod(line, self.row_height)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
@@ -127,37 +195,50 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.get_component_rich_style("article-list--cursor") if selected else Style()
         marker_style = self.get_component_rich_style("article-list--marker") + base
         marker = Segment("▌" if selected else " ", marker_style)
+        today = now().date()
+        if self.dense:
+            day = list_date(row.date, today, dense=True)
+            day = (APPROX if self.approximate(row) else " ") + day + " " * (DENSE_DATE - cells(day))
+            meta_style = self.get_component_rich_style("article-list--meta") + base
+            return self._title_line(row, base, marker, width, Segment(day + " ", meta_style))
         if part == 0:
             return self._title_line(row, base, marker, width)
         style = self.get_component_rich_style("article-list--meta") + base
-        meta = " · ".join(p for p in (format_date(row.date, "无日期", with_time=False), one_line(row.source)) if p)
+        day = (APPROX if self.approximate(row) else "") + list_date(row.date, today)
+        meta = " · ".join(p for p in (day, one_line(row.source)) if p)
         text = fold_cells(meta, max(1, width - 1))
         pad = max(0, width - 1 - cells(text))
         return Strip([marker, Segment(text + " " * pad, style)], width).apply_style(self.rich_style)
 
-    def _title_line(self, row: Row, base: Style, marker: Segment, width: int) -> Strip:
-        """The title, bold when unread, dim when read, after ★ (starred) and ◆ (watched)."""
+    def _title_line(self, row: Row, base: Style, marker: Segment, width: int,
+                    lead: Segment | None = None) -> Strip:
+        """The title, bold when unread, dim when read, after ``lead`` (the dense mode's date),
+        ★ (starred) and ◆ (watched)."""
         style = self.get_component_rich_style("article-list--title")
         if self.read_ids is not None:
             state = "article-list--read" if row.id in self.read_ids else "article-list--unread"
             style = style + self.get_component_rich_style(state)
         segments = [marker]
         used = 1
+        if lead is not None and width > 24:  # a sidebar too narrow for a date keeps the title
+            segments.append(lead)
+            used += cells(lead.text)
+        flags = 0
         for flag, ids, component in ((self.STAR, self.starred_ids, "article-list--star"),
                                      (self.WATCH, self.watched_ids, "article-list--watch")):
             if row.id in ids:
                 segments.append(Segment(flag, self.get_component_rich_style(component) + base))
-                used += cells(flag)
-        if used > 1:
+                flags += cells(flag)
+        if flags:
             segments.append(Segment(" ", base))
-            used += 1
+            used += flags + 1
         text = fold_cells(one_line(row.title), max(1, width - used))
         pad = max(0, width - used - cells(text))
         segments.append(Segment(text + " " * pad, style + base))
         return Strip(segments, width).apply_style(self.rich_style)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) * ROW_HEIGHT)
+        self.virtual_size = Size(event.size.width, len(self.rows) * self.row_height)
 
     # actions ----------------------------------------------------------
     def action_cursor_down(self) -> None:
@@ -173,7 +254,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = len(self.rows) - 1
 
     def _page(self) -> int:
-        return max(1, (self.scrollable_content_region.height or ROW_HEIGHT) // ROW_HEIGHT)
+        h = self.row_height
+        return max(1, (self.scrollable_content_region.height or h) // h)
 
     def action_page_down(self) -> None:
         self.cursor += self._page()
@@ -186,7 +268,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Opened(self.current_row))
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_y)) // ROW_HEIGHT
+        index = (event.y + int(self.scroll_y)) // self.row_height
         if 0 <= index < len(self.rows):
             self.cursor = index
             if event.chain >= 2:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from rich.cells import cell_len
@@ -27,8 +27,9 @@ from textual.worker import get_current_worker
 
 from ...articles.model import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, RULE, TABLE, Article, Block
 from ...dates import format_date
-from ...typeset import fold_cells, line_ranges
+from ...typeset import CJKText, balanced_ranges, fold_cells, line_ranges
 from ..bindings import READER
+from ..hits import find_hits, query_needles
 from ..mentions import Mention
 from ..theme import flash_style, highlight_style
 from .sanitize import inert, one_line, safe_link
@@ -40,6 +41,9 @@ SPAN_STYLES = {"bold": Style(bold=True), "italic": Style(italic=True), "code": S
 SYNC_LAYOUT_CHARS = 8_000
 TABLE_COST, CELL_COST = 200, 20  # characters a table / a cell counts for in layout_cost
 KEEP_WHOLE_MAX = 5_000  # longer paragraphs are broken without the keep-whole pass (it re-breaks)
+MEASURE = 80  # the longest line of text, in cells (40 Chinese characters): wider panes centre it
+HIT_STYLE = Style(color="#1e1e1e", bgcolor="#d0c060")  # a keyword hit
+CURRENT_HIT_STYLE = Style(color="black", bgcolor="#ffd75f", bold=True, underline=True)  # the one n/N is on
 
 
 class Cancelled(Exception):
@@ -69,13 +73,23 @@ def layout_cost(article: Article | None) -> int:
     return cost
 
 
+@dataclass(frozen=True)
+class Hits:
+    """Where the keyword occurs: in the body (offsets into ``body_text``) and in the title."""
+
+    body: tuple[tuple[int, int], ...] = ()
+    title: tuple[tuple[int, int], ...] = ()
+    current: int = -1  # the body hit n/N moved to (-1: none yet)
+
+
 def lay_out(console: Console, width: int, article: Article | None, mentions: Sequence[Mention],
-            flash: Mention | None, placeholder: str, check: Callable[[], None] = lambda: None) -> Laid:
+            flash: Mention | None, placeholder: str, check: Callable[[], None] = lambda: None,
+            hits: Hits = Hits()) -> Laid:
     lay = _Layout(console, width - 2 * MARGIN, check)
     if article is None:
         lay.add_text(Text(placeholder, style="dim italic"))
     else:
-        lay.article(article, list(mentions), flash)
+        lay.article(article, list(mentions), flash, hits)
     pad = Segment(" " * MARGIN)
     strips = [Strip([pad, *s, pad]).adjust_cell_length(width) for s in lay.lines]
     pairs = [(off, i) for i, off in enumerate(lay.starts) if off >= 0]
@@ -92,6 +106,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     class EndReached(Message):
         """``space`` (page down) at the end of the article: the reader goes to the next unread one."""
+
+    class HitsChanged(Message):
+        """The keyword hits (or the one n/N is on) changed: the status bar says ``命中 i/N``."""
 
     class LaidOut(Message):
         def __init__(self, token: int, laid: Laid) -> None:
@@ -110,6 +127,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._flash_timer: Timer | None = None
         self.mention_cursor = -1
         self.laying_out = False
+        self.search_query = ""  # the keyword whose hits are highlighted
+        self._needles: list[str] = []
+        self.hits = Hits()
 
     def action_page_down(self) -> None:
         if self.article is not None and not self.laying_out and self.scroll_y >= self.max_scroll_y:
@@ -127,9 +147,67 @@ class ArticleView(ScrollView, can_focus=True):
         if not same:
             self.mention_cursor = -1
             self._flash = None
+            self._find_hits()
         self._relayout(fresh=not same)
         if not same:
             self.scroll_to(y=0, animate=False)
+
+    # keyword hits ---------------------------------------------------------
+    def set_search(self, query: str) -> None:
+        """Highlight where ``query`` (the keyword filter) occurs; blank: no hits."""
+        query = query.strip()
+        if query == self.search_query:
+            return
+        self.search_query = query
+        self._needles = query_needles(query)
+        self._find_hits()
+        self._relayout()
+
+    def _find_hits(self) -> None:
+        article, needles = self.article, self._needles
+        old = self.hits
+        if article is None or not needles:
+            self.hits = Hits()
+        else:
+            self.hits = Hits(tuple(find_hits(article.body_text, needles)), tuple(find_hits(article.title, needles)))
+        if old != self.hits:
+            self.post_message(self.HitsChanged())
+
+    @property
+    def hit_status(self) -> str:
+        """``命中 i/N`` (``命中 N`` before n/N): for the status bar; empty without hits."""
+        n = len(self.hits.body)
+        if not n:
+            return ""
+        return f"命中 {self.hits.current + 1}/{n}" if self.hits.current >= 0 else f"命中 {n}"
+
+    def next_hit(self, step: int = 1) -> tuple[int, int] | None:
+        """Move to the next (``step`` 1) or previous (-1) keyword hit, scroll to it and mark it."""
+        body = self.hits.body
+        if not body:
+            return None
+        current = self.hits.current
+        if current < 0:  # the first n: the first hit below the top of the screen (N: the last above)
+            top = self._offset_at_line(int(self.scroll_y))
+            after = [i for i, (a, _) in enumerate(body) if a >= top]
+            current = (after[0] if after else 0) if step > 0 else ((after[0] if after else len(body)) - 1)
+        else:
+            current = (current + step) % len(body)
+        self.hits = replace(self.hits, current=current)
+        start, end = body[current]
+        line = self.line_of(start)
+        if line is not None:
+            height = self.scrollable_content_region.height or 1
+            if not self.scroll_y <= line < self.scroll_y + height - 1:
+                self.scroll_to(y=max(0, line - height // 3), animate=False)
+        self._relayout()
+        self.post_message(self.HitsChanged())
+        return start, end
+
+    def _offset_at_line(self, line: int) -> int:
+        index = self._laid.index
+        i = bisect_right(index, line) - 1
+        return self._laid.keys[i] if 0 <= i < len(self._laid.keys) else 0
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -184,11 +262,12 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout()
 
     def _relayout(self, fresh: bool = False) -> None:
-        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
-        self._width = width
+        region = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        self._width = region
+        width = self.text_width
         self._token += 1
         job = partial(lay_out, self.app.console, width, self.article, tuple(self.mentions), self._flash,
-                      self.placeholder)
+                      self.placeholder, hits=self.hits)
         if layout_cost(self.article) <= SYNC_LAYOUT_CHARS:
             self.laying_out = False
             self._apply(job())
@@ -223,12 +302,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width, len(laid.strips))
         self.refresh()
 
+    @property
+    def text_width(self) -> int:
+        """The width the article is laid out at: the pane's, capped at :data:`MEASURE` (+ margins)."""
+        return min(self._width, MEASURE + 2 * MARGIN)
+
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         strips = self._laid.strips
         if 0 <= line < len(strips):
-            return strips[line].crop_extend(0, width, None).apply_style(self.rich_style)
+            left = max(0, (width - self.text_width) // 2)  # a capped measure is centred in the pane
+            strip = strips[line]
+            if left:
+                strip = Strip([Segment(" " * left), *strip])
+            return strip.crop_extend(0, width, None).apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
 
@@ -278,6 +366,37 @@ def keep_whole(plain: str, width: int, keep) -> list[tuple[int, int]]:
             return out
 
 
+COLUMN_MIN = 8  # cells a table column gets when there is room (4 Chinese characters)
+
+
+def column_widths(console: Console, rows: list[list[CJKText]], room: int) -> list[int] | None:
+    """Widths of a table's columns in ``room`` cells, as a browser lays out a table: each column
+    gets at least its widest unbreakable piece (``+0.1个百分点``), the rest of the room goes to
+    the columns in proportion to what more they would take. None: the pieces alone do not fit (Rich
+    shares the room out then)."""
+    options = console.options.update_width(max(1, room))
+    ncols = len(rows[0]) if rows else 0
+    low, high = [0] * ncols, [0] * ncols
+    for r in rows:
+        for i, cell in enumerate(r):
+            m = cell.__rich_measure__(console, options)
+            low[i], high[i] = max(low[i], m.minimum), max(high[i], m.maximum)
+    low = [max(1, w) for w in low]
+    high = [max(a, b) for a, b in zip(low, high)]
+    comfortable = [max(lo, min(h, COLUMN_MIN)) for lo, h in zip(low, high)]  # not a character a line
+    if sum(comfortable) <= room:
+        low = comfortable
+    elif sum(low) > room:
+        return None
+    if sum(high) <= room:
+        return high
+    spare, want = room - sum(low), sum(h - lo for lo, h in zip(low, high))
+    widths = [lo + (h - lo) * spare // want for lo, h in zip(low, high)]
+    for i in sorted(range(ncols), key=lambda i: widths[i] - high[i])[: room - sum(widths)]:
+        widths[i] += 1  # what rounding left
+    return widths
+
+
 class _Layout:
     """Turns an article into lines of segments, recording each line's body offset."""
 
@@ -287,6 +406,7 @@ class _Layout:
         self.check = check  # raises Cancelled when the result is no longer wanted
         self.lines: list[list[Segment]] = []
         self.starts: list[int] = []
+        self.hits = Hits()
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
@@ -294,11 +414,14 @@ class _Layout:
             self.starts.append(-1)
 
     def add_text(self, text: Text, body_start: int = -1, first: str = "", rest: str = "",
-                 prefix_style: Style | None = None, keep: Sequence[tuple[int, int]] = ()) -> None:
+                 prefix_style: Style | None = None, keep: Sequence[tuple[int, int]] = (),
+                 balance: bool = False) -> None:
         indent = max(len(first), len(rest))
         plain = text.plain
         if not plain:
             ranges = [(0, 0)]
+        elif balance:
+            ranges = [(a, b) for a, b, _ in balanced_ranges(plain, self.width - indent)]
         elif keep and len(plain) <= KEEP_WHOLE_MAX:
             ranges = keep_whole(plain, self.width - indent, keep)
         else:
@@ -322,8 +445,12 @@ class _Layout:
             self.lines.append(line)
             self.starts.append(body_start + a if body_start >= 0 else -1)
 
-    def article(self, article: Article, mentions: list[Mention], flash: Mention | None) -> None:
-        self.add_text(Text(one_line(article.title), style="bold"))
+    def article(self, article: Article, mentions: list[Mention], flash: Mention | None, hits: Hits = Hits()) -> None:
+        self.hits = hits
+        title = Text(one_line(article.title), style="bold")
+        for a, b in hits.title:
+            title.stylize(HIT_STYLE, a, b)
+        self.add_text(title, balance=True)  # no lone character on the title's last line
         author = article.author if article.author and article.author != article.source else ""
         meta = one_line(" · ".join(p for p in (article.source, format_date(article.date),
                                                " / ".join(article.categories), author) if p))
@@ -347,6 +474,17 @@ class _Layout:
             self.block(block, start, local, flash)
             self.blank()
 
+    def _hits_in(self, start: int, end: int) -> list[tuple[int, int, bool]]:
+        body = self.hits.body
+        i = max(0, bisect_right(body, (start, -1)) - 1)
+        out = []
+        while i < len(body) and body[i][0] < end:
+            a, b = body[i]
+            if b > start:
+                out.append((max(a, start) - start, min(b, end) - start, i == self.hits.current))
+            i += 1
+        return out
+
     def _styled(self, block: Block, start: int, mentions: list[Mention], flash: Mention | None,
                 base: Style | None = None) -> Text:
         text = Text(inert(block.text), style=base or "")
@@ -358,6 +496,8 @@ class _Layout:
                 text.stylize(style, span.start, span.end)
         for m in mentions:
             text.stylize(highlight_style(m.kind), m.start - start, m.end - start)
+        for a, b, current in self._hits_in(start, start + len(block.text)):
+            text.stylize(CURRENT_HIT_STYLE if current else HIT_STYLE, a, b)
         if flash is not None and start <= flash.start < start + len(block.text):
             text.stylize(flash_style(flash.kind), flash.start - start, flash.end - start)
         return text
@@ -397,10 +537,14 @@ class _Layout:
         rows = [tuple(inert(c) for c in r) for r in block.rows] or [(inert(block.text),)]
         self.check()
         ncols = max(len(r) for r in rows)
+        # cells wrap with the Chinese line breaking too: never inside a number and its unit (+0.1个百分点)
+        cells = [[CJKText(r[i] if i < len(r) else "") for i in range(ncols)] for r in rows]
+        widths = column_widths(self.console, cells, self.width - 3 * ncols - 1)  # borders and padding
         for i in range(ncols):
-            table.add_column(Text(rows[0][i]) if i < len(rows[0]) else Text(""), overflow="fold")
-        for r in rows[1:]:
-            table.add_row(*[Text(c) for c in r] + [Text("")] * (ncols - len(r)))
+            cells[0][i].text.stylize("bold")
+            table.add_column(cells[0][i], overflow="fold", width=widths[i] if widths else None)
+        for r in cells[1:]:
+            table.add_row(*r)
         options = self.console.options.update_width(self.width)
         for line in self.console.render_lines(table, options, pad=False):
             self.lines.append(list(line))

@@ -1,0 +1,258 @@
+"""The index's core: one SQLite database per corpus folder, its schema, connections and lifetime,
+the ``meta`` table and the generation. The parts that own the rest hang off :class:`Store`:
+
+* :attr:`Store.files` (:mod:`.filetable`): the file table, its writes and reads;
+* :attr:`Store.snapshots` (:mod:`.snapshots`): ready-made copies of the file table for a warm
+  start — the snapshot blobs and the ``-listing`` and ``-folders`` files beside the database;
+* :attr:`Store.fts` (:mod:`.fts`): search (FTS5, or a scan of the stored texts) and its build;
+* :attr:`Store.extractions` (:mod:`.extractions`): the cached extraction results.
+
+Robustness: WAL journal, ``busy_timeout``, every write in a ``BEGIN IMMEDIATE`` transaction that
+re-checks what it is about to change (a second instance may have done it meanwhile). A database
+that is corrupt or has another ``user_version`` is deleted and built anew. Nothing here imports the
+article parser or Textual.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+
+from ...versions import LOADER_VERSION
+from ..walk import FOLDERS_SUFFIX
+from .codec import sql_plain, sql_spread
+from .extractions import ExtractionCache
+from .filetable import FileTable
+from .fts import Fts
+from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
+
+# the layout of this database and the loader that filled it: either changing rebuilds the index
+SCHEMA_VERSION = 9 * 1000 + LOADER_VERSION  # 9: texts compressed, not spread
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,             -- relative to the corpus root, '/'-separated
+    phash INTEGER NOT NULL,         -- crc32 of path: an integer index costs a fifth of a text one
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ok INTEGER NOT NULL,            -- 1: an article; 0: an issue only
+    title TEXT, date TEXT, undated INTEGER, sort_ts REAL,
+    source TEXT, author TEXT, categories TEXT, tickers TEXT, format TEXT,
+    issue TEXT, warning INTEGER,
+    in_fts INTEGER NOT NULL DEFAULT 0,
+    body INTEGER NOT NULL DEFAULT 1,  -- 0: metadata only (a cold build's first pass): no text yet
+    js TEXT                         -- the list --json line after its path key (listing.json_tail)
+);
+CREATE INDEX IF NOT EXISTS files_phash ON files(phash);
+CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
+CREATE INDEX IF NOT EXISTS files_nobody ON files(id) WHERE body=0;
+CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS company_id ON company(id);
+CREATE VIRTUAL TABLE IF NOT EXISTS f USING fts5(x, tokenize='trigram case_sensitive 1', content='');
+CREATE VIRTUAL TABLE IF NOT EXISTS g USING fts5(x, tokenize='trigram case_sensitive 1', content='', detail=none);
+INSERT INTO f(f, rank) VALUES('automerge', 16);
+INSERT INTO g(g, rank) VALUES('automerge', 16);
+INSERT INTO f(f, rank) VALUES('crisismerge', 64);
+INSERT INTO g(g, rank) VALUES('crisismerge', 64);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+_TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "f", "g"))
+# the database and the files beside it (SQLite's, the listing, the folder fingerprints)
+SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX)
+
+
+class StoreError(Exception):
+    """The index cannot be used (no SQLite, no FTS5, read-only cache, …): load in memory instead."""
+
+
+def db_path_for(root: Path, cache: Path | None = None) -> Path:
+    from ...paths import index_path_for
+
+    return index_path_for(root, cache)
+
+
+class Store:
+    """One SQLite index: its connections (per thread: the UI runs extraction in a worker thread),
+    schema, lifetime, ``meta`` and generation; the parts that own the tables are attributes."""
+
+    def __init__(self, root: Path, path: Path | None = None) -> None:
+        self.root = Path(root)
+        self.path = Path(path) if path else db_path_for(self.root)
+        self._local = threading.local()
+        self.closed = False  # close_for_good(): no connection is opened any more
+        self.damage: list[str] = []  # damage found in side files, snapshots or tables (see note_damage)
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self.files = FileTable(self)
+        self.snapshots = Snapshots(self)
+        self.fts = Fts(self)
+        self.extractions = ExtractionCache(self)
+        self.open()
+
+    # connection ---------------------------------------------------------
+    def open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cache folder not writable: {exc}") from exc
+        for attempt in range(2):
+            try:
+                conn = self._connect()
+                self._check(conn)
+                return
+            except (sqlite3.DatabaseError, StoreError) as exc:
+                self.close()
+                if attempt or (isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)):
+                    raise StoreError(str(exc)) from exc
+                if "damaged" in str(exc) or not isinstance(exc, StoreError):
+                    self.note_damage(f"index rebuilt: {exc}")
+                self._discard()  # corrupt / old version: start again
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        if self.closed:
+            raise sqlite3.ProgrammingError("the index is closed")
+        conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -16384")  # per connection; the OS caches the file too
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_function("kfin_plain", 1, sql_plain, deterministic=True)
+        conn.create_function("kfin_spread", 1, sql_spread, deterministic=True)
+        self._local.conn = conn
+        with self._conns_lock:
+            self._conns.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        return self._connect()
+
+    def _check(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise StoreError(f"index version {version}, expected {SCHEMA_VERSION}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        if version == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for stmt in _SCHEMA.split(";\n"):
+                        if stmt.strip():
+                            conn.execute(stmt)
+                    # the folder this index is for: `kfin-tui index --prune` drops it once it is gone
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('root', ?)",
+                                 (str(self.root.resolve()),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        # a cheap sanity read: a damaged file fails here rather than later
+        conn.execute("SELECT count(*) FROM meta").fetchone()
+        conn.execute("SELECT id FROM files LIMIT 1").fetchall()
+        # every table there (a dropped FTS table made search answer 0, silently: issue 10 item 15)
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = _TABLES - names
+        if missing:
+            raise StoreError(f"index damaged: table {', '.join(sorted(missing))} missing")
+        self.extractions.drop_outdated(conn)
+
+    def note_damage(self, what: str) -> None:
+        """Damage found and repaired (or about to be): the library reports it, once."""
+        if what not in self.damage:
+            self.damage.append(what)
+
+    def mark_broken(self) -> None:
+        """Best effort: an impossible user_version, so that the next open rebuilds the index."""
+        try:
+            self.conn.execute("PRAGMA user_version = -1")
+        except sqlite3.Error:
+            pass
+
+    def _discard(self) -> None:
+        for suffix in SIDE_FILES:
+            try:
+                os.unlink(str(self.path) + suffix)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StoreError(f"cannot remove damaged index {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for c in conns:
+            with contextlib.suppress(sqlite3.Error):
+                c.close()
+        self._local = threading.local()
+
+    def close_for_good(self) -> None:
+        """Close every connection; later calls fail with ``sqlite3.ProgrammingError``."""
+        self.closed = True
+        self.close()
+
+    # transactions -------------------------------------------------------
+    def write(self) -> _Txn:
+        """``with store.write() as conn:`` one ``BEGIN IMMEDIATE`` transaction (rolled back on error)."""
+        return _Txn(self.conn)
+
+    @contextlib.contextmanager
+    def read(self):
+        """``with store.read() as conn:`` one consistent read (``BEGIN`` … ``COMMIT``)."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    # meta ---------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                     (key, value))
+
+    def bump_gen(self, conn: sqlite3.Connection) -> None:
+        """Mark the file table changed (inside a write transaction): the snapshots are stale."""
+        conn.execute("INSERT INTO meta(key, value) VALUES('gen', '1') "
+                     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    def generation(self, conn: sqlite3.Connection | None = None) -> str:
+        """The file table's generation (changed by :meth:`bump_gen`) with what the snapshots depend
+        on besides (the interpreter that marshals them, their format): a snapshot is valid for one."""
+        row = (conn or self.conn).execute("SELECT value FROM meta WHERE key='gen'").fetchone()
+        return f"{row[0] if row else 0}:py{sys.version_info[0]}.{sys.version_info[1]}:s{SNAPSHOT_FORMAT}"
+
+
+class _Txn:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass

@@ -1,0 +1,94 @@
+"""The extraction cache: per article its extraction (JSON) and its company names, kept until the
+file changes (the file table drops them with it, :meth:`ExtractionCache.forget`) or the extractor's
+version does (:meth:`ExtractionCache.drop_outdated`, when the index is opened)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, NamedTuple
+
+from ...versions import EXTRACTOR_VERSION
+from .filetable import LIST_ORDER
+
+if TYPE_CHECKING:
+    from .core import Store
+
+
+class CompanyCount(NamedTuple):
+    name: str
+    articles: int
+
+
+class ExtractionCache:
+    """The ``extraction`` and ``company`` tables of one :class:`~kfin_tui.index.store.Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @staticmethod
+    def drop_outdated(conn: sqlite3.Connection) -> None:
+        """Extractions cached by another extractor version are dropped (rows and texts stay)."""
+        row = conn.execute("SELECT value FROM meta WHERE key='extractor'").fetchone()
+        if row is not None and row[0] == str(EXTRACTOR_VERSION):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='extractor'").fetchone()
+            if row is None or row[0] != str(EXTRACTOR_VERSION):
+                conn.execute("DELETE FROM extraction")
+                conn.execute("DELETE FROM company")
+                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('extractor', ?)",
+                             (str(EXTRACTOR_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def get(self, fid: int) -> dict | None:
+        """The cached extraction of article ``fid``; None when there is none (or only its companies)."""
+        row = self._store.conn.execute("SELECT json FROM extraction WHERE id=?", (fid,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put(self, items: list[tuple[int, dict | None, list[str]]]) -> None:
+        """Per article (id, extraction, company names): the extraction None means only its
+        companies are known yet (stored as ``null``; :meth:`get` then answers None and the figures
+        are computed when asked)."""
+        with self._store.write() as conn:
+            for fid, data, names in items:
+                if conn.execute("SELECT 1 FROM files WHERE id=?", (fid,)).fetchone() is None:
+                    continue  # the file went away meanwhile
+                conn.execute("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
+                             (fid, json.dumps(data, ensure_ascii=False)))
+                conn.execute("DELETE FROM company WHERE id=?", (fid,))
+                conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)", [(n, fid) for n in names])
+
+    def forget(self, conn: sqlite3.Connection, fid: int) -> None:
+        """Drop what is cached for row ``fid`` (inside the caller's write transaction)."""
+        conn.execute("DELETE FROM extraction WHERE id=?", (fid,))
+        conn.execute("DELETE FROM company WHERE id=?", (fid,))
+
+    def pending_ids(self) -> list[int]:
+        """Ids of the articles with nothing cached, in list order."""
+        return [r[0] for r in self._store.conn.execute(
+            f"SELECT f.id FROM files f LEFT JOIN extraction e ON e.id=f.id WHERE f.ok=1 AND e.id IS NULL {LIST_ORDER}")]
+
+    def pending(self) -> bool:
+        """Whether some article has nothing cached."""
+        return self._store.conn.execute(
+            "SELECT 1 FROM files f WHERE f.ok=1 AND NOT EXISTS(SELECT 1 FROM extraction e WHERE e.id=f.id) LIMIT 1"
+        ).fetchone() is not None
+
+    def companies_for(self, fid: int) -> list[str] | None:
+        """The company names of article ``fid``, or None when it has not been extracted."""
+        conn = self._store.conn
+        if conn.execute("SELECT 1 FROM extraction WHERE id=?", (fid,)).fetchone() is None:
+            return None
+        return [r[0] for r in conn.execute("SELECT name FROM company WHERE id=? ORDER BY name", (fid,))]
+
+    def ids_with_company(self, name: str) -> set[int]:
+        return {r[0] for r in self._store.conn.execute("SELECT id FROM company WHERE name=?", (name,))}
+
+    def company_names(self) -> list[CompanyCount]:
+        """Every company named in the cache with its number of articles, most first."""
+        return [CompanyCount(n, c) for n, c in self._store.conn.execute(
+            "SELECT name, count(*) AS c FROM company GROUP BY name ORDER BY c DESC, name")]
