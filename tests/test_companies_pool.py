@@ -41,7 +41,7 @@ def _library(root: Path, cache: Path) -> Library:
 
 
 def _stored(lib: Library) -> dict[str, list[str] | None]:
-    return {r.path: lib._store.companies_for(r.id) for r in lib.rows}
+    return {r.path: lib._store.extractions.companies_for(r.id) for r in lib.rows}
 
 
 def _children() -> set[int]:
