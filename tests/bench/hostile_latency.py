@@ -19,7 +19,8 @@ one control-mode client, ~0.1 ms a read, polled every ~3 ms). Each key's time ru
              back. ``burst``: in a fresh reader, j through every article at one key every
              ``--burst-ms`` (a held key), then k back; each key is answered when the cursor
              reaches its row.
-  (A key after which nothing changed within 5 s is counted apart: ``no_change``.)
+  (A key after which nothing changed within 5 s is counted apart: ``no_change``.) "Settle" waits
+  until the screen shows no placeholder (loading, laying out, extracting) either.
   /  type    ``/`` focuses the filter (any change); each character of a 2-character term typed one
              at a time shows in the filter box; enter (back to the list), esc (clears the filter)
   e  tab     the side panel shows / hides; the focus moves (any change)
@@ -53,6 +54,7 @@ from tmux_bench import OUT, Pane, Tmux, count_of, load, tree_cpu
 
 POLL = 0.003
 SETTLE = 0.3
+BUSY = ("读取中", "排版中", "正在提取")  # the reader's placeholders while an article is prepared
 NO_CHANGE = 5.0  # s: a key whose screen has not changed by then changed nothing (counted apart)
 TERM = "远航"
 
@@ -111,8 +113,9 @@ class Session:
                 break
         return t, total
 
-    def settle(self, quiet: float = SETTLE, timeout: float = 30.0) -> tuple[str, float]:
-        """Until the screen has not changed for ``quiet`` s: (screen, time of its last change)."""
+    def settle(self, quiet: float = SETTLE, timeout: float = 90.0) -> tuple[str, float]:
+        """Until the screen has not changed for ``quiet`` s and shows no work in progress (a
+        placeholder: loading, laying out, extracting): (screen, time of its last change)."""
         prev = self.screen()
         changed = time.perf_counter()
         deadline = changed + timeout
@@ -121,7 +124,7 @@ class Session:
             s = self.screen()
             if s != prev:
                 prev, changed = s, time.perf_counter()
-            elif time.perf_counter() - changed >= quiet:
+            elif time.perf_counter() - changed >= quiet and not any(m in s for m in BUSY):
                 break
         return prev, changed
 
@@ -141,10 +144,14 @@ class Session:
             time.sleep(POLL)
 
     def quit(self) -> float:
+        for _ in range(2):  # back to the list, whatever has the focus (q types into the filter box)
+            self.pane.keys("Escape")
+            self.settle(0.2)
         t = time.perf_counter()
         self.pane.keys("q")
         while not self.pane.dead():
             if time.perf_counter() - t > 30:
+                print("quit: still running after 30 s; screen:\n" + self.screen(), file=sys.stderr)
                 break
             time.sleep(0.01)
         ms = (time.perf_counter() - t) * 1000
