@@ -201,8 +201,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         extracted in the child process (:mod:`kfin_tui.articles.pool`): C code busy on it would
         hold the interpreter, and no key would be answered meanwhile."""
         worker = get_current_worker()
-        if is_heavy(row.path):
-            self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set())
+        if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):
             return
         article = self.library.article(row.id)
         if worker.is_cancelled:
@@ -229,35 +228,38 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             return
         self.post_message(Extracted(row.id, extraction))
 
-    def _open_heavy(self, row: Row, cancelled: Callable[[], bool]) -> None:
+    def _open_heavy(self, row: Row, cancelled: Callable[[], bool]) -> bool:
+        """A big article, through the child process (started by the first one). False: no child
+        process could be started (the caller reads the file here, as before)."""
         self.post_message(ArticlePending(row.id))
         time.sleep(HEAVY_OPEN_DELAY)  # passing by a big article costs nothing
         if cancelled():
-            return
+            return True
         try:
             prepared = self.article_pool.prepare(row.path, str(self.library.root), cancelled=cancelled)
         except Superseded:
-            return
-        except (ChildFailed, OSError) as exc:  # this file's error; the next article opens as usual
+            return True
+        except ChildFailed as exc:  # this file's error; the next article opens as usual
             self.post_message(ArticleLoaded(row.id, None, error=str(exc)))
-            return
+            return True
+        except OSError:
+            return False
         self.post_message(ArticleLoaded(row.id, prepared.article))
         if prepared.article is None or cancelled():
-            return
+            return True
         if prepared.extraction is None:
             self.post_message(Extracted(row.id, error=prepared.error or "extractor unavailable"))
-            return
+            return True
         mentions = body_mentions(prepared.extraction)  # here, not on the UI thread: tens of thousands
         if not cancelled():
             self.post_message(Extracted(row.id, prepared.extraction, mentions=mentions))
+        return True
 
     @work(thread=True, group="warmup")
     def warm_up_extractor(self) -> None:
         from ...extract import warm_up
 
         warm_up()
-        if not self._stop.is_set():
-            self.article_pool.warm()  # the child process, ready before the first big article
 
     # what the workers report -----------------------------------------------------
     def on_progress(self, message: Progress) -> None:
