@@ -140,3 +140,39 @@ async def test_moving_on_from_a_big_article_stops_its_preparation(tmp_path):
         await settle(pilot)
         assert gone(pid)  # the slow article's work was given up
         assert "青石银行净利润3亿元" in body(reader)  # and its late result did not replace this one
+
+
+async def test_every_article_of_the_hostile_folder_opens_or_says_why(tmp_path):
+    """The folder of tests/bench/hostile_corpus.py (every repro of issue 10 together): each article
+    in turn shows its title or a clear error; the big ones come through the child."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "bench"))
+    from hostile_corpus import write
+
+    root = tmp_path / "hostile"
+    write(root, size=36)
+    app = KfinApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await settle(pilot)
+        rows = list(reader.article_list.rows)
+        assert len(rows) >= 30
+        view = reader.article_view
+        for i, row in enumerate(rows):
+            reader.article_list.cursor = i
+
+            def shown(row=row) -> bool:
+                if reader.current is None or reader.current.id != row.id:
+                    return False
+                if view.article is None:
+                    return "无法读取" in body(reader)
+                return os.path.basename(view.article.path) == os.path.basename(row.path)
+
+            await wait_for(pilot, shown, rounds=2400)
+            text = body(reader)
+            head = row.title[:4]
+            assert text and ("无法读取" in text or not head.isprintable() or head in text), (row.path, text[:200])
+        pid = reader.article_pool.pid
+        assert pid is not None  # the big files went through the child
+    assert gone(pid)

@@ -17,8 +17,10 @@ one control-mode client, ~0.1 ms a read, polled every ~3 ms). Each key's time ru
              key at a time, the screen still for 0.3 s before each; the j pass visits every article
              for the first time in this session (the heavy ones are parsed then), the k pass comes
              back. ``burst``: in a fresh reader, j through every article at one key every
-             ``--burst-ms`` (a held key), then k back; each key is answered when the cursor
-             reaches its row.
+             ``--burst-ms`` (33: a held key), then k back; each key is answered when the cursor
+             reaches its row. ``paced``: the same at one key every ``--pace-ms`` (300: reading
+             titles), so that each key comes while the article before it is being prepared
+             (settled keys never do: they wait until the article is shown).
   (A key after which nothing changed within 5 s is counted apart: ``no_change``.) "Settle" waits
   until the screen shows no placeholder (loading, laying out, extracting) either.
   /  type    ``/`` focuses the filter (any change); each character of a 2-character term typed one
@@ -225,15 +227,15 @@ def settled_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path,
 
 
 def burst_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path, idle_max: float,
-                  order: list[str | None], interval: float) -> dict[str, Any]:
+                  order: list[str | None], interval: float, name: str = "burst") -> dict[str, Any]:
     sess = Session(tmux, python, src, folder, work)
     res: dict[str, Any] = {"kinds": {}, "slow": []}
     try:
         sess.wait_ready(idle_max)
         res["load_start"] = sess.load_start
         pos = {t: i for i, t in enumerate(order) if t is not None}
-        for key, kind, target in (("j", "j burst (first visit)", lambda i: i + 1),
-                                  ("k", "k burst (revisit)", lambda i: len(order) - 2 - i)):
+        for key, kind, target in (("j", f"j {name} (first visit)", lambda i: i + 1),
+                                  ("k", f"k {name} (revisit)", lambda i: len(order) - 2 - i)):
             sess.settle()
             sent: list[float] = []
             answered: dict[int, float] = {}
@@ -278,7 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--burst-ms", type=float, default=33.0, help="ms between the keys of a burst (a held key)")
     ap.add_argument("--idle-max", type=float, default=60.0)
     ap.add_argument("--only", default="", help="'hostile' or 'normal': one folder only")
-    ap.add_argument("--no-burst", action="store_true")
+    ap.add_argument("--pace-ms", type=float, default=300.0, help="ms between the keys of the paced run")
+    ap.add_argument("--modes", default="settle,burst,paced", help="comma-separated: settle, burst, paced "
+                    "(burst and paced need the article order: from settle, or from a first pass)")
     args = ap.parse_args(argv)
     srcs = [tuple(s.split("=", 1)) for s in args.src] or [("this", "")]
     work = args.work
@@ -297,15 +301,26 @@ def main(argv: list[str] | None = None) -> int:
                 for name, folder in folders.items():
                     t = time.strftime("%H:%M:%S")
                     print(f"[{t}] round {rnd + 1} {label} {name} load {load()}", file=sys.stderr, flush=True)
-                    r = settled_session(tmux, args.python, str(Path(src).resolve()) if src else "", folder, work,
-                                        args.idle_max)
-                    if not args.no_burst:
+                    modes = args.modes.split(",")
+                    saved = work / f"order-{folder.name}.json"  # the list's order (the same every time)
+                    if "settle" not in modes and saved.exists():
+                        order = json.loads(saved.read_text())
+                        r = {"kinds": {}, "slow": [], "order": order, "n": len(order), "quit": 0.0}
+                    else:
+                        r = settled_session(tmux, args.python, str(Path(src).resolve()) if src else "", folder, work,
+                                            args.idle_max)
+                        saved.write_text(json.dumps(r["order"], ensure_ascii=False))
+                        if "settle" not in modes:
+                            r["kinds"], r["slow"] = {}, []
+                    for mode, ms in (("burst", args.burst_ms), ("paced", args.pace_ms)):
+                        if mode not in modes:
+                            continue
                         b = burst_session(tmux, args.python, str(Path(src).resolve()) if src else "", folder, work,
-                                          args.idle_max, r["order"], args.burst_ms / 1000)
+                                          args.idle_max, r["order"], ms / 1000, mode)
                         r["kinds"].update(b["kinds"])
                         r["slow"] += b["slow"]
-                        r["burst_load"] = [b.get("load_start"), b.get("load_end")]
-                        r["quit_burst"] = b["quit"]
+                        r[f"{mode}_load"] = [b.get("load_start"), b.get("load_end")]
+                        r[f"quit_{mode}"] = b["quit"]
                     r.update(src=label, folder=name, round=rnd + 1, time=t)
                     results.append(r)
                     print(report_one(r), file=sys.stderr, flush=True)
@@ -323,13 +338,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def report_one(r: dict[str, Any]) -> str:
     lines = [f"{r['src']} · {r['folder']} · round {r['round']} · {r.get('n')} articles · load "
-             f"{r.get('load_start')} → {r.get('load_end')} (burst {r.get('burst_load')}) · quit {r['quit']:.0f} ms"]
+             f"{r.get('load_start')} → {r.get('load_end')} (burst {r.get('burst_load')}, paced "
+             f"{r.get('paced_load')}) · quit {r['quit']:.0f} ms"]
     for kind, xs in r["kinds"].items():
         lines.append(f"  {kind:28} n={len(xs):3}  median/p95/p99/max {fmt(summary(xs))} ms")
     slow = sorted((s for s in r["slow"]), key=lambda s: -s[0])[:6]
     if r.get("no_change"):
         lines.append(f"  no visible change (counted apart): {r['no_change']}")
-    lines.append("  slowest: " + "; ".join(f"{m:.0f} ms {k.split()[0]}{' burst' if 'burst' in k else ''} → {t}"
+    lines.append("  slowest: " + "; ".join(f"{m:.0f} ms {' '.join(k.split()[:2])} → {t}"
                                           for m, k, t in slow))
     return "\n".join(lines)
 
