@@ -106,7 +106,7 @@ def test_a_child_killed_at_work_is_this_files_error_and_the_next_file_opens(slow
         def run() -> None:
             try:
                 pool.prepare(str(slow), str(tmp_path))
-            except Exception as exc:  # noqa: BLE001 - what the test checks
+            except Exception as exc:
                 errors.append(exc)
 
         thread = threading.Thread(target=run)
