@@ -360,8 +360,12 @@ def report(results: list[dict[str, Any]]) -> str:
     for kind in kinds:
         out.append(f"| {kind} | " + " | ".join(fmt(summary(r["kinds"].get(kind, []))) for r in results) + " |")
     out.append("| quit (q → exited) | " + " | ".join(f"{r['quit']:.0f}" for r in results) + " |")
-    out.append("| load avg start → end | " + " | ".join(f"{r.get('load_start', ['?'])[0]} → {r.get('load_end', ['?'])[0]}"
-                                                     for r in results) + " |")
+    def loads(r: dict[str, Any]) -> str:
+        spans = [[r.get("load_start"), r.get("load_end")], r.get("burst_load"), r.get("paced_load")]
+        firsts = [x[0] for span in spans if span for x in span if x]
+        return f"{min(firsts)}–{max(firsts)}" if firsts else "?"
+
+    out.append("| load avg (1 min) during the sessions | " + " | ".join(loads(r) for r in results) + " |")
     out.append("")
     for r in results:
         out.append(report_one(r))
