@@ -53,19 +53,29 @@ class Selected(Message):
         super().__init__()
 
 
-class ArticleLoaded(Message):
-    """The article ``row_id`` is read and parsed (None: it could not be)."""
+class ArticlePending(Message):
+    """The article ``row_id`` is big: it is being prepared in the child process (a placeholder shows)."""
 
-    def __init__(self, row_id: int, article: Any) -> None:
-        self.row_id, self.article = row_id, article
+    def __init__(self, row_id: int) -> None:
+        self.row_id = row_id
+        super().__init__()
+
+
+class ArticleLoaded(Message):
+    """The article ``row_id`` is read and parsed (None: it could not be; ``error`` says why when
+    the child process preparing it failed)."""
+
+    def __init__(self, row_id: int, article: Any, error: str = "") -> None:
+        self.row_id, self.article, self.error = row_id, article, error
         super().__init__()
 
 
 class Extracted(Message):
-    """Figures and companies of the article ``row_id`` (an ``Extraction``), or ``error``."""
+    """Figures and companies of the article ``row_id`` (an ``Extraction``), or ``error``;
+    ``mentions``: its body mentions, when the worker computed them (a big article's take a while)."""
 
-    def __init__(self, row_id: int, extraction: Any = None, error: str = "") -> None:
-        self.row_id, self.extraction, self.error = row_id, extraction, error
+    def __init__(self, row_id: int, extraction: Any = None, error: str = "", mentions: Any = None) -> None:
+        self.row_id, self.extraction, self.error, self.mentions = row_id, extraction, error, mentions
         super().__init__()
 
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from ...articles.pool import ArticlePool, ChildFailed, Superseded, is_heavy
 from ...filters import Filters
 from ...index import Library, Row
 from ...index.problems import summary
@@ -32,6 +33,7 @@ from ..fetching import LiveNewsScreen  # live news: r, F, the automatic fetch, t
 from ..mentions import body_mentions
 from ..messages import (
     ArticleLoaded,
+    ArticlePending,
     BodiesRead,
     CompaniesIndexed,
     Extracted,
@@ -46,6 +48,7 @@ from ..widgets.facts_panel import FactsPanel
 from ..widgets.filter_bar import FilterBar
 from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
+from ..widgets.sanitize import one_line
 from ..widgets.status_bar import StatusBar
 from .issues import LoadIssuesScreen
 from .picker import CategoryTreePicker, ChoicePicker
@@ -63,6 +66,8 @@ HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article befor
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
 SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE columns
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
+HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
+PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
 
 
 def canonical_company(name: str) -> str:
@@ -94,6 +99,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._last_select = 0.0
         self._last_partial_search = 0.0
         self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
+        self.article_pool = ArticlePool()  # big articles are parsed and extracted in a child process
         # the widgets, typed (made in compose: an Input wants an active app)
         self.status_bar = StatusBar(id="status")
         self.progress = ProgressLine(id="progress")
@@ -135,6 +141,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def on_unmount(self) -> None:
         self._stop.set()
+        self.article_pool.close()
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_panel_visibility(event.size.width)
@@ -223,8 +230,12 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @work(thread=True, exclusive=True, group="article")
     def open_article(self, row: Row) -> None:
         """Read and parse the article (a big file takes a while: never on the UI thread), then its
-        figures and companies. Superseded when the cursor moves on."""
+        figures and companies. Superseded when the cursor moves on. A big file is read, parsed and
+        extracted in the child process (:mod:`kfin_tui.articles.pool`): C code busy on it would
+        hold the interpreter, and no key would be answered meanwhile."""
         worker = get_current_worker()
+        if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):
+            return
         article = self.library.article(row.id)
         if worker.is_cancelled:
             return
@@ -249,6 +260,33 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.post_message(Extracted(row.id, error=str(exc)))
             return
         self.post_message(Extracted(row.id, extraction))
+
+    def _open_heavy(self, row: Row, cancelled: Callable[[], bool]) -> bool:
+        """A big article, through the child process (started by the first one). False: no child
+        process could be started (the caller reads the file here, as before)."""
+        self.post_message(ArticlePending(row.id))
+        time.sleep(HEAVY_OPEN_DELAY)  # passing by a big article costs nothing
+        if cancelled():
+            return True
+        try:
+            prepared = self.article_pool.prepare(row.path, str(self.library.root), cancelled=cancelled)
+        except Superseded:
+            return True
+        except ChildFailed as exc:  # this file's error; the next article opens as usual
+            self.post_message(ArticleLoaded(row.id, None, error=str(exc)))
+            return True
+        except OSError:
+            return False
+        self.post_message(ArticleLoaded(row.id, prepared.article))
+        if prepared.article is None or cancelled():
+            return True
+        if prepared.extraction is None:
+            self.post_message(Extracted(row.id, error=prepared.error or "extractor unavailable"))
+            return True
+        mentions = body_mentions(prepared.extraction)  # here, not on the UI thread: tens of thousands
+        if not cancelled():
+            self.post_message(Extracted(row.id, prepared.extraction, mentions=mentions))
+        return True
 
     @work(thread=True, group="warmup")
     def warm_up_extractor(self) -> None:
@@ -314,7 +352,14 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.facts_panel.show_extraction(None)
             return
         self.extraction = message.extraction
-        self.article_view.set_mentions(body_mentions(message.extraction))
+        mentions = message.mentions if message.mentions is not None else body_mentions(message.extraction)
+        self.article_view.set_mentions(mentions)
+        figures = message.extraction.figures
+        if len(figures) > PANEL_FIGURES:  # the panel lists the first ones; the body highlights all
+            self.app.notify(f"侧栏列出前 {PANEL_FIGURES} 个数字（共 {len(figures):,} 个）· the side panel lists "
+                            f"the first {PANEL_FIGURES} of {len(figures):,} figures", timeout=4, markup=False)
+            self.facts_panel.show_extraction(replace(message.extraction, figures=figures[:PANEL_FIGURES]))
+            return
         self.facts_panel.show_extraction(message.extraction)
 
     def _report_issues(self) -> None:
@@ -538,11 +583,16 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.facts_panel.show_extraction(None, pending=True)
         self.open_article(row)
 
+    def on_article_pending(self, message: ArticlePending) -> None:
+        if self.current is not None and message.row_id == self.current.id:
+            self.article_view.show(None, placeholder="读取中… loading (a big file)")
+
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if self.current is None or message.row_id != self.current.id:
             return
-        self.article_view.show(message.article, placeholder="" if message.article is not None
-                               else "无法读取 · could not be read (L)")
+        placeholder = "" if message.article is not None else (
+            f"无法读取 · could not be read: {one_line(message.error)}" if message.error else "无法读取 · could not be read (L)")
+        self.article_view.show(message.article, placeholder=placeholder)
         if message.article is None:
             self.facts_panel.show_extraction(None)
 
