@@ -380,6 +380,28 @@ def test_prune_removes_indexes_of_gone_folders_and_old_layouts(cache, tmp_path, 
     assert Library(old).load_all().count() == 6  # and a removed one is simply built again
 
 
+@pytest.mark.skipif(os.name != "posix", reason="non-UTF-8 folder names need a POSIX file system")
+def test_a_folder_with_a_non_utf8_name_is_indexed_kept_and_pruned_when_gone(cache, tmp_path, capsys):
+    """A GBK-named archive folder: its index opens (the folder is recorded as bytes), prune keeps
+    it while the folder is there and removes it, named readably, once it is gone."""
+    import shutil
+
+    from kfin_tui.cli import main
+    from kfin_tui.index.prune import stale_indexes
+
+    root = Path(os.fsdecode(os.path.join(os.fsencode(str(tmp_path)), "旧档案".encode("gbk"))))
+    write_corpus(root, n=4)
+    lib = Library(root).load_all()
+    assert lib.count() == 4 and not lib.problems
+    lib.close()
+    assert db_path_for(root) not in {db for db, _ in stale_indexes()}
+    assert Library(root).load_all().count() == 4  # warm: the same index opens again
+    shutil.rmtree(root)
+    assert main(["index", "--prune"]) == 0
+    out = capsys.readouterr().out
+    assert "folder gone" in out and "\\x" in out and not db_path_for(root).exists()
+
+
 def test_whole_archive_pass_is_companies_only(cache, corpus):
     """extract_pending knows every article's companies (the companies-only pass) and leaves the
     figures to the moment an article is asked for: then they are the full extractor's."""

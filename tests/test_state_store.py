@@ -428,3 +428,38 @@ def test_a_busy_database_loses_one_change_not_the_session(state_env):
     assert store.error is None
     store.close()
     assert open_state().mark_for(Identity("guid:x", "h")).starred
+
+
+@pytest.mark.skipif(os.name != "posix", reason="non-UTF-8 file names need a POSIX file system")
+def test_non_utf8_file_and_folder_names_keep_their_state(state_env):
+    """A GBK-named file in a GBK-named folder (names decoded with surrogates): marking it read,
+    starring it and saving the session with it selected neither fails nor loses anything."""
+    parent = os.fsencode(str(state_env))
+    folder = os.path.join(parent, "旧档".encode("gbk"))
+    os.makedirs(folder)
+    name = os.path.join(folder, "研报.md".encode("gbk"))
+    with open(name, "wb") as fh:
+        fh.write(_post("戊公司中标", 5, "戊公司中标2亿元项目。").encode("utf-8"))
+    make_archive(Path(os.fsdecode(folder)))
+    root = Path(os.fsdecode(folder))
+    lib = load(root)
+    store = open_state()
+    st = ArchiveState(lib, store)
+    st.refresh()
+    odd = by_title(lib, "戊公司中标")
+    ident = st.identity(odd)
+    assert ident is not None and ident.key.startswith("path:") and "\\x" in ident.key
+    assert st.toggle_read(odd) is True
+    assert st.toggle_starred(odd) is True
+    store.save_session(root, ReaderSession(selected=ident.key, selected_hash=ident.hash,
+                                           filters={"keyword": "戊公司"}))
+    st.close()
+    store.close()
+    store = open_state()
+    lib2 = load(root)
+    again = by_title(lib2, "戊公司中标")
+    assert again not in unread_ids(lib2, store)
+    assert starred_ids(lib2, store) == {again}
+    session = store.load_session(root)
+    assert session is not None and session.selected == ident.key
+    assert session.filters == {"keyword": "戊公司"}

@@ -45,8 +45,10 @@ def _why_stale(db: Path) -> str | None:
         conn.close()
     if row is None:
         return None  # folder not recorded: keep it (it may well be in use)
-    if not Path(row[0]).is_dir():
-        return f"folder gone: {row[0]}"
+    folder = os.fsdecode(row[0]) if isinstance(row[0], bytes) else str(row[0])  # bytes: a non-UTF-8 name
+    if not Path(folder).is_dir():
+        shown = folder.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return f"folder gone: {shown}"
     return None
 
 

@@ -66,6 +66,17 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def db_text(text: str) -> str:
+    """``text`` as it can be stored and compared: a path decoded from a non-UTF-8 file or folder
+    name holds lone surrogates (``os.fsdecode``), which SQLite and JSON-as-UTF-8 refuse; their bytes
+    are written as ``\\xNN`` instead. Names that are valid UTF-8 are unchanged."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def rel_path(path: str | Path, root: str | Path) -> str:
     """``path`` relative to ``root`` with ``/`` separators (the path itself when outside it)."""
     p, r = str(path), str(root)
@@ -84,7 +95,7 @@ def identity_of_bytes(data: bytes, rel: str) -> Identity:
     elif "link" in ids:
         key = "link:" + ids["link"]
     else:
-        key = "path:" + rel
+        key = "path:" + db_text(rel)
     return Identity(key, content_hash(data))
 
 

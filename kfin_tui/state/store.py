@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .identity import Identity
+from .identity import Identity, db_text
 
 SCHEMA_VERSION = "1"
 DB_NAME = "state.sqlite3"
@@ -100,9 +100,9 @@ class ReaderSession:
 def root_key(root: Path | str) -> str:
     """How a folder is named in the state: its resolved path."""
     try:
-        return str(Path(root).expanduser().resolve())
+        return db_text(str(Path(root).expanduser().resolve()))
     except OSError:
-        return str(Path(root).expanduser().absolute())
+        return db_text(str(Path(root).expanduser().absolute()))
 
 
 class StateStore:
@@ -268,7 +268,7 @@ class StateStore:
 
     # --------------------------------------------------------------------------------- sessions
     def save_session(self, root: Path | str, session: ReaderSession) -> None:
-        data = json.dumps(session.to_json(), ensure_ascii=False)
+        data = json.dumps(session.to_json())  # ASCII: a lone surrogate is escaped, not refused
 
         def put(conn: sqlite3.Connection) -> None:
             conn.execute("INSERT OR REPLACE INTO sessions(root, data, updated) VALUES(?,?,?)",
@@ -302,7 +302,7 @@ class StateStore:
                 if row is not None and row[0] >= updated:
                     continue
                 conn.execute("INSERT OR REPLACE INTO sessions(root, data, updated) VALUES(?,?,?)",
-                             (root, json.dumps(ReaderSession.from_json(data).to_json(), ensure_ascii=False),
+                             (root, json.dumps(ReaderSession.from_json(data).to_json()),
                               updated))
                 n += 1
             return n

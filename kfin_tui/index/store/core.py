@@ -155,7 +155,7 @@ class Store:
                             conn.execute(stmt)
                     # the folder this index is for: `kfin-tui index --prune` drops it once it is gone
                     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('root', ?)",
-                                 (str(self.root.resolve()),))
+                                 (_root_value(self.root),))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -256,3 +256,14 @@ class _Txn:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+
+
+def _root_value(root: Path) -> str | bytes:
+    """The folder as stored in ``meta``: text, or its file-system bytes when its name is not
+    UTF-8 (a lone surrogate cannot be bound as SQLite text); ``prune`` reads either."""
+    path = str(root.resolve())
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path)
