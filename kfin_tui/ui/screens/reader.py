@@ -55,11 +55,16 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
 WIDE = 130  # from this many columns the sidebar and the panel get their full width
-DEBOUNCE = 0.15
+# the keys of one burst (several characters in one terminal read, an IME commit, a fast typist)
+# make one search; the search itself is coalesced (one in flight, the latest filters next), so a
+# long debounce is not needed to spare the library (it counted fully against the keyword latency)
+DEBOUNCE = 0.02
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
 HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
+BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
+# background extraction starts: the first keyword typed after opening gets the interpreter first
 
 
 def canonical_company(name: str) -> str:
@@ -88,6 +93,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.panel_wanted: bool | None = None  # None: follow the terminal width
         self._remember: Row | None = None  # the last article shown, kept across an empty result
         self._debounce: Timer | None = None
+        self._selecting = False  # a select worker is running: the next waits for it (coalesced)
+        self._select_again = False  # the filters or the rows changed meanwhile: select once more
         self._last_select = 0.0
         self._last_partial_search = 0.0
         self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
@@ -126,7 +133,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._update_panel_visibility()
         self._update_status()
         self.load_library()
-        self.warm_up_extractor()
+        # the extractor's warm-up (jieba, the company names: ~0.5 s of a busy interpreter) starts
+        # once the list is up (on_loaded): started here it held the first paint back
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -166,6 +174,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                 return
         if not self._stop.is_set():
             self.post_message(BodiesRead())
+
+    def request_select(self, filters: Filters) -> None:
+        """Select in a worker; while one runs, the request waits and only the latest filters are
+        searched when it is back (typing never queues a search per key)."""
+        if self._selecting:
+            self._select_again = True
+            return
+        self._selecting = True
+        self.select(filters)
 
     @work(thread=True, exclusive=True, group="select")
     def select(self, filters: Filters) -> None:
@@ -247,9 +264,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.loaded = True
         self.progress.hide(Phase.LISTING)
         self._reselect()
+        self.set_timer(BACKGROUND_AFTER, self._start_background)
+        self._report_issues()
+
+    def _start_background(self) -> None:
+        if self._stop.is_set():
+            return
+        self.warm_up_extractor()
         if not self.library.bodies_pending:
             self.extract_all()  # else once the texts are read: one background job at a time
-        self._report_issues()
 
     def on_bodies_read(self, message: BodiesRead) -> None:
         # the line stays until the search that includes every text is back (on_selected)
@@ -265,6 +288,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self._reselect()  # more articles may name the company now
 
     def on_selected(self, message: Selected) -> None:
+        self._selecting = False
+        if self._select_again:
+            self._select_again = False
+            self._reselect()
         if message.filters != self.filters:
             return  # a newer query is on its way
         self.shown = message.filters
@@ -298,7 +325,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     # filters -----------------------------------------------------------------
     def _reselect(self) -> None:
         if self.filters.active:
-            self.select(self.filters)
+            self.request_select(self.filters)
         else:  # everything: no worker needed
             self.shown = self.filters
             self.partial = False
