@@ -63,6 +63,7 @@ BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every 
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
 HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
 PARTIAL_RESEARCH = 2.0  # seconds between keyword searches while a cold build's texts are read
+EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
 BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
 # background extraction starts: the first keyword typed after opening gets the interpreter first
 
@@ -215,6 +216,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.post_message(ArticleLoaded(row.id, article))
         if article is None:
             return
+        # the extractor (~0.25 s of imports, even for a cached extraction) waits until the list is
+        # complete: at start it held the interpreter while the rows were being built
+        deadline = time.monotonic() + EXTRACT_AFTER_LOAD_MAX
+        while not self.loaded and time.monotonic() < deadline:
+            time.sleep(0.02)
+            if worker.is_cancelled or self._stop.is_set():
+                return
         if layout_cost(article) > SYNC_LAYOUT_CHARS:
             # a big article's extraction takes the interpreter for a while: only when the cursor
             # rests on it, not while it passes by
