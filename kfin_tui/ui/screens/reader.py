@@ -59,6 +59,7 @@ WIDE = 130  # from this many columns the sidebar and the panel get their full wi
 # make one search; the search itself is coalesced (one in flight, the latest filters next), so a
 # long debounce is not needed to spare the library (it counted fully against the keyword latency)
 DEBOUNCE = 0.02
+QUIET_WHILE_TYPING = 0.5  # seconds after a key in the keyword box the background extraction pauses
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
 HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
@@ -96,6 +97,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._debounce: Timer | None = None
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
         self._select_again = False  # the filters or the rows changed meanwhile: select once more
+        self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
         self._last_select = 0.0
         self._last_partial_search = 0.0
         self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
@@ -195,6 +197,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         def report(progress: JobProgress) -> None:
             self._report(progress)
             time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
+            # and all of it while a keyword is being typed and searched
+            while (self._selecting or time.monotonic() < self._quiet_until) and not self._stop.is_set():
+                time.sleep(0.02)
 
         try:
             done = self.library.extract_pending(report=report, stop=self._stop, chunk=4)
@@ -380,6 +385,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @on(Input.Changed, "#keyword")
     def _keyword_changed(self, event: Input.Changed) -> None:
         self.filters = replace(self.filters, keyword=event.value.strip())
+        self._quiet_until = time.monotonic() + QUIET_WHILE_TYPING
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE, self._reselect)
