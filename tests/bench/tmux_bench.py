@@ -145,7 +145,10 @@ class Tmux:
         name = f"r{self.n}"
         fifo = self.tmp / f"{name}.go"
         os.mkfifo(fifo)
-        envs = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8", **(env or {})}
+        # each program gets a reading state of its own (KFIN_TUI_STATE): a reader restores the last
+        # session's filters, so one left with a keyword would open the next one filtered
+        envs = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
+                "KFIN_TUI_STATE": str(self.tmp / f"{name}.state"), **(env or {})}
         inner = (f"read _ < {shlex.quote(str(fifo))}; "
                  + f"cd {shlex.quote(cwd or NEUTRAL)} && "
                  + "exec env " + " ".join(shlex.quote(f"{k}={v}") for k, v in envs.items()) + " "
@@ -892,6 +895,8 @@ def main(argv: list[str] | None = None) -> int:
     script = Path(args.python).with_name("kfin-tui")
     kfin = [str(script)] if script.exists() else [args.python, "-m", "kfin_tui"]
     b = Bench(args, args.python, kfin, archive, cache, size)
+    # never the user's reading state (nor one run's for the next): see Tmux.start for the readers
+    os.environ["KFIN_TUI_STATE"] = tempfile.mkdtemp(prefix="kfin-bench-state-")
     bytecode = "as the environment has it"
     if not args.no_bytecode:
         bytecode = use_bytecode_cache(args.python)
