@@ -277,7 +277,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.loaded = True
         self.progress.hide(Phase.LISTING)
         self._reselect()
-        self.set_timer(BACKGROUND_AFTER, self._start_background)
+        if BACKGROUND_AFTER > 0:
+            self.set_timer(BACKGROUND_AFTER, self._start_background)
+        else:
+            self.call_later(self._start_background)
         self._report_issues()
 
     def _start_background(self) -> None:
