@@ -198,7 +198,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self._report(progress)
             time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
             # and all of it while a keyword is being typed and searched
-            while (self._selecting or time.monotonic() < self._quiet_until) and not self._stop.is_set():
+            while self._typing() and not self._stop.is_set():
                 time.sleep(0.02)
 
         try:
@@ -224,7 +224,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # the extractor (~0.25 s of imports, even for a cached extraction) waits until the list is
         # complete: at start it held the interpreter while the rows were being built
         deadline = time.monotonic() + EXTRACT_AFTER_LOAD_MAX
-        while not self.loaded and time.monotonic() < deadline:
+        while (not self.loaded or self._typing()) and time.monotonic() < deadline:
             time.sleep(0.02)
             if worker.is_cancelled or self._stop.is_set():
                 return
@@ -283,8 +283,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.call_later(self._start_background)
         self._report_issues()
 
+    def _typing(self) -> bool:
+        """A keyword is being typed or searched: background work waits (it would slow the search)."""
+        return self._selecting or time.monotonic() < self._quiet_until
+
     def _start_background(self) -> None:
         if self._stop.is_set():
+            return
+        if self._typing() and BACKGROUND_AFTER > 0:
+            self.set_timer(QUIET_WHILE_TYPING, self._start_background)  # the warm-up cannot pause
             return
         self.warm_up_extractor()
         if not self.library.bodies_pending:
