@@ -928,6 +928,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if b.tmux:
             b.tmux.close()
+        shutil.rmtree(os.environ["KFIN_TUI_STATE"], ignore_errors=True)
     info["load_end"] = load()
     info["seconds"] = round(time.perf_counter() - t_start, 1)
     b.results.pop("_warmed", None)
