@@ -69,3 +69,15 @@ def server():
         srv.clear()
         if srv.is_running():
             srv.stop()
+
+
+@pytest.fixture(autouse=True)
+def _background_at_once(monkeypatch):
+    """The reader starts its background extraction 1 s after the list is complete (a start-up
+    latency measure): UI tests take their pictures and counts after it, as settle() waits for the
+    workers, not for a timer."""
+    import sys
+
+    reader = sys.modules.get("kfin_tui.ui.screens.reader")  # only where a UI test imported it
+    if reader is not None:
+        monkeypatch.setattr(reader, "BACKGROUND_AFTER", 0.0)

@@ -81,7 +81,8 @@ def test_markup_names_and_keyword_are_text_in_a_real_terminal(tmp_path, monkeypa
     (root / "a.md").write_text("---\ntitle: '[/]标题 [b]x'\ndate: 2024-05-01\n---\n\n正文[/]。\n", encoding="utf-8")
     term = Tmux([sys.executable, "-m", "kfin_tui", str(root), "--keyword", "[/]"], size=(100, 30))
     try:
-        screen = term.wait_for(lambda s: "1/1" in s)
+        # (the count can be painted a frame before the list's row: wait for both)
+        screen = term.wait_for(lambda s: "1/1" in s and "[/]标题 [b]x" in s)
         assert "[@click=app.quit]CLICKME" in screen and "关键词: [/]" in screen
         assert "[/]标题 [b]x" in screen
         term._tmux("send-keys", "-t", term.session, "q")

@@ -206,7 +206,10 @@ async def test_category_picker_counts_within_the_other_filters():
         assert sum(counts.values()) < sum(everything.values())
 
 
-async def test_category_picker_cancel_keeps_the_category_and_counts_before_the_search_is_back():
+async def test_category_picker_cancel_keeps_the_category_and_counts_before_the_search_is_back(monkeypatch):
+    from kfin_tui.ui.screens import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "DEBOUNCE", 5.0)  # the search is surely not back after one pause
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -227,7 +230,10 @@ async def test_category_picker_cancel_keeps_the_category_and_counts_before_the_s
         assert narrowed and dict(items) == dict(want) and sum(want.values()) > 0
 
 
-async def test_status_says_searching_until_the_results_of_the_typed_keyword_are_in():
+async def test_status_says_searching_until_the_results_of_the_typed_keyword_are_in(monkeypatch):
+    from kfin_tui.ui.screens import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "DEBOUNCE", 0.2)  # not back after one pause, back after 0.3 s
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -46,12 +46,26 @@ def run(args: argparse.Namespace) -> int:
     library = Library(root)
     by_state = args.unread or args.starred or args.watch
     listing = None
+    header_written = False
     if not by_state:
         listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
     elif early is not None:
         early[1].close()
     if listing is None:
-        library.load_all()
+        # a cold (or changed) folder: the metadata pass lists every row; the bodies are read only
+        # when the output needs them — a keyword (search), --json (the tickers), a company or the
+        # watch list (extraction), --unread/--starred (the reading state's identities)
+        if not args.json and sys.stdout.isatty():
+            # the table's header at once (a terminal sees the command answer); its rows need
+            # every date first (newest first)
+            sys.stdout.write(format_table([], 0).split("\n", 1)[0] + "\n")
+            sys.stdout.flush()
+            header_written = True
+        for _ in library.load():
+            pass
+        if args.json or filters.keyword.strip() or filters.company.strip() or by_state:
+            for _ in library.complete():
+                pass
         if filters.company.strip() or args.watch:
             _extract_all(library)
         if by_state:
@@ -69,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
         elif sys.stdout.isatty():
-            sys.stdout.write(format_table(listing.table_rows(), listing.total))
+            text = format_table(listing.table_rows(), listing.total)
+            if header_written:
+                text = text.split("\n", 1)[1]
+            sys.stdout.write(text)
         else:  # a pipe or a file: whole lines, tab-separated; the count is not data
             sys.stdout.write(format_tsv(listing.table_rows()))
             sys.stdout.flush()

@@ -31,14 +31,15 @@ from textual.widget import Widget
 from textual.worker import WorkerState
 
 from ..config import Config
-from ..feeds import FeedResult, FetchOptions, FetchSetupError, FolderWatch, run_fetch
-from ..feeds import FetchProgress as CoreProgress
-from ..feeds.fetchstate import due_feeds
+from ..feeds.watch import FolderWatch
 from ..index import Library, Row
 from ..sanitize import clean_line
 from .bindings import READER_FEEDS
 
 if TYPE_CHECKING:
+    # the fetch machinery (httpx …) is imported by the first fetch, not before the first paint
+    from ..feeds import FeedResult, FetchOptions
+    from ..feeds import FetchProgress as CoreProgress
     from ..filters import Filters
     from .widgets.progress import ProgressLine
 
@@ -150,6 +151,8 @@ class Fetcher(Widget):
         return True
 
     def _fetch(self, names: list[str] | None, auto: bool) -> None:
+        from ..feeds.run import FetchSetupError, run_fetch
+
         def report(progress: CoreProgress) -> None:
             if not self._stop.is_set():
                 self.post_message(FetchProgress(progress.done, progress.total, progress.result.name,
@@ -256,6 +259,8 @@ class Fetcher(Widget):
         self.run_worker(self._check_due, thread=True, group="fetch-due", name="fetch-due", exit_on_error=False)
 
     def _check_due(self) -> None:
+        from ..feeds.fetchstate import due_feeds
+
         try:
             due = due_feeds(self.config.feeds, self.config.reader.fetch_every, self.state_path)
         finally:

@@ -145,7 +145,10 @@ class Tmux:
         name = f"r{self.n}"
         fifo = self.tmp / f"{name}.go"
         os.mkfifo(fifo)
-        envs = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8", **(env or {})}
+        # each program gets a reading state of its own (KFIN_TUI_STATE): a reader restores the last
+        # session's filters, so one left with a keyword would open the next one filtered
+        envs = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
+                "KFIN_TUI_STATE": str(self.tmp / f"{name}.state"), **(env or {})}
         inner = (f"read _ < {shlex.quote(str(fifo))}; "
                  + f"cd {shlex.quote(cwd or NEUTRAL)} && "
                  + "exec env " + " ".join(shlex.quote(f"{k}={v}") for k, v in envs.items()) + " "
@@ -327,6 +330,28 @@ def load() -> list[float]:
 # Programs run from a neutral folder: `python -c` puts the current folder first on sys.path, which
 # would import the checkout the harness was started from instead of --python's.
 NEUTRAL = tempfile.gettempdir()
+# what the first import of every program measured loads: compiled once into the bytecode cache
+WARM_IMPORTS = ("import textual.app, textual.widgets, kfin_tui.cli, kfin_tui.ui.app, kfin_tui.commands.cmd_list, "
+                "kfin_tui.commands.cmd_index, kfin_tui.index.parse, kfin_tui.index.walk, kfin_tui.extract")
+
+
+def use_bytecode_cache(python: str) -> str:
+    """Measure programs as an installed package runs: with its bytecode cached (pip compiles at
+    install time; a checkout writes __pycache__ on the first run). Here PYTHONDONTWRITEBYTECODE
+    may be set, and an editable checkout then compiles every module of kfin_tui from source at
+    every start (~0.1–0.2 s of CPU). The programs run with a private PYTHONPYCACHEPREFIX (nothing
+    is written into the checkouts), filled once before anything is timed."""
+    import hashlib
+
+    prefix = Path(tempfile.gettempdir()) / f"kfin-bench-pycache-{hashlib.sha1(python.encode()).hexdigest()[:10]}"
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(prefix)  # inherited by the tmux server and every run
+    subprocess.run([python, "-c", WARM_IMPORTS], cwd=NEUTRAL, capture_output=True, check=False)
+    src = subprocess.run([python, "-c", "import kfin_tui, os; print(os.path.dirname(kfin_tui.__file__))"],
+                         cwd=NEUTRAL, capture_output=True, text=True, check=False).stdout.strip()
+    if src:
+        subprocess.run([python, "-m", "compileall", "-q", src], cwd=NEUTRAL, capture_output=True, check=False)
+    return f"cached in {prefix}"
 
 
 def run_time(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
@@ -843,6 +868,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated sections to leave out")
     ap.add_argument("--newsboat-dir", default=None, help="feed + newsboat cache (default ARCHIVE.newsboat)")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the JSON and Markdown results")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="leave PYTHONDONTWRITEBYTECODE as the environment has it: where it is set and the "
+                         "package has no __pycache__ (an editable checkout here), every start compiles "
+                         "kfin_tui from source (the runs before 2 Dec 09:55 UTC measured that)")
     args = ap.parse_args(argv)
 
     only = [s for s in args.only.split(",") if s] or list(SECTIONS)
@@ -866,6 +895,11 @@ def main(argv: list[str] | None = None) -> int:
     script = Path(args.python).with_name("kfin-tui")
     kfin = [str(script)] if script.exists() else [args.python, "-m", "kfin_tui"]
     b = Bench(args, args.python, kfin, archive, cache, size)
+    # never the user's reading state (nor one run's for the next): see Tmux.start for the readers
+    os.environ["KFIN_TUI_STATE"] = tempfile.mkdtemp(prefix="kfin-bench-state-")
+    bytecode = "as the environment has it"
+    if not args.no_bytecode:
+        bytecode = use_bytecode_cache(args.python)
     src = subprocess.run([args.python, "-c", "import kfin_tui, os; print(os.path.dirname(kfin_tui.__file__))"], cwd=NEUTRAL,
                          capture_output=True, text=True, check=False).stdout.strip()
     # the last commit that changed the package measured (not the branch head: bench commits do not count)
@@ -877,7 +911,7 @@ def main(argv: list[str] | None = None) -> int:
             "kfin_tui": src, "commit": commit, "archive": str(archive), "size": size, "cache": str(cache),
             "reps": args.reps, "terms": b.terms, "tmux": subprocess.run(["tmux", "-V"], capture_output=True, text=True,
                                                                          check=False).stdout.strip(),
-            "load_start": load(), "terminal": f"{COLS}x{ROWS}"}
+            "load_start": load(), "terminal": f"{COLS}x{ROWS}", "bytecode": bytecode}
     b.results["info"] = info
     b.log(f"{size:,} articles in {archive}; kfin-tui from {src} ({commit})")
     t_start = time.perf_counter()
@@ -894,12 +928,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if b.tmux:
             b.tmux.close()
+        shutil.rmtree(os.environ["KFIN_TUI_STATE"], ignore_errors=True)
     info["load_end"] = load()
     info["seconds"] = round(time.perf_counter() - t_start, 1)
     b.results.pop("_warmed", None)
     md = (f"tmux {COLS}×{ROWS}, {info['cpus']} cpus, {info['python']}, kfin-tui {commit}; "
           f"{size:,} articles; reps {args.reps}; load {info['load_start']} → {info['load_end']}; "
-          f"{info['seconds']:.0f} s\n\n" + table(b.results, size))
+          f"{info['seconds']:.0f} s; bytecode {info['bytecode']}\n\n" + table(b.results, size))
     errors = {k: v["error"] for k, v in b.results.items() if isinstance(v, dict) and "error" in v}
     if errors:
         md += "\nFailed sections:\n" + "\n".join(f"- {k}: {v.splitlines()[0]}" for k, v in errors.items()) + "\n"

@@ -59,7 +59,11 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
 WIDE = 130  # from this many columns the sidebar and the panel get their full width
-DEBOUNCE = 0.15
+# the keys of one burst (several characters in one terminal read, an IME commit, a fast typist)
+# make one search; the search itself is coalesced (one in flight, the latest filters next), so a
+# long debounce is not needed to spare the library (it counted fully against the keyword latency)
+DEBOUNCE = 0.02
+QUIET_WHILE_TYPING = 0.5  # seconds after a key in the keyword box the background extraction pauses
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
 HEAVY_EXTRACT_DELAY = 0.3  # seconds the cursor must rest on a big article before it is extracted
@@ -68,6 +72,9 @@ SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE col
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
 PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
+EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
+BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
+# background extraction starts: the first keyword typed after opening gets the interpreter first
 
 
 def canonical_company(name: str) -> str:
@@ -96,6 +103,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.panel_wanted: bool | None = None  # None: follow the terminal width
         self._remember: Row | None = None  # the last article shown, kept across an empty result
         self._debounce: Timer | None = None
+        self._selecting = False  # a select worker is running: the next waits for it (coalesced)
+        self._select_again = False  # the filters or the rows changed meanwhile: select once more
+        self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
         self._last_select = 0.0
         self._last_partial_search = 0.0
         self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
@@ -137,7 +147,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._update_panel_visibility()
         self._update_status()
         self.load_library()
-        self.warm_up_extractor()
+        # the extractor's warm-up (jieba, the company names: ~0.5 s of a busy interpreter) starts
+        # once the list is up (on_loaded): started here it held the first paint back
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -207,6 +218,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if not self._stop.is_set():
             self.post_message(BodiesRead())
 
+    def request_select(self, filters: Filters) -> None:
+        """Select in a worker; while one runs, the request waits and only the latest filters are
+        searched when it is back (typing never queues a search per key)."""
+        if self._selecting:
+            self._select_again = True
+            return
+        self._selecting = True
+        self.select(filters)
+
     @work(thread=True, exclusive=True, group="select")
     def select(self, filters: Filters) -> None:
         self.post_message(Selected(filters, self.library.select(filters)))
@@ -217,6 +237,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         def report(progress: JobProgress) -> None:
             self._report(progress)
             time.sleep(BACKGROUND_PAUSE)  # leave the interpreter to the UI between small chunks
+            # and all of it while a keyword is being typed and searched
+            while self._typing() and not self._stop.is_set():
+                time.sleep(0.02)
 
         try:
             done = self.library.extract_pending(report=report, stop=self._stop, chunk=4)
@@ -242,6 +265,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.post_message(ArticleLoaded(row.id, article))
         if article is None:
             return
+        # the extractor (~0.25 s of imports, even for a cached extraction) waits until the list is
+        # complete: at start it held the interpreter while the rows were being built
+        deadline = time.monotonic() + EXTRACT_AFTER_LOAD_MAX
+        while (not self.loaded or self._typing()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+            if worker.is_cancelled or self._stop.is_set():
+                return
         if layout_cost(article) > SYNC_LAYOUT_CHARS:
             # a big article's extraction takes the interpreter for a while: only when the cursor
             # rests on it, not while it passes by
@@ -318,9 +348,25 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.loaded = True
         self.progress.hide(Phase.LISTING)
         self._reselect()
+        if BACKGROUND_AFTER > 0:
+            self.set_timer(BACKGROUND_AFTER, self._start_background)
+        else:
+            self.call_later(self._start_background)
+        self._report_issues()
+
+    def _typing(self) -> bool:
+        """A keyword is being typed or searched: background work waits (it would slow the search)."""
+        return self._selecting or time.monotonic() < self._quiet_until
+
+    def _start_background(self) -> None:
+        if self._stop.is_set():
+            return
+        if self._typing() and BACKGROUND_AFTER > 0:
+            self.set_timer(QUIET_WHILE_TYPING, self._start_background)  # the warm-up cannot pause
+            return
+        self.warm_up_extractor()
         if not self.library.bodies_pending:
             self.extract_all()  # else once the texts are read: one background job at a time
-        self._report_issues()
 
     def on_bodies_read(self, message: BodiesRead) -> None:
         # the line stays until the search that includes every text is back (on_selected)
@@ -336,6 +382,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self._reselect()  # more articles may name the company now
 
     def on_selected(self, message: Selected) -> None:
+        self._selecting = False
+        if self._select_again:
+            self._select_again = False
+            self._reselect()
         if message.filters != self.filters:
             return  # a newer query is on its way
         self.shown = message.filters
@@ -376,7 +426,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     # filters -----------------------------------------------------------------
     def _reselect(self) -> None:
         if self.filters.active:
-            self.select(self.filters)
+            self.request_select(self.filters)
         else:  # everything: no worker needed
             self.shown = self.filters
             self.partial = False
@@ -466,6 +516,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @on(Input.Changed, "#keyword")
     def _keyword_changed(self, event: Input.Changed) -> None:
         self.filters = replace(self.filters, keyword=event.value.strip())
+        self._quiet_until = time.monotonic() + QUIET_WHILE_TYPING
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE, self._reselect)

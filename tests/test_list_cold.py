@@ -1,0 +1,153 @@
+"""`kfin-tui list` on a cold folder (issue 14): the metadata pass lists every row, in the order and
+with the content of the full listing; the bodies are read only when the output needs them
+(--json's tickers, a keyword, a company). Generated archives (tests/bench/make_archive.py), no
+timing asserts."""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.commands import cmd_list
+from kfin_tui.index import library as library_module
+from kfin_tui.index import parse as parse_module
+
+BENCH = Path(__file__).parent / "bench" / "make_archive.py"
+COUNT = 320  # above COLD_META_MIN (the metadata pass), below POOL_MIN_FILES (parsed in this process)
+
+
+def _make_archive():
+    spec = importlib.util.spec_from_file_location("kfin_make_archive", BENCH)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.make_archive
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("cold") / "archive"
+    _make_archive()(root, COUNT)
+    return root
+
+
+def _args(path: Path, **kw) -> argparse.Namespace:
+    base = {"path": str(path), "json": False, "category": None, "keyword": None, "company": None,
+            "unread": False, "starred": False, "watch": False}
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+class Counting:
+    """Counts full parses (parse_one: the whole file read and parsed) and body passes."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.parsed: list[str] = []
+        self.body_passes = 0
+        real_parse = parse_module.parse_one
+        real_complete = library_module.Library.complete
+
+        def parse_one(path, *a, **kw):
+            self.parsed.append(str(path))
+            return real_parse(path, *a, **kw)
+
+        def complete(lib, *a, **kw):
+            self.body_passes += 1
+            return real_complete(lib, *a, **kw)
+
+        monkeypatch.setattr(parse_module, "parse_one", parse_one)
+        monkeypatch.setattr(library_module.Library, "complete", complete)
+
+
+def _run(args: argparse.Namespace, monkeypatch, cache: Path | None, tty: bool = False) -> str:
+    if cache is None:
+        monkeypatch.setenv("KFIN_TUI_NO_INDEX", "1")
+    else:
+        monkeypatch.delenv("KFIN_TUI_NO_INDEX", raising=False)
+        monkeypatch.setenv("KFIN_TUI_CACHE", str(cache))
+    out = io.BytesIO()
+
+    class Out(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return tty
+
+    stream = Out(out, encoding="utf-8", newline="\n", write_through=True)
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert cmd_list.run(args) == 0
+    stream.flush()
+    return out.getvalue().decode("utf-8")
+
+
+def _abstentions(root: Path) -> set[str]:
+    """Files the metadata pass cannot list from their head (it parses those in full)."""
+    from kfin_tui.articles.decoding import MAX_BYTES
+    from kfin_tui.articles.quickmeta import quick_meta
+
+    out = set()
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            with open(path, "rb") as fh:
+                data = fh.read(parse_module.HEAD_BYTES)
+            size = os.path.getsize(path)
+            if size > MAX_BYTES or quick_meta(data, path, str(root), len(data) == size) is None:
+                out.add(path)
+    return out
+
+
+def test_cold_table_equals_the_full_listing_and_reads_no_body(archive, tmp_path, monkeypatch):
+    full = _run(_args(archive), monkeypatch, None)  # every file parsed in full, no index
+    counting = Counting(monkeypatch)
+    cold = _run(_args(archive), monkeypatch, tmp_path / "cache")
+    assert cold == full and len(cold.splitlines()) == COUNT
+    assert counting.body_passes == 0
+    # only the files whose head the metadata pass cannot answer were parsed in full
+    assert set(counting.parsed) == _abstentions(archive)
+    assert len(counting.parsed) < COUNT // 2
+
+
+def test_cold_table_on_a_terminal_is_the_full_table(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr("shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((120, 40)))
+    full = _run(_args(archive), monkeypatch, None, tty=True)
+    counting = Counting(monkeypatch)
+    cold = _run(_args(archive), monkeypatch, tmp_path / "cache", tty=True)
+    assert cold == full
+    assert cold.splitlines()[0].startswith("日期") and cold.splitlines()[-1] == f"{COUNT}/{COUNT}"
+    assert counting.body_passes == 0
+
+
+def test_cold_category_filter_reads_no_body(archive, tmp_path, monkeypatch):
+    first = _run(_args(archive), monkeypatch, None).splitlines()[0].split("\t")
+    category = first[3].split(" / ")[-1]
+    full = _run(_args(archive, category=category), monkeypatch, None)
+    counting = Counting(monkeypatch)
+    cold = _run(_args(archive, category=category), monkeypatch, tmp_path / "cache")
+    assert cold == full and 0 < len(cold.splitlines()) < COUNT
+    assert counting.body_passes == 0
+
+
+@pytest.mark.parametrize("extra", [{"json": True}, {"keyword": "营业收入"}])
+def test_outputs_that_need_the_bodies_read_them(archive, tmp_path, monkeypatch, extra):
+    full = _run(_args(archive, **extra), monkeypatch, None)
+    counting = Counting(monkeypatch)
+    cold = _run(_args(archive, **extra), monkeypatch, tmp_path / "cache")
+    assert cold == full and cold
+    assert counting.body_passes == 1
+    if extra.get("json"):
+        items = [json.loads(line) for line in cold.splitlines()]
+        assert len(items) == COUNT and any(item["tickers"] for item in items)
+
+
+def test_second_run_after_a_metadata_only_listing_is_complete(archive, tmp_path, monkeypatch):
+    """The index a table-only listing leaves (bodies pending) serves a later --json in full."""
+    cache = tmp_path / "cache"
+    _run(_args(archive), monkeypatch, cache)
+    full = _run(_args(archive, json=True), monkeypatch, None)
+    assert _run(_args(archive, json=True), monkeypatch, cache) == full
