@@ -143,6 +143,7 @@ class Dossier:
     weeks: list[tuple[date, int]]  # every week from the first to the last mention (zeros too)
     undated: int
     library: Any = field(repr=False, default=None)
+    rows: list[Any] = field(default_factory=list, repr=False)  # the rows of row_ids (id, title, date …)
     _details: dict[int, DossierEntry] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -228,4 +229,4 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
             weeks.append((w, per_week.get(w, 0)))
             w += timedelta(days=7)
     extracted, total = progress if progress is not None else archive.extraction_progress(library)
-    return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library)
+    return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library, rows)
