@@ -330,6 +330,7 @@ class ReadingStateScreen(Screen[None]):
         if self.extracted is None:
             return ""
         done, total = self.extracted
+        total = max(total, len(self.library.rows))  # rows listed since it was known: not extracted yet
         return f"提取中 {done}/{total}" if done < total else ""
 
     def state_labels(self) -> list[tuple[str, str]]:
