@@ -59,6 +59,12 @@ async def until(pilot, cond, rounds: int = 400) -> None:
     assert cond()
 
 
+async def quiet(pilot) -> None:
+    """A few rounds of the event loop (``settle`` would wait for the held extraction worker)."""
+    for _ in range(5):
+        await pilot.pause()
+
+
 @pytest.fixture
 def many(tmp_path) -> Library:
     lib = Library(write_many(tmp_path / "many")).load_all()
@@ -149,32 +155,31 @@ async def test_a_company_not_extracted_yet_can_be_picked_and_says_partial_then_f
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.reader
         await until(pilot, lambda: reader.loaded and reader.extracted is not None)
-        await settle(pilot)
+        await quiet(pilot)
         total = len(library.rows)
         done = reader.extracted[0]
         assert done < total  # only the article shown was extracted
         reader.query_one(ArticleList).focus()
         await pilot.press("f")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         picker = app.screen
         assert isinstance(picker, PickerScreen) and f"提取中 {done}/{total}" in picker.status
         await pilot.press(*BYD)  # named only in articles not extracted yet
-        await settle(pilot)
-        assert picker.highlighted_value == BYD  # not found so far, but it can be chosen
+        await until(pilot, lambda: picker.highlighted_value == BYD)  # not found so far, but it can be chosen
         await pilot.press("enter")
         await until(pilot, lambda: reader.filters.company == BYD and reader.shown == reader.filters)
-        await settle(pilot)
+        await quiet(pilot)
         bar = reader.status_bar.text
         assert re.search(rf"提取中 {done}/{total}", bar) and "结果不完整" in bar
         lst = reader.query_one(ArticleList)
         if not lst.rows:
             assert "提取中" in lst.empty_message and "没有匹配" not in lst.empty_message
         # the dossier picker (d, nothing under a cursor, the filter cleared) says it too
-        await pilot.press("escape")
-        await settle(pilot)
+        reader.set_company(None)
+        await until(pilot, lambda: reader.shown == reader.filters)
         lst.focus()
         await pilot.press("d")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         dossier_picker = app.screen
         assert isinstance(dossier_picker, PickerScreen) and "提取中" in dossier_picker.status
         await pilot.press(*BYD, "enter")
@@ -190,7 +195,7 @@ async def test_a_company_not_extracted_yet_can_be_picked_and_says_partial_then_f
         head = str(screen.query_one("#dossier-head").render())
         assert "提取中" not in head and "7 篇" in head
         await pilot.press("escape")
-        await settle(pilot)
+        await quiet(pilot)
         assert reader.extraction_note() == ""
 
 
@@ -201,10 +206,10 @@ async def test_the_open_picker_refreshes_as_extraction_advances(tmp_path, monkey
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.reader
         await until(pilot, lambda: reader.loaded and reader.extracted is not None)
-        await settle(pilot)
+        await quiet(pilot)
         reader.query_one(ArticleList).focus()
         await pilot.press("f")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         picker = app.screen
         assert isinstance(picker, PickerScreen) and picker.status
         before = dict(picker.items)
