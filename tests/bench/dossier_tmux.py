@@ -36,7 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from tmux_bench import NEUTRAL, OUT, Pane, Tmux, count_of, load, run_time, stats
+from tmux_bench import NEUTRAL, OUT, Pane, Tmux, count_of, load, run_time, stats, tree_cpu
 
 HEAD_RE = re.compile(r"(\d+) 篇 articles")
 ROW_RE = re.compile(r"^▌(\d{4}-\d{2}-\d{2}|无日期)", re.M)
@@ -105,17 +105,19 @@ class DossierBench:
 
     def timed(self, pane: Pane, key: str, name: str | None) -> dict[str, Any]:
         """``key`` pressed: time to the header with its count, the first row, its figures."""
+        cpu0 = tree_cpu(pane.pid)
         t0 = time.perf_counter()
         pane.keys(key)
         head, s = pane.wait(lambda s: head_count(s) is not None and (name is None or name in s.split("\n")[0]),
                             60, since=t0)
+        cpu = tree_cpu(pane.pid) - cpu0  # the reader's CPU time from the key to the header on screen
         row, _ = pane.wait(lambda s: ROW_RE.search(s) is not None or "没有文章" in s, 60, since=t0)
         try:
             filled: float | None = pane.wait(first_row_filled, 60, since=t0)[0]
         except TimeoutError:
             filled = None
         first = s.split("\n")[0]
-        return {"header": head, "first_row": row, "figures": filled, "count": head_count(s),
+        return {"header": head, "first_row": row, "figures": filled, "cpu": cpu, "count": head_count(s),
                 "company": first.split()[0] if first.split() else "", "load": load()[0]}
 
     def back_to_list(self, pane: Pane) -> None:
@@ -141,17 +143,19 @@ class DossierBench:
         res: dict[str, Any] = {"load_start": load(), "companies": a.companies_sized}
         pane = self.open_reader()
         try:
-            floor = []
+            floor, floor_cpu = [], []
             for _ in range(a.reps):
+                cpu0 = tree_cpu(pane.pid)
                 t0 = time.perf_counter()
                 pane.keys("?")
-                t, _ = pane.wait(lambda s: "帮助" in s.split("\n")[0] or "Help" in s or "help" in s.split("\n")[0],
-                                 30, since=t0)
+                t, _ = pane.wait(lambda s: "帮助 · Help" in s, 30, since=t0)
                 floor.append(t)
+                floor_cpu.append(tree_cpu(pane.pid) - cpu0)
                 pane.keys("Escape")
                 pane.wait(lambda s: count_of(s) is not None, 30, since=time.perf_counter())
                 time.sleep(0.3)
             res["floor_help"] = stats(floor)
+            res["floor_help_cpu"] = stats(floor_cpu)
             self.log(f"floor ? → help: {res['floor_help']['median'] * 1000:.0f} ms")
             for name, n in a.companies_sized:
                 for rep in range(a.reps):
@@ -184,20 +188,22 @@ class DossierBench:
         finally:
             pane.quit("q")
         for path, xs in self.samples.items():
-            res[path] = {k: stats([x[k] for x in xs if x[k] is not None]) for k in ("header", "first_row", "figures")}
+            res[path] = {k: stats([x[k] for x in xs if x[k] is not None])
+                         for k in ("header", "first_row", "figures", "cpu")}
             res[path]["samples"] = xs
         allx = [x for xs in self.samples.values() for x in xs]
-        res["all"] = {k: stats([x[k] for x in allx if x[k] is not None]) for k in ("header", "first_row", "figures")}
+        res["all"] = {k: stats([x[k] for x in allx if x[k] is not None])
+                      for k in ("header", "first_row", "figures", "cpu")}
         by_size: dict[str, Any] = {}
         for name, n in a.companies_sized:
             xs = [x for k in ("picker", "filter") for x in self.samples.get(k, []) if x["want"] == name]
             by_size[f"{name} ({n})"] = {k: stats([x[k] for x in xs if x[k] is not None])
-                                        for k in ("header", "first_row", "figures")}
+                                        for k in ("header", "first_row", "figures", "cpu")}
         res["by_company"] = by_size
         # whole process: kfin-tui company NAME --json
         cli: dict[str, Any] = {}
         for name, n in a.companies_sized:
-            for label, extra in (("limit30", ["--limit", "30"]), ("all", [])):
+            for label, extra in (() if a.no_cli else (("limit30", ["--limit", "30"]), ("all", []))):
                 if label == "all" and n > a.json_all_max:
                     continue
                 times = []
@@ -229,21 +235,24 @@ def ms(st: dict[str, Any] | None, key: str = "median") -> str:
 def report(res: dict[str, Any], info: dict[str, Any]) -> str:
     out = [f"tmux 120×40, {info['python']}, kfin-tui {info['commit']}; {info['size']:,} articles; reps {info['reps']}; "
            f"load {res['load_start']} → {res['load_end']}", "",
-           "| path | key → header with count: median / p95 (n) | → first row | → first row's figures |",
-           "|---|---|---|---|"]
-    fl = res.get("floor_help")
-    out.append(f"| floor: `?` → help screen | {ms(fl)} / {ms(fl, 'p95')} ms ({fl['n']}) | | |")
+           "| path | key → header with count: median / p95 (n) | → first row | → first row's figures "
+           "| reader CPU key → header: median / p95 |",
+           "|---|---|---|---|---|"]
+    fl, fc = res.get("floor_help"), res.get("floor_help_cpu")
+    out.append(f"| floor: `?` → help screen | {ms(fl)} / {ms(fl, 'p95')} ms ({fl['n']}) | | | "
+               f"{ms(fc)} / {ms(fc, 'p95')} ms |")
     for path in ("picker", "filter", "panel", "all"):
         r = res.get(path)
         if not r:
             continue
-        h, f, g = r["header"], r["first_row"], r["figures"]
+        h, f, g, c = r["header"], r["first_row"], r["figures"], r["cpu"]
         out.append(f"| {path} | {ms(h)} / {ms(h, 'p95')} ms ({h['n']}) | {ms(f)} / {ms(f, 'p95')} ms | "
-                   f"{ms(g)} / {ms(g, 'p95')} ms |")
-    out += ["", "| company (articles), picker + filter | header median / p95 | first row | figures |", "|---|---|---|---|"]
+                   f"{ms(g)} / {ms(g, 'p95')} ms | {ms(c)} / {ms(c, 'p95')} ms |")
+    out += ["", "| company (articles), picker + filter | header median / p95 | first row | figures | CPU |",
+            "|---|---|---|---|---|"]
     for name, r in res.get("by_company", {}).items():
         out.append(f"| {name} | {ms(r['header'])} / {ms(r['header'], 'p95')} ms | {ms(r['first_row'])} ms | "
-                   f"{ms(r['figures'])} ms |")
+                   f"{ms(r['figures'])} ms | {ms(r['cpu'])} ms |")
     if res.get("panel"):
         seen = sorted({(x['company'], x['n']) for x in res['panel']['samples']}, key=lambda x: -(x[1] or 0))
         out.append("\nside panel `d` opened: " + ", ".join(f"{c} ({n})" for c, n in seen))
@@ -265,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--json-all-max", type=int, default=400,
                     help="`company --json` without --limit only for companies with at most this many articles")
+    ap.add_argument("--no-cli", action="store_true", help="leave out the `company --json` runs")
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args(argv)
     args.archive = args.archive.absolute()
