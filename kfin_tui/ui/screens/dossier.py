@@ -149,9 +149,9 @@ class DossierList(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height or 1)
         first = int(self.scroll_y) // ENTRY_HEIGHT
         last = (int(self.scroll_y) + height * (1 + AHEAD)) // ENTRY_HEIGHT + 1
-        ids = [r.id for r in self.rows[first:last] if r.id not in self.entries and r.id not in self._asked]
-        if ids:
-            self._asked.update(ids)
+        ids = [r.id for r in self.rows[first:last] if r.id not in self.entries]
+        if any(rid not in self._asked for rid in ids):
+            self._asked = set(ids)  # a new request replaces the last (rows scrolled past are not wanted)
             self.post_message(self.Wanted(ids))
 
     # drawing ------------------------------------------------------------------------------------
@@ -342,11 +342,7 @@ class DossierScreen(Screen[int | None]):
     def on_dossier_list_wanted(self, message: DossierList.Wanted) -> None:
         if self.dossier is None:
             return
-        self._entries_token += 1
-        lst = self.entries_list
-        # what is still missing of the earlier requests (scrolled past: no longer wanted)
-        shown = set(message.row_ids)
-        lst._asked = {rid for rid in lst._asked if rid in shown or rid in lst.entries}
+        self._entries_token += 1  # the worker of the last request stops at its next chunk
         self.compute_entries(self.dossier, message.row_ids, self._entries_token)
 
     def on_dossier_entries(self, message: DossierEntries) -> None:
