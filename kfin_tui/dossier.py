@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -143,6 +144,7 @@ class Dossier:
     weeks: list[tuple[date, int]]  # every week from the first to the last mention (zeros too)
     undated: int
     library: Any = field(repr=False, default=None)
+    rows: list[Any] = field(default_factory=list, repr=False)  # the rows of row_ids (id, title, date …)
     _details: dict[int, DossierEntry] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -207,6 +209,35 @@ class Dossier:
                 "articles": [e.to_json() for e in self.entries(0, limit)]}
 
 
+_POSITIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _positions(library: Any) -> dict[int, int]:
+    """Row id → its place in the library's list (newest first), kept while the list is the same
+    object of the same length: ordering a company's rows by it is ~10× cheaper than by their dates."""
+    rows = library.rows
+    stamp = (id(rows), len(rows))
+    try:
+        kept = _POSITIONS.get(library)
+    except TypeError:  # not weak-referenceable
+        kept = None
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    pos = {r.id: i for i, r in enumerate(list(rows))}
+    try:
+        _POSITIONS[library] = (stamp, pos)
+    except TypeError:
+        pass
+    return pos
+
+
+def rows_newest_first(library: Any, ids: set[int]) -> list[Any]:
+    """The rows of ``ids`` in the library's list order (newest first)."""
+    pos = _positions(library)
+    placed = sorted((p, i) for i in ids if (p := pos.get(i)) is not None)
+    return [r for r in (archive.row(library, i) for _, i in placed) if r is not None]
+
+
 def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
                   progress: tuple[int, int] | None = None) -> Dossier:
     """The dossier of the company ``name`` (a name, alias or ticker) in ``library`` (loaded). Reads
@@ -214,7 +245,7 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
     total) when the caller knows it (the reader's extraction worker reports it); else asked."""
     info = info or resolve(name)
     ids = archive.ids_with_company(library, info.name)
-    rows = archive.rows_of(library, ids)  # newest first
+    rows = rows_newest_first(library, ids)
     per_day: Counter = Counter(r.date.date() for r in rows if r.date is not None)
     per_week: Counter = Counter()
     for day, n in per_day.items():
@@ -228,4 +259,4 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
             weeks.append((w, per_week.get(w, 0)))
             w += timedelta(days=7)
     extracted, total = progress if progress is not None else archive.extraction_progress(library)
-    return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library)
+    return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library, rows)

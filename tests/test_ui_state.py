@@ -291,8 +291,7 @@ async def test_d_opens_the_dossier_and_enter_opens_the_article():
         assert isinstance(screen, DossierScreen)
         head = str(screen.query_one("#dossier-head").render())
         assert CATL in head and "1 篇" in head and "SZ:300750" in head and "提取中" not in head
-        options = screen.query_one("OptionList")
-        entry = str(options.get_option_at_index(0).prompt)
+        entry = "\n".join(screen.entries_list.entry_lines(0))
         assert "2590.45亿元" in entry and "营业收入" in entry  # a figure of a sentence naming it
         assert "比亚迪" in entry  # named with it
         await pilot.press("escape")
@@ -417,7 +416,7 @@ async def test_dossier_is_partial_while_not_extracted_then_refreshes(tmp_path, m
         assert isinstance(screen, DossierScreen)
         head = str(screen.query_one("#dossier-head").render())
         assert "提取中 0/4" in head
-        first = str(screen.query_one("OptionList").get_option_at_index(0).prompt)
+        first = "\n".join(screen.entries_list.entry_lines(0))
         assert "尚未提取完" in first and "没有文章" not in first
         threading.Thread(target=library.extract_pending, daemon=True).start()
         for _ in range(300):  # rebuilt every 2 s while partial

@@ -5,66 +5,276 @@ every article naming it, newest first, each with the figures of the sentences na
 and the companies mentioned with it. ``enter`` opens the article in the reader, ``escape`` goes
 back (the screen returns the chosen row id, or None).
 
-Built in a thread worker (:func:`kfin_tui.dossier.build_dossier`; the figures need the articles'
-texts, read in chunks), reported with :class:`~kfin_tui.ui.messages.DossierBuilt` /
-:class:`~kfin_tui.ui.messages.DossierEntries`. While the archive is not fully extracted the header
-says ``提取中 n/N`` and the dossier is built again every :data:`REBUILD_EVERY` seconds; it never says
-"no articles" while partial. Every name and title is data: drawn as Text, never markup.
+Fast at 100k articles: a worker builds the header and the article list
+(:func:`kfin_tui.dossier.build_dossier`: the index's company table and the rows' dates, no article
+read) and reports it with :class:`~kfin_tui.ui.messages.DossierBuilt`; the list is virtual
+(:class:`DossierList`: three lines per article, drawn for the lines on screen only), so 5,000
+articles paint as fast as 5. An article's figures need its text (and its full extraction): they
+are computed in a worker for the rows on screen (and the next screenful) only, reported with
+:class:`~kfin_tui.ui.messages.DossierEntries`; a row shows ``…`` until then.
+
+While the archive is not fully extracted the header says ``提取中 n/N`` and the dossier is built
+again every :data:`REBUILD_EVERY` seconds; it never says "no articles" while partial. Every name
+and title is data: drawn as Text, never markup.
 """
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Static
 
 from ...dates import format_date
-from ...state import archive
 from ..bindings import DOSSIER
 from ..messages import DossierBuilt, DossierEntries
 from ..theme import KIND_COLOURS
 from ..widgets.sanitize import one_line
 
 REBUILD_EVERY = 2.0  # seconds between rebuilds while the archive is still being extracted
-CHUNK = 16  # entries whose figures are read per message
+CHUNK = 4  # entries whose figures are reported per message (the first ones show sooner)
 MAX_FIGURES = 6  # figures shown per article
 MAX_COMPANIES = 6  # co-mentioned companies shown per article
 SPARK_WIDTH = 60
-BATCH = 60  # articles added to the list at a time
-BATCH_PAUSE = 0.02  # seconds between batches: keys are answered in between
+ENTRY_HEIGHT = 3  # lines per article: date and title; its figures; the companies named with it
+AHEAD = 1  # screenfuls of entries computed beyond the one shown (scrolling finds them ready)
+
+Progress = Callable[[], "tuple[int, int] | None"]
+
+
+class DossierList(ScrollView, can_focus=True):
+    """The dossier's articles, newest first: a virtual list (Line API), three lines per article.
+    ``entries`` (row id → :class:`~kfin_tui.dossier.DossierEntry`) holds the figures computed so
+    far; the rows drawn without one are asked for with :class:`Wanted`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", show=False), Binding("up", "cursor_up", show=False),
+        Binding("pagedown,space", "page_down", show=False), Binding("pageup", "page_up", show=False),
+        Binding("home", "first", show=False), Binding("end", "last", show=False),
+        Binding("enter", "select", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"dossier-list--cursor", "dossier-list--dim", "dossier-list--title",
+                                             "dossier-list--marker"}
+    DEFAULT_CSS = """
+    DossierList { background: $surface; }
+    DossierList > .dossier-list--cursor { background: $boost; }
+    DossierList:focus > .dossier-list--cursor { background: $accent 30%; }
+    DossierList > .dossier-list--dim { color: $text-muted; }
+    DossierList > .dossier-list--title { color: $text; text-style: bold; }
+    DossierList > .dossier-list--marker { color: $accent; }
+    """
+
+    class Wanted(Message):
+        """Rows drawn without their figures (and the next screenful): compute these."""
+
+        def __init__(self, row_ids: list[int]) -> None:
+            self.row_ids = row_ids
+            super().__init__()
+
+    class Chosen(Message):
+        def __init__(self, row_id: int) -> None:
+            self.row_id = row_id
+            super().__init__()
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[Any] = []  # the dossier's rows (id, title, date), newest first
+        self.entries: dict[int, Any] = {}
+        self.empty_message = ""
+        self._asked: set[int] = set()
+        self._want_scheduled = False
+
+    # data ---------------------------------------------------------------------------------
+    def set_rows(self, rows: list[Any], entries: dict[int, Any]) -> None:
+        """New rows (a rebuild keeps the cursor on the same article when it is still there)."""
+        keep = self.current_id
+        self.rows = rows
+        self.entries = entries
+        self._asked = {rid for rid in self._asked if rid in entries}
+        self.virtual_size = Size(self.size.width, len(rows) * ENTRY_HEIGHT)
+        index = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep is not None else 0
+        self.cursor = index
+        self.refresh()
+
+    def add_entries(self, entries: list[Any]) -> None:
+        for e in entries:
+            self.entries[e.row_id] = e
+        self.refresh()
+
+    @property
+    def current_id(self) -> int | None:
+        return self.rows[self.cursor].id if 0 <= self.cursor < len(self.rows) else None
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        top = self.cursor * ENTRY_HEIGHT
+        height = self.scrollable_content_region.height or ENTRY_HEIGHT
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ENTRY_HEIGHT > self.scroll_y + height:
+            self.scroll_to(y=top + ENTRY_HEIGHT - height, animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows) * ENTRY_HEIGHT)
+
+    # what to compute --------------------------------------------------------------------------
+    def _want(self, index: int) -> None:
+        """Row ``index`` is drawn without its figures: ask for it (and the next screenful) once
+        this paint is over."""
+        if not self._want_scheduled:
+            self._want_scheduled = True
+            self.call_later(self._post_wanted)
+
+    def _post_wanted(self) -> None:
+        self._want_scheduled = False
+        if not self.rows:
+            return
+        height = max(1, self.scrollable_content_region.height or 1)
+        first = int(self.scroll_y) // ENTRY_HEIGHT
+        last = (int(self.scroll_y) + height * (1 + AHEAD)) // ENTRY_HEIGHT + 1
+        ids = [r.id for r in self.rows[first:last] if r.id not in self.entries]
+        if any(rid not in self._asked for rid in ids):
+            self._asked = set(ids)  # a new request replaces the last (rows scrolled past are not wanted)
+            self.post_message(self.Wanted(ids))
+
+    # drawing ------------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        return self._line(self.scroll_offset.y + y, self.scrollable_content_region.width)
+
+    def _line(self, line: int, width: int) -> Strip:
+        if not self.rows:
+            if line == 1 and self.empty_message:
+                text = Text(" " + self.empty_message, style=self.get_component_rich_style("dossier-list--dim")
+                            + Style(italic=True))
+                return self._strip(text, width, Style())
+            return Strip.blank(width, self.rich_style)
+        index, part = divmod(line, ENTRY_HEIGHT)
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        selected = index == self.cursor
+        base = self.get_component_rich_style("dossier-list--cursor") if selected else Style()
+        entry = self.entries.get(row.id)
+        if entry is None and row.id not in self._asked:
+            self._want(index)
+        dim = self.get_component_rich_style("dossier-list--dim")
+        text = Text()
+        text.append("▌" if selected and part == 0 else " ", self.get_component_rich_style("dossier-list--marker"))
+        if part == 0:
+            text.append(format_date(row.date, "无日期", with_time=False), dim)
+            text.append("  " + one_line(row.title), self.get_component_rich_style("dossier-list--title"))
+        elif entry is None:
+            if part == 1:
+                text.append("   …", dim)
+        elif part == 1:
+            figures = [f for f in entry.figures if f.kind != "date"]  # 前三季度, 10月17日: when, not a figure
+            if figures:
+                text.append("   ")
+                for i, f in enumerate(figures[:MAX_FIGURES]):
+                    if i:
+                        text.append(" · ", dim)
+                    text.append(one_line(f.label), KIND_COLOURS.get(f.kind, ""))
+                if len(figures) > MAX_FIGURES:
+                    text.append(f" +{len(figures) - MAX_FIGURES}", dim)
+        elif entry.companies:
+            text.append("   同提及 with: ", dim)
+            text.append("、".join(one_line(c) for c in entry.companies[:MAX_COMPANIES]))
+            if len(entry.companies) > MAX_COMPANIES:
+                text.append(f" +{len(entry.companies) - MAX_COMPANIES}", dim)
+        return self._strip(text, width, base)
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        text.truncate(max(1, width), overflow="ellipsis", pad=True)
+        segments = [Segment(s.text, (s.style or Style()) + base) for s in text.render(self.app.console, end="")]
+        return Strip(segments).adjust_cell_length(width, base).apply_style(self.rich_style)
+
+    def entry_lines(self, index: int) -> list[str]:
+        """The text of article ``index``'s lines as drawn (for tests and the screen reader)."""
+        width = self.scrollable_content_region.width or 80
+        return ["".join(s.text for s in self._line(index * ENTRY_HEIGHT + part, width)).rstrip()
+                for part in range(ENTRY_HEIGHT)]
+
+    # keys ---------------------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def _page(self) -> int:
+        return max(1, (self.scrollable_content_region.height or ENTRY_HEIGHT) // ENTRY_HEIGHT)
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page()
+
+    def action_select(self) -> None:
+        rid = self.current_id
+        if rid is not None:
+            self.post_message(self.Chosen(rid))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_y)) // ENTRY_HEIGHT
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
 
 
 class DossierScreen(Screen[int | None]):
-    """Returns the row id of the article chosen with ``enter``, or None (``escape``)."""
+    """Returns the row id of the article chosen with ``enter``, or None (``escape``).
+
+    ``progress``: how far the archive's extraction got, as the reader knows it from its extraction
+    worker (None: not known, then the index is asked once, in the worker)."""
 
     BINDINGS = DOSSIER
     AUTO_FOCUS = "#dossier-list"
     DEFAULT_CSS = """
     DossierScreen { layout: vertical; background: $surface; }
     DossierScreen #dossier-head { height: auto; padding: 0 1; background: $panel; }
-    DossierScreen #dossier-list { height: 1fr; border: none; }
-    DossierScreen #dossier-list > .option-list--option-highlighted { background: $accent 30%; }
+    DossierScreen #dossier-list { height: 1fr; }
     """
 
-    def __init__(self, library: Any, name: str) -> None:
+    def __init__(self, library: Any, name: str, progress: Progress | None = None) -> None:
         super().__init__()
         self.library = library
         self.company = name
         self.dossier: Any = None
         self.error = ""
         self._token = 0
-        self._progress: tuple[int, int] | None = None
+        self._progress = progress
         self._stop = threading.Event()
+        self._entries_token = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"公司档案 · {one_line(self.company)}  读取中… loading", style="bold"), id="dossier-head",
                      markup=False)
-        yield OptionList(id="dossier-list")
+        yield DossierList(id="dossier-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,24 +284,33 @@ class DossierScreen(Screen[int | None]):
     def on_unmount(self) -> None:
         self._stop.set()
 
-    # the worker ---------------------------------------------------------------------------
+    @property
+    def entries_list(self) -> DossierList:
+        return self.query_one(DossierList)
+
+    # the workers --------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="dossier")
     def build(self, token: int) -> None:
         from ...dossier import build_dossier
 
         try:
-            progress = archive.extraction_progress(self.library)
+            progress = self._progress() if self._progress is not None else None
             dossier = build_dossier(self.library, self.company, progress=progress)
         except Exception as exc:  # noqa: BLE001 - a failed dossier is said, the reader goes on
             self.post_message(DossierBuilt(token, error=str(exc)))
             return
         self.post_message(DossierBuilt(token, dossier))
-        for start in range(0, dossier.count, CHUNK):
-            if self._stop.is_set() or token != self._token:
+
+    @work(thread=True, group="dossier-entries")
+    def compute_entries(self, dossier: Any, row_ids: list[int], token: int) -> None:
+        """The figures of ``row_ids`` (the rows on screen, then the next screenful), a few at a
+        time; stops when a newer request or screen replaces it."""
+        for start in range(0, len(row_ids), CHUNK):
+            if self._stop.is_set() or token != self._entries_token:
                 return
             try:
-                entries = dossier.entries(start, start + CHUNK)
-            except Exception:  # noqa: BLE001 - the entries keep their title and date
+                entries = [dossier.entry(rid) for rid in row_ids[start:start + CHUNK]]
+            except Exception:  # noqa: BLE001 - the rows keep their title and date
                 return
             self.post_message(DossierEntries(token, start, entries))
 
@@ -101,54 +320,42 @@ class DossierScreen(Screen[int | None]):
         self._token += 1
         self.build(self._token)
 
-    # what it reports ----------------------------------------------------------------------
+    # what they report ---------------------------------------------------------------------------
     def on_dossier_built(self, message: DossierBuilt) -> None:
         if message.token != self._token:
             return
+        head = self.query_one("#dossier-head", Static)
         if message.error:
             self.error = message.error
-            self.query_one("#dossier-head", Static).update(Text(f"公司档案 · {one_line(self.company)}  失败 failed: "
-                                                                f"{one_line(message.error)}"))
+            head.update(Text(f"公司档案 · {one_line(self.company)}  失败 failed: {one_line(message.error)}"))
             return
-        options = self.query_one(OptionList)
-        keep = self.selected_row
-        old = self.dossier
-        self.dossier = message.dossier
-        self.query_one("#dossier-head", Static).update(self.header())
-        if old is not None and old.row_ids == self.dossier.row_ids:
-            self.dossier._details.update(old._details)  # the same articles: keep the figures read
-        options.clear_options()
-        if not self.dossier.row_ids:
-            text = (f"{self.dossier.status} — 尚未提取完，稍后再看 · still extracting" if self.dossier.partial
-                    else "没有文章提到这家公司 · no article names this company")
-            options.add_option(Option(Text(text, style="dim italic"), disabled=True))
-            return
-        self._append(message.token)
-        ids = self.dossier.row_ids[:options.option_count]
-        options.highlighted = ids.index(keep) if keep in ids else 0
+        old, self.dossier = self.dossier, message.dossier
+        if old is not None:
+            self.dossier._details.update(old._details)  # figures already read stay (same articles)
+        head.update(self.header())
+        lst = self.entries_list
+        d = self.dossier
+        lst.empty_message = (f"{d.status} — 尚未提取完，稍后再看 · still extracting" if d.partial
+                             else "没有文章提到这家公司 · no article names this company")
+        lst.set_rows(d.rows, dict(d._details))
 
-    def _append(self, token: int) -> None:
-        """The next :data:`BATCH` articles into the list; the rest a moment later (an OptionList
-        measures every option it is given: thousands at once would hold the keys for seconds)."""
-        if token != self._token or self.dossier is None:
+    def on_dossier_list_wanted(self, message: DossierList.Wanted) -> None:
+        if self.dossier is None:
             return
-        options = self.query_one(OptionList)
-        ids, start = self.dossier.row_ids, options.option_count
-        details = self.dossier._details
-        options.add_options([Option(self.entry_text(details.get(rid), rid), id=str(rid))
-                             for rid in ids[start:start + BATCH]])
-        if start + BATCH < len(ids):
-            self.set_timer(BATCH_PAUSE, lambda: self._append(token))
+        self._entries_token += 1  # the worker of the last request stops at its next chunk
+        self.compute_entries(self.dossier, message.row_ids, self._entries_token)
 
     def on_dossier_entries(self, message: DossierEntries) -> None:
-        if message.token != self._token or self.dossier is None:
+        if self.dossier is None:
             return
-        options = self.query_one(OptionList)
-        for i, entry in enumerate(message.entries, message.start):
-            if i < options.option_count:
-                options.replace_option_prompt_at_index(i, self.entry_text(entry, entry.row_id))
+        for e in message.entries:
+            self.dossier._details.setdefault(e.row_id, e)
+        self.entries_list.add_entries(message.entries)
 
-    # drawing ------------------------------------------------------------------------------
+    def on_dossier_list_chosen(self, message: DossierList.Chosen) -> None:
+        self.dismiss(message.row_id)
+
+    # drawing ------------------------------------------------------------------------------------
     def header(self) -> Text:
         d = self.dossier
         head = Text()
@@ -169,61 +376,22 @@ class DossierScreen(Screen[int | None]):
             head.append(f"  (+{d.undated} 无日期)", style="dim")
         return head
 
-    def entry_text(self, entry: Any, row_id: int) -> Text:
-        """``date  title`` then, indented, the figures and the companies named with it."""
-        if entry is None:
-            row = archive.row(self.library, row_id)
-            title, when = (row.title, row.date) if row is not None else ("", None)
-        else:
-            title, when = entry.title, entry.date
-        text = Text()
-        text.append(format_date(when, "无日期", with_time=False), style="dim")
-        text.append("  " + one_line(title), style="bold")
-        if entry is None:
-            text.append("\n    …", style="dim")
-            return text
-        figures = [f for f in entry.figures if f.kind != "date"]  # 前三季度, 10月17日: when, not a figure
-        if figures:
-            text.append("\n    ")
-            for i, f in enumerate(figures[:MAX_FIGURES]):
-                if i:
-                    text.append(" · ", style="dim")
-                text.append(one_line(f.label), style=KIND_COLOURS.get(f.kind, ""))
-            if len(figures) > MAX_FIGURES:
-                text.append(f" +{len(figures) - MAX_FIGURES}", style="dim")
-        if entry.companies:
-            text.append("\n    同提及 with: ", style="dim")
-            text.append("、".join(one_line(c) for c in entry.companies[:MAX_COMPANIES]))
-            if len(entry.companies) > MAX_COMPANIES:
-                text.append(f" +{len(entry.companies) - MAX_COMPANIES}", style="dim")
-        return text
-
     @property
     def selected_row(self) -> int | None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None or not options.option_count:
-            return None
-        oid = options.get_option_at_index(options.highlighted).id
-        return int(oid) if oid and oid.isdigit() else None
+        return self.entries_list.current_id
 
-    # keys ---------------------------------------------------------------------------------
-    @on(OptionList.OptionSelected, "#dossier-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        oid = event.option.id
-        if oid and oid.isdigit():
-            self.dismiss(int(oid))
-
+    # keys ---------------------------------------------------------------------------------------
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
+        self.entries_list.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
+        self.entries_list.action_cursor_up()
 
     def action_first(self) -> None:
-        self.query_one(OptionList).action_first()
+        self.entries_list.action_first()
 
     def action_last(self) -> None:
-        self.query_one(OptionList).action_last()
+        self.entries_list.action_last()

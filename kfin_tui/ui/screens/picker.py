@@ -115,6 +115,13 @@ class PickerScreen(ModalScreen[str | None]):
                 label.append("  ✓", style="bold")
             options.add_option(Option(label, id=name))
         if not shown and (self.empty or self.status):
+            typed = query.strip()
+            if self.status and typed and self._refresh is not None:
+                # partial: the typed name may be in articles not extracted yet — it can be chosen
+                label = Text(one_line(typed), style="bold")
+                label.append("  尚未在已提取的文章中找到 · not found in the articles extracted so far", style="dim")
+                options.add_option(Option(label, id=typed))
+                options.highlighted = 0
             text = (f"{self.status} — 尚未提取完 · still extracting" if self.status else self.empty)
             options.add_option(Option(Text(text, style="dim italic"), disabled=True))
             return

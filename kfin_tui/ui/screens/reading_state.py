@@ -330,6 +330,7 @@ class ReadingStateScreen(Screen[None]):
         if self.extracted is None:
             return ""
         done, total = self.extracted
+        total = max(total, len(self.library.rows))  # rows listed since it was known: not extracted yet
         return f"提取中 {done}/{total}" if done < total else ""
 
     def state_labels(self) -> list[tuple[str, str]]:
@@ -511,7 +512,7 @@ class ReadingStateScreen(Screen[None]):
         self.app.push_screen(picker, lambda value: self.open_dossier(value) if value else None)
 
     def open_dossier(self, name: str) -> None:
-        self.app.push_screen(DossierScreen(self.library, name), self._dossier_closed)
+        self.app.push_screen(DossierScreen(self.library, name, progress=lambda: self.extracted), self._dossier_closed)
 
     def _dossier_closed(self, row_id: int | None) -> None:
         if row_id is not None:
