@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
@@ -51,7 +52,9 @@ class FilterBar(Widget):
 
         label = LABELS[kind] + (f":{fold_cells(one_line(value), MAX_VALUE)}" if value else "")
         chip = Text(f"{label} ", style="bold")
-        chip.append("✕", style=Style(color="red") + Style.from_meta({"@click": f"remove({kind!r})"}))
+        # a meta key of ours, read in on_click: an ``@click`` action would also be drawn in the
+        # widget's link style, applied or not depending on when the bar was last rendered
+        chip.append("✕", style=Style(color="red", bold=True) + Style.from_meta({"remove_filter": kind}))
         return chip
 
     def lines(self, width: int) -> list[Text]:
@@ -88,6 +91,8 @@ class FilterBar(Widget):
         """What the bar says on one line (tests read it)."""
         return "  ".join(self._chip(k, v).plain for k, v in self.chips)
 
-    def action_remove(self, kind: str) -> None:
-        if kind in LABELS:
+    def on_click(self, event: events.Click) -> None:
+        kind = event.style.meta.get("remove_filter")
+        if isinstance(kind, str) and kind in LABELS:
+            event.stop()
             self.post_message(self.Remove(kind))
