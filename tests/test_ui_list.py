@@ -57,6 +57,20 @@ async def test_recent_articles_show_the_time_of_day_and_the_undated_post_is_appr
         assert sum("≈" in line for line in shown) == 1  # only the post without a date of its own
 
 
+async def test_the_reading_pane_says_an_approximate_date_is_the_file_time():
+    from kfin_tui.ui.widgets.article_view import ArticleView
+
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        assert not any("≈" in line for line in view.lines_text[:4])  # a stated date: as written
+        await pilot.press("G")  # the last article: the post dated by its file's time
+        await settle(pilot)
+        head = "\n".join(view.lines_text[:4])
+        assert "≈2023-01-02" in head and "文件时间" in head
+
+
 async def test_dense_mode_one_line_per_article(monkeypatch):
     monkeypatch.setattr(article_list, "now", lambda: datetime(2024, 10, 18, 8, 0, tzinfo=CST))
     app = KfinApp(UI_CORPUS)

@@ -452,7 +452,10 @@ class _Layout:
             title.stylize(HIT_STYLE, a, b)
         self.add_text(title, balance=True)  # no lone character on the title's last line
         author = article.author if article.author and article.author != article.source else ""
-        meta = one_line(" · ".join(p for p in (article.source, format_date(article.date),
+        shown = format_date(article.date)
+        if shown and article.date_approx:  # the file's modification time, not a stated date
+            shown = "≈" + shown + " (文件时间 file time)"
+        meta = one_line(" · ".join(p for p in (article.source, shown,
                                                " / ".join(article.categories), author) if p))
         if meta:  # one line: never broken inside a category name
             self.add_text(Text(fold_cells(meta, self.width), style="dim"))
