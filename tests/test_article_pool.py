@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kfin_tui.articles import load_file
-from kfin_tui.articles.pool import HEAVY_BYTES, ArticlePool, ChildFailed, Superseded, is_heavy, prepare_here
+from kfin_tui.index.article_pool import HEAVY_BYTES, ArticlePool, ChildFailed, Superseded, is_heavy, prepare_here
 
 COMPANIES = ["海岳新材", "江河能源", "远航科技", "青石银行"]
 
@@ -93,7 +93,7 @@ def test_a_file_that_cannot_be_read_is_its_load_issue(tmp_path):
 
 
 def test_pieces_round_trip_in_process(heavy, tmp_path):
-    from kfin_tui.articles.pool import _assemble
+    from kfin_tui.index.article_pool import _assemble
 
     prepared = _assemble(prepare_here(str(heavy), str(tmp_path)), lambda: None)
     assert prepared.article is not None and len(prepared.extraction.figures) > 256
@@ -199,7 +199,7 @@ def test_no_child_outlives_a_parent_that_dies(tmp_path):
     stdin close and exits."""
     script = textwrap.dedent("""
         import os, sys
-        from kfin_tui.articles.pool import ArticlePool
+        from kfin_tui.index.article_pool import ArticlePool
         pool = ArticlePool()
         pool.warm()
         print(pool.pid, flush=True)

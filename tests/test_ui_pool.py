@@ -10,7 +10,7 @@ from pathlib import Path
 from test_article_pool import gone, heavy_text
 from ui_helpers import no_user_config, settle  # noqa: F401 - autouse fixture
 
-from kfin_tui.articles.pool import HEAVY_BYTES
+from kfin_tui.index.article_pool import HEAVY_BYTES
 from kfin_tui.ui.app import KfinApp
 
 

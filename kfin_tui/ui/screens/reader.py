@@ -22,9 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from ...articles.pool import ArticlePool, ChildFailed, Superseded, is_heavy
 from ...filters import Filters
 from ...index import Library, Row
+from ...index.article_pool import ArticlePool, ChildFailed, Superseded, is_heavy
 from ...index.problems import summary
 from ...index.progress import Phase
 from ...index.progress import Progress as JobProgress
@@ -254,7 +254,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def open_article(self, row: Row) -> None:
         """Read and parse the article (a big file takes a while: never on the UI thread), then its
         figures and companies. Superseded when the cursor moves on. A big file is read, parsed and
-        extracted in the child process (:mod:`kfin_tui.articles.pool`): C code busy on it would
+        extracted in the child process (:mod:`kfin_tui.index.article_pool`): C code busy on it would
         hold the interpreter, and no key would be answered meanwhile."""
         worker = get_current_worker()
         if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):

@@ -3,7 +3,7 @@
 A big or hostile file keeps C code busy for a long time while holding the interpreter lock —
 selectolax over 1 MB of nested HTML, the extractor's regexes over 800 KB of figures — and no other
 thread of the process runs meanwhile: in the reader, no key is answered. Here such a file is
-prepared in one child process instead (``python -m kfin_tui.articles.pool``: a plain subprocess, as
+prepared in one child process instead (``python -m kfin_tui.index.article_pool``: a plain subprocess, as
 :mod:`kfin_tui.index.parse`'s workers, not multiprocessing — nothing of the caller is re-imported,
 and a dead child is never respawned in a loop).
 
@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .model import Article, LoadIssue
+from ..articles.model import Article, LoadIssue
 
 HEAVY_BYTES = 16 * 1024  # files larger than this are prepared in the child (the others take milliseconds)
 TIMEOUT = 60.0  # seconds a child may spend on one file
@@ -101,7 +101,7 @@ def _pieces(article: Article | None, issue: LoadIssue | None, extraction: Any, e
 
 def prepare_here(path: str, root: str, extract: bool = True) -> list[bytes]:
     """What the child does for one job (also callable in-process, e.g. by tests)."""
-    from .loader import load_file
+    from ..articles.loader import load_file
 
     article, issue = load_file(path, root)
     extraction, error = None, ""
@@ -122,7 +122,7 @@ def _child_main() -> None:
         os.nice(NICE)
     except OSError:
         pass
-    from . import loader  # noqa: F401 - warm: imported before the first job
+    from ..articles import loader  # noqa: F401 - warm: imported before the first job
     try:
         from ..extract import warm_up
 
@@ -180,7 +180,7 @@ class _Child:
     def __init__(self) -> None:
         pkg_parent = str(Path(__file__).resolve().parents[2])
         pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
-        self.proc = subprocess.Popen([sys.executable, "-m", "kfin_tui.articles.pool"], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", "kfin_tui.index.article_pool"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      env={**os.environ, "PYTHONPATH": pythonpath}, close_fds=True)
         self.pid = self.proc.pid
