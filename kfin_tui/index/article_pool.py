@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..articles.model import Article, LoadIssue
+from .frames import serve
 
 HEAVY_BYTES = 16 * 1024  # files larger than this are prepared in the child (the others take milliseconds)
 TIMEOUT = 60.0  # seconds a child may spend on one file
@@ -129,26 +130,16 @@ def _child_main() -> None:
         warm_up()
     except Exception:  # noqa: BLE001, S110 - the extractor fails per job then, with its message
         pass
-    while True:
-        try:
-            job = pickle.load(inp)
-        except (EOFError, pickle.UnpicklingError, OSError):
-            break
-        if job is None:
-            break
+    def answer(job: tuple[str, str, bool]) -> list[bytes]:
         path, root, extract = job
         try:
-            pieces = prepare_here(path, root, extract)
+            return prepare_here(path, root, extract)
         except MemoryError:
-            pieces = [pickle.dumps(("fail", "out of memory"))]
+            return [pickle.dumps(("fail", "out of memory"))]
         except Exception as exc:  # noqa: BLE001 - reported for this file; the child goes on
-            pieces = [pickle.dumps(("fail", f"{type(exc).__name__}: {exc}"))]
-        data = pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            out.write(len(data).to_bytes(8, "little") + data)
-            out.flush()
-        except (BrokenPipeError, OSError):
-            break
+            return [pickle.dumps(("fail", f"{type(exc).__name__}: {exc}"))]
+
+    serve(answer, inp, out)
 
 
 # -- the parent ----------------------------------------------------------------------------------

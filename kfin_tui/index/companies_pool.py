@@ -27,6 +27,8 @@ from pathlib import Path
 from queue import SimpleQueue
 from typing import IO, Any
 
+from .frames import read_frame, serve
+
 Item = tuple[int, str, str]  # (row id, absolute path, archive root)
 Result = tuple[int, "list[str] | None", "str | None"]  # (row id, company names, error)
 
@@ -68,7 +70,6 @@ def _faults() -> list[tuple[str, str]]:
 
 def _worker_main() -> None:
     import signal
-    import sys
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     import contextlib
@@ -77,20 +78,7 @@ def _worker_main() -> None:
         from ..extract import warm_up
 
         warm_up()
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            job = pickle.load(inp)
-        except EOFError:
-            break
-        if job is None:
-            break
-        data = pickle.dumps(companies_of(job), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            out.write(len(data).to_bytes(8, "little") + data)
-            out.flush()
-        except BrokenPipeError:
-            break
+    serve(companies_of)
 
 
 class _Dead(Exception):
@@ -228,12 +216,8 @@ def _send(fh: IO[bytes] | None, job: list[Item]) -> None:
 def _receive(fh: IO[bytes] | None) -> bytes:
     if fh is None:
         raise _Dead
-    head = fh.read(8)
-    if len(head) < 8:
-        raise _Dead
-    size = int.from_bytes(head, "little")
-    data = fh.read(size)
-    if len(data) < size:
+    data = read_frame(fh)
+    if data is None:
         raise _Dead
     return data
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..listing import record_json_tail
+from .frames import read_frame
 from .records import FIELD_SEP, posix
 from .search import article_haystack
 from .store import pack, phash
@@ -136,20 +137,9 @@ def parse_chunk(args: tuple) -> list[tuple | dict]:
 
 
 def _worker_main() -> None:
-    import pickle
-    import sys
+    from .frames import serve
 
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            job = pickle.load(inp)
-        except EOFError:
-            break
-        if job is None:
-            break
-        data = pickle.dumps(parse_chunk(job), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(len(data).to_bytes(8, "little") + data)  # framed: the reader moves bytes only
-        out.flush()
+    serve(parse_chunk)  # framed answers: the reader moves bytes only
 
 
 def _grow_pipe(fh) -> None:
@@ -228,9 +218,8 @@ class Workers:
             # on a full pipe): records are unpickled by the consumer
             out = self.procs[k].stdout
             while out is not None:
-                head = out.read(8)
-                data = out.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
-                if not data:  # EOF after the last job, or a dead worker
+                data = read_frame(out)
+                if data is None:  # EOF after the last job, or a dead worker
                     results[k].put(failed)
                     return
                 results[k].put(data)
