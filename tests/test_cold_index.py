@@ -121,6 +121,23 @@ async def test_reader_lists_first_then_reads_bodies_and_completes_the_keyword_re
                           {r.title for r in self.query_one(ArticleList).rows}))
 
     monkeypatch.setattr(ReaderScreen, "on_progress", spy)
+    # The texts are read only once the first keyword result is on screen: on a loaded machine the
+    # whole body pass could otherwise end before the first search is back, and a reader that was
+    # never partial rightly never says 结果不完整 (CI of stop 9 met that order).
+    first_result = threading.Event()
+    real_selected, real_complete = ReaderScreen.on_selected, Library.complete
+
+    def selected(self, message):
+        real_selected(self, message)
+        if self.shown is not None and self.shown.keyword == "正文":
+            first_result.set()
+
+    def complete(self, *args, **kwargs):
+        first_result.wait(30)
+        return real_complete(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReaderScreen, "on_selected", selected)
+    monkeypatch.setattr(Library, "complete", complete)
     app = KfinApp(root, keyword="正文")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, 0.2)
