@@ -413,11 +413,11 @@ class Library(LibraryState):
         store = self._db
         head = store.snapshots.rows(head=True)
         shown = 0
-        if head is not None and head.rows:
+        if head is not None and head.columns.ids:
             for path, reason, warning in head.issues:
                 self._note_issue(self._prefix + path, reason, warning)
-            yield self._table.append_sorted(self._table.rows_ready(head.rows))
-            shown = len(head.rows)
+            yield self._table.append_sorted(self._table.rows_from_columns(head.columns))
+            shown = len(head.columns.ids)
         snap = store.snapshots.rows()
         if shown and (snap is None or head is None or snap.gen != head.gen):
             # another instance changed the index between the two reads: start the list again
@@ -427,23 +427,29 @@ class Library(LibraryState):
                 self.issues = []
             shown = 0
         if snap is not None:
-            self._cached_gen, tuples, issues = snap.gen, snap.rows, snap.issues
+            self._cached_gen, columns, issues = snap.gen, snap.columns, snap.issues
             self._cached_stats = None  # read when needed (stats_at checks it is the same generation)
-            make = self._table.rows_ready
+            total = len(columns.ids)
+
+            def make(start: int, stop: int | None) -> list[Row]:
+                return self._table.rows_from_columns(columns, start, stop)
         else:
             table = store.files.table_rows()
             self._cached_gen, tuples, issues, self._cached_stats = table.gen, table.rows, table.issues, table.stats
             with self._table.lock:
                 self._table.meta_ids |= table.meta_only
-            make = self._table.rows_of
+            total = len(tuples)
+
+            def make(start: int, stop: int | None) -> list[Row]:
+                return self._table.rows_of(tuples[start:stop])
         if not shown:
             for path, reason, warning in issues:
                 self._note_issue(self._prefix + path, reason, warning)
         step = 500 if not shown else 0
-        if step and tuples:
-            yield self._table.append_sorted(make(tuples[:step]))
-        if len(tuples) > shown + step:
-            yield self._table.append_sorted(make(tuples[shown + step:]))
+        if step and total:
+            yield self._table.append_sorted(make(0, step))
+        if total > shown + step:
+            yield self._table.append_sorted(make(shown + step, None))
         if progress:
             progress(len(self._table.by_id))
 
