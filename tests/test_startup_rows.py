@@ -67,3 +67,24 @@ def test_a_snapshot_of_another_shape_reads_as_damaged(tmp_path, cache):
     again = Library(root)
     list(again.load())
     assert fields(again) == rows_before  # read from the tables instead
+
+
+def test_the_freshness_check_starts_once_every_cached_row_is_out(tmp_path, cache, monkeypatch):
+    """Its helper processes would take the cores the list is being made and painted on."""
+    root = folder(tmp_path / "archive")
+    Library(root).load_all()
+    Library(root).load_all()  # (a complete walk: the folders' fingerprints are stored)
+    from kfin_tui.index import walk
+
+    real = walk.FreshnessCheck
+    seen: list[int] = []
+    warm = Library(root)
+
+    def recording(*args, **kwargs):
+        seen.append(len(warm.rows))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(walk, "FreshnessCheck", recording)
+    batches = list(warm.load())
+    assert len(batches) == 2 and len(batches[0]) == HEAD  # the head, then the rest
+    assert seen == [len(warm.rows)]
