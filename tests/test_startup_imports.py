@@ -14,7 +14,9 @@ import pytest
 HEAVY = ("jieba", "markdown_it", "selectolax", "yaml", "httpx", "httpcore", "ahocorasick", "pkg_resources",
          "charset_normalizer", "kfin_tui.extract.companies", "kfin_tui.extract.figures", "kfin_tui.extract.segment",
          "kfin_tui.extract.dictionary", "kfin_tui.articles.markdown_blocks", "kfin_tui.articles.frontmatter",
-         "kfin_tui.feeds.fetch", "kfin_tui.feeds.parse")
+         "kfin_tui.feeds.fetch", "kfin_tui.feeds.parse",
+         # screens opened by a key: the load issues (a DataTable), the help
+         "textual.widgets._data_table", "kfin_tui.ui.screens.issues", "kfin_tui.ui.screens.help")
 
 
 def modules_after(code: str) -> list[str]:

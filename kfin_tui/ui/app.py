@@ -18,7 +18,6 @@ from ..index import Library
 from ..state.store import StateStore, open_state
 from .bindings import APP, keymap_from_config
 from .commands import FilterCommands
-from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
 
 # background threads (loading, extraction, layout) hand the interpreter back to the UI sooner;
@@ -85,6 +84,8 @@ class KfinApp(App[int]):
                         markup=False)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # (not needed before the first paint)
+
         self.push_screen(HelpScreen(dict(self._keymap)))
 
     def on_unmount(self) -> None:
