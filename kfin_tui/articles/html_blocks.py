@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ..sanitize import safe_url
 from .model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, RULE, TABLE, Block, Span
 
@@ -293,6 +291,8 @@ def html_to_blocks(html: str) -> tuple[Block, ...]:
 
 def parse_html(html: str) -> tuple[tuple[Block, ...], str]:
     """(blocks, the document's ``<title>`` or "") in one parse."""
+    from selectolax.lexbor import LexborHTMLParser  # (imported on the first HTML file)
+
     tree = LexborHTMLParser(flatten_deep(html))
     root = tree.body or tree.root
     builder = _Builder()

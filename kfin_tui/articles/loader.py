@@ -16,7 +16,6 @@ from ..tickers import Ticker, find_cashtags, find_prose_codes
 # Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
 # should key on this too, so that rows cached by an older loader are read again after an upgrade.
 from ..versions import LOADER_VERSION  # noqa: F401 - re-exported
-from . import frontmatter
 from .decoding import MAX_BYTES, DecodeError, decode_with_note
 from .fields import (  # noqa: F401 - re-exported
     _HTML_BLOCK_TAG,
@@ -32,7 +31,6 @@ from .fields import (  # noqa: F401 - re-exported
     front_matter_fields,
 )
 from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
-from .markdown_blocks import markdown_to_blocks
 from .model import HEADING, IMAGE, PARAGRAPH, Article, Block, LoadIssue, Span
 from .plaintext import SOURCE_LINE, fallback_title, parse_plain, plain_blocks
 
@@ -76,6 +74,8 @@ def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article
 
 
 def parse_text(text: str, path: Path, root: Path | None = None) -> tuple[Article | None, LoadIssue | None]:
+    from . import frontmatter  # (YAML: imported when a file is parsed, not with the module)
+
     parts = frontmatter.split(text)
     fields: dict = {}
     recovered = False
@@ -139,6 +139,8 @@ def _markdown(source: str):
     generated or corrupt file) is shown as plain paragraphs."""
     if len(source) > MARKDOWN_LIMIT:
         return plain_blocks([p.strip() for p in source.split("\n\n") if p.strip()])
+    from .markdown_blocks import markdown_to_blocks  # (markdown-it: imported on the first Markdown file)
+
     blocks = markdown_to_blocks(source)
     if not blocks and source.strip():
         # markdown-it drops what is nested deeper than its limit (20): never lose the whole text

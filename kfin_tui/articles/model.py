@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..tickers import Ticker
+if TYPE_CHECKING:
+    from ..tickers import Ticker
+
 
 BLOCK_SEP = "\n\n"
 

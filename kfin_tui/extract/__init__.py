@@ -16,12 +16,13 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..tickers import Ticker
-from .companies import find_companies
-from .figures import figures as find_figures
 from .model import Company, Extraction, Figure, Mention
 from .textnorm import nfkc_same_length
+
+if TYPE_CHECKING:
+    from ..tickers import Ticker
 
 __all__ = ["EXTRACTOR_VERSION", "Company", "Extraction", "Figure", "Mention", "article_companies", "extract",
            "extract_article", "extract_companies", "warm_up"]
@@ -49,6 +50,8 @@ def extract_companies(text: str, tickers: Sequence[Ticker] = ()) -> list[Company
     mentions, order), without the figures: for whole-archive passes (company filter, picker,
     watchlist). Thread-safe; call :func:`warm_up` first in each worker process to pay the start-up
     (dictionary, jieba) once."""
+    from .companies import find_companies  # (jieba: imported on first use, not with the model)
+
     text = text or ""
     companies, _blocked = find_companies(text, nfkc_same_length(text), tickers)
     return companies
@@ -62,6 +65,9 @@ def article_companies(article) -> list[Company]:
 
 def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
     """Figures and companies of ``text``; ``tickers`` are cashtags the loader removed from it."""
+    from .companies import find_companies  # (jieba: imported on first use, not with the model)
+    from .figures import figures as find_figures
+
     text = text or ""
     norm = nfkc_same_length(text)
     companies, blocked = find_companies(text, norm, tickers)

@@ -5,12 +5,23 @@ keys, so that rows can be put in place by bisection, and batches merged in one s
 from __future__ import annotations
 
 import bisect
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, cast
 
-from .records import Row, SortKey, rows_from_snapshot, rows_from_table, sort_key
+from .records import Row, SortKey, rows_from_table, sort_key
+
+if TYPE_CHECKING:
+    from .store.snapshots import RowColumns
 
 __all__ = ["Row", "RowTable", "sort_key"]
+
+
+_make_row = partial(tuple.__new__, Row)  # a Row from a tuple of its fields, without Python code per row
 
 
 class RowTable:
@@ -41,23 +52,42 @@ class RowTable:
         self.by_path.clear()
         return old
 
-    def rows_ready(self, tuples) -> list[Row]:
-        """Rows from snapshot tuples (categories and tickers already tuples)."""
-        rows = rows_from_snapshot(tuples, self.prefix)
-        self.register(rows, tuples)
+    def rows_from_columns(self, columns: RowColumns, start: int = 0, stop: int | None = None) -> list[Row]:
+        """Rows ``start:stop`` of a snapshot's columns (a warm start), registered. Made in C: no
+        Python code runs per row (100,000 rows in ~0.05 s instead of ~0.15 s), and without the
+        collector, which would otherwise walk the young rows again and again while they are made."""
+        if start or stop is not None:
+            columns = columns.window(start, stop)
+        ids, rels, titles, dates, sources, categories, tickers, formats, authors = columns
+        undated = dates.index(None) if None in dates else len(dates)  # the undated rows come last
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            when: list[datetime | None]
+            if dates.count(None) == len(dates) - undated:
+                when = list(map(datetime.fromisoformat, cast("Iterator[str]", islice(dates, undated))))
+                when += [None] * (len(dates) - undated)
+            else:  # (never written so; kept exact all the same)
+                when = [datetime.fromisoformat(d) if d else None for d in dates]
+            rows = list(map(_make_row, zip(ids, map(self.prefix.__add__, rels), titles, when, sources, categories,
+                                           tickers, formats, authors)))
+        finally:
+            if collecting:
+                gc.enable()
+        self.register(rows, ids, rels)
         return rows
 
-    def register(self, rows, tuples) -> None:
-        ids = [t[0] for t in tuples]
+    def register(self, rows: list[Row], ids: list[int], rels: list[str]) -> None:
+        """Look-ups of new rows (``rels``: their paths relative to the folder)."""
         with self.lock:
             self.by_id.update(zip(ids, rows))
-            self.by_path.update(zip([t[1] for t in tuples], ids))
+            self.by_path.update(zip(rels, ids))
             self.next_id = max(self.next_id, max(ids, default=-1) + 1)
 
     def rows_of(self, tuples) -> list[Row]:
         """Rows from table tuples (:data:`~kfin_tui.index.records.ROW_COLUMNS`)."""
         rows = rows_from_table(tuples, self.prefix)
-        self.register(rows, tuples)
+        self.register(rows, [t[0] for t in tuples], [t[1] for t in tuples])
         return rows
 
     def append_sorted(self, rows: list[Row]) -> list[Row]:

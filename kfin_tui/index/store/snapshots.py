@@ -1,8 +1,9 @@
 """Ready-made copies of the file table for a warm start, each valid for one generation
 (:meth:`Store.generation`) and sealed with CRC-32s (:mod:`kfin_tui.index.checksum`):
 
-* snapshot blobs (table ``snapshot``): the rows in list order with the load issues (all, and the
-  first :data:`HEAD` for the first paint), the table columns ``kfin-tui list`` prints, the stats;
+* snapshot blobs (table ``snapshot``): the rows in list order, column by column, with the load
+  issues (all, and the first :data:`HEAD` for the first paint), the table columns ``kfin-tui list``
+  prints, the stats;
 * the ``-listing`` file: what ``kfin-tui list --json`` prints, as flat arrays and bytes;
 * the ``-folders`` file: the fingerprints of the folders of the last complete walk (read without
   SQLite by :func:`kfin_tui.index.walk.read_folders`, which ``kfin-tui list`` starts with).
@@ -20,6 +21,7 @@ import threading
 import time
 from array import array
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,7 +35,8 @@ from .filetable import LIST_ORDER, Issue, Stat
 if TYPE_CHECKING:
     from .core import Store
 
-SNAPSHOT_FORMAT = 5  # bump when the snapshot tuples change (5: sealed with a CRC-32); part of the generation
+# bump when the snapshot parts change (5: sealed with a CRC-32; 6: the rows as columns); part of the generation
+SNAPSHOT_FORMAT = 6
 LISTING_FORMAT = 5
 LISTING_SUFFIX = "-listing"  # the file beside the database (its name + this)
 RACY_NS = 2_000_000_000  # a folder or file changed this recently may change again unseen: no fingerprint
@@ -44,14 +47,44 @@ ROWS, HEAD_ROWS, TABLE, STATS = 1, 2, 5, 6
 _LISTING_HEAD = struct.Struct("<5Q5I")  # the sizes of the five parts of the listing file, their CRC-32s
 
 
-class Snapshot(NamedTuple):
-    """The rows of one generation, ready-made (:meth:`Snapshots.rows`)."""
+class RowColumns(NamedTuple):
+    """The rows of a snapshot in list order, one list per field: a warm start of 100,000 rows is one
+    ``marshal.loads`` of nine lists (no tuple per row) and rows made in C
+    (:meth:`kfin_tui.index.rows.RowTable.rows_from_columns`). Equal sources, category and ticker
+    tuples, formats and authors are one object each."""
+
+    ids: list[int]
+    paths: list[str]  # relative, '/'-separated
+    titles: list[str]
+    dates: list[str | None]  # ISO 8601; None (undated) only at the end (the list order puts them last)
+    sources: list[str]
+    categories: list[tuple[str, ...]]
+    tickers: list[tuple[str, ...]]
+    formats: list[str]
+    authors: list[str]
+
+    def tuples(self) -> list[tuple]:
+        """(id, path, title, date, source, categories, tickers, format, author) per row."""
+        return list(zip(*self))
+
+    def window(self, start: int, stop: int | None = None) -> RowColumns:
+        """Rows ``start:stop``."""
+        return RowColumns._make(column[start:stop] for column in self)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The rows of one generation, ready-made (:meth:`Snapshots.rows`), as columns."""
 
     gen: str
-    # (id, path, title, date, source, categories tuple, tickers tuple, format, author), in list
-    # order (:func:`kfin_tui.index.records.rows_from_snapshot`)
-    rows: list[tuple]
+    columns: RowColumns
     issues: list[Issue]
+
+    @property
+    def rows(self) -> list[tuple]:
+        """(id, path, title, date, source, categories tuple, tickers tuple, format, author) per row,
+        in list order (made on each call: a warm start takes :attr:`columns`)."""
+        return self.columns.tuples()
 
 
 class StoredListing(NamedTuple):
@@ -140,14 +173,23 @@ class Snapshots:
     def rows(self, *, head: bool = False) -> Snapshot | None:
         """The rows in list order with the load issues, or None when missing or stale. ``head``:
         only the first :data:`HEAD` rows (a small blob: the first paint). A warm start of 100,000
-        rows is one read and one ``marshal.loads`` instead of a query."""
+        rows is one read and one ``marshal.loads`` of nine lists instead of a query."""
         with self._store.read() as conn:
             data = self._blob(conn, HEAD_ROWS if head else ROWS)
             gen = self._store.generation(conn)
         if data is None:
             return None
-        rows, issues = data
-        return Snapshot(gen, rows, issues)
+        try:
+            (id_bytes, *columns), issues = data
+            ids = array("q")
+            ids.frombytes(id_bytes)
+            cols = RowColumns(ids.tolist(), *columns)
+            if any(len(column) != len(ids) for column in cols):
+                raise ValueError("columns of different lengths")
+        except (TypeError, ValueError) as exc:  # sealed, yet not what this version writes
+            self._damaged(f"snapshot part {HEAD_ROWS if head else ROWS} unreadable ({exc})")
+            return None
+        return Snapshot(gen, cols, issues)
 
     def stats_at(self, gen: str) -> dict[str, Stat] | None:
         """relative path → (size, mtime_ns) as of generation ``gen`` (the snapshot's), or None when
@@ -260,7 +302,9 @@ class Snapshots:
         # equal values share one object, so marshal stores them once and loads them once
         share: dict = {}
         one = share.setdefault
-        rows, table = [], []
+        columns: RowColumns = RowColumns([], [], [], [], [], [], [], [], [])
+        ids, paths, titles, dates, sources, categories, tickers, formats, authors = columns
+        table = []
         # lines are stored with the folder's resolved path: printed as they are when the user typed
         # that path (the usual case), else their heads are replaced in one pass
         base = folder_prefix(self._store.root.resolve())
@@ -274,31 +318,40 @@ class Snapshots:
             if p[0] == "/":
                 p = from_db(p)
             cats = one(("c", c), tuple(c.split(FIELD_SEP)) if c else ())
-            rows.append((i, p, t, d, one(s, s), cats, one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()),
-                         one(f, f), one(a, a)))
+            source = one(s or "", s or "")
+            ids.append(i)
+            paths.append(p)
+            titles.append(t)
+            dates.append(d or None)
+            sources.append(source)
+            categories.append(cats)
+            tickers.append(one(("k", k), tuple(k.split(FIELD_SEP)) if k else ()))
+            formats.append(one(f or "", f or ""))
+            authors.append(one(a or "", a or ""))
             tails += line_head
             tails += to_bytes(js or "")
             offsets.append(len(tails))
             cat_index.append(cat_sets.setdefault(cats, len(cat_sets)))
-            table.append((format_date(datetime.fromisoformat(d)) if d else "", t, one(s, s) or "",
+            table.append((format_date(datetime.fromisoformat(d)) if d else "", t, source,
                           one(("j", c), " / ".join(cats))))
         share.clear()
         issues = self._store.files.issues(conn)
-        ids = array("q", [r[0] for r in rows]).tobytes()
+        id_bytes = array("q", ids).tobytes()
         # flat bytes and arrays: loading 100,000 rows' worth is a few copies, not 100,000 objects
-        self._write_listing(gen, (ids, offsets.tobytes(), cat_index.tobytes(),
+        self._write_listing(gen, (id_bytes, offsets.tobytes(), cat_index.tobytes(),
                                   marshal.dumps((list(cat_sets), issues, base)), tails))
         del tails, offsets, cat_index
         put = "INSERT OR REPLACE INTO snapshot(k, gen, data) VALUES(?, ?, ?)"
         conn.execute(put, (TABLE, gen, checksum.dumps(table)))
         del table
-        conn.execute(put, (HEAD_ROWS, gen, checksum.dumps((rows[:HEAD], issues))))
-        conn.execute(put, (ROWS, gen, checksum.dumps((rows, issues))))
-        # the same str objects as in rows: marshal then writes each path once (a back-reference)
-        paths = {r[1]: r[1] for r in rows}
-        del rows
+        head = [array("q", ids[:HEAD]).tobytes(), *(column[:HEAD] for column in columns[1:])]
+        conn.execute(put, (HEAD_ROWS, gen, checksum.dumps((head, issues))))
+        conn.execute(put, (ROWS, gen, checksum.dumps(([id_bytes, *columns[1:]], issues))))
+        # the same str objects as in the rows: marshal then writes each path once (a back-reference)
+        same = dict(zip(paths, paths))
+        del columns, ids, titles, dates, sources, categories, tickers, formats, authors
         conn.execute(put, (STATS, gen, checksum.dumps(
-            {paths.get(p, p): (size, mtime) for p, (size, mtime) in self._store.files.stats(conn).items()})))
+            {same.get(p, p): (size, mtime) for p, (size, mtime) in self._store.files.stats(conn).items()})))
 
     def _write_listing(self, gen: str, parts: tuple[bytes, bytes, bytes, bytes, bytearray]) -> None:
         _replace_file(self.listing_path, _listing_line(gen),

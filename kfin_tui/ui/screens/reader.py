@@ -50,7 +50,6 @@ from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.sanitize import one_line
 from ..widgets.status_bar import StatusBar
-from .issues import LoadIssuesScreen
 from .picker import CategoryTreePicker, ChoicePicker
 from .reading_state import ReadingStateScreen
 
@@ -745,6 +744,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.set_filters(Filters())
 
     def action_load_issues(self) -> None:
+        from .issues import LoadIssuesScreen  # (its DataTable: not needed before the first paint)
+
         self.app.clear_notifications()
         self.app.push_screen(LoadIssuesScreen(self.library.issues, root=Path(self.library.root)))
 
