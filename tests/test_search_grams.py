@@ -16,6 +16,7 @@ from kfin_tui.index import Library
 from kfin_tui.index.parse import parse_one
 from kfin_tui.index.search import article_haystack, matches_terms, normalise, terms
 from kfin_tui.index.store import Store, pack
+from kfin_tui.index.store.codec import packed_holds
 
 ALPHABET = ["公", "司", "光", "伏", "的", "a", "B", "7", " ", '"', "*", "(", ")", "-", ":", "^", "+", ".", "'", "％",
             "Ａ", "ｂ"]
@@ -106,4 +107,50 @@ def test_a_lone_surrogate_in_a_text_is_indexed_and_found_exactly(tmp_path, cache
     for term, hit in (("前\ud800后", True), ("\ud800", True), ("前\ufffd后", False), ("司\ufffd", True),
                       ("司\ud800", False), ("前", True)):
         assert store.fts.search([term]) == ({fid} if hit else set()) == store.fts.scan([term]), term
+    store.close()
+
+
+def test_packed_holds_equals_substring_on_any_chunking():
+    """The check of long terms decompresses a stored text a piece at a time: a term across two
+    pieces, several terms, texts shorter than a term, and a damaged text (an error, not False)."""
+    r = random.Random(3)
+    alphabet = "公司ab光伏的"
+    for _ in range(400):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 2000)))
+        tp = pack(text)
+        query = ["".join(r.choice(alphabet) for _ in range(r.randint(1, 9))) for _ in range(r.randint(1, 3))]
+        want = all(t in text for t in query)
+        for step in (1, 7, 64, 1024):
+            assert packed_holds(tp, [t.encode() for t in query], step) == want, (query, step)
+    for damaged in (pack("光伏" * 500)[:-3], b"xx", pack("光伏")[:5]):
+        with pytest.raises(sqlite3.DatabaseError):
+            packed_holds(damaged, ["公司".encode()])
+
+
+def test_a_remembered_long_term_answer_follows_writes_of_this_and_other_connections(tmp_path, cache):
+    """Answers that needed the texts checked are remembered while the database is unchanged: a
+    write through the same store, or another instance's, makes the next search look again."""
+    root = tmp_path / "r"
+    root.mkdir()
+    for name in ("a", "b"):
+        (root / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n正文。\n", encoding="utf-8")
+    store = Store(root)
+    ids = {}
+    with store.write() as conn:
+        for name in ("a", "b"):
+            rec = parse_one(root / f"{name}.md", root)
+            rec["tp"] = pack(f"{name} 固态电池材料" if name == "a" else "b 固态电池 材料")
+            ids[name] = store.files.upsert(conn, rec, True).id
+    term = ["固态电池材料"]
+    assert store.fts.search(term) == {ids["a"]} == store.fts.search(term)
+    rec = parse_one(root / "b.md", root)
+    rec.update(tp=pack("b 固态电池材料"), mtime_ns=rec["mtime_ns"] + 1)
+    with store.write() as conn:  # this store's connection writes
+        store.files.upsert(conn, rec, True)
+    assert store.fts.search(term) == {ids["a"], ids["b"]}
+    other = Store(root)  # another instance writes
+    with other.write() as conn:
+        other.files.delete_paths(conn, ["a.md"])
+    other.close()
+    assert store.fts.search(term) == {ids["b"]} == store.fts.scan(term)
     store.close()

@@ -26,7 +26,7 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
-from .codec import GRAM, UNSURE, gram_term, grams, has_surrogate, unpack, unpack_utf8
+from .codec import GRAM, UNSURE, gram_term, grams, has_surrogate, packed_holds, unpack
 
 if TYPE_CHECKING:
     from .core import Store
@@ -58,18 +58,16 @@ def _holds(text: str, query_terms: list[str]) -> bool:
     return all(t in text for t in query_terms)
 
 
-def _holds_utf8(tp: bytes, encoded_terms: list[bytes]) -> bool:
-    """Whether the packed text ``tp`` holds every term (given in UTF-8)."""
-    text = unpack_utf8(tp)
-    return all(t in text for t in encoded_terms)
-
-
 class Fts:
     """The FTS tables of one :class:`~kfin_tui.index.store.Store`: search, scan, build."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self.stop = threading.Event()  # build() stops after its current chunk
+        # the last answers to queries with a long term (checked text by text: the slow kind), for
+        # the reader's re-selections of an unchanged keyword; valid while the database is unchanged
+        self._checked: dict[tuple, frozenset[int]] = {}
+        self._checked_lock = threading.Lock()
 
     # search ---------------------------------------------------------------
     def search(self, query_terms: list[str]) -> set[int]:
@@ -81,16 +79,30 @@ class Fts:
         """:meth:`search` inside the caller's read transaction."""
         long_terms = [t.encode("utf-8", "surrogatepass") for t in query_terms if needs_check(t)]
         expr = match_query(query_terms)
-        if long_terms:  # the candidates' texts, checked here as UTF-8 (exact: no decoding needed)
-            found = {i for i, tp in conn.execute(
-                "SELECT t.id, t.tp FROM gram JOIN texts t ON t.id = gram.rowid WHERE gram MATCH ?", (expr,))
-                if _holds_utf8(tp, long_terms)}
+        if long_terms:  # the candidates' texts, checked here
+            found = set(self._checked_search(conn, expr, long_terms))
         else:
             # one string of ids instead of a row object per hit: 3x faster at 80,000 hits
             joined = conn.execute("SELECT group_concat(rowid) FROM gram WHERE gram MATCH ?", (expr,)).fetchone()[0]
             found = set(map(int, joined.split(","))) if joined else set()
         # texts not in FTS yet (a cold build in progress): exact scan over them
         found |= self.scan_in(conn, query_terms, pending_only=True)
+        return found
+
+    def _checked_search(self, conn: sqlite3.Connection, expr: str, long_terms: list[bytes]) -> frozenset[int]:
+        # data_version moves when another connection commits, total_changes when this one writes
+        key = (conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, expr, *long_terms)
+        with self._checked_lock:
+            hit = self._checked.get(key)
+        if hit is not None:
+            return hit
+        found = frozenset(i for i, tp in conn.execute(
+            "SELECT t.id, t.tp FROM gram JOIN texts t ON t.id = gram.rowid WHERE gram MATCH ?", (expr,))
+            if packed_holds(tp, long_terms))
+        with self._checked_lock:
+            if len(self._checked) >= 8:
+                self._checked.pop(next(iter(self._checked)))
+            self._checked[key] = found
         return found
 
     def scan(self, query_terms: list[str]) -> set[int]:
