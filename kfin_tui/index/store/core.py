@@ -53,7 +53,9 @@ CREATE INDEX IF NOT EXISTS files_phash ON files(phash);
 CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
 CREATE INDEX IF NOT EXISTS files_nobody ON files(id) WHERE body=0;
 CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, tp BLOB NOT NULL);
+-- keyed in the order written (the body pass goes newest first, not in id order: keyed by id, its
+-- pages were left a quarter empty); id is the file's
+CREATE TABLE IF NOT EXISTS texts(k INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, tp BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS company_id ON company(id);
@@ -210,7 +212,11 @@ class Store:
         ``kfin-tui index`` (seconds at 100,000 articles; it needs the room of a copy meanwhile),
         never while a reader works: other connections wait for it."""
         conn = self.conn
-        conn.execute("VACUUM")
+        conn.execute("PRAGMA temp_store = FILE")  # the copy VACUUM makes: not in memory
+        try:
+            conn.execute("VACUUM")
+        finally:
+            conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL held a copy of every page
 
     # transactions -------------------------------------------------------
