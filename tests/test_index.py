@@ -166,7 +166,7 @@ def test_search_equals_substring_semantics(cache, corpus):
                "streamlake", "STREAMLAKE", "etf", "光伏 同比", "港股 ai 的", "不存在", "元。", "第1号", "号"]
     for _ in range(40):
         t = r.choice(texts).replace("\n", "")
-        n = r.choice([1, 2, 3, 4])
+        n = r.choice([1, 2, 3, 4, 5, 6])
         i = r.randrange(0, max(1, len(t) - n))
         q = t[i:i + n].strip()
         if q:
@@ -294,14 +294,23 @@ def test_write_lock_held_elsewhere_keeps_loading_in_memory(cache, corpus, monkey
     assert {lib.row(i).path for i in lib.search("快手")} == _reference(lib, "快手")
 
 
-def test_spread_matches_reference():
-    from kfin_tui.index.store import SEP, spread
+def test_grams_match_reference():
+    """Every window of 4 characters, the last ones padded, space-separated, with no character left
+    that FTS5's ascii tokenizer would split on; the mapping of characters is one-to-one."""
+    from kfin_tui.index.store import grams
+    from kfin_tui.index.store.codec import GRAM, gram_term
 
     r = random.Random(11)
-    samples = ["", "a", "快手abc", "x\x01y", "😀ab", "\ud800x"]
+    samples = ["", "a", "快手abc", "x\x01y", "😀ab", "\ud800x", "a b\tc\"d", "".join(map(chr, range(128)))]
     samples += ["".join(chr(r.randint(1, 0x2FFFF)) for _ in range(r.randint(0, 60))) for _ in range(200)]
+    assert len({gram_term(chr(c)) for c in range(128)}) == 128
     for t in samples:
-        assert spread(t) == SEP + SEP.join(t.replace(SEP, "")) + SEP, repr(t)
+        plain = t.replace("\x01", "")
+        u = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in gram_term(plain)) + "\uff9f" * (GRAM - 1)
+        want = [u[i:i + GRAM] for i in range(len(plain))]
+        got = grams(t)
+        assert got == "".join(w + " " for w in want), repr(t)
+        assert all(ch == " " or not ch.isascii() or ch.isalnum() for ch in got), repr(t)
 
 
 def test_second_load_only_adds_changes(cache, corpus):
@@ -423,8 +432,8 @@ def test_whole_archive_pass_is_companies_only(cache, corpus):
 
 def test_texts_are_stored_compressed_and_replaced_exactly(cache, corpus):
     """``texts`` holds each article's search text packed (zlib, smaller than its UTF-8); a changed
-    file's old words leave both FTS tables (their 'delete' is fed from the packed text), its new
-    words are found, and 1-, 2- and 3+-character terms still answer exactly."""
+    file's old words leave the FTS table (its 'delete' is fed from the packed text), its new words
+    are found, and terms of 1 to 6 characters still answer exactly."""
     from kfin_tui.index.store import SEP, pack, unpack
 
     assert unpack(pack("a" + SEP + "公司")) == "a公司" and unpack(SEP + "x" + SEP + "y" + SEP) == "xy"
@@ -444,17 +453,16 @@ def test_texts_are_stored_compressed_and_replaced_exactly(cache, corpus):
     lib = Library(corpus).load_all()
     assert lib.wait_index()
     cid = next(r.id for r in lib.rows if r.path == str(changed))
-    for q in ("壬癸", "癸", "汇壬癸", "独有词汇壬癸"):
+    for q in ("壬癸", "癸", "汇壬癸", "词汇壬癸", "独有词汇壬癸"):
         assert lib.search(q) == {cid}, q
     lib.close(wait=True)
     changed.write_text(before, encoding="utf-8")
     os.utime(changed, ns=(time.time_ns(), time.time_ns() + 10_000_000))
     lib = Library(corpus).load_all()
     assert lib.wait_index()
-    for q in ("壬癸", "癸", "汇壬癸", "独有词汇壬癸"):
+    for q in ("壬癸", "癸", "汇壬癸", "词汇壬癸", "独有词汇壬癸"):
         assert lib.search(q) == set(), q
     for q in ("光", "伏组", "出货量", "同比增长"):
         assert {lib.row(i).path for i in lib.search(q)} == _reference(lib, q), q
     with sqlite3.connect(lib.index_path) as db:
-        for table in ("f", "g"):
-            db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+        db.execute("INSERT INTO gram(gram) VALUES('integrity-check')")

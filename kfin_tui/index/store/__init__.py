@@ -16,7 +16,7 @@ Split by concern, each module owning its SQL:
 """
 from __future__ import annotations
 
-from .codec import SEP, from_db, pack, phash, spread, to_db, unpack
+from .codec import SEP, from_db, grams, pack, phash, to_db, unpack
 from .core import SCHEMA_VERSION, SIDE_FILES, Store, StoreError, db_path_for
 from .extractions import CompanyCount
 from .filetable import Issue, Stat, Stored, TableRows
@@ -24,6 +24,6 @@ from .snapshots import FolderPrint, Snapshot, StoredListing, WalkedFolder
 
 __all__ = [
     "SCHEMA_VERSION", "SEP", "SIDE_FILES", "CompanyCount", "FolderPrint", "Issue", "Snapshot", "Stat", "Store",
-    "StoreError", "Stored", "StoredListing", "TableRows", "WalkedFolder", "db_path_for", "from_db", "pack",
-    "phash", "spread", "to_db", "unpack",
+    "StoreError", "Stored", "StoredListing", "TableRows", "WalkedFolder", "db_path_for", "from_db", "grams",
+    "pack", "phash", "to_db", "unpack",
 ]

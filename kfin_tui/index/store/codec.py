@@ -1,4 +1,5 @@
-"""How values are stored in the index: search texts (packed, spread), paths and their hash.
+"""How values are stored in the index: search texts (packed, and as the search table's grams),
+paths and their hash.
 
 Standard library only, no SQLite connection: the parse workers import it to pack texts and hash
 paths before the records reach the store."""
@@ -10,27 +11,67 @@ import zlib
 from array import array
 from collections.abc import Iterable
 
-SEP = "\x01"
-PACK_LEVEL = 1  # zlib level: 4 % larger than level 6, compressed in about half the time (in the workers)
+SEP = "\x01"  # dropped from search texts (the spread form of format 9 used it between characters)
+PACK_LEVEL = 6  # zlib level: 3 % smaller than level 1 on real articles, a third slower (~20 µs more per article)
+GRAM = 4  # the search table's tokens: every 4 characters of a text (see grams)
 
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
-_FAST_SPREAD = array("I").itemsize == 4
+_FAST_GRAMS = array("I").itemsize == 4
+UNSURE = "\ufffd"  # stands for any lone surrogate in the gram table
 
 
-def spread(text: str) -> str:
-    """``abc`` → ``\\x01a\\x01b\\x01c\\x01``: what the ``g`` table and the scan fallback work on."""
-    text = text.replace(SEP, "")
-    if _FAST_SPREAD and text:
-        # interleave in C (array slice assignment): 8x faster than SEP.join for CJK text
-        try:
-            chars = array("I", text.encode(_UTF32))
-        except UnicodeEncodeError:  # lone surrogates
-            pass
-        else:
-            out = array("I", [1]) * (2 * len(chars) + 1)
-            out[1::2] = chars
-            return out.tobytes().decode(_UTF32)
-    return SEP + SEP.join(text) + SEP
+def _gram_table() -> dict[int, int]:
+    """ASCII characters that FTS5's ``ascii`` tokenizer would take as separators (everything but
+    letters and digits) → characters that a normalised text never holds: NFKC maps the full-width
+    forms U+FF01–U+FF5E to ASCII and the half-width forms U+FF61–U+FF9F to their full-width
+    counterparts, and case folding cannot bring them back. So the mapping is one-to-one on search
+    texts and terms, and every character of a gram is a token character."""
+    spare = iter(range(0xFF61, 0xFF9F))
+    table = {}
+    for c in range(128):
+        if chr(c).isalnum():
+            continue
+        table[c] = 0xFF01 + c - 0x21 if 0x21 <= c <= 0x7E else next(spare)
+    return table
+
+
+_GRAM_TABLE = _gram_table()
+_PAD = "\uff9f"  # after a text's last character, so that it too starts a gram (U+FF9F: never in a text)
+
+
+def gram_term(term: str) -> str:
+    """A normalised search term (or text) as the ``gram`` table's tokens spell it."""
+    u = term.translate(_GRAM_TABLE)
+    return u if not has_surrogate(u) else "".join(UNSURE if "\ud800" <= c <= "\udfff" else c for c in u)
+
+
+def has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def grams(text: str) -> str:
+    """What the ``gram`` table indexes for a search text: the text's every window of :data:`GRAM`
+    characters (the last ones padded), separated by spaces — ``ab 宁德`` → ``abﾁ宁 bﾁ宁德 ﾁ宁德ﾟ
+    宁德ﾟﾟ 德ﾟﾟﾟ``. Every occurrence of a term of 1–4 characters is then the start of a token (a
+    prefix query finds it; 4 characters: the token itself), and a longer term's 4-character pieces
+    are tokens of every text that holds it. A lone surrogate (SQLite cannot store one) stands as
+    U+FFFD: a term holding U+FFFD is checked against the stored text (:data:`UNSURE`)."""
+    s = gram_term(text.replace(SEP, "")) + _PAD * (GRAM - 1)
+    n = len(s) - (GRAM - 1)
+    if n <= 0:
+        return ""
+    if not _FAST_GRAMS:
+        return "".join(s[i:i + GRAM] + " " for i in range(n))
+    chars = array("I", s.encode(_UTF32))
+    # interleave in C (array slice assignment): a Python loop over the windows is ~10x slower
+    out = array("I", [32]) * ((GRAM + 1) * n)
+    for k in range(GRAM):
+        out[k::GRAM + 1] = chars[k:k + n]
+    return out.tobytes().decode(_UTF32)
 
 
 def pack(text: str) -> bytes:
@@ -39,7 +80,7 @@ def pack(text: str) -> bytes:
 
 
 def unpack(tp: bytes | str) -> str:
-    """The plain search text :func:`pack` stored (a ``str`` is taken as a spread or plain text).
+    """The plain search text :func:`pack` stored (a ``str`` is taken as a plain text).
     Damage is a ``sqlite3.DatabaseError``, as for any other damaged part of the index."""
     if isinstance(tp, str):
         return tp.replace(SEP, "")
@@ -49,14 +90,36 @@ def unpack(tp: bytes | str) -> str:
         raise sqlite3.DatabaseError(f"index damaged: a stored text cannot be read ({exc})") from exc
 
 
-def sql_plain(tp: bytes) -> str:
-    """``kfin_plain(tp)`` in SQL: the plain text (the ``f`` table is filled with it)."""
-    return unpack(tp)
+def packed_holds(tp: bytes, terms: list[bytes], step: int = 1024) -> bool:
+    """Whether the text :func:`pack` stored holds every term (UTF-8: a term's UTF-8 is in the
+    text's exactly when the term is in the text). Decompressed ``step`` bytes at a time and left as
+    soon as every term is seen: a keyword is often in the title, at the start (a third to half of
+    the time of decompressing it all). Damage is a ``sqlite3.DatabaseError``."""
+    left = set(terms)
+    keep = max(map(len, terms)) - 1
+    d = zlib.decompressobj()
+    tail, rest = b"", tp
+    try:
+        while not d.eof:
+            chunk = d.decompress(rest, step)
+            rest = d.unconsumed_tail
+            if not chunk and not rest:
+                chunk = d.flush()  # what zlib still holds: the stream must end with it
+                if not d.eof:
+                    raise zlib.error("the stored text is cut short")
+            window = tail + chunk
+            left = {t for t in left if t not in window}
+            if not left:
+                return True
+            tail = window[-keep:] if keep else b""
+    except (zlib.error, TypeError) as exc:
+        raise sqlite3.DatabaseError(f"index damaged: a stored text cannot be read ({exc})") from exc
+    return False
 
 
-def sql_spread(tp: bytes) -> str:
-    """``kfin_spread(tp)`` in SQL: the spread text (the ``g`` table is filled with it)."""
-    return spread(unpack(tp))
+def sql_grams(tp: bytes) -> str:
+    """``kfin_grams(tp)`` in SQL: the tokens of a packed text (the ``gram`` table is filled with them)."""
+    return grams(unpack(tp))
 
 
 def to_db(rel: str) -> str:

@@ -1,18 +1,26 @@
 """Search over the stored texts (see :mod:`kfin_tui.index.search` for the semantics).
 
-Two FTS5 tables, both contentless:
+One contentless FTS5 table, ``gram``, with doclists only (``detail=none``: no positions): its
+tokens are every 4-character window of each normalised text (:func:`~.codec.grams`, with the ASCII
+separators mapped to characters a normalised text never holds, so that FTS5's ``ascii`` tokenizer
+keeps each window whole). A term of
 
-* ``f``: trigram tokenizer over the normalised text; terms of 3+ characters are phrase queries,
-  which are exact substring matches.
-* ``g``: trigram tokenizer over the *spread* text ``\\x01a\\x01b\\x01c\\x01`` (every character
-  between separators). Its trigrams ``\\x01a\\x01`` and ``a\\x01b`` are exactly the characters and
-  character pairs of the text, so 1- and 2-character terms (which trigram FTS cannot search) are
-  single-token lookups, exact and with doclists only (``detail=none``).
+* 4 characters is one token: an exact lookup;
+* 1–3 characters is the start of the tokens at its occurrences (the last ones are padded): a
+  prefix query, exact too; 1-character prefixes have their own index (``prefix='1'``), so that
+  ``的`` does not merge the doclists of every window starting with it;
+* 5 or more characters: its windows are all tokens of a text that holds it, which is necessary,
+  not sufficient (``ABCD`` and ``BCDE`` may sit apart): the texts that hold all of them are
+  checked against their stored text (~15-20 µs each: a long term found in many texts costs that;
+  the last answers of this kind are kept while the database is unchanged).
 
-``texts`` stores the plain text zlib-compressed (:func:`~.codec.pack`; 0.4x its UTF-8 size, where
-the spread form it held before was 1.3x): both FTS tables are filled from it through the SQL
-functions ``kfin_plain`` and ``kfin_spread``, and a contentless table's ``delete`` gets its tokens
-from it. Before the FTS tables are built (a cold build in progress), search scans those texts
+All terms of a query go to FTS5 in one ``MATCH`` (an AND, merged in C). This replaced a trigram
+table with positions plus a table of single characters and pairs (format 9): at 100,000 synthetic
+articles 134 MB instead of 520 MB, positions being most of it.
+
+``texts`` stores the plain text zlib-compressed (:func:`~.codec.pack`): the ``gram`` table is filled
+from it through the SQL function ``kfin_grams``, and a contentless table's ``delete`` gets its tokens
+from it. Before a text is in the FTS table (a cold build in progress), search scans those texts
 (decompressed) for each term, which is exact too."""
 from __future__ import annotations
 
@@ -20,23 +28,32 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
-from .codec import SEP, spread, unpack
+from .codec import GRAM, UNSURE, gram_term, grams, has_surrogate, packed_holds, unpack
 
 if TYPE_CHECKING:
     from .core import Store
 
 
-def _phrase(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"'
+def term_query(term: str) -> str:
+    """The ``gram`` table's MATCH expression for one normalised term: exact for up to
+    :data:`~.codec.GRAM` characters, a superset of the answer beyond (see :func:`needs_check`)."""
+    u = gram_term(term)  # no separator, quote or space is left in it
+    if len(u) < GRAM:
+        return f'"{u}"*'
+    if len(u) == GRAM:
+        return f'"{u}"'
+    return " AND ".join(f'"{u[i:i + GRAM]}"' for i in range(len(u) - GRAM + 1))
 
 
-def term_query(term: str) -> tuple[str, str]:
-    """(table, MATCH expression) answering one normalised term exactly."""
-    if len(term) == 1:
-        return "g", _phrase(SEP + term + SEP)
-    if len(term) == 2:
-        return "g", _phrase(term[0] + SEP + term[1])
-    return "f", _phrase(term)
+def match_query(query_terms: list[str]) -> str:
+    """One MATCH expression for every term (an AND)."""
+    return " AND ".join(term_query(t) for t in query_terms)
+
+
+def needs_check(term: str) -> bool:
+    """Whether :func:`term_query` may find texts without ``term``: it is longer than a gram, or
+    holds U+FFFD, which lone surrogates stand as in the gram table."""
+    return len(term) > GRAM or UNSURE in term or has_surrogate(term)
 
 
 def _holds(text: str, query_terms: list[str]) -> bool:
@@ -49,6 +66,10 @@ class Fts:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.stop = threading.Event()  # build() stops after its current chunk
+        # the last answers to queries with a long term (checked text by text: the slow kind), for
+        # the reader's re-selections of an unchanged keyword; valid while the database is unchanged
+        self._checked: dict[tuple, frozenset[int]] = {}
+        self._checked_lock = threading.Lock()
 
     # search ---------------------------------------------------------------
     def search(self, query_terms: list[str]) -> set[int]:
@@ -58,18 +79,32 @@ class Fts:
 
     def search_in(self, conn: sqlite3.Connection, query_terms: list[str]) -> set[int]:
         """:meth:`search` inside the caller's read transaction."""
-        found: set[int] | None = None
-        for t in query_terms:  # one query per term, intersected here: faster than SQL INTERSECT
-            table, expr = term_query(t)
+        long_terms = [t.encode("utf-8", "surrogatepass") for t in query_terms if needs_check(t)]
+        expr = match_query(query_terms)
+        if long_terms:  # the candidates' texts, checked here
+            found = set(self._checked_search(conn, expr, long_terms))
+        else:
             # one string of ids instead of a row object per hit: 3x faster at 80,000 hits
-            joined = conn.execute(f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (expr,)).fetchone()[0]
-            ids = set(map(int, joined.split(","))) if joined else set()
-            found = ids if found is None else found & ids
-            if not found:
-                break
-        found = found or set()
+            joined = conn.execute("SELECT group_concat(rowid) FROM gram WHERE gram MATCH ?", (expr,)).fetchone()[0]
+            found = set(map(int, joined.split(","))) if joined else set()
         # texts not in FTS yet (a cold build in progress): exact scan over them
         found |= self.scan_in(conn, query_terms, pending_only=True)
+        return found
+
+    def _checked_search(self, conn: sqlite3.Connection, expr: str, long_terms: list[bytes]) -> frozenset[int]:
+        # data_version moves when another connection commits, total_changes when this one writes
+        key = (conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, expr, *long_terms)
+        with self._checked_lock:
+            hit = self._checked.get(key)
+        if hit is not None:
+            return hit
+        found = frozenset(i for i, tp in conn.execute(
+            "SELECT t.id, t.tp FROM gram JOIN texts t ON t.id = gram.rowid WHERE gram MATCH ?", (expr,))
+            if packed_holds(tp, long_terms))
+        with self._checked_lock:
+            if len(self._checked) >= 8:
+                self._checked.pop(next(iter(self._checked)))
+            self._checked[key] = found
         return found
 
     def scan(self, query_terms: list[str]) -> set[int]:
@@ -96,8 +131,8 @@ class Fts:
 
     def build(self, chunk: int = 4000) -> bool:
         """Index every text not yet in FTS, in SQL (no Python per row), a few thousand rows per
-        transaction so that another instance never waits long for the write lock. True when it
-        indexed some."""
+        transaction so that another instance never waits long for the write lock; then merge the
+        table's segments into one (:meth:`merge`). True when it indexed some."""
         built = False
         while not self.stop.is_set():
             with self._store.write() as conn:
@@ -105,30 +140,38 @@ class Fts:
                     "SELECT id FROM files WHERE ok=1 AND in_fts=0 AND body=1 ORDER BY id LIMIT ?", (chunk,))]
                 if not ids:
                     self._store.set_meta(conn, "fts_ready", "1")
-                    return built
+                    break
                 lo, hi = ids[0], ids[-1]
                 pending = ("SELECT t.id, t.tp FROM texts t JOIN files fi ON fi.id=t.id "
                            "WHERE fi.ok=1 AND fi.in_fts=0 AND fi.body=1 AND fi.id BETWEEN ? AND ?")
-                conn.execute(f"INSERT INTO g(rowid, x) SELECT id, kfin_spread(tp) FROM ({pending})", (lo, hi))
-                conn.execute(f"INSERT INTO f(rowid, x) SELECT id, kfin_plain(tp) FROM ({pending})", (lo, hi))
+                conn.execute(f"INSERT INTO gram(rowid, x) SELECT id, kfin_grams(tp) FROM ({pending})", (lo, hi))
                 conn.execute("UPDATE files SET in_fts=1 WHERE ok=1 AND in_fts=0 AND body=1 AND id BETWEEN ? AND ?",
                              (lo, hi))
                 built = True
+        if built:
+            self.merge()
         return built
+
+    def merge(self, pages: int = 1000) -> None:
+        """Merge the FTS table's segments into one, ``pages`` leaf pages per transaction (FTS5's
+        ``merge`` with a negative count: across levels, as ``optimize`` does at once): a bulk build
+        leaves a few dozen segments, a quarter larger than one; the pages freed are reused."""
+        while not self.stop.is_set():
+            with self._store.write() as conn:
+                before = conn.total_changes
+                conn.execute("INSERT INTO gram(gram, rank) VALUES('merge', ?)", (-pages,))
+                if conn.total_changes - before < 2:  # (FTS5's documented test for "nothing left to merge")
+                    return
 
     # one text (inside the file table's write transaction) -----------------
     def add(self, conn: sqlite3.Connection, fid: int, tp: bytes) -> None:
         """Index the packed text ``tp`` of row ``fid`` now."""
-        plain = unpack(tp)
-        conn.execute("INSERT INTO g(rowid, x) VALUES(?, ?)", (fid, spread(plain)))
-        conn.execute("INSERT INTO f(rowid, x) VALUES(?, ?)", (fid, plain))
+        conn.execute("INSERT INTO gram(rowid, x) VALUES(?, ?)", (fid, grams(unpack(tp))))
         conn.execute("UPDATE files SET in_fts=1 WHERE id=?", (fid,))
 
     def remove(self, conn: sqlite3.Connection, fid: int) -> None:
-        """Take row ``fid``'s text out of the FTS tables (their tokens come from ``texts``: call
-        this before the text is deleted)."""
+        """Take row ``fid``'s text out of the FTS table (its tokens come from ``texts``: call this
+        before the text is deleted)."""
         row = conn.execute("SELECT tp FROM texts WHERE id=?", (fid,)).fetchone()
         if row:
-            plain = unpack(row[0])
-            conn.execute("INSERT INTO g(g, rowid, x) VALUES('delete', ?, ?)", (fid, spread(plain)))
-            conn.execute("INSERT INTO f(f, rowid, x) VALUES('delete', ?, ?)", (fid, plain))
+            conn.execute("INSERT INTO gram(gram, rowid, x) VALUES('delete', ?, ?)", (fid, grams(unpack(row[0]))))
