@@ -56,7 +56,8 @@ def main() -> int:
     from kfin_tui.state.watchlist import resolve
 
     resolve("贵州茅台")
-    print(f"company dictionary load (once per process; the reader has it loaded by extraction): "
+    print(f"company dictionary load (once per process; the reader loads it when first needed: a company "
+          f"filter, the dossier picker): "
           f"{ms(time.perf_counter() - t)}")
     names = [n for n, _ in archive.company_names(lib)]
     companies = args.companies or [names[0], names[len(names) // 50], names[len(names) // 10]]

@@ -17,16 +17,18 @@ sizes (``--companies``, else picked from the index: a few dozen to the largest),
            (whichever it is: its name and count are read off the header) → timed from ``d``
 
 Each is timed to (1) the header with the article count (``N 篇``), (2) the first article row
-painted (``▌`` + date), (3) the first row's figures filled in (its ``…`` gone).
+painted (``▌`` + date), (3) the first row's figures filled in (its ``…`` gone). Floor in the same
+reader: ``?`` → the help screen painted (a screen pushed by a key, nothing computed), and ``escape``
+back. Also whole-process ``kfin-tui company NAME --json`` (all entries: figures for every article)
+and ``--limit 30``. Medians / p95 with the load average; JSON + Markdown in tests/bench/out/.
 
 ``--gc-log``: the reader runs under a small wrapper (:data:`GC_WRAPPER`) that logs every garbage
 collection (generation, duration): each opening then says how much of it was the collector's
 (``gc2``: full collections, ``gc``: the others). ``--gc-freeze``: the wrapper also calls
 ``gc.freeze()`` once the reader has settled (SIGUSR1), to see what a reader doing it after its
-load would get. Floor in the same
-reader: ``?`` → the help screen painted (a screen pushed by a key, nothing computed), and ``escape``
-back. Also whole-process ``kfin-tui company NAME --json`` (all entries: figures for every article)
-and ``--limit 30``. Medians / p95 with the load average; JSON + Markdown in tests/bench/out/.
+load would get; ``--gc-threshold A,B,C``: the wrapper's ``gc.set_threshold``. ``--sample``: the
+wrapper also samples the busy threads' stacks every 5 ms (wall-clock times; each opening's window
+is in the JSON).
 """
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ def note(phase, info):
         log.write(f"{start[0]:.6f} {info['generation']} {(time.time() - start[0]) * 1000:.3f}\\n")
 gc.callbacks.append(note)
 signal.signal(signal.SIGUSR1, lambda *a: gc.freeze())
+if os.environ.get("KFIN_BENCH_GC_THRESHOLD"):
+    gc.set_threshold(*map(int, os.environ["KFIN_BENCH_GC_THRESHOLD"].split(",")))
 if os.environ.get("KFIN_BENCH_SAMPLE"):  # a sampler: every 5 ms, each busy thread's stack
     import threading
     out = open(os.environ["KFIN_BENCH_SAMPLE"], "a", buffering=1 << 16)
@@ -129,11 +133,13 @@ class DossierBench:
                     "KFIN_TUI_CONFIG": str(args.state / "config.toml")}
         self.gc_log: Path | None = None
         self.reader = self.kfin
-        if args.gc_log or args.gc_freeze or args.sample:
+        if args.gc_log or args.gc_freeze or args.sample or args.gc_threshold:
             wrapper = args.state / "gc_wrapper.py"
             wrapper.write_text(GC_WRAPPER, encoding="utf-8")
             self.gc_log = args.state / f"gc-{time.strftime('%H%M%S')}.log"
             self.reader = [args.python, str(wrapper), str(self.gc_log)]
+            if args.gc_threshold:
+                self.env["KFIN_BENCH_GC_THRESHOLD"] = args.gc_threshold
             if args.sample:
                 self.env["KFIN_BENCH_SAMPLE"] = str(args.state / f"samples-{time.strftime('%H%M%S')}.log")
         self.tmux = Tmux()
@@ -381,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", action="store_true",
                     help="with --gc-log: the wrapper samples the busy threads' stacks every 5 ms (to a file "
                          "next to the GC log, with wall-clock times; the samples' windows are in the JSON)")
+    ap.add_argument("--gc-threshold", default="", help="the wrapper's gc.set_threshold, e.g. 700,10,1000")
     ap.add_argument("--gc-freeze", action="store_true",
                     help="the wrapper calls gc.freeze() once the reader has settled (implies --gc-log)")
     args = ap.parse_args(argv)
