@@ -217,3 +217,29 @@ async def test_the_dossier_picker_loads_the_company_names_while_a_name_is_typed(
         await pilot.press(*CATL, "enter")
         await until(pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.dossier is not None)
         assert "5 篇" in head_text(app.screen)
+
+
+async def test_the_first_rows_figures_do_not_wait_for_the_next_rows(lib, monkeypatch):
+    """The figures worker reports the first row alone (each entry may need a full extraction)."""
+    newest = build_dossier(lib, CATL).row_ids[0]
+    release = threading.Event()
+    real = core.Dossier.entry
+
+    def entry(self, row_id):
+        if row_id != newest:
+            assert release.wait(30)
+        return real(self, row_id)
+
+    monkeypatch.setattr(core.Dossier, "entry", entry)
+    total = len(lib.rows)
+    app = DossierApp(lib, CATL, progress=lambda: (total, total))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            lst = app.screen.query_one(DossierList)
+            await until(pilot, lambda: newest in lst.entries)  # the others are held
+            assert f"营业收入 {100 + N}.5亿元" in lst.entry_lines(0)[1]
+            assert lst.entry_lines(1)[1].strip() == "…"
+            release.set()
+            await until(pilot, lambda: lst.rows[1].id in lst.entries)
+    finally:
+        release.set()

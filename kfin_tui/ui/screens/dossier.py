@@ -50,7 +50,7 @@ from ..theme import KIND_COLOURS
 from ..widgets.sanitize import one_line
 
 REBUILD_EVERY = 2.0  # seconds between rebuilds while the archive is still being extracted
-CHUNK = 4  # entries whose figures are reported per message (the first ones show sooner)
+CHUNK = 4  # entries whose figures are reported per message after the first row's (reported alone)
 MAX_FIGURES = 6  # figures shown per article
 MAX_COMPANIES = 6  # co-mentioned companies shown per article
 SPARK_WIDTH = 60
@@ -341,16 +341,18 @@ class DossierScreen(Screen[int | None]):
 
     @work(thread=True, group="dossier-entries")
     def compute_entries(self, dossier: Any, row_ids: list[int], token: int) -> None:
-        """The figures of ``row_ids`` (the rows on screen, then the next screenful), a few at a
-        time; stops when a newer request or screen replaces it."""
-        for start in range(0, len(row_ids), CHUNK):
+        """The figures of ``row_ids`` (the rows on screen, then the next screenful): the first
+        row's alone, then a few at a time; stops when a newer request or screen replaces it."""
+        start, size = 0, 1
+        while start < len(row_ids):
             if self._stop.is_set() or token != self._entries_token:
                 return
             try:
-                entries = [dossier.entry(rid) for rid in row_ids[start:start + CHUNK]]
+                entries = [dossier.entry(rid) for rid in row_ids[start:start + size]]
             except Exception:  # noqa: BLE001 - the rows keep their title and date
                 return
             self.post_message(DossierEntries(token, start, entries))
+            start, size = start + size, CHUNK
 
     def _rebuild_if_partial(self) -> None:
         if self.dossier is None or not self.dossier.partial:
