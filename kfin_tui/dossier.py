@@ -7,7 +7,10 @@ mentioned with it.
 
 Fast by construction: the header and the article list come from the index's cached extractions
 (the company → articles table), no article is read; an entry's figures need its text and are
-computed when asked for (:meth:`Dossier.entries`), so a screen asks for the rows it shows.
+computed when asked for (:meth:`Dossier.entries`), so a screen asks for the rows it shows. In two
+steps for a screen: :func:`dossier_head` (the count and the first rows: what the first paint
+needs, bounded work) then :func:`complete_dossier` (every row in order, the timeline);
+:func:`build_dossier` does both.
 
 It tells the truth: while the archive is still being extracted, :attr:`Dossier.partial` is True and
 :attr:`Dossier.extracted` / :attr:`Dossier.total` say how far it got — a company whose articles are
@@ -16,6 +19,7 @@ not extracted yet is "partial", never "no articles".
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import threading
 import weakref
@@ -138,13 +142,17 @@ class DossierEntry:
 @dataclass
 class Dossier:
     info: CompanyInfo
-    row_ids: list[int]  # newest first
+    row_ids: list[int]  # newest first (a head: the first ones only)
     extracted: int
     total: int
     weeks: list[tuple[date, int]]  # every week from the first to the last mention (zeros too)
     undated: int
     library: Any = field(repr=False, default=None)
     rows: list[Any] = field(default_factory=list, repr=False)  # the rows of row_ids (id, title, date …)
+    complete: bool = True  # False: a head (:func:`dossier_head`): the first rows, no timeline yet
+    size: int | None = None  # articles naming it, when row_ids holds the first ones only
+    _places: list[int] = field(default_factory=list, repr=False)  # a head's rows: places in _listed
+    _listed: list[int] = field(default_factory=list, repr=False)  # the library's ids in list order
     _details: dict[int, DossierEntry] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -154,7 +162,7 @@ class Dossier:
 
     @property
     def count(self) -> int:
-        return len(self.row_ids)
+        return self.size if self.size is not None else len(self.row_ids)
 
     @property
     def partial(self) -> bool:
@@ -212,9 +220,10 @@ class Dossier:
 _POSITIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _positions(library: Any) -> dict[int, int]:
-    """Row id → its place in the library's list (newest first), kept while the list is the same
-    object of the same length: ordering a company's rows by it is ~10× cheaper than by their dates."""
+def _positions(library: Any) -> tuple[list[int], dict[int, int]]:
+    """The library's row ids in list order (newest first) and id → place in it, kept while the list
+    is the same object of the same length: a company's rows are ordered by sorting their places,
+    plain ints (~20× cheaper than by their dates, and no object for the garbage collector)."""
     rows = library.rows
     stamp = (id(rows), len(rows))
     try:
@@ -222,30 +231,58 @@ def _positions(library: Any) -> dict[int, int]:
     except TypeError:  # not weak-referenceable
         kept = None
     if kept is not None and kept[0] == stamp:
-        return kept[1]
-    pos = {r.id: i for i, r in enumerate(list(rows))}
+        return kept[1], kept[2]
+    listed = [r.id for r in list(rows)]
+    pos = {rid: i for i, rid in enumerate(listed)}
     try:
-        _POSITIONS[library] = (stamp, pos)
+        _POSITIONS[library] = (stamp, listed, pos)
     except TypeError:
         pass
-    return pos
+    return listed, pos
+
+
+def _rows_at(library: Any, listed: list[int], places: list[int]) -> list[Any]:
+    """The library's rows at ``places`` (sorted) of its list: as it holds them now."""
+    out = []
+    get = library.row
+    for p in places:
+        try:
+            out.append(get(listed[p]))
+        except KeyError:  # gone meanwhile
+            pass
+    return out
 
 
 def rows_newest_first(library: Any, ids: set[int]) -> list[Any]:
     """The rows of ``ids`` in the library's list order (newest first)."""
-    pos = _positions(library)
-    placed = sorted((p, i) for i in ids if (p := pos.get(i)) is not None)
-    return [r for r in (archive.row(library, i) for _, i in placed) if r is not None]
+    listed, pos = _positions(library)
+    return _rows_at(library, listed, sorted(p for p in map(pos.get, ids) if p is not None))
 
 
-def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
-                  progress: tuple[int, int] | None = None) -> Dossier:
-    """The dossier of the company ``name`` (a name, alias or ticker) in ``library`` (loaded). Reads
-    no article: entries' figures come with :meth:`Dossier.entries`. ``progress``: (extracted,
-    total) when the caller knows it (the reader's extraction worker reports it); else asked."""
+def dossier_head(library: Any, name: str, info: CompanyInfo | None = None,
+                 progress: tuple[int, int] | None = None, first: int = 0) -> Dossier:
+    """What a screen shows first: the company, its number of articles and its ``first`` newest
+    articles, with no timeline yet (``complete`` False; :func:`complete_dossier` adds the rest).
+    Bounded work whatever the company's size: the index's company table, one int per article
+    looked up and the ``first`` smallest kept, no article read, no row sorted."""
     info = info or resolve(name)
     ids = archive.ids_with_company(library, info.name)
-    rows = rows_newest_first(library, ids)
+    listed, pos = _positions(library)
+    places = [p for p in map(pos.get, ids) if p is not None]
+    head = heapq.nsmallest(first, places) if first > 0 else []
+    rows = _rows_at(library, listed, head)
+    extracted, total = progress if progress is not None else archive.extraction_progress(library)
+    return Dossier(info, [r.id for r in rows], extracted, total, [], 0, library, rows, complete=False,
+                   size=len(places), _places=places, _listed=listed)
+
+
+def complete_dossier(head: Dossier) -> Dossier:
+    """The whole dossier from its head: every article, newest first, and the timeline (articles per
+    week). Shares the head's computed entries."""
+    if head.complete:
+        return head
+    library = head.library
+    rows = _rows_at(library, head._listed, sorted(head._places))
     per_day: Counter = Counter(r.date.date() for r in rows if r.date is not None)
     per_week: Counter = Counter()
     for day, n in per_day.items():
@@ -258,5 +295,27 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
         while w <= last:
             weeks.append((w, per_week.get(w, 0)))
             w += timedelta(days=7)
-    extracted, total = progress if progress is not None else archive.extraction_progress(library)
-    return Dossier(info, [r.id for r in rows], extracted, total, weeks, undated, library, rows)
+    return Dossier(head.info, [r.id for r in rows], head.extracted, head.total, weeks, undated, library, rows,
+                   _details=head._details, _lock=head._lock)
+
+
+def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
+                  progress: tuple[int, int] | None = None) -> Dossier:
+    """The dossier of the company ``name`` (a name, alias or ticker) in ``library`` (loaded). Reads
+    no article: entries' figures come with :meth:`Dossier.entries`. ``progress``: (extracted,
+    total) when the caller knows it (the reader's extraction worker reports it); else asked."""
+    return complete_dossier(dossier_head(library, name, info, progress))
+
+
+def names_ready() -> bool:
+    """Whether a company name resolves at once: the company dictionary is loaded (its first load
+    takes ~0.3 s, for a worker, not for a screen's first paint)."""
+    from .extract import dictionary
+
+    return getattr(dictionary, "_DICT", None) is not None  # get_dictionary() would load it
+
+
+def load_names() -> None:
+    """Load the company dictionary now (for a worker: the next :func:`dossier_head` can be had at
+    once); without one, names are taken as typed (:func:`~kfin_tui.state.watchlist.resolve`)."""
+    resolve("")  # loads it (an empty name matches nothing)

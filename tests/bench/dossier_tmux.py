@@ -21,12 +21,22 @@ painted (``▌`` + date), (3) the first row's figures filled in (its ``…`` gon
 reader: ``?`` → the help screen painted (a screen pushed by a key, nothing computed), and ``escape``
 back. Also whole-process ``kfin-tui company NAME --json`` (all entries: figures for every article)
 and ``--limit 30``. Medians / p95 with the load average; JSON + Markdown in tests/bench/out/.
+
+``--gc-log``: the reader runs under a small wrapper (:data:`GC_WRAPPER`) that logs every garbage
+collection (generation, duration): each opening then says how much of it was the collector's
+(``gc2``: full collections, ``gc``: the others). ``--gc-freeze``: the wrapper also calls
+``gc.freeze()`` once the reader has settled (SIGUSR1), to see what a reader doing it after its
+load would get; ``--gc-threshold A,B,C``: the wrapper's ``gc.set_threshold``. ``--sample``: the
+wrapper also samples the busy threads' stacks every 5 ms (wall-clock times; each opening's window
+is in the JSON).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -37,6 +47,44 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from tmux_bench import NEUTRAL, OUT, Pane, Tmux, count_of, load, run_time, stats, tree_cpu
+
+GC_WRAPPER = """\
+import gc, os, signal, sys, time
+log = open(sys.argv.pop(1), "a", buffering=1)
+start = [0.0]
+def note(phase, info):
+    if phase == "start":
+        start[0] = time.time()
+    else:
+        log.write(f"{start[0]:.6f} {info['generation']} {(time.time() - start[0]) * 1000:.3f}\\n")
+gc.callbacks.append(note)
+signal.signal(signal.SIGUSR1, lambda *a: gc.freeze())
+if os.environ.get("KFIN_BENCH_GC_THRESHOLD"):
+    gc.set_threshold(*map(int, os.environ["KFIN_BENCH_GC_THRESHOLD"].split(",")))
+if os.environ.get("KFIN_BENCH_SAMPLE"):  # a sampler: every 5 ms, each busy thread's stack
+    import threading
+    out = open(os.environ["KFIN_BENCH_SAMPLE"], "a", buffering=1 << 16)
+    IDLE = {"select", "poll", "wait", "_wait_for_tstate_lock", "sleep", "get", "read", "readinto", "accept",
+            "_worker", "recv_bytes", "_recv", "_recv_bytes", "read_frame"}
+    def sample():
+        me = threading.get_ident()
+        while True:
+            time.sleep(0.005)
+            now = time.time()
+            for tid, frame in sys._current_frames().items():
+                if tid == me or frame.f_code.co_name in IDLE:
+                    continue
+                stack = []
+                while frame is not None and len(stack) < 40:
+                    c = frame.f_code
+                    stack.append(f"{c.co_filename.rsplit('/', 2)[-1]}:{c.co_name}")
+                    frame = frame.f_back
+                out.write(f"{now:.4f} {tid} " + ";".join(reversed(stack)) + "\\n")
+    threading.Thread(target=sample, daemon=True).start()
+from kfin_tui.cli import main
+sys.argv[0] = "kfin-tui"
+sys.exit(main())
+"""
 
 HEAD_RE = re.compile(r"(\d+) 篇 articles")
 ROW_RE = re.compile(r"^▌(\d{4}-\d{2}-\d{2}|无日期)", re.M)
@@ -83,6 +131,17 @@ class DossierBench:
         self.kfin = [str(script)] if script.exists() else [args.python, "-m", "kfin_tui"]
         self.env = {"KFIN_TUI_CACHE": str(args.cache), "KFIN_TUI_STATE": str(args.state),
                     "KFIN_TUI_CONFIG": str(args.state / "config.toml")}
+        self.gc_log: Path | None = None
+        self.reader = self.kfin
+        if args.gc_log or args.gc_freeze or args.sample or args.gc_threshold:
+            wrapper = args.state / "gc_wrapper.py"
+            wrapper.write_text(GC_WRAPPER, encoding="utf-8")
+            self.gc_log = args.state / f"gc-{time.strftime('%H%M%S')}.log"
+            self.reader = [args.python, str(wrapper), str(self.gc_log)]
+            if args.gc_threshold:
+                self.env["KFIN_BENCH_GC_THRESHOLD"] = args.gc_threshold
+            if args.sample:
+                self.env["KFIN_BENCH_SAMPLE"] = str(args.state / f"samples-{time.strftime('%H%M%S')}.log")
         self.tmux = Tmux()
         self.samples: dict[str, list[dict[str, Any]]] = {}
 
@@ -90,7 +149,7 @@ class DossierBench:
         print(f"[{time.strftime('%H:%M:%S')} load {' '.join(map(str, load()))}] {msg}", file=sys.stderr, flush=True)
 
     def open_reader(self) -> Pane:
-        pane = self.tmux.start([*self.kfin, str(self.args.archive)], env=self.env)
+        pane = self.tmux.start([*self.reader, str(self.args.archive)], env=self.env)
         pane.go()
         size = self.args.size
 
@@ -101,16 +160,39 @@ class DossierBench:
         t, _ = pane.wait(settled, 600)
         self.log(f"reader open: N/N and extraction done after {t:.2f} s")
         time.sleep(self.args.settle)
+        if self.args.gc_freeze:
+            os.kill(pane.pid, signal.SIGUSR1)
+            time.sleep(0.5)
+            self.log("gc.freeze() in the reader")
         return pane
+
+    def gc_in(self, start: float, end: float) -> dict[str, float]:
+        """Milliseconds of garbage collection in the reader between two wall-clock times (a
+        collection begun before ``start`` counts for its part after it: the key waited for it)."""
+        out = {"gc2": 0.0, "gc": 0.0}
+        if self.gc_log is None or not self.gc_log.exists():
+            return out
+        for line in self.gc_log.read_text().splitlines():
+            try:
+                t, gen, dur = line.split()
+            except ValueError:
+                continue
+            a, b = float(t), float(t) + float(dur) / 1000
+            if a <= end and b >= start:
+                out["gc2" if gen == "2" else "gc"] += (min(b, end) - max(a, start)) * 1000
+        return out
 
     def timed(self, pane: Pane, key: str, name: str | None) -> dict[str, Any]:
         """``key`` pressed: time to the header with its count, the first row, its figures."""
         cpu0 = tree_cpu(pane.pid)
+        wall0 = time.time()
         t0 = time.perf_counter()
         pane.keys(key)
         head, s = pane.wait(lambda s: head_count(s) is not None and (name is None or name in s.split("\n")[0]),
                             60, since=t0)
         cpu = tree_cpu(pane.pid) - cpu0  # the reader's CPU time from the key to the header on screen
+        gcs = self.gc_in(wall0, wall0 + head)
+        window = (wall0, wall0 + head)
         row, _ = pane.wait(lambda s: ROW_RE.search(s) is not None or "没有文章" in s, 60, since=t0)
         try:
             filled: float | None = pane.wait(first_row_filled, 60, since=t0)[0]
@@ -118,7 +200,9 @@ class DossierBench:
             filled = None
         first = s.split("\n")[0]
         return {"header": head, "first_row": row, "figures": filled, "cpu": cpu, "count": head_count(s),
-                "company": first.split()[0] if first.split() else "", "load": load()[0]}
+                "company": first.split()[0] if first.split() else "", "load": load()[0],
+                "gc2": gcs["gc2"] / 1000, "gc": gcs["gc"] / 1000,  # seconds, as the times
+                "window": window}
 
     def back_to_list(self, pane: Pane) -> None:
         """escape until the reader shows every article (the dossier closed, the focus back in the
@@ -200,6 +284,17 @@ class DossierBench:
             by_size[f"{name} ({n})"] = {k: stats([x[k] for x in xs if x[k] is not None])
                                         for k in ("header", "first_row", "figures", "cpu")}
         res["by_company"] = by_size
+        # every path, by the company opened (the side panel opens whichever company is its last item)
+        opened: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        for x in allx:
+            opened.setdefault((x["want"], x["n"] or 0), []).append(x)
+        if self.gc_log is not None:
+            res["gc"] = {"gc2": stats([x["gc2"] for x in allx]), "gc": stats([x["gc"] for x in allx]),
+                         "openings_with_gc2": sum(1 for x in allx if x["gc2"] > 0), "n": len(allx),
+                         "cpu_without_gc2": stats([x["cpu"] for x in allx if x["gc2"] == 0]),
+                         "header_without_gc2": stats([x["header"] for x in allx if x["gc2"] == 0])}
+        res["by_opened"] = {f"{c} ({n})": {k: stats([x[k] for x in xs if x[k] is not None]) for k in ("header", "cpu")}
+                            for (c, n), xs in sorted(opened.items(), key=lambda kv: kv[0][1])}
         # whole process: kfin-tui company NAME --json
         cli: dict[str, Any] = {}
         for name, n in a.companies_sized:
@@ -253,6 +348,18 @@ def report(res: dict[str, Any], info: dict[str, Any]) -> str:
     for name, r in res.get("by_company", {}).items():
         out.append(f"| {name} | {ms(r['header'])} / {ms(r['header'], 'p95')} ms | {ms(r['first_row'])} ms | "
                    f"{ms(r['figures'])} ms | {ms(r['cpu'])} ms |")
+    out += ["", "| company opened (articles), every path | n | header median / p95 | reader CPU key → header median / p95 |",
+            "|---|---|---|---|"]
+    for name, r in res.get("by_opened", {}).items():
+        out.append(f"| {name} | {r['cpu']['n']} | {ms(r['header'])} / {ms(r['header'], 'p95')} ms | "
+                   f"{ms(r['cpu'])} / {ms(r['cpu'], 'p95')} ms |")
+    g = res.get("gc")
+    if g:
+        out.append(f"\ngarbage collection in the reader from the key to the header: full collections in "
+                   f"{g['openings_with_gc2']} of {g['n']} openings (max {ms(g['gc2'], 'max')} ms); "
+                   f"the others {ms(g['gc'])} / {ms(g['gc'], 'p95')} ms median / p95. Openings without a "
+                   f"full collection: header {ms(g['header_without_gc2'])} / {ms(g['header_without_gc2'], 'p95')} ms, "
+                   f"CPU {ms(g['cpu_without_gc2'])} / {ms(g['cpu_without_gc2'], 'p95')} ms median / p95")
     if res.get("panel"):
         seen = sorted({(x['company'], x['n']) for x in res['panel']['samples']}, key=lambda x: -(x[1] or 0))
         out.append("\nside panel `d` opened: " + ", ".join(f"{c} ({n})" for c, n in seen))
@@ -276,6 +383,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="`company --json` without --limit only for companies with at most this many articles")
     ap.add_argument("--no-cli", action="store_true", help="leave out the `company --json` runs")
     ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--gc-log", action="store_true", help="log the reader's garbage collections (a wrapper)")
+    ap.add_argument("--sample", action="store_true",
+                    help="with --gc-log: the wrapper samples the busy threads' stacks every 5 ms (to a file "
+                         "next to the GC log, with wall-clock times; the samples' windows are in the JSON)")
+    ap.add_argument("--gc-threshold", default="", help="the wrapper's gc.set_threshold, e.g. 700,10,1000")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="the wrapper calls gc.freeze() once the reader has settled (implies --gc-log)")
     args = ap.parse_args(argv)
     args.archive = args.archive.absolute()
     args.cache = args.cache.absolute()

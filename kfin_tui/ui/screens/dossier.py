@@ -5,13 +5,19 @@ every article naming it, newest first, each with the figures of the sentences na
 and the companies mentioned with it. ``enter`` opens the article in the reader, ``escape`` goes
 back (the screen returns the chosen row id, or None).
 
-Fast at 100k articles: a worker builds the header and the article list
-(:func:`kfin_tui.dossier.build_dossier`: the index's company table and the rows' dates, no article
-read) and reports it with :class:`~kfin_tui.ui.messages.DossierBuilt`; the list is virtual
-(:class:`DossierList`: three lines per article, drawn for the lines on screen only), so 5,000
-articles paint as fast as 5. An article's figures need its text (and its full extraction): they
-are computed in a worker for the rows on screen (and the next screenful) only, reported with
-:class:`~kfin_tui.ui.messages.DossierEntries`; a row shows ``…`` until then.
+Fast at 100k articles, in three steps. The first paint has the header with the number of
+articles and the first rows (:func:`kfin_tui.dossier.dossier_head`: the index's company table, one
+int per article, the newest few kept; no article read, nothing sorted: a few ms for 5,000
+articles, done as the screen is composed). After that paint a worker completes it
+(:func:`kfin_tui.dossier.complete_dossier`: every row in order, the timeline of mentions) and
+reports it with :class:`~kfin_tui.ui.messages.DossierBuilt`; until then the timeline line says
+``…``. The list is virtual (:class:`DossierList`: three lines per article, drawn for the lines on
+screen only), so 5,000 articles paint as fast as 5. An article's figures need its text (and its
+full extraction): they are computed in a worker for the rows on screen (and the next screenful)
+only, reported with :class:`~kfin_tui.ui.messages.DossierEntries`; a row shows ``…`` until then.
+When the first step cannot be done at once (the reader does not know the extraction's progress
+yet, or the company dictionary is not loaded), the worker does all of it and the header says
+``读取中`` meanwhile.
 
 While the archive is not fully extracted the header says ``提取中 n/N`` and the dossier is built
 again every :data:`REBUILD_EVERY` seconds; it never says "no articles" while partial. Every name
@@ -44,7 +50,7 @@ from ..theme import KIND_COLOURS
 from ..widgets.sanitize import one_line
 
 REBUILD_EVERY = 2.0  # seconds between rebuilds while the archive is still being extracted
-CHUNK = 4  # entries whose figures are reported per message (the first ones show sooner)
+CHUNK = 4  # entries whose figures are reported per message after the first row's (reported alone)
 MAX_FIGURES = 6  # figures shown per article
 MAX_COMPANIES = 6  # co-mentioned companies shown per article
 SPARK_WIDTH = 60
@@ -93,19 +99,23 @@ class DossierList(ScrollView, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows: list[Any] = []  # the dossier's rows (id, title, date), newest first
+        self.total = 0  # articles in the list: more than len(rows) while only the first are known
         self.entries: dict[int, Any] = {}
         self.empty_message = ""
         self._asked: set[int] = set()
         self._want_scheduled = False
 
     # data ---------------------------------------------------------------------------------
-    def set_rows(self, rows: list[Any], entries: dict[int, Any]) -> None:
-        """New rows (a rebuild keeps the cursor on the same article when it is still there)."""
+    def set_rows(self, rows: list[Any], entries: dict[int, Any], total: int | None = None) -> None:
+        """New rows (a rebuild keeps the cursor on the same article when it is still there);
+        ``total``: the list's length when ``rows`` are only its first ones (its height is the
+        whole list's, the rows not known yet are blank)."""
         keep = self.current_id
         self.rows = rows
+        self.total = max(len(rows), total or 0)
         self.entries = entries
         self._asked = {rid for rid in self._asked if rid in entries}
-        self.virtual_size = Size(self.size.width, len(rows) * ENTRY_HEIGHT)
+        self.virtual_size = Size(self.size.width, self.total * ENTRY_HEIGHT)
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep is not None else 0
         self.cursor = index
         self.refresh()
@@ -132,7 +142,7 @@ class DossierList(ScrollView, can_focus=True):
             self.scroll_to(y=top + ENTRY_HEIGHT - height, animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) * ENTRY_HEIGHT)
+        self.virtual_size = Size(event.size.width, max(self.total, len(self.rows)) * ENTRY_HEIGHT)
 
     # what to compute --------------------------------------------------------------------------
     def _want(self, index: int) -> None:
@@ -254,6 +264,7 @@ class DossierScreen(Screen[int | None]):
 
     BINDINGS = DOSSIER
     AUTO_FOCUS = "#dossier-list"
+    AHEAD_ROWS = 2  # screenfuls of rows the first paint is given (this one and the next)
     DEFAULT_CSS = """
     DossierScreen { layout: vertical; background: $surface; }
     DossierScreen #dossier-head { height: auto; padding: 0 1; background: $panel; }
@@ -272,13 +283,35 @@ class DossierScreen(Screen[int | None]):
         self._entries_token = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"公司档案 · {one_line(self.company)}  读取中… loading", style="bold"), id="dossier-head",
-                     markup=False)
-        yield DossierList(id="dossier-list")
+        self.dossier = self._head()
+        if self.dossier is None:
+            head = Text(f"公司档案 · {one_line(self.company)}  读取中… loading", style="bold")
+        else:
+            head = self.header()
+        yield Static(head, id="dossier-head", markup=False)
+        lst = DossierList(id="dossier-list")
+        if self.dossier is not None:
+            self._fill(lst)
+        yield lst
         yield Footer()
 
+    def _head(self) -> Any:
+        """The dossier's head (count and first rows) for the first paint, when it can be had at
+        once; else None (the worker builds it all)."""
+        from ...dossier import dossier_head, names_ready
+
+        progress = self._progress() if self._progress is not None else None
+        if progress is None or not names_ready():  # an index query / the dictionary's load: not here
+            return None
+        first = (max(ENTRY_HEIGHT, self.app.size.height) // ENTRY_HEIGHT + 1) * self.AHEAD_ROWS
+        try:
+            return dossier_head(self.library, self.company, progress=progress, first=first)
+        except Exception:  # noqa: BLE001 - the worker tries again, and says it if it fails
+            return None
+
     def on_mount(self) -> None:
-        self.build(self._token)
+        # after the first paint: the worker's CPU would delay it
+        self.call_after_refresh(self.build, self._token)
         self.set_interval(REBUILD_EVERY, self._rebuild_if_partial)
 
     def on_unmount(self) -> None:
@@ -291,11 +324,16 @@ class DossierScreen(Screen[int | None]):
     # the workers --------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="dossier")
     def build(self, token: int) -> None:
-        from ...dossier import build_dossier
+        """The whole dossier: from the head shown (the first build), else from the index."""
+        from ...dossier import build_dossier, complete_dossier
 
+        head = self.dossier
         try:
-            progress = self._progress() if self._progress is not None else None
-            dossier = build_dossier(self.library, self.company, progress=progress)
+            if token == 0 and head is not None and not head.complete:
+                dossier = complete_dossier(head)
+            else:
+                progress = self._progress() if self._progress is not None else None
+                dossier = build_dossier(self.library, self.company, progress=progress)
         except Exception as exc:  # noqa: BLE001 - a failed dossier is said, the reader goes on
             self.post_message(DossierBuilt(token, error=str(exc)))
             return
@@ -303,16 +341,18 @@ class DossierScreen(Screen[int | None]):
 
     @work(thread=True, group="dossier-entries")
     def compute_entries(self, dossier: Any, row_ids: list[int], token: int) -> None:
-        """The figures of ``row_ids`` (the rows on screen, then the next screenful), a few at a
-        time; stops when a newer request or screen replaces it."""
-        for start in range(0, len(row_ids), CHUNK):
+        """The figures of ``row_ids`` (the rows on screen, then the next screenful): the first
+        row's alone, then a few at a time; stops when a newer request or screen replaces it."""
+        start, size = 0, 1
+        while start < len(row_ids):
             if self._stop.is_set() or token != self._entries_token:
                 return
             try:
-                entries = [dossier.entry(rid) for rid in row_ids[start:start + CHUNK]]
+                entries = [dossier.entry(rid) for rid in row_ids[start:start + size]]
             except Exception:  # noqa: BLE001 - the rows keep their title and date
                 return
             self.post_message(DossierEntries(token, start, entries))
+            start, size = start + size, CHUNK
 
     def _rebuild_if_partial(self) -> None:
         if self.dossier is None or not self.dossier.partial:
@@ -330,14 +370,16 @@ class DossierScreen(Screen[int | None]):
             head.update(Text(f"公司档案 · {one_line(self.company)}  失败 failed: {one_line(message.error)}"))
             return
         old, self.dossier = self.dossier, message.dossier
-        if old is not None:
+        if old is not None and old._details is not self.dossier._details:
             self.dossier._details.update(old._details)  # figures already read stay (same articles)
         head.update(self.header())
-        lst = self.entries_list
+        self._fill(self.entries_list)
+
+    def _fill(self, lst: DossierList) -> None:
         d = self.dossier
         lst.empty_message = (f"{d.status} — 尚未提取完，稍后再看 · still extracting" if d.partial
                              else "没有文章提到这家公司 · no article names this company")
-        lst.set_rows(d.rows, dict(d._details))
+        lst.set_rows(d.rows, dict(d._details), d.count)
 
     def on_dossier_list_wanted(self, message: DossierList.Wanted) -> None:
         if self.dossier is None:
@@ -367,7 +409,10 @@ class DossierScreen(Screen[int | None]):
             head.append(f"  {d.status} 结果不完整", style="bold italic")
         if d.info.aliases:
             head.append("\n别名 aliases: " + "、".join(one_line(a) for a in d.info.aliases[:12]), style="dim")
-        if d.weeks:
+        if not d.complete:
+            if d.count:  # the timeline's line, kept for it (the list does not move when it comes)
+                head.append("\n每周 per week  …", style="dim")
+        elif d.weeks:
             first, last = d.weeks[0][0], d.weeks[-1][0]
             head.append(f"\n每周 per week  {first.isoformat()} ")
             head.append(d.sparkline(SPARK_WIDTH), style="bold")

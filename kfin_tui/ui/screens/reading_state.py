@@ -510,6 +510,16 @@ class ReadingStateScreen(Screen[None]):
             return
         picker = self.company_picker("公司档案 · dossier")
         self.app.push_screen(picker, lambda value: self.open_dossier(value) if value else None)
+        self.call_after_refresh(self._load_company_names)  # while a name is typed
+
+    @work(thread=True, group="dossier-names")
+    def _load_company_names(self) -> None:
+        """The company dictionary, if not loaded yet: the dossier's first paint needs it (else its
+        worker loads it, ~0.3 s, before the header can show)."""
+        from ...dossier import load_names, names_ready
+
+        if not names_ready():
+            load_names()
 
     def open_dossier(self, name: str) -> None:
         self.app.push_screen(DossierScreen(self.library, name, progress=lambda: self.extracted), self._dossier_closed)
