@@ -52,15 +52,30 @@ class ExtractionCache:
     def put(self, items: list[tuple[int, dict | None, list[str]]]) -> None:
         """Per article (id, extraction, company names): the extraction None means only its
         companies are known yet (stored as ``null``; :meth:`get` then answers None and the figures
-        are computed when asked)."""
+        are computed when asked). Articles whose row went meanwhile are skipped. Set-based: one
+        statement per table whatever the number of articles."""
+        if not items:
+            return
         with self._store.write() as conn:
-            for fid, data, names in items:
-                if conn.execute("SELECT 1 FROM files WHERE id=?", (fid,)).fetchone() is None:
-                    continue  # the file went away meanwhile
-                conn.execute("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
-                             (fid, json.dumps(data, ensure_ascii=False)))
-                conn.execute("DELETE FROM company WHERE id=?", (fid,))
-                conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)", [(n, fid) for n in names])
+            there = {r[0] for r in conn.execute("SELECT id FROM files WHERE id IN (SELECT value FROM json_each(?))",
+                                                (json.dumps([fid for fid, _, _ in items]),))}
+            self._write(conn, [(fid, (data, names)) for fid, data, names in items if fid in there])
+
+    def put_found(self, conn: sqlite3.Connection, items: list[tuple[int, tuple[dict | None, list[str]]]]) -> None:
+        """What the body pass found, per article (id, (extraction, company names)), inside the
+        caller's write transaction (the one that stored the rows)."""
+        if items:
+            self._write(conn, items)
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, items: list[tuple[int, tuple[dict | None, list[str]]]]) -> None:
+        conn.executemany("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
+                         [(fid, "null" if data is None else json.dumps(data, ensure_ascii=False))
+                          for fid, (data, _names) in items])
+        conn.execute("DELETE FROM company WHERE id IN (SELECT value FROM json_each(?))",
+                     (json.dumps([fid for fid, _ in items]),))
+        conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)",
+                         [(n, fid) for fid, (_data, names) in items for n in names])
 
     def forget(self, conn: sqlite3.Connection, fid: int) -> None:
         """Drop what is cached for row ``fid`` (inside the caller's write transaction)."""
