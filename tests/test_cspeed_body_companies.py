@@ -16,6 +16,7 @@ from kfin_tui.index import Library
 from kfin_tui.index import extraction as extraction_mod
 from kfin_tui.index import parse as parse_mod
 from kfin_tui.index.extracted import _names
+from kfin_tui.index.store import extractions as extractions_mod
 
 N = 60
 
@@ -71,6 +72,36 @@ def test_cold_build_knows_every_company_after_the_body_pass(archive, cache, monk
     assert not again.extractions_pending()
     assert _known(again) == expected
     again.close()
+
+
+def test_companies_are_written_in_batches_and_at_the_end(archive, cache, monkeypatch):
+    make_small_cold(monkeypatch)
+    monkeypatch.setattr(extractions_mod, "FOUND_BATCH", 25)  # written twice during the pass, the rest at its end
+    lib = Library(archive)
+    lib.load_all()
+    assert not lib.extractions_pending()
+    assert _known(lib) == _expected(archive)
+    lib.close()
+
+
+def test_held_companies_are_written_only_for_rows_as_they_were_read(archive, cache):
+    lib = Library(archive)  # a small folder: read here, the companies pass left to do
+    lib.load_all()
+    store = lib._store
+    a, b, c, d = (r.id for r in lib.rows[:4])
+    with store.write() as conn:
+        stat = {i: tuple(conn.execute("SELECT size, mtime_ns FROM files WHERE id=?", (i,)).fetchone()) for i in (a, b, c, d)}
+        store.extractions.put_found(conn, [(a, *stat[a], (None, ["甲公司"])), (b, stat[b][0], stat[b][1] + 1, (None, ["乙公司"])),
+                                           (c, *stat[c], (None, ["丙公司"])), (d, *stat[d], (None, ["丁公司"]))])
+        store.extractions.forget(conn, c)  # the row changed meanwhile (upsert drops what is derived)
+    store.extractions.put([(d, {"numbers": []}, ["戊公司"])])  # extracted meanwhile (another instance)
+    assert store.extractions.companies_for(a) is None  # held, not written yet
+    store.extractions.flush_found()
+    assert store.extractions.companies_for(a) == ["甲公司"]
+    assert store.extractions.companies_for(b) is None  # not the file that was read
+    assert store.extractions.companies_for(c) is None
+    assert store.extractions.companies_for(d) == ["戊公司"]  # not overwritten
+    lib.close()
 
 
 def test_texts_only_leave_the_companies_to_their_pass(archive, cache, monkeypatch):

@@ -602,6 +602,11 @@ class Library(LibraryState):
                 yield pending
         finally:
             workers.close()
+            if self._persist:
+                try:
+                    self._db.extractions.flush_found()  # the companies found with the last texts
+                except sqlite3.Error as exc:
+                    self.problems.add(Stage.EXTRACTION, exc)
 
     def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
@@ -664,8 +669,8 @@ class Library(LibraryState):
                         done = [self._db.files.upsert(conn, rec, live) for rec in records]
                     if any(r.changed for r in done):
                         self._db.bump_gen(conn)
-                        self._db.extractions.put_found(conn, [(r.id, rec["co"]) for r, rec in zip(done, records)
-                                                              if r.changed and "co" in rec])
+                        self._db.extractions.put_found(conn, [(r.id, rec["size"], rec["mtime_ns"], rec["co"])
+                                                              for r, rec in zip(done, records) if r.changed and "co" in rec])
                 ids = [r.id for r in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
