@@ -21,7 +21,7 @@ from ..tickers import Ticker, find_cashtags
 from .codes import find_brackets
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
-from .segment import LazyBounds, ensure_jieba, lcut
+from .segment import LazyBounds, ensure_jieba, lcut, make_room
 from .spans import Occupancy
 
 CJK = r"\u4e00-\u9fff"
@@ -170,8 +170,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     else:
         local = "".join(key)
         got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
-        if len(_SUFFIX_CACHE) >= 200_000:
-            _SUFFIX_CACHE.clear()
+        make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
     return None if got is None else (got[0] + ss - len(run), got[1])
 
