@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import jieba
 
@@ -20,7 +21,7 @@ from ..tickers import Ticker, find_cashtags
 from .codes import find_brackets
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
-from .segment import LazyBounds, ensure_jieba, lcut
+from .segment import LazyBounds, ensure_jieba, lcut, make_room
 from .spans import Occupancy
 
 CJK = r"\u4e00-\u9fff"
@@ -83,7 +84,7 @@ ACQUIRE_RE = re.compile(
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -96,8 +97,11 @@ def _clean(name: str) -> str:
     return LISTING_SUFFIX.sub("", re.sub(r"\s+", "", name)).strip("-·") or name
 
 
+HAS_CJK = re.compile(f"[{CJK}]")
+
+
 def _is_latin(form: str) -> bool:
-    return not re.search(f"[{CJK}]", form)
+    return HAS_CJK.search(form) is None
 
 
 def _rare(tok: str, d: Dictionary) -> bool:
@@ -166,8 +170,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     else:
         local = "".join(key)
         got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
-        if len(_SUFFIX_CACHE) >= 200_000:
-            _SUFFIX_CACHE.clear()
+        make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
     return None if got is None else (got[0] + ss - len(run), got[1])
 
@@ -480,10 +483,13 @@ def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[T
             pos = norm.find(name, end)
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:
     by_name: dict[str, Company] = {}
     seen: set[tuple[int, int]] = set()
-    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+    for h in sorted(hits, key=_SPAN):  # mentions are appended in text order: no sort of them after
         c = by_name.get(h.name)
         if c is None:
             c = by_name[h.name] = Company(h.name, h.kind)
@@ -513,7 +519,6 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
         if entry is not None and entry.kind != "block":  # listings the text does not give: the dictionary's
             c.tickers.extend(t for t in entry.tickers if t not in c.tickers)
         c.ticker = c.tickers[0] if c.tickers else None
-        c.mentions.sort(key=lambda m: (m.start, m.end))
         c.tagged = not c.mentions
         out.append(c)
     # companies by first mention, those only tagged by a cashtag after them, media last

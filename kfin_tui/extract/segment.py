@@ -2,7 +2,9 @@
 快手 / 电商). Initialisation is lazy and thread-safe; :func:`warm_up` runs it ahead of time."""
 from __future__ import annotations
 
+import re
 import threading
+from itertools import islice
 
 import jieba
 
@@ -33,17 +35,20 @@ def _cut_block(block: str):
     return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # the per-block step of jieba.cut
 
 
-# jieba cuts each run of these characters ([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+: its re_han_default) on its
-# own, so a run can be segmented alone
-_RUN_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
-
-
-def _in_run(c: str) -> bool:
-    """Whether ``c`` is a character of the runs jieba segments (its ``re_han_default``)."""
-    return "\u4e00" <= c <= "\u9fd5" or c in _RUN_ASCII
+def make_room(memo: dict, limit: int) -> None:
+    """A memo at ``limit`` entries drops its older half (dicts keep insertion order): what a long
+    pass met lately stays, where clearing it all made the next thousands of articles start cold."""
+    if len(memo) >= limit:
+        for key in list(islice(memo, len(memo) // 2)):
+            del memo[key]
 
 
 WINDOW = 4  # characters of context on each side of an asked position
+# jieba cuts each run of these characters (its re_han_default) on its own, so a run can be segmented alone
+_RUN_CLASS = "[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]"
+_RUN_PAIR = re.compile(_RUN_CLASS + "{2}")
+_RUN_TAIL = re.compile(_RUN_CLASS + "*\\Z")  # always matches (maybe empty), at endpos
+_RUN_HEAD = re.compile(_RUN_CLASS + "*")
 _WINDOW_CACHE: dict[str, frozenset[int]] = {}
 _WINDOW_CACHE_MAX = 200_000
 # (window, offset) -> whether jieba cuts there: the answer of LazyBounds for a position, which
@@ -62,8 +67,7 @@ def window_bounds(window: str) -> frozenset[int]:
             p += len(tok)
             b.add(p)
         got = frozenset(b)
-        if len(_WINDOW_CACHE) >= _WINDOW_CACHE_MAX:
-            _WINDOW_CACHE.clear()
+        make_room(_WINDOW_CACHE, _WINDOW_CACHE_MAX)
         _WINDOW_CACHE[window] = got
     return got
 
@@ -101,17 +105,15 @@ class LazyBounds:
         got = self.done.get(pos)
         if got is not None:
             return got
-        if not _in_run(text[pos]) or not _in_run(text[pos - 1]):
+        if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
             got = True  # outside a run, or at its edge
         else:
-            # the run's characters within WINDOW of pos (only these are read: no scan of the text)
-            ws = pos - 1
-            while ws > pos - WINDOW and ws > 0 and _in_run(text[ws - 1]):
-                ws -= 1
-            we = pos + 1
-            while we < pos + WINDOW and we < len(text) and _in_run(text[we]):
-                we += 1
-            window = self.text[ws:we]
+            # the run's characters within WINDOW of pos (only these are read: no scan of the text):
+            # from the first of the run's characters just before pos - 1 (at most WINDOW - 1 of
+            # them) to the last just after pos (as many)
+            ws = _RUN_TAIL.search(text, pos - WINDOW if pos > WINDOW else 0, pos - 1).start()  # type: ignore[union-attr]
+            we = _RUN_HEAD.match(text, pos + 1, pos + WINDOW).end()  # type: ignore[union-attr]
+            window = text[ws:we]
             key = (window, pos - ws)
             got = _POS_CACHE.get(key)
             if got is None:
@@ -122,8 +124,7 @@ class LazyBounds:
                     got = True  # no dictionary word spans pos: every segmentation cuts there
                 else:
                     got = (pos - ws) in window_bounds(window)
-                if len(_POS_CACHE) >= _WINDOW_CACHE_MAX:
-                    _POS_CACHE.clear()
+                make_room(_POS_CACHE, _WINDOW_CACHE_MAX)
                 _POS_CACHE[key] = got
         self.done[pos] = got
         return got
@@ -133,15 +134,19 @@ _LCUT_CACHE: dict[str, tuple[str, ...]] = {}
 LCUT_MEMO_CHARS = 32  # runs up to this long are memoised (the rules read runs of 10 to 24 characters)
 
 
+_ONE_RUN = re.compile(_RUN_CLASS + "+")  # jieba's re_han_default: a block it cuts alone
+
+
 def lcut(text: str) -> list[str]:
     """``jieba.lcut(text, HMM=False)`` with the company words; short texts memoised (the runs
     before suffixes and codes recur across an archive)."""
     got = _LCUT_CACHE.get(text)
     if got is None:
         ensure_jieba()
-        got = tuple(jieba.lcut(text, HMM=False))
+        # a text that is one run is one block for jieba.cut: its per-block step alone (the
+        # rules' texts mostly are: ~2x faster than jieba.lcut's splitting and generators)
+        got = tuple(_cut_block(text) if _ONE_RUN.fullmatch(text) else jieba.lcut(text, HMM=False))
         if len(text) <= LCUT_MEMO_CHARS:
-            if len(_LCUT_CACHE) >= _WINDOW_CACHE_MAX:
-                _LCUT_CACHE.clear()
+            make_room(_LCUT_CACHE, _WINDOW_CACHE_MAX)
             _LCUT_CACHE[text] = got
     return list(got)

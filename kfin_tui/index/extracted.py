@@ -237,7 +237,7 @@ class Extractions:
         count, failed = 0, []
         items: list = []
         batch = max(chunk, STORE_BATCH)
-        flushed = time.monotonic()
+        flushed = reported = time.monotonic()
         try:
             for results in pool.run(jobs, JOB_FILES, stop):
                 for rid, names, error in results:
@@ -245,12 +245,14 @@ class Extractions:
                         failed.append((rid, error))
                     elif names is not None:
                         items.append((rid, None, None, names))
-                if len(items) >= batch or (items and time.monotonic() - flushed >= FLUSH_SECONDS):
+                now = time.monotonic()
+                if len(items) >= batch or (items and now - flushed >= FLUSH_SECONDS):
                     count += self._store_pooled(items)
                     items = []
-                    flushed = time.monotonic()
-                    if progress:
-                        progress(count, total)
+                    flushed = now
+                if progress and (not items or now - reported >= PROGRESS_SECONDS):
+                    progress(count + len(items), total)  # extracted (stored with the next batch)
+                    reported = now
                 if stop is not None and stop.is_set():
                     break
             if items:
@@ -273,8 +275,12 @@ class Extractions:
 
 POOL_MIN = 400  # fewer articles to extract than this: in this process (workers take ~2 s to start)
 JOB_FILES = 64  # files per job sent to a worker
-STORE_BATCH = 512  # results stored (one transaction) and reported at a time by the pooled pass …
-FLUSH_SECONDS = 0.5  # … or fewer, when the last were stored that long ago (progress keeps moving)
+# results stored (one transaction) and reported at a time by the pooled pass … Each transaction
+# rewrites most pages of the company table (its names are spread over all of it): 50,000 articles
+# stored 512 at a time wrote 2.9 GB, 4,096 at a time 0.65 GB (and 25% less CPU)
+STORE_BATCH = 4096
+FLUSH_SECONDS = 2.0  # … or fewer, when the last were stored that long ago
+PROGRESS_SECONDS = 0.5  # progress is reported this often meanwhile (and with each store)
 MAX_FILE_PROBLEMS = 5  # files whose failure is reported one by one; the rest as a count
 WORKERS_ENV = "KFIN_TUI_EXTRACT_WORKERS"
 

@@ -574,6 +574,10 @@ class Library(LibraryState):
 
         return meta_one(path, str(self.root), self.root)
 
+    # the body pass's workers find each article's companies while they read it (stored with its
+    # row: no companies pass over those files); False: texts only (a caller that needs no companies)
+    companies_with_texts = True
+
     def _parse_many(self, paths: Iterable[str], batch: int, mode: str = "full") -> Generator[list, None, None]:
         """Records in discovery order, grouped in batches; a process pool when there are many.
         ``mode`` "meta": the metadata pass (:func:`kfin_tui.index.parse.meta_one`)."""
@@ -595,6 +599,8 @@ class Library(LibraryState):
             return
         try:
             size = META_CHUNK if mode == "meta" else POOL_CHUNK
+            if mode == "full" and self.companies_with_texts:
+                mode = "companies"  # the workers hold each article: its companies are found there too
             jobs = ((str(self.root), chunk, self._persist, mode) for chunk in _ichunks(paths, size))
             pending: list = []
             for records in workers.run(jobs):
@@ -606,6 +612,11 @@ class Library(LibraryState):
                 yield pending
         finally:
             workers.close()
+            if self._persist:
+                try:
+                    self._db.extractions.flush_found()  # the companies found with the last texts
+                except sqlite3.Error as exc:
+                    self.problems.add(Stage.EXTRACTION, exc)
 
     def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
@@ -668,6 +679,8 @@ class Library(LibraryState):
                         done = [self._db.files.upsert(conn, rec, live) for rec in records]
                     if any(r.changed for r in done):
                         self._db.bump_gen(conn)
+                        self._db.extractions.put_found(conn, [(r.id, rec["size"], rec["mtime_ns"], rec["co"])
+                                                              for r, rec in zip(done, records) if r.changed and "co" in rec])
                 ids = [r.id for r in done]
             except sqlite3.Error as exc:
                 # locked for too long by another instance, disk full, …: keep going in memory
@@ -709,6 +722,8 @@ class Library(LibraryState):
                 row, row_key = row_from_record(rid, rec)
                 if mem:
                     self._extractions.forget(rid)
+                if not ids and "co" in rec:
+                    self._extractions.names[rid] = rec["co"][1]
                 self._table.by_path[rel] = rid
                 if rec.get("body", 1):
                     self._table.meta_ids.discard(rid)

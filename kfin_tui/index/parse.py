@@ -40,7 +40,12 @@ def shown(text: str | None) -> str | None:
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
+def parse_one(path: Path, root: Path, spread_text: bool = True, companies: bool = False) -> dict:
+    """The record of one file. ``companies``: also its company names (the companies-only pass,
+    what :meth:`~kfin_tui.index.library.Library.extract_pending` stores), as ``rec["co"]``: the body
+    pass's workers find them while they hold the article, so that no second pass reads the file
+    again. Left out when the extractor is missing or fails on the file (the companies pass then
+    takes the row, and reports the failure)."""
     from ..articles import load_file
 
     try:
@@ -66,7 +71,26 @@ def parse_one(path: Path, root: Path, spread_text: bool = True) -> dict:
             tickers=FIELD_SEP.join(article.ticker_codes), format=article.format,
             tp=pack(hay) if spread_text else hay,
         )
+        if companies:
+            found = companies_of(article)
+            if found is not None:
+                rec["co"] = found
     return rec
+
+
+def companies_of(article) -> tuple[dict | None, list[str]] | None:
+    """(extraction JSON or None, company names) of a loaded article, as the companies pass stores
+    them; None when the extractor is missing or fails on it."""
+    from .extracted import _names
+    from .extraction import companies_only, extractor
+
+    if extractor() is None:
+        return None
+    try:
+        _ex, data, found = companies_only(article)
+    except Exception:  # noqa: BLE001 - that file's companies are left to the companies pass
+        return None
+    return data, _names(found)
 
 
 HEAD_BYTES = 16384  # what the metadata pass reads of a file: all of most articles
@@ -120,20 +144,22 @@ def _with_js(rec: dict) -> dict:
 
 def parse_chunk(args: tuple) -> list[tuple | dict]:
     """Pool entry point: (root, paths, spread) parses in full; a fourth item "meta" runs the
-    metadata pass."""
+    metadata pass, "companies" parses in full and finds each article's companies too."""
     root, paths, spread_text = args[:3]
     root_p = Path(root)
-    if len(args) > 3 and args[3] == "meta":
+    mode = args[3] if len(args) > 3 else "full"
+    if mode == "meta":
         return [meta_one(p, root, root_p) for p in paths]
-    return [_with_js(parse_one(Path(p), root_p, spread_text)) for p in paths]
+    companies = mode == "companies"
+    return [_with_js(parse_one(Path(p), root_p, spread_text, companies)) for p in paths]
 
 
 # -- worker processes ----------------------------------------------------------------------------
 # Workers are plain ``python -m kfin_tui.index.parse`` subprocesses, not multiprocessing: spawn
 # would re-import the caller's __main__ (fails for ``python -`` and friends, and a pool whose
 # workers die respawns them forever), and fork is unsafe in a process running UI threads.
-# Protocol: stdin gets pickled jobs ``(root, [paths], spread)`` then None; stdout gets one pickled
-# list of records per job, in order.
+# Protocol: stdin gets pickled jobs ``(root, [paths], spread, mode)`` then None; stdout gets one
+# pickled list of records per job, in order.
 
 
 def _worker_main() -> None:
@@ -242,8 +268,8 @@ class Workers:
                         yield records
                         i += 1
                         continue
-                broken = True  # finish here
-            yield parse_chunk(job)
+                broken = True  # finish here, without the companies (the companies pass has workers of its own)
+            yield parse_chunk((*job[:3], "full") if len(job) > 3 and job[3] == "companies" else job)
             i += 1
 
     def close(self) -> None:

@@ -16,7 +16,10 @@ when ``Library.extract_pending`` is called and stops when it returns with every 
 stored (checked: none pending). ``--workers``: worker processes (0: in this process). Prints wall
 time, CPU time of this process and of its workers, the load average before and after.
 ``--fresh``: instead time a whole cold ``kfin-tui index``-like build (load, bodies, search index,
-companies) into an empty ``--cache``, phase by phase.
+companies) into an empty ``--cache``, phase by phase (wall, and CPU of this process and of its
+workers: cumulative, and the phase's share in brackets), saying when every article's companies
+are known: with the texts (the body pass's workers find them) or after the companies phase.
+Run it under ``/usr/bin/time -v`` for the whole build's CPU.
 """
 from __future__ import annotations
 
@@ -142,16 +145,20 @@ def phase(archive: Path, workers: int) -> int:
 
 
 def fresh(archive: Path, workers: int) -> int:
-    """A whole cold build, phase by phase (as ``kfin-tui index``)."""
+    """A whole cold build, phase by phase (as ``kfin-tui index``), and the moment every article's
+    companies are known: the body pass's workers find them with the texts (then the companies
+    phase has nothing left to do), else the companies phase does."""
     from kfin_tui.index import Library
 
     t0 = time.perf_counter()
     print(f"load average {_load()}", flush=True)
+    last = [0.0, 0.0]
 
     def mark(name: str) -> None:
         me, kids = _cpu()
-        print(f"{name:<32}{time.perf_counter() - t0:8.1f} s  CPU self {me:7.1f} s, children {kids:7.1f} s; "
-              f"load {_load()}", flush=True)
+        print(f"{name:<34}{time.perf_counter() - t0:8.1f} s  CPU self {me:7.1f} s (+{me - last[0]:6.1f}), "
+              f"children {kids:7.1f} s (+{kids - last[1]:6.1f}); load {_load()}", flush=True)
+        last[:] = [me, kids]
 
     lib = Library(archive)
     for _ in lib.load():
@@ -160,10 +167,17 @@ def fresh(archive: Path, workers: int) -> int:
     for _ in lib.complete():
         pass
     mark("texts (body pass)")
+    known = not lib.extractions_pending()
+    if known:
+        done, total = lib.extraction_progress()
+        print(f"  ALL COMPANIES KNOWN with the texts: {done:,}/{total:,} articles, "
+              f"{len(lib.company_names()):,} distinct companies", flush=True)
     lib.wait_index()
     mark("search index")
     n = lib.extract_pending(workers=workers, chunk=64)
-    mark(f"companies ({n:,})")
+    mark(f"companies phase ({n:,} articles)")
+    if not known:
+        print("  ALL COMPANIES KNOWN after the companies phase", flush=True)
     pending = lib.extractions_pending()
     lib.close()
     return 0 if not pending else 1

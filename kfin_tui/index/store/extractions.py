@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...versions import EXTRACTOR_VERSION
@@ -12,6 +13,10 @@ from .filetable import LIST_ORDER
 
 if TYPE_CHECKING:
     from .core import Store
+
+
+Found = tuple[dict | None, list[str]]  # (extraction JSON or None, company names) of one article
+FOUND_BATCH = 20_000  # articles whose companies from the body pass are written at once
 
 
 class CompanyCount(NamedTuple):
@@ -24,6 +29,8 @@ class ExtractionCache:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._found: dict[int, tuple[int, int, Found]] = {}  # put_found's, not written yet: id -> (size, mtime_ns, found)
+        self._found_lock = threading.Lock()
 
     @staticmethod
     def drop_outdated(conn: sqlite3.Connection) -> None:
@@ -52,20 +59,64 @@ class ExtractionCache:
     def put(self, items: list[tuple[int, dict | None, list[str]]]) -> None:
         """Per article (id, extraction, company names): the extraction None means only its
         companies are known yet (stored as ``null``; :meth:`get` then answers None and the figures
-        are computed when asked)."""
+        are computed when asked). Articles whose row went meanwhile are skipped. Set-based: one
+        statement per table whatever the number of articles."""
+        if not items:
+            return
         with self._store.write() as conn:
-            for fid, data, names in items:
-                if conn.execute("SELECT 1 FROM files WHERE id=?", (fid,)).fetchone() is None:
-                    continue  # the file went away meanwhile
-                conn.execute("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
-                             (fid, json.dumps(data, ensure_ascii=False)))
-                conn.execute("DELETE FROM company WHERE id=?", (fid,))
-                conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)", [(n, fid) for n in names])
+            there = {r[0] for r in conn.execute("SELECT id FROM files WHERE id IN (SELECT value FROM json_each(?))",
+                                                (json.dumps([fid for fid, _, _ in items]),))}
+            self._write(conn, [(fid, (data, names)) for fid, data, names in items if fid in there])
+
+    def put_found(self, conn: sqlite3.Connection, items: list[tuple[int, int, int, Found]]) -> None:
+        """What the body pass found, per article (id, size, mtime_ns, (extraction, company names)),
+        inside the caller's write transaction (the one that stored the rows). Held here and written
+        :data:`FOUND_BATCH` articles at a time (:meth:`flush_found` writes the rest): a transaction
+        that adds names to a few hundred articles rewrites most pages of the company table (names
+        spread over all of it), so writing them with every batch of rows doubled what a cold build
+        wrote to disk."""
+        with self._found_lock:
+            for fid, size, mtime_ns, found in items:
+                self._found[fid] = (size, mtime_ns, found)
+            full = len(self._found) >= FOUND_BATCH
+        if full:
+            self._write_found(conn)
+
+    def flush_found(self) -> None:
+        """Write what :meth:`put_found` holds (the end of a body pass)."""
+        if self._found:
+            with self._store.write() as conn:
+                self._write_found(conn)
+
+    def _write_found(self, conn: sqlite3.Connection) -> None:
+        with self._found_lock:
+            held, self._found = self._found, {}
+        if not held:
+            return
+        # only for rows still as they were read (another instance may have changed or extracted them)
+        now = {r[0]: (r[1], r[2]) for r in conn.execute(
+            "SELECT id, size, mtime_ns FROM files WHERE body=1 AND id IN (SELECT value FROM json_each(?))"
+            " AND NOT EXISTS(SELECT 1 FROM extraction e WHERE e.id=files.id)", (json.dumps(list(held)),))}
+        self._write(conn, [(fid, found) for fid, (size, mtime_ns, found) in held.items()
+                           if now.get(fid) == (size, mtime_ns)])
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, items: list[tuple[int, Found]]) -> None:
+        conn.executemany("INSERT OR REPLACE INTO extraction(id, json) VALUES(?, ?)",
+                         [(fid, "null" if data is None else json.dumps(data, ensure_ascii=False))
+                          for fid, (data, _names) in items])
+        conn.execute("DELETE FROM company WHERE id IN (SELECT value FROM json_each(?))",
+                     (json.dumps([fid for fid, _ in items]),))
+        conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)",
+                         [(n, fid) for fid, (_data, names) in items for n in names])
 
     def forget(self, conn: sqlite3.Connection, fid: int) -> None:
         """Drop what is cached for row ``fid`` (inside the caller's write transaction)."""
         conn.execute("DELETE FROM extraction WHERE id=?", (fid,))
         conn.execute("DELETE FROM company WHERE id=?", (fid,))
+        if self._found:
+            with self._found_lock:
+                self._found.pop(fid, None)
 
     def pending_ids(self) -> list[int]:
         """Ids of the articles with nothing cached, in list order."""
