@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from index_helpers import age, write_corpus
+from index_helpers import age, synthetic, write_corpus
 
 from kfin_tui.index import Library
 from kfin_tui.index.parse import parse_one
@@ -198,3 +198,46 @@ def test_the_extraction_cache(store):
     assert store.extractions.ids_with_company("甲公司") == {a, b}
     assert store.extractions.company_names() == [CompanyCount("甲公司", 2), CompanyCount("乙公司", 1)]
     assert a not in store.extractions.pending_ids() and c in store.extractions.pending_ids()
+
+
+def test_compact_frees_the_slack_and_keeps_every_answer(cache, tmp_path):
+    """`kfin-tui index` ends with Library.compact() (VACUUM): after files are gone the database
+    holds free pages; compacted it holds none, is smaller, and every search and row answers as
+    before. A read in another connection keeps its snapshot meanwhile."""
+    corpus = synthetic(tmp_path / "big", 400)
+    age(corpus)
+    lib = Library(corpus)
+    lib.load_all()
+    lib.wait_index()
+    path = lib.index_path
+    assert path is not None
+    for p in sorted(corpus.rglob("*.*"))[:300]:
+        p.unlink()
+    lib.rescan()
+    terms = [["增长"], ["同比"], [normalise("公司")], ["亿元"], ["玛"]]
+    before = [lib.search(" ".join(t)) for t in terms]
+    rows_before = sorted(r.id for r in lib.rows)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA freelist_count").fetchone()[0] > 0  # the slack to free
+    size = path.stat().st_size
+    holder = sqlite3.connect(path)  # a reader in another process, in the middle of a read
+    holder.execute("BEGIN")
+    held = holder.execute("SELECT count(*) FROM files").fetchone()
+    try:
+        assert lib.compact()  # WAL: the rewrite goes on beside the read
+        assert holder.execute("SELECT count(*) FROM files").fetchone() == held  # its snapshot stands
+    finally:
+        holder.rollback()
+        holder.close()
+    lib.compact()  # the checkpoint the held read kept from finishing
+    assert path.stat().st_size < size
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert [lib.search(" ".join(t)) for t in terms] == before
+    assert sorted(r.id for r in lib.rows) == rows_before
+    assert lib.close(wait=True)
+    again = Library(corpus)
+    again.load_all()
+    assert sorted(r.id for r in again.rows) == rows_before
+    assert [again.search(" ".join(t)) for t in terms] == before
+    assert again.close(wait=True)

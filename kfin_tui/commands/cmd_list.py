@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         for _ in library.load():
             pass
         if args.json or filters.keyword.strip() or filters.company.strip() or by_state:
+            # the body pass finds companies only when this output needs them (~1 ms per file)
+            library.companies_with_texts = bool(filters.company.strip() or args.watch)
             for _ in library.complete():
                 pass
         if filters.company.strip() or args.watch:

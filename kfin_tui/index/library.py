@@ -936,6 +936,20 @@ class Library(LibraryState):
         return count_categories(rows, filters, kw, co)
 
 
+    @guarded
+    def compact(self) -> bool:
+        """Rewrite the index without the slack a build leaves (:meth:`Store.compact`): for the end
+        of ``kfin-tui index`` (a reader open meanwhile keeps its snapshot: WAL). False when there is
+        no index or SQLite refused (a writer held it past the busy timeout: it stays as it was)."""
+        store = self._store
+        if store is None:
+            return False
+        try:
+            store.compact()
+        except sqlite3.Error:
+            return False
+        return True
+
     def close(self, wait: bool = False, timeout: float = 10.0) -> bool:
         """Close the index, safely from any thread: calls in flight in other threads (a search, an
         extraction, a load or body pass being iterated — stop those with their ``stop`` event)
