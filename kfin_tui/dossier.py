@@ -310,9 +310,9 @@ def build_dossier(library: Any, name: str, info: CompanyInfo | None = None,
 def names_ready() -> bool:
     """Whether a company name resolves at once: the company dictionary is loaded (its first load
     takes ~0.3 s, for a worker, not for a screen's first paint)."""
-    from .extract import dictionary
+    from .extract.dictionary import dictionary_loaded
 
-    return getattr(dictionary, "_DICT", None) is not None  # get_dictionary() would load it
+    return dictionary_loaded()
 
 
 def load_names() -> None:

@@ -140,6 +140,11 @@ def load_entries() -> list[Entry]:
     return out
 
 
+def dictionary_loaded() -> bool:
+    """Whether :func:`get_dictionary` answers at once (its first call loads the list: ~0.3 s)."""
+    return _DICT is not None
+
+
 def get_dictionary() -> Dictionary:
     global _DICT
     if _DICT is None:

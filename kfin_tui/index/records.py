@@ -66,12 +66,6 @@ _new = tuple.__new__
 _fromiso = datetime.fromisoformat
 
 
-def rows_from_snapshot(tuples: Iterable[tuple], prefix: str) -> list[Row]:
-    """Rows from snapshot tuples (id, path, title, date, source, categories, tickers, format, author)."""
-    return [_new(Row, (i, prefix + p, t, _fromiso(d) if d else None, s or "", c, k, f or "", a or ""))
-            for i, p, t, d, s, c, k, f, a in tuples]
-
-
 def rows_from_table(tuples: Iterable[tuple], prefix: str) -> list[Row]:
     """Rows from table tuples (:data:`ROW_COLUMNS`)."""
     return [_new(Row, (i, prefix + p, t, _fromiso(d) if d else None, s or "", split(c), split(k), f or "", a or ""))
