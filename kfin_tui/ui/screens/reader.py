@@ -142,7 +142,6 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.panel_wanted: bool | None = None  # None: follow the terminal width
         self._remember: Row | None = None  # the last article shown, kept across an empty result
         self._debounce: Timer | None = None
-        self._last_move = 0.0  # when the list's cursor last moved (a held key: the pane follows later)
         self._follow_timer: Timer | None = None  # the pane follows the cursor when it fires
         self._pane_row: int | None = None  # the row the pane shows or prepares
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
@@ -150,6 +149,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
         self._last_gc = 0.0
         self._last_input = 0.0  # when the last key came
+        self._key_gap = float("inf")  # seconds between it and the one before
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
         self._select_again = False  # the filters or the rows changed meanwhile: select once more
         self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
@@ -416,7 +416,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self._last_gc = now
 
     def on_key(self, event: events.Key) -> None:
-        self._last_input = time.monotonic()  # (a key the focused widget kept still counts: a time)
+        """(Every key but those typed into the filter box: before the key's action runs.)"""
+        now = time.monotonic()
+        self._key_gap = now - self._last_input
+        self._last_input = now
 
     # what the workers report -----------------------------------------------------
     def on_progress(self, message: Progress) -> None:
@@ -716,9 +719,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         now = self.article_list.current_row
         if event.row is not None and now is not None and now.id != event.row.id:
             return  # a stale message: the cursor was moved again (restored, revealed) since it was posted
-        moved = time.monotonic()
-        held = moved - self._last_move < PANE_HOLD  # a held key: the pane follows when the keys pause
-        self._last_move = moved
+        # a key that came within PANE_HOLD of the one before (a held key) moves the list alone: the
+        # pane follows when the keys pause (a list refilled by a search or the loading follows at once)
+        held = self._key_gap < PANE_HOLD and time.monotonic() - self._last_input < PANE_HOLD
         self._show(event.row, follow_later=held)
 
     @on(ArticleList.Opened)
