@@ -90,15 +90,28 @@ class KeyFooter(Footer):
                      for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
                      if binding.show or key == app.COMMAND_PALETTE_BINDING)
 
+    _later: Timer | None = None
+
     def bindings_changed(self, screen: Any) -> None:
         keys = self._keys(screen)
         if keys == self._shown_keys:
             return
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown_keys = keys  # (the stock footer recomposes now)
-        super().bindings_changed(screen)
+        shown = screen.app.app_focus and self.is_attached and screen is self.screen
+        if not shown or not self.children:
+            if shown:
+                self._shown_keys = keys
+            super().bindings_changed(screen)  # (the first keys: at once)
+            return
+        # new keys (the focus moved): the key's own change is drawn first, the footer a moment later
+        # (rebuilding it takes 20–30 ms), once for several keys in a row
+        self._shown_keys = keys
+        self._bindings_ready = True
+        if self._later is not None:
+            self._later.stop()
+        self._later = self.set_timer(FOOTER_AFTER, self.recompose)
 
 
+FOOTER_AFTER = 0.03  # s after a focus change before the footer shows its keys
 PANE_HOLD = 0.09  # s: a cursor move within this of the one before moves the list alone (a held key);
 # the reading pane and the side panel follow once the keys pause this long (newsboat, Toolong)
 EXTRACTION_WAIT = 0.05  # s an article read waits for its extraction before it is shown alone
@@ -280,7 +293,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._selecting = True
         self.select(filters)
 
-    @work(thread=True, exclusive=True, group="select")
+    @work(thread=True, exclusive=True, group="select", description="select")  # (not the repr of the
+    # filters: a state filter holds the ids of every article read)
     def select(self, filters: Filters) -> None:
         self.post_message(Selected(filters, self.library.select(filters)))
 
@@ -303,7 +317,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if done and not self._stop.is_set():
             self.post_message(CompaniesIndexed())
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", description="open article")
     def open_article(self, row: Row) -> None:
         """Read and parse the article (a big file takes a while: never on the UI thread), then its
         figures and companies. Superseded when the cursor moves on. A big file is read, parsed and
