@@ -116,7 +116,8 @@ PANE_HOLD = 0.09  # s: a cursor move within this of the one before moves the lis
 # the reading pane and the side panel follow once the keys pause this long (newsboat, Toolong)
 EXTRACTION_WAIT = 0.05  # s an article read waits for its extraction before it is shown alone
 GC_IDLE = 1.0  # s without a key before the garbage collector's full pass runs (30–300 ms)
-GC_AT_MOST = 10.0  # s: during a longer run of keys it runs anyway
+GC_AT_MOST = 10.0  # s: during a longer run of keys it runs anyway, in the first pause of GC_QUIET s
+GC_QUIET = 0.25
 GC_AFTER = 10  # young collections before a full pass is due (the collector's own default)
 GC_MANUAL = 1_000_000  # the full pass's threshold while the reader runs it itself
 
@@ -394,20 +395,17 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         from ...extract import warm_up
 
         warm_up()
-        if self._stop.is_set():
-            return
-        try:
-            self.app.call_from_thread(self._tune_collector)
-        except RuntimeError:  # the app is closing
-            pass
+        if not self._stop.is_set():
+            self.call_later(self._tune_collector)  # (post_message: thread-safe, never waits)
 
     # the garbage collector ---------------------------------------------------------
     def _tune_collector(self) -> None:
         """What is loaded by now (the rows, the dictionaries, the widgets) lives as long as the
         reader: frozen, the collector no longer goes through it. Its full pass (which also goes
         through every line laid out: Textual's strips are cyclic garbage) held a key for 60–300 ms
-        every few keys: it now runs when the keys pause (:data:`GC_IDLE`), or at the latest every
-        :data:`GC_AT_MOST` seconds of keys; the young generations are collected as before."""
+        every few keys: it now runs when the keys pause (:data:`GC_IDLE`), or, after
+        :data:`GC_AT_MOST` seconds of keys, in their first short pause; the young generations are
+        collected as before."""
         import gc
 
         if self._gc_saved is not None or self._stop.is_set():
@@ -417,7 +415,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._gc_saved = gc.get_threshold()
         gc.set_threshold(self._gc_saved[0], self._gc_saved[1], GC_MANUAL)
         self._last_gc = time.monotonic()
-        self.set_interval(GC_IDLE / 2, self._collect_when_idle)
+        self.set_interval(GC_QUIET, self._collect_when_idle)
 
     def _collect_when_idle(self) -> None:
         import gc
@@ -425,7 +423,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         now = time.monotonic()
         if gc.get_count()[2] < GC_AFTER:  # (what the collector itself waits for)
             return
-        if now - self._last_input >= GC_IDLE or now - self._last_gc >= GC_AT_MOST:
+        quiet = now - self._last_input
+        if quiet >= GC_IDLE or (now - self._last_gc >= GC_AT_MOST and quiet >= GC_QUIET):
             gc.collect()
             self._last_gc = now
 
