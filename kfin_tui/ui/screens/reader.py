@@ -115,9 +115,7 @@ FOOTER_AFTER = 0.03  # s after a focus change before the footer shows its keys
 PANE_HOLD = 0.09  # s: a cursor move within this of the one before moves the list alone (a held key);
 # the reading pane and the side panel follow once the keys pause this long (newsboat, Toolong)
 EXTRACTION_WAIT = 0.05  # s an article read waits for its extraction before it is shown alone
-GC_IDLE = 1.0  # s without a key before the garbage collector's full pass runs (30–300 ms)
-GC_AT_MOST = 10.0  # s: during a longer run of keys it runs anyway, in the first pause of GC_QUIET s
-GC_QUIET = 0.25
+GC_QUIET = 0.05  # s without a key (a held key repeats faster) before the collector's full pass runs
 GC_AFTER = 10  # young collections before a full pass is due (the collector's own default)
 GC_MANUAL = 1_000_000  # the full pass's threshold while the reader runs it itself
 
@@ -161,7 +159,6 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
         self._incoming_timer: Timer | None = None  # … or alone when it fires
         self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
-        self._last_gc = 0.0
         self._last_input = 0.0  # when the last key came
         self._key_gap = float("inf")  # seconds between it and the one before
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
@@ -403,9 +400,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         """What is loaded by now (the rows, the dictionaries, the widgets) lives as long as the
         reader: frozen, the collector no longer goes through it. Its full pass (which also goes
         through every line laid out: Textual's strips are cyclic garbage) held a key for 60–300 ms
-        every few keys: it now runs when the keys pause (:data:`GC_IDLE`), or, after
-        :data:`GC_AT_MOST` seconds of keys, in their first short pause; the young generations are
-        collected as before."""
+        every few keys, in the middle of one: it now runs, when due, in the first pause of the keys
+        (:data:`GC_QUIET`: after the last key's work, before a held key's next repeat), never while
+        a keyword is typed; the young generations are collected as before."""
         import gc
 
         if self._gc_saved is not None or self._stop.is_set():
@@ -414,19 +411,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         gc.freeze()
         self._gc_saved = gc.get_threshold()
         gc.set_threshold(self._gc_saved[0], self._gc_saved[1], GC_MANUAL)
-        self._last_gc = time.monotonic()
         self.set_interval(GC_QUIET, self._collect_when_idle)
 
     def _collect_when_idle(self) -> None:
         import gc
 
-        now = time.monotonic()
-        if gc.get_count()[2] < GC_AFTER:  # (what the collector itself waits for)
+        if gc.get_count()[2] < GC_AFTER or self._typing():  # (due as the collector itself would be)
             return
-        quiet = now - self._last_input
-        if quiet >= GC_IDLE or (now - self._last_gc >= GC_AT_MOST and quiet >= GC_QUIET):
+        if time.monotonic() - self._last_input >= GC_QUIET:  # the last key's work is done
             gc.collect()
-            self._last_gc = now
 
     def on_key(self, event: events.Key) -> None:
         """(Every key but those typed into the filter box: before the key's action runs.)"""
