@@ -61,11 +61,17 @@ NO_CHANGE = 5.0  # s: a key whose screen has not changed by then changed nothing
 TERM = "远航"
 
 
+SCROLLBAR = "▁▂▃▄▅▆▇█"  # the list's scrollbar thumb, drawn in the column after a full-width title
+
+
 def cursor_title(screen: str) -> str | None:
+    """The title on the cursor's row (without the list's scrollbar: where its thumb is depends on
+    the scroll position, and a title read with it was not found in the order read without it —
+    the key then counted as unanswered until the cursor reached a row read the same way)."""
     lines = screen.split("\n")
     for line in lines[1:]:
         if line.startswith("▌"):
-            return line[1:].split("▕", 1)[0].strip()
+            return line[1:].split("▕", 1)[0].rstrip().rstrip(SCROLLBAR).strip()
     return None
 
 

@@ -76,6 +76,57 @@ BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extracto
 # background extraction starts: the first keyword typed after opening gets the interpreter first
 
 
+class KeyFooter(Footer):
+    """Textual's footer, rebuilt only when the keys it shows change. The stock one recomposes (a
+    dozen widgets mounted, styled and laid out: 30–60 ms) on every focus change, though the list,
+    the reading pane and the filter box mostly show the same keys."""
+
+    _shown_keys: tuple[object, ...] | None = None
+
+    def _keys(self, screen: Any) -> tuple[object, ...]:
+        app = self.app
+        return tuple((key, binding.action, binding.description, app.get_key_display(binding), enabled, tooltip)
+                     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+                     if binding.show or key == app.COMMAND_PALETTE_BINDING)
+
+    _later: Timer | None = None
+
+    def bindings_changed(self, screen: Any) -> None:
+        keys = self._keys(screen)
+        if keys == self._shown_keys:
+            return
+        shown = screen.app.app_focus and self.is_attached and screen is self.screen
+        if not shown or not self.children:
+            if shown:
+                self._shown_keys = keys
+            super().bindings_changed(screen)  # (the first keys: at once)
+            return
+        # new keys (the focus moved): the key's own change is drawn first, the footer a moment later
+        # (rebuilding it takes 20–30 ms), once for several keys in a row
+        self._shown_keys = keys
+        self._bindings_ready = True
+        if self._later is not None:
+            self._later.stop()
+        self._later = self.set_timer(FOOTER_AFTER, self.recompose)
+
+
+FOOTER_AFTER = 0.03  # s after a focus change before the footer shows its keys
+PANE_HOLD = 0.09  # s: a cursor move within this of the one before moves the list alone (a held key);
+# the reading pane and the side panel follow once the keys pause this long (newsboat, Toolong)
+EXTRACTION_WAIT = 0.05  # s an article read waits for its extraction before it is shown alone
+GC_QUIET = 0.05  # s without a key (a held key repeats faster) before the collector's full pass runs
+GC_AFTER = 10  # young collections before a full pass is due (the collector's own default)
+GC_MANUAL = 1_000_000  # the full pass's threshold while the reader runs it itself
+
+
+class _Incoming:
+    """An article read by the worker, waiting for the messages already queued (its extraction)."""
+
+    def __init__(self, row_id: int, article: Any, error: str = "") -> None:
+        self.row_id, self.article, self.error = row_id, article, error
+        self.extracted: Extracted | None = None
+
+
 def canonical_company(name: str) -> str:
     """:func:`kfin_tui.extract.names.canonical_company`, imported on first use (it loads the
     extractor package: ~0.1 s that the first paint should not wait for)."""
@@ -102,6 +153,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.panel_wanted: bool | None = None  # None: follow the terminal width
         self._remember: Row | None = None  # the last article shown, kept across an empty result
         self._debounce: Timer | None = None
+        self._follow_timer: Timer | None = None  # the pane follows the cursor when it fires
+        self._pane_row: int | None = None  # the row the pane shows or prepares
+        self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
+        self._incoming_timer: Timer | None = None  # … or alone when it fires
+        self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
+        self._last_input = 0.0  # when the last key came
+        self._key_gap = float("inf")  # seconds between it and the one before
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
         self._select_again = False  # the filters or the rows changed meanwhile: select once more
         self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
@@ -136,7 +194,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             yield self.sidebar
             yield self.article_view
             yield self.facts_panel
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.article_list.focus()
@@ -152,6 +210,12 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_unmount(self) -> None:
         self._stop.set()
         self.article_pool.close()
+        if self._gc_saved is not None:  # the collector as it was (the process may go on: tests)
+            import gc
+
+            gc.set_threshold(*self._gc_saved)
+            gc.unfreeze()
+            self._gc_saved = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_panel_visibility(event.size.width)
@@ -226,7 +290,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._selecting = True
         self.select(filters)
 
-    @work(thread=True, exclusive=True, group="select")
+    @work(thread=True, exclusive=True, group="select", description="select")  # (not the repr of the
+    # filters: a state filter holds the ids of every article read)
     def select(self, filters: Filters) -> None:
         self.post_message(Selected(filters, self.library.select(filters)))
 
@@ -249,7 +314,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if done and not self._stop.is_set():
             self.post_message(CompaniesIndexed())
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", description="open article")
     def open_article(self, row: Row) -> None:
         """Read and parse the article (a big file takes a while: never on the UI thread), then its
         figures and companies. Superseded when the cursor moves on. A big file is read, parsed and
@@ -288,6 +353,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         except Exception as exc:  # noqa: BLE001 - one article's extraction must not take the reader down
             self.post_message(Extracted(row.id, error=str(exc)))
             return
+        if extraction is not None and not worker.is_cancelled:
+            mentions = body_mentions(extraction)  # here: not on the UI thread
+            self.post_message(Extracted(row.id, extraction, mentions=mentions))
+            return
         self.post_message(Extracted(row.id, extraction))
 
     def _open_heavy(self, row: Row, cancelled: Callable[[], bool]) -> bool:
@@ -322,6 +391,40 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         from ...extract import warm_up
 
         warm_up()
+        if not self._stop.is_set():
+            self.call_later(self._tune_collector)  # (post_message: thread-safe, never waits)
+
+    # the garbage collector ---------------------------------------------------------
+    def _tune_collector(self) -> None:
+        """What is loaded by now (the rows, the dictionaries, the widgets) lives as long as the
+        reader: frozen, the collector no longer goes through it. Its full pass (which also goes
+        through every line laid out: Textual's strips are cyclic garbage) held a key for 60–300 ms
+        every few keys, in the middle of one: it now runs, when due, in the first pause of the keys
+        (:data:`GC_QUIET`: after the last key's work, before a held key's next repeat), never while
+        a keyword is typed; the young generations are collected as before."""
+        import gc
+
+        if self._gc_saved is not None or self._stop.is_set():
+            return
+        gc.collect()
+        gc.freeze()
+        self._gc_saved = gc.get_threshold()
+        gc.set_threshold(self._gc_saved[0], self._gc_saved[1], GC_MANUAL)
+        self.set_interval(GC_QUIET, self._collect_when_idle)
+
+    def _collect_when_idle(self) -> None:
+        import gc
+
+        if gc.get_count()[2] < GC_AFTER or self._typing():  # (due as the collector itself would be)
+            return
+        if time.monotonic() - self._last_input >= GC_QUIET:  # the last key's work is done
+            gc.collect()
+
+    def on_key(self, event: events.Key) -> None:
+        """(Every key but those typed into the filter box: before the key's action runs.)"""
+        now = time.monotonic()
+        self._key_gap = now - self._last_input
+        self._last_input = now
 
     # what the workers report -----------------------------------------------------
     def on_progress(self, message: Progress) -> None:
@@ -396,13 +499,24 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_extracted(self, message: Extracted) -> None:
         if self.current is None or message.row_id != self.current.id:
             return
+        incoming = self._incoming
+        if incoming is not None and incoming.row_id == message.row_id:
+            incoming.extracted = message
+            self._show_incoming()  # the article and its extraction together
+            return
+        self._apply_extraction(message)
+
+    def _apply_extraction(self, message: Extracted, mentions: list[Any] | None = None) -> None:
+        """The article's figures and companies: highlighted in the pane (unless ``mentions`` were
+        given with the article already) and listed in the side panel."""
         if message.error:
             self.app.notify(f"提取失败 extraction failed: {message.error}", severity="error", markup=False)
             self.facts_panel.show_extraction(None)
             return
         self.extraction = message.extraction
-        mentions = message.mentions if message.mentions is not None else body_mentions(message.extraction)
-        self.article_view.set_mentions(mentions)
+        if mentions is None:
+            mentions = message.mentions if message.mentions is not None else body_mentions(message.extraction)
+            self.article_view.set_mentions(mentions)
         figures = message.extraction.figures
         if len(figures) > PANEL_FIGURES:  # the panel lists the first ones; the body highlights all
             self.app.notify(f"侧栏列出前 {PANEL_FIGURES} 个数字（共 {len(figures):,} 个）· the side panel lists "
@@ -610,41 +724,96 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         now = self.article_list.current_row
         if event.row is not None and now is not None and now.id != event.row.id:
             return  # a stale message: the cursor was moved again (restored, revealed) since it was posted
-        self._show(event.row)
+        # a key that came within PANE_HOLD of the one before (a held key) moves the list alone: the
+        # pane follows when the keys pause (a list refilled by a search or the loading follows at once)
+        held = self._key_gap < PANE_HOLD and time.monotonic() - self._last_input < PANE_HOLD
+        self._show(event.row, follow_later=held)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
+        self._follow()  # (a pane still to follow the cursor: now)
         self.article_view.focus()
 
-    def _show(self, row: Row | None) -> None:
-        if row is not None and self.current is not None and row.id == self.current.id:
+    def _show(self, row: Row | None, follow_later: bool = False) -> None:
+        """The article under the cursor: the session's current article at once; the reading pane and
+        the side panel now, or (``follow_later``: the cursor moving on, one key after another) once
+        the keys pause for :data:`PANE_HOLD`."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        if row is None or self.current is None or row.id != self.current.id:
+            self.current = row
+            self.article_shown(row)  # the read-after dwell (reading_state.py)
+            if row is not None:
+                self._remember = row
+            self.extraction = None
+        if row is not None and self._pane_row == row.id:
+            return  # the pane shows it already (or is preparing it)
+        if follow_later:
+            self._follow_timer = self.set_timer(PANE_HOLD, self._follow)
             return
-        self.current = row
-        self.article_shown(row)  # the read-after dwell (reading_state.py)
-        if row is not None:
-            self._remember = row
-        self.extraction = None
+        self._open(row)
+
+    def _follow(self) -> None:
+        """The pane catches up with the cursor (the keys paused)."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+            self._open(self.current)
+
+    def _open(self, row: Row | None) -> None:
+        self._pane_row = row.id if row is not None else None
+        self._incoming = None
+        if self._incoming_timer is not None:
+            self._incoming_timer.stop()
+            self._incoming_timer = None
         if row is None:
             self.article_view.show(None, placeholder="没有可显示的文章 · nothing to show" if self.filters.active
                                    else "这个文件夹没有文章 · no articles in this folder"
                                    if self.loaded and not self.library.rows else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
-        self.facts_panel.show_extraction(None, pending=True)
-        self.open_article(row)
+        self.open_article(row)  # the pane changes when the article is read (on_article_loaded)
 
     def on_article_pending(self, message: ArticlePending) -> None:
         if self.current is not None and message.row_id == self.current.id:
             self.article_view.show(None, placeholder="读取中… loading (a big file)")
+            self.facts_panel.show_extraction(None, pending=True)
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if self.current is None or message.row_id != self.current.id:
             return
-        placeholder = "" if message.article is not None else (
-            f"无法读取 · could not be read: {one_line(message.error)}" if message.error else "无法读取 · could not be read (L)")
-        self.article_view.show(message.article, placeholder=placeholder)
+        # shown with its extraction when that comes within EXTRACTION_WAIT (cached: a few ms): the
+        # pane and the panel change in one frame and the article is laid out once, not twice
+        if self._incoming_timer is not None:
+            self._incoming_timer.stop()
+        self._incoming = _Incoming(message.row_id, message.article, message.error)
         if message.article is None:
+            self._show_incoming()
+            return
+        self._incoming_timer = self.set_timer(EXTRACTION_WAIT, self._show_incoming)
+
+    def _show_incoming(self) -> None:
+        if self._incoming_timer is not None:
+            self._incoming_timer.stop()
+            self._incoming_timer = None
+        incoming, self._incoming = self._incoming, None
+        if incoming is None or self.current is None or incoming.row_id != self.current.id:
+            return
+        placeholder = "" if incoming.article is not None else (
+            f"无法读取 · could not be read: {one_line(incoming.error)}" if incoming.error
+            else "无法读取 · could not be read (L)")
+        extracted = incoming.extracted
+        mentions = None
+        if extracted is not None and not extracted.error:
+            mentions = extracted.mentions if extracted.mentions is not None else body_mentions(extracted.extraction)
+        self.article_view.show(incoming.article, mentions=mentions, placeholder=placeholder)
+        if incoming.article is None:
             self.facts_panel.show_extraction(None)
+        elif extracted is not None:
+            self._apply_extraction(extracted, mentions)
+        else:
+            self.facts_panel.show_extraction(None, pending=True)
 
     @on(FactsPanel.MentionSelected)
     def _mention_selected(self, event: FactsPanel.MentionSelected) -> None:

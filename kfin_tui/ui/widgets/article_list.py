@@ -17,6 +17,7 @@ from ...dates import CHINA_TZ
 from ...index import Row
 from ...typeset import cells, fold_cells, line_ranges
 from ..bindings import LIST
+from .article_view import set_virtual_size
 from .sanitize import one_line
 
 ROW_HEIGHT = 2  # lines per article in the default (two-line) mode; 1 in the dense mode
@@ -91,7 +92,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.row = row
             super().__init__()
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # (watch_cursor draws what changed)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -116,7 +117,7 @@ class ArticleList(ScrollView, can_focus=True):
         if dense == self.dense:
             return
         self.dense = dense
-        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        set_virtual_size(self, Size(self.size.width, len(self.rows) * self.row_height))
         self.refresh()
         self.call_after_refresh(self._scroll_cursor_visible)
 
@@ -140,7 +141,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Replace the rows; keep the cursor on ``keep`` (or the current row) when it is still there."""
         current = keep or self.current_row
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) * self.row_height)
+        set_virtual_size(self, Size(self.size.width, len(rows) * self.row_height))
         index = 0
         if current is not None:
             index = next((i for i, r in enumerate(rows) if r.id == current.id), 0)
@@ -157,23 +158,31 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
-        self._scroll_cursor_visible()
+        if self._scroll_cursor_visible():
+            self.refresh()  # the list scrolls: every line
+        else:  # only the two rows the cursor left and reached are drawn again
+            h = self.row_height
+            self.refresh_lines(old * h, h)
+            self.refresh_lines(new * h, h)
         row = self.current_row
         key = row.id if row else None
         if key != self._last_posted:
             self._last_posted = key
             self.post_message(self.Highlighted(row))
 
-    def _scroll_cursor_visible(self) -> None:
+    def _scroll_cursor_visible(self) -> bool:
+        """Scroll so that the cursor's article is in view; whether the list scrolls."""
         h = self.row_height
         top = self.cursor * h
         height = self.scrollable_content_region.height or 1
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif top + h > self.scroll_y + height:
+            return True
+        if top + h > self.scroll_y + height:
             y = top + h - height
             self.scroll_to(y=y + y % h, animate=False)  # whole articles at the top edge
+            return True
+        return False
 
     # rendering --------------------------------------------------------
     def render_line(self, y: int) -> Strip:

@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -52,11 +52,32 @@ class Cancelled(Exception):
 
 @dataclass
 class Laid:
-    """An article laid out at one width: its lines, and the body offset each line starts at."""
+    """An article laid out at one width: its lines, and the body offset each line starts at.
 
-    strips: list[Strip] = field(default_factory=list)
+    A line is kept as its segments; its :class:`Strip` is made when it is drawn (:meth:`strip`).
+    A strip carries seven caches and ends as cyclic garbage: made for every line of an article
+    (thousands for a long one), they were most of what the collector's full passes went through."""
+
+    lines: list[list[Segment]] = field(default_factory=list)
     keys: list[int] = field(default_factory=list)  # sorted body offsets, for bisect ...
     index: list[int] = field(default_factory=list)  # ... and the line each one starts
+    width: int = 0  # cells of every line (margins included)
+
+    def strip(self, line: int) -> Strip:
+        pad = Segment(" " * MARGIN)
+        return Strip([pad, *self.lines[line], pad]).adjust_cell_length(self.width)
+
+
+def set_virtual_size(widget: ScrollView, size: Size) -> None:
+    """Give ``widget`` a new scrollable size without a layout of the whole screen (Textual's
+    ``virtual_size`` is a layout reactive: every new article, list or panel content laid out and
+    drew every widget again). Only its scrollbars follow; one shown or hidden still lays out.
+    (``_scroll_update`` is Textual's own step for this, pinned to 8.2 by pyproject.toml.)"""
+    if size == widget.virtual_size:
+        return
+    widget.set_reactive(ScrollView.virtual_size, size)
+    widget._scroll_update(size)
+    widget.refresh()
 
 
 def layout_cost(article: Article | None) -> int:
@@ -90,10 +111,8 @@ def lay_out(console: Console, width: int, article: Article | None, mentions: Seq
         lay.add_text(Text(placeholder, style="dim italic"))
     else:
         lay.article(article, list(mentions), flash, hits)
-    pad = Segment(" " * MARGIN)
-    strips = [Strip([pad, *s, pad]).adjust_cell_length(width) for s in lay.lines]
     pairs = [(off, i) for i, off in enumerate(lay.starts) if off >= 0]
-    return Laid(strips, [p[0] for p in pairs], [p[1] for p in pairs])
+    return Laid(lay.lines, [p[0] for p in pairs], [p[1] for p in pairs], width)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -250,7 +269,8 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def lines_text(self) -> list[str]:
         """Plain text of every laid-out line (tests and the e2e check read this)."""
-        return [s.text for s in self._laid.strips]
+        laid = self._laid
+        return [laid.strip(i).text for i in range(len(laid.lines))]
 
     # layout -------------------------------------------------------------
     def _end_flash(self) -> None:
@@ -275,9 +295,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.laying_out = True
         if fresh:  # another article: say so at once rather than keep the previous one on screen
             self._apply(lay_out(self.app.console, width, None, (), None, "排版中… laying out"))
-        self._lay_out_in_thread(self._token, job)
+        # (a worker named here: @work names one after the repr of its arguments — the article and
+        # its mentions: 0.25 s on the UI thread for an article of 30,000 figures)
+        self.run_worker(partial(self._lay_out_in_thread, self._token, job), thread=True, exclusive=True,
+                        group="layout", description="layout")
 
-    @work(thread=True, exclusive=True, group="layout")
     def _lay_out_in_thread(self, token: int, job: Callable[..., Laid]) -> None:
         worker = get_current_worker()
 
@@ -299,7 +321,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _apply(self, laid: Laid) -> None:
         self._laid = laid
-        self.virtual_size = Size(self._width, len(laid.strips))
+        set_virtual_size(self, Size(self._width, len(laid.lines)))
         self.refresh()
 
     @property
@@ -310,10 +332,10 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        strips = self._laid.strips
-        if 0 <= line < len(strips):
+        laid = self._laid
+        if 0 <= line < len(laid.lines):
             left = max(0, (width - self.text_width) // 2)  # a capped measure is centred in the pane
-            strip = strips[line]
+            strip = laid.strip(line)
             if left:
                 strip = Strip([Segment(" " * left), *strip])
             return strip.crop_extend(0, width, None).apply_style(self.rich_style)

@@ -13,7 +13,9 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -28,6 +30,7 @@ CHROME = 3  # cells around the text: the border, the scrollbar, a margin
 SHARE = 0.4  # the panel takes at most this share of the screen ...
 BODY_MIN = 50  # ... and leaves the article at least this many cells (25 Chinese characters)
 PANEL_MIN = 24
+KEEP_WIDER = 6  # cells the panel may stay wider than an article needs (moving from article to article)
 MAIN_MAX = 16  # a longer figure or name puts its note on the next line
 
 
@@ -200,8 +203,17 @@ class FactsPanel(OptionList):
         self.companies: dict[str, str] = {}  # option id -> company name
         self._shown: tuple[Any, bool] = (None, False)
         self._laid_out_width = 0
+        self._fitted: int | None = None  # the width fit_width gave
         self._rows: list[PanelRow] = []
         self.dates_open = False  # the dates (last, often many and repeated) start folded
+
+    # the panel is as tall as the screen, whatever its rows: new rows draw it again without a
+    # layout of the whole screen (OptionList's height is its rows', and every new article laid
+    # the screen out twice: once for the rows, once for the scrollable size)
+    DEFAULT_CSS = """
+    FactsPanel { height: 1fr; }
+    """
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
@@ -212,13 +224,15 @@ class FactsPanel(OptionList):
                 self.highlighted = highlighted
 
     def show_extraction(self, extraction: Any, pending: bool = False) -> None:
+        if extraction is None and self._shown == (None, pending) and self.option_count:
+            return  # (the placeholder is shown already)
         self._shown = (extraction, pending)
-        self.clear_options()
-        self._targets.clear()
-        self.companies.clear()
         if extraction is None:  # (the width stays: no jump while the next article is extracted)
             self._rows = []
-            self.add_option(Option(Text("正在提取… extracting" if pending else "—", style="dim italic"), disabled=True))
+            self._targets.clear()
+            self.companies.clear()
+            self.set_options([Option(Text("正在提取… extracting" if pending else "—", style="dim italic"),
+                                     disabled=True)])
             return
         self._rows = panel_rows(extraction, self.dates_open)
         self.fit_width()
@@ -233,7 +247,12 @@ class FactsPanel(OptionList):
         if beside is None:
             beside = sum(w.outer_size.width for w in self.screen.query("#sidebar") if w.display)
         cap = max(PANEL_MIN, min(int(screen * SHARE), screen - beside - 1 - BODY_MIN))
-        self.styles.width = max(PANEL_MIN, min(wanted_width(self._rows) + CHROME, cap))
+        width = max(PANEL_MIN, min(wanted_width(self._rows) + CHROME, cap))
+        shown = self._fitted
+        if shown is not None and width <= shown <= min(cap, width + KEEP_WIDER):
+            return  # a little wider than this article needs: it stays (a new width lays the screen out)
+        self._fitted = width
+        self.styles.width = width
 
     def toggle_dates(self) -> None:
         """Fold / unfold the dates (the last group); the choice holds for the next articles."""
@@ -250,7 +269,6 @@ class FactsPanel(OptionList):
     def _lay_rows(self, rows: list[PanelRow]) -> None:
         self._laid_out_width = self.scrollable_content_region.width
         width = max(12, self._laid_out_width or 30)
-        self.clear_options()
         self._targets.clear()
         self.companies.clear()
         main_width = main_column(rows)
@@ -268,7 +286,7 @@ class FactsPanel(OptionList):
                 if row.company:
                     self.companies[row.oid] = row.company
                 options.append(Option(item_text(row, width, main_width), id=row.oid))
-        self.add_options(options)
+        self.set_options(options)  # (one update: clear_options then add_options drew it twice)
 
     def mention_at(self, index: int | None) -> Mention | None:
         """What the option at ``index`` points at (None for headers and notes)."""
