@@ -15,7 +15,9 @@ async def test_gc_threshold_raised_while_running_and_restored(tmp_path, cache):
         app = KfinApp(tmp_path)
         async with app.run_test() as pilot:
             await pilot.pause()
-            assert gc.get_threshold() == (GC_THRESHOLD, 10, 10)
+            # the first threshold is the app's; the reader may already have taken over the full
+            # pass (its third threshold, after the warm-up: tests/test_keys_held.py)
+            assert gc.get_threshold()[:2] == (GC_THRESHOLD, 10)
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
