@@ -149,6 +149,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.search_query = ""  # the keyword whose hits are highlighted
         self._needles: list[str] = []
         self.hits = Hits()
+        self._search_relayout_due = False  # set_search's layout waits for the next frame
 
     def action_page_down(self) -> None:
         if self.article is not None and not self.laying_out and self.scroll_y >= self.max_scroll_y:
@@ -179,8 +180,17 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.search_query = query
         self._needles = query_needles(query)
-        self._find_hits()
-        self._relayout()
+        old = self.hits
+        self._find_hits()  # (now: the status bar's 命中 i/N and n/N read them)
+        if self.hits != old and not self._search_relayout_due:
+            # the marks follow one frame later: the list and the status the key changed are drawn
+            # first (escape clearing a keyword: the whole article laid out again, ~50 ms)
+            self._search_relayout_due = True
+            self.call_after_refresh(self._relayout_for_search)
+
+    def _relayout_for_search(self) -> None:
+        if self._search_relayout_due:  # (not done meanwhile by another layout)
+            self._relayout()
 
     def _find_hits(self) -> None:
         article, needles = self.article, self._needles
@@ -282,6 +292,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout()
 
     def _relayout(self, fresh: bool = False) -> None:
+        self._search_relayout_due = False  # this layout has the hits as they are now
         region = max(10, self.scrollable_content_region.width or self.size.width or 80)
         self._width = region
         width = self.text_width
