@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -10,17 +9,6 @@ from ..config import Config, ConfigError, load_config
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, default_root
 
 DESCRIPTION = "A terminal reader for Chinese financial news."
-
-# How long a lone ESC byte waits for the rest of an escape sequence before it counts as the
-# escape key. Textual waits 100 ms (its ESCDELAY default), which is most of what escape costs in
-# the reader (key -> screen 123 ms, 23 ms of it ours); a local terminal or tmux delivers a
-# sequence in one read, and htop-style 25 ms still leaves room for a slow link. A user's own
-# ESCDELAY wins. Read by textual.constants at its import: set before the UI is imported.
-ESCAPE_DELAY_MS = 25
-
-
-def set_escape_delay() -> None:
-    os.environ.setdefault("ESCDELAY", str(ESCAPE_DELAY_MS))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -45,7 +33,6 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
-    set_escape_delay()
     from ..ui.app import KfinApp
 
     app = KfinApp(root, keyword=args.keyword or "", category=args.category or "", company=args.company or "",
