@@ -9,8 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.app import App
-from ui_helpers import settle
+from ui_helpers import DossierApp, settle, until
 
 from kfin_tui import dossier as core
 from kfin_tui.dossier import build_dossier, complete_dossier, dossier_head
@@ -76,24 +75,6 @@ def test_a_head_of_no_rows_or_more_rows_than_there_are(lib):
 
 
 # ------------------------------------------------------------------------------------------ screen
-
-class DossierApp(App):
-    def __init__(self, library: Library, name: str, progress=None) -> None:
-        super().__init__()
-        self.library, self.company, self.progress = library, name, progress
-
-    def on_mount(self) -> None:
-        self.push_screen(DossierScreen(self.library, self.company, progress=self.progress))
-
-
-async def until(pilot, cond, rounds: int = 400) -> None:
-    """Pilot pauses until ``cond()`` holds (a bound, not a timing: fails only if it never does)."""
-    for _ in range(rounds):
-        if cond():
-            return
-        await pilot.pause(0.02)
-    assert cond()
-
 
 def hold(monkeypatch, name: str) -> threading.Event:
     """``kfin_tui.dossier.<name>`` waits for the returned event (the screen's worker calls it)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from ui_helpers import settle
+from ui_helpers import DossierApp, settle, until
 
 from kfin_tui.index import Library
 from kfin_tui.state import archive
@@ -39,24 +39,6 @@ def write_many(root: Path, n: int = MANY) -> Path:
     (root / "byd.md").write_text("---\ntitle: 比亚迪销量\ndate: 2024-03-01 08:00:00\n---\n\n比亚迪8月销量37.3万辆。\n",
                                  encoding="utf-8")
     return root
-
-
-class DossierApp(App):
-    def __init__(self, library: Library, name: str, progress=None) -> None:
-        super().__init__()
-        self.library, self.company, self.progress = library, name, progress
-
-    def on_mount(self) -> None:
-        self.push_screen(DossierScreen(self.library, self.company, progress=self.progress))
-
-
-async def until(pilot, cond, rounds: int = 400) -> None:
-    """Pilot pauses until ``cond()`` holds (a bound, not a timing: fails only if it never does)."""
-    for _ in range(rounds):
-        if cond():
-            return
-        await pilot.pause(0.02)
-    assert cond()
 
 
 async def quiet(pilot) -> None:

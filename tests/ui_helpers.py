@@ -6,6 +6,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from textual.app import App
+
+from kfin_tui.ui.screens.dossier import DossierScreen
 
 UI_CORPUS = Path(__file__).parent / "fixtures" / "ui_corpus"
 # the Eastmoney post of the UI corpus gives no date: the reader dates it by its file's modification
@@ -47,3 +50,23 @@ def no_user_config(tmp_path, monkeypatch):
     config = tmp_path / "no-config.toml"
     config.write_text("[reader]\nread_after = 3600\n", encoding="utf-8")
     monkeypatch.setenv("KFIN_TUI_CONFIG", str(config))
+
+
+async def until(pilot, cond, rounds: int = 400) -> None:
+    """Pilot pauses until ``cond()`` holds (a bound, not a timing: fails only if it never does)."""
+    for _ in range(rounds):
+        if cond():
+            return
+        await pilot.pause(0.02)
+    assert cond()
+
+
+class DossierApp(App):
+    """An app showing only the dossier of ``name`` (the dossier tests)."""
+
+    def __init__(self, library, name: str, progress=None) -> None:
+        super().__init__()
+        self.library, self.company, self.progress = library, name, progress
+
+    def on_mount(self) -> None:
+        self.push_screen(DossierScreen(self.library, self.company, progress=self.progress))
