@@ -90,3 +90,28 @@ def test_markup_names_and_keyword_are_text_in_a_real_terminal(tmp_path, monkeypa
         term.wait_for(lambda s: "1/1" not in s, timeout=10)
     finally:
         term.close()
+
+
+def test_quit_exits_with_status_zero_and_keeps_the_state(tmp_path, monkeypatch):
+    """`q` ends the process without the interpreter's teardown (cmd_read._exit_now): the exit status
+    is still the app's, and the star given just before is in the state database afterwards."""
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("KFIN_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("KFIN_TUI_STATE", str(tmp_path / "state"))
+    env = {k: str(tmp_path / v) for k, v in
+           (("KFIN_TUI_CACHE", "cache"), ("KFIN_TUI_CONFIG", "no-config.toml"), ("KFIN_TUI_STATE", "state"))}
+    script = (" ".join(f"{k}='{v}'" for k, v in env.items())
+              + f" '{sys.executable}' -m kfin_tui '{UI_CORPUS}'; echo EXIT=$?; sleep 30")
+    term = Tmux(["sh", "-c", script])
+    try:
+        term.wait_for(lambda s: "4/4" in s)
+        term.keys("s")
+        term.wait_for(lambda s: "★" in s)
+        term.keys("q")
+        screen = term.wait_for(lambda s: "EXIT=" in s, timeout=15)
+        assert "EXIT=0" in screen
+    finally:
+        term.close()
+    out = subprocess.run([sys.executable, "-m", "kfin_tui", "state", "list", "--starred", "--json", str(UI_CORPUS)],
+                         capture_output=True, text=True, check=True).stdout
+    assert len([line for line in out.splitlines() if line.strip()]) == 1
