@@ -152,10 +152,19 @@ class RowTable:
             new_keys.append(row_key)
             by_id[row.id] = row
         if new_rows:
-            # keys are unique (the path is the last part), so rows themselves are never compared
-            pairs = sorted(zip(keys + new_keys, self.rows + new_rows))
-            self.keys = [p[0] for p in pairs]
-            self.rows[:] = [p[1] for p in pairs]
+            # one sort of positions by key (keys are unique: the path is their last part), without
+            # the collector, which would walk the whole list again and again while the new lists
+            # are made (at 100,000 rows this took twice the sort itself)
+            all_keys, all_rows = keys + new_keys, self.rows + new_rows
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                order = sorted(range(len(all_keys)), key=all_keys.__getitem__)
+                self.keys = list(map(all_keys.__getitem__, order))
+                self.rows[:] = map(all_rows.__getitem__, order)
+            finally:
+                if collecting:
+                    gc.enable()
 
     def remove(self, row_id: int) -> None:
         row = self.by_id.pop(row_id, None)
