@@ -153,3 +153,31 @@ def test_a_check_nobody_takes_over_is_stopped_at_exit(cache, corpus):
     assert str(corpus) in walk_mod._started
     walk_mod._close_started()
     assert not walk_mod._started
+
+
+def test_rows_merged_batch_by_batch_are_in_list_order():
+    """RowTable merges each stored batch into the sorted list (a cold listing's ~15 merges): the
+    result is the one sort of every row, whatever the batch sizes, ties of date and title, and
+    undated rows."""
+    import random
+    from datetime import datetime, timezone
+
+    from kfin_tui.index.records import Row, sort_key
+    from kfin_tui.index.rows import RowTable
+
+    r = random.Random(5)
+    stamps = [1.6e9, 1.7e9] + [r.uniform(1.5e9, 1.8e9) for _ in range(50)]
+
+    def row(i: int) -> Row:
+        date = None if r.random() < 0.1 else datetime.fromtimestamp(r.choice(stamps), timezone.utc)
+        return Row(i, f"/a/{r.randrange(1000)}-{i}.md", r.choice(["甲", "乙", "abc", ""]), date, "s", (), ())
+
+    for _ in range(20):
+        table, every, n = RowTable("", lambda i: None), [], 0
+        for _ in range(r.randint(1, 8)):
+            batch = [row(n + i) for i in range(r.choice([0, 1, 31, 32, 33, 400]))]
+            n += len(batch)
+            every += batch
+            table.insert_many(batch, [sort_key(x) for x in batch])
+            assert table.rows == sorted(every, key=sort_key)
+            assert table.keys == [sort_key(x) for x in table.rows]

@@ -371,6 +371,11 @@ def _categories_of(path: str, root) -> list[str]:
     return list(found)
 
 
+_NOT_BLANK_BYTE = re.compile(b"[^" + re.escape(_BLANK) + b"]")
+_NOT_BLANK_CHAR = re.compile("[^" + re.escape(_BLANK_TEXT) + "]")
+_NEWLINES = re.compile("\n*")
+
+
 def _decode(data: bytes, complete: bool) -> str | None:
     """What decoding.decode_with_note gives, when it gives it without a note; else None."""
     if data[:3] == b"\xef\xbb\xbf":
@@ -379,8 +384,8 @@ def _decode(data: bytes, complete: bool) -> str | None:
         return None  # UTF-16
     if data[:8192].translate(None, _NOT_CONTROL):
         return None  # control bytes: binary, or text whose YAML would fail
-    if complete and not data.strip(_BLANK):
-        return None  # empty
+    if complete and _NOT_BLANK_BYTE.search(data) is None:
+        return None  # empty (only blanks: found without copying the file as strip would)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -392,7 +397,7 @@ def _decode(data: bytes, complete: bool) -> str | None:
             return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip(_BLANK_TEXT):
+    if _NOT_BLANK_CHAR.search(text) is None:
         return None
     return text
 
@@ -442,7 +447,8 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
         return _headless(text, path, root, suffix, stem, complete)
 
     fields = _parse_front_matter(stripped[first.end():second.start()])
-    body = len(stripped) - len(stripped[second.end():].lstrip("\n"))  # where the body starts
+    blank = _NEWLINES.match(stripped, second.end())  # (always matches: maybe nothing)
+    body = blank.end() if blank else second.end()  # where the body starts (no copy of it)
     # format, as loader._body_is_html decides it, from what the head holds
     if suffix in HTML_SUFFIXES or _HTML_START.match(stripped, body):
         fmt = "html"
