@@ -72,13 +72,13 @@ _LIST_VALUE_OPTIONS = frozenset(("--keyword", "-k", "--category", "-c"))
 _LIST_FLAGS = frozenset(("--json",))
 
 
-def _early_list_check(args: list[str]) -> None:
+def _early_list_check(args: list[str]) -> bool:
     """``kfin-tui list [--json] [--keyword T] [--category C] PATH``: start the freshness check of
     PATH's index now, before argparse and the rest are imported — a warm listing is mostly that
     check (helper processes stat every file), and the second core is idle until it starts. Only
     for exactly these options, spelled out: anything else (a company, the reading state, an
-    abbreviation, ``--opt=value``, help) leaves it to ``cmd_list`` as before. A check started for
-    a command that then fails (a bad option value) is stopped at exit."""
+    abbreviation, ``--opt=value``, help) leaves it to ``cmd_list`` as before. True when begun
+    (:func:`main` stops it if the command did not take it over)."""
     path = None
     i = 0
     while i < len(args):
@@ -86,24 +86,35 @@ def _early_list_check(args: list[str]) -> None:
         if arg in _LIST_VALUE_OPTIONS:
             i += 1
             if i == len(args):
-                return
+                return False
         elif arg.startswith("-") and arg not in _LIST_FLAGS:
-            return
+            return False
         elif arg not in _LIST_FLAGS:
             if path is not None:
-                return
+                return False
             path = arg
         i += 1
-    if path:
-        from .index.walk import start_early_check
+    if not path:
+        return False
+    from .index.walk import start_early_check
 
-        start_early_check(path)
+    start_early_check(path)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "list":
-        _early_list_check(argv[1:])
+    if not (argv and argv[0] == "list" and _early_list_check(argv[1:])):
+        return _main(argv)
+    try:
+        return _main(argv)
+    finally:  # a check begun for a command that did not take it (a bad path, argparse refused it)
+        from .index.walk import stop_early_checks
+
+        stop_early_checks()
+
+
+def _main(argv: list[str]) -> int:
     from .commands.common import EXIT_BAD_PATH, EXIT_OK
 
     sub = argv[0] if argv and argv[0] in COMMANDS and argv[0] in available_commands() else None

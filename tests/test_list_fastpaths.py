@@ -147,11 +147,11 @@ def test_a_check_started_early_is_taken_over_and_sees_a_change(cache, corpus, ca
     assert any(t.startswith("改过的") for t in titles) and after != before
 
 
-def test_a_check_nobody_takes_over_is_stopped_at_exit(cache, corpus):
+def test_a_check_nobody_takes_over_is_stopped(cache, corpus):
     Library(corpus).load_all()  # an index with its folder fingerprints
     walk_mod.start_early_check(corpus)
     assert str(corpus) in walk_mod._started
-    walk_mod._close_started()
+    walk_mod.stop_early_checks()
     assert not walk_mod._started
 
 
@@ -181,3 +181,15 @@ def test_rows_merged_batch_by_batch_are_in_list_order():
             table.insert_many(batch, [sort_key(x) for x in batch])
             assert table.rows == sorted(every, key=sort_key)
             assert table.keys == [sort_key(x) for x in table.rows]
+
+
+def test_a_command_that_fails_leaves_no_check_running(cache, corpus, tmp_path, capsys):
+    from kfin_tui.cli import main
+
+    Library(corpus).load_all()
+    with pytest.raises(SystemExit):  # argparse refuses `-k -x`; the quick scan had begun the check
+        main(["list", "-k", "-x", str(corpus)])
+    assert not walk_mod._started
+    missing = tmp_path / "not-there"
+    assert main(["list", "--json", str(missing)]) == 2  # (nothing begun for a missing folder)
+    assert not walk_mod._started

@@ -232,18 +232,16 @@ _started: dict[str, tuple[str, FreshnessCheck] | None] = {}  # root -> a check s
 
 def start_early_check(root: Path | str) -> None:
     """Begin :func:`early_check` of a folder now (``kfin-tui list``, before its arguments are parsed);
-    the next ``early_check`` of the same folder takes it over. One not taken over is stopped at exit."""
+    the next ``early_check`` of the same folder takes it over. The caller stops one not taken over
+    with :func:`stop_early_checks`."""
     key = str(Path(root))
     if key in _started or not os.path.isdir(key):
         return
-    if not _started:
-        import atexit
-
-        atexit.register(_close_started)
     _started[key] = _start_check(key)
 
 
-def _close_started() -> None:
+def stop_early_checks() -> None:
+    """Stop the checks :func:`start_early_check` began that nobody took over (their helpers killed)."""
     for early in _started.values():
         if early is not None:
             early[1].close()
