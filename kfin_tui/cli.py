@@ -3,15 +3,12 @@ one module each (``DESCRIPTION``, ``add_arguments(parser)``, ``run(args) -> int`
 when used so that ``kfin-tui list`` starts its freshness check before anything heavy is loaded."""
 from __future__ import annotations
 
-import argparse
-import difflib
-import importlib
-import importlib.util
 import sys
-from types import ModuleType
 
-from . import __version__
-from .commands.common import EXIT_BAD_PATH, EXIT_OK
+TYPE_CHECKING = False  # not `from typing import …`: `kfin-tui list` starts its check before typing loads
+if TYPE_CHECKING:
+    import argparse
+    from types import ModuleType
 
 # name → module under kfin_tui.commands; ``read`` is the reader (the default command)
 COMMANDS: dict[str, str] = {
@@ -28,15 +25,23 @@ COMMANDS: dict[str, str] = {
 
 
 def available_commands() -> list[str]:
+    import importlib.util
+
     return [name for name, mod in COMMANDS.items()
             if importlib.util.find_spec(f"{__package__}.commands.{mod}") is not None]
 
 
 def _module(name: str) -> ModuleType:
+    import importlib
+
     return importlib.import_module(f"{__package__}.commands.{COMMANDS[name]}")
 
 
 def build_parser(sub: str | None) -> argparse.ArgumentParser:
+    import argparse
+
+    from . import __version__
+
     if sub and sub != "read":
         mod = _module(sub)
         p = argparse.ArgumentParser(prog=f"kfin-tui {sub}", description=mod.DESCRIPTION)
@@ -53,6 +58,7 @@ def build_parser(sub: str | None) -> argparse.ArgumentParser:
 
 def _looks_like_command(word: str) -> str | None:
     """``kfin-tui lsit`` is a typo for ``list`` when no such file exists: the closest command."""
+    import difflib
     from pathlib import Path
 
     if not word or word.startswith("-") or "/" in word or Path(word).exists():
@@ -61,8 +67,56 @@ def _looks_like_command(word: str) -> str | None:
     return close[0] if close else None
 
 
+# ``kfin-tui list`` options read before argparse (see _early_list_check): these take a value, these do not
+_LIST_VALUE_OPTIONS = frozenset(("--keyword", "-k", "--category", "-c"))
+_LIST_FLAGS = frozenset(("--json",))
+
+
+def _early_list_check(args: list[str]) -> bool:
+    """``kfin-tui list [--json] [--keyword T] [--category C] PATH``: start the freshness check of
+    PATH's index now, before argparse and the rest are imported — a warm listing is mostly that
+    check (helper processes stat every file), and the second core is idle until it starts. Only
+    for exactly these options, spelled out: anything else (a company, the reading state, an
+    abbreviation, ``--opt=value``, help) leaves it to ``cmd_list`` as before. True when begun
+    (:func:`main` stops it if the command did not take it over)."""
+    path = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _LIST_VALUE_OPTIONS:
+            i += 1
+            if i == len(args):
+                return False
+        elif arg.startswith("-") and arg not in _LIST_FLAGS:
+            return False
+        elif arg not in _LIST_FLAGS:
+            if path is not None:
+                return False
+            path = arg
+        i += 1
+    if not path:
+        return False
+    from .index.walk import start_early_check
+
+    start_early_check(path)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not (argv and argv[0] == "list" and _early_list_check(argv[1:])):
+        return _main(argv)
+    try:
+        return _main(argv)
+    finally:  # a check begun for a command that did not take it (a bad path, argparse refused it)
+        from .index.walk import stop_early_checks
+
+        stop_early_checks()
+
+
+def _main(argv: list[str]) -> int:
+    from .commands.common import EXIT_BAD_PATH, EXIT_OK
+
     sub = argv[0] if argv and argv[0] in COMMANDS and argv[0] in available_commands() else None
     if sub:
         argv = argv[1:]

@@ -64,6 +64,7 @@ _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
 # plain scalars cannot start with these (``-`` can, before a non-space: ``-2.1%``)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _TEXT_KEYS = ("title", "author", "source")
+_UNIQUE_KEYS = frozenset(("title", "date", "updated", "id", "link", "url", "permalink", "abbrlink"))
 _WATCHED = frozenset(("title", "author", "source", "date", "categories", "category"))
 
 # PyYAML's implicit resolvers (yaml/resolver.py), same order: bool, float, int, merge, null, timestamp, value
@@ -228,8 +229,9 @@ def _scalar(v: str):
 _FLOW_BAD = re.compile(r"[\[\]{}'\"#:]")
 
 
-def _value(v: str):
-    """A mapping value on the key's line (stripped, non-empty)."""
+def _value(v: str, unique: bool = False):
+    """A mapping value on the key's line (stripped, non-empty); ``unique``: one that is not worth
+    remembering (a title, a date)."""
     if v[0] == "[":
         if v[-1] != "]":
             raise _ABSTAIN  # multi-line flow sequence or trailing text
@@ -245,7 +247,23 @@ def _value(v: str):
                 raise _ABSTAIN
             out.append(_plain(part))
         return out
-    return _scalar(v)
+    return _scalar(v) if unique else _known_scalar(v)
+
+
+_SCALARS: dict = {}  # short scalars an archive repeats (categories, authors, flags) -> their value
+
+
+def _known_scalar(v: str):
+    """:func:`_scalar`, remembered for short values (the values are immutable: str, numbers,
+    bools, None, dates; one that abstains is not remembered and abstains again)."""
+    found = _SCALARS.get(v, _SCALARS)
+    if found is _SCALARS:
+        found = _scalar(v)
+        if len(v) <= 24:
+            if len(_SCALARS) > 20_000:
+                _SCALARS.clear()
+            _SCALARS[v] = found
+    return found
 
 
 _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}\Z")
@@ -286,7 +304,7 @@ def _parse_front_matter(fm: str) -> dict:
             elif v[0] == "[":
                 raise _ABSTAIN
             else:
-                items.append(_scalar(v))
+                items.append(_known_scalar(v))
             continue
         colon = line.find(":")
         if colon <= 0:
@@ -305,7 +323,7 @@ def _parse_front_matter(fm: str) -> dict:
         if k in out and k in _WATCHED:
             raise _ABSTAIN  # duplicate: YAML keeps the last, the loader's raw-value fix reads the first
         if v:
-            value = _value(v)
+            value = _value(v, k in _UNIQUE_KEYS)
             if k in _TEXT_KEYS and value is not None and not isinstance(value, (str, list)):
                 # frontmatter.parse: YAML 1.1 reads `title: on` as True and `title: 1:30` as 90 —
                 # the raw text of the line wins (this key's only line: duplicates abstain)
@@ -371,6 +389,11 @@ def _categories_of(path: str, root) -> list[str]:
     return list(found)
 
 
+_NOT_BLANK_BYTE = re.compile(b"[^" + re.escape(_BLANK) + b"]")
+_NOT_BLANK_CHAR = re.compile("[^" + re.escape(_BLANK_TEXT) + "]")
+_NEWLINES = re.compile("\n*")
+
+
 def _decode(data: bytes, complete: bool) -> str | None:
     """What decoding.decode_with_note gives, when it gives it without a note; else None."""
     if data[:3] == b"\xef\xbb\xbf":
@@ -379,8 +402,8 @@ def _decode(data: bytes, complete: bool) -> str | None:
         return None  # UTF-16
     if data[:8192].translate(None, _NOT_CONTROL):
         return None  # control bytes: binary, or text whose YAML would fail
-    if complete and not data.strip(_BLANK):
-        return None  # empty
+    if complete and _NOT_BLANK_BYTE.search(data) is None:
+        return None  # empty (only blanks: found without copying the file as strip would)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -392,7 +415,7 @@ def _decode(data: bytes, complete: bool) -> str | None:
             return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip(_BLANK_TEXT):
+    if _NOT_BLANK_CHAR.search(text) is None:
         return None
     return text
 
@@ -442,7 +465,8 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
         return _headless(text, path, root, suffix, stem, complete)
 
     fields = _parse_front_matter(stripped[first.end():second.start()])
-    body = len(stripped) - len(stripped[second.end():].lstrip("\n"))  # where the body starts
+    blank = _NEWLINES.match(stripped, second.end())  # (always matches: maybe nothing)
+    body = blank.end() if blank else second.end()  # where the body starts (no copy of it)
     # format, as loader._body_is_html decides it, from what the head holds
     if suffix in HTML_SUFFIXES or _HTML_START.match(stripped, body):
         fmt = "html"

@@ -181,9 +181,29 @@ def _extract_all(library) -> None:
     library.extract_pending(progress=progress, chunk=64)
 
 
+def _all_clean(rows: list[tuple]) -> bool:
+    """Whether :func:`~kfin_tui.sanitize.clean_line` leaves every cell of ``rows`` as it is (the
+    common case, checked in one pass over all of them): then the cells need no cleaning one by one.
+    The cells are joined by newlines, which no combining mark may follow: a cell starting with one
+    makes the whole check fail, as a tab or newline inside a cell does."""
+    from itertools import chain
+
+    from ..sanitize import is_clean
+
+    cells = list(chain.from_iterable(rows))
+    if not all(type(c) is str for c in cells):
+        return False
+    blob = "\n".join(cells)
+    return "\t" not in blob and blob.count("\n") == len(cells) - 1 and is_clean(blob)
+
+
 def format_tsv(rows: list[tuple[str, str, str, str]]) -> str:
     """date, title, source, categories: one line per row, tab-separated, nothing cut (for a pipe).
     Every cell through :func:`~kfin_tui.sanitize.clean_line` (no tab, newline or control survives)."""
+    if not rows:
+        return ""
+    if _all_clean(rows):
+        return "\n".join(map("\t".join, rows)) + "\n"
     return "".join("\t".join(clean_line(cell or "") for cell in row) + "\n" for row in rows)
 
 
@@ -193,7 +213,7 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
     every cell goes through :func:`~kfin_tui.sanitize.clean_line` (inert on a terminal)."""
     import shutil
 
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
     if width is None:
         width = shutil.get_terminal_size((80, 24)).columns
@@ -202,21 +222,50 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
     if title_w < 16:
         title_w, cat_w = title_w + cat_w + 2, 0
     title_w = max(8, title_w)
+    clean = (lambda text: text) if _all_clean(rows) else clean_line
+    char_cells: dict[str, int] = {}
+
+    def cells(text: str) -> int:
+        """``rich.cells.cell_len`` of a cleaned cell, with each character's width looked up once."""
+        if text.isascii():
+            return len(text)  # (cleaned: printable ASCII, one cell each)
+        if "\u200d" in text or "\ufe0f" in text:
+            return cell_len(text)  # (sequences Rich measures as a whole; the cleaner drops these)
+        try:
+            return sum(map(char_cells.__getitem__, text))
+        except KeyError:
+            for c in text:
+                if c not in char_cells:
+                    char_cells[c] = get_character_cell_size(c)
+            return sum(map(char_cells.__getitem__, text))
 
     def fit(text: str, w: int) -> str:
-        text = clean_line(text)
-        n = cell_len(text)
+        text = clean(text)
+        n = cells(text)
         if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
             text = set_cell_size(text, w - 1).rstrip() + "…"
             n = cell_len(text)
         return text + " " * (w - n)
 
+    fitted: dict[tuple[str, int], str] = {}  # sources and categories repeat: each fitted once
+
+    def fit_again(text: str, w: int) -> str:
+        got = fitted.get((text, w))
+        if got is None:
+            got = fit(text, w)
+            if len(fitted) < 50_000:
+                fitted[text, w] = got
+        return got
+
     head = [fit("日期", date_w), fit("标题", title_w), fit("来源", src_w)] + ([fit("分类", cat_w)] if cat_w else [])
     lines = ["  ".join(head).rstrip()]
+    add = lines.append
     for date, title, source, cats in rows:
-        cells = [fit(date or "—", date_w), fit(title, title_w), fit(source, src_w)]
         if cat_w:
-            cells.append(fit(cats, cat_w))
-        lines.append("  ".join(cells).rstrip())
+            line = (f"{fit(date or '—', date_w)}  {fit(title, title_w)}  {fit_again(source, src_w)}  "
+                    f"{fit_again(cats, cat_w)}")
+        else:
+            line = f"{fit(date or '—', date_w)}  {fit(title, title_w)}  {fit_again(source, src_w)}"
+        add(line.rstrip())
     lines.append(f"{len(rows)}/{total}")
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ class Listing:
         self.prefix, self.picked, self.total = prefix, picked, total
         self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
         self.prepared: Any = None
+        self._rows: list[Row] | None = None  # (of_rows: the tails are made from them when asked for)
 
     @classmethod
     def of_selection(cls, selection: Selection, prefix: str) -> Listing:
@@ -30,20 +31,26 @@ class Listing:
 
     @classmethod
     def of_rows(cls, rows: list[Row], prefix: str, total: int) -> Listing:
-        """The same from loaded rows (an index that could not be used)."""
-        from ..dates import format_date
-        from ..listing import json_head, json_tail, to_bytes
-
+        """The same from loaded rows (a cold folder, or an index that could not be used). The
+        ``--json`` lines and the table cells are made when asked for, and only the ones asked for:
+        a table printed from 100,000 rows makes no JSON (~1 s), a JSON listing no table."""
         if not all(r.path.startswith(prefix) for r in rows):
             prefix = ""
-        n = len(prefix)
-        head = to_bytes(json_head(prefix))
+        listing = cls(prefix, list(range(len(rows))), total, None, None, None, prefix)
+        listing._rows = rows
+        return listing
+
+    def _made_tails(self) -> None:
+        """The ``--json`` lines of a listing made from rows (:meth:`of_rows`), on first use."""
+        from ..listing import json_head, json_tail, to_bytes
+
+        rows, n = self._rows or [], len(self.prefix)
+        head = to_bytes(json_head(self.prefix))
         tails = [head + to_bytes(json_tail(r.path[n:], r.title, r.date.isoformat() if r.date else None, r.source,
                                            r.author, r.categories, r.tickers, r.format))
                  for r in rows]
-        offsets = [0, *accumulate(len(t) for t in tails)]
-        table = [(format_date(r.date), r.title, r.source, " / ".join(r.categories)) for r in rows]
-        return cls(prefix, list(range(len(rows))), total, b"".join(tails), offsets, table, prefix)
+        self.offsets = [0, *accumulate(len(t) for t in tails)]
+        self.tails = b"".join(tails)
 
     def json_bytes(self) -> bytes:
         """The ``--json`` lines of the picked rows: consecutive rows are one slice of ``tails``; when
@@ -51,9 +58,11 @@ class Listing:
         pass (``{"path": "`` cannot occur inside a JSON string: its quotes would be escaped)."""
         from ..listing import json_head, to_bytes
 
-        picked, off, tails = self.picked, self.offsets, self.tails
-        if not picked:
+        if not self.picked:
             return b""
+        if self.tails is None and self._rows is not None:
+            self._made_tails()
+        picked, off, tails = self.picked, self.offsets, self.tails
         parts = []
         start = prev = picked[0]
         for i in picked:
@@ -68,6 +77,9 @@ class Listing:
         return out
 
     def table_rows(self) -> list[tuple]:
+        """(date, title, source, categories) of the picked rows."""
+        if self._rows is not None:  # every row is picked (of_rows)
+            return _table_of(self._rows)
         table = self._table() if callable(self._table) else self._table
         if table is None:
             raise LookupError("the index changed meanwhile")
@@ -132,3 +144,11 @@ def _listing(lib: LibraryState, listing: StoredListing, hits: set[int] | None, f
             lib._note_issue(lib._prefix + path, reason, warning)
     return Listing(lib._prefix, list(picked), len(ids), listing.tails, listing.offsets,
                    store.snapshots.table if store else None, listing.base)
+
+
+def _table_of(rows: list[Row]) -> list[tuple]:
+    """(date, title, source, categories) of each row."""
+    from ..dates import format_date
+
+    join = " / ".join
+    return [(format_date(r.date), r.title, r.source, join(r.categories)) for r in rows]

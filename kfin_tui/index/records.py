@@ -22,7 +22,8 @@ META_COLUMNS = ("path", "phash", "size", "mtime_ns", "ok", "title", "date", "und
                 "author", "categories", "tickers", "format", "issue", "warning", "js", "body")
 META = {name: i for i, name in enumerate(META_COLUMNS)}
 
-SortKey = tuple[bool, float, str, str]
+SortKey = tuple[float, str, str]
+_UNDATED = float("inf")  # an undated row's first key part: after every dated one
 _SEP = os.sep
 
 
@@ -49,13 +50,15 @@ class Row(NamedTuple):
 
 
 def key(undated: object, sort_ts: float, title: str, path: str) -> SortKey:
-    """The list order: newest first, undated last, then title and path (unique: rows never tie)."""
-    return (bool(undated), -sort_ts, title, path)
+    """The list order: newest first, undated last, then title and path (unique: rows never tie).
+    A float first (``-sort_ts``, infinity when undated): a sort compares it without Python code."""
+    return (_UNDATED if undated else -sort_ts, title, path)
 
 
 def sort_key(row: Row) -> SortKey:
     """:func:`key` of a row (the record's ``sort_ts`` is the date's timestamp)."""
-    return key(row.date is None, row.date.timestamp() if row.date else 0.0, row.title, row.path)
+    date = row.date
+    return (-date.timestamp() if date is not None else _UNDATED, row.title, row.path)
 
 
 def split(field: str | None) -> tuple[str, ...]:
@@ -74,10 +77,10 @@ def rows_from_table(tuples: Iterable[tuple], prefix: str) -> list[Row]:
 
 def row_from_meta(row_id: int, path: str, t: tuple) -> tuple[Row, SortKey]:
     """A row and its sort key from a metadata tuple (:data:`META_COLUMNS`): no tickers yet."""
-    title, iso = t[5], t[6]
-    row = _new(Row, (row_id, path, title, _fromiso(iso) if iso else None, t[9] or "", split(t[11]), (),
-                     t[13] or "", t[10] or ""))
-    return row, key(t[7], t[8], title, path)
+    title, iso, cats = t[5], t[6], t[11]
+    row = _new(Row, (row_id, path, title, _fromiso(iso) if iso else None, t[9] or "",
+                     tuple(cats.split(FIELD_SEP)) if cats else (), (), t[13] or "", t[10] or ""))
+    return row, (_UNDATED if t[7] else -t[8], title, path)
 
 
 def row_from_record(row_id: int, rec: dict) -> tuple[Row, SortKey]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,13 +19,20 @@ from .. import files
 from ..files import folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
 from . import checksum
 
+TYPE_CHECKING = False  # (typing is not needed to start the check)
+if TYPE_CHECKING:
+    import subprocess
+
 HELPER_MIN_FILES = 4000  # fewer files: fingerprint them here, a helper would cost more than it saves
 
 
-def _helper(args: list[str], stdin=subprocess.DEVNULL) -> subprocess.Popen | None:
+def _helper(args: list[str], stdin: int | None = None) -> subprocess.Popen | None:
+    import subprocess  # (not imported by a forking check: kfin-tui list starts without it)
+
     try:
         return subprocess.Popen([sys.executable, "-S", "-E", os.path.abspath(files.__file__), *args],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=stdin)
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL if stdin is None else stdin)
     except OSError:
         return None
 
@@ -150,6 +156,8 @@ class FreshnessCheck:
             if forking:
                 self.procs.append((_Forked([folders[i][0] for i in group]), group))
                 continue
+            import subprocess
+
             proc = _helper(["--fingerprints"], stdin=subprocess.PIPE)
             if proc is not None:
                 try:
@@ -219,10 +227,38 @@ def abs_folder(root: Path | str, prefix: str, rel: str) -> str:
     return prefix + rel if rel else str(root)
 
 
+_started: dict[str, tuple[str, FreshnessCheck] | None] = {}  # root -> a check start_early_check began
+
+
+def start_early_check(root: Path | str) -> None:
+    """Begin :func:`early_check` of a folder now (``kfin-tui list``, before its arguments are parsed);
+    the next ``early_check`` of the same folder takes it over. The caller stops one not taken over
+    with :func:`stop_early_checks`."""
+    key = str(Path(root))
+    if key in _started or not os.path.isdir(key):
+        return
+    _started[key] = _start_check(key)
+
+
+def stop_early_checks() -> None:
+    """Stop the checks :func:`start_early_check` began that nobody took over (their helpers killed)."""
+    for early in _started.values():
+        if early is not None:
+            early[1].close()
+    _started.clear()
+
+
 def early_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
     """Start the freshness check of ``root``'s index before anything else (``kfin-tui list``): the
     helpers stat the files while the caller imports the rest and runs its query. Returns the
     generation the fingerprints belong to (the caller compares it with the index's) and the check."""
+    key = str(Path(root))
+    if key in _started:
+        return _started.pop(key)
+    return _start_check(root)
+
+
+def _start_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
     from ..paths import index_path_for
 
     try:
