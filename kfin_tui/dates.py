@@ -14,5 +14,5 @@ def format_date(dt: datetime | None, missing: str = "", with_time: bool = True) 
         local = dt.astimezone(CHINA_TZ) if dt.tzinfo else dt
     except (OverflowError, ValueError, OSError):
         local = dt  # within hours of year 1 or 9999: shown in its own zone rather than not at all
-    return f"{local.year:04d}-{local.month:02d}-{local.day:02d}" + (
-        f" {local.hour:02d}:{local.minute:02d}" if with_time else "")
+    # (isoformat pads the year to four digits as the f-string did; one C call per row of a listing)
+    return local.isoformat(" ", "minutes")[:16] if with_time else local.isoformat(" ", "minutes")[:10]
