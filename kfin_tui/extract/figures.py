@@ -112,7 +112,7 @@ DATE_RE = re.compile(
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
     r"|" + MONTH +
-    r"|(?<![0-9.月])[0-9]{1,2}日(?![均])"
+    r"|(?<![0-9.])(?<![0-9]月)[0-9]{1,2}日(?![均])"  # 18日, 本月18日 (6月18日 is one date above)
 )
 
 PERCENT_SET = set(PERCENT_UNITS)
@@ -220,6 +220,8 @@ def _bound(norm: str, start: int) -> str:
 
 def _clock_or_noise(norm: str, m: re.Match) -> bool:
     before = norm[max(0, m.start() - 1):m.start()]
+    if before in ("至", "止") and norm[max(0, m.start() - 2):m.start() - 1] == "截":
+        return False  # 截至18日收盘: a day, not the end of a range
     return bool(before) and before in "-~至到"
 
 
