@@ -129,3 +129,60 @@ def test_bare_magnitudes_by_context(text, figure, kind):
 @pytest.mark.parametrize("text", ["这个数字将达到数百万。", "连续三日成交突破万亿元。"])
 def test_no_vacuous_context(text):
     assert all(f.context not in ("这个", "三日", "连续三日") for f in extract(text).figures)
+
+
+def _company_names(text: str) -> set[str]:
+    return {c.name for c in extract(text).companies if c.kind == "company"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a legal name written in full is a company wherever it stands
+    ("公告显示，公司第二大股东临沂金岭控股有限公司计划减持不超过1%的股份。", "临沂金岭控股"),
+    ("本次交易的对手方为苏州慧湖智能装备有限公司，交易对价尚未确定。", "苏州慧湖智能装备"),
+    # a broker's subsidiary with a bracketed place in its legal name
+    ("此外，国信证券(深圳)资产管理有限公司也获批了新的额度。", "国信证券(深圳)资产管理"),
+    # Latin names after a company word, capitalised or in camel case, or ending in a company word
+    ("总部位于柏林的软件公司Celonis宣布完成新一轮融资。", "Celonis"),
+    ("游戏引擎公司unityX计划裁员。", "unityX"),
+    ("对冲基金Marble Ridge Capital披露了其最新持仓。", "Marble Ridge Capital"),
+    ("咨询方Harbor Lane group给出的估值偏高。", "Harbor Lane group"),
+    # a quoted coined name after a company word, named again bare
+    ("医疗科技企业“康蓝智医”完成B轮融资。康蓝智医表示资金将用于研发。", "康蓝智医"),
+])
+def test_names_beyond_the_dictionary_by_their_form(text, name):
+    assert name in _company_names(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("资产管理有限公司的数量持续增加。", None),                       # a legal tail after a generic word
+    ("旗下中国投资有限公司负责境外业务。", "中国投资"),                # a country and an organisation word only
+    ("公司CEO在会上表示，公司Q3营收稳定。", None),                    # trade acronyms after 公司
+    ("关于公司“高送转”的传闻，公司表示并不属实。", "高送转"),          # a quoted phrase, not a name used again
+    ("素有“西部茅台”之称的这家酒企今年营收增长。", "贵州茅台"),        # a nickname names no company
+    ("该集团是一家国家级民营企业集团。", "民营企业集团"),              # a kind of firm
+    ("由100只上市公司证券组成指数样本。", "上市公司证券"),
+    ("半导体是这轮5G科技周期的核心赛道。", "轮5G科技"),
+    ("清洁低碳能源的占比持续提升。", "低碳能源"),
+])
+def test_forms_that_name_no_company(text, absent):
+    got = _company_names(text)
+    assert (not got) if absent is None else absent not in got, got
+
+
+def test_operating_banks_and_short_names_as_the_press_writes_them():
+    got = _company_names("获批额度的银行包括汇丰银行、渣打银行，保险机构包括中国人保和平安保险（集团）。")
+    assert {"汇丰银行", "渣打银行", "中国人保", "中国平安"} <= got, got
+    assert not {"汇丰控股", "渣打集团", "中国人民保险集团"} & got, got
+    assert "汇丰控股" in _company_names("汇丰控股（00005.HK）公布业绩。")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("板块昨日回调，但截至20日收盘仍累计上涨。", "20日"),
+    ("新规将从本月15日起施行。", "15日"),
+])
+def test_bare_days_after_jiezhi_and_benyue(text, day):
+    assert day in [f.text for f in extract(text).figures if f.kind == "date"]
+
+
+def test_a_day_closing_a_range_is_not_a_day_of_its_own():
+    assert "18日" not in [f.text for f in extract("展会于6月15日至18日举行。").figures]

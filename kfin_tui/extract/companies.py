@@ -394,6 +394,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
+    _legal_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
@@ -445,23 +446,32 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     return companies, blocked
 
 
-def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    """Names no dictionary holds, by their form (rules in names.py): a legal name in full
-    (某某控股有限公司), a Latin name after a company word (互联网公司ironSource) or ending in one
-    (Baupost group), a quoted coined name after a company word that the article names again."""
-    def add(s: int, e: int, name: str) -> None:
-        entry = d.lookup(name)
-        if entry is not None and entry.kind == "block":
-            return
-        hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
-        taken.add(s, e)
+def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:
+    entry = d.lookup(name)
+    if entry is not None and entry.kind == "block":
+        return
+    hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
+    taken.add(s, e)
 
+
+def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
+    before the suffix rules (which would cut it at 智能); rules in names.py."""
     for m in LEGAL_FULL_NAME.finditer(norm):
         got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
-                add(got[0], m.end(), name)
+                _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """Names no dictionary holds, by their form (rules in names.py): a Latin name after a company
+    word (互联网公司ironSource) or ending in one (Baupost group), a quoted coined name after a
+    company word that the article names again bare."""
+    def add(s: int, e: int, name: str) -> None:
+        _add_named(norm, hits, taken, d, s, e, name)
+
     for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME):
         for m in rx.finditer(norm):
             name, s = m.group("name").rstrip(".-"), m.start("name")
