@@ -186,3 +186,19 @@ def test_bare_days_after_jiezhi_and_benyue(text, day):
 
 def test_a_day_closing_a_range_is_not_a_day_of_its_own():
     assert "18日" not in [f.text for f in extract("展会于6月15日至18日举行。").figures]
+
+
+def test_names_listed_among_companies():
+    text = "目前布局这一赛道的还有启衡智能、宁德时代、比亚迪、芯岚科技、格睿康等，竞争日趋激烈。"
+    got = _company_names(text)
+    assert {"启衡智能", "芯岚科技", "格睿康", "宁德时代", "比亚迪"} <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "宁德时代、比亚迪、储能、光伏等板块领涨。",       # common words listed with companies stay words
+    "北京、上海、贵州茅台、五粮液等地和公司。",       # places are not names
+    "启衡、芯岚、格睿康等均未回应。",                 # no company in the list: nothing to go by
+])
+def test_a_list_with_companies_adds_no_ordinary_words(text):
+    got = _company_names(text)
+    assert not {"储能", "光伏", "北京", "上海", "启衡", "格睿康"} & got, got

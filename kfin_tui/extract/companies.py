@@ -26,6 +26,7 @@ from .names import (
     LATIN_ORG_NAME,
     LEGAL_FULL_NAME,
     QUOTED_AFTER_COMPANY_WORD,
+    enumeration_items,
     in_epithet,
     latin_name_ok,
     legal_name_ok,
@@ -429,6 +430,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         taken.add(s, s + len(name))
 
     _names_beyond_dictionary(norm, hits, taken, d)
+    _enumerated_names(norm, hits, taken, d)
 
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
@@ -487,6 +489,32 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         if not named_again_bare(norm, name, s):
             continue  # 关于公司“酒企借壳”的传闻: a quoted phrase, not a name the article uses
         add(s, s + len(name), name)
+
+
+def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """Names listed among companies (主要还有某某智能、某某科技、某某、某某科技等): when at least two
+    items of an enumeration, and half of them, are companies, an item no word of the language
+    makes (not a common word, a place, a generic or stop word) is one too."""
+    company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
+    ends = {e for _, e in company_spans}
+    starts = {s for s, _ in company_spans}
+    for first_end, last_start, items in enumeration_items(norm):
+        known = sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts)
+        total = len(items) + 1 + (last_start >= 0)
+        if known < 2 or known * 2 < total:
+            continue
+        first = _left_name(norm, first_end, d) if first_end not in ends else None  # 主要还有某某智能、…
+        for s, e in items + ([(first[0], first_end)] if first else []):
+            name = norm[s:e].strip()
+            s = s + norm[s:e].index(name) if name else s
+            if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
+                continue
+            if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
+                    (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
+                continue
+            if _is_latin(name) and not latin_name_ok(name, LATIN_STOP):
+                continue
+            _add_named(norm, hits, taken, d, s, s + len(name), name)
 
 
 LIST_SEP = "、"

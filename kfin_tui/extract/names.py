@@ -1,6 +1,7 @@
 """Company names as a user types them → the name the extractor reports (light: no jieba)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 
@@ -86,3 +87,38 @@ def named_again_bare(norm: str, name: str, start: int) -> bool:
             return True
         pos = norm.find(name, pos + 1)
     return False
+
+
+# an enumeration A、B、C(和D)(等): its items, for names listed among companies
+_ITEM_BREAK = re.compile(r"[、，。；：！？,;:!?（）()《》“”\"\n]")
+_LAST_ITEM_END = re.compile(r"等|以及|和|及|与")
+_MAX_ITEM = 12
+
+
+def enumeration_items(norm: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Every enumeration ``…A、B、C和D等…`` as (end of its first item, start of its last item's
+    tail or -1, spans of the items whose both ends the separators mark). The first item's start
+    and the last item's end are not marked (主要还有A、… ; …、D则…): those two are given by one end."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    pos = norm.find("、")
+    while pos >= 0:
+        seps = [pos]
+        while True:  # the next 、 within one item's length, with no other break between
+            nxt = _ITEM_BREAK.search(norm, seps[-1] + 1, seps[-1] + 2 + _MAX_ITEM)
+            if nxt is None or norm[nxt.start()] != "、" or nxt.start() == seps[-1] + 1:
+                break
+            seps.append(nxt.start())
+        pos = norm.find("、", seps[-1] + 1)
+        brk = _ITEM_BREAK.search(norm, seps[-1] + 1, seps[-1] + 2 + _MAX_ITEM)
+        end = brk.start() if brk is not None else min(len(norm), seps[-1] + 1 + _MAX_ITEM)
+        items = [(a + 1, b) for a, b in itertools.pairwise(seps)]
+        last_start = seps[-1] + 1
+        tail = _LAST_ITEM_END.search(norm, last_start, end)
+        if tail is not None and tail.group() != "等":
+            items.append((last_start, tail.start()))  # …、C和D: C is marked, D's end is not
+            last_start = tail.end()
+        elif tail is not None:  # …、C等: C is marked
+            items.append((last_start, tail.start()))
+            last_start = -1
+        out.append((seps[0], last_start, [(s, e) for s, e in items if e > s]))
+    return out
