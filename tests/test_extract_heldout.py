@@ -1,7 +1,8 @@
 """The extractor on real archive articles it was not developed on: tests/extract_gold/real-heldout.json
 is a hand annotation (figure strings and names only) of 12 articles of ``../shared/real-corpus`` that
 ``../shared/spec/gold/real-dev.json`` does not hold; real-heldout2.json of 7 more, annotated after the
-rules the first one led to, to measure them on articles they were not written from. The articles themselves are not in the repository:
+rules the first one led to, to measure them on articles they were not written from; real-heldout3.json
+of 4 more, annotated after the second set's rules. The articles themselves are not in the repository:
 without ``../shared`` the test skips. The floors sit just below the scores reached, so that a
 regression on real text fails here (the issue's targets are figures F1 0.97, companies F1 0.92,
 precision 0.97, tickers recall 1.0)."""
@@ -37,26 +38,27 @@ def test_held_out_real_articles(shared_dir):
     assert scores["tickers"] == 1.0, (scores, detail)
 
 
-def test_second_held_out_set(shared_dir):
+@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.94), ("real-heldout3.json", 0.97)])
+def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
     root = shared_dir / "real-corpus"
     if not root.is_dir():
         pytest.skip("../shared/real-corpus not available")
-    scores, misses = score_folder(_extract, GOLD / "real-heldout2.json", root)
+    scores, misses = score_folder(_extract, GOLD / gold_file, root)
     detail = {k[-40:]: v for k, v in misses.items() if v}
     assert scores["figures"] >= 0.99, (scores, detail)
     assert scores["figures precision"] >= 0.99, (scores, detail)
-    assert scores["companies"] >= 0.94, (scores, detail)
+    assert scores["companies"] >= companies_floor, (scores, detail)
     assert scores["companies precision"] >= 0.98, (scores, detail)
     assert scores["tickers"] == 1.0, (scores, detail)
 
 
-@pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json"])
+@pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
 
     gold = json.loads((GOLD / gold_file).read_text(encoding="utf-8"))["articles"]
-    assert len(gold) >= 5
+    assert len(gold) >= 4
     for g in gold.values():
         assert "title" not in g["meta"]
         strings = [t for t, _ in g["numbers"]["required"]] + g["numbers"]["optional"]

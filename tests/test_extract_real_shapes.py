@@ -202,3 +202,31 @@ def test_names_listed_among_companies():
 def test_a_list_with_companies_adds_no_ordinary_words(text):
     got = _company_names(text)
     assert not {"储能", "光伏", "北京", "上海", "启衡", "格睿康"} & got, got
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "value"), [
+    ("当月煤炭进口量为3万2150吨，同比增长8%。", "3万2150吨", "count", 32150),
+    ("公司去年净利润2亿4380万元。", "2亿4380万元", "money", 243800000),
+    ("现场观众约1万6千人。", "约1万6千人", "count", 16000),
+])
+def test_a_magnitude_followed_by_a_smaller_number_is_one_figure(text, figure, kind, value):
+    f = _figure(extract(text), figure)
+    assert (f.kind, f.value) == (kind, value)
+
+
+def test_a_larger_number_after_a_magnitude_is_a_figure_of_its_own():
+    texts = [f.text for f in extract("预计营收在3亿5亿元之间。").figures]
+    assert "5亿元" in texts and "3亿5亿元" not in texts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("新进股东包括杭州澄川股权投资合伙企业（有限合伙），持股3.2%。", "杭州澄川股权投资合伙企业"),
+    ("第一大股东青岛鼎越投资有限公司未减持。", "青岛鼎越投资"),
+])
+def test_partnerships_and_investment_companies_by_legal_name(text, name):
+    assert name in _company_names(text)
+
+
+@pytest.mark.parametrize("text", ["这家合伙企业（有限合伙）成立于去年。", "公司拟投资有限公司若干家。"])
+def test_legal_tails_after_ordinary_words_name_nothing(text):
+    assert _company_names(text) == set()

@@ -25,6 +25,7 @@ from .names import (
     LATIN_AFTER_COMPANY_WORD,
     LATIN_ORG_NAME,
     LEGAL_FULL_NAME,
+    PARTNERSHIP,
     QUOTED_AFTER_COMPANY_WORD,
     enumeration_items,
     in_epithet,
@@ -139,8 +140,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         toks = lcut(wide_m.group())
         keep: list[str] = []
         for tok in reversed(toks):
-            if tok in STOP_TOKENS:
-                break
+            if tok in STOP_TOKENS and not (tok in ("投资", "控股") and "".join(keep) == legal.group()):
+                break  # (某某投资有限公司: 投资 right before the tail is the name's, elsewhere a verb)
             keep.insert(0, tok)
         full = "".join(keep)
         base = full[:len(full) - len(legal.group())]
@@ -460,7 +461,12 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
     for m in LEGAL_FULL_NAME.finditer(norm):
-        got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
+        if m.group() == PARTNERSHIP:  # 某某管理咨询合伙企业（有限合伙）: read as the name before a legal tail
+            w0 = max(0, m.start() - 24)
+            got = _left_name(norm[w0:m.start()] + "有限公司", m.start() - w0 + 4, d)
+            got = got and (got[0] + w0, got[1][:-4] + PARTNERSHIP)
+        else:
+            got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
