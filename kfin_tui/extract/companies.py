@@ -498,16 +498,16 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 
 
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    """Names listed among companies (主要还有某某智能、某某科技、某某、某某科技等): when at least two
-    items of an enumeration, and half of them, are companies, an item no word of the language
-    makes (not a common word, a place, a generic or stop word) is one too."""
+    """Names listed among companies (主要还有某某智能、某某科技、某某科技等): when at least two items of
+    an enumeration are companies, an item that ends with an organisation suffix
+    and is no word of the language (not a common word, a place, a generic or stop word) is one too,
+    whatever the suffix rules made of its first part. Items without a suffix may be products
+    (抖音, 文心一言, Model Y) and are left alone."""
     company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
     ends = {e for _, e in company_spans}
     starts = {s for s, _ in company_spans}
     for first_end, last_start, items in enumeration_items(norm):
-        known = sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts)
-        total = len(items) + 1 + (last_start >= 0)
-        if known < 2 or known * 2 < total:
+        if sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
             continue
         first = _left_name(norm, first_end, d) if first_end not in ends else None  # 主要还有某某智能、…
         for s, e in items + ([(first[0], first_end)] if first else []):
@@ -518,8 +518,9 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
                     (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
                 continue
-            if _is_latin(name) and not latin_name_ok(name, LATIN_STOP):
-                continue
+            suffix = SUFFIX_RE.search(name, 2)
+            if suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()]):
+                continue  # only organisation names (某某智能): 抖音, Model Y, 文心一言 are products
             _add_named(norm, hits, taken, d, s, s + len(name), name)
 
 
