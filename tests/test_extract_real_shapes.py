@@ -156,6 +156,8 @@ def test_names_beyond_the_dictionary_by_their_form(text, name):
 @pytest.mark.parametrize(("text", "absent"), [
     ("资产管理有限公司的数量持续增加。", None),                       # a legal tail after a generic word
     ("旗下中国投资有限公司负责境外业务。", "中国投资"),                # a country and an organisation word only
+    ("公司拟成立一家有限公司。", None),                                # a count before a legal tail
+    ("双方将共同设立合资有限公司。", None),                            # an act before a legal tail
     ("公司CEO在会上表示，公司Q3营收稳定。", None),                    # trade acronyms after 公司
     ("关于公司“高送转”的传闻，公司表示并不属实。", "高送转"),          # a quoted phrase, not a name used again
     ("素有“西部茅台”之称的这家酒企今年营收增长。", "贵州茅台"),        # a nickname names no company
@@ -233,3 +235,14 @@ def test_partnerships_and_investment_companies_by_legal_name(text, name):
 @pytest.mark.parametrize("text", ["这家合伙企业（有限合伙）成立于去年。", "公司拟投资有限公司若干家。"])
 def test_legal_tails_after_ordinary_words_name_nothing(text):
     assert _company_names(text) == set()
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("苹果公司iPhone销量下滑，iPhone份额回落。", "iPhone"),           # a product in camel case
+    ("英伟达公司H100芯片供不应求。", "H100"),                          # model numbers
+    ("该机构公司GPT-4模型发布。", "GPT-4"),
+    ("该公司“元宇宙”业务增长较快，元宇宙前景仍不明朗。", "元宇宙"),   # a concept in quotes
+    ("短视频平台“快影”上线新功能，快影用户增长。", "快影"),            # a platform's product
+])
+def test_product_and_concept_names_after_company_words_are_no_company(text, absent):
+    assert absent not in _company_names(text)

@@ -51,13 +51,18 @@ def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
     organisation words (资产管理, 控股 …) at least two characters that are not a generic word
     (资产管理有限公司, 中国投资有限公司 alone name nothing)."""
     core = _ORG_WORDS.sub("", name)
+    if _NOT_A_NAME.search(core):
+        return False  # 一家有限公司, 共同设立合资有限公司: a count or an act, not a name
     return len(core) >= 2 and core not in generic and re.search(f"[{_CJK}A-Za-z]", core) is not None
+
+
+_NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
 
 
 # Latin company names after a word for a company (互联网公司ironSource, 数据集成公司Talend SA): a
 # capitalised name, or one in camel case (ironSource, eBay), of up to three words
 LATIN_AFTER_COMPANY_WORD = re.compile(
-    r"(?:公司|企业|集团)\s?(?P<name>(?:[A-Z]|[a-z]{1,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?:公司|企业|集团)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
@@ -67,9 +72,12 @@ LATIN_ORG_NAME = re.compile(
 
 def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
     """A Latin name read after a company word is a name: not an acronym of the trade (CEO, IPO, Q3,
-    H1, ESG), which short all-capital words mostly are unless the dictionary knows them."""
+    H1, ESG), which short all-capital words mostly are unless the dictionary knows them, nor a
+    model or product number (H100, GPT-4, RTX4090)."""
     first = name.split()[0]
     if first in stop or name in stop or len(name) < 3:
+        return False
+    if " " not in name and re.search(r"[0-9]", name):
         return False
     return not (" " not in name and re.fullmatch(r"[A-Z][0-9]+|[A-Z0-9]{1,4}", first))
 
@@ -77,7 +85,8 @@ def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
 # a coined name in quotes after a word for a company (健康险科技企业“某某健康”): a company when the
 # article names it again without quotes (slogans and programmes rarely recur bare)
 QUOTED_AFTER_COMPANY_WORD = re.compile(
-    r"(?:公司|企业|平台|机构|厂商|独角兽|初创公司)[“\"「](?P<name>[" + _CJK + r"A-Za-z0-9]{2,8})[”\"」]")
+    r"(?<![该本这其那此贵])(?:公司|企业|机构|厂商|独角兽)[“\"「](?P<name>[" + _CJK + r"A-Za-z]{2,8})[”\"」]"
+    r"(?!\s?(?:业务|概念|战略|计划|项目|品牌|产品|模式|板块|赛道|理念|标签|称号))")
 
 
 def named_again_bare(norm: str, name: str, start: int) -> bool:
