@@ -246,3 +246,8 @@ def test_legal_tails_after_ordinary_words_name_nothing(text):
 ])
 def test_product_and_concept_names_after_company_words_are_no_company(text, absent):
     assert absent not in _company_names(text)
+
+
+def test_a_latin_gloss_of_a_name_just_read_is_no_second_company():
+    got = _company_names("本轮由星澜资本(Starlane Capital)领投。")
+    assert "星澜资本" in got and "Starlane Capital" not in got, got

@@ -480,12 +480,15 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
     def add(s: int, e: int, name: str) -> None:
         _add_named(norm, hits, taken, d, s, e, name)
 
+    named_ends = {h.end for h in hits}
     for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME):
         for m in rx.finditer(norm):
             name, s = m.group("name").rstrip(".-"), m.start("name")
             e = s + len(name)
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
+            if s > 1 and norm[s - 1] in "(（" and (s - 1) in named_ends:
+                continue  # 某某资本(Foo Capital): the gloss of a name just read, not a second company
             if d.lookup(name) is None and latin_name_ok(name, LATIN_STOP):  # known names: the scan's rules
                 add(s, e, name)
     for m in QUOTED_AFTER_COMPANY_WORD.finditer(norm):
