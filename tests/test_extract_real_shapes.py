@@ -251,3 +251,16 @@ def test_product_and_concept_names_after_company_words_are_no_company(text, abse
 def test_a_latin_gloss_of_a_name_just_read_is_no_second_company():
     got = _company_names("本轮由星澜资本(Starlane Capital)领投。")
     assert "星澜资本" in got and "Starlane Capital" not in got, got
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("两家公司分别获得数百万美元天使轮、过亿元A轮融资。", "数百万美元", "money"),
+    ("该赛道市场规模可达数千亿元。", "数千亿元", "money"),
+])
+def test_several_of_a_magnitude_with_a_currency_is_an_amount(text, figure, kind):
+    f = _figure(extract(text), figure)
+    assert (f.kind, f.value, f.approx) == (kind, None, True)
+
+
+def test_several_tens_of_a_measure_stay_no_figure():
+    assert [f.text for f in extract("全国数十家公司和几百公里的线路。").figures] == []

@@ -287,9 +287,10 @@ def _single(norm: str, m: re.Match):
             return None
         if cn == "二" and unit != "成":
             return None  # 二次上市, 二手: ordinals and words; counts say 两
+        several = cn[0] in "数几" and (cn[-1] in "万亿" or unit.split("/")[0] in CURRENCY_SET)
         if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
-                and not (money_word or reached):
-            return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元 are amounts)
+                and not (money_word or reached or several):
+            return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元, 数百万美元 are amounts)
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
     else:
