@@ -95,10 +95,11 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
 
     def repeated(f) -> bool:
         # 超4万亿 in the title, 超过4万亿次 in the body: one figure. The same amount written otherwise
-        # (10.9亿股 and 10.90亿股, 百亿美元 and 100亿美元) is a figure of the title as written.
+        # (10.9亿股 and 10.90亿股, 百亿美元 and 100亿美元) is a figure of the title as written; a
+        # fraction in 成 is the body's percent in other words (三成, 30%).
         core = _written_number(f.text)
-        return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit) and c == core
-                                      for k, v, u, c in values)
+        return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit)
+                                      and (c == core or f.text.endswith("成")) for k, v, u, c in values)
 
     for f in extract(title).figures:
         if repeated(f):
