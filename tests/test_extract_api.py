@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kfin_tui.articles.model import Article, Block
 from kfin_tui.extract import (
     Company,
@@ -143,3 +145,20 @@ def test_a_title_figure_is_kept_when_only_a_different_unit_shares_its_value(tmp_
                     encoding="utf-8")
     article, _ = load_file(post)
     assert [f.text for f in extract_article(article).figures if f.in_title] == ["逾五成"]
+
+
+@pytest.mark.parametrize(("title", "body", "kept"), [
+    # the same amount written otherwise in the title: a figure of the title as written
+    ("'12.5亿股限售股解禁 市值约80亿'", "公司12.50亿股限售股将于下周一解禁，按收盘价计市值约80亿元。", ["12.5亿股"]),
+    ("'估值千亿美元的独角兽启动上市'", "据悉，该公司最新一轮融资后的估值为1000亿美元。", ["千亿美元"]),
+    # a title date the body does not give is kept even when the body has other dates; a fraction in
+    # 成 is the body's percent in other words
+    ("'2023年全年净利增长三成'", "公司3月28日晚间披露年报，净利润同比增长30%。", ["2023年"]),
+])
+def test_a_title_figure_written_otherwise_than_the_body_is_kept(tmp_path, title, body, kept):
+    from kfin_tui.articles import load_file
+
+    post = tmp_path / "e.md"
+    post.write_text(f"\n---\ntitle: {title}\n---\n\n<div><p>{body}</p></div>\n", encoding="utf-8")
+    article, _ = load_file(post)
+    assert [f.text for f in extract_article(article).figures if f.in_title] == kept

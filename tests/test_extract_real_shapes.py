@@ -129,3 +129,138 @@ def test_bare_magnitudes_by_context(text, figure, kind):
 @pytest.mark.parametrize("text", ["这个数字将达到数百万。", "连续三日成交突破万亿元。"])
 def test_no_vacuous_context(text):
     assert all(f.context not in ("这个", "三日", "连续三日") for f in extract(text).figures)
+
+
+def _company_names(text: str) -> set[str]:
+    return {c.name for c in extract(text).companies if c.kind == "company"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a legal name written in full is a company wherever it stands
+    ("公告显示，公司第二大股东临沂金岭控股有限公司计划减持不超过1%的股份。", "临沂金岭控股"),
+    ("本次交易的对手方为苏州慧湖智能装备有限公司，交易对价尚未确定。", "苏州慧湖智能装备"),
+    # a broker's subsidiary with a bracketed place in its legal name
+    ("此外，国信证券(深圳)资产管理有限公司也获批了新的额度。", "国信证券(深圳)资产管理"),
+    # Latin names after a company word, capitalised or in camel case, or ending in a company word
+    ("总部位于柏林的软件公司Celonis宣布完成新一轮融资。", "Celonis"),
+    ("游戏引擎公司unityX计划裁员。", "unityX"),
+    ("对冲基金Marble Ridge Capital披露了其最新持仓。", "Marble Ridge Capital"),
+    ("咨询方Harbor Lane group给出的估值偏高。", "Harbor Lane group"),
+    # a quoted coined name after a company word, named again bare
+    ("医疗科技企业“康蓝智医”完成B轮融资。康蓝智医表示资金将用于研发。", "康蓝智医"),
+])
+def test_names_beyond_the_dictionary_by_their_form(text, name):
+    assert name in _company_names(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("资产管理有限公司的数量持续增加。", None),                       # a legal tail after a generic word
+    ("旗下中国投资有限公司负责境外业务。", "中国投资"),                # a country and an organisation word only
+    ("公司拟成立一家有限公司。", None),                                # a count before a legal tail
+    ("双方将共同设立合资有限公司。", None),                            # an act before a legal tail
+    ("公司CEO在会上表示，公司Q3营收稳定。", None),                    # trade acronyms after 公司
+    ("关于公司“高送转”的传闻，公司表示并不属实。", "高送转"),          # a quoted phrase, not a name used again
+    ("素有“西部茅台”之称的这家酒企今年营收增长。", "贵州茅台"),        # a nickname names no company
+    ("该集团是一家国家级民营企业集团。", "民营企业集团"),              # a kind of firm
+    ("由100只上市公司证券组成指数样本。", "上市公司证券"),
+    ("半导体是这轮5G科技周期的核心赛道。", "轮5G科技"),
+    ("清洁低碳能源的占比持续提升。", "低碳能源"),
+])
+def test_forms_that_name_no_company(text, absent):
+    got = _company_names(text)
+    assert (not got) if absent is None else absent not in got, got
+
+
+def test_operating_banks_and_short_names_as_the_press_writes_them():
+    got = _company_names("获批额度的银行包括汇丰银行、渣打银行，保险机构包括中国人保和平安保险（集团）。")
+    assert {"汇丰银行", "渣打银行", "中国人保", "中国平安"} <= got, got
+    assert not {"汇丰控股", "渣打集团", "中国人民保险集团"} & got, got
+    assert "汇丰控股" in _company_names("汇丰控股（00005.HK）公布业绩。")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("板块昨日回调，但截至20日收盘仍累计上涨。", "20日"),
+    ("新规将从本月15日起施行。", "15日"),
+])
+def test_bare_days_after_jiezhi_and_benyue(text, day):
+    assert day in [f.text for f in extract(text).figures if f.kind == "date"]
+
+
+def test_a_day_closing_a_range_is_not_a_day_of_its_own():
+    assert "18日" not in [f.text for f in extract("展会于6月15日至18日举行。").figures]
+
+
+def test_names_listed_among_companies():
+    text = "目前布局这一赛道的还有宁德时代、比亚迪、圆心科技、云帆智能、抖音等，竞争日趋激烈。"
+    assert "圆心科技" not in _company_names("圆心科技也在筹备上市。")  # alone: 圆心 is a word
+    got = _company_names(text)
+    assert {"宁德时代", "比亚迪", "圆心科技", "云帆智能"} <= got, got
+    assert "抖音" not in got  # an item without an organisation suffix may be a product
+
+
+@pytest.mark.parametrize("text", [
+    "宁德时代、比亚迪、储能、光伏等板块领涨。",       # common words listed with companies stay words
+    "北京、上海、贵州茅台、五粮液等地和公司。",       # places are not names
+    "腾讯、字节跳动、抖音、微信、Model Y等。",        # products listed with companies
+    "圆心科技、云帆智能等均未回应。",                 # no company in the list: nothing to go by
+])
+def test_a_list_with_companies_adds_no_ordinary_words(text):
+    got = _company_names(text)
+    assert not {"储能", "光伏", "北京", "上海", "抖音", "微信", "Model Y", "圆心科技", "云帆智能"} & got, got
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "value"), [
+    ("当月煤炭进口量为3万2150吨，同比增长8%。", "3万2150吨", "count", 32150),
+    ("公司去年净利润2亿4380万元。", "2亿4380万元", "money", 243800000),
+    ("现场观众约1万6千人。", "约1万6千人", "count", 16000),
+])
+def test_a_magnitude_followed_by_a_smaller_number_is_one_figure(text, figure, kind, value):
+    f = _figure(extract(text), figure)
+    assert (f.kind, f.value) == (kind, value)
+
+
+def test_a_larger_number_after_a_magnitude_is_a_figure_of_its_own():
+    texts = [f.text for f in extract("预计营收在3亿5亿元之间。").figures]
+    assert "5亿元" in texts and "3亿5亿元" not in texts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("新进股东包括杭州澄川股权投资合伙企业（有限合伙），持股3.2%。", "杭州澄川股权投资合伙企业"),
+    ("第一大股东青岛鼎越投资有限公司未减持。", "青岛鼎越投资"),
+])
+def test_partnerships_and_investment_companies_by_legal_name(text, name):
+    assert name in _company_names(text)
+
+
+@pytest.mark.parametrize("text", ["这家合伙企业（有限合伙）成立于去年。", "公司拟投资有限公司若干家。"])
+def test_legal_tails_after_ordinary_words_name_nothing(text):
+    assert _company_names(text) == set()
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("苹果公司iPhone销量下滑，iPhone份额回落。", "iPhone"),           # a product in camel case
+    ("英伟达公司H100芯片供不应求。", "H100"),                          # model numbers
+    ("该机构公司GPT-4模型发布。", "GPT-4"),
+    ("该公司“元宇宙”业务增长较快，元宇宙前景仍不明朗。", "元宇宙"),   # a concept in quotes
+    ("短视频平台“快影”上线新功能，快影用户增长。", "快影"),            # a platform's product
+])
+def test_product_and_concept_names_after_company_words_are_no_company(text, absent):
+    assert absent not in _company_names(text)
+
+
+def test_a_latin_gloss_of_a_name_just_read_is_no_second_company():
+    got = _company_names("本轮由星澜资本(Starlane Capital)领投。")
+    assert "星澜资本" in got and "Starlane Capital" not in got, got
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("两家公司分别获得数百万美元天使轮、过亿元A轮融资。", "数百万美元", "money"),
+    ("该赛道市场规模可达数千亿元。", "数千亿元", "money"),
+])
+def test_several_of_a_magnitude_with_a_currency_is_an_amount(text, figure, kind):
+    f = _figure(extract(text), figure)
+    assert (f.kind, f.value, f.approx) == (kind, None, True)
+
+
+def test_several_tens_of_a_measure_stay_no_figure():
+    assert [f.text for f in extract("全国数十家公司和几百公里的线路。").figures] == []

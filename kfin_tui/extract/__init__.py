@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -75,6 +76,13 @@ def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
 
 
 TITLE_NOISE_UNITS = frozenset({"秒", "分钟", "分", "小时"})
+_NUMBER_AS_WRITTEN = re.compile(r"[0-9][0-9.,，]*|[零〇一二两三四五六七八九十百千万亿]+")
+
+
+def _written_number(text: str) -> str:
+    """The number of a figure's text as written (``超过4万亿次`` → ``4``, ``百亿美元`` → ``百亿``)."""
+    m = _NUMBER_AS_WRITTEN.search(text)
+    return m.group().replace(",", "").replace("，", "") if m else ""
 
 
 def _add_title_figures(result: Extraction, title: str, body: str) -> None:
@@ -83,11 +91,15 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
     if not title or title.rstrip("…. ") in body:
         return
     texts = {f.text for f in result.figures}
-    values = [(f.kind, f.value, f.unit) for f in result.figures]
+    values = [(f.kind, f.value, f.unit, _written_number(f.text)) for f in result.figures]
 
-    def repeated(f) -> bool:  # 超4万亿 in the title, 超过4万亿次 in the body: one figure
+    def repeated(f) -> bool:
+        # 超4万亿 in the title, 超过4万亿次 in the body: one figure. The same amount written otherwise
+        # (10.9亿股 and 10.90亿股, 百亿美元 and 100亿美元) is a figure of the title as written; a
+        # fraction in 成 is the body's percent in other words (三成, 30%).
+        core = _written_number(f.text)
         return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit)
-                                      for k, v, u in values)
+                                      and (c == core or f.text.endswith("成")) for k, v, u, c in values)
 
     for f in extract(title).figures:
         if repeated(f):
@@ -96,7 +108,7 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
             continue  # 120秒看懂…: a video's length, not a figure of the story
         result.figures.append(dataclasses.replace(f, in_title=True))
         texts.add(f.text)
-        values.append((f.kind, f.value, f.unit))
+        values.append((f.kind, f.value, f.unit, _written_number(f.text)))
 
 
 def extract_article(article) -> Extraction:

@@ -21,12 +21,24 @@ from ..tickers import Ticker, find_cashtags
 from .codes import find_brackets
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
+from .names import (
+    LATIN_AFTER_COMPANY_WORD,
+    LATIN_ORG_NAME,
+    LEGAL_FULL_NAME,
+    PARTNERSHIP,
+    QUOTED_AFTER_COMPANY_WORD,
+    enumeration_items,
+    in_epithet,
+    latin_name_ok,
+    legal_name_ok,
+    named_again_bare,
+)
 from .segment import LazyBounds, ensure_jieba, lcut, make_room
 from .spans import Occupancy
 
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争", "竞品", "客户", "供应商", "背后", "加入"}
-GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "无人驾驶", "智能驾驶", "辅助驾驶"}
+GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生"}
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人",
@@ -74,7 +86,7 @@ LATIN_STOP = {"AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
-ORG_EXTENSION = re.compile(r"(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
+ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
 # current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
 ST_WORDS = {"摘帽", "戴帽", "摘星", "帽子", "风险", "警示", "股票", "个股", "板块", "公司", "企业", "概念", "制度", "标签", "名单", "行情", "撤销", "处理", "状态"}
@@ -128,8 +140,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         toks = lcut(wide_m.group())
         keep: list[str] = []
         for tok in reversed(toks):
-            if tok in STOP_TOKENS:
-                break
+            if tok in STOP_TOKENS and not (tok in ("投资", "控股") and "".join(keep) == legal.group()):
+                break  # (某某投资有限公司: 投资 right before the tail is the name's, elsewhere a verb)
             keep.insert(0, tok)
         full = "".join(keep)
         base = full[:len(full) - len(legal.group())]
@@ -226,8 +238,9 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, 
             break
     if len(acc) < 2 or acc in GENERIC_PREFIX:
         return None
-    if re.fullmatch(r"[A-Za-z0-9]{1,3}", acc):
-        return None  # AI软件, 5G通信
+    if re.fullmatch(r"[A-Za-z0-9]{1,3}", acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
+            acc.endswith(("企业", "公司")):
+        return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
     if len(acc) == 2 and acc[0] in GENERIC_SINGLE:
         return None
     name = acc + norm[ss:se]
@@ -302,6 +315,8 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
             continue
         if len(form) <= 3 and s > 0 and _glued_left(norm, s):
             continue  # 其中海外 is 其中 + 海外, not 中海外
+        if in_epithet(norm, s, e):
+            continue  # 素有“东北茅台”之称: a nickname, not the company
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
@@ -381,6 +396,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
+    _legal_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     for m in SUFFIX_RE.finditer(norm):
         ss, se = m.span()
@@ -414,6 +430,9 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
+    _names_beyond_dictionary(norm, hits, taken, d)
+    _enumerated_names(norm, hits, taken, d)
+
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
         if taken.overlaps(s, e):
@@ -428,6 +447,84 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     companies = _assemble(hits, tickers, d)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
+
+
+def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:
+    entry = d.lookup(name)
+    if entry is not None and entry.kind == "block":
+        return
+    hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
+    taken.add(s, e)
+
+
+def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
+    before the suffix rules (which would cut it at 智能); rules in names.py."""
+    for m in LEGAL_FULL_NAME.finditer(norm):
+        if m.group() == PARTNERSHIP:  # 某某管理咨询合伙企业（有限合伙）: read as the name before a legal tail
+            w0 = max(0, m.start() - 24)
+            got = _left_name(norm[w0:m.start()] + "有限公司", m.start() - w0 + 4, d)
+            got = got and (got[0] + w0, got[1][:-4] + PARTNERSHIP)
+        else:
+            got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
+        if got is not None and not taken.overlaps(got[0], m.end()):
+            name = LEGAL_NAME_END.sub("", got[1])
+            if legal_name_ok(name, GENERIC_PREFIX):
+                _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """Names no dictionary holds, by their form (rules in names.py): a Latin name after a company
+    word (互联网公司ironSource) or ending in one (Baupost group), a quoted coined name after a
+    company word that the article names again bare."""
+    def add(s: int, e: int, name: str) -> None:
+        _add_named(norm, hits, taken, d, s, e, name)
+
+    named_ends = {h.end for h in hits}
+    for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME):
+        for m in rx.finditer(norm):
+            name, s = m.group("name").rstrip(".-"), m.start("name")
+            e = s + len(name)
+            if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
+                continue
+            if s > 1 and norm[s - 1] in "(（" and (s - 1) in named_ends:
+                continue  # 某某资本(Foo Capital): the gloss of a name just read, not a second company
+            if d.lookup(name) is None and latin_name_ok(name, LATIN_STOP):  # known names: the scan's rules
+                add(s, e, name)
+    for m in QUOTED_AFTER_COMPANY_WORD.finditer(norm):
+        name, s = m.group("name"), m.start("name")
+        if taken.overlaps(s, s + len(name)) or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
+            continue
+        if not named_again_bare(norm, name, s):
+            continue  # 关于公司“酒企借壳”的传闻: a quoted phrase, not a name the article uses
+        add(s, s + len(name), name)
+
+
+def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """Names listed among companies (主要还有某某智能、某某科技、某某科技等): when at least two items of
+    an enumeration are companies, an item that ends with an organisation suffix
+    and is no word of the language (not a common word, a place, a generic or stop word) is one too,
+    whatever the suffix rules made of its first part. Items without a suffix may be products
+    (抖音, 文心一言, Model Y) and are left alone."""
+    company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
+    ends = {e for _, e in company_spans}
+    starts = {s for s, _ in company_spans}
+    for first_end, last_start, items in enumeration_items(norm):
+        if sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
+            continue
+        first = _left_name(norm, first_end, d) if first_end not in ends else None  # 主要还有某某智能、…
+        for s, e in items + ([(first[0], first_end)] if first else []):
+            name = norm[s:e].strip()
+            s = s + norm[s:e].index(name) if name else s
+            if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
+                continue
+            if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
+                    (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
+                continue
+            suffix = SUFFIX_RE.search(name, 2)
+            if suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()]):
+                continue  # only organisation names (某某智能): 抖音, Model Y, 文心一言 are products
+            _add_named(norm, hits, taken, d, s, s + len(name), name)
 
 
 LIST_SEP = "、"

@@ -112,7 +112,7 @@ DATE_RE = re.compile(
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
     r"|" + MONTH +
-    r"|(?<![0-9.月])[0-9]{1,2}日(?![均])"
+    r"|(?<![0-9.])(?<![0-9]月)[0-9]{1,2}日(?![均])"  # 18日, 本月18日 (6月18日 is one date above)
 )
 
 PERCENT_SET = set(PERCENT_UNITS)
@@ -152,6 +152,7 @@ def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> li
         c = _classify(norm, m)
         if c is not None:
             cands.append(c)
+    cands.extend(_compound_numbers(norm, cands))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2] != "date"))
     out: list[Figure] = []
     last_end = -1
@@ -178,6 +179,32 @@ def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> li
         out.append(Figure(text[s:e], kind, value, _unit_name(unit), approx, s, e, ctx, high, _bound(norm, s)))
         prev_end = e
     _shared_currency(norm, out)
+    return out
+
+
+COMPOUND_HEAD = re.compile(r"(?<![0-9.])[0-9]{1,4}(?P<mag>[万亿])")
+COMPOUND_BELOW = {"万": 1e4, "亿": 1e8}
+
+
+def _compound_numbers(norm: str, cands: list[tuple]) -> list[tuple]:
+    """9万4947吨, 1亿2000万元, 3万5千人: a magnitude followed at once by a smaller number is one
+    figure (94947吨, 1.2亿元), not two; the kind and unit are those of the smaller part."""
+    by_start: dict[int, tuple] = {}
+    by_end: dict[int, tuple] = {}
+    for c in cands:
+        if c[2] in ("money", "count") and len(c) == 6:
+            by_start.setdefault(c[0], c)
+            by_end.setdefault(c[1], c)
+    out = []
+    for m in COMPOUND_HEAD.finditer(norm):
+        tail = by_start.get(m.end())
+        head = by_end.get(m.end())  # 9万, or 约1万 with its approximation word
+        if tail is None or head is None or head[0] > m.start() or head[4] or tail[3] is None:
+            continue
+        if not 0 < tail[3] < COMPOUND_BELOW[m.group("mag")]:
+            continue
+        value = float(f"{float(m.group()[:-1]) * COMPOUND_BELOW[m.group('mag')] + tail[3]:.10g}")
+        out.append((head[0], tail[1], tail[2], value, tail[4], head[5] or tail[5]))
     return out
 
 
@@ -220,6 +247,8 @@ def _bound(norm: str, start: int) -> str:
 
 def _clock_or_noise(norm: str, m: re.Match) -> bool:
     before = norm[max(0, m.start() - 1):m.start()]
+    if before in ("至", "止") and norm[max(0, m.start() - 2):m.start() - 1] == "截":
+        return False  # 截至18日收盘: a day, not the end of a range
     return bool(before) and before in "-~至到"
 
 
@@ -258,9 +287,10 @@ def _single(norm: str, m: re.Match):
             return None
         if cn == "二" and unit != "成":
             return None  # 二次上市, 二手: ordinals and words; counts say 两
+        several = cn[0] in "数几" and (cn[-1] in "万亿" or unit.split("/")[0] in CURRENCY_SET)
         if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
-                and not (money_word or reached):
-            return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元 are amounts)
+                and not (money_word or reached or several):
+            return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元, 数百万美元 are amounts)
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
     else:

@@ -1,6 +1,9 @@
 """Company names as a user types them → the name the extractor reports (light: no jieba)."""
 from __future__ import annotations
 
+import itertools
+import re
+
 
 def canonical_company(name: str) -> str:
     """``阿里`` → ``阿里巴巴``, ``腾讯控股`` → ``腾讯``: the name the extractor reports; a name the
@@ -15,3 +18,117 @@ def canonical_company(name: str) -> str:
     except Exception:  # noqa: BLE001 - without the dictionary, take the name as typed
         return name
     return entry.name if entry is not None and getattr(entry, "kind", "company") != "block" else name
+
+
+# --- name rules of the company pass that need no dictionary nor jieba (called from companies.py) ---
+
+_CJK = "\u4e00-\u9fff"
+# 素有“东北茅台”之称, 被誉为“某某第一股”的美誉: a quoted epithet names another company after a famous one
+_QUOTE_OPEN_BEFORE = re.compile(r"[“\"「『][^“”\"「」『』\n]{0,6}$")
+_QUOTE_CLOSE_AFTER = re.compile(r"[^“”\"「」『』\n]{0,6}?[”\"」』]")
+_EPITHET_AFTER = re.compile(r"\s?(?:之称|的称号|的美誉|之美誉|美誉|的绰号|的外号|之誉|的别称)")
+
+
+def in_epithet(norm: str, start: int, end: int) -> bool:
+    """The name at [start, end) lies inside a quoted nickname (素有“东北茅台”之称的长春高新): the
+    nickname compares a company with a famous one, which the article does not speak of."""
+    if not _QUOTE_OPEN_BEFORE.search(norm, max(0, start - 7), start):
+        return False
+    close = _QUOTE_CLOSE_AFTER.match(norm, end)
+    return close is not None and _EPITHET_AFTER.match(norm, close.end()) is not None
+
+
+# a company's legal name written out in full: 寿光某某控股有限公司 is a company wherever it stands
+LEGAL_FULL_NAME = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|合伙企业(?=\s?[(（]有限合伙[)）]))")
+PARTNERSHIP = "合伙企业"
+# organisation words a legal name may end with before its legal tail; what is left must be a name
+_ORG_WORDS = re.compile(r"(?:合伙企业|企业|资产管理|投资管理|基金管理|股权投资|创业投资|产业投资|投资|控股|集团|实业|科技|资本|资产|管理|发展|"
+                        r"证券|保险|信托|银行|金融|商贸|贸易|国际|中国|股份)+$")
+
+
+def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
+    """``name`` (a legal name without its 有限公司 tail) names an organisation of its own: beyond its
+    organisation words (资产管理, 控股 …) at least two characters that are not a generic word
+    (资产管理有限公司, 中国投资有限公司 alone name nothing)."""
+    core = _ORG_WORDS.sub("", name)
+    if _NOT_A_NAME.search(core):
+        return False  # 一家有限公司, 共同设立合资有限公司: a count or an act, not a name
+    return len(core) >= 2 and core not in generic and re.search(f"[{_CJK}A-Za-z]", core) is not None
+
+
+_NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
+
+
+# Latin company names after a word for a company (互联网公司ironSource, 数据集成公司Talend SA): a
+# capitalised name, or one in camel case (ironSource, eBay), of up to three words
+LATIN_AFTER_COMPANY_WORD = re.compile(
+    r"(?:公司|企业|集团)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+# Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
+LATIN_ORG_NAME = re.compile(
+    r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
+    r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Investments))"
+    r"(?![A-Za-z0-9])")
+
+
+def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
+    """A Latin name read after a company word is a name: not an acronym of the trade (CEO, IPO, Q3,
+    H1, ESG), which short all-capital words mostly are unless the dictionary knows them, nor a
+    model or product number (H100, GPT-4, RTX4090)."""
+    first = name.split()[0]
+    if first in stop or name in stop or len(name) < 3:
+        return False
+    if " " not in name and re.search(r"[0-9]", name):
+        return False
+    return not (" " not in name and re.fullmatch(r"[A-Z][0-9]+|[A-Z0-9]{1,4}", first))
+
+
+# a coined name in quotes after a word for a company (健康险科技企业“某某健康”): a company when the
+# article names it again without quotes (slogans and programmes rarely recur bare)
+QUOTED_AFTER_COMPANY_WORD = re.compile(
+    r"(?<![该本这其那此贵])(?:公司|企业|机构|厂商|独角兽)[“\"「](?P<name>[" + _CJK + r"A-Za-z]{2,8})[”\"」]"
+    r"(?!\s?(?:业务|概念|战略|计划|项目|品牌|产品|模式|板块|赛道|理念|标签|称号))")
+
+
+def named_again_bare(norm: str, name: str, start: int) -> bool:
+    """``name`` (quoted at ``start``) occurs elsewhere in ``norm`` without a quote before it."""
+    pos = norm.find(name)
+    while pos >= 0:
+        if pos != start and (pos == 0 or norm[pos - 1] not in "“\"「『'‘"):
+            return True
+        pos = norm.find(name, pos + 1)
+    return False
+
+
+# an enumeration A、B、C(和D)(等): its items, for names listed among companies
+_ITEM_BREAK = re.compile(r"[、，。；：！？,;:!?（）()《》“”\"\n]")
+_LAST_ITEM_END = re.compile(r"等|以及|和|及|与")
+_MAX_ITEM = 12
+
+
+def enumeration_items(norm: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Every enumeration ``…A、B、C和D等…`` as (end of its first item, start of its last item's
+    tail or -1, spans of the items whose both ends the separators mark). The first item's start
+    and the last item's end are not marked (主要还有A、… ; …、D则…): those two are given by one end."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    pos = norm.find("、")
+    while pos >= 0:
+        seps = [pos]
+        while True:  # the next 、 within one item's length, with no other break between
+            nxt = _ITEM_BREAK.search(norm, seps[-1] + 1, seps[-1] + 2 + _MAX_ITEM)
+            if nxt is None or norm[nxt.start()] != "、" or nxt.start() == seps[-1] + 1:
+                break
+            seps.append(nxt.start())
+        pos = norm.find("、", seps[-1] + 1)
+        brk = _ITEM_BREAK.search(norm, seps[-1] + 1, seps[-1] + 2 + _MAX_ITEM)
+        end = brk.start() if brk is not None else min(len(norm), seps[-1] + 1 + _MAX_ITEM)
+        items = [(a + 1, b) for a, b in itertools.pairwise(seps)]
+        last_start = seps[-1] + 1
+        tail = _LAST_ITEM_END.search(norm, last_start, end)
+        if tail is not None and tail.group() != "等":
+            items.append((last_start, tail.start()))  # …、C和D: C is marked, D's end is not
+            last_start = tail.end()
+        elif tail is not None:  # …、C等: C is marked
+            items.append((last_start, tail.start()))
+            last_start = -1
+        out.append((seps[0], last_start, [(s, e) for s, e in items if e > s]))
+    return out

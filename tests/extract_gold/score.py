@@ -61,18 +61,25 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_folder(extract_path) -> tuple[dict, dict]:
-    """Score ``extract_path(path) -> to_json() dict`` over the gold set. Returns (scores, misses)."""
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))["articles"]
+def precision(tp: int, fp: int, fn: int) -> float:
+    return tp / (tp + fp) if tp + fp else 1.0
+
+
+def score_folder(extract_path, gold_file: Path = HERE / "gold.json", root: Path = HERE / "articles") -> tuple[dict, dict]:
+    """Score ``extract_path(path) -> to_json() dict`` over a gold set (keys relative to ``root``).
+    Returns (scores, misses): scores holds each F1 (tickers: recall) and ``figures precision``,
+    ``companies precision``."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["articles"]
     totals = {"figures": [0, 0, 0], "companies": [0, 0, 0], "tickers": [0, 0, 0]}
     misses = {}
     for key, g in gold.items():
-        res = score_article(g, extract_path(HERE / "articles" / key))
+        res = score_article(g, extract_path(root / key))
         for what, counts in totals.items():
             for i in range(3):
                 counts[i] += res[what][i]
         misses[key] = {k: v for k, v in res["misses"].items() if v}
     scores = {w: f1(*t) for w, t in totals.items()}
+    scores.update({f"{w} precision": precision(*totals[w]) for w in ("figures", "companies")})
     tp, _, fn = totals["tickers"]
     scores["tickers"] = tp / (tp + fn) if tp + fn else 1.0
     return scores, misses

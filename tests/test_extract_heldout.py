@@ -1,0 +1,68 @@
+"""The extractor on real archive articles it was not developed on: tests/extract_gold/real-heldout.json
+is a hand annotation (figure strings and names only) of 12 articles of ``../shared/real-corpus`` that
+``../shared/spec/gold/real-dev.json`` does not hold; real-heldout2.json of 7 more, annotated after the
+rules the first one led to, to measure them on articles they were not written from; real-heldout3.json
+of 4 more, annotated after the second set's rules; real-heldout4.json of 5 more, after all of them. The articles themselves are not in the repository:
+without ``../shared`` the test skips. The floors sit just below the scores reached, so that a
+regression on real text fails here (the issue's targets are figures F1 0.97, companies F1 0.92,
+precision 0.97, tickers recall 1.0)."""
+import sys
+from pathlib import Path
+
+import pytest
+
+from kfin_tui.articles.loader import load_file
+from kfin_tui.extract import extract_article
+
+GOLD = Path(__file__).resolve().parent / "extract_gold"
+sys.path.insert(0, str(GOLD))
+from score import score_folder  # noqa: E402 - the in-repo scorer (same rules as the shared eval tool)
+
+
+def _extract(path: Path) -> dict:
+    article, issue = load_file(path)
+    assert article is not None, issue
+    return extract_article(article).to_json()
+
+
+def test_held_out_real_articles(shared_dir):
+    root = shared_dir / "real-corpus"
+    if not root.is_dir():
+        pytest.skip("../shared/real-corpus not available")
+    scores, misses = score_folder(_extract, GOLD / "real-heldout.json", root)
+    detail = {k[-40:]: v for k, v in misses.items() if v}
+    assert scores["figures"] >= 0.99, (scores, detail)
+    assert scores["figures precision"] >= 0.99, (scores, detail)
+    assert scores["companies"] >= 0.97, (scores, detail)
+    assert scores["companies precision"] >= 0.98, (scores, detail)
+    assert scores["tickers"] == 1.0, (scores, detail)
+
+
+@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.93), ("real-heldout3.json", 0.97),
+                                                           ("real-heldout4.json", 0.97)])
+def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
+    root = shared_dir / "real-corpus"
+    if not root.is_dir():
+        pytest.skip("../shared/real-corpus not available")
+    scores, misses = score_folder(_extract, GOLD / gold_file, root)
+    detail = {k[-40:]: v for k, v in misses.items() if v}
+    assert scores["figures"] >= 0.99, (scores, detail)
+    assert scores["figures precision"] >= 0.99, (scores, detail)
+    assert scores["companies"] >= companies_floor, (scores, detail)
+    assert scores["companies precision"] >= 0.98, (scores, detail)
+    assert scores["tickers"] == 1.0, (scores, detail)
+
+
+@pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
+                                       "real-heldout4.json"])
+def test_held_out_gold_keeps_no_article_text(gold_file):
+    """The gold holds figures and names, never sentences: no string in it is longer than a name."""
+    import json
+
+    gold = json.loads((GOLD / gold_file).read_text(encoding="utf-8"))["articles"]
+    assert len(gold) >= 4
+    for g in gold.values():
+        assert "title" not in g["meta"]
+        strings = [t for t, _ in g["numbers"]["required"]] + g["numbers"]["optional"]
+        strings += [n for name, al in g["companies"]["required"].items() for n in [name, *al]]
+        assert all(len(s) <= 30 for s in strings), [s for s in strings if len(s) > 30]
