@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import NamedTuple
 
 import jieba
 
@@ -23,6 +24,7 @@ from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .segment import LazyBounds, ensure_jieba, lcut, make_room
 from .spans import Occupancy
+from .textnorm import nfkc_same_length
 
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争", "竞品", "客户", "供应商", "背后", "加入"}
@@ -268,6 +270,34 @@ def _place(tok: str) -> bool:
 def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tuple[list[Company], list[tuple[int, int]]]:
     """Companies in ``text`` (``norm``: its length-preserving NFKC form) and the spans that hold
     names or codes (no figure may lie inside them)."""
+    hits, shadow, cashtag_spans = _find_hits(norm, tickers)
+    companies = _assemble(hits, tickers, get_dictionary())
+    blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
+    return companies, blocked
+
+
+def find_company_kinds(norm: str, tickers: Sequence[Ticker] = ()) -> dict[str, str]:
+    """{name: kind} of the companies :func:`find_companies` gives for the same text, without their
+    mentions, tickers and order (what a whole-archive pass stores)."""
+    hits, _shadow, _cashtags = _find_hits(norm, tickers)
+    return _kinds(hits, tickers, get_dictionary())
+
+
+class NameKind(NamedTuple):
+    name: str
+    kind: str
+
+
+def article_company_kinds(article) -> list[NameKind]:
+    """The names and kinds of the companies ``extract.article_companies(article)`` gives (the same
+    text and cashtags), without mentions: what the whole-archive pass stores of an article."""
+    text = article.body_text or ""
+    kinds = find_company_kinds(nfkc_same_length(text), list(article.tickers or ()))
+    return [NameKind(n, k) for n, k in kinds.items()]
+
+
+def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every mention of a company (hits), and the spans of block entries, code brackets and cashtags."""
     ensure_jieba()
     d = get_dictionary()
     bounds = LazyBounds(norm)
@@ -425,9 +455,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         taken.add(s, e)
 
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
-    companies = _assemble(hits, tickers, d)
-    blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
-    return companies, blocked
+    return hits, shadow, cashtag_spans
 
 
 LIST_SEP = "、"
@@ -484,6 +512,33 @@ def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[T
 
 
 _SPAN = attrgetter("start", "end")
+
+
+def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[str, str]:
+    """The names and kinds :func:`_assemble` gives, the short way: a company's kind is its first
+    mention's (by span; the earlier hit on a tie, as a stable sort keeps it), then the cashtags'
+    companies as there."""
+    first: dict[str, tuple[int, int]] = {}
+    kind: dict[str, str] = {}
+    codes: set[str] = set()  # every company's tickers so far (only whether a code is anyone's is asked)
+    for h in hits:
+        span = (h.start, h.end)
+        seen = first.get(h.name)
+        if seen is None or span < seen:
+            first[h.name] = span
+            kind[h.name] = h.kind
+        codes.update(h.codes)
+    for t in tickers:
+        entry = d.lookup(t.name) if t.name else None
+        if entry is None:
+            entry = d.by_ticker.get(t.code)
+        if entry is None and not t.name and t.code in codes:
+            continue
+        name = entry.name if entry else (_clean(t.name) if t.name else t.code)
+        if name not in kind:
+            kind[name] = entry.kind if entry and entry.kind != "block" else "company"
+        codes.add(t.code)
+    return kind
 
 
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:

@@ -54,6 +54,8 @@ _WINDOW_CACHE_MAX = 200_000
 # (window, offset) -> whether jieba cuts there: the answer of LazyBounds for a position, which
 # depends on these only (a window seen again costs one lookup)
 _POS_CACHE: dict[tuple[str, int], bool] = {}
+# (text[pos - WINDOW:pos + WINDOW], offset of pos in it) -> the same answer, asked without the regex steps
+_CTX_CACHE: dict[tuple[str, int], bool] = {}
 
 
 def window_bounds(window: str) -> frozenset[int]:
@@ -105,28 +107,40 @@ class LazyBounds:
         got = self.done.get(pos)
         if got is not None:
             return got
-        if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
-            got = True  # outside a run, or at its edge
-        else:
-            # the run's characters within WINDOW of pos (only these are read: no scan of the text):
-            # from the first of the run's characters just before pos - 1 (at most WINDOW - 1 of
-            # them) to the last just after pos (as many)
-            ws = _RUN_TAIL.search(text, pos - WINDOW if pos > WINDOW else 0, pos - 1).start()  # type: ignore[union-attr]
-            we = _RUN_HEAD.match(text, pos + 1, pos + WINDOW).end()  # type: ignore[union-attr]
-            window = text[ws:we]
-            key = (window, pos - ws)
-            got = _POS_CACHE.get(key)
-            if got is None:
-                known = _WINDOW_CACHE.get(window)
-                if known is not None:
-                    got = (pos - ws) in known
-                elif _no_word_across(self.text, ws, pos, we):
-                    got = True  # no dictionary word spans pos: every segmentation cuts there
-                else:
-                    got = (pos - ws) in window_bounds(window)
-                make_room(_POS_CACHE, _WINDOW_CACHE_MAX)
-                _POS_CACHE[key] = got
+        # the answer depends on text[pos - WINDOW:pos + WINDOW] only (what the steps below read):
+        # memoised on that slice, without the regex steps for a context seen before
+        s0 = pos - WINDOW if pos > WINDOW else 0
+        ctx = (text[s0:pos + WINDOW], pos - s0)
+        got = _CTX_CACHE.get(ctx)
+        if got is None:
+            got = self._ask(pos)
+            make_room(_CTX_CACHE, _WINDOW_CACHE_MAX)
+            _CTX_CACHE[ctx] = got
         self.done[pos] = got
+        return got
+
+    def _ask(self, pos: int) -> bool:
+        text = self.text
+        if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
+            return True  # outside a run, or at its edge
+        # the run's characters within WINDOW of pos (only these are read: no scan of the text):
+        # from the first of the run's characters just before pos - 1 (at most WINDOW - 1 of
+        # them) to the last just after pos (as many)
+        ws = _RUN_TAIL.search(text, pos - WINDOW if pos > WINDOW else 0, pos - 1).start()  # type: ignore[union-attr]
+        we = _RUN_HEAD.match(text, pos + 1, pos + WINDOW).end()  # type: ignore[union-attr]
+        window = text[ws:we]
+        key = (window, pos - ws)
+        got = _POS_CACHE.get(key)
+        if got is None:
+            known = _WINDOW_CACHE.get(window)
+            if known is not None:
+                got = (pos - ws) in known
+            elif _no_word_across(text, ws, pos, we):
+                got = True  # no dictionary word spans pos: every segmentation cuts there
+            else:
+                got = (pos - ws) in window_bounds(window)
+            make_room(_POS_CACHE, _WINDOW_CACHE_MAX)
+            _POS_CACHE[key] = got
         return got
 
 
