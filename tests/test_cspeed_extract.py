@@ -116,3 +116,23 @@ def test_nfkc_same_length_is_the_table_char_by_char():
         want = "".join(_nfkc_char(c) for c in text)
         assert nfkc_same_length(text) == want
         assert len(nfkc_same_length(text)) == len(text)
+
+
+def test_cut_block_is_jiebas_own_step():
+    """segment's route over a block (DAG, log frequencies, glued letters) cuts as jieba's
+    ``__cut_DAG_NO_HMM`` does, on every run of the texts and pieces of them."""
+    import re
+
+    from kfin_tui.extract.segment import _cut_block, jieba_cut_block
+
+    ensure_jieba()
+    rnd = random.Random(7)
+    blocks = ["a", "ab1", "A股B股", "5G通信", "中国平安2024", "腾讯控股有限公司", "长江证券研究所", "+#&._%-"]
+    for text in _texts():
+        for run in re.findall(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+", text):
+            blocks.append(run)
+            i = rnd.randrange(len(run))
+            blocks.append(run[i:i + rnd.randrange(1, 12)])
+    assert len(blocks) > 1000
+    for block in blocks:
+        assert _cut_block(block) == jieba_cut_block(block), block

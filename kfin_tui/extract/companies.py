@@ -102,6 +102,17 @@ def _clean(name: str) -> str:
 HAS_CJK = re.compile(f"[{CJK}]")
 
 
+# the rules' patterns, compiled once (they run per candidate name)
+_NAME_RUN_16 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$")
+_NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
+_LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+_LATIN_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$")
+_NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
+_MEASURE_END = re.compile(r"[只个些位家种批款]$")
+_SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
 def _is_latin(form: str) -> bool:
     return HAS_CJK.search(form) is None
 
@@ -118,13 +129,13 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     end = pos
     while end > 0 and norm[end - 1] == " ":
         end -= 1
-    m = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$", norm[max(0, end - 16):end])
+    m = _NAME_RUN_16.search(norm[max(0, end - 16):end])
     if not m:
         return None
     run = m.group()
-    legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$", run)
+    legal = _LEGAL_AT_END.search(run)
     if legal:  # 苏州某某科技股份有限公司（688001.SH）: the whole legal name, read up to a stop word
-        wide_m = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$", norm[max(0, end - 24):end])
+        wide_m = _NAME_RUN_24.search(norm[max(0, end - 24):end])
         if wide_m is None:
             return None
         toks = lcut(wide_m.group())
@@ -148,8 +159,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     acc = acc.lstrip("-·")
     if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or any(acc.endswith(r) for r in ROLE_WORDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
-        words = re.search(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$", norm[max(0, end - len(acc) - 40):end - len(acc)])
+    if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
+        words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
             acc = words.group() + acc
     return end - len(acc), acc
@@ -189,11 +200,11 @@ def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, st
         if got is None:
             return None
         base = got[1][:len(got[1]) - len(suffix)]
-        if FUND_PRODUCT.search(base) or re.search(r"[0-9一二三四五六七八九十]+[号期]$", norm[max(0, got[0] - 4):got[0]]):
+        if FUND_PRODUCT.search(base) or _NUMBERED_END.search(norm[max(0, got[0] - 4):got[0]]):
             return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
-        if not re.search(f"[{CJK}]", base):
+        if not HAS_CJK.search(base):
             return None  # QDII投资, ETF基金: a kind of product
-        if re.search(r"[只个些位家种批款]$", base) or base[0] in "另该这那其各每某此本":
+        if _MEASURE_END.search(base) or base[0] in "另该这那其各每某此本":
             return None  # 另一只基金, 该基金
         return got
     if NOT_COMPANY_AFTER.match(norm, se):
@@ -202,7 +213,7 @@ def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, st
 
 
 def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    run_m = re.search(r"[" + CJK + r"A-Za-z0-9]{1,10}$", norm[max(0, ss - 10):ss])
+    run_m = RUN_BEFORE.search(norm[max(0, ss - 10):ss])
     if not run_m:
         return None
     acc = ""
@@ -228,7 +239,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, 
             break
     if len(acc) < 2 or acc in GENERIC_PREFIX:
         return None
-    if re.fullmatch(r"[A-Za-z0-9]{1,3}", acc):
+    if _SHORT_LATIN.fullmatch(acc):
         return None  # AI软件, 5G通信
     if len(acc) == 2 and acc[0] in GENERIC_SINGLE:
         return None
