@@ -64,6 +64,7 @@ SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融
 # job titles: a code bracket after 董事会主席 names no company
 ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
               "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
+ROLE_ENDS = tuple(ROLE_WORDS)
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
@@ -157,7 +158,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break
         acc = tok + acc
     acc = acc.lstrip("-·")
-    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or any(acc.endswith(r) for r in ROLE_WORDS):
+    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or acc.endswith(ROLE_ENDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
@@ -166,60 +167,65 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     return end - len(acc), acc
 
 
-_SUFFIX_CACHE: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+_SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
-SUFFIX_RIGHT = 4  # the rules after a suffix read at most three characters
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    """:func:`_suffix_name_at`, memoised on what it reads: the run of name characters before the
-    suffix (at most ten), the suffix and the few characters after it (names and the words around
-    them recur across an archive)."""
+    """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
+    read here, by three patterns (none reads more than three characters); the rest is
+    :func:`_suffix_name_at`, memoised on all it reads: the run of name characters before the suffix
+    (at most ten), the suffix and whether NOT_COMPANY_AFTER follows (names and the words around them
+    recur across an archive)."""
+    suffix = norm[ss:se]
+    nca = NOT_COMPANY_AFTER.match(norm, se) is not None
+    if suffix in FIN_SUFFIXES:
+        if FIN_NOT_AFTER.match(norm, se):
+            return None  # 长期投资者, 资产规模, 基金经理
+        if nca and not norm.startswith(("管理", "公司"), se):
+            return None
+    elif nca:
+        return None
     run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
-    run = run_m.group() if run_m else ""
-    key = (run, norm[ss:se], norm[se:se + SUFFIX_RIGHT])
+    if run_m is None:
+        return None
+    run = run_m.group()
+    key = (run, suffix, nca)
     if key in _SUFFIX_CACHE:
         got = _SUFFIX_CACHE[key]
     else:
-        local = "".join(key)
-        got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
+        got = _suffix_name_at(run, suffix, nca, d)
         make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
     return None if got is None else (got[0] + ss - len(run), got[1])
 
 
-def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    """A company named by an organisation suffix at [ss, se), or None."""
-    suffix = norm[ss:se]
-    if suffix in FIN_SUFFIXES:
-        if FIN_NOT_AFTER.match(norm, se):
-            return None  # 长期投资者, 资产规模, 基金经理
-        if NOT_COMPANY_AFTER.match(norm, se) and not norm.startswith(("管理", "公司"), se):
-            return None
-        got = _suffix_name_core(norm, ss, se, d)
-        if got is None:
-            return None
-        base = got[1][:len(got[1]) - len(suffix)]
-        if FUND_PRODUCT.search(base) or _NUMBERED_END.search(norm[max(0, got[0] - 4):got[0]]):
-            return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
-        if not HAS_CJK.search(base):
-            return None  # QDII投资, ETF基金: a kind of product
-        if _MEASURE_END.search(base) or base[0] in "另该这那其各每某此本":
-            return None  # 另一只基金, 该基金
+def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[int, str] | None:
+    """The company named by ``run`` + ``suffix`` (offsets in that string), or None; ``nca``:
+    NOT_COMPANY_AFTER follows the suffix."""
+    norm = run + suffix
+    ss, se = len(run), len(norm)
+    got = _suffix_name_core(norm, ss, se, d, nca)
+    if got is None or suffix not in FIN_SUFFIXES:
         return got
-    if NOT_COMPANY_AFTER.match(norm, se):
-        return None
-    return _suffix_name_core(norm, ss, se, d)
+    base = got[1][:len(got[1]) - len(suffix)]
+    if FUND_PRODUCT.search(base) or _NUMBERED_END.search(norm[max(0, got[0] - 4):got[0]]):
+        return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
+    if not HAS_CJK.search(base):
+        return None  # QDII投资, ETF基金: a kind of product
+    if _MEASURE_END.search(base) or base[0] in "另该这那其各每某此本":
+        return None  # 另一只基金, 该基金
+    return got
 
 
-def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
+def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> tuple[int, str] | None:
     run_m = RUN_BEFORE.search(norm[max(0, ss - 10):ss])
     if not run_m:
         return None
     acc = ""
     toks = lcut(run_m.group())
     if len(toks) >= 2 and toks[-2] == "中国" and len(toks[-1]) == 2 and norm[ss:se] in CHINA_GROUP_SUFFIXES and \
-            toks[-1] not in GENERIC_PREFIX and toks[-1] not in STOP_TOKENS and not NOT_COMPANY_AFTER.match(norm, se):
+            toks[-1] not in GENERIC_PREFIX and toks[-1] not in STOP_TOKENS and not nca:
         name = "中国" + toks[-1] + norm[ss:se]  # 中国某某集团: a national group named by a common word
         if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
             return ss - 4, name
@@ -372,7 +378,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     for bs, be, codes in find_brackets(norm):
         if in_cashtag.overlaps(bs, be):
             continue
-        cands = sorted((i for end in range(max(0, bs - 20), bs + 1) for i in by_end.get(end, ())), reverse=True)
+        cands = sorted((i for end, idx in by_end.items() if bs - 20 <= end <= bs for i in idx), reverse=True)
         before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
                        or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
