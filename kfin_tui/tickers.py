@@ -40,6 +40,16 @@ def market_for_a_share(code: str) -> str:
     return "SH"
 
 
+# normalise's patterns, compiled once (it runs per code in a text)
+_MARKET_FIRST = re.compile(r"(SH|SZ|BJ|HK|US|SS)(?:[:|.]?([0-9]{4,6})|[:|.]([A-Z][A-Z.\-]{0,5}))", re.ASCII)
+_MARKET_LAST = re.compile(r"(?:([0-9]{4,6})[.:]?|([A-Z][A-Z\-]{0,5})[.:])(SH|SZ|BJ|HK|US|SS|N|O|OQ)", re.ASCII)
+_BARE_CODE = re.compile(r"[0-9]{4,6}|[A-Z][A-Z.\-]{0,5}", re.ASCII)
+_SIX_DIGITS = re.compile(r"[0-9]{6}", re.ASCII)
+_HK_DIGITS = re.compile(r"[0-9]{4,5}", re.ASCII)
+_LETTERS = re.compile(r"[A-Z]{1,5}", re.ASCII)
+_US_CODE = re.compile(r"[A-Z][A-Z.\-]{0,5}", re.ASCII)
+
+
 def normalise(raw: str, market_hint: str | None = None) -> str | None:
     """Normalise one code as written (``HK|01024``, ``SZ000040``, ``02799.HK``, ``AAPL`` …).
 
@@ -48,21 +58,21 @@ def normalise(raw: str, market_hint: str | None = None) -> str | None:
     s = raw.strip().upper().replace("：", ":").replace("．", ".").replace("｜", "|")
     s = s.replace(" ", "")
     # a letter code needs a separator from its market: SHOP, NIO, AMZN, COIN are US tickers, not SH:OP, US:NI
-    m = re.fullmatch(r"(SH|SZ|BJ|HK|US|SS)(?:[:|.]?([0-9]{4,6})|[:|.]([A-Z][A-Z.\-]{0,5}))", s, re.ASCII)
+    m = _MARKET_FIRST.fullmatch(s)
     if m:
         mk, digits, letters = m.groups()
         return _join(_MARKET_ALIASES.get(mk, mk), digits or letters)
-    m = re.fullmatch(r"(?:([0-9]{4,6})[.:]?|([A-Z][A-Z\-]{0,5})[.:])(SH|SZ|BJ|HK|US|SS|N|O|OQ)", s, re.ASCII)
+    m = _MARKET_LAST.fullmatch(s)
     if m:
         digits, letters, mk = m.groups()
         return _join(_MARKET_ALIASES.get(mk, mk), digits or letters)
     if market_hint:
-        return _join(market_hint, s) if re.fullmatch(r"[0-9]{4,6}|[A-Z][A-Z.\-]{0,5}", s, re.ASCII) else None
-    if re.fullmatch(r"[0-9]{6}", s, re.ASCII):
+        return _join(market_hint, s) if _BARE_CODE.fullmatch(s) else None
+    if _SIX_DIGITS.fullmatch(s):
         return _join(market_for_a_share(s), s)
-    if re.fullmatch(r"[0-9]{4,5}", s, re.ASCII):
+    if _HK_DIGITS.fullmatch(s):
         return _join("HK", s)
-    if re.fullmatch(r"[A-Z]{1,5}", s, re.ASCII):
+    if _LETTERS.fullmatch(s):
         return _join("US", s)
     return None
 
@@ -77,7 +87,7 @@ def _join(market: str, code: str) -> str | None:
     elif market in ("SH", "SZ", "BJ"):
         if not (code.isdigit() and len(code) == 6):
             return None
-    elif market == "US" and not re.fullmatch(r"[A-Z][A-Z.\-]{0,5}", code, re.ASCII):
+    elif market == "US" and not _US_CODE.fullmatch(code):
         return None
     return f"{market}:{code}"
 

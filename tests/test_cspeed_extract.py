@@ -78,3 +78,61 @@ def test_a_full_memo_keeps_its_newer_half():
     assert len(memo) == 10  # not full: untouched
     make_room(memo, 10)
     assert list(memo) == [5, 6, 7, 8, 9] and memo[9] == 18
+
+
+def _nfkc_char(c: str) -> str:
+    """The table's rule for one character, the long way (unicodedata, no memo)."""
+    import unicodedata
+
+    from kfin_tui.extract.textnorm import BAR_LIKE
+
+    if c in BAR_LIKE:
+        return BAR_LIKE[c]
+    if "\u4e00" <= c <= "\u9fff":
+        return c
+    n = unicodedata.normalize("NFKC", c)
+    return n if len(n) == 1 else c
+
+
+def test_nfkc_shortcuts_change_only_what_the_table_changes():
+    """The characters the fast path leaves to no translate (outside MAY_CHANGE) are their own form,
+    and each str.replace pair is the table's."""
+    from kfin_tui.extract.textnorm import COMMON, MAY_CHANGE
+
+    for a, b in COMMON:
+        assert _nfkc_char(a) == b
+    unchanged = [chr(cp) for cp in range(0x30000) if not 0xD800 <= cp <= 0xDFFF and MAY_CHANGE.match(chr(cp)) is None]
+    assert len(unchanged) > 20_000
+    assert [c for c in unchanged if _nfkc_char(c) != c] == []
+
+
+def test_nfkc_same_length_is_the_table_char_by_char():
+    """Mixed texts (full-width forms, common punctuation, ideographs, 丨, kept multi-char forms like
+    ㈱ and …): the fast path gives the char-by-char table's text, of the same length."""
+    rng = random.Random(5)
+    pool = "，（）：；！？％丨ＡＢ１２３ａｂ　、。《》“”…—·㈱①ﬁ한가快手公司abc 123\n" + "".join(_texts()[:5])
+    for _n in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(0, 60)))
+        want = "".join(_nfkc_char(c) for c in text)
+        assert nfkc_same_length(text) == want
+        assert len(nfkc_same_length(text)) == len(text)
+
+
+def test_cut_block_is_jiebas_own_step():
+    """segment's route over a block (DAG, log frequencies, glued letters) cuts as jieba's
+    ``__cut_DAG_NO_HMM`` does, on every run of the texts and pieces of them."""
+    import re
+
+    from kfin_tui.extract.segment import _cut_block, jieba_cut_block
+
+    ensure_jieba()
+    rnd = random.Random(7)
+    blocks = ["a", "ab1", "A股B股", "5G通信", "中国平安2024", "腾讯控股有限公司", "长江证券研究所", "+#&._%-"]
+    for text in _texts():
+        for run in re.findall(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+", text):
+            blocks.append(run)
+            i = rnd.randrange(len(run))
+            blocks.append(run[i:i + rnd.randrange(1, 12)])
+    assert len(blocks) > 1000
+    for block in blocks:
+        assert _cut_block(block) == jieba_cut_block(block), block

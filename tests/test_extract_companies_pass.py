@@ -1,5 +1,6 @@
 """extract_companies (the company pass alone, for whole-archive indexing) gives exactly the companies
-of the full extractor: every fixture, the real corpus in ../shared, and a synthetic archive."""
+of the full extractor: every fixture, the real corpus in ../shared, and a synthetic archive; and the
+names-only pass (what the archive's index stores) names the same companies, of the same kinds."""
 from __future__ import annotations
 
 import importlib.util
@@ -15,6 +16,8 @@ from kfin_tui.extract import (
     extract_article,
     extract_companies,
 )
+from kfin_tui.extract.companies import article_company_kinds, find_company_kinds
+from kfin_tui.extract.textnorm import nfkc_same_length
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = [REPO / "corpus", REPO / "tests" / "fixtures", REPO / "tests" / "extract_gold" / "articles"]
@@ -33,6 +36,7 @@ def _check_folder(root: Path) -> int:
         full = extract_article(article).companies
         alone = article_companies(article)
         assert alone == full, path
+        assert {c.name: c.kind for c in article_company_kinds(article)} == {c.name: c.kind for c in full}, path
         n += 1
     return n
 
@@ -63,6 +67,20 @@ def test_same_companies_on_a_synthetic_archive(tmp_path):
 ])
 def test_same_companies_on_hand_written_texts(text):
     assert extract_companies(text) == extract(text).companies
+    assert find_company_kinds(nfkc_same_length(text)) == {c.name: c.kind for c in extract(text).companies}
+
+
+def test_names_only_pass_takes_the_cashtags_as_the_full_pass():
+    """Cashtags the loader removed add companies (a known name, an unknown one, a bare code that a
+    bracket in the text already gives, a media outlet): same names and kinds both ways."""
+    from kfin_tui.tickers import Ticker
+
+    text = "云知声（09678.HK）发布公告，财联社报道，快手表示。"
+    tickers = [Ticker("HK:09678"), Ticker("HK:01024", "快手-W"), Ticker("US:ABCD", "某某未知"), Ticker("HK:09999"),
+               Ticker("SZ:000001", "财联社")]
+    full = extract(text, tickers).companies
+    assert find_company_kinds(nfkc_same_length(text), tickers) == {c.name: c.kind for c in full}
+    assert len(full) >= 4
 
 
 def test_order_of_calls_changes_nothing():

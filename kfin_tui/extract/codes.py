@@ -26,6 +26,7 @@ BRACKET_RE = re.compile(r"[(（\[【]\s*(" + ITEM.replace("?P<pm>", "?:").replac
                         + r"(?:\s*[,，、;；/]\s*" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:")
                         .replace("?P<sm>", "?:") + r")*)\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
+_NYSE_NASDAQ_END = re.compile(r"\.(?:N|O)$")
 
 
 def parse_item(item: str) -> tuple[str | None, bool]:
@@ -42,25 +43,30 @@ def parse_item(item: str) -> tuple[str | None, bool]:
         if len(code) == 6:
             return f"{market_for_a_share(code)}:{code}", False
         return normalise(code, "HK"), False
-    return normalise(code, "US"), bool(re.search(r"\.(?:N|O)$", code))
+    return normalise(code, "US"), bool(_NYSE_NASDAQ_END.search(code))
 
 
 def bracket_codes(norm: str, pos: int) -> tuple[int, list[tuple[str, bool]]] | None:
     """Codes in a bracket starting at ``pos`` (maybe after spaces): (end, [(code, explicit)])."""
     m = BRACKET_RE.match(norm, pos)
-    if not m:
-        return None
+    return _codes_of(m) if m else None
+
+
+def _codes_of(m: re.Match) -> tuple[int, list[tuple[str, bool]]] | None:
     out = []
-    for part in re.split(r"[,，、;；/]", m.group(1)):
+    for part in _ITEM_SEP.split(m.group(1)):
         code, explicit = parse_item(part)
         if code:
             out.append((code, explicit))
     return (m.end(), out) if out else None
 
 
+_ITEM_SEP = re.compile(r"[,，、;；/]")
+
+
 def find_brackets(norm: str):
     """Every bracket holding codes: (start, end, [(code, explicit)])."""
     for m in BRACKET_RE.finditer(norm):
-        got = bracket_codes(norm, m.start())
+        got = _codes_of(m)  # (the match bracket_codes would make again at m.start())
         if got:
             yield m.start(), got[0], got[1]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import NamedTuple
 
 import jieba
 
@@ -35,6 +36,7 @@ from .names import (
 )
 from .segment import LazyBounds, ensure_jieba, lcut, make_room
 from .spans import Occupancy
+from .textnorm import nfkc_same_length
 
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争", "竞品", "客户", "供应商", "背后", "加入"}
@@ -74,6 +76,7 @@ SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融
 # job titles: a code bracket after 董事会主席 names no company
 ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
               "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
+ROLE_ENDS = tuple(ROLE_WORDS)
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
 SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
@@ -112,6 +115,17 @@ def _clean(name: str) -> str:
 HAS_CJK = re.compile(f"[{CJK}]")
 
 
+# the rules' patterns, compiled once (they run per candidate name)
+_NAME_RUN_16 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$")
+_NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
+_LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+_LATIN_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$")
+_NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
+_MEASURE_END = re.compile(r"[只个些位家种批款]$")
+_SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
+
+
 def _is_latin(form: str) -> bool:
     return HAS_CJK.search(form) is None
 
@@ -128,13 +142,13 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     end = pos
     while end > 0 and norm[end - 1] == " ":
         end -= 1
-    m = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$", norm[max(0, end - 16):end])
+    m = _NAME_RUN_16.search(norm[max(0, end - 16):end])
     if not m:
         return None
     run = m.group()
-    legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$", run)
+    legal = _LEGAL_AT_END.search(run)
     if legal:  # 苏州某某科技股份有限公司（688001.SH）: the whole legal name, read up to a stop word
-        wide_m = re.search(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$", norm[max(0, end - 24):end])
+        wide_m = _NAME_RUN_24.search(norm[max(0, end - 24):end])
         if wide_m is None:
             return None
         toks = lcut(wide_m.group())
@@ -156,69 +170,74 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break
         acc = tok + acc
     acc = acc.lstrip("-·")
-    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or any(acc.endswith(r) for r in ROLE_WORDS):
+    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or acc.endswith(ROLE_ENDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
-        words = re.search(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$", norm[max(0, end - len(acc) - 40):end - len(acc)])
+    if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
+        words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
             acc = words.group() + acc
     return end - len(acc), acc
 
 
-_SUFFIX_CACHE: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+_SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
-SUFFIX_RIGHT = 4  # the rules after a suffix read at most three characters
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    """:func:`_suffix_name_at`, memoised on what it reads: the run of name characters before the
-    suffix (at most ten), the suffix and the few characters after it (names and the words around
-    them recur across an archive)."""
+    """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
+    read here, by three patterns (none reads more than three characters); the rest is
+    :func:`_suffix_name_at`, memoised on all it reads: the run of name characters before the suffix
+    (at most ten), the suffix and whether NOT_COMPANY_AFTER follows (names and the words around them
+    recur across an archive)."""
+    suffix = norm[ss:se]
+    nca = NOT_COMPANY_AFTER.match(norm, se) is not None
+    if suffix in FIN_SUFFIXES:
+        if FIN_NOT_AFTER.match(norm, se):
+            return None  # 长期投资者, 资产规模, 基金经理
+        if nca and not norm.startswith(("管理", "公司"), se):
+            return None
+    elif nca:
+        return None
     run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
-    run = run_m.group() if run_m else ""
-    key = (run, norm[ss:se], norm[se:se + SUFFIX_RIGHT])
+    if run_m is None:
+        return None
+    run = run_m.group()
+    key = (run, suffix, nca)
     if key in _SUFFIX_CACHE:
         got = _SUFFIX_CACHE[key]
     else:
-        local = "".join(key)
-        got = _suffix_name_at(local, len(run), len(run) + se - ss, d)
+        got = _suffix_name_at(run, suffix, nca, d)
         make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
     return None if got is None else (got[0] + ss - len(run), got[1])
 
 
-def _suffix_name_at(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    """A company named by an organisation suffix at [ss, se), or None."""
-    suffix = norm[ss:se]
-    if suffix in FIN_SUFFIXES:
-        if FIN_NOT_AFTER.match(norm, se):
-            return None  # 长期投资者, 资产规模, 基金经理
-        if NOT_COMPANY_AFTER.match(norm, se) and not norm.startswith(("管理", "公司"), se):
-            return None
-        got = _suffix_name_core(norm, ss, se, d)
-        if got is None:
-            return None
-        base = got[1][:len(got[1]) - len(suffix)]
-        if FUND_PRODUCT.search(base) or re.search(r"[0-9一二三四五六七八九十]+[号期]$", norm[max(0, got[0] - 4):got[0]]):
-            return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
-        if not re.search(f"[{CJK}]", base):
-            return None  # QDII投资, ETF基金: a kind of product
-        if re.search(r"[只个些位家种批款]$", base) or base[0] in "另该这那其各每某此本":
-            return None  # 另一只基金, 该基金
+def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[int, str] | None:
+    """The company named by ``run`` + ``suffix`` (offsets in that string), or None; ``nca``:
+    NOT_COMPANY_AFTER follows the suffix."""
+    norm = run + suffix
+    ss, se = len(run), len(norm)
+    got = _suffix_name_core(norm, ss, se, d, nca)
+    if got is None or suffix not in FIN_SUFFIXES:
         return got
-    if NOT_COMPANY_AFTER.match(norm, se):
-        return None
-    return _suffix_name_core(norm, ss, se, d)
+    base = got[1][:len(got[1]) - len(suffix)]
+    if FUND_PRODUCT.search(base) or _NUMBERED_END.search(norm[max(0, got[0] - 4):got[0]]):
+        return None  # 某某成长混合基金, 2号致信基金: a product, not its manager
+    if not HAS_CJK.search(base):
+        return None  # QDII投资, ETF基金: a kind of product
+    if _MEASURE_END.search(base) or base[0] in "另该这那其各每某此本":
+        return None  # 另一只基金, 该基金
+    return got
 
 
-def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
-    run_m = re.search(r"[" + CJK + r"A-Za-z0-9]{1,10}$", norm[max(0, ss - 10):ss])
+def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> tuple[int, str] | None:
+    run_m = RUN_BEFORE.search(norm[max(0, ss - 10):ss])
     if not run_m:
         return None
     acc = ""
     toks = lcut(run_m.group())
     if len(toks) >= 2 and toks[-2] == "中国" and len(toks[-1]) == 2 and norm[ss:se] in CHINA_GROUP_SUFFIXES and \
-            toks[-1] not in GENERIC_PREFIX and toks[-1] not in STOP_TOKENS and not NOT_COMPANY_AFTER.match(norm, se):
+            toks[-1] not in GENERIC_PREFIX and toks[-1] not in STOP_TOKENS and not nca:
         name = "中国" + toks[-1] + norm[ss:se]  # 中国某某集团: a national group named by a common word
         if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
             return ss - 4, name
@@ -238,7 +257,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, 
             break
     if len(acc) < 2 or acc in GENERIC_PREFIX:
         return None
-    if re.fullmatch(r"[A-Za-z0-9]{1,3}", acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
+    if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
     if len(acc) == 2 and acc[0] in GENERIC_SINGLE:
@@ -281,6 +300,34 @@ def _place(tok: str) -> bool:
 def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tuple[list[Company], list[tuple[int, int]]]:
     """Companies in ``text`` (``norm``: its length-preserving NFKC form) and the spans that hold
     names or codes (no figure may lie inside them)."""
+    hits, shadow, cashtag_spans = _find_hits(norm, tickers)
+    companies = _assemble(hits, tickers, get_dictionary())
+    blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
+    return companies, blocked
+
+
+def find_company_kinds(norm: str, tickers: Sequence[Ticker] = ()) -> dict[str, str]:
+    """{name: kind} of the companies :func:`find_companies` gives for the same text, without their
+    mentions, tickers and order (what a whole-archive pass stores)."""
+    hits, _shadow, _cashtags = _find_hits(norm, tickers)
+    return _kinds(hits, tickers, get_dictionary())
+
+
+class NameKind(NamedTuple):
+    name: str
+    kind: str
+
+
+def article_company_kinds(article) -> list[NameKind]:
+    """The names and kinds of the companies ``extract.article_companies(article)`` gives (the same
+    text and cashtags), without mentions: what the whole-archive pass stores of an article."""
+    text = article.body_text or ""
+    kinds = find_company_kinds(nfkc_same_length(text), list(article.tickers or ()))
+    return [NameKind(n, k) for n, k in kinds.items()]
+
+
+def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every mention of a company (hits), and the spans of block entries, code brackets and cashtags."""
     ensure_jieba()
     d = get_dictionary()
     bounds = LazyBounds(norm)
@@ -346,7 +393,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     for bs, be, codes in find_brackets(norm):
         if in_cashtag.overlaps(bs, be):
             continue
-        cands = sorted((i for end in range(max(0, bs - 20), bs + 1) for i in by_end.get(end, ())), reverse=True)
+        cands = sorted((i for end, idx in by_end.items() if bs - 20 <= end <= bs for i in idx), reverse=True)
         before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
                        or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
@@ -444,9 +491,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
         taken.add(s, e)
 
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
-    companies = _assemble(hits, tickers, d)
-    blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
-    return companies, blocked
+    return hits, shadow, cashtag_spans
 
 
 def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:
@@ -581,6 +626,33 @@ def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[T
 
 
 _SPAN = attrgetter("start", "end")
+
+
+def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[str, str]:
+    """The names and kinds :func:`_assemble` gives, the short way: a company's kind is its first
+    mention's (by span; the earlier hit on a tie, as a stable sort keeps it), then the cashtags'
+    companies as there."""
+    first: dict[str, tuple[int, int]] = {}
+    kind: dict[str, str] = {}
+    codes: set[str] = set()  # every company's tickers so far (only whether a code is anyone's is asked)
+    for h in hits:
+        span = (h.start, h.end)
+        seen = first.get(h.name)
+        if seen is None or span < seen:
+            first[h.name] = span
+            kind[h.name] = h.kind
+        codes.update(h.codes)
+    for t in tickers:
+        entry = d.lookup(t.name) if t.name else None
+        if entry is None:
+            entry = d.by_ticker.get(t.code)
+        if entry is None and not t.name and t.code in codes:
+            continue
+        name = entry.name if entry else (_clean(t.name) if t.name else t.code)
+        if name not in kind:
+            kind[name] = entry.kind if entry and entry.kind != "block" else "company"
+        codes.add(t.code)
+    return kind
 
 
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from itertools import islice
+from math import log
 
 import jieba
 
@@ -29,10 +30,60 @@ def ensure_jieba() -> None:
         _READY = True
 
 
-def _cut_block(block: str):
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _cut_block(block: str) -> list[str]:
     """jieba.cut(block, HMM=False) for a block of run characters: what jieba.cut does with each such
-    block, without splitting the text into blocks first."""
-    return jieba.dt._Tokenizer__cut_DAG_NO_HMM(block)  # the per-block step of jieba.cut
+    block (its ``__cut_DAG_NO_HMM``: the DAG of dictionary words, the best route by log frequency
+    from the right, single letters and digits glued), without splitting the text into blocks first.
+    The same steps and the same float arithmetic as jieba's, in one loop: the DAG of a position is
+    built where the route needs it (``jieba_cut_block`` is jieba's own, for the tests)."""
+    dt = jieba.dt
+    freq = dt.FREQ
+    logtotal = log(dt.total)
+    n = len(block)
+    value = [0.0] * (n + 1)  # route[n] = (0, 0)
+    to = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best_v = 0.0
+        best_x = -1
+        i = k
+        frag = block[k]
+        while i < n and frag in freq:
+            f = freq[frag]
+            if f:
+                v = log(f) - logtotal + value[i + 1]
+                if best_x < 0 or v >= best_v:  # max of (value, x) tuples: on a tie the longer word
+                    best_v, best_x = v, i
+            i += 1
+            frag = block[k:i + 1]
+        if best_x < 0:  # no word starts here: the character alone, of frequency 1 (log 1 = 0)
+            best_v, best_x = 0.0 - logtotal + value[k + 1], k
+        value[k] = best_v
+        to[k] = best_x
+    out: list[str] = []
+    x = 0
+    buf = ""
+    while x < n:
+        y = to[x] + 1
+        word = block[x:y]
+        if y - x == 1 and word in _ASCII_ALNUM:
+            buf += word
+        else:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(word)
+        x = y
+    if buf:
+        out.append(buf)
+    return out
+
+
+def jieba_cut_block(block: str) -> list[str]:
+    """jieba's own per-block step, which :func:`_cut_block` reproduces."""
+    return list(jieba.dt._Tokenizer__cut_DAG_NO_HMM(block))
 
 
 def make_room(memo: dict, limit: int) -> None:
@@ -54,6 +105,8 @@ _WINDOW_CACHE_MAX = 200_000
 # (window, offset) -> whether jieba cuts there: the answer of LazyBounds for a position, which
 # depends on these only (a window seen again costs one lookup)
 _POS_CACHE: dict[tuple[str, int], bool] = {}
+# (text[pos - WINDOW:pos + WINDOW], offset of pos in it) -> the same answer, asked without the regex steps
+_CTX_CACHE: dict[tuple[str, int], bool] = {}
 
 
 def window_bounds(window: str) -> frozenset[int]:
@@ -105,28 +158,40 @@ class LazyBounds:
         got = self.done.get(pos)
         if got is not None:
             return got
-        if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
-            got = True  # outside a run, or at its edge
-        else:
-            # the run's characters within WINDOW of pos (only these are read: no scan of the text):
-            # from the first of the run's characters just before pos - 1 (at most WINDOW - 1 of
-            # them) to the last just after pos (as many)
-            ws = _RUN_TAIL.search(text, pos - WINDOW if pos > WINDOW else 0, pos - 1).start()  # type: ignore[union-attr]
-            we = _RUN_HEAD.match(text, pos + 1, pos + WINDOW).end()  # type: ignore[union-attr]
-            window = text[ws:we]
-            key = (window, pos - ws)
-            got = _POS_CACHE.get(key)
-            if got is None:
-                known = _WINDOW_CACHE.get(window)
-                if known is not None:
-                    got = (pos - ws) in known
-                elif _no_word_across(self.text, ws, pos, we):
-                    got = True  # no dictionary word spans pos: every segmentation cuts there
-                else:
-                    got = (pos - ws) in window_bounds(window)
-                make_room(_POS_CACHE, _WINDOW_CACHE_MAX)
-                _POS_CACHE[key] = got
+        # the answer depends on text[pos - WINDOW:pos + WINDOW] only (what the steps below read):
+        # memoised on that slice, without the regex steps for a context seen before
+        s0 = pos - WINDOW if pos > WINDOW else 0
+        ctx = (text[s0:pos + WINDOW], pos - s0)
+        got = _CTX_CACHE.get(ctx)
+        if got is None:
+            got = self._ask(pos)
+            make_room(_CTX_CACHE, _WINDOW_CACHE_MAX)
+            _CTX_CACHE[ctx] = got
         self.done[pos] = got
+        return got
+
+    def _ask(self, pos: int) -> bool:
+        text = self.text
+        if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
+            return True  # outside a run, or at its edge
+        # the run's characters within WINDOW of pos (only these are read: no scan of the text):
+        # from the first of the run's characters just before pos - 1 (at most WINDOW - 1 of
+        # them) to the last just after pos (as many)
+        ws = _RUN_TAIL.search(text, pos - WINDOW if pos > WINDOW else 0, pos - 1).start()  # type: ignore[union-attr]
+        we = _RUN_HEAD.match(text, pos + 1, pos + WINDOW).end()  # type: ignore[union-attr]
+        window = text[ws:we]
+        key = (window, pos - ws)
+        got = _POS_CACHE.get(key)
+        if got is None:
+            known = _WINDOW_CACHE.get(window)
+            if known is not None:
+                got = (pos - ws) in known
+            elif _no_word_across(text, ws, pos, we):
+                got = True  # no dictionary word spans pos: every segmentation cuts there
+            else:
+                got = (pos - ws) in window_bounds(window)
+            make_room(_POS_CACHE, _WINDOW_CACHE_MAX)
+            _POS_CACHE[key] = got
         return got
 
 

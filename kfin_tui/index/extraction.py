@@ -9,13 +9,14 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def extractor():
-    """``(extract_article, Extraction, article_companies)`` or None when the extractor is missing
-    or broken (a test may put a 2-tuple without the companies-only pass)."""
+    """``(extract_article, Extraction, article_companies, article_company_kinds)`` or None when the
+    extractor is missing or broken (a test may put a 2-tuple without the companies-only pass)."""
     try:
         from ..extract import Extraction, article_companies, extract_article
+        from ..extract.companies import article_company_kinds
     except Exception:  # noqa: BLE001 - optional: lands separately
         return None
-    return extract_article, Extraction, article_companies
+    return extract_article, Extraction, article_companies, article_company_kinds
 
 
 def extract(article):
@@ -25,9 +26,12 @@ def extract(article):
 
 def companies_only(article):
     """``(extraction or None, its JSON or None, companies)`` for the whole-archive pass: with the
-    extractor's companies-only pass the figures are left for later (None, None); an extractor
+    extractor's companies-only pass the figures are left for later (None, None), and the companies
+    are their names and kinds only (what the pass stores: ``extracted._names``); an extractor
     without one gives its full extraction."""
     ext = extractor()
+    if len(ext) > 3:
+        return None, None, ext[3](article)
     if len(ext) > 2:
         return None, None, ext[2](article)
     ex = ext[0](article)

@@ -46,6 +46,20 @@ def parse_one(path: Path, root: Path, spread_text: bool = True, companies: bool 
     pass's workers find them while they hold the article, so that no second pass reads the file
     again. Left out when the extractor is missing or fails on the file (the companies pass then
     takes the row, and reports the failure)."""
+    rec, article = _read_one(path, root, spread_text)
+    if companies and article is not None:
+        _add_companies(rec, article)
+    return rec
+
+
+def _add_companies(rec: dict, article) -> None:
+    found = companies_of(article)
+    if found is not None:
+        rec["co"] = found
+
+
+def _read_one(path: Path, root: Path, spread_text: bool = True) -> tuple[dict, object]:
+    """:func:`parse_one` without the companies: (record, the article or None)."""
     from ..articles import load_file
 
     try:
@@ -71,11 +85,7 @@ def parse_one(path: Path, root: Path, spread_text: bool = True, companies: bool 
             tickers=FIELD_SEP.join(article.ticker_codes), format=article.format,
             tp=pack(hay) if spread_text else hay,
         )
-        if companies:
-            found = companies_of(article)
-            if found is not None:
-                rec["co"] = found
-    return rec
+    return rec, article
 
 
 def companies_of(article) -> tuple[dict | None, list[str]] | None:
@@ -150,8 +160,15 @@ def parse_chunk(args: tuple) -> list[tuple | dict]:
     mode = args[3] if len(args) > 3 else "full"
     if mode == "meta":
         return [meta_one(p, root, root_p) for p in paths]
-    companies = mode == "companies"
-    return [_with_js(parse_one(Path(p), root_p, spread_text, companies)) for p in paths]
+    if mode != "companies":
+        return [_with_js(parse_one(Path(p), root_p, spread_text)) for p in paths]
+    # the job's files read first, then their companies found one after the other: each step keeps
+    # its own working set (parsers; the dictionary, jieba's words and the memos) hot in the caches
+    read = [_read_one(Path(p), root_p, spread_text) for p in paths]
+    for rec, article in read:
+        if article is not None:
+            _add_companies(rec, article)
+    return [_with_js(rec) for rec, _article in read]
 
 
 # -- worker processes ----------------------------------------------------------------------------

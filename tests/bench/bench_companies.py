@@ -5,9 +5,10 @@
 
 (1) Texts: every article of the repository's corpus/ and tests/extract_gold/articles, plus ``--sample``
 articles drawn (fixed seed) from ``--archive`` when given. Prints CPU seconds and chars/s of
-``jieba.lcut`` (HMM on, jieba's default), ``jieba.lcut(HMM=False)`` and ``extract_companies`` on the same
-texts: a cold round (fresh process caches, as at the start of an archive) and a warm one (memoised
-windows and suffix readings), and the start-up (``warm_up``).
+``jieba.lcut`` (HMM on, jieba's default), ``jieba.lcut(HMM=False)``, ``extract_companies`` and the names-only
+pass the index runs per article (``find_company_kinds``) on the same texts: a cold round (fresh process
+caches, as at the start of an archive) and a warm one (memoised windows and suffix readings) of each,
+and the start-up (``warm_up``).
 
 (2) The extraction phase of the index, as ``kfin-tui index`` and the reader run it: ``--cache`` is a
 folder holding an index of ``--archive`` whose texts are in (``KFIN_TUI_CACHE``; a copy, never a shared
@@ -66,10 +67,23 @@ def texts_of(archive: Path | None, sample: int) -> list[tuple[str, list]]:
     return out
 
 
+def _clear_memos() -> None:
+    """Empty the pass's process memos (word boundaries, cuts, suffix readings, lookups): the next
+    round is cold again, as at the start of an archive."""
+    from kfin_tui.extract import companies, segment
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    for memo in (segment._WINDOW_CACHE, segment._POS_CACHE, segment._CTX_CACHE, segment._LCUT_CACHE,
+                 companies._SUFFIX_CACHE, get_dictionary()._lookups):
+        memo.clear()
+
+
 def chars_per_second(archive: Path | None, sample: int) -> int:
     import jieba
 
     from kfin_tui.extract import extract_companies, warm_up
+    from kfin_tui.extract.companies import find_company_kinds
+    from kfin_tui.extract.textnorm import nfkc_same_length
 
     t0 = time.process_time()
     warm_up()
@@ -84,13 +98,22 @@ def chars_per_second(archive: Path | None, sample: int) -> int:
         return time.process_time() - t
 
     print(f"load average {_load()}; {len(items)} articles, {chars:,} chars; CPU seconds (process_time)")
+
+    def kinds(text, tickers):  # what the whole-archive pass runs per article (names and kinds only)
+        return find_company_kinds(nfkc_same_length(text or ""), tickers)
+
     rows = [
         ("extract_companies, cold", run(extract_companies)),
         ("extract_companies, warm", run(extract_companies)),
+    ]
+    _clear_memos()
+    rows += [
+        ("names-only pass, cold", run(kinds)),
+        ("names-only pass, warm", run(kinds)),
         ("jieba.lcut (HMM)", run(lambda t, _k: jieba.lcut(t))),
         ("jieba.lcut(HMM=False)", run(lambda t, _k: jieba.lcut(t, HMM=False))),
     ]
-    seg = rows[3][1]
+    seg = rows[5][1]
     print(f"{'':<28}{'CPU s':>8}{'chars/s':>14}{'x lcut(HMM=False)':>20}")
     for name, secs in rows:
         print(f"{name:<28}{secs:>8.2f}{chars / secs:>14,.0f}{seg / secs:>20.2f}")
