@@ -272,3 +272,20 @@ def test_short_alias_glued_to_a_common_word_is_not_a_company():
 def test_st_and_plain_names_find_the_same_listed_company(text, name, ticker):
     got = {c.name: c.ticker for c in comps(text)}
     assert got.get(name) == ticker, got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("该公司按美国会计准则（US GAAP）计算的净利润转正", "美国会计准则"),
+    ("按香港财务报告准则（HK GAAP）口径，营收小幅下滑", "香港财务报告准则"),
+])
+def test_a_two_letter_market_before_a_spaced_word_is_not_a_ticker(text, absent):
+    assert absent not in names(text) and all(not c.tickers for c in comps(text))
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("拼多多（US:PDD）盘前上涨", "拼多多", "US:PDD"),
+    ("腾讯控股（HK 00700）回购", "腾讯", "HK:00700"),
+    ("阿里巴巴（NYSE BABA）盘前", "阿里巴巴", "US:BABA"),
+])
+def test_market_prefix_separators(text, name, code):
+    assert by_name(text)[name].tickers[0] == code

@@ -16,15 +16,20 @@ _PREFIX_MARKET = [
     ("深市", "SZ"), ("北交所", "BJ"), ("HK", "HK"), ("SH", "SH"), ("SZ", "SZ"), ("BJ", "BJ"), ("US", "US"),
     ("SS", "SH"), ("sh", "SH"), ("sz", "SZ"), ("bj", "BJ"), ("hk", "HK"),
 ]
-_PREFIX_RE = "|".join(re.escape(p) for p, _ in sorted(_PREFIX_MARKET, key=lambda x: -len(x[0])))
+_BY_LENGTH = sorted(_PREFIX_MARKET, key=lambda x: -len(x[0]))
+# a two-letter Latin market (US, HK, SH …) takes a letter code only after a separator: ``US:PDD``,
+# ``HK.00700``, ``SH600519``, but ``（US GAAP）`` is an accounting standard, not the ticker US:GAAP
+_SHORT = re.compile(r"[A-Za-z]{2}")
+_PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if not _SHORT.fullmatch(p))
+_SHORT_PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if _SHORT.fullmatch(p))
 _LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股票简称|简称)"
-ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|.]?\s*)?"
+ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|.]?\s*|(?P<ps>"
+        + _SHORT_PREFIX_RE + r")(?:\s*[:：|.]\s*|\s*(?=[0-9])))?"
         r"(?P<code>[0-9]{4,6}|[A-Z]{1,5}(?:\.[A-Z])?)"
         r"(?:\s*[.．]\s*(?P<sm>SH|SZ|BJ|HK|US|SS|N|O|OQ))?")
 ITEM_RE = re.compile(ITEM)
-BRACKET_RE = re.compile(r"[(（\[【]\s*(" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
-                        + r"(?:\s*[,，、;；/]\s*" + ITEM.replace("?P<pm>", "?:").replace("?P<code>", "?:")
-                        .replace("?P<sm>", "?:") + r")*)\s*[)）\]】]")
+_UNNAMED = ITEM.replace("?P<pm>", "?:").replace("?P<ps>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
+BRACKET_RE = re.compile(r"[(（\[【]\s*(" + _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*)\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
 _NYSE_NASDAQ_END = re.compile(r"\.(?:N|O)$")
 
@@ -34,7 +39,7 @@ def parse_item(item: str) -> tuple[str | None, bool]:
     m = ITEM_RE.fullmatch(item.strip())
     if not m:
         return None, False
-    code, pm, sm = m.group("code"), m.group("pm"), m.group("sm")
+    code, pm, sm = m.group("code"), m.group("pm") or m.group("ps"), m.group("sm")
     if sm:
         return normalise(f"{code}.{sm}"), True
     if pm:
