@@ -71,6 +71,7 @@ SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE col
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
 PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
+ARTICLE_WAIT = 1.0  # seconds the first article waits for the list to be complete at most
 EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
 BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
 # background extraction starts: the first keyword typed after opening gets the interpreter first
@@ -90,6 +91,10 @@ class KeyFooter(Footer):
                      if binding.show or key == app.COMMAND_PALETTE_BINDING)
 
     _later: Timer | None = None
+
+    def on_mount(self) -> None:  # (before Footer.on_mount: Textual calls both)
+        # mounted after the reader's first frame: no focus change will say which keys to show
+        self.bindings_changed(self.screen)
 
     def bindings_changed(self, screen: Any) -> None:
         keys = self._keys(screen)
@@ -156,6 +161,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._debounce: Timer | None = None
         self._follow_timer: Timer | None = None  # the pane follows the cursor when it fires
         self._pane_row: int | None = None  # the row the pane shows or prepares
+        self._article_may_open = False  # the list is complete, or ARTICLE_WAIT passed since the first rows
+        self._article_timer: Timer | None = None
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
         self._incoming_timer: Timer | None = None  # … or alone when it fires
         self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
@@ -195,7 +202,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             yield self.sidebar
             yield self.article_view
             yield self.facts_panel
-        yield KeyFooter()
+        # (the footer is mounted after the first frame: _after_first_paint)
 
     def on_mount(self) -> None:
         self.article_list.focus()
@@ -203,10 +210,19 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # the reading state (issue 12: reading_state.py): where the reader was left, before the first rows
         self.start_reading_state(app.state, app.config.reader.read_after, restore=not app.start_filters.active)
         self._update_panel_visibility()
+        # a warm start's first rows (the index's head snapshot: ~1 ms) are in the first frame; the
+        # rest is loaded once it is out (the full snapshot is one long call holding the interpreter)
+        if not self.filters.active and self.library.load_head():
+            self._show_rows(list(self.library.rows))
         self._update_status()
-        self.load_library()
+        self.call_after_refresh(self._after_first_paint)
         # the extractor's warm-up (jieba, the company names: ~0.5 s of a busy interpreter) starts
         # once the list is up (on_loaded): started here it held the first paint back
+
+    def _after_first_paint(self) -> None:
+        self.load_library()
+        # the footer's keys: a dozen widgets styled and laid out (~10 ms) the first frame can do without
+        self.mount(KeyFooter())
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -451,6 +467,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.loaded = True
         self.progress.hide(Phase.LISTING)
         self._reselect()
+        self._article_may_open_now()
         if BACKGROUND_AFTER > 0:
             self.set_timer(BACKGROUND_AFTER, self._start_background)
         else:
@@ -774,7 +791,23 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                                    if self.loaded and not self.library.rows else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
+        if not self.loaded and not self._article_may_open:
+            # the first article is read once the list is complete (or ARTICLE_WAIT has passed: a cold
+            # folder is listed for long): reading and parsing it (the parsers' imports) would hold
+            # the interpreter while the list is loaded and painted
+            self._pane_row = None
+            if self._article_timer is None:
+                self._article_timer = self.set_timer(ARTICLE_WAIT, self._article_may_open_now)
+            return
         self.open_article(row)  # the pane changes when the article is read (on_article_loaded)
+
+    def _article_may_open_now(self) -> None:
+        self._article_may_open = True
+        if self._article_timer is not None:
+            self._article_timer.stop()
+            self._article_timer = None
+        if self.current is not None and self._pane_row != self.current.id and self._follow_timer is None:
+            self._open(self.current)
 
     def on_article_pending(self, message: ArticlePending) -> None:
         if self.current is not None and message.row_id == self.current.id:
