@@ -50,7 +50,6 @@ from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.sanitize import one_line
 from ..widgets.status_bar import StatusBar
-from .picker import CategoryTreePicker, ChoicePicker
 from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
@@ -197,6 +196,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def compose(self) -> ComposeResult:
         self.keyword_input = KeywordInput(value=self.filters.keyword, placeholder="/ 关键词 keyword", id="keyword")
         self.sidebar = Vertical(self.keyword_input, self.filter_bar, self.progress, self.article_list, id="sidebar")
+        self._update_panel_visibility(update=False)
         yield self.status_bar
         with Horizontal(id="main"):
             yield self.sidebar
@@ -237,20 +237,24 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_resize(self, event: events.Resize) -> None:
         self._update_panel_visibility(event.size.width)
 
-    def _update_panel_visibility(self, width: int | None = None) -> None:
+    def _update_panel_visibility(self, width: int | None = None, update: bool = True) -> None:
+        """The side panel and the sidebar for the screen's width. ``update=False``: the classes only,
+        before the widgets are mounted (compose: styled once, not restyled by on_mount)."""
         width = self.app.size.width if width is None else width
         wide = width >= NARROW
         show = wide if self.panel_wanted is None else self.panel_wanted
         panel = self.facts_panel
-        panel.set_class(not show, "hidden")
-        panel.set_class(not wide, "overlay")
-        panel.set_class(width < WIDE, "compact")
-        self.sidebar.set_class(width < WIDE, "narrow")
+        panel.set_class(not show, "hidden", update=update)
+        panel.set_class(not wide, "overlay", update=update)
+        panel.set_class(width < WIDE, "compact", update=update)
+        self.sidebar.set_class(width < WIDE, "narrow", update=update)
+        self.sidebar.set_class(show and not wide, "yielded", update=update)  # narrow: the panel takes the list's place
+        if not update:
+            return
         if self.sidebar_delta:
             self.sidebar.styles.width = self.sidebar_width(width)
         else:
             self.sidebar.styles.width = None  # app.tcss's width
-        self.sidebar.set_class(show and not wide, "yielded")  # narrow: the panel takes the list's place
         self.call_after_refresh(panel.fit_width)  # (the panel's share, once the sidebar has its width)
         if show and not wide and self.article_list.has_focus:
             self.call_after_refresh(panel.focus)  # (once shown; keys must not go to a list not on screen)
@@ -718,6 +722,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.remove_filter(chips[0][0])
             return
         from ..widgets.filter_bar import LABELS
+        from .picker import ChoicePicker
 
         labels = {f"{LABELS[k]}: {v}" if v else LABELS[k]: k for k, v in chips}
         picker = ChoicePicker("去除筛选 · remove a filter", list(labels))
@@ -879,6 +884,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         return count_category_paths(rows), others.active
 
     def action_pick_category(self) -> None:
+        from .picker import CategoryTreePicker
+
         tree, narrowed = self.category_tree()
         title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
         self.app.push_screen(CategoryTreePicker(title, tree, self.filters.category),
