@@ -161,6 +161,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._follow_timer: Timer | None = None  # the pane follows the cursor when it fires
         self._pane_row: int | None = None  # the row the pane shows or prepares
         self._article_may_open = False  # the list is complete, or ARTICLE_WAIT passed since the first rows
+        self._rows_gen = 0  # batches of rows that arrived (RowsArrived) …
+        self._selected_gen = -1  # … as of the last selection
+        self._refilled = False  # the list was refilled: the pane follows its cursor after the next frame
+        self._pane_due: int | None = None  # the row the pane opens after that frame
         self._article_timer: Timer | None = None
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
         self._incoming_timer: Timer | None = None  # … or alone when it fires
@@ -292,6 +296,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.post_message(RowsArrived(first))
             first = False
         self.post_message(Loaded())
+        from ...query import expand_terms  # noqa: F401 - (the first keyword's hits in the pane import it)
+
         if not self.library.bodies_pending:
             return
         # a cold archive was listed from its metadata: now read the texts (worker processes), so
@@ -462,6 +468,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                 self._reselect()  # more texts are searchable now
 
     def on_rows_arrived(self, message: RowsArrived) -> None:
+        self._rows_gen += 1
         now = time.monotonic()
         if message.first or not self.filters.active or now - self._last_select > RESELECT_WHILE_LOADING:
             self._last_select = now
@@ -470,7 +477,14 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_loaded(self, message: Loaded) -> None:
         self.loaded = True
         self.progress.hide(Phase.LISTING)
-        self._reselect()
+        if self._selected_gen != self._rows_gen or self.library.bodies_pending:
+            self._reselect()
+        else:  # no row came since the last selection (a warm folder found unchanged): only what
+            # "complete" changes — often in the middle of the first keyword typed after opening
+            if not self.article_list.rows:
+                self.article_list.empty_message = self._empty_message()
+                self.article_list.refresh()
+            self._update_status()
         self._article_may_open_now()
         if BACKGROUND_AFTER > 0:
             self.set_timer(BACKGROUND_AFTER, self._start_background)
@@ -560,6 +574,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     # filters -----------------------------------------------------------------
     def _reselect(self) -> None:
+        self._selected_gen = self._rows_gen
         if self.filters.active:
             self.request_select(self.filters)
         else:  # everything: no worker needed
@@ -619,6 +634,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def _show_rows(self, rows: list[Row]) -> None:
         view = self.article_list
+        self._refilled = True  # (read by the Highlighted that set_rows posts)
         if not rows:
             view.empty_message = self._empty_message()
         keep = self.current or self._remember
@@ -750,20 +766,24 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # a key that came within PANE_HOLD of the one before (a held key) moves the list alone: the
         # pane follows when the keys pause (a list refilled by a search or the loading follows at once)
         held = self._key_gap < PANE_HOLD and time.monotonic() - self._last_input < PANE_HOLD
-        self._show(event.row, follow_later=held)
+        refilled, self._refilled = self._refilled, False
+        self._show(event.row, follow_later=held, after_frame=refilled)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self._follow()  # (a pane still to follow the cursor: now)
         self.article_view.focus()
 
-    def _show(self, row: Row | None, follow_later: bool = False) -> None:
+    def _show(self, row: Row | None, follow_later: bool = False, after_frame: bool = False) -> None:
         """The article under the cursor: the session's current article at once; the reading pane and
         the side panel now, or (``follow_later``: the cursor moving on, one key after another) once
-        the keys pause for :data:`PANE_HOLD`."""
+        the keys pause for :data:`PANE_HOLD`, or (``after_frame``: the list refilled by a search)
+        once the list and its count are drawn — the article's worker would take the interpreter
+        from that frame."""
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
+        self._pane_due = None
         if row is None or self.current is None or row.id != self.current.id:
             self.current = row
             self.article_shown(row)  # the read-after dwell (reading_state.py)
@@ -775,7 +795,16 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if follow_later:
             self._follow_timer = self.set_timer(PANE_HOLD, self._follow)
             return
+        if after_frame and row is not None:
+            self._pane_due = row.id
+            self.call_after_refresh(self._open_due)
+            return
         self._open(row)
+
+    def _open_due(self) -> None:
+        due, self._pane_due = self._pane_due, None
+        if due is not None and self.current is not None and self.current.id == due and self._pane_row != due:
+            self._open(self.current)
 
     def _follow(self) -> None:
         """The pane catches up with the cursor (the keys paused)."""
@@ -807,10 +836,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.open_article(row)  # the pane changes when the article is read (on_article_loaded)
 
     def _article_may_open_now(self) -> None:
-        self._article_may_open = True
         if self._article_timer is not None:
             self._article_timer.stop()
             self._article_timer = None
+        if self._typing() and not self._article_may_open:
+            # a keyword is being typed (the list arrived in the middle of it): the first article
+            # (its parsers' imports: ~0.1 s of the interpreter) waits for the keys to pause
+            self._article_timer = self.set_timer(QUIET_WHILE_TYPING, self._article_may_open_now)
+            return
+        self._article_may_open = True
         if self.current is not None and self._pane_row != self.current.id and self._follow_timer is None:
             self._open(self.current)
 

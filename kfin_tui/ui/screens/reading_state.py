@@ -25,6 +25,7 @@ The state core (:mod:`kfin_tui.state`) never raises on a database problem: its o
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -98,7 +99,10 @@ class ReadingStateScreen(Screen[None]):
         def _reselect(self) -> None: ...
         def _show(self, row: Row | None) -> None: ...
         def _update_status(self) -> None: ...
-        def _update_panel_visibility(self, width: int | None = None) -> None: ...
+        def _update_panel_visibility(self, width: int | None = None, update: bool = True) -> None: ...
+        def _typing(self) -> bool: ...
+
+        _stop: threading.Event
 
     def __init__(self) -> None:
         super().__init__()
@@ -198,9 +202,16 @@ class ReadingStateScreen(Screen[None]):
     # workers ----------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="reading-state")
     def refresh_state(self) -> None:
-        """Join the marks to every row (identities cached in the cache folder), then the watchlist."""
+        """Join the marks to every row (identities cached in the cache folder), then the watchlist.
+        Not while a keyword is typed or searched: the join holds the interpreter for ~0.3 s at
+        100,000 rows (a Python loop, and one long ``marshal.loads`` of the stats), and the list
+        arriving (Loaded) often falls in the first keyword typed after opening."""
         reading = self.reading
         if reading is None:
+            return
+        while self._typing() and not self._stop.is_set():
+            time.sleep(0.02)
+        if self._stop.is_set():
             return
         try:
             reading.refresh()
