@@ -563,6 +563,7 @@ class Bench:
         except TimeoutError:
             pass
         time.sleep(0.1)
+        cpu0 = tree_cpu(pane.pid)
         t0 = time.perf_counter()
         pane.type(term)
         echo, _ = pane.wait(lambda s: term in s.split("\n")[1][:30], 30, since=t0)  # the input shows it
@@ -573,7 +574,10 @@ class Bench:
             shown = want
         except TimeoutError:  # the reader's count differs from `list --keyword`'s: say so, keep going
             final, shown = None, (count_of(pane.screen()) or (-1, -1))[0]
-        return {"echo": echo, "first_change": first, "final": final, "hits": want, "shown": shown}
+        # the CPU the reader (every thread, its helpers) used from the keys to the final count: on a
+        # loaded machine the steadier figure (it includes background work running meanwhile)
+        cpu = tree_cpu(pane.pid) - cpu0
+        return {"echo": echo, "first_change": first, "final": final, "hits": want, "shown": shown, "cpu": cpu}
 
     def section_keyword(self) -> None:
         self.warm_index()
@@ -821,6 +825,10 @@ def table_rows(res: dict[str, Any], size: int) -> list[tuple[str, str, str, str,
                              if first and first.get("n") and echo.get("n") else "",
                              f"newsboat search {fmt_s(nb.get('search'))}" if nb and nb.get("search") else "",
                              "", TARGETS["keyword"] + verdict(ok)))
+                cpu = stats([x["cpu"] for x in kw.get(key.split("_")[0], []) if x.get("cpu") is not None])
+                if cpu.get("n"):
+                    rows.append(("… CPU the reader used meanwhile (process tree, 10 ms ticks): p95 (median)",
+                                 f"{cpu['p95'] * 1000:.0f} ms ({cpu['median'] * 1000:.0f} ms)", "", "", ""))
         if kw.get("count_mismatches"):
             mm = kw["count_mismatches"]
             rows.append((f"keyword runs where the reader's count never matched `list --keyword` ({len(mm)})",
