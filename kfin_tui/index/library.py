@@ -88,6 +88,7 @@ class Library(LibraryState):
         self._cached_stats: dict | None = None  # their stats, when read with them
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._head: Snapshot | None = None  # the head snapshot load_head() put in the table, for load()
+        self._places: tuple[list[Row], dict[int, int]] | None = None  # rows as last selected, id → place (_pick)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
@@ -936,7 +937,33 @@ class Library(LibraryState):
             rows = list(self.rows)
         kw, co = self._filter_ids(filters)
         partial = (kw is not None and self.bodies_pending) or (co is not None and self.extractions_pending())
-        return Selection(apply_filters(rows, filters, kw, co), len(rows), bool(partial))
+        picked = self._pick(rows, filters, kw, co)
+        if picked is None:
+            picked = apply_filters(rows, filters, kw, co)
+        return Selection(picked, len(rows), bool(partial))
+
+    def _pick(self, rows: list[Row], filters: Filters, kw: set[int] | None, co: set[int] | None) -> list[Row] | None:
+        """The rows of a keyword or company answer that keeps few of them, taken by their places in
+        the list instead of a pass over every row (the same rows in the same order as
+        :func:`kfin_tui.filters.apply`: ~1 ms instead of ~5 at 100,000 rows, for every keyword
+        typed); None when it does not apply (a category, a state filter, many hits)."""
+        if filters.category or filters.where:
+            return None
+        if kw is None:
+            if co is None:
+                return None
+            allowed = co
+        else:
+            allowed = kw if co is None else kw & co
+        if filters.ids is not None:
+            allowed = allowed & filters.ids
+        if len(allowed) * 4 > len(rows):
+            return None
+        places = self._places
+        if places is None or len(places[0]) != len(rows) or places[0] != rows:  # (identity first: ~0.3 ms)
+            places = self._places = (rows, {r.id: i for i, r in enumerate(rows)})
+        at = places[1]
+        return [rows[i] for i in sorted(i for i in map(at.get, allowed) if i is not None)]
 
     @guarded
     def quick_listing(self, filters: Filters, early=None,

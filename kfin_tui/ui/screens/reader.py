@@ -60,7 +60,10 @@ WIDE = 130  # from this many columns the sidebar and the panel get their full wi
 # the keys of one burst (several characters in one terminal read, an IME commit, a fast typist)
 # make one search; the search itself is coalesced (one in flight, the latest filters next), so a
 # long debounce is not needed to spare the library (it counted fully against the keyword latency)
-DEBOUNCE = 0.02
+DEBOUNCE = 0.005
+# … but one character (a keyword being typed, not yet a word) waits longer for the next key: at
+# 100,000 articles it holds nine in ten of them (~50 ms to search), the whole term ~8 ms
+DEBOUNCE_ONE_CHAR = 0.05
 QUIET_WHILE_TYPING = 0.5  # seconds after a key in the keyword box the background extraction pauses
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
@@ -670,7 +673,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._quiet_until = time.monotonic() + QUIET_WHILE_TYPING
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE, self._reselect)
+        wait = DEBOUNCE if len(self.filters.keyword) != 1 else max(DEBOUNCE, DEBOUNCE_ONE_CHAR)
+        self._debounce = self.set_timer(wait, self._reselect)
         self._update_status()
         self.session_changed()
 
