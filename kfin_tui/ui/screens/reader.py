@@ -73,7 +73,8 @@ SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE col
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
 PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
-ARTICLE_WAIT = 1.0  # seconds the first article waits for the list to be complete at most
+ARTICLE_WAIT = 3.0  # seconds the first article waits for the list to be complete at most (a cold
+# folder is listed for long; a warm one is complete once the freshness check is back: 0.3–1.5 s)
 EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
 BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
 # background extraction starts: the first keyword typed after opening gets the interpreter first
@@ -169,6 +170,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._refilled = False  # the list was refilled: the pane follows its cursor after the next frame
         self._pane_due: int | None = None  # the row the pane opens after that frame
         self._article_timer: Timer | None = None
+        self._article_read = False  # an article was read (the parsers are imported)
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
         self._incoming_timer: Timer | None = None  # … or alone when it fires
         self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
@@ -351,6 +353,14 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         extracted in the child process (:mod:`kfin_tui.index.article_pool`): C code busy on it would
         hold the interpreter, and no key would be answered meanwhile."""
         worker = get_current_worker()
+        if not self._article_read:
+            # the first article brings the parsers in (~0.1–0.3 s of the interpreter): not while a
+            # keyword is typed and searched
+            while self._typing() and not (worker.is_cancelled or self._stop.is_set()):
+                time.sleep(0.02)
+            if worker.is_cancelled or self._stop.is_set():
+                return
+            self._article_read = True
         if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):
             return
         article = self.library.article(row.id)
