@@ -85,9 +85,17 @@ def test_the_freshness_check_starts_once_every_cached_row_is_out(tmp_path, cache
         return real(*args, **kwargs)
 
     monkeypatch.setattr(walk, "FreshnessCheck", recording)
-    batches = list(warm.load())
+    held: list[tuple[int, int, int]] = []  # (files to check, rows out, checks started) when asked
+
+    def before_check(files: int) -> None:
+        held.append((files, len(warm.rows), len(seen)))
+
+    batches = list(warm.load(before_check=before_check))
     assert len(batches) == 2 and len(batches[0]) == HEAD  # the head, then the rest
     assert seen == [len(warm.rows)]
+    # the reader's hold (Library.load's before_check): once, every row out, before the check
+    files = sum(f.files for f in warm._db.snapshots.folders() or ())  # (article files, readable or not)
+    assert files >= len(warm.rows) and held == [(files, len(warm.rows), 0)]
 
 
 def test_the_head_read_at_once_then_load_goes_on_after_it(tmp_path, cache):

@@ -154,9 +154,13 @@ class Library(LibraryState):
 
     @guarded_iter
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
-             report: OnProgress | None = None) -> Iterator[list[Row]]:
+             report: OnProgress | None = None,
+             before_check: Callable[[int], object] | None = None) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read. ``report`` gets
         :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
+        ``before_check(files)`` is called once every cached row is out, before the freshness check
+        of that many files starts (the reader holds the check's helpers back while a keyword is
+        typed: they take both cores for a moment).
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
@@ -199,6 +203,8 @@ class Library(LibraryState):
                         # 100,000 files) would take the cores the list is being made and painted on
                         known = None
                     if start is not None:
+                        if check_after and before_check is not None:
+                            before_check(sum(f.files for f in folders or ()))
                         check, background = start()
                 except (sqlite3.Error, StoreError) as exc:
                     self._drop_store(exc)

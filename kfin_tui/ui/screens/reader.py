@@ -73,6 +73,8 @@ SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE col
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
 PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
+CHECK_AFTER = 0.5  # seconds a big folder's freshness check waits after its list is up (_hold_check)
+CHECK_HOLD_FILES = 20_000  # … from this many files (a small folder's check takes a few ms, in-process)
 ARTICLE_WAIT = 3.0  # seconds the first article waits for the list to be complete at most (a cold
 # folder is listed for long; a warm one is complete once the freshness check is back: 0.3–1.5 s)
 EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
@@ -295,7 +297,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         first = True
-        for _batch in self.library.load(report=self._report):
+        for _batch in self.library.load(report=self._report, before_check=self._hold_check):
             if self._stop.is_set():
                 return
             self.post_message(RowsArrived(first))
@@ -312,6 +314,22 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                 return
         if not self._stop.is_set():
             self.post_message(BodiesRead())
+
+    def _hold_check(self, files: int) -> None:
+        """(The loading worker, every cached row out.) The freshness check of a big folder (two
+        helper processes: both cores for ~0.3 s at 100,000 files) and the first article (the
+        parsers' imports) start once the list has been up :data:`CHECK_AFTER` and no keyword is
+        being typed: a keyword typed as soon as the list shows gets the cores first."""
+        if files < CHECK_HOLD_FILES:
+            return
+        deadline = time.monotonic() + CHECK_AFTER
+        while (time.monotonic() < deadline or self._typing()) and not self._stop.is_set():
+            time.sleep(0.02)
+        if not self._stop.is_set():
+            try:
+                self.app.call_from_thread(self._article_may_open_now)
+            except RuntimeError:  # the app is closing
+                pass
 
     def request_select(self, filters: Filters) -> None:
         """Select in a worker; while one runs, the request waits and only the latest filters are
