@@ -154,3 +154,39 @@ def test_a_remembered_long_term_answer_follows_writes_of_this_and_other_connecti
     other.close()
     assert store.fts.search(term) == {ids["b"]} == store.fts.scan(term)
     store.close()
+
+
+def test_select_of_a_keyword_takes_the_same_rows_in_the_same_order_as_a_pass_over_every_row(folder):
+    """Library.select picks a keyword's few hits by their places in the list (no pass over every
+    row): the rows and their order equal filters.apply's, for keywords with many and few hits, with
+    an id restriction, after the list changed (a row added, a row gone), and a brute-force check of
+    the keyword besides."""
+    from kfin_tui.filters import Filters
+    from kfin_tui.filters import apply as apply_filters
+
+    lib = Library(folder).load_all()
+    assert lib.wait_index()
+
+    def check(f: Filters) -> None:
+        rows = list(lib.rows)
+        got = lib.select(f).rows
+        assert got == apply_filters(rows, f, lib.search(f.keyword), None), f.keyword
+        want = _reference(lib, f.keyword)
+        assert {r.id for r in got} == (want if f.ids is None else want & f.ids), f.keyword
+
+    queries = _queries(lib, 3)[:80]
+    for q in queries:
+        check(Filters(keyword=q))
+    some = frozenset(r.id for r in lib.rows[::3])
+    for q in queries[:20]:
+        check(Filters(keyword=q, ids=some))
+    # the list changes (a newest article, one gone): the places are taken anew
+    lib.close(wait=True)
+    (folder / "zz-new.md").write_text('---\ntitle: "公司新"\ndate: 2030-01-01\n---\n\n公司光伏\n', encoding="utf-8")
+    sorted(folder.glob("0*.md"))[3].unlink()
+    lib = Library(folder).load_all()
+    assert lib.wait_index()
+    for q in [*queries[:40], "公司新", "公司光伏"]:
+        check(Filters(keyword=q))
+    assert lib.select(Filters(keyword="公司新")).rows[0].title == "公司新"
+    lib.close()

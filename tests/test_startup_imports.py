@@ -30,14 +30,41 @@ def heavy_in(mods: list[str]) -> list[str]:
     return [m for m in mods if any(m == h or m.startswith(h + ".") for h in HEAVY)]
 
 
+# modules that are light to import but compile regular expressions (tens of ms) the first frame
+# does not need: the loader (tickers, plain text), what the first article opened brings
+FIRST_FRAME_LATER = ("kfin_tui.articles.loader", "kfin_tui.articles.plaintext", "kfin_tui.tickers",
+                     "kfin_tui.articles.fields")
+
+
 def test_the_reader_app_imports_nothing_heavy():
     mods = modules_after("import kfin_tui.ui.app")
     assert "kfin_tui.ui.app" in mods and "textual.app" in mods  # the probe measured something
     assert heavy_in(mods) == []
+    assert [m for m in FIRST_FRAME_LATER if m in mods] == []
+
+
+def test_the_list_asks_the_file_time_without_the_loader():
+    mods = modules_after("from kfin_tui.articles.filetime import date_is_file_time")
+    assert "kfin_tui.articles.filetime" in mods
+    assert [m for m in FIRST_FRAME_LATER if m in mods] == []
+
+
+def test_the_line_breaking_expression_is_compiled_on_first_use():
+    """The segment expression takes ~13 ms to compile: not at import (the list's titles are cut
+    without it), but on the first wrap, and then the same object every time."""
+    probe = ("import re, sys\nimport kfin_tui.typeset as t\nfrom kfin_tui.typeset import linebreak, wrap\n"
+             "compiled = linebreak.segment_re.cache_info().currsize\n"
+             "lines = t.line_ranges('快手2024年营收603.8亿元，同比增长11.8%。' * 3, 20)\n"
+             "print(compiled, linebreak.segment_re.cache_info().currsize, len(lines) > 1, "
+             "linebreak.segment_re() is linebreak.segment_re())")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "1", "True", "True"]
 
 
 @pytest.mark.parametrize("code", [
     # the list marks a plain-text post's file-time date (article_list.approximate)
+    "from kfin_tui.articles.filetime import date_is_file_time",
     "from kfin_tui.articles.loader import date_is_file_time",
     # the first article's cached figures and companies (Library.extraction → from_json)
     "from kfin_tui.extract import Extraction",

@@ -85,6 +85,47 @@ def test_the_freshness_check_starts_once_every_cached_row_is_out(tmp_path, cache
         return real(*args, **kwargs)
 
     monkeypatch.setattr(walk, "FreshnessCheck", recording)
-    batches = list(warm.load())
+    held: list[tuple[int, int, int]] = []  # (files to check, rows out, checks started) when asked
+
+    def before_check(files: int) -> None:
+        held.append((files, len(warm.rows), len(seen)))
+
+    batches = list(warm.load(before_check=before_check))
     assert len(batches) == 2 and len(batches[0]) == HEAD  # the head, then the rest
     assert seen == [len(warm.rows)]
+    # the reader's hold (Library.load's before_check): once, every row out, before the check
+    files = sum(f.files for f in warm._db.snapshots.folders() or ())  # (article files, readable or not)
+    assert files >= len(warm.rows) and held == [(files, len(warm.rows), 0)]
+
+
+def test_the_head_read_at_once_then_load_goes_on_after_it(tmp_path, cache):
+    """The reader paints the head before its loading worker starts (Library.load_head): load()
+    then yields the rest only — no row twice, the same rows as a load without the head — and a
+    folder changed meanwhile is still picked up."""
+    root = folder(tmp_path / "archive")
+    Library(root).load_all()
+    plain = Library(root).load_all()
+
+    lib = Library(root)
+    head = lib.load_head()
+    assert len(head) == HEAD and lib.rows == head
+    assert fields(lib) == fields(plain)[:HEAD]
+    assert lib.load_head() == []  # once
+    rest = list(lib.load())
+    assert sum(len(b) for b in rest) == len(plain.rows) - HEAD
+    assert fields(lib) == fields(plain)
+    assert len({r.id for r in lib.rows}) == len(lib.rows)
+    assert lib.load_head() == []  # rows are loaded: nothing to add
+
+    # a new file after the head was read: the load that follows still finds it
+    lib2 = Library(root)
+    assert len(lib2.load_head()) == HEAD
+    (root / "new.md").write_text("---\ntitle: 新文章\ndate: 2099-01-01 10:00\n---\n正文\n", encoding="utf-8")
+    list(lib2.load())
+    assert lib2.rows[0].title == "新文章" and len(lib2.rows) == len(plain.rows) + 1
+
+
+def test_no_head_without_an_index(tmp_path, cache):
+    root = folder(tmp_path / "archive")
+    assert Library(root).load_head() == []  # never indexed: no snapshot
+    assert Library(root, use_index=False).load_head() == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..dates import CHINA_TZ
 from ..sanitize import clean_text
+from .filetime import file_time  # noqa: F401 - re-exported (quickmeta imports it from here)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -212,16 +213,3 @@ def as_text(value) -> str:
     if isinstance(value, dict):
         return ""  # a mapping is not a name
     return str(value).strip()[:1000]
-
-
-def file_time(path: str | Path) -> datetime | None:
-    """The file's modification time in China time, to the second: the approximate date of a post
-    that gives none (an Eastmoney ``.txt`` export). None when the file cannot be stat'ed or the
-    time is out of range."""
-    import os
-
-    try:
-        seconds = int(os.stat(path).st_mtime)
-        return datetime.fromtimestamp(seconds, CHINA_TZ) if seconds > 0 else None
-    except (OSError, OverflowError, ValueError):
-        return None

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 from ..sanitize import OffsetMap, clean_line, clean_text_map, safe_url
@@ -27,9 +26,9 @@ from .fields import (  # noqa: F401 - re-exported
     _clean,
     _folder_categories,
     _site,
-    file_time,
     front_matter_fields,
 )
+from .filetime import date_is_file_time, file_time  # noqa: F401 - re-exported
 from .html_blocks import html_to_blocks, looks_like_html, parse_html  # noqa: F401
 from .model import HEADING, IMAGE, PARAGRAPH, Article, Block, LoadIssue, Span
 from .plaintext import SOURCE_LINE, fallback_title, parse_plain, plain_blocks
@@ -156,17 +155,6 @@ def _merge(first: list[Ticker], more: list[Ticker]) -> list[Ticker]:
             out.append(t)
             seen.add(t.code)
     return out
-
-
-def date_is_file_time(path: str | Path, fmt: str, date: datetime | None) -> bool:
-    """Whether a listed article's ``date`` is its file's modification time (an undated plain-text
-    post, :attr:`Article.date_approx`), for a caller that has the listing row only (the index keeps
-    no flag): a ``text`` article whose date is the file's time to the second. One stat; False when
-    the file cannot be stat'ed. (A ``.txt`` with front matter whose own date happens to equal its
-    file time to the second would be called approximate: harmless.)"""
-    if fmt != "text" or date is None or date.microsecond:
-        return False
-    return file_time(path) == date
 
 
 def _headless_article(text: str, path: Path, root: Path | None) -> Article:

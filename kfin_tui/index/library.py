@@ -48,6 +48,7 @@ __all__ = ["Library", "Listing", "Row", "sort_key"]
 
 if TYPE_CHECKING:
     from ..articles import Article, LoadIssue
+    from .store.snapshots import Snapshot
 
 POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
 POOL_CHUNK = 48
@@ -86,6 +87,8 @@ class Library(LibraryState):
         self._cached_gen: str | None = None  # the index generation the cached rows were read at
         self._cached_stats: dict | None = None  # their stats, when read with them
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
+        self._head: Snapshot | None = None  # the head snapshot load_head() put in the table, for load()
+        self._places: tuple[list[Row], dict[int, int]] | None = None  # rows as last selected, id → place (_pick)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
@@ -129,11 +132,35 @@ class Library(LibraryState):
         return self._store is not None and self._persist
 
     # loading -----------------------------------------------------------
+    @guarded
+    def load_head(self) -> list[Row]:
+        """The first rows of a warm start, at once (the head snapshot: the first
+        :data:`~kfin_tui.index.store.snapshots.HEAD` rows of the list, ~1 ms), for a first paint
+        before :meth:`load` runs; ``load`` then goes on after them. [] when there is no index, no
+        valid snapshot, or rows were loaded already (``load`` reads and reports what is wrong)."""
+        store = self._store
+        if store is None or self._table.by_id or self._head is not None:
+            return []
+        try:
+            head = store.snapshots.rows(head=True)
+        except (sqlite3.Error, StoreError):
+            return []
+        if head is None or not head.columns.ids:
+            return []
+        self._head = head
+        for path, reason, warning in head.issues:
+            self._note_issue(self._prefix + path, reason, warning)
+        return self._table.append_sorted(self._table.rows_from_columns(head.columns))
+
     @guarded_iter
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
-             report: OnProgress | None = None) -> Iterator[list[Row]]:
+             report: OnProgress | None = None,
+             before_check: Callable[[int], object] | None = None) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read. ``report`` gets
         :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
+        ``before_check(files)`` is called once every cached row is out, before the freshness check
+        of that many files starts (the reader holds the check's helpers back while a keyword is
+        typed: they take both cores for a moment).
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
@@ -147,8 +174,9 @@ class Library(LibraryState):
                 try:
                     start: Callable[[], tuple[Any, Any]] | None = None
                     check_after = False  # start the freshness check once every cached row is out
+                    first = not self._table.by_id or self._head is not None  # (load_head's rows only)
                     if self._store.files.has_files():
-                        folders = self._store.snapshots.folders() if not self._table.by_id else None
+                        folders = self._store.snapshots.folders() if first else None
                         if folders:
                             from .walk import FreshnessCheck
 
@@ -160,7 +188,7 @@ class Library(LibraryState):
 
                             def start():  # stats every file on the other core meanwhile
                                 return None, BackgroundWalk(self.root, self._prefix if os.sep == "/" else None)
-                    if self._table.by_id:  # loaded before: only pick up what changed since
+                    if not first:  # loaded before: only pick up what changed since
                         known = None
                         self._cached_gen = self._cached_stats = None
                     else:
@@ -175,6 +203,8 @@ class Library(LibraryState):
                         # 100,000 files) would take the cores the list is being made and painted on
                         known = None
                     if start is not None:
+                        if check_after and before_check is not None:
+                            before_check(sum(f.files for f in folders or ()))
                         check, background = start()
                 except (sqlite3.Error, StoreError) as exc:
                     self._drop_store(exc)
@@ -415,13 +445,17 @@ class Library(LibraryState):
     def _load_cached(self, progress) -> Iterator[list[Row]]:
         """Yield the rows the index holds."""
         store = self._db
-        head = store.snapshots.rows(head=True)
+        head, self._head = self._head, None
         shown = 0
-        if head is not None and head.columns.ids:
-            for path, reason, warning in head.issues:
-                self._note_issue(self._prefix + path, reason, warning)
-            yield self._table.append_sorted(self._table.rows_from_columns(head.columns))
+        if head is not None:  # in the table already (load_head)
             shown = len(head.columns.ids)
+        else:
+            head = store.snapshots.rows(head=True)
+            if head is not None and head.columns.ids:
+                for path, reason, warning in head.issues:
+                    self._note_issue(self._prefix + path, reason, warning)
+                yield self._table.append_sorted(self._table.rows_from_columns(head.columns))
+                shown = len(head.columns.ids)
         snap = store.snapshots.rows()
         if shown and (snap is None or head is None or snap.gen != head.gen):
             # another instance changed the index between the two reads: start the list again
@@ -909,7 +943,33 @@ class Library(LibraryState):
             rows = list(self.rows)
         kw, co = self._filter_ids(filters)
         partial = (kw is not None and self.bodies_pending) or (co is not None and self.extractions_pending())
-        return Selection(apply_filters(rows, filters, kw, co), len(rows), bool(partial))
+        picked = self._pick(rows, filters, kw, co)
+        if picked is None:
+            picked = apply_filters(rows, filters, kw, co)
+        return Selection(picked, len(rows), bool(partial))
+
+    def _pick(self, rows: list[Row], filters: Filters, kw: set[int] | None, co: set[int] | None) -> list[Row] | None:
+        """The rows of a keyword or company answer that keeps few of them, taken by their places in
+        the list instead of a pass over every row (the same rows in the same order as
+        :func:`kfin_tui.filters.apply`: ~1 ms instead of ~5 at 100,000 rows, for every keyword
+        typed); None when it does not apply (a category, a state filter, many hits)."""
+        if filters.category or filters.where:
+            return None
+        if kw is None:
+            if co is None:
+                return None
+            allowed = co
+        else:
+            allowed = kw if co is None else kw & co
+        if filters.ids is not None:
+            allowed = allowed & filters.ids
+        if len(allowed) * 4 > len(rows):
+            return None
+        places = self._places
+        if places is None or len(places[0]) != len(rows) or places[0] != rows:  # (identity first: ~0.3 ms)
+            places = self._places = (rows, {r.id: i for i, r in enumerate(rows)})
+        at = places[1]
+        return [rows[i] for i in sorted(i for i in map(at.get, allowed) if i is not None)]
 
     @guarded
     def quick_listing(self, filters: Filters, early=None,

@@ -29,13 +29,14 @@ where
 
 * ``SPACE`` is breakable white space, which is dropped at a line end.
 
-Everything is done with one compiled regular expression, which keeps the
-pure-Python cost per segment small.
+Everything is done with one regular expression (compiled on first use),
+which keeps the pure-Python cost per segment small.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 __all__ = [
@@ -104,7 +105,7 @@ _NUMUNIT = f"(?:{_PAIR})+"
 _SINGLE = f"(?:.(?:[{_COMBINING}]|\u200d.?)*)"
 
 _IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SEGMENT_RE = re.compile(
+SEGMENT_PATTERN = (
     # fast path: a run of ideographs each followed by another ideograph is a
     # run of one-character segments (the run's last character is left to
     # the general rule, which attaches closing punctuation and spaces).
@@ -112,11 +113,22 @@ _SEGMENT_RE = re.compile(
     f"|(?P<lead>{_SP}+)"
     f"|{_OPEN}*(?:(?P<nu>{_NUMUNIT})|{_RUN}|{_SINGLE}){_CLOSE}*"
     # no break before closing punctuation even after spaces (UAX #14 LB13)
-    f"(?:{_SP}+{_CLOSE}+)*(?P<sp>{_SP}*)",
-    re.DOTALL,
+    f"(?:{_SP}+{_CLOSE}+)*(?P<sp>{_SP}*)"
 )
-_PAIR_RE = re.compile(f"(?P<num>{_N}*[0-9%‰])[{UNITS}]+{_PER}")
 _HARD_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+@cache
+def segment_re() -> re.Pattern[str]:
+    """The segment expression, compiled on first use: its character classes (negated, up to
+    U+3FFFD) take ~13 ms to compile, which the first screen (the list's titles are cut with
+    :func:`kfin_tui.typeset.fold_cells`, no segments) should not wait for."""
+    return re.compile(SEGMENT_PATTERN, re.DOTALL)
+
+
+@cache
+def _pair_re() -> re.Pattern[str]:
+    return re.compile(f"(?P<num>{_N}*[0-9%‰])[{UNITS}]+{_PER}")
 
 
 class Segment(NamedTuple):
@@ -140,7 +152,7 @@ def _split_numunit(text: str, start: int, nu_start: int, nu_end: int, end: int,
     before its unit characters.
     """
     pairs = [(m.start(), m.end("num"), m.end())
-             for m in _PAIR_RE.finditer(text, nu_start, nu_end)]
+             for m in _pair_re().finditer(text, nu_start, nu_end)]
     cuts: list[int] = []  # positions inside the core where a break is allowed
     group_end = nu_end
     for p_start, num_end, p_end in reversed(pairs):
@@ -172,7 +184,7 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
     result: list[Segment] = []
     append = result.append
     new = tuple.__new__
-    for m in _SEGMENT_RE.finditer(text, start, end):
+    for m in segment_re().finditer(text, start, end):
         s, e = m.span()
         if m.start("ideo") >= 0:
             result.extend([new(Segment, (i, i + 1, i + 1)) for i in range(s, e)])

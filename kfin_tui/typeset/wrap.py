@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
@@ -12,9 +13,22 @@ from rich.text import Text
 from .linebreak import _N, _PER, CLOSE_WIDE, MAX_UNIT, OPEN_WIDE, UNITS, hard_breaks, segments
 
 # number+unit pairs inside an over-long run, as preferred cut positions: the narrow prefix before
-# the digit is bounded (linebreak's ``_PAIR_RE`` has ``_N*`` there, which backtracks over a long
+# the digit is bounded (linebreak's ``_pair_re`` has ``_N*`` there, which backtracks over a long
 # run at every position: an 80,000-character token took minutes)
-PAIR_RE = re.compile(f"(?P<num>{_N}{{0,{MAX_UNIT}}}[0-9%‰])[{UNITS}]+{_PER}")
+PAIR_PATTERN = f"(?P<num>{_N}{{0,{MAX_UNIT}}}[0-9%‰])[{UNITS}]+{_PER}"
+
+
+@cache
+def pair_re() -> re.Pattern[str]:
+    """:data:`PAIR_PATTERN`, compiled when a run too long for a line is first cut (not at import:
+    the first screen does not need it)."""
+    return re.compile(PAIR_PATTERN)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "PAIR_RE":  # the compiled expression under its old name (tests read its pattern)
+        return pair_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["cells", "fold_cells", "line_ranges", "wrap"]
 
@@ -94,7 +108,7 @@ def _hard_split(plain: str, start: int, end: int, avail: int, width: int
     chunks: list[tuple[int, int]] = []
     spans, _ = split_graphemes(plain[start:end])
     preferred: set[int] = set()
-    for m in PAIR_RE.finditer(plain, start, end):
+    for m in pair_re().finditer(plain, start, end):
         preferred.update(m.span())
     first = 0  # index of the first grapheme of the open chunk
     used = 0

@@ -50,7 +50,6 @@ from ..widgets.keyword_input import KeywordInput
 from ..widgets.progress import UPDATING, ProgressLine
 from ..widgets.sanitize import one_line
 from ..widgets.status_bar import StatusBar
-from .picker import CategoryTreePicker, ChoicePicker
 from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
@@ -61,7 +60,10 @@ WIDE = 130  # from this many columns the sidebar and the panel get their full wi
 # the keys of one burst (several characters in one terminal read, an IME commit, a fast typist)
 # make one search; the search itself is coalesced (one in flight, the latest filters next), so a
 # long debounce is not needed to spare the library (it counted fully against the keyword latency)
-DEBOUNCE = 0.02
+DEBOUNCE = 0.005
+# … but one character (a keyword being typed, not yet a word) waits longer for the next key: at
+# 100,000 articles it holds nine in ten of them (~50 ms to search), the whole term ~8 ms
+DEBOUNCE_ONE_CHAR = 0.05
 QUIET_WHILE_TYPING = 0.5  # seconds after a key in the keyword box the background extraction pauses
 BACKGROUND_PAUSE = 0.01  # seconds the background extraction sleeps after every few articles
 RESELECT_WHILE_LOADING = 0.5  # seconds between re-filterings while rows arrive
@@ -71,6 +73,10 @@ SIDEBAR = 34, 28  # the sidebar's cells (app.tcss): wide screens, below WIDE col
 SIDEBAR_MIN, SIDEBAR_SHARE = 16, 0.6  # what < and > keep the sidebar within (cells; share of the screen)
 HEAVY_OPEN_DELAY = 0.12  # seconds the cursor must rest on a big article before the child prepares it
 PANEL_FIGURES = 500  # figures the side panel lists (an article may hold tens of thousands)
+CHECK_AFTER = 0.5  # seconds a big folder's freshness check waits after its list is up (_hold_check)
+CHECK_HOLD_FILES = 20_000  # … from this many files (a small folder's check takes a few ms, in-process)
+ARTICLE_WAIT = 3.0  # seconds the first article waits for the list to be complete at most (a cold
+# folder is listed for long; a warm one is complete once the freshness check is back: 0.3–1.5 s)
 EXTRACT_AFTER_LOAD_MAX = 3.0  # seconds the first article's extraction waits for the list at most
 BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extractor warms up and the
 # background extraction starts: the first keyword typed after opening gets the interpreter first
@@ -90,6 +96,10 @@ class KeyFooter(Footer):
                      if binding.show or key == app.COMMAND_PALETTE_BINDING)
 
     _later: Timer | None = None
+
+    def on_mount(self) -> None:  # (before Footer.on_mount: Textual calls both)
+        # mounted after the reader's first frame: no focus change will say which keys to show
+        self.bindings_changed(self.screen)
 
     def bindings_changed(self, screen: Any) -> None:
         keys = self._keys(screen)
@@ -156,6 +166,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._debounce: Timer | None = None
         self._follow_timer: Timer | None = None  # the pane follows the cursor when it fires
         self._pane_row: int | None = None  # the row the pane shows or prepares
+        self._article_may_open = False  # the list is complete, or ARTICLE_WAIT passed since the first rows
+        self._rows_gen = 0  # batches of rows that arrived (RowsArrived) …
+        self._selected_gen = -1  # … as of the last selection
+        self._refilled = False  # the list was refilled: the pane follows its cursor after the next frame
+        self._pane_due: int | None = None  # the row the pane opens after that frame
+        self._article_timer: Timer | None = None
+        self._article_read = False  # an article was read (the parsers are imported)
         self._incoming: _Incoming | None = None  # an article read, to show with its extraction if it comes
         self._incoming_timer: Timer | None = None  # … or alone when it fires
         self._gc_saved: tuple[int, int, int] | None = None  # the collector's thresholds, once tuned
@@ -190,12 +207,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def compose(self) -> ComposeResult:
         self.keyword_input = KeywordInput(value=self.filters.keyword, placeholder="/ 关键词 keyword", id="keyword")
         self.sidebar = Vertical(self.keyword_input, self.filter_bar, self.progress, self.article_list, id="sidebar")
+        self._update_panel_visibility(update=False)
         yield self.status_bar
         with Horizontal(id="main"):
             yield self.sidebar
             yield self.article_view
             yield self.facts_panel
-        yield KeyFooter()
+        # (the footer is mounted after the first frame: _after_first_paint)
 
     def on_mount(self) -> None:
         self.article_list.focus()
@@ -203,10 +221,19 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # the reading state (issue 12: reading_state.py): where the reader was left, before the first rows
         self.start_reading_state(app.state, app.config.reader.read_after, restore=not app.start_filters.active)
         self._update_panel_visibility()
+        # a warm start's first rows (the index's head snapshot: ~1 ms) are in the first frame; the
+        # rest is loaded once it is out (the full snapshot is one long call holding the interpreter)
+        if not self.filters.active and self.library.load_head():
+            self._show_rows(list(self.library.rows))
         self._update_status()
-        self.load_library()
+        self.call_after_refresh(self._after_first_paint)
         # the extractor's warm-up (jieba, the company names: ~0.5 s of a busy interpreter) starts
         # once the list is up (on_loaded): started here it held the first paint back
+
+    def _after_first_paint(self) -> None:
+        self.load_library()
+        # the footer's keys: a dozen widgets styled and laid out (~10 ms) the first frame can do without
+        self.mount(KeyFooter())
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -221,20 +248,24 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_resize(self, event: events.Resize) -> None:
         self._update_panel_visibility(event.size.width)
 
-    def _update_panel_visibility(self, width: int | None = None) -> None:
+    def _update_panel_visibility(self, width: int | None = None, update: bool = True) -> None:
+        """The side panel and the sidebar for the screen's width. ``update=False``: the classes only,
+        before the widgets are mounted (compose: styled once, not restyled by on_mount)."""
         width = self.app.size.width if width is None else width
         wide = width >= NARROW
         show = wide if self.panel_wanted is None else self.panel_wanted
         panel = self.facts_panel
-        panel.set_class(not show, "hidden")
-        panel.set_class(not wide, "overlay")
-        panel.set_class(width < WIDE, "compact")
-        self.sidebar.set_class(width < WIDE, "narrow")
+        panel.set_class(not show, "hidden", update=update)
+        panel.set_class(not wide, "overlay", update=update)
+        panel.set_class(width < WIDE, "compact", update=update)
+        self.sidebar.set_class(width < WIDE, "narrow", update=update)
+        self.sidebar.set_class(show and not wide, "yielded", update=update)  # narrow: the panel takes the list's place
+        if not update:
+            return
         if self.sidebar_delta:
             self.sidebar.styles.width = self.sidebar_width(width)
         else:
             self.sidebar.styles.width = None  # app.tcss's width
-        self.sidebar.set_class(show and not wide, "yielded")  # narrow: the panel takes the list's place
         self.call_after_refresh(panel.fit_width)  # (the panel's share, once the sidebar has its width)
         if show and not wide and self.article_list.has_focus:
             self.call_after_refresh(panel.focus)  # (once shown; keys must not go to a list not on screen)
@@ -266,12 +297,14 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         first = True
-        for _batch in self.library.load(report=self._report):
+        for _batch in self.library.load(report=self._report, before_check=self._hold_check):
             if self._stop.is_set():
                 return
             self.post_message(RowsArrived(first))
             first = False
         self.post_message(Loaded())
+        from ...query import expand_terms  # noqa: F401 - (the first keyword's hits in the pane import it)
+
         if not self.library.bodies_pending:
             return
         # a cold archive was listed from its metadata: now read the texts (worker processes), so
@@ -281,6 +314,22 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                 return
         if not self._stop.is_set():
             self.post_message(BodiesRead())
+
+    def _hold_check(self, files: int) -> None:
+        """(The loading worker, every cached row out.) The freshness check of a big folder (two
+        helper processes: both cores for ~0.3 s at 100,000 files) and the first article (the
+        parsers' imports) start once the list has been up :data:`CHECK_AFTER` and no keyword is
+        being typed: a keyword typed as soon as the list shows gets the cores first."""
+        if files < CHECK_HOLD_FILES:
+            return
+        deadline = time.monotonic() + CHECK_AFTER
+        while (time.monotonic() < deadline or self._typing()) and not self._stop.is_set():
+            time.sleep(0.02)
+        if not self._stop.is_set():
+            try:
+                self.app.call_from_thread(self._article_may_open_now)
+            except RuntimeError:  # the app is closing
+                pass
 
     def request_select(self, filters: Filters) -> None:
         """Select in a worker; while one runs, the request waits and only the latest filters are
@@ -322,6 +371,14 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         extracted in the child process (:mod:`kfin_tui.index.article_pool`): C code busy on it would
         hold the interpreter, and no key would be answered meanwhile."""
         worker = get_current_worker()
+        if not self._article_read:
+            # the first article brings the parsers in (~0.1–0.3 s of the interpreter): not while a
+            # keyword is typed and searched
+            while self._typing() and not (worker.is_cancelled or self._stop.is_set()):
+                time.sleep(0.02)
+            if worker.is_cancelled or self._stop.is_set():
+                return
+            self._article_read = True
         if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):
             return
         article = self.library.article(row.id)
@@ -442,6 +499,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                 self._reselect()  # more texts are searchable now
 
     def on_rows_arrived(self, message: RowsArrived) -> None:
+        self._rows_gen += 1
         now = time.monotonic()
         if message.first or not self.filters.active or now - self._last_select > RESELECT_WHILE_LOADING:
             self._last_select = now
@@ -450,7 +508,15 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     def on_loaded(self, message: Loaded) -> None:
         self.loaded = True
         self.progress.hide(Phase.LISTING)
-        self._reselect()
+        if self._selected_gen != self._rows_gen or self.library.bodies_pending:
+            self._reselect()
+        else:  # no row came since the last selection (a warm folder found unchanged): only what
+            # "complete" changes — often in the middle of the first keyword typed after opening
+            if not self.article_list.rows:
+                self.article_list.empty_message = self._empty_message()
+                self.article_list.refresh()
+            self._update_status()
+        self._article_may_open_now()
         if BACKGROUND_AFTER > 0:
             self.set_timer(BACKGROUND_AFTER, self._start_background)
         else:
@@ -539,6 +605,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     # filters -----------------------------------------------------------------
     def _reselect(self) -> None:
+        self._selected_gen = self._rows_gen
         if self.filters.active:
             self.request_select(self.filters)
         else:  # everything: no worker needed
@@ -598,6 +665,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def _show_rows(self, rows: list[Row]) -> None:
         view = self.article_list
+        self._refilled = True  # (read by the Highlighted that set_rows posts)
         if not rows:
             view.empty_message = self._empty_message()
         keep = self.current or self._remember
@@ -633,7 +701,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._quiet_until = time.monotonic() + QUIET_WHILE_TYPING
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE, self._reselect)
+        wait = DEBOUNCE if len(self.filters.keyword) != 1 else max(DEBOUNCE, DEBOUNCE_ONE_CHAR)
+        self._debounce = self.set_timer(wait, self._reselect)
         self._update_status()
         self.session_changed()
 
@@ -701,6 +770,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             self.remove_filter(chips[0][0])
             return
         from ..widgets.filter_bar import LABELS
+        from .picker import ChoicePicker
 
         labels = {f"{LABELS[k]}: {v}" if v else LABELS[k]: k for k, v in chips}
         picker = ChoicePicker("去除筛选 · remove a filter", list(labels))
@@ -728,20 +798,24 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         # a key that came within PANE_HOLD of the one before (a held key) moves the list alone: the
         # pane follows when the keys pause (a list refilled by a search or the loading follows at once)
         held = self._key_gap < PANE_HOLD and time.monotonic() - self._last_input < PANE_HOLD
-        self._show(event.row, follow_later=held)
+        refilled, self._refilled = self._refilled, False
+        self._show(event.row, follow_later=held, after_frame=refilled)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self._follow()  # (a pane still to follow the cursor: now)
         self.article_view.focus()
 
-    def _show(self, row: Row | None, follow_later: bool = False) -> None:
+    def _show(self, row: Row | None, follow_later: bool = False, after_frame: bool = False) -> None:
         """The article under the cursor: the session's current article at once; the reading pane and
         the side panel now, or (``follow_later``: the cursor moving on, one key after another) once
-        the keys pause for :data:`PANE_HOLD`."""
+        the keys pause for :data:`PANE_HOLD`, or (``after_frame``: the list refilled by a search)
+        once the list and its count are drawn — the article's worker would take the interpreter
+        from that frame."""
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
+        self._pane_due = None
         if row is None or self.current is None or row.id != self.current.id:
             self.current = row
             self.article_shown(row)  # the read-after dwell (reading_state.py)
@@ -753,7 +827,16 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if follow_later:
             self._follow_timer = self.set_timer(PANE_HOLD, self._follow)
             return
+        if after_frame and row is not None:
+            self._pane_due = row.id
+            self.call_after_refresh(self._open_due)
+            return
         self._open(row)
+
+    def _open_due(self) -> None:
+        due, self._pane_due = self._pane_due, None
+        if due is not None and self.current is not None and self.current.id == due and self._pane_row != due:
+            self._open(self.current)
 
     def _follow(self) -> None:
         """The pane catches up with the cursor (the keys paused)."""
@@ -774,7 +857,28 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
                                    if self.loaded and not self.library.rows else "选择一篇文章 · select an article")
             self.facts_panel.show_extraction(None)
             return
+        if not self.loaded and not self._article_may_open:
+            # the first article is read once the list is complete (or ARTICLE_WAIT has passed: a cold
+            # folder is listed for long): reading and parsing it (the parsers' imports) would hold
+            # the interpreter while the list is loaded and painted
+            self._pane_row = None
+            if self._article_timer is None:
+                self._article_timer = self.set_timer(ARTICLE_WAIT, self._article_may_open_now)
+            return
         self.open_article(row)  # the pane changes when the article is read (on_article_loaded)
+
+    def _article_may_open_now(self) -> None:
+        if self._article_timer is not None:
+            self._article_timer.stop()
+            self._article_timer = None
+        if self._typing() and not self._article_may_open:
+            # a keyword is being typed (the list arrived in the middle of it): the first article
+            # (its parsers' imports: ~0.1 s of the interpreter) waits for the keys to pause
+            self._article_timer = self.set_timer(QUIET_WHILE_TYPING, self._article_may_open_now)
+            return
+        self._article_may_open = True
+        if self.current is not None and self._pane_row != self.current.id and self._follow_timer is None:
+            self._open(self.current)
 
     def on_article_pending(self, message: ArticlePending) -> None:
         if self.current is not None and message.row_id == self.current.id:
@@ -846,6 +950,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         return count_category_paths(rows), others.active
 
     def action_pick_category(self) -> None:
+        from .picker import CategoryTreePicker
+
         tree, narrowed = self.category_tree()
         title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
         self.app.push_screen(CategoryTreePicker(title, tree, self.filters.category),

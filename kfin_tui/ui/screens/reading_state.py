@@ -25,6 +25,7 @@ The state core (:mod:`kfin_tui.state`) never raises on a database problem: its o
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -38,20 +39,18 @@ from ...config import ConfigError, load_config
 from ...filters import Filters
 from ...index.progress import Phase
 from ...state import archive
-from ...state import watchlist as watch
 from ...state.reading import ArchiveState
 from ...state.store import ReaderSession, StateStore
 from ..bindings import READING_STATE
 from ..messages import CompaniesIndexed, Loaded, Progress, StateRefreshed, WatchRefreshed
 from ..widgets.article_view import ArticleView
-from .dossier import DossierScreen
-from .picker import PickerScreen
 
 if TYPE_CHECKING:
     from ...index import Library, Row
     from ..widgets.article_list import ArticleList
     from ..widgets.facts_panel import FactsPanel
     from ..widgets.keyword_input import KeywordInput
+    from .picker import PickerScreen
 
 SAVE_AFTER = 1.0  # seconds after a change before the session is saved (one small transaction)
 REFRESH_WHILE_EXTRACTING = 2.0  # seconds between refreshes of company results while extracting
@@ -100,7 +99,10 @@ class ReadingStateScreen(Screen[None]):
         def _reselect(self) -> None: ...
         def _show(self, row: Row | None) -> None: ...
         def _update_status(self) -> None: ...
-        def _update_panel_visibility(self, width: int | None = None) -> None: ...
+        def _update_panel_visibility(self, width: int | None = None, update: bool = True) -> None: ...
+        def _typing(self) -> bool: ...
+
+        _stop: threading.Event
 
     def __init__(self) -> None:
         super().__init__()
@@ -200,9 +202,16 @@ class ReadingStateScreen(Screen[None]):
     # workers ----------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="reading-state")
     def refresh_state(self) -> None:
-        """Join the marks to every row (identities cached in the cache folder), then the watchlist."""
+        """Join the marks to every row (identities cached in the cache folder), then the watchlist.
+        Not while a keyword is typed or searched: the join holds the interpreter for ~0.3 s at
+        100,000 rows (a Python loop, and one long ``marshal.loads`` of the stats), and the list
+        arriving (Loaded) often falls in the first keyword typed after opening."""
         reading = self.reading
         if reading is None:
+            return
+        while self._typing() and not self._stop.is_set():
+            time.sleep(0.02)
+        if self._stop.is_set():
             return
         try:
             reading.refresh()
@@ -221,6 +230,8 @@ class ReadingStateScreen(Screen[None]):
         self._watch_worker_body()
 
     def _watch_worker_body(self) -> None:
+        from ...state import watchlist as watch
+
         try:
             names = watch.watched(load_config())
         except ConfigError:
@@ -443,6 +454,8 @@ class ReadingStateScreen(Screen[None]):
         return None
 
     def action_toggle_watch(self) -> None:
+        from ...state import watchlist as watch  # (the first screen does without it)
+
         name = self.panel_company()
         if not name:
             self.app.notify("在侧栏的公司上按 w · w works on a company in the side panel (tab to it)", timeout=3)
@@ -482,6 +495,8 @@ class ReadingStateScreen(Screen[None]):
         return self.extraction_note()
 
     def action_watchlist(self) -> None:
+        from .picker import PickerScreen
+
         items, status = self.watch_items()
         picker = PickerScreen("关注列表 · watchlist（未读 unread）", items, self.filters.company, status=status,
                               refresh=self.watch_items, on_dossier=self.open_dossier, note="未读 ",
@@ -499,6 +514,8 @@ class ReadingStateScreen(Screen[None]):
     def company_picker(self, title: str = "公司 · company") -> PickerScreen:
         """The company picker: partial (and refreshing) while the archive is extracted; ctrl+d
         opens the highlighted company's dossier."""
+        from .picker import PickerScreen  # (imported by the first picker opened, not by the first screen)
+
         items, status = self.company_items()
         return PickerScreen(title, items, self.filters.company, status=status, refresh=self.company_items,
                             on_dossier=self.open_dossier)
@@ -522,6 +539,8 @@ class ReadingStateScreen(Screen[None]):
             load_names()
 
     def open_dossier(self, name: str) -> None:
+        from .dossier import DossierScreen
+
         self.app.push_screen(DossierScreen(self.library, name, progress=lambda: self.extracted), self._dossier_closed)
 
     def _dossier_closed(self, row_id: int | None) -> None:

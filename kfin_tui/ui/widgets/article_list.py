@@ -129,7 +129,7 @@ class ArticleList(ScrollView, can_focus=True):
         key = (row.id, row.date)
         found = self._approx.get(key)
         if found is None:
-            from ...articles.loader import date_is_file_time
+            from ...articles.filetime import date_is_file_time
 
             if len(self._approx) > 4096:
                 self._approx.clear()
