@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kfin_tui.index import Library
 from kfin_tui.index.parse import parse_one
@@ -190,3 +193,11 @@ def test_select_of_a_keyword_takes_the_same_rows_in_the_same_order_as_a_pass_ove
         check(Filters(keyword=q))
     assert lib.select(Filters(keyword="公司新")).rows[0].title == "公司新"
     lib.close()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"，（）：；！？％,()A啊\u0301\u0308\u3000ｆＦ１①ﬁ", "\U0001d400"]), max_size=30))
+def test_normalise_is_nfkc_casefold(text):
+    """The full-width punctuation replaced before NFKC (a shortcut) changes nothing of its result,
+    next to combining marks and other compatibility characters too."""
+    assert normalise(text) == unicodedata.normalize("NFKC", text).casefold()
