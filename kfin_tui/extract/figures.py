@@ -338,7 +338,7 @@ def _single(norm: str, m: re.Match):
 # a change of a holding before "A至B": A is the change and B the holding left (减持7万股至12万股)
 # (a plan, 拟增持1亿元至2亿元, gives a range)
 HOLDING_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|不低于|不超过|不少于|区间|之间))"
-                                   r".*(?:增持|减持|加仓|减仓)[^，。；;,\s0-9]{0,8}$")
+                                   r".*(?:增持|减持|加仓|减仓)[^，。；;,\s0-9]{0,16}$")
 
 
 def _held_after_change(norm: str, start: int) -> bool:
