@@ -264,3 +264,17 @@ def test_several_of_a_magnitude_with_a_currency_is_an_amount(text, figure, kind)
 
 def test_several_tens_of_a_measure_stay_no_figure():
     assert [f.text for f in extract("全国数十家公司和几百公里的线路。").figures] == []
+
+
+@pytest.mark.parametrize("text, closed", [
+    ("甲乙出行、丙丁约车、戊己出行等3家网约车平台公司已恢复传输数据。", True),
+    ("某某、某某等多家银行下调了利率。", True),
+    ("某某、某某等五家券商参与了配售。", True),
+    ("北京、上海等3个城市出台新政。", False),        # a count of cities, not of companies
+    ("苹果、小米等手机厂商均在研发。", False),        # no count: the list may hold products
+    ("某某、某某等3家。", False),                    # a count without a word for a company
+])
+def test_an_enumeration_closed_by_a_count_of_companies(text, closed):
+    from kfin_tui.extract.names import counted_as_companies
+
+    assert counted_as_companies(text, text.index("等")) is closed
