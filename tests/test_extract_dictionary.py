@@ -53,3 +53,22 @@ def test_st_names_have_their_plain_name_unless_it_is_a_word_or_another_company()
     assert d.lookup("世茂").name != "ST世茂"  # 世茂集团
     assert d.lookup("远程") is None  # an ordinary word
     assert d.lookup("花王").name == "花王" and not d.lookup("花王").tickers  # Kao, not ST花王
+
+
+@pytest.mark.parametrize("text, names", [
+    ("订单量居前的有曹操出行、T3出行和首汽约车。", ["曹操出行", "T3出行", "首汽约车"]),
+    ("花小猪、如祺出行与享道出行上月订单量均有增长。", ["花小猪出行", "如祺出行", "享道出行"]),
+    ("互联网医疗领域，圆心科技与思派健康相继递表。", ["圆心科技", "思派健康"]),
+    ("脑机接口公司强脑科技完成新一轮融资。", ["BrainCo"]),
+])
+def test_companies_of_ordinary_words_come_from_the_dictionary(text, names):
+    from kfin_tui.extract import extract
+
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_hong_kong_listing_of_the_curated_list_gives_its_code():
+    from kfin_tui.extract import extract
+
+    (c,) = extract("思派健康公布年度业绩。").companies
+    assert c.tickers == ["HK:00314"]

@@ -334,3 +334,32 @@ def test_a_level_reached_by_a_change_names_the_metric_not_the_verb(text, context
 ])
 def test_a_rate_keeps_its_tenor(text, context):
     assert figs(text)[-1].context == context
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某私募去年减持某某电子6.5万股至20.1万股，位列第五大股东。", ["6.5万股", "20.1万股"]),
+    ("该产品增持了甲乙科技3万股到9万股。", ["3万股", "9万股"]),
+    ("某基金减持了机械企业——某某重工12万股至40万股。", ["12万股", "40万股"]),
+])
+def test_a_holding_change_then_the_holding_left_are_two_figures(text, expected):
+    assert [t for t in texts(text) if "股" in t] == expected
+
+
+@pytest.mark.parametrize("text, rng", [
+    ("控股股东拟增持1亿元至2亿元。", "1亿元至2亿元"),
+    ("公司计划减持1%至2%的股份。", "1%至2%"),
+    ("公司拟回购500万股至800万股。", "500万股至800万股"),
+    ("预计净利润增长10%至15%。", "10%至15%"),
+])
+def test_a_planned_change_between_two_amounts_stays_a_range(text, rng):
+    f = [f for f in figs(text) if f.kind == "range"]
+    assert [x.text for x in f] == [rng]
+
+
+@pytest.mark.parametrize("text, fig", [
+    ("某公司发布2019第三季度财报。", "2019第三季度"),
+    ("预计2022上半年交付。", "2022上半年"),
+])
+def test_a_year_before_a_period_without_its_nian_is_one_date(text, fig):
+    f = one(text)
+    assert (f.text, f.kind) == (fig, "date")

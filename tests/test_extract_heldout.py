@@ -2,7 +2,9 @@
 is a hand annotation (figure strings and names only) of 12 articles of ``../shared/real-corpus`` that
 ``../shared/spec/gold/real-dev.json`` does not hold; real-heldout2.json of 7 more, annotated after the
 rules the first one led to, to measure them on articles they were not written from; real-heldout3.json
-of 4 more, annotated after the second set's rules; real-heldout4.json of 5 more, after all of them. The articles themselves are not in the repository:
+of 4 more, annotated after the second set's rules; real-heldout4.json of 5 more, after all of them;
+real-heldout5.json of 10 more, annotated blind after all of them (its first score, before the rules
+it led to: figures F1 0.977, companies F1 0.886). The articles themselves are not in the repository:
 without ``../shared`` the test skips. The floors sit just below the scores reached, so that a
 regression on real text fails here (the issue's targets are figures F1 0.97, companies F1 0.92,
 precision 0.97, tickers recall 1.0)."""
@@ -38,7 +40,7 @@ def test_held_out_real_articles(shared_dir):
     assert scores["tickers"] == 1.0, (scores, detail)
 
 
-@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.93), ("real-heldout3.json", 0.97),
+@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.95), ("real-heldout3.json", 0.97),
                                                            ("real-heldout4.json", 0.97)])
 def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
     root = shared_dir / "real-corpus"
@@ -53,8 +55,23 @@ def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
     assert scores["tickers"] == 1.0, (scores, detail)
 
 
+def test_fifth_held_out_set(shared_dir):
+    """Ten more articles (fund holdings, ride-hailing companies named by their legal names, HK and US
+    listings, crypto flashes): companies the rules cannot reach yet keep its floors lower."""
+    root = shared_dir / "real-corpus"
+    if not root.is_dir():
+        pytest.skip("../shared/real-corpus not available")
+    scores, misses = score_folder(_extract, GOLD / "real-heldout5.json", root)
+    detail = {k[-40:]: v for k, v in misses.items() if v}
+    assert scores["figures"] >= 0.99, (scores, detail)
+    assert scores["figures precision"] >= 0.99, (scores, detail)
+    assert scores["companies"] >= 0.93, (scores, detail)
+    assert scores["companies precision"] >= 0.95, (scores, detail)
+    assert scores["tickers"] == 1.0, (scores, detail)
+
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
-                                       "real-heldout4.json"])
+                                       "real-heldout4.json", "real-heldout5.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json

@@ -191,10 +191,10 @@ def test_a_day_closing_a_range_is_not_a_day_of_its_own():
 
 
 def test_names_listed_among_companies():
-    text = "目前布局这一赛道的还有宁德时代、比亚迪、圆心科技、云帆智能、抖音等，竞争日趋激烈。"
-    assert "圆心科技" not in _company_names("圆心科技也在筹备上市。")  # alone: 圆心 is a word
+    text = "目前布局这一赛道的还有宁德时代、比亚迪、圆桌科技、云帆智能、抖音等，竞争日趋激烈。"
+    assert "圆桌科技" not in _company_names("圆桌科技也在筹备上市。")  # alone: 圆桌 is a word
     got = _company_names(text)
-    assert {"宁德时代", "比亚迪", "圆心科技", "云帆智能"} <= got, got
+    assert {"宁德时代", "比亚迪", "圆桌科技", "云帆智能"} <= got, got
     assert "抖音" not in got  # an item without an organisation suffix may be a product
 
 
@@ -202,11 +202,11 @@ def test_names_listed_among_companies():
     "宁德时代、比亚迪、储能、光伏等板块领涨。",       # common words listed with companies stay words
     "北京、上海、贵州茅台、五粮液等地和公司。",       # places are not names
     "腾讯、字节跳动、抖音、微信、Model Y等。",        # products listed with companies
-    "圆心科技、云帆智能等均未回应。",                 # no company in the list: nothing to go by
+    "圆桌科技、云帆智能等均未回应。",                 # no company in the list: nothing to go by
 ])
 def test_a_list_with_companies_adds_no_ordinary_words(text):
     got = _company_names(text)
-    assert not {"储能", "光伏", "北京", "上海", "抖音", "微信", "Model Y", "圆心科技", "云帆智能"} & got, got
+    assert not {"储能", "光伏", "北京", "上海", "抖音", "微信", "Model Y", "圆桌科技", "云帆智能"} & got, got
 
 
 @pytest.mark.parametrize(("text", "figure", "kind", "value"), [
@@ -264,3 +264,17 @@ def test_several_of_a_magnitude_with_a_currency_is_an_amount(text, figure, kind)
 
 def test_several_tens_of_a_measure_stay_no_figure():
     assert [f.text for f in extract("全国数十家公司和几百公里的线路。").figures] == []
+
+
+@pytest.mark.parametrize("text, closed", [
+    ("甲乙出行、丙丁约车、戊己出行等3家网约车平台公司已恢复传输数据。", True),
+    ("某某、某某等多家银行下调了利率。", True),
+    ("某某、某某等五家券商参与了配售。", True),
+    ("北京、上海等3个城市出台新政。", False),        # a count of cities, not of companies
+    ("苹果、小米等手机厂商均在研发。", False),        # no count: the list may hold products
+    ("某某、某某等3家。", False),                    # a count without a word for a company
+])
+def test_an_enumeration_closed_by_a_count_of_companies(text, closed):
+    from kfin_tui.extract.names import counted_as_companies
+
+    assert counted_as_companies(text, text.index("等")) is closed

@@ -109,6 +109,7 @@ DATE_RE = re.compile(
     r"|" + FIRST_MONTHS +
     r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:财年|Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:第[一二三四1-4]季度|[上下]半年)"  # 2020第四季度: 年 left out
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
     r"|" + MONTH +
@@ -334,6 +335,17 @@ def _single(norm: str, m: re.Match):
     return start, end, kind, value, "", approx
 
 
+# a change of a holding before "A至B": A is the change and B the holding left (减持7万股至12万股)
+# (a plan, 拟增持1亿元至2亿元, gives a range)
+HOLDING_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|不低于|不超过|不少于|区间|之间))"
+                                   r".*(?:增持|减持|加仓|减仓)[^，。；;,\s0-9]{0,16}$")
+
+
+def _held_after_change(norm: str, start: int) -> bool:
+    clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
+    return HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None
+
+
 def _classify(norm: str, m: re.Match):
     first = _single(norm, m)
     sep = RANGE_SEP.match(norm, m.end())
@@ -355,6 +367,8 @@ def _classify(norm: str, m: re.Match):
         return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
         return first
+    if sep.group().strip() in ("至", "到") and _held_after_change(norm, m.start()):
+        return first  # 减持某股7.32万股至12.54万股: what was sold, then what is left, not a range
     lo = first[3] if first else _bare_value(m, m2)
     return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5]), second[3]
 

@@ -132,3 +132,15 @@ def enumeration_items(norm: str) -> list[tuple[int, int, list[tuple[int, int]]]]
             last_start = -1
         out.append((seps[0], last_start, [(s, e) for s, e in items if e > s]))
     return out
+
+
+# an enumeration closed by a count of companies (A、B、C等3家网约车平台公司, A、B等多家银行): its items
+# are companies whatever their form (黄金出行, 交通约车 have no organisation suffix)
+_COUNTED_AS_COMPANIES = re.compile(
+    r"等\s?(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3}|多|数|几)\s?家[^，。；;,、\n]{0,8}?"
+    r"(?:公司|企业|机构|平台|银行|券商|车企|药企|房企|险企|基金|私募|厂商)")
+
+
+def counted_as_companies(norm: str, pos: int) -> bool:
+    """``norm[pos:]`` closes an enumeration with a count of companies (``等3家网约车平台公司``)."""
+    return _COUNTED_AS_COMPANIES.match(norm, pos) is not None
