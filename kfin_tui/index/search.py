@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 # the full-width punctuation Chinese text is full of (the comma is one character in twenty), each
 # NFKC'd to one ASCII character: replaced first by str.replace (C speed), which leaves NFKC's
 # result the same (NFKC composes NFKD, and NFKD of each is that ASCII character) and makes the
