@@ -289,3 +289,38 @@ def test_a_two_letter_market_before_a_spaced_word_is_not_a_ticker(text, absent):
 ])
 def test_market_prefix_separators(text, name, code):
     assert by_name(text)[name].tickers[0] == code
+
+
+def test_an_index_cashtag_names_no_company():
+    tickers = [Ticker("SH:000001", "上证指数"), Ticker("SZ:399006", "创业板指"), Ticker("SH:600519", "贵州茅台")]
+    from kfin_tui.extract.companies import find_company_kinds
+
+    assert [c.name for c in comps("两市午后震荡回升。", tickers)] == ["贵州茅台"]
+    assert find_company_kinds("两市午后震荡回升。", tickers) == {"贵州茅台": "company"}
+
+
+def test_a_name_ending_in_limited_liability_company():
+    """jieba cuts 有限责任|公司: the legal tail is kept whole, and the name before it is the company's."""
+    assert names("公告称，青禾智造有限责任公司拟以自有资金增资。") == ["青禾智造"]
+
+
+def test_a_list_closed_by_a_count_of_companies_names_each():
+    got = names("获批的网约车平台中，甲虫出行、乙木约车、丙辰快行等3家公司将率先试点。")
+    assert {"甲虫出行", "乙木约车", "丙辰快行"} <= set(got), got
+
+
+def test_a_title_names_the_companies_its_body_shortens(tmp_path):
+    """理想汽车 in the title, 理想 alone in the body (not a company on its own: an ordinary word): the
+    title's dictionary names count, without mentions, in the reader's and the archive pass's lists."""
+    from kfin_tui.articles.loader import load_file
+    from kfin_tui.extract import extract_article
+    from kfin_tui.extract.companies import article_company_kinds
+
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: 理想汽车11月交付量同比增长\ndate: 2024-12-01\n---\n\n"
+                 "理想本月交付新车4.8万辆，其中增程车型占比过半。\n", encoding="utf-8")
+    article, problem = load_file(f)
+    assert problem is None
+    got = {c.name: c for c in extract_article(article).companies}
+    assert "理想汽车" in got and got["理想汽车"].mentions == []
+    assert {n for n, _ in article_company_kinds(article)} == set(got)

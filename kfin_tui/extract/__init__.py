@@ -61,7 +61,26 @@ def extract_companies(text: str, tickers: Sequence[Ticker] = ()) -> list[Company
 def article_companies(article) -> list[Company]:
     """:func:`extract_companies` of ``article.body_text`` and ``article.tickers``: the companies
     :func:`extract_article` gives for the same article (its title adds figures only)."""
-    return extract_companies(article.body_text, list(article.tickers or ()))
+    companies = extract_companies(article.body_text, list(article.tickers or ()))
+    _add_title_companies(companies, article)
+    return companies
+
+
+def _add_title_companies(companies: list[Company], article) -> None:
+    """The dictionary companies the title names and the body does not, added without mentions
+    (shown as 相关); see :func:`~kfin_tui.extract.companies.title_for_companies`."""
+    from .companies import title_for_companies
+    from .dictionary import get_dictionary
+
+    title = title_for_companies(article)
+    if not title:
+        return
+    d = get_dictionary()
+    known = {c.name for c in companies}
+    for c in extract_companies(title):
+        if c.name not in known and d.lookup(c.name) is not None:
+            companies.append(dataclasses.replace(c, mentions=[], tagged=True))
+            known.add(c.name)
 
 
 def extract(text: str, tickers: Sequence[Ticker] = ()) -> Extraction:
@@ -98,6 +117,8 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
         # (10.9亿股 and 10.90亿股, 百亿美元 and 100亿美元) is a figure of the title as written; a
         # fraction in 成 is the body's percent in other words (三成, 30%).
         core = _written_number(f.text)
+        if f.kind == "date":  # 2020年 (title) is not the body's 2020第四季度, but is its 2020年三季度
+            return any(f.text in t or t in f.text for t in texts)
         return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit)
                                       and (c == core or f.text.endswith("成")) for k, v, u, c in values)
 
@@ -127,6 +148,7 @@ def extract_article(article) -> Extraction:
     result = extract(body, list(article.tickers or ()))
     if getattr(article, "format", "") in ("html", "markdown"):  # a plain-text title is its headline, file name or lead
         _add_title_figures(result, getattr(article, "title", "") or "", body)
+    _add_title_companies(result.companies, article)
     with _cache_lock:
         _cache[key] = result
         while len(_cache) > CACHE_SIZE:

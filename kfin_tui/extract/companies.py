@@ -28,6 +28,7 @@ from .names import (
     LEGAL_FULL_NAME,
     PARTNERSHIP,
     QUOTED_AFTER_COMPANY_WORD,
+    counted_as_companies,
     enumeration_items,
     in_epithet,
     latin_name_ok,
@@ -151,7 +152,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         wide_m = _NAME_RUN_24.search(norm[max(0, end - 24):end])
         if wide_m is None:
             return None
-        toks = lcut(wide_m.group())
+        wide = wide_m.group()
+        toks = [*lcut(wide[:-len(legal.group())]), legal.group()]  # jieba cuts 有限责任|公司
         keep: list[str] = []
         for tok in reversed(toks):
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and "".join(keep) == legal.group()):
@@ -323,7 +325,25 @@ def article_company_kinds(article) -> list[NameKind]:
     text and cashtags), without mentions: what the whole-archive pass stores of an article."""
     text = article.body_text or ""
     kinds = find_company_kinds(nfkc_same_length(text), list(article.tickers or ()))
-    return [NameKind(n, k) for n, k in kinds.items()]
+    out = [NameKind(n, k) for n, k in kinds.items()]
+    title = title_for_companies(article)
+    if title:
+        d = get_dictionary()
+        out += [NameKind(n, k) for n, k in find_company_kinds(nfkc_same_length(title)).items()
+                if n not in kinds and d.lookup(n) is not None]
+    return out
+
+
+def title_for_companies(article) -> str:
+    """The front-matter title whose dictionary names count as the article's companies too (理想汽车
+    in the title, 理想 alone in the body), or "" : a plain-text title is its headline, file name or
+    lead, and a title the body repeats adds nothing. Only dictionary names are taken from it (the
+    rules misread headlines: 亚市资讯播报), without mentions."""
+    title = getattr(article, "title", "") or ""
+    if getattr(article, "format", "") not in ("html", "markdown") or not title \
+            or title.rstrip("…. ") in (article.body_text or ""):
+        return ""
+    return title
 
 
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -555,9 +575,14 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
     ends = {e for _, e in company_spans}
     starts = {s for s, _ in company_spans}
     for first_end, last_start, items in enumeration_items(norm):
-        if sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
+        counted = last_start == -1 and bool(items) and counted_as_companies(norm, items[-1][1])  # 等3家…公司
+        if not counted and \
+                sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
             continue
         first = _left_name(norm, first_end, d) if first_end not in ends else None  # 主要还有某某智能、…
+        if counted and first_end not in ends:  # …公司中，A、B、C等3家: A runs from the clause's start
+            brk = max(norm.rfind(c, max(0, first_end - 9), first_end) for c in "，,。；;：:（(\n")
+            first = (brk + 1, norm[brk + 1:first_end]) if brk >= 0 else None
         for s, e in items + ([(first[0], first_end)] if first else []):
             name = norm[s:e].strip()
             s = s + norm[s:e].index(name) if name else s
@@ -567,7 +592,7 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
                     (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
                 continue
             suffix = SUFFIX_RE.search(name, 2)
-            if suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()]):
+            if not counted and (suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()])):
                 continue  # only organisation names (某某智能): 抖音, Model Y, 文心一言 are products
             _add_named(norm, hits, taken, d, s, s + len(name), name)
 
@@ -648,6 +673,8 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
             entry = d.by_ticker.get(t.code)
         if entry is None and not t.name and t.code in codes:
             continue
+        if entry is not None and entry.kind == "block":
+            continue  # (as _assemble: an index's cashtag names no company)
         name = entry.name if entry else (_clean(t.name) if t.name else t.code)
         if name not in kind:
             kind[name] = entry.kind if entry and entry.kind != "block" else "company"
@@ -676,6 +703,8 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
             same = next((c for c in by_name.values() if t.code in c.tickers), None)
             if same is not None:
                 continue
+        if entry is not None and entry.kind == "block":
+            continue  # $上证指数(SH000001)$: an index's cashtag names no company
         name = entry.name if entry else (_clean(t.name) if t.name else t.code)
         c = by_name.get(name)
         if c is None:
