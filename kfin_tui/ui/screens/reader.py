@@ -146,9 +146,14 @@ class KeyFooter(Footer):
             i += hit
         if i < len(wanted):
             return False
+        changed = False
         for child, visible in zip(children, show):
             if child.display != visible:
                 child.display = visible
+                changed = True
+        if changed:  # laid out in the frame that draws the focus tint (the keys' own request for a
+            # layout reaches the screen through their idle handlers: a frame or two later)
+            self.screen.refresh(repaint=False, layout=True)
         return True
 
 
@@ -685,7 +690,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     @on(Input.Submitted, "#keyword")
     def _keyword_submitted(self) -> None:
-        self.article_list.focus()
+        self.set_focus(self.article_list)  # (now: .focus() waits for the next message)
 
     def on_paste(self, event: events.Paste) -> None:
         """Text pasted (or typed faster than the terminal reports keys) outside an input searches."""
@@ -779,7 +784,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self._follow()  # (a pane still to follow the cursor: now)
-        self.article_view.focus()
+        self.set_focus(self.article_view)
 
     def _show(self, row: Row | None, follow_later: bool = False) -> None:
         """The article under the cursor: the session's current article at once; the reading pane and
