@@ -124,6 +124,41 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, monkeyp
         assert rebuilt and "p" in keys and "e" not in keys
 
 
+async def test_a_focus_change_shows_and_hides_the_footer_keys_in_place(tmp_path, monkeypatch):
+    """Moving between the list, the reading pane, the side panel and the filter box changes which
+    keys the footer shows without rebuilding it; what it shows is what Textual's own footer
+    (mounted beside it, rebuilt on every change) shows."""
+    from textual.widgets import Footer
+
+    app = KfinApp(make_folder(tmp_path / "f"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = app.reader.query_one(KeyFooter)
+        oracle = Footer(id="oracle")
+        await app.reader.mount(oracle)
+        rebuilt: list[int] = []
+        recompose = footer.recompose
+
+        async def counting():
+            rebuilt.append(1)
+            await recompose()
+
+        monkeypatch.setattr(footer, "recompose", counting)
+
+        def shown(f) -> list[tuple[str, str]]:
+            return [(k.key, k.description) for k in f.query("FooterKey") if k.display]
+
+        seen = []
+        for key in ("tab", "tab", "tab", "slash", "enter", "enter", "escape", "shift+tab"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert shown(footer) == shown(oracle), key
+            seen.append({k for k, _ in shown(footer)})
+        assert rebuilt == []
+        assert "enter" in seen[2] and "enter" not in seen[0]  # the list's ⏎ 打开, not the pane's
+        assert seen[3] < seen[2] and "slash" in seen[3]  # the filter box: fewer keys
+
+
 async def test_the_collector_is_given_back_as_it_was(tmp_path):
     before = gc.get_threshold()
     app = KfinApp(make_folder(tmp_path / "f", 2))

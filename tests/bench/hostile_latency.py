@@ -26,6 +26,11 @@ one control-mode client, ~0.1 ms a read, polled every ~3 ms). Each key's time ru
   /  type    ``/`` focuses the filter (any change); each character of a 2-character term typed one
              at a time shows in the filter box; enter (back to the list), esc (clears the filter)
   e  tab     the side panel shows / hides; the focus moves (any change)
+  These "any change" keys are timed twice from one press: ``KEY`` until the text changed (what
+  ``capture-pane`` shows without colours: for tab and enter, the footer's keys; tab onto the side
+  panel changes no text), and ``KEY (colours)`` until the screen changed colours included (the
+  focus tint of the pane the keys go to: their first answer). The filter box's row is left out of
+  the colours (its text cursor blinks while it has the focus); a focus change also tints the list.
 
 Before the keys the reader is left to settle: the count shows N/N and the process tree used < 10 %
 of a core over 1 s (the background extraction over every article has finished), up to
@@ -136,6 +141,29 @@ class Session:
                 break
         return prev, changed
 
+    def colours(self) -> str:
+        """The screen with its colours (SGR sequences), without the filter box's row (line 1: its
+        text cursor blinks while it has the focus)."""
+        lines = self.pane.tmux.cmd(f"capture-pane -p -e -t {self.pane.name}")
+        return "\n".join(lines[:1] + lines[2:])
+
+    def any_change(self, key: str) -> tuple[float, float]:
+        """Send a key; (ms until the text changed, ms until the screen changed colours included),
+        each ``NO_CHANGE`` s if it did not change by then."""
+        text, colours = self.screen(), self.colours()
+        t = time.perf_counter()
+        self.pane.keys(key)
+        got_text = got_colours = NO_CHANGE * 1000
+        while True:
+            ms = (time.perf_counter() - t) * 1000
+            if got_colours == NO_CHANGE * 1000 and self.colours() != colours:
+                got_colours = ms
+            if self.screen() != text:
+                return ms, min(got_colours, ms)
+            if ms > NO_CHANGE * 1000:
+                return got_text, got_colours
+            time.sleep(POLL)
+
     def key(self, key: str, until, timeout: float = 60.0, literal: bool = False) -> tuple[float, str]:
         """Send a key; ms until ``until(screen)``."""
         t = time.perf_counter()
@@ -168,7 +196,8 @@ class Session:
         return ms
 
 
-def settled_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path, idle_max: float) -> dict[str, Any]:
+def settled_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path, idle_max: float,
+                    key_reps: int = 3, moves: bool = True) -> dict[str, Any]:
     sess = Session(tmux, python, src, folder, work)
     res: dict[str, Any] = {"kinds": {}, "slow": []}
     kinds: dict[str, list[float]] = res["kinds"]
@@ -198,16 +227,20 @@ def settled_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path,
             if key == "j":
                 order.append(landed)
 
-        for _ in range(n - 1):
+        for _ in range(n - 1 if moves else 0):
             move("j", "j settle (first visit)")
-        for _ in range(n - 1):
+        for _ in range(n - 1 if moves else 0):
             move("k", "k settle (revisit)")
         res["order"] = order
+        def any_change(key: str, kind: str) -> None:
+            sess.settle()
+            ms, colours = sess.any_change(key)
+            record(kind, ms)
+            record(f"{kind} (colours)", colours)
+
         # / and typing, then esc esc
-        for _ in range(3):
-            s, _ = sess.settle()
-            ms, _ = sess.key("/", lambda x, s=s: x != s, timeout=NO_CHANGE)
-            record("/", ms)
+        for _ in range(key_reps):
+            any_change("/", "/")
             typed = ""
             for ch in TERM:
                 typed += ch
@@ -215,14 +248,10 @@ def settled_session(tmux: Tmux, python: str, src: str, folder: Path, work: Path,
                 ms, _ = sess.key(ch, lambda x, t=typed: t in filter_text(x), literal=True)
                 kinds.setdefault("type", []).append(ms)
             for key in ("Enter", "Escape"):  # back to the list; esc there clears the filter
-                s, _ = sess.settle()
-                ms, _ = sess.key(key, lambda x, s=s: x != s, timeout=NO_CHANGE)
-                record(key.lower().replace("escape", "esc"), ms)
+                any_change(key, key.lower().replace("escape", "esc"))
         for key in ("e", "Tab"):
-            for _ in range(6):
-                s, _ = sess.settle()
-                ms, _ = sess.key(key, lambda x, s=s: x != s, timeout=NO_CHANGE)
-                record(key.lower(), ms)
+            for _ in range(2 * key_reps):
+                any_change(key, key.lower())
         sess.settle()
         sess.pane.keys("Escape")
         sess.settle()
@@ -287,8 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--idle-max", type=float, default=60.0)
     ap.add_argument("--only", default="", help="'hostile' or 'normal': one folder only")
     ap.add_argument("--pace-ms", type=float, default=300.0, help="ms between the keys of the paced run")
+    ap.add_argument("--key-reps", type=int, default=3, help="rounds of / typing enter esc (and twice as "
+                    "many e and tab) in the settled session")
     ap.add_argument("--modes", default="settle,burst,paced", help="comma-separated: settle, burst, paced "
-                    "(burst and paced need the article order: from settle, or from a first pass)")
+                    "(burst and paced need the article order: from settle, or from a first pass); keys: the "
+                    "settled session's keys without its j / k passes (alone)")
     args = ap.parse_args(argv)
     srcs = [tuple(s.split("=", 1)) for s in args.src] or [("this", "")]
     work = args.work
@@ -309,12 +341,15 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"[{t}] round {rnd + 1} {label} {name} load {load()}", file=sys.stderr, flush=True)
                     modes = args.modes.split(",")
                     saved = work / f"order-{folder.name}.json"  # the list's order (the same every time)
-                    if "settle" not in modes and saved.exists():
+                    if "keys" in modes:  # the settled session's keys alone, without the j / k passes
+                        r = settled_session(tmux, args.python, str(Path(src).resolve()) if src else "", folder, work,
+                                            args.idle_max, args.key_reps, moves=False)
+                    elif "settle" not in modes and saved.exists():
                         order = json.loads(saved.read_text())
                         r = {"kinds": {}, "slow": [], "order": order, "n": len(order), "quit": 0.0}
                     else:
                         r = settled_session(tmux, args.python, str(Path(src).resolve()) if src else "", folder, work,
-                                            args.idle_max)
+                                            args.idle_max, args.key_reps)
                         saved.write_text(json.dumps(r["order"], ensure_ascii=False))
                         if "settle" not in modes:
                             r["kinds"], r["slow"] = {}, []

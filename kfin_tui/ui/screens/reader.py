@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
 from textual.worker import get_current_worker
 
 from ...filters import Filters
@@ -85,14 +87,16 @@ BACKGROUND_AFTER = 1.0  # seconds after the list is complete before the extracto
 class KeyFooter(Footer):
     """Textual's footer, rebuilt only when the keys it shows change. The stock one recomposes (a
     dozen widgets mounted, styled and laid out: 30–60 ms) on every focus change, though the list,
-    the reading pane and the filter box mostly show the same keys."""
+    the reading pane and the filter box mostly show the same keys: when the new keys are some of
+    the keys built, in the same order (the reading pane's are the list's without ⏎ 打开; the filter
+    box's are / and the palette's), the others are hidden and shown in place, in the next frame."""
 
     _shown_keys: tuple[object, ...] | None = None
 
-    def _keys(self, screen: Any) -> tuple[object, ...]:
+    def _keys(self, screen: Any) -> tuple[tuple[Any, ...], ...]:
         app = self.app
-        return tuple((key, binding.action, binding.description, app.get_key_display(binding), enabled, tooltip)
-                     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+        return tuple((key, binding.action, binding.description, app.get_key_display(binding), enabled, tooltip,
+                      binding.group) for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
                      if binding.show or key == app.COMMAND_PALETTE_BINDING)
 
     _later: Timer | None = None
@@ -111,13 +115,56 @@ class KeyFooter(Footer):
                 self._shown_keys = keys
             super().bindings_changed(screen)  # (the first keys: at once)
             return
-        # new keys (the focus moved): the key's own change is drawn first, the footer a moment later
-        # (rebuilding it takes 20–30 ms), once for several keys in a row
         self._shown_keys = keys
         self._bindings_ready = True
         if self._later is not None:
             self._later.stop()
+            self._later = None
+        if self._show_only(keys):
+            return
+        # other keys: the key's own change is drawn first, the footer rebuilt a moment later
+        # (20–30 ms), once for several keys in a row
         self._later = self.set_timer(FOOTER_AFTER, self.recompose)
+
+    def _show_only(self, keys: tuple[tuple[Any, ...], ...]) -> bool:
+        """Show the built keys that are ``keys``, hide the others; False when ``keys`` are not
+        some of them in the same order (or grouped: then the footer is rebuilt)."""
+        if any(k[6] is not None for k in keys):
+            return False
+        palette = self.app.COMMAND_PALETTE_BINDING
+        wanted: list[tuple[Any, ...]] = []  # what Footer.compose makes of them, in its order:
+        last: list[tuple[Any, ...]] = []  # the first key of each action, then the palette's
+        actions: set[str] = set()
+        for key, action, description, display, enabled, _tooltip, _group in keys:
+            if key == palette:
+                if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+                    last.append((key, action, description, display, enabled))
+            elif action not in actions:
+                actions.add(action)
+                wanted.append((key, action, description, display, enabled))
+        wanted += last
+        children = [c for c in self.children if isinstance(c, FooterKey)]
+        if len(children) != len(self.children):
+            return False
+        show: list[bool] = []
+        i = 0
+        for child in children:
+            signature = (child.key, child.action, child.description, child.key_display,
+                         not child.has_class("-disabled"))
+            hit = i < len(wanted) and signature == wanted[i]
+            show.append(hit)
+            i += hit
+        if i < len(wanted):
+            return False
+        changed = False
+        for child, visible in zip(children, show):
+            if child.display != visible:
+                child.display = visible
+                changed = True
+        if changed:  # laid out in the frame that draws the focus tint (the keys' own request for a
+            # layout reaches the screen through their idle handlers: a frame or two later)
+            self.screen.refresh(repaint=False, layout=True)
+        return True
 
 
 FOOTER_AFTER = 0.03  # s after a focus change before the footer shows its keys
@@ -151,6 +198,10 @@ def canonical_company(name: str) -> str:
 class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     AUTO_FOCUS = "ArticleList"  # keys pressed before the first paint go to the list, not the filter box
     BINDINGS = READER_SCREEN
+    # a focus change repaints the widgets whose look it changes (each repaints itself on focus and
+    # blur: the tint), not the whole screen, which Textual's Screen.focused does (every cell of
+    # the screen composed and written again for tab, enter and escape)
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, library: Library, filters: Filters, stop: threading.Event | None = None) -> None:
         super().__init__()
@@ -708,7 +759,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     @on(Input.Submitted, "#keyword")
     def _keyword_submitted(self) -> None:
-        self.article_list.focus()
+        self.set_focus(self.article_list)  # (now: .focus() waits for the next message)
 
     def on_paste(self, event: events.Paste) -> None:
         """Text pasted (or typed faster than the terminal reports keys) outside an input searches."""
@@ -804,7 +855,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self._follow()  # (a pane still to follow the cursor: now)
-        self.article_view.focus()
+        self.set_focus(self.article_view)
 
     def _show(self, row: Row | None, follow_later: bool = False, after_frame: bool = False) -> None:
         """The article under the cursor: the session's current article at once; the reading pane and

@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -150,6 +150,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._needles: list[str] = []
         self.hits = Hits()
         self._search_relayout_due = False  # set_search's layout waits for the next frame
+        self._pass: tuple[Style, int] | None = None  # (style, width) while render_lines draws
 
     def action_page_down(self) -> None:
         if self.article is not None and not self.laying_out and self.scroll_y >= self.max_scroll_y:
@@ -340,17 +341,31 @@ class ArticleView(ScrollView, can_focus=True):
         """The width the article is laid out at: the pane's, capped at :data:`MEASURE` (+ margins)."""
         return min(self._width, MEASURE + 2 * MARGIN)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the pane's style and width once per pass, not once per line (each walks up the DOM): a
+        # focus change (the tint) or a new article draws every line of the pane
+        self._pass = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
+        style, width = self._pass or (self.rich_style, self.scrollable_content_region.width)
         laid = self._laid
         if 0 <= line < len(laid.lines):
             left = max(0, (width - self.text_width) // 2)  # a capped measure is centred in the pane
+            segments = laid.lines[line]
+            used = left + MARGIN + Segment.get_line_length(segments)
+            if used + MARGIN <= width and left + laid.width <= width:  # (it fits: one strip, not five)
+                padded = [Segment(" " * (left + MARGIN)), *segments, Segment(" " * (width - used))]
+                return Strip(Segment.apply_style(padded, style), width)
             strip = laid.strip(line)
             if left:
                 strip = Strip([Segment(" " * left), *strip])
-            return strip.crop_extend(0, width, None).apply_style(self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return strip.crop_extend(0, width, None).apply_style(style)
+        return Strip.blank(width, style)
 
 
 OPENING = "（「『“‘《〈【〔([{"

@@ -150,6 +150,8 @@ def wanted_width(rows: list[PanelRow]) -> int:
 
 
 def _wrapped(text: str, width: int) -> list[str]:
+    if "\n" not in text and cells(text) <= width:  # (most entries: no line breaking to do)
+        return [text]
     return [text[a:b] for a, b, _ in line_ranges(text, max(1, width))] or [""]
 
 
