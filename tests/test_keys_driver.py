@@ -95,3 +95,47 @@ def test_the_app_uses_it_where_textual_would_use_its_linux_driver(tmp_path, monk
     app = KfinApp(tmp_path)
     assert app.driver_class is HeadlessDriver
     app.state.close()
+
+
+def test_disabling_input_ends_the_input_thread_without_waiting_out_its_select(monkeypatch):
+    """The input thread blocks in select; on exit, disable_input wakes it (a byte on the wake pipe)
+    instead of waiting for the select to time out. Here the select would wait an hour: without the
+    wake the thread is still alive after the 10 s join (a hang detector, not a timing)."""
+    import asyncio
+    import os
+    import signal
+    import threading
+
+    from textual import events as ev
+
+    monkeypatch.setattr(driver_module, "select_timeout", lambda parser, now, idle=IDLE_WAIT: 3600.0)
+    monkeypatch.setattr(QuickEscapeDriver, "_disable_mouse_support", lambda self: None)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # (disable_input runs in a thread here)
+    read_fd, write_fd = os.pipe()
+    got: list[str] = []
+
+    async def scenario() -> None:  # (a driver is made inside a running event loop)
+        drv = QuickEscapeDriver(KfinApp.__new__(KfinApp))
+        drv.fileno = read_fd
+        monkeypatch.setattr(drv, "process_message", lambda m: got.append(m.key) if isinstance(m, ev.Key) else None)
+        thread = threading.Thread(target=drv.run_input_thread, daemon=True)
+        drv._key_thread = thread
+        thread.start()
+        os.write(write_fd, b"j")
+        for _ in range(500):
+            if got:
+                break
+            threading.Event().wait(0.02)
+        assert got == ["j"]  # the thread reads and parses as before
+        stopper = threading.Thread(target=drv.disable_input, daemon=True)  # (it joins the input thread)
+        stopper.start()
+        stopper.join(10)
+        thread.join(1)
+        assert not thread.is_alive() and not stopper.is_alive()
+        assert drv._wake is None  # its pipe closed
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        os.close(write_fd)
+        os.close(read_fd)

@@ -16,6 +16,11 @@ read in one piece: arrow keys, alt+keys and pastes parse as before (tests/test_e
 :meth:`QuickEscapeDriver.run_input_thread` mirrors ``LinuxDriver.run_input_thread`` of Textual
 8.2.8 (pinned ``>=8.2.8,<8.3`` in pyproject.toml), changed in two marked lines; it reads the
 parser's pending deadline (``Parser._timeout_time``, private): check both on a Textual upgrade.
+
+It also stops at once when the app exits: Textual's input thread sees its exit event only when a
+``select(0.1)`` returns and then sleeps one more ``select(0.1)`` with nothing registered, so ``q``
+waited 0.1–0.2 s in ``disable_input`` before the terminal was given back. Here a byte on a wake
+pipe ends the wait, and the last poll does not block (changes marked ``kfin``).
 """
 from __future__ import annotations
 
@@ -53,12 +58,27 @@ def shorten_escape_wait(parser: XTermParser, now: float, delay: float) -> None:
 
 
 class QuickEscapeDriver(LinuxDriver):
-    """Textual's ``LinuxDriver`` whose input thread reports a lone escape once its wait is over."""
+    """Textual's ``LinuxDriver`` whose input thread reports a lone escape once its wait is over,
+    and ends as soon as input is disabled."""
+
+    _wake: tuple[int, int] | None = None  # the input thread's wake pipe (read end, write end)
+
+    def disable_input(self) -> None:
+        wake = self._wake
+        if wake is not None and not self.exit_event.is_set():
+            try:
+                os.write(wake[1], b"x")  # kfin: end the input thread's select now (it checks the event next)
+            except OSError:
+                pass
+        super().disable_input()
 
     def run_input_thread(self) -> None:
-        """Wait for input and dispatch events (Textual 8.2.8's, two changes marked ``kfin``)."""
+        """Wait for input and dispatch events (Textual 8.2.8's, changes marked ``kfin``)."""
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
+        wake_read, wake_write = os.pipe()  # kfin: a byte here ends the wait (disable_input)
+        selector.register(wake_read, selectors.EVENT_READ)
+        self._wake = (wake_read, wake_write)
 
         fileno = self.fileno
         EVENT_READ = selectors.EVENT_READ
@@ -76,7 +96,9 @@ class QuickEscapeDriver(LinuxDriver):
             selector_events: list[tuple[selectors.SelectorKey, int]],
             final: bool = False,
         ) -> None:
-            for last, (_selector_key, mask) in loop_last(selector_events):
+            for last, (selector_key, mask) in loop_last(selector_events):
+                if selector_key.fd != fileno:  # kfin: the wake pipe (left full: the loop ends next)
+                    continue
                 if mask & EVENT_READ:
                     unicode_data = decode(read(fileno, 1024 * 4), final=final and last)
                     if not unicode_data:
@@ -93,10 +115,17 @@ class QuickEscapeDriver(LinuxDriver):
                 # kfin: Textual waits select(0.1) whatever is pending
                 process_selector_events(selector.select(select_timeout(parser, get_time())))
             selector.unregister(self.fileno)
-            process_selector_events(selector.select(0.1), final=True)
+            # kfin: nothing is registered for reading any more; Textual's select(0.1) only slept
+            process_selector_events(selector.select(0), final=True)
 
         finally:
             selector.close()
+            self._wake = None
+            for fd in (wake_read, wake_write):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
             try:
                 for _event in feed(""):
                     pass
