@@ -133,5 +133,16 @@ def _main(argv: list[str]) -> int:
         return EXIT_OK
 
 
+def script() -> None:
+    """The console script (and ``python -m kfin_tui``): :func:`main`, then the process ends. After
+    the reader it ends without the interpreter's teardown (:func:`~kfin_tui.commands.cmd_read.exit_now`);
+    :func:`main` itself never does, so that it can be called in-process."""
+    code = main()
+    reader = sys.modules.get(f"{__package__}.commands.cmd_read")
+    if reader is not None and getattr(reader, "reader_closed", False):
+        reader.exit_now(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    script()

@@ -1,11 +1,28 @@
 """Shared fixtures. Keep this minimal: other test modules may depend on it."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# os._exit inside the test process would end the run at once with the code it was given, 0 too:
+# pytest would print no failure and no summary, and CI would pass on the tests run until then. The
+# reader ends its process that way after q (cli.script); in-process callers (cli.main) must never.
+# Forked children (the walk's fingerprint helpers) still leave through the real os._exit.
+_REAL_EXIT = os._exit
+_TEST_PID = os.getpid()
+
+
+def _exit_guard(code: int) -> None:
+    if os.getpid() == _TEST_PID:
+        raise RuntimeError(f"os._exit({code}) called in the test process: it would end the run silently")
+    _REAL_EXIT(code)
+
+
+os._exit = _exit_guard  # type: ignore[assignment]
 ARTICLE_FIXTURES = REPO / "tests" / "fixtures" / "articles"
 
 
@@ -27,8 +44,6 @@ def article_fixtures() -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """Tests never read or write the user's index cache: each session gets its own."""
-    import os
-
     old = os.environ.get("KFIN_TUI_CACHE")
     os.environ["KFIN_TUI_CACHE"] = str(tmp_path_factory.mktemp("kfin-cache"))
     yield

@@ -325,3 +325,16 @@ async def test_r_on_another_folder_than_the_archive_says_where_the_news_went(ser
         assert list_titles(app) == before  # the open folder did not change
         assert any("4 new" in n and "not this folder" in n for n in app.notes), app.notes
         assert len(list((elsewhere / "金融" / "财联社" / "电报").iterdir())) == 4
+
+
+
+def test_an_os_exit_in_the_test_process_is_an_error():
+    """cli.main returns the reader's status (the test above); only the console script (cli.script)
+    ends the process after the reader. conftest turns os._exit in the test process into an error,
+    so that a test reaching it fails instead of ending the whole run with its code."""
+    import os
+
+    import pytest
+
+    with pytest.raises(RuntimeError, match="os._exit"):
+        os._exit(0)

@@ -39,19 +39,25 @@ def run(args: argparse.Namespace) -> int:
     app = KfinApp(root, keyword=args.keyword or "", category=args.category or "", company=args.company or "",
                   config=config)
     app.run()
-    code = app.return_code or EXIT_OK
-    _exit_now(code)
-    return code  # (not reached)
+    global reader_closed
+    reader_closed = True
+    return app.return_code or EXIT_OK
 
 
-def _exit_now(code: int) -> None:
-    """End the process without the interpreter's teardown. By now the reader has closed the index
-    and the reading state and restored the terminal; what is left is freeing every object one by
-    one (the rows, jieba's and the company dictionaries, Textual's widgets), which kept the shell
-    waiting 0.5–0.7 s after ``q`` on the bundled corpus, and longer on a big archive. Atexit
-    handlers still run (none of ours needs them; a library's may), then standard streams are
-    flushed. The child processes (body pass, big-article parser, walk) read their stdin and end
-    at its EOF, which the kernel delivers when this process is gone."""
+# set once the reader has run and closed everything: the console script may then end the process
+# with exit_now (never an in-process caller of cli.main, such as a test)
+reader_closed = False
+
+
+def exit_now(code: int) -> None:
+    """End the process without the interpreter's teardown (called by ``cli.script`` after the
+    reader). By now the reader has closed the index and the reading state and restored the
+    terminal; what is left is freeing every object one by one (the rows, jieba's and the company
+    dictionaries, Textual's widgets), which kept the shell waiting 0.5–0.7 s after ``q`` on the
+    bundled corpus, and longer on a big archive. Atexit handlers still run (none of ours needs
+    them; a library's may), then standard streams are flushed. The child processes (body pass,
+    big-article parser, walk) read their stdin and end at its EOF, which the kernel delivers when
+    this process is gone."""
     import atexit
 
     atexit._run_exitfuncs()
