@@ -13,10 +13,17 @@ def extractor():
     extractor is missing or broken (a test may put a 2-tuple without the companies-only pass)."""
     try:
         from ..extract import Extraction, article_companies, extract_article
-        from ..extract.companies import article_company_kinds
     except Exception:  # noqa: BLE001 - optional: lands separately
         return None
-    return extract_article, Extraction, article_companies, article_company_kinds
+    return extract_article, Extraction, article_companies, _article_company_kinds
+
+
+def _article_company_kinds(article):
+    """``extract.companies.article_company_kinds``, imported on first call: the reader's first
+    screen reads cached extractions through :func:`extractor` and must not import jieba for it."""
+    from ..extract.companies import article_company_kinds
+
+    return article_company_kinds(article)
 
 
 def extract(article):
