@@ -336,5 +336,5 @@ def test_an_os_exit_in_the_test_process_is_an_error():
 
     import pytest
 
-    with pytest.raises(RuntimeError, match="os._exit"):
+    with pytest.raises(RuntimeError, match=r"os\._exit"):
         os._exit(0)
