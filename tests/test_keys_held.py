@@ -100,19 +100,25 @@ async def test_after_the_keys_pause_the_pane_shows_the_article_under_the_cursor(
         assert f"{10 + 5}.5亿元" in panel
 
 
+def count_rebuilds(footer, monkeypatch) -> list[int]:
+    """A list that gets one item each time ``footer`` recomposes (it still recomposes)."""
+    rebuilt: list[int] = []
+    recompose = footer.recompose
+
+    async def counting():
+        rebuilt.append(1)
+        await recompose()
+
+    monkeypatch.setattr(footer, "recompose", counting)
+    return rebuilt
+
+
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, monkeypatch):
     app = KfinApp(make_folder(tmp_path / "f"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         footer = app.reader.query_one(KeyFooter)
-        rebuilt: list[int] = []
-        recompose = footer.recompose
-
-        async def counting():
-            rebuilt.append(1)
-            await recompose()
-
-        monkeypatch.setattr(footer, "recompose", counting)
+        rebuilt = count_rebuilds(footer, monkeypatch)
         assert "e" in {k.key for k in footer.query("FooterKey")}
         for _ in range(2):
             app.reader.refresh_bindings()  # the same keys published again: nothing to rebuild
@@ -136,14 +142,7 @@ async def test_a_focus_change_shows_and_hides_the_footer_keys_in_place(tmp_path,
         footer = app.reader.query_one(KeyFooter)
         oracle = Footer(id="oracle")
         await app.reader.mount(oracle)
-        rebuilt: list[int] = []
-        recompose = footer.recompose
-
-        async def counting():
-            rebuilt.append(1)
-            await recompose()
-
-        monkeypatch.setattr(footer, "recompose", counting)
+        rebuilt = count_rebuilds(footer, monkeypatch)
 
         def shown(f) -> list[tuple[str, str]]:
             return [(k.key, k.description) for k in f.query("FooterKey") if k.display]

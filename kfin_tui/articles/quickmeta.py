@@ -253,17 +253,23 @@ def _value(v: str, unique: bool = False):
 _SCALARS: dict = {}  # short scalars an archive repeats (categories, authors, flags) -> their value
 
 
+def _remembered(cache: dict, value: str, compute, longest: int):
+    """``compute(value)``, remembered in ``cache`` for values of at most ``longest`` characters
+    (the results are immutable; the cache starts again past 20,000 entries)."""
+    found = cache.get(value, cache)
+    if found is cache:
+        found = compute(value)
+        if len(value) <= longest:
+            if len(cache) > 20_000:
+                cache.clear()
+            cache[value] = found
+    return found
+
+
 def _known_scalar(v: str):
     """:func:`_scalar`, remembered for short values (the values are immutable: str, numbers,
     bools, None, dates; one that abstains is not remembered and abstains again)."""
-    found = _SCALARS.get(v, _SCALARS)
-    if found is _SCALARS:
-        found = _scalar(v)
-        if len(v) <= 24:
-            if len(_SCALARS) > 20_000:
-                _SCALARS.clear()
-            _SCALARS[v] = found
-    return found
+    return _remembered(_SCALARS, v, _scalar, 24)
 
 
 _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}\Z")
@@ -366,14 +372,7 @@ _CLEANED: dict = {}
 
 def _clean_short(value: str) -> str:
     """fields._clean, remembered for the few names (categories, sites, authors) an archive repeats."""
-    found = _CLEANED.get(value)
-    if found is None:
-        found = _clean(value)
-        if len(value) <= 40:
-            if len(_CLEANED) > 20_000:
-                _CLEANED.clear()
-            _CLEANED[value] = found
-    return found
+    return _remembered(_CLEANED, value, _clean, 40)
 
 
 def _categories_of(path: str, root) -> list[str]:
