@@ -72,3 +72,17 @@ def test_a_hong_kong_listing_of_the_curated_list_gives_its_code():
 
     (c,) = extract("思派健康公布年度业绩。").companies
     assert c.tickers == ["HK:00314"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("2014年底，中国北车发布与同行合并的公告。", [("中国北车", "SH:601299")]),
+    ("宏源证券当年完成吸收合并。", [("宏源证券", "SZ:000562")]),
+    ("葛洲坝股份公司中标一项水电工程。", [("葛洲坝", "SH:600068")]),
+    ("游客在葛洲坝水利枢纽参观。", []),  # a landmark as well: a company only with a company word
+])
+def test_a_listing_absorbed_by_a_merger_is_a_company_with_its_old_code(text, names):
+    """The stock list keeps A shares a merger absorbed without a listing date (and without 退);
+    archive articles of their day name them."""
+    from kfin_tui.extract import extract
+
+    assert [(c.name, c.ticker) for c in extract(text).companies] == names
