@@ -5,8 +5,8 @@ rules the first one led to, to measure them on articles they were not written fr
 of 4 more, annotated after the second set's rules; real-heldout4.json of 5 more, after all of them;
 real-heldout5.json of 10 more, annotated blind after all of them (its first score, before the rules
 it led to: figures F1 0.977, companies F1 0.886); real-heldout6.json of 10 more, annotated blind on
-3 Dec 2026 after all of them (figures F1 0.989, companies F1 0.902 at its first score; no rule
-has been drawn from it yet). The articles themselves are not in the repository:
+3 Dec 2026 after all of them (figures F1 0.989, companies F1 0.902 at its first score; 0.911
+with the absorbed listings of the stock list in the dictionary). The articles themselves are not in the repository:
 without ``../shared`` the test skips. The floors sit just below the scores reached, so that a
 regression on real text fails here (the issue's targets are figures F1 0.97, companies F1 0.92,
 precision 0.97, tickers recall 1.0)."""
@@ -83,7 +83,7 @@ def test_sixth_held_out_set(shared_dir):
     detail = {k[-40:]: v for k, v in misses.items() if v}
     assert scores["figures"] >= 0.98, (scores, detail)
     assert scores["figures precision"] >= 0.99, (scores, detail)
-    assert scores["companies"] >= 0.89, (scores, detail)
+    assert scores["companies"] >= 0.90, (scores, detail)
     assert scores["companies precision"] >= 0.97, (scores, detail)
     assert scores["tickers"] == 1.0, (scores, detail)
 
