@@ -40,11 +40,14 @@ def test_dual_listings_carry_all_codes():
 
 @pytest.mark.skipif(not SHARED_LIST.exists(), reason="../shared not present")
 def test_companies_tsv_is_what_the_build_script_makes(tmp_path):
+    """Built into a temporary file: the shipped one is compared, never rewritten (a stale file
+    rewritten in place would pass on the next run)."""
     script = DATA / "build_companies.py"
-    before = (DATA / "companies.tsv").read_bytes()
-    run = subprocess.run([sys.executable, str(script), str(SHARED_LIST)], capture_output=True, text=True, check=False)
+    built = tmp_path / "companies.tsv"
+    run = subprocess.run([sys.executable, str(script), str(SHARED_LIST), "--out", str(built)],
+                         capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
-    assert (DATA / "companies.tsv").read_bytes() == before, "companies.tsv is stale: rerun build_companies.py"
+    assert built.read_bytes() == (DATA / "companies.tsv").read_bytes(), "companies.tsv is stale: rerun build_companies.py"
 
 
 def test_st_names_have_their_plain_name_unless_it_is_a_word_or_another_company():
