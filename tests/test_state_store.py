@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import sqlite3
+import struct
 from pathlib import Path
 
 import pytest
@@ -402,11 +404,20 @@ def test_identity_cache_is_used_and_a_damaged_one_is_ignored(state_env):
     assert len(cache._mem) == 4
     # a cached identity is trusted while size and mtime are unchanged: proof that the cache is read
     rel = "c.md"
-    size, mtime, _key, h = cache._mem[rel]
-    cache._mem[rel] = (size, mtime, "guid:from-the-cache", h)
+    assert cache._keys[rel] == "link:https://example.com/1002" and "a.md" not in cache._keys  # (not a path key)
+    cache._keys[rel] = "guid:from-the-cache"
     cache._dirty = True
     cache.flush()
     assert IdentityCache(root).get(root / "c.md").key == "guid:from-the-cache"
+    # the cache of an older version (one tuple per file) is read too, not recomputed
+    size, mtime, digest = struct.unpack("<qq16s", cache._mem[rel])
+    old = {r: (*struct.unpack("<qq16s", v)[:2], cache._keys.get(r) or f"path:{r}", struct.unpack("<qq16s", v)[2].hex())
+           for r, v in cache._mem.items()}
+    old[rel] = (size, mtime, "guid:from-version-1", digest.hex())
+    cache.path.write_bytes(marshal.dumps((1, old)))
+    again = IdentityCache(root)
+    assert again.get(root / "c.md") == Identity("guid:from-version-1", digest.hex())
+    assert again.get(root / "a.md").key == "path:a.md"
     for garbage in (b"", b"\x00\x01garbage", b"\xe3" * 100):
         cache.path.write_bytes(garbage)
         st2 = ArchiveState(load(root), store)

@@ -20,6 +20,7 @@ import hashlib
 import marshal
 import os
 import re
+import struct
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,7 @@ def identity_of_bytes(data: bytes, rel: str) -> Identity:
     elif "link" in ids:
         key = "link:" + ids["link"]
     else:
-        key = "path:" + db_text(rel)
+        key = path_key(rel)
     return Identity(key, content_hash(data))
 
 
@@ -109,14 +110,27 @@ def identity_of_file(path: str | Path, root: str | Path) -> Identity | None:
     return identity_of_bytes(data, rel_path(path, root))
 
 
+_ENTRY = struct.Struct("<qq16s")  # size, mtime_ns, blake2b digest of the bytes: an entry of the cache
+
+
+def path_key(rel: str) -> str:
+    """The key of a file known by its place in the archive (no guid, no link)."""
+    return "path:" + db_text(rel)
+
+
 class IdentityCache:
     """Identities of one folder's files, by (relative path, size, mtime_ns), kept in one file in
     the cache folder (a ``marshal`` blob: 100,000 entries load in a few tens of milliseconds,
     where rows from SQLite took ten times that). Written whole and atomically (temporary file,
     then rename) when something was added; two instances writing at once cost a re-read at worst.
-    Every failure (read-only, damaged or foreign file) degrades to no cache: it is derived data."""
+    Every failure (read-only, damaged or foreign file) degrades to no cache: it is derived data.
 
-    VERSION = 1
+    Compact in memory, as it lives as long as the reader: an entry is one 32-byte ``bytes``
+    (size, mtime, digest) under its relative path, and a key is kept only where it is not the
+    path's (a guid or a link); :class:`Identity` objects are made when asked for. 100,000 entries
+    hold ~25 MB (a tuple of four with a hex digest and the key spelled out held ~70 MB)."""
+
+    VERSION = 2  # 1: rel -> (size, mtime_ns, key, hex hash); read and converted
 
     def __init__(self, root: Path | str, cache: Path | str | None = None) -> None:
         from ..paths import cache_dir
@@ -124,9 +138,8 @@ class IdentityCache:
         self.root = Path(root)
         key = hashlib.sha1(str(self.root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
         self.path = Path(cache if cache is not None else cache_dir()) / "identity" / f"{key}.marshal"
-        # rel -> (size, mtime_ns, key, hash); Identity objects are made on demand
-        self._mem: dict[str, tuple[int, int, str, str]] = {}
-        self._made: dict[str, Identity] = {}
+        self._mem: dict[str, bytes] = {}  # rel -> _ENTRY
+        self._keys: dict[str, str] = {}  # rel -> key, where it is not path_key(rel)
         self._loaded = False
         self._dirty = False
         self._lock = threading.Lock()
@@ -148,8 +161,33 @@ class IdentityCache:
                     data = marshal.loads(fh.read())  # load(fh) reads in small pieces: ~20x slower
             except (OSError, EOFError, ValueError, TypeError):
                 return
-            if isinstance(data, tuple) and len(data) == 2 and data[0] == self.VERSION and isinstance(data[1], dict):
-                self._mem = data[1]
+            if not isinstance(data, tuple) or not data:
+                return
+            if data[0] == self.VERSION and len(data) == 3 and isinstance(data[1], dict) and isinstance(data[2], dict):
+                self._mem, self._keys = data[1], data[2]
+            elif data[0] == 1 and len(data) == 2 and isinstance(data[1], dict):
+                self._convert_v1(data[1])
+
+    def _convert_v1(self, old: dict) -> None:
+        for rel, hit in old.items():
+            try:
+                size, mtime, key, digest = hit
+                self._mem[rel] = _ENTRY.pack(size, mtime, bytes.fromhex(digest))
+            except (TypeError, ValueError, struct.error):
+                continue
+            if key != path_key(rel):
+                self._keys[rel] = str(key)
+        self._dirty = True
+
+    def _cached(self, rel: str, stat: tuple[int, int] | None) -> Identity | None:
+        """The cached identity of ``rel``: when its size and mtime are ``stat`` (any, if None)."""
+        hit = self._mem.get(rel)
+        if type(hit) is not bytes or len(hit) != _ENTRY.size:
+            return None
+        size, mtime, digest = _ENTRY.unpack(hit)
+        if stat is not None and (size != stat[0] or mtime != stat[1]):
+            return None
+        return Identity(self._keys.get(rel) or path_key(rel), digest.hex())
 
     def get(self, path: str | Path, known: dict[str, tuple[int, int]] | None = None) -> Identity | None:
         """The identity of the file at ``path`` (absolute, below the root): from the cache when its
@@ -166,11 +204,8 @@ class IdentityCache:
             except OSError:
                 return None
             stat = (st.st_size, st.st_mtime_ns)
-        hit = self._mem.get(rel)
-        if hit is not None and type(hit) is tuple and len(hit) == 4 and hit[0] == stat[0] and hit[1] == stat[1]:
-            made = self._made.get(rel)
-            if made is None or made.key != hit[2] or made.hash != hit[3]:
-                made = self._made[rel] = Identity(str(hit[2]), str(hit[3]))
+        made = self._cached(rel, stat)
+        if made is not None:
             return made
         try:
             with open(path, "rb") as fh:  # read-only, always
@@ -184,10 +219,20 @@ class IdentityCache:
             except OSError:
                 return None
         ident = identity_of_bytes(data, rel)
-        self._mem[rel] = (stat[0], stat[1], ident.key, ident.hash)
-        self._made[rel] = ident
+        self._mem[rel] = _ENTRY.pack(stat[0], stat[1], bytes.fromhex(ident.hash))
+        if ident.key != path_key(rel):
+            self._keys[rel] = ident.key
+        else:
+            self._keys.pop(rel, None)
         self._dirty = True
         return ident
+
+    def known(self, path: str | Path) -> Identity | None:
+        """The identity last computed for the file at ``path``, without looking at the file (after
+        :meth:`get` checked it); None when there is none."""
+        if not self._loaded:
+            self._load()
+        return self._cached(self._rel(str(path)), None)
 
     def flush(self) -> None:
         """Write the cache if identities were computed since it was read."""
@@ -198,7 +243,7 @@ class IdentityCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as fh:
-                marshal.dump((self.VERSION, dict(self._mem)), fh)
+                marshal.dump((self.VERSION, dict(self._mem), dict(self._keys)), fh)
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             try:

@@ -28,7 +28,10 @@ class ArchiveState:
         self.root = archive.root(library)
         self.root_key = root_key(self.root)
         self._idents = IdentityCache(self.root, cache)
+        # identities asked for (the rows opened, marked, …): every row's is in the cache's memory,
+        # compact, and made into an Identity object when needed
         self._by_row: dict[int, Identity] = {}
+        self._joined: set[int] = set()  # rows joined to the marks by a refresh (marked or not)
         self._marks: dict[int, Mark] = {}  # rows with a mark (read or starred or once was)
         self._lock = threading.RLock()
 
@@ -58,12 +61,12 @@ class ArchiveState:
             with self._lock:
                 for rid in wanted:
                     self._by_row.pop(rid, None)
-        found: dict[int, Identity] = {}
         known = archive.known_stats(self.library)
-        for r in rows:
-            ident = self._idents.get(r.path, known)
-            if ident is not None:
-                found[r.id] = ident
+        found: list = []
+        for r in rows:  # the slow part (a file read where the cache has no identity): before the
+            # marks are read, so that a mark set meanwhile is in them
+            if self._idents.get(r.path, known) is not None:
+                found.append(r)
         self._idents.flush()
         marks = self.store.all_marks()
         by_key = {m.ident: m for m in marks}
@@ -72,22 +75,26 @@ class ArchiveState:
             if mk.hash:
                 by_hash[mk.hash] = mk
         joined: dict[int, Mark] = {}
-        for rid, ident in found.items():
+        for r in found:  # (each identity made from the cache, joined and dropped: no file is read)
+            ident = self._idents.known(r.path)
+            if ident is None:
+                continue
             hit = by_key.get(ident.key)
             if hit is not None and ident.by_path and hit.root not in ("", self.root_key) and hit.hash != ident.hash:
                 hit = None  # the same relative path in another archive: another article
             if hit is None and ident.hash:
                 hit = by_hash.get(ident.hash)
             if hit is not None:
-                joined[rid] = hit
+                joined[r.id] = hit
         with self._lock:
-            self._by_row.update(found)
             if row_ids is None:
                 self._marks = joined
+                self._joined = {r.id for r in found}
             else:
                 for rid in set(row_ids):
                     self._marks.pop(rid, None)
                 self._marks.update(joined)
+                self._joined.update(r.id for r in found)
 
     def forget(self, row_ids: set[int]) -> None:
         """Rows removed from the library (their files were deleted)."""
@@ -95,11 +102,12 @@ class ArchiveState:
             for rid in row_ids:
                 self._by_row.pop(rid, None)
                 self._marks.pop(rid, None)
+                self._joined.discard(rid)
 
     # queries ------------------------------------------------------------------------------
     def mark(self, row_id: int) -> Mark | None:
         with self._lock:
-            if row_id in self._marks or row_id in self._by_row:
+            if row_id in self._marks or row_id in self._joined or row_id in self._by_row:
                 return self._marks.get(row_id)
         ident = self.identity(row_id)
         if ident is None:
@@ -175,15 +183,17 @@ class ArchiveState:
         return None
 
     def row_of(self, key: str, content_hash: str = "") -> int | None:
-        """The row of an identity (a session's selected article): by key, else by hash."""
+        """The row of an identity (a session's selected article): by key, else by hash; among the
+        rows a refresh joined (their identities are in the cache's memory: no file is read)."""
         with self._lock:
-            items = list(self._by_row.items())
-        for rid, ident in items:
-            if ident.key == key:
+            joined = set(self._joined)
+        idents = [(r.id, self._idents.known(r.path)) for r in archive.rows(self.library) if r.id in joined]
+        for rid, ident in idents:
+            if ident is not None and ident.key == key:
                 return rid
         if content_hash:
-            for rid, ident in items:
-                if ident.hash == content_hash:
+            for rid, ident in idents:
+                if ident is not None and ident.hash == content_hash:
                     return rid
         return None
 

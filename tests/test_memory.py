@@ -1,0 +1,83 @@
+"""What lives as long as the reader stays small (issue 14: peak RSS ≤ 500 MB at 100,000 articles).
+
+Sizes, not times: each test measures what one structure holds and fails when it goes back to the
+size it had (the numbers in the docstrings are the before/after of the change that made it small).
+"""
+from __future__ import annotations
+
+import marshal
+import subprocess
+import sys
+import tracemalloc
+
+import pytest
+
+from kfin_tui.state.identity import Identity, IdentityCache
+
+
+def test_jieba_place_names_are_read_without_jieba_posseg():
+    """The place names (tag ns) come from jieba's dictionary file: the same set jieba.posseg's
+    table gives, without the table of every word's tag (~50 MB) kept for the process's life."""
+    import jieba.posseg as pseg
+
+    from kfin_tui.extract.companies import _places
+
+    places = _places()
+    assert places == {w for w, t in pseg.dt.word_tag_tab.items() if t == "ns"}
+    assert {"北京", "渤海", "上海"} <= places
+
+
+def test_extracting_leaves_jieba_posseg_unloaded():
+    code = ("import sys; from kfin_tui.extract import warm_up; warm_up(); "
+            "print('jieba.posseg' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+def test_the_company_automaton_is_small():
+    """The automaton over every company form: 56 MB as a DFA, ~2 MB as a contiguous NFA (the same
+    matches: the extraction tests and the equivalence tests hold them)."""
+    code = """
+def anon():
+    return int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('RssAnon')))
+from kfin_tui.extract.dictionary import get_dictionary
+d = get_dictionary()
+before = anon()
+d.automaton
+print((anon() - before) // 1024)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.strip()) < 20  # MB
+
+
+def test_identity_cache_entries_are_compact(tmp_path):
+    """100,000 identities live as long as the reader: ~250 bytes an entry (a tuple of four with a
+    hex digest and the key spelled out took ~700). Loaded here from a cache of the older format,
+    which is converted, not recomputed."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    n = 20_000
+    old = {f"金融/财联社/深度/文章{i:06d}一二三四五六七八九十.md": (4000 + i, 1_700_000_000_000_000_000 + i,
+                                                         f"path:金融/财联社/深度/文章{i:06d}一二三四五六七八九十.md",
+                                                         f"{i:032x}") for i in range(n)}
+    old["fetched/1.md"] = (10, 20, "guid:cls-1", "ab" * 16)
+    cache = IdentityCache(root, tmp_path / "cache")
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(marshal.dumps((1, old)))
+    del old
+    tracemalloc.start()
+    try:
+        cache._load()
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(cache._mem) == n + 1
+    assert held / n < 300, f"{held / n:.0f} bytes an entry"
+    stat = (4007, 1_700_000_000_000_000_007)
+    assert cache.get(root / "金融/财联社/深度/文章000007一二三四五六七八九十.md", {
+        "金融/财联社/深度/文章000007一二三四五六七八九十.md": stat}) == Identity(
+        "path:金融/财联社/深度/文章000007一二三四五六七八九十.md", f"{7:032x}")
+    assert cache.get(root / "fetched/1.md", {"fetched/1.md": (10, 20)}) == Identity("guid:cls-1", "ab" * 16)
