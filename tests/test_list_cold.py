@@ -151,3 +151,37 @@ def test_second_run_after_a_metadata_only_listing_is_complete(archive, tmp_path,
     _run(_args(archive), monkeypatch, cache)
     full = _run(_args(archive, json=True), monkeypatch, None)
     assert _run(_args(archive, json=True), monkeypatch, cache) == full
+
+
+def test_a_load_nobody_watches_puts_the_rows_in_order_once(archive, tmp_path, monkeypatch):
+    """``load(live=False)`` (kfin-tui list): the rows of a cold pass are merged into the sorted list
+    once, at the end, not every few batches as a reader watching the list fill needs; the same rows
+    in the same order either way."""
+    from kfin_tui.index import Library
+    from kfin_tui.index.rows import RowTable
+
+    monkeypatch.setattr(library_module, "STORE_BATCH", 10)  # many small batches
+    merges: list[int] = []
+    real_place = RowTable.place
+
+    def place(table):
+        rows = real_place(table)
+        merges.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(RowTable, "place", place)
+    orders = {}
+    for live in (True, False):
+        monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / f"cache-{live}"))
+        merges.clear()
+        lib = Library(archive)
+        for _ in lib.load(batch=20, live=live):
+            pass
+        orders[live] = [r.path for r in lib.rows]
+        counts = list(merges)
+        lib.close()
+        if live:
+            assert len([n for n in counts if n]) > 1
+        else:
+            assert len([n for n in counts if n]) == 1
+    assert orders[True] == orders[False] and len(orders[False]) == COUNT

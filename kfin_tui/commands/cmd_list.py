@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(format_table([], 0).split("\n", 1)[0] + "\n")
             sys.stdout.flush()
             header_written = True
-        for _ in library.load():
+        for _ in library.load(live=False):  # (every row before the first is written: newest first)
             pass
         if args.json or filters.keyword.strip() or filters.company.strip() or by_state:
             # the body pass finds companies only when this output needs them (~1 ms per file)

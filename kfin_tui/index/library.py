@@ -155,12 +155,14 @@ class Library(LibraryState):
     @guarded_iter
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
              report: OnProgress | None = None,
-             before_check: Callable[[int], object] | None = None) -> Iterator[list[Row]]:
+             before_check: Callable[[int], object] | None = None, live: bool = True) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read. ``report`` gets
         :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
         ``before_check(files)`` is called once every cached row is out, before the freshness check
         of that many files starts (the reader holds the check's helpers back while a keyword is
-        typed: they take both cores for a moment).
+        typed: they take both cores for a moment). ``live`` False: nobody shows the rows before the
+        load ends (``kfin-tui list``), so the rows of a cold pass are put in order once, at the end,
+        instead of merged into the list every 0.5 s as they come.
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
@@ -227,7 +229,7 @@ class Library(LibraryState):
                 except (sqlite3.Error, AttributeError) as exc:
                     self._drop_store(exc)
                     known = {}
-            yield from self._reconcile(known or {}, batch, progress, walked)
+            yield from self._reconcile(known or {}, batch, progress, walked, live)
         if self._store is not None and self._persist:
             try:
                 self.bodies_pending = self._store.files.bodies_pending()
@@ -500,7 +502,8 @@ class Library(LibraryState):
             self._issue_paths[path] = _issue(path, reason, warning)
             self.issues = list(self._issue_paths.values())
 
-    def _reconcile(self, known: dict, batch: int, progress, walked: list | None = None) -> Iterator[list[Row]]:
+    def _reconcile(self, known: dict, batch: int, progress, walked: list | None = None,
+                   live: bool = True) -> Iterator[list[Row]]:
         """Walk the folder (or take ``walked``); read new/changed files; drop deleted ones."""
         from .walk import walk
 
@@ -567,7 +570,7 @@ class Library(LibraryState):
                     if len(pending) >= STORE_BATCH:
                         stored += len(self._store_records(pending, cold, place=False))
                         pending = []
-                    if stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5):
+                    if live and (stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5)):
                         yield self._table.place()
                         stored, last = 0, time.monotonic()
                         if progress:
