@@ -185,3 +185,40 @@ def test_a_load_nobody_watches_puts_the_rows_in_order_once(archive, tmp_path, mo
         else:
             assert len([n for n in counts if n]) == 1
     assert orders[True] == orders[False] and len(orders[False]) == COUNT
+
+
+def test_a_cold_pass_looks_its_paths_up_only_after_another_writer(archive, tmp_path, monkeypatch):
+    """The batches of a cold pass are new paths: after its first batch, a batch looks its paths up
+    in the index only when another instance wrote meanwhile (the index's generation moved)."""
+    import sqlite3
+
+    from kfin_tui.index import Library
+    from kfin_tui.index.store.filetable import FileTable
+
+    monkeypatch.setattr(library_module, "STORE_BATCH", 10)
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    flags: list[bool] = []
+    real_insert = FileTable.insert_meta
+    real_store = library_module.Library._store_metas
+
+    def insert_meta(table, conn, metas, absent=False):
+        flags.append(absent)
+        return real_insert(table, conn, metas, absent)
+
+    def store_metas(lib, metas, place):
+        rows = real_store(lib, metas, place)
+        if len(flags) == 3:  # another instance writes between the third batch and the fourth
+            other = sqlite3.connect(lib._db.path, isolation_level=None)
+            other.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='gen'")
+            other.close()
+        return rows
+
+    monkeypatch.setattr(FileTable, "insert_meta", insert_meta)
+    monkeypatch.setattr(library_module.Library, "_store_metas", store_metas)
+    lib = Library(archive)
+    for _ in lib.load(batch=20, live=False):
+        pass
+    assert len(flags) > 5
+    assert flags[:5] == [False, True, True, False, True]
+    assert len(lib.rows) == COUNT == len({r.path for r in lib.rows})
+    lib.close()

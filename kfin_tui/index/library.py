@@ -89,6 +89,7 @@ class Library(LibraryState):
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._head: Snapshot | None = None  # the head snapshot load_head() put in the table, for load()
         self._places: tuple[list[Row], dict[int, int]] | None = None  # rows as last selected, id → place (_pick)
+        self._meta_gen: str | None = None  # the index's generation after a cold pass's last batch (_store_metas)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
                 self._store = Store(self.root, db_path_for(self.root, Path(cache_dir) if cache_dir else None))
@@ -509,6 +510,7 @@ class Library(LibraryState):
 
         root = self.root
         plen = len(self._prefix)
+        self._meta_gen = None  # the index's generation after this pass's last batch of metadata
         seen: set[str] = set()
         folders: list = []
         if walked is not None:
@@ -680,8 +682,12 @@ class Library(LibraryState):
         """The cold pass's rows: stored as they came, rows built straight from the tuples."""
         try:
             with self._db.write() as conn:
-                ids = self._db.files.insert_meta(conn, metas)
+                # the paths of a pass are new (the walk gives each once, and the index did not hold
+                # them): only a batch after another writer's must look for them in the index
+                mine = self._meta_gen is not None and self._db.generation(conn) == self._meta_gen
+                ids = self._db.files.insert_meta(conn, metas, absent=mine)
                 self._db.bump_gen(conn)
+                self._meta_gen = self._db.generation(conn)
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
             self.problems.add(Stage.WRITE, exc, degraded=True)

@@ -118,11 +118,13 @@ class FileTable:
                 out[n] = self.upsert(conn, rec, live)
         return [out[n] for n in range(len(recs))]
 
-    def insert_meta(self, conn: sqlite3.Connection, metas: list[tuple]) -> list[int]:
+    def insert_meta(self, conn: sqlite3.Connection, metas: list[tuple], absent: bool = False) -> list[int]:
         """Store metadata tuples (:data:`META_COLUMNS`) of files the index does not hold: one
         ``executemany`` of the tuples as they came from the workers, ids in insertion order. A path
-        that is there after all (another instance wrote it) goes through :meth:`upsert`."""
-        there = {from_db(r[0]) for r in conn.execute(
+        that is there after all (another instance wrote it) goes through :meth:`upsert`.
+        ``absent``: the caller knows that none is there (nobody else wrote since it last looked):
+        the paths are not looked up (~5 ms a batch of 2,000)."""
+        there = set() if absent else {from_db(r[0]) for r in conn.execute(
             "SELECT path FROM files WHERE phash IN (SELECT value FROM json_each(?))",
             (json.dumps([t[1] for t in metas]),))}
         fresh = [t for t in metas if t[0] not in there] if there else metas
