@@ -81,3 +81,36 @@ def test_identity_cache_entries_are_compact(tmp_path):
         "金融/财联社/深度/文章000007一二三四五六七八九十.md": stat}) == Identity(
         "path:金融/财联社/深度/文章000007一二三四五六七八九十.md", f"{7:032x}")
     assert cache.get(root / "fetched/1.md", {"fetched/1.md": (10, 20)}) == Identity("guid:cls-1", "ab" * 16)
+
+
+def test_identity_check_reads_only_the_files_that_changed(tmp_path, monkeypatch):
+    """A whole archive's identities are checked against the index's sizes and mtimes without an
+    object per file; only a file whose size or mtime changed is read again (its new hash kept)."""
+    import os
+    from types import SimpleNamespace
+
+    from kfin_tui.state import identity as identity_module
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    rows, known = [], {}
+    for i in range(5):
+        p = root / f"{i}.md"
+        p.write_text(f"---\ntitle: 第{i}篇\n---\n正文{i}\n", encoding="utf-8")
+        st = os.stat(p)
+        rows.append(SimpleNamespace(id=i, path=str(p)))
+        known[p.name] = (st.st_size, st.st_mtime_ns)
+    cache = IdentityCache(root, tmp_path / "cache")
+    assert cache.check(rows, known) == [(i, f"{i}.md") for i in range(5)]
+    before = cache.hash_of("3.md")
+    read: list[str] = []
+    real = identity_module.identity_of_bytes
+    monkeypatch.setattr(identity_module, "identity_of_bytes", lambda data, rel: read.append(rel) or real(data, rel))
+    (root / "3.md").write_text("---\ntitle: 改过\n---\n新的正文，长了一些\n", encoding="utf-8")
+    st = os.stat(root / "3.md")
+    known["3.md"] = (st.st_size, st.st_mtime_ns)
+    (root / "4.md").unlink()
+    del known["4.md"]  # (the index saw it go)
+    assert cache.check(rows, known) == [(i, f"{i}.md") for i in range(4)]
+    assert read == ["3.md"]
+    assert cache.hash_of("3.md") != before and cache.key_of("3.md") == "path:3.md"

