@@ -88,3 +88,13 @@ def test_firms_named_by_their_trade(text, name):
 ])
 def test_trade_words_alone_are_no_firms(text):
     assert not _names(text)
+
+
+def test_a_sector_before_a_job_title_is_no_firm():
+    assert _names("国金证券TMT首席分析师表示，算力需求依旧旺盛。") == {"国金证券"}
+
+
+def test_a_person_before_kong_gu_de_controls_and_is_no_firm():
+    got = _names("邱明远控股的澄溪投资在去年四季度新进为十大流通股东，澄溪投资由私募出身的团队管理。")
+    assert "邱明远控股" not in got, got
+    assert "恒岳控股" in _names("恒岳控股的子公司发布公告称，将出售部分资产。")  # a firm's own name

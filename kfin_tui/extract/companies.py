@@ -221,7 +221,15 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         got = _suffix_name_at(run, suffix, nca, d)
         make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
+    if got is not None and suffix == "控股" and norm.startswith("的", se) and len(got[1]) <= 5 and \
+            got[1][0] in SURNAMES:
+        return None  # 吴某控股的某某投资: controlled by a person, no firm 吴某控股
     return None if got is None else (got[0] + ss - len(run), got[1])
+
+
+# common surnames (a person's name before 控股的: a verb, not a firm's suffix)
+SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+                     "谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")  # (not 金万高方龙石江白: firms' too)
 
 
 def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[int, str] | None:

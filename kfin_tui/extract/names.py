@@ -90,7 +90,10 @@ LATIN_NOT_FIRM = frozenset({
     "Public", "Senior", "Chief", "Head", "Independent", "Financial", "National", "International", "European", "Asian",
     "American", "Fintech", "FinTech", "Crypto", "Tech", "Internet", "Startup", "Blockchain", "Web", "DeFi", "Mining",
     "Holding", "Shell", "Our", "Your", "An", "Wall", "Street", "Street's", "Main", "People's", "Mortgage", "Treasury",
-    "Government", "State", "Federal's"})
+    "Government", "State", "Federal's",
+    # sectors and trades a broker's analyst covers (TMT首席分析师, FICC首席): no firm
+    "TMT", "FICC", "ESG", "ICT", "PCB", "EDA", "AIGC", "LED", "OLED", "VR", "AR", "XR", "IoT", "EV", "QFII",
+    "FOF", "REITs", "REIT", "HR", "IR", "PR", "CRO", "CXO", "CDMO", "ETF", "MOM", "PMI", "CPI", "GDP", "FX", "IC"})
 
 
 def latin_firm_ok(name: str) -> bool:
