@@ -64,6 +64,10 @@ def test_same_companies_on_a_synthetic_archive(tmp_path):
     "快手（01024.HK）与美团-W(HK:03690)今日公告，博时基金、青岚投资与天健会计师事务所参与其中。",
     "中国人寿保险(集团)公司、华融信托和国新融资租赁；兔宝宝、石头科技、蒙娜丽莎均获上调。",
     "其中海外收入占比提升，长期投资者看好资产规模；某某成长混合基金净值上涨。" * 3,
+    # (lists of companies, ST names with ordinary words, English firm names)
+    "预警名单\n\n1、宁德时代：拟回购。\n\n2、比亚迪：销量增长。\n\n3、贵州茅台：分红。\n\n4、长城汽车：出海。\n\n"
+    "5、星澜远航：股东减持。\n\n6、*ST当代：停牌。\n\n做多的还有宁德时代、比亚迪、贵州茅台、长城汽车、青穹矿能等。",
+    "Halcyon Investment Managers研究主管称，QRSX首席策略师与Brightwell研究公司的创始人看法一致；邻县的澄溪炼化停产。",
 ])
 def test_same_companies_on_hand_written_texts(text):
     assert extract_companies(text) == extract(text).companies

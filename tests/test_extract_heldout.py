@@ -6,7 +6,8 @@ of 4 more, annotated after the second set's rules; real-heldout4.json of 5 more,
 real-heldout5.json of 10 more, annotated blind after all of them (its first score, before the rules
 it led to: figures F1 0.977, companies F1 0.886); real-heldout6.json of 10 more, annotated blind on
 3 Dec 2026 after all of them (figures F1 0.989, companies F1 0.902 at its first score; 0.911
-with the absorbed listings of the stock list in the dictionary). The articles themselves are not in the repository:
+with the absorbed listings of the stock list in the dictionary; 0.985 with lists of companies, ST names
+of ordinary words, English firm names and trade suffixes). The articles themselves are not in the repository:
 without ``../shared`` the test skips. The floors sit just below the scores reached, so that a
 regression on real text fails here (the issue's targets are figures F1 0.97, companies F1 0.92,
 precision 0.97, tickers recall 1.0)."""
@@ -49,7 +50,7 @@ def test_held_out_real_articles(shared_dir):
     _assert_floors(shared_dir, "real-heldout.json", companies=0.97, companies_precision=0.98)
 
 
-@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.95), ("real-heldout3.json", 0.97),
+@pytest.mark.parametrize(("gold_file", "companies_floor"), [("real-heldout2.json", 0.96), ("real-heldout3.json", 0.97),
                                                            ("real-heldout4.json", 0.97)])
 def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
     _assert_floors(shared_dir, gold_file, companies=companies_floor, companies_precision=0.98)
@@ -58,14 +59,14 @@ def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
 def test_fifth_held_out_set(shared_dir):
     """Ten more articles (fund holdings, ride-hailing companies named by their legal names, HK and US
     listings, crypto flashes): companies the rules cannot reach yet keep its floors lower."""
-    _assert_floors(shared_dir, "real-heldout5.json", companies=0.97, companies_precision=0.95)
+    _assert_floors(shared_dir, "real-heldout5.json", companies=0.98, companies_precision=0.98)
 
 
 def test_sixth_held_out_set(shared_dir):
     """Ten more, annotated blind after every rule so far (a 40-name list of delisting warnings,
-    fund holdings, US research houses named in English): its floors sit just under its first score,
-    a guard against regressions, not a target."""
-    _assert_floors(shared_dir, "real-heldout6.json", companies=0.90, companies_precision=0.97, figures=0.98)
+    fund holdings, US research houses named in English): its floors sit just under its score after the
+    rules it led to (what is left: 南卫股份, which the dictionary reports as ST南卫)."""
+    _assert_floors(shared_dir, "real-heldout6.json", companies=0.98, companies_precision=0.98, figures=0.98)
 
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",

@@ -24,6 +24,8 @@ from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .names import (
     LATIN_AFTER_COMPANY_WORD,
+    LATIN_BEFORE_COMPANY_WORD,
+    LATIN_BEFORE_ROLE,
     LATIN_ORG_NAME,
     LEGAL_FULL_NAME,
     PARTNERSHIP,
@@ -31,6 +33,7 @@ from .names import (
     counted_as_companies,
     enumeration_items,
     in_epithet,
+    latin_firm_ok,
     latin_name_ok,
     legal_name_ok,
     named_again_bare,
@@ -45,6 +48,8 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人",
+                # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
+                "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所"]
@@ -94,7 +99,12 @@ ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管�
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
 # current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
 ST_WORDS = {"摘帽", "戴帽", "摘星", "帽子", "风险", "警示", "股票", "个股", "板块", "公司", "企业", "概念", "制度", "标签", "名单", "行情", "撤销", "处理", "状态"}
-ST_RE = re.compile(r"(?<![A-Za-z0-9])\*?ST(?=[" + CJK + r"]{2})")
+ST_RE = re.compile(r"ST(?=[" + CJK + r"]{2})")  # (its prefix and the boundary before it: _st_names)
+ST_PREFIX_BEFORE = re.compile(r"(?:S\*?)?\*?$")
+# after an ST name whose base is an ordinary word (*ST当代, ST全新): what says a stock is meant
+ST_NAME_AFTER = re.compile(r"\s?(?:[：:（(]|公告|发布|披露|收到|股价|股票|午后|早盘|盘中|尾盘|开盘|连续|近日|今日|[涨跌]停?)")
+# a name of three characters after ST, closed by punctuation (ST红太阳：)
+ST_LONG_END = re.compile(r"[：:，,、。；;（(\s]")
 ACQUIRE_RE = re.compile(
     r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
@@ -211,7 +221,15 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         got = _suffix_name_at(run, suffix, nca, d)
         make_room(_SUFFIX_CACHE, 200_000)
         _SUFFIX_CACHE[key] = got
+    if got is not None and suffix == "控股" and norm.startswith("的", se) and len(got[1]) <= 5 and \
+            got[1][0] in SURNAMES:
+        return None  # 吴某控股的某某投资: controlled by a person, no firm 吴某控股
     return None if got is None else (got[0] + ss - len(run), got[1])
+
+
+# common surnames (a person's name before 控股的: a verb, not a firm's suffix)
+SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+                     "谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")  # (not 金万高方龙石江白: firms' too)
 
 
 def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[int, str] | None:
@@ -449,17 +467,25 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
 
     st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
-    for m in ST_RE.finditer(norm):
+    for m in ST_RE.finditer(norm) if "ST" in norm else ():
         s, e = m.start(), m.end() + 2
+        prefix = ST_PREFIX_BEFORE.search(norm, max(0, s - 3), s)
+        s -= len(prefix.group()) if prefix else 0
+        if s > 0 and ((norm[s - 1].isascii() and norm[s - 1].isalnum()) or norm[s - 1] == "*"):
+            continue  # the end of a Latin word (FIRST海外)
+        if e < len(norm) and e not in bounds and _st_long_name(norm, m.end()):
+            e += 1  # ST红太阳：a three-character short name that jieba keeps whole
         if st_taken.overlaps(s, e) or (e < len(norm) and e not in bounds):
             continue
         base = norm[m.end():e]
-        if base in GENERIC_PREFIX or base in STOP_TOKENS or base in ST_WORDS or base[0] in "股类帽板":
-            continue  # ST公司, ST板块: the category, not a name
+        if base in GENERIC_PREFIX or base in STOP_TOKENS or base in ST_WORDS or base[0] in "股类帽板" or \
+                base[0] in "的了和与及或是在":
+            continue  # ST公司, ST板块, ST的股价: the category, not a name
         raw = norm[s:e]
         entry = d.lookup(raw) or d.st_base(base)  # *ST金正 → 金正大: the listed company under risk warning
-        if entry is None and jieba.dt.FREQ.get(base, 0) >= 60:
-            continue
+        if entry is None and jieba.dt.FREQ.get(base, 0) >= 60 and \
+                not (ST_NAME_AFTER.match(norm, e) or ST_LONG_END.match(norm, e)):
+            continue  # ST当代 is a stock only where a stock is spoken of: *ST当代：…, ST当代公告
         hits.append(_Hit(s, e, entry.name if entry else raw, "company"))
 
     confirmed = {h.name for h in hits if h.codes}
@@ -508,6 +534,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     _names_beyond_dictionary(norm, hits, taken, d)
     _enumerated_names(norm, hits, taken, d)
+    _line_list_names(norm, hits, taken, d)
 
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
@@ -555,15 +582,25 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         _add_named(norm, hits, taken, d, s, e, name)
 
     named_ends = {h.end for h in hits}
-    for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME):
-        for m in rx.finditer(norm):
+    starts = _latin_word_starts(norm)
+    for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME, LATIN_BEFORE_COMPANY_WORD, LATIN_BEFORE_ROLE):
+        for m in (rx.finditer(norm) if rx is LATIN_AFTER_COMPANY_WORD else _matches_at(rx, norm, starts)):
             name, s = m.group("name").rstrip(".-"), m.start("name")
             e = s + len(name)
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
             if s > 1 and norm[s - 1] in "(（" and (s - 1) in named_ends:
                 continue  # 某某资本(Foo Capital): the gloss of a name just read, not a second company
-            if d.lookup(name) is None and latin_name_ok(name, LATIN_STOP):  # known names: the scan's rules
+            if d.lookup(name) is not None:
+                continue  # known names: the scan's rules
+            if rx is LATIN_AFTER_COMPANY_WORD:
+                ok = latin_name_ok(name, LATIN_STOP)
+            elif rx is LATIN_BEFORE_ROLE:  # CFRA首席…师: an acronym names a firm here
+                ok = name not in LATIN_STOP and len(name) >= 3 and latin_firm_ok(name) and \
+                    re.fullmatch(r"[A-Z][0-9]+", name) is None
+            else:
+                ok = latin_name_ok(name, LATIN_STOP) and latin_firm_ok(name)
+            if ok:
                 add(s, e, name)
     for m in QUOTED_AFTER_COMPANY_WORD.finditer(norm):
         name, s = m.group("name"), m.start("name")
@@ -572,6 +609,32 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         if not named_again_bare(norm, name, s):
             continue  # 关于公司“酒企借壳”的传闻: a quoted phrase, not a name the article uses
         add(s, s + len(name), name)
+
+
+_LATIN_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+_LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.-")
+
+
+def _latin_word_starts(norm: str) -> list[int]:
+    """Where Latin words begin (no Latin letter, digit, ``&.-`` before them): the only places the
+    Latin name patterns can match (they begin with such a lookbehind, which keeps the regex engine
+    from skipping ahead; matching at these places alone finds the same names, faster)."""
+    return [m.start() for m in _LATIN_WORD_ANY.finditer(norm)
+            if m.start() == 0 or norm[m.start() - 1] not in _LATIN_WORD_CHARS]
+
+
+def _matches_at(rx: re.Pattern[str], norm: str, starts: list[int]) -> list[re.Match[str]]:
+    """``rx.finditer(norm)`` for a pattern that can only match at ``starts`` (non-overlapping, in order)."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for s in starts:
+        if s < end:
+            continue
+        m = rx.match(norm, s)
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -592,6 +655,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         if counted and first_end not in ends:  # …公司中，A、B、C等3家: A runs from the clause's start
             brk = max(norm.rfind(c, max(0, first_end - 9), first_end) for c in "，,。；;：:（(\n")
             first = (brk + 1, norm[brk + 1:first_end]) if brk >= 0 else None
+        bare: list[tuple[int, str]] = []  # items without an organisation suffix
+        added: set[tuple[int, int]] = set()
         for s, e in items + ([(first[0], first_end)] if first else []):
             name = norm[s:e].strip()
             s = s + norm[s:e].index(name) if name else s
@@ -602,8 +667,94 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
                 continue
             suffix = SUFFIX_RE.search(name, 2)
             if not counted and (suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()])):
+                bare.append((s, name))
                 continue  # only organisation names (某某智能): 抖音, Model Y, 文心一言 are products
             _add_named(norm, hits, taken, d, s, s + len(name), name)
+            added.add((s, s + len(name)))
+        if not bare:
+            continue
+        # a list most of whose items are companies (a sector's stocks, a warning list): an item of a
+        # name's shape is one too, without an organisation suffix (脑果, 力盛赛车)
+        spans = company_spans | added
+        known = sum(span in spans for span in items) + (first_end in ends or (first is not None and
+                                                                              (first[0], first_end) in spans))
+        if known >= LIST_MIN_KNOWN and known >= LIST_KNOWN_SHARE * (len(items) + 1):
+            for s, name in bare:
+                if _list_item_name(name):
+                    _add_named(norm, hits, taken, d, s, s + len(name), name)
+
+
+# a list of companies: at least four items are companies, and at least three quarters of them
+LIST_MIN_KNOWN = 4
+LIST_KNOWN_SHARE = 3 / 4
+# what an item of such a list may be without being a company: a body, a place's office, an index, a medium
+LIST_ITEM_NOT_COMPANY = re.compile(
+    r"(?:委员会|委|局|部|厅|署|办|政府|法院|检察院|指数|板块|概念|协会|联合会|学会|报|社|网|台|大学|学院|医院|中心|基金会|联盟"
+    r"|股东|高管|董事|监事|董监高|机构|公司|企业|行业|产业|市场|地区|省|市|县|区|镇|村|国|州|央行|联储|资金|游资|散户"
+    r"|客|者|人|们|榜|盘|两市|股|债)$")
+# the commonest surnames that are seldom the first character of a firm's short name
+LIST_SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋")
+LIST_ITEM_SHAPE = re.compile(r"(?:S\*?)?\*?ST[" + CJK + r"]{2,4}|[" + CJK + r"]{2,6}[AB]?")
+
+
+def _list_item_name(name: str) -> bool:
+    """An item of a list of companies that has a short name's shape (2-6 Han characters, or ST and
+    a short name) and is no word of the language, place, body, index or medium."""
+    if LIST_ITEM_SHAPE.fullmatch(name) is None:
+        return False
+    if name.lstrip("S*").startswith("ST"):
+        return name.lstrip("S*")[2:] not in ST_WORDS
+    if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or jieba.dt.FREQ.get(name, 0) > 0:
+        return False
+    if any(c in FUNCTION_CHARS for c in name[:1]) or LIST_ITEM_NOT_COMPANY.search(name):
+        return False
+    if len(name) <= 3 and name[0] in LIST_SURNAMES:
+        return False  # 王勇, 张庆文: a person named among the companies (a shareholder, an executive)
+    if name in _form_prefixes():
+        return False  # 抖音 (抖音集团): a known company's product or brand, not a company of its own
+    return not all(_place(tok) for tok in lcut(name))  # 广东中山: places
+
+
+_FORM_PREFIXES: frozenset[str] | None = None
+
+
+def _form_prefixes() -> frozenset[str]:
+    """Every proper prefix (two characters or more) of a dictionary form, built on first use."""
+    global _FORM_PREFIXES
+    if _FORM_PREFIXES is None:
+        _FORM_PREFIXES = frozenset(f[:k] for f in get_dictionary().by_form for k in range(2, len(f)))
+    return _FORM_PREFIXES
+
+
+# a line that opens with a name and a colon (1、某某股份：…, ·某某：…): the lines of a digest of company news
+LINE_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[、.．)）]|[(（][0-9]{1,2}[)）]|[·•●▪■◆])?[ \u3000]?"
+                       r"(?P<name>(?:S\*?)?\*?ST[" + CJK + r"]{2,4}|[" + CJK + r"]{2,6}[AB]?)[ \u3000]?[：:]")
+
+
+def _line_list_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """Lines that each open with a name and a colon (a digest: 1、某某股份：…, 2、某某：…): when at
+    least four of them and three quarters name companies, the others of a name's shape do too."""
+    if "：" not in norm and ":" not in norm:
+        return
+    items = []
+    pos = 0
+    while pos >= 0:  # (a match at each line's start: faster than a multiline ^ over the text)
+        m = LINE_ITEM.match(norm, pos)
+        if m is not None:
+            items.append(m.span("name"))
+        pos = norm.find("\n", pos)
+        pos = pos + 1 if pos >= 0 else -1
+    if len(items) < LIST_MIN_KNOWN:
+        return
+    company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
+    known = sum(span in company_spans for span in items)
+    if known < LIST_MIN_KNOWN or known < LIST_KNOWN_SHARE * len(items):
+        return
+    for s, e in items:
+        name = norm[s:e]
+        if (s, e) in company_spans or taken.overlaps(s, e) or not _list_item_name(name):
+            continue
+        _add_named(norm, hits, taken, d, s, e, name)
 
 
 LIST_SEP = "、"
@@ -635,6 +786,17 @@ def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> 
                 ends[h.end], starts[h.start] = h, h
                 pending.remove(h)
                 changed = True
+
+
+def _st_long_name(norm: str, b: int) -> bool:
+    """Three name characters at ``b`` (after ST) closed by punctuation, no word of the language."""
+    base = norm[b:b + 3]
+    return len(base) == 3 and HAN3.fullmatch(base) is not None and b + 3 < len(norm) and \
+        ST_LONG_END.match(norm, b + 3) is not None and jieba.dt.FREQ.get(base, 0) == 0 and \
+        not any(c in FUNCTION_CHARS for c in base)
+
+
+HAN3 = re.compile(f"[{CJK}]{{3}}")
 
 
 def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:

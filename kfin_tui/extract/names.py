@@ -66,8 +66,41 @@ LATIN_AFTER_COMPANY_WORD = re.compile(
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
-    r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Investments))"
-    r"(?![A-Za-z0-9])")
+    r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Advisers|Investments"
+    r"|Managers|Research|Securities|Bank|Associates))"
+    r"(?![A-Za-z0-9])", re.ASCII)
+# a Latin name right before a Chinese word for a firm (DataTrek研究公司, Foo资本集团): the name is the firm's
+LATIN_BEFORE_COMPANY_WORD = re.compile(
+    r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z]|[a-z]{2,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})"
+    r"(?:研究|咨询|投资|资产管理|资管|基金管理|证券)?(?:公司|集团)(?![\u4e00-\u9fff]{0,2}(?:股票|股价|概念))", re.ASCII)
+# a Latin name before the title of someone who works there (CFRA首席投资策略师, Foo Research的分析师): a firm,
+# acronyms too (short capitals are mostly a firm here, not a word of the trade)
+LATIN_BEFORE_ROLE = re.compile(
+    r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,3})的?"
+    r"(?:首席[\u4e00-\u9fff]{0,6}?(?:师|官|家)|(?:高级|资深)?(?:分析师|策略师|经济学家)|(?:联合)?创始人|合伙人"
+    r"|董事总经理|[\u4e00-\u9fff]{0,6}?(?:研究|投资|策略|市场|交易)主管)", re.ASCII)
+# Latin words that are no firm of their own: bodies, central banks, universities, media, generic words
+LATIN_NOT_FIRM = frozenset({
+    "Fed", "FED", "ECB", "BOJ", "BoJ", "BOE", "BoE", "PBOC", "PBoC", "IMF", "OECD", "WTO", "BIS", "NBER", "FOMC", "CBO",
+    "IEA", "EIA", "OPEC", "SEC", "CFTC", "FDIC", "FINRA", "NASA", "UN", "EU", "WHO", "NATO", "G7", "G20", "NYSE",
+    "Nasdaq", "NASDAQ", "MIT", "Harvard", "Stanford", "Yale", "Princeton", "Wharton", "Oxford", "Cambridge",
+    "Columbia", "Berkeley", "Bloomberg", "Reuters", "CNBC", "CNN", "BBC", "WSJ", "FT", "Fox", "Axios", "Politico",
+    "Forbes", "Fortune", "Yahoo", "Nikkei", "MarketWatch", "World", "Central", "Federal", "Reserve", "Development",
+    "Equity", "Global", "Market", "Markets", "Investment", "Investments", "Asset", "Economic", "Policy", "Private",
+    "Public", "Senior", "Chief", "Head", "Independent", "Financial", "National", "International", "European", "Asian",
+    "American", "Fintech", "FinTech", "Crypto", "Tech", "Internet", "Startup", "Blockchain", "Web", "DeFi", "Mining",
+    "Holding", "Shell", "Our", "Your", "An", "Wall", "Street", "Street's", "Main", "People's", "Mortgage", "Treasury",
+    "Government", "State", "Federal's",
+    # sectors and trades a broker's analyst covers (TMT首席分析师, FICC首席): no firm
+    "TMT", "FICC", "ESG", "ICT", "PCB", "EDA", "AIGC", "LED", "OLED", "VR", "AR", "XR", "IoT", "EV", "QFII",
+    "FOF", "REITs", "REIT", "HR", "IR", "PR", "CRO", "CXO", "CDMO", "ETF", "MOM", "PMI", "CPI", "GDP", "FX", "IC"})
+
+
+def latin_firm_ok(name: str) -> bool:
+    """A Latin name read by the firm rules names a firm: not only generic words (World Bank,
+    Investment Research), nor a body, university or medium (Fed, MIT, Bloomberg)."""
+    words = name.split()
+    return not all(w in LATIN_NOT_FIRM for w in words[:-1] or words)
 
 
 def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
