@@ -213,6 +213,9 @@ def test_archive_state_finds_the_selected_row_again(state_env):
     st2 = ArchiveState(lib2, store)
     st2.refresh()
     assert lib2.row(st2.row_of(ident.key, ident.hash)).path == str(root / "d-new.md")
+    for r in lib2.rows:  # by key: a guid, a link, a path (the hash not needed)
+        assert st2.row_of(st2.identity(r.id).key) == r.id
+    assert st2.row_of("path:nowhere.md") is None and st2.row_of("guid:none", "0" * 32) is None
 
 
 # bad databases --------------------------------------------------------------------------------

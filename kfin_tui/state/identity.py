@@ -146,6 +146,10 @@ class IdentityCache:
         self._lock = threading.Lock()
         self._prefix = str(self.root).rstrip(os.sep) + os.sep
 
+    def rel(self, path: str) -> str:
+        """``path`` relative to the root, as the cache keys it."""
+        return self._rel(path)
+
     def _rel(self, path: str) -> str:
         if path.startswith(self._prefix):  # the usual case, ~10x faster than os.path.relpath
             rel = path[len(self._prefix):]
@@ -254,13 +258,6 @@ class IdentityCache:
         """The content hash of a checked file (:meth:`check`); "" when unknown."""
         hit = self._mem.get(rel)
         return hit[16:].hex() if hit is not None else ""
-
-    def known(self, path: str | Path) -> Identity | None:
-        """The identity last computed for the file at ``path``, without looking at the file (after
-        :meth:`get` checked it); None when there is none."""
-        if not self._loaded:
-            self._load()
-        return self._cached(self._rel(str(path)), None)
 
     def flush(self) -> None:
         """Write the cache if identities were computed since it was read."""

@@ -187,13 +187,14 @@ class ArchiveState:
         rows a refresh joined (their identities are in the cache's memory: no file is read)."""
         with self._lock:
             joined = set(self._joined)
-        idents = [(r.id, self._idents.known(r.path)) for r in archive.rows(self.library) if r.id in joined]
-        for rid, ident in idents:
-            if ident is not None and ident.key == key:
+        idents = self._idents
+        rels = [(r.id, idents.rel(r.path)) for r in archive.rows(self.library) if r.id in joined]
+        for rid, rel in rels:
+            if idents.key_of(rel) == key:
                 return rid
         if content_hash:
-            for rid, ident in idents:
-                if ident is not None and ident.hash == content_hash:
+            for rid, rel in rels:
+                if idents.hash_of(rel) == content_hash:
                     return rid
         return None
 
