@@ -114,3 +114,18 @@ def test_identity_check_reads_only_the_files_that_changed(tmp_path, monkeypatch)
     assert cache.check(rows, known) == [(i, f"{i}.md") for i in range(4)]
     assert read == ["3.md"]
     assert cache.hash_of("3.md") != before and cache.key_of("3.md") == "path:3.md"
+
+
+def test_an_identity_cache_of_the_right_version_but_wrong_entries_is_no_cache(tmp_path):
+    """A cache file that unmarshals but holds something else (another program's, or damaged in a way
+    the format still reads) is ignored, never trusted: the identities are read from the files."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / "a.md").write_text("---\ntitle: 甲\n---\n正文\n", encoding="utf-8")
+    cache = IdentityCache(root, tmp_path / "cache")
+    cache.path.parent.mkdir(parents=True)
+    for data in ((2, {"a.md": 7}, {}), (2, {"a.md": b"short"}, {}), (2, {}, {"a.md": 3}), (2, ["a.md"], {})):
+        cache.path.write_bytes(marshal.dumps(data))
+        fresh = IdentityCache(root, tmp_path / "cache")
+        assert fresh.check([type("R", (), {"id": 1, "path": str(root / "a.md")})()]) == [(1, "a.md")]
+        assert fresh.get(root / "a.md").key == "path:a.md" and len(fresh.hash_of("a.md")) == 32

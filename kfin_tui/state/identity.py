@@ -169,7 +169,11 @@ class IdentityCache:
             if not isinstance(data, tuple) or not data:
                 return
             if data[0] == self.VERSION and len(data) == 3 and isinstance(data[1], dict) and isinstance(data[2], dict):
-                self._mem, self._keys = data[1], data[2]
+                mem, keys = data[1], data[2]
+                size = _ENTRY.size
+                if all(type(v) is bytes and len(v) == size for v in mem.values()) and \
+                        all(type(k) is str and type(v) is str for k, v in keys.items()):
+                    self._mem, self._keys = mem, keys  # (else another format: no cache)
             elif data[0] == 1 and len(data) == 2 and isinstance(data[1], dict):
                 self._convert_v1(data[1])
 
