@@ -127,5 +127,7 @@ def test_an_identity_cache_of_the_right_version_but_wrong_entries_is_no_cache(tm
     for data in ((2, {"a.md": 7}, {}), (2, {"a.md": b"short"}, {}), (2, {}, {"a.md": 3}), (2, ["a.md"], {})):
         cache.path.write_bytes(marshal.dumps(data))
         fresh = IdentityCache(root, tmp_path / "cache")
-        assert fresh.check([type("R", (), {"id": 1, "path": str(root / "a.md")})()]) == [(1, "a.md")]
+        st = (root / "a.md").stat()
+        row = type("R", (), {"id": 1, "path": str(root / "a.md")})()
+        assert fresh.check([row], {"a.md": (st.st_size, st.st_mtime_ns)}) == [(1, "a.md")]
         assert fresh.get(root / "a.md").key == "path:a.md" and len(fresh.hash_of("a.md")) == 32
