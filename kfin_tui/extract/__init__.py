@@ -16,7 +16,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .model import Company, Extraction, Figure, Mention
@@ -36,14 +36,20 @@ _cache: OrderedDict[tuple[str, str], Extraction] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def warm_up() -> None:
-    """Load the company dictionary and initialise jieba (call from a background thread)."""
+def warm_up(pause: Callable[[], object] | None = None) -> None:
+    """Load the company dictionary and initialise jieba (call from a background thread).
+    ``pause`` is called between the steps (~0.1–0.3 s of the interpreter each): a reader waits
+    there while a keyword is typed."""
     from .companies import _place
+    from .dictionary import get_dictionary
     from .segment import ensure_jieba
 
-    ensure_jieba()
-    _place("北京")
-    extract("快手2024年营收603.8亿元，同比增长14%。")
+    steps = (get_dictionary, lambda: get_dictionary().automaton, ensure_jieba, lambda: _place("北京"),
+             lambda: extract("快手2024年营收603.8亿元，同比增长14%。"))
+    for step in steps:
+        if pause is not None:
+            pause()
+        step()
 
 
 def extract_companies(text: str, tickers: Sequence[Ticker] = ()) -> list[Company]:

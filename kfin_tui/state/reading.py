@@ -12,10 +12,11 @@ they never touch a file; ``is_read``/``mark`` of a row not refreshed yet reads i
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from . import archive
-from .identity import Identity, IdentityCache
+from .identity import PAUSE_EVERY, Identity, IdentityCache
 from .store import Mark, StateStore, root_key
 
 
@@ -51,9 +52,10 @@ class ArchiveState:
                 self._by_row[row_id] = ident
         return ident
 
-    def refresh(self, row_ids: list[int] | None = None) -> None:
+    def refresh(self, row_ids: list[int] | None = None, pause: Callable[[], object] | None = None) -> None:
         """Compute the identities of the rows (all, or ``row_ids``: e.g. a batch just loaded,
-        or rows whose file changed) and join them to the stored marks."""
+        or rows whose file changed) and join them to the stored marks. ``pause`` is called every
+        few thousand rows (a reader waits there while a keyword is typed)."""
         rows = archive.rows(self.library)
         if row_ids is not None:
             wanted = set(row_ids)
@@ -65,7 +67,7 @@ class ArchiveState:
         idents = self._idents
         # the slow part (a file read where the cache has no identity): before the marks are read,
         # so that a mark set meanwhile is in them
-        found = idents.check(rows, known)
+        found = idents.check(rows, known, pause)
         idents.flush()
         marks = self.store.all_marks()
         by_key = {m.ident: m for m in marks}
@@ -76,7 +78,9 @@ class ArchiveState:
         joined: dict[int, Mark] = {}
         if marks:  # (no Identity object is made: 100,000 rows are joined in ~0.1 s)
             key_of, hash_of = idents.key_of, idents.hash_of
-            for rid, rel in found:
+            for n, (rid, rel) in enumerate(found):
+                if pause is not None and not n % PAUSE_EVERY:
+                    pause()
                 key = key_of(rel)
                 hit = by_key.get(key)
                 if hit is not None and key.startswith("path:") and hit.root not in ("", self.root_key) \

@@ -214,7 +214,7 @@ class ReadingStateScreen(Screen[None]):
         if self._stop.is_set():
             return
         try:
-            reading.refresh()
+            reading.refresh(pause=self._wait_while_typing)
         except Exception as exc:  # noqa: BLE001 - without marks the reader still reads
             self.app.call_from_thread(self.app.notify, f"阅读状态 reading state: {exc}", severity="warning",
                                       markup=False)
@@ -224,6 +224,12 @@ class ReadingStateScreen(Screen[None]):
             restore = reading.row_of(*self._restore_key)
         self.post_message(StateRefreshed(restore))
         self._watch_worker_body()
+
+    def _wait_while_typing(self) -> None:
+        """(A background worker, between two steps.) Wait while a keyword is typed or searched:
+        its search gets the interpreter to itself."""
+        while self._typing() and not self._stop.is_set():
+            time.sleep(0.02)
 
     @work(thread=True, exclusive=True, group="watch")
     def refresh_watch(self) -> None:
