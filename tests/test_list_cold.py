@@ -189,7 +189,8 @@ def test_a_load_nobody_watches_puts_the_rows_in_order_once(archive, tmp_path, mo
 
 def test_a_cold_pass_looks_its_paths_up_only_after_another_writer(archive, tmp_path, monkeypatch):
     """The batches of a cold pass are new paths: after its first batch, a batch looks its paths up
-    in the index only when another instance wrote meanwhile (the index's generation moved)."""
+    in the index only when another instance wrote meanwhile (the index's generation moved), and
+    from then on every batch does."""
     import sqlite3
 
     from kfin_tui.index import Library
@@ -219,6 +220,39 @@ def test_a_cold_pass_looks_its_paths_up_only_after_another_writer(archive, tmp_p
     for _ in lib.load(batch=20, live=False):
         pass
     assert len(flags) > 5
-    assert flags[:5] == [False, True, True, False, True]
+    assert flags[:3] == [False, True, True] and not any(flags[3:])  # after another writer: always
     assert len(lib.rows) == COUNT == len({r.path for r in lib.rows})
     lib.close()
+
+
+def test_a_cold_pass_after_another_instances_whole_pass_stores_no_row_twice(archive, tmp_path, monkeypatch):
+    """Another instance lists the same cold folder between this one's start and its first batch:
+    the index then holds rows this pass did not look for, so every batch looks its paths up."""
+    import sqlite3
+
+    from kfin_tui.index import Library
+
+    monkeypatch.setattr(library_module, "STORE_BATCH", 10)
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    first, other = Library(archive), Library(archive)
+    real_meta = first._meta
+    done: list[int] = []
+
+    def meta(path):
+        if not done:
+            done.append(1)
+            for _ in other.load(batch=20, live=False):  # a whole cold pass of the other instance
+                pass
+        return real_meta(path)
+
+    monkeypatch.setattr(first, "_meta", meta)
+    for _ in first.load(batch=20, live=False):
+        pass
+    con = sqlite3.connect(first._db.path)
+    rows, paths = con.execute("SELECT count(*), count(DISTINCT path) FROM files").fetchone()
+    con.close()
+    assert rows == paths == COUNT
+    again = Library(archive)
+    assert len(again.load_all().rows) == COUNT
+    for lib in (first, other, again):
+        lib.close()

@@ -131,3 +131,15 @@ def test_an_identity_cache_of_the_right_version_but_wrong_entries_is_no_cache(tm
         row = type("R", (), {"id": 1, "path": str(root / "a.md")})()
         assert fresh.check([row], {"a.md": (st.st_size, st.st_mtime_ns)}) == [(1, "a.md")]
         assert fresh.get(root / "a.md").key == "path:a.md" and len(fresh.hash_of("a.md")) == 32
+
+
+def test_an_old_identity_cache_with_foreign_entries_is_read_without_them(tmp_path):
+    root = tmp_path / "archive"
+    root.mkdir()
+    cache = IdentityCache(root, tmp_path / "cache")
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(marshal.dumps((1, {7: (1, 2, "path:x", "ab" * 16), "b.md": (1, 2, 3, "ab" * 16),
+                                              "c.md": (1, 2, "path:c.md", "ab" * 16)})))
+    fresh = IdentityCache(root, tmp_path / "cache")
+    fresh._load()
+    assert list(fresh._mem) == ["c.md"]

@@ -477,3 +477,39 @@ def test_non_utf8_file_and_folder_names_keep_their_state(state_env):
     session = store.load_session(root)
     assert session is not None and session.selected == ident.key
     assert session.filters == {"keyword": "戊公司"}
+
+
+def test_a_mark_set_while_the_state_is_joined_is_kept(state_env):
+    """The reader marks an article read (the dwell) while the reading state is being joined in a
+    worker, after the marks were read: the join does not undo it."""
+    root = make_archive(state_env / "arch")
+    lib = load(root)
+    store = open_state()
+    st = ArchiveState(lib, store)
+    a, c = by_title(lib, "甲公司发布三季报"), by_title(lib, "丙公司获得订单")
+    st.set_read(a)
+    real = store.all_marks
+
+    def all_marks():
+        marks = real()
+        st.set_read(c)  # after the marks were read, before the join ends
+        return marks
+
+    store.all_marks = all_marks
+    st.refresh()
+    assert st.is_read(a) and st.is_read(c) and {a, c} <= st.read_ids()
+
+
+def test_a_row_refreshed_after_its_file_went_is_no_longer_found(state_env, monkeypatch):
+    monkeypatch.setenv("KFIN_TUI_NO_INDEX", "1")  # (no index: each file is looked at, not its indexed stat)
+    root = make_archive(state_env / "arch")
+    lib = load(root)
+    store = open_state()
+    st = ArchiveState(lib, store)
+    st.refresh()
+    d = by_title(lib, "丁公司停牌")
+    key = st.identity(d).key
+    assert st.row_of(key) == d
+    (root / "sub" / "d.md").unlink()
+    st.refresh(row_ids=[d])  # (its file changed: here, it went)
+    assert st.row_of(key) is None

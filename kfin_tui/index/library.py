@@ -682,12 +682,17 @@ class Library(LibraryState):
         """The cold pass's rows: stored as they came, rows built straight from the tuples."""
         try:
             with self._db.write() as conn:
-                # the paths of a pass are new (the walk gives each once, and the index did not hold
-                # them): only a batch after another writer's must look for them in the index
-                mine = self._meta_gen is not None and self._db.generation(conn) == self._meta_gen
+                # the paths of a pass are new (the walk gives each once): when the index held no
+                # file before the pass's first batch, a batch looks them up only if another
+                # instance wrote since this pass's previous one (the generation moved)
+                if self._meta_gen is None:
+                    empty = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+                    mine = False
+                else:
+                    empty = mine = self._db.generation(conn) == self._meta_gen
                 ids = self._db.files.insert_meta(conn, metas, absent=mine)
                 self._db.bump_gen(conn)
-                self._meta_gen = self._db.generation(conn)
+                self._meta_gen = self._db.generation(conn) if empty else None
         except sqlite3.Error as exc:
             # locked for too long by another instance, disk full, …: memory mode needs the texts
             self.problems.add(Stage.WRITE, exc, degraded=True)

@@ -183,6 +183,8 @@ class IdentityCache:
         for rel, hit in old.items():
             try:
                 size, mtime, key, digest = hit
+                if type(rel) is not str or type(key) is not str:
+                    continue
                 self._mem[rel] = _ENTRY.pack(size, mtime, bytes.fromhex(digest))
             except (TypeError, ValueError, struct.error):
                 continue
@@ -257,7 +259,11 @@ class IdentityCache:
             rel = path[plen:] if path.startswith(prefix) and os.sep == "/" else self._rel(path)
             stat = known.get(rel) if known is not None else None
             hit = mem.get(rel)
-            if (stat is not None and hit is not None and hit[:16] == pack(*stat)) or self.get(path, known) is not None:
+            try:
+                same = stat is not None and hit is not None and hit[:16] == pack(*stat)
+            except (TypeError, struct.error):  # (the index's stats are integers: never, in practice)
+                same = False
+            if same or self.get(path, known) is not None:
                 add((r.id, rel))
         return out
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import archive
-from .identity import PAUSE_EVERY, Identity, IdentityCache
+from .identity import Identity, IdentityCache
 from .store import Mark, StateStore, root_key
 
 
@@ -34,6 +34,7 @@ class ArchiveState:
         self._by_row: dict[int, Identity] = {}
         self._joined: set[int] = set()  # rows joined to the marks by a refresh (marked or not)
         self._marks: dict[int, Mark] = {}  # rows with a mark (read or starred or once was)
+        self._touched: dict[int, Mark] = {}  # marks set here since the last refresh began
         self._lock = threading.RLock()
 
     # identities ---------------------------------------------------------------------------
@@ -57,12 +58,15 @@ class ArchiveState:
         or rows whose file changed) and join them to the stored marks. ``pause`` is called every
         few thousand rows (a reader waits there while a keyword is typed)."""
         rows = archive.rows(self.library)
+        wanted: set[int] = set()
         if row_ids is not None:
             wanted = set(row_ids)
             rows = [r for r in rows if r.id in wanted]
             with self._lock:
                 for rid in wanted:
                     self._by_row.pop(rid, None)
+        with self._lock:
+            self._touched = {}  # (what is set from now on is laid over the join: it may miss it)
         known = archive.known_stats(self.library)
         idents = self._idents
         # the slow part (a file read where the cache has no identity): before the marks are read,
@@ -78,9 +82,7 @@ class ArchiveState:
         joined: dict[int, Mark] = {}
         if marks:  # (no Identity object is made: 100,000 rows are joined in ~0.1 s)
             key_of, hash_of = idents.key_of, idents.hash_of
-            for n, (rid, rel) in enumerate(found):
-                if pause is not None and not n % PAUSE_EVERY:
-                    pause()
+            for rid, rel in found:
                 key = key_of(rel)
                 hit = by_key.get(key)
                 if hit is not None and key.startswith("path:") and hit.root not in ("", self.root_key) \
@@ -91,12 +93,15 @@ class ArchiveState:
                 if hit is not None:
                     joined[rid] = hit
         with self._lock:
+            # a mark set while this ran (the marks were read before it, or the join missed it)
+            joined.update((rid, m) for rid, m in self._touched.items() if row_ids is None or rid in wanted)
             if row_ids is None:
                 self._marks = joined
                 self._joined = {rid for rid, _ in found}
             else:
                 for rid in set(row_ids):
                     self._marks.pop(rid, None)
+                self._joined.difference_update(row_ids)  # (a file that cannot be read any more)
                 self._marks.update(joined)
                 self._joined.update(rid for rid, _ in found)
 
@@ -156,6 +161,7 @@ class ArchiveState:
         m = change(ident)
         with self._lock:
             self._marks[row_id] = m
+            self._touched[row_id] = m
         return m
 
     def set_read(self, row_id: int, read: bool = True) -> bool:

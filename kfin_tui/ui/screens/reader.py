@@ -585,7 +585,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if self._stop.is_set():
             return
         if self._typing() and BACKGROUND_AFTER > 0:
-            self.set_timer(QUIET_WHILE_TYPING, self._start_background)  # the warm-up cannot pause
+            self.set_timer(QUIET_WHILE_TYPING, self._start_background)  # (not in the middle of the keys)
             return
         self.warm_up_extractor()
         if not self.library.bodies_pending:
