@@ -92,8 +92,8 @@ def test_state_command_mark_list_export_import(env, capsys):
     assert {u["title"] for u in unread} == {"贵州茅台三季报", "宁德时代三季度", "茅台分红"}
     assert all(u["read"] is False for u in unread)
     assert main(["state", "list", "--starred", str(root)]) == 0
-    out = capsys.readouterr().out
-    assert "★" in out and "茅台分红" in out and "比亚迪" not in out and out.rstrip().endswith("1/4")
+    got = capsys.readouterr()
+    assert "★" in got.out and "茅台分红" in got.out and "比亚迪" not in got.out and got.err.strip() == "1/4"
     export = env / "export.json"
     assert main(["state", "export", str(export)]) == 0
     data = json.loads(export.read_text(encoding="utf-8"))
@@ -152,3 +152,21 @@ def test_state_watch_with_a_broken_config_says_where(env, capsys):
     assert str(cfg) in err and "watch" in err
     assert cfg.read_text(encoding="utf-8") == "watch = [1, 2]\n"  # nothing written
     assert main(["state", "watch"]) == 1
+
+
+def test_state_list_writes_what_list_writes_in_beijing_time(env, capsys):
+    """Into a pipe: whole tab-separated lines (date, title with its marks, source, categories), the
+    dates in Beijing time as `kfin-tui list` gives them, the count on stderr."""
+    root = env / "arch"
+    root.mkdir()
+    (root / "utc.md").write_text("---\ntitle: 某某科技发布公告\nauthor: 财联社\ndate: 2023-03-29T08:15:42Z\n"
+                                 "categories:\n - 公告\n---\n\n某某科技今日发布公告。\n", encoding="utf-8")
+    assert main(["list", str(root)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert main(["state", "mark", "--star", str(root / "utc.md"), "--root", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["state", "list", "--starred", str(root)]) == 0
+    got = capsys.readouterr()
+    line = got.out.splitlines()
+    assert len(line) == 1 and line[0].split("\t")[0] == listed[0].split("\t")[0] == "2023-03-29 16:15"
+    assert line[0].split("\t")[1] == "★ ● 某某科技发布公告" and got.err.strip() == "1/1"

@@ -160,13 +160,21 @@ def _list(args: argparse.Namespace) -> int:
                 out.append(json_line(obj))
             sys.stdout.write("".join(line + "\n" for line in out))
         else:
+            from ..dates import format_date
             from ..sanitize import clean_line
-            from .cmd_list import format_table
+            from .cmd_list import format_table, format_tsv
 
-            rows = [(r.date.strftime("%Y-%m-%d %H:%M") if r.date else "",
+            # as `kfin-tui list` writes them: Beijing time; a table on a terminal, whole
+            # tab-separated lines into a pipe (the count on stderr)
+            rows = [(format_date(r.date),
                      clean_line(("★ " if r.id in starred else "") + ("" if r.id in read else "● ") + r.title),
                      clean_line(r.source), clean_line(" / ".join(r.categories))) for r in shown]
-            sys.stdout.write(format_table(rows, len(library.rows)))
+            if sys.stdout.isatty():
+                sys.stdout.write(format_table(rows, len(library.rows)))
+            else:
+                sys.stdout.write(format_tsv(rows))
+                sys.stdout.flush()
+                print(f"{len(rows)}/{len(library.rows)}", file=sys.stderr)
         if partial:
             print(partial, file=sys.stderr)
         state.close()
