@@ -516,3 +516,33 @@ def test_the_new_keys_can_be_remapped(key):
 
     keymap, problem = keymap_from_config({key: ["x"]})
     assert problem is None and keymap
+
+
+@pytest.mark.parametrize("title", ["英伟达", None])  # (None: the first row, shown before the marks are known)
+async def test_an_article_marked_unread_and_left_open_stays_unread_when_reopened(title):
+    """u on the article shown, then q: the next start reopens on it, and showing it again is no
+    reading (the dwell does not mark it read); moving to it by hand later is."""
+    app = NotesApp(UI_CORPUS, read_after=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if title:
+            await to_row(pilot, title)
+        await settle(pilot, 0.3)
+        chosen = app.reader.current.id
+        assert app.reader.reading.is_read(chosen)
+        await pilot.press("u")
+        assert not app.reader.reading.is_read(chosen)
+        await pilot.press("q")
+    app = NotesApp(UI_CORPUS, read_after=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, 0.3)
+        reader = app.reader
+        assert reader.current is not None and reader.current.id == chosen
+        await pilot.pause(0.3)
+        assert not reader.reading.is_read(chosen)
+        away, back = ("k", "j") if reader.article_list.rows and reader.article_list.rows[-1].id == chosen else ("j", "k")
+        await pilot.press(away)
+        await settle(pilot, 0.3)
+        await pilot.press(back)
+        await settle(pilot, 0.3)
+        assert reader.current.id == chosen and reader.reading.is_read(chosen)

@@ -117,6 +117,7 @@ class ReadingStateScreen(Screen[None]):
         self._session: ReaderSession | None = None
         self._restore_key: tuple[str, str] | None = None
         self._restored = False
+        self._reopened: int | None = None  # the row the session reopened, until it is shown
         self._dwell: Timer | None = None
         self._save_timer: Timer | None = None
         self._said_errors: set[str] = set()
@@ -274,6 +275,14 @@ class ReadingStateScreen(Screen[None]):
             if where:
                 self.set_filters(replace(self.filters, where=tuple(where)))
         if message.restore is not None and not self._restored:
+            self._reopened = message.restore
+            current, reading = self.current, self.reading
+            if current is not None and current.id == message.restore and reading is not None:
+                self._reopened = None  # shown already, its dwell begun before the marks were known
+                mark = reading.mark(current.id)
+                if mark is not None and not mark.read and self._dwell is not None:
+                    self._dwell.stop()
+                    self._dwell = None
             self.reveal(message.restore, focus=False)
         self._restored = True
         self.sync_marks()
@@ -380,6 +389,11 @@ class ReadingStateScreen(Screen[None]):
         if read is not None and row.id in read:
             return
         rid = row.id
+        reopened, self._reopened = self._reopened, None
+        if rid == reopened:
+            mark = self.reading.mark(rid)
+            if mark is not None and not mark.read:
+                return  # marked unread by hand, then the reader left on it: reopening is no reading
         self._dwell = self.set_timer(self.read_after, lambda: self._dwell_over(rid))
 
     def _dwell_over(self, row_id: int) -> None:
