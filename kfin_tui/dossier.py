@@ -132,6 +132,17 @@ class DossierEntry:
     source: str
     figures: list[FigureHit] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)  # mentioned with it, most mentioned first
+    format: str = ""  # the row's (a plain-text post's date may be its file's time: shown ≈)
+
+    def date_text(self, missing: str = "—") -> str:
+        """The day in Beijing time, ``≈`` before a date that is only the file's time."""
+        from .articles.filetime import date_is_file_time
+        from .dates import format_date
+
+        if self.date is None:
+            return missing
+        approx = self.format == "text" and date_is_file_time(self.path, self.format, self.date)
+        return ("≈" if approx else "") + format_date(self.date, missing, with_time=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "title": self.title, "date": self.date.isoformat() if self.date else None,
@@ -186,7 +197,7 @@ class Dossier:
         lib = self.library
         r = archive.row(lib, row_id)
         e = DossierEntry(row_id, r.path if r else "", r.title if r else "", r.date if r else None,
-                         r.source if r else "")
+                         r.source if r else "", format=r.format if r else "")
         names = {self.info.name, *self.info.aliases}
         ex = archive.extraction(lib, row_id)
         if ex is not None:

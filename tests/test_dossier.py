@@ -177,3 +177,22 @@ def test_dossier_text_is_inert_on_a_terminal():
     assert not any(c in out for c in "\x1b\x07\r\x9b")
     assert "标题" in out and "清屏" in out and "乙" in out
     assert all("别名" not in line or line.startswith("别名") for line in out.splitlines())
+
+
+def test_a_dossier_entry_date_is_beijing_time_and_marks_a_file_time(tmp_path):
+    """The dossier's days are Beijing days, as the list's; a plain-text post dated by its file's
+    time carries ≈ there too."""
+    import os
+    from datetime import datetime, timedelta, timezone
+
+    from kfin_tui.dossier import DossierEntry
+
+    utc = DossierEntry(1, str(tmp_path / "a.md"), "甲", datetime(2023, 3, 29, 20, 0, tzinfo=timezone.utc), "财联社",
+                       format="html")
+    assert utc.date_text() == "2023-03-30"
+    post = tmp_path / "b.txt"
+    post.write_text("某某股份发布公告。\n", encoding="utf-8")
+    when = datetime(2024, 5, 6, 10, 30, 0, tzinfo=timezone(timedelta(hours=8)))
+    os.utime(post, (when.timestamp(), when.timestamp()))
+    assert DossierEntry(2, str(post), "乙", when, "东方财富", format="text").date_text() == "≈2024-05-06"
+    assert DossierEntry(3, str(post), "丙", None, "").date_text() == "—"

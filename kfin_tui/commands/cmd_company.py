@@ -133,7 +133,7 @@ def format_dossier(dossier: Any, limit: int | None = None, width: int | None = N
         lines.append("没有提到它的文章" if not dossier.partial else "尚无结果 (提取中)")
     lines.append("")
     for e in dossier.entries(0, limit):
-        when = e.date.strftime("%Y-%m-%d") if e.date else "—"
+        when = e.date_text()
         lines.append(fit(f"{when}  {e.title}  · {e.source}" if e.source else f"{when}  {e.title}", width))
         if e.figures:
             lines.append(fit("            " + " · ".join(f.label for f in e.figures), width))

@@ -99,6 +99,7 @@ class DossierList(ScrollView, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows: list[Any] = []  # the dossier's rows (id, title, date), newest first
+        self._approx: dict[tuple, bool] = {}  # (row id, date) -> the date is the file's time
         self.total = 0  # articles in the list: more than len(rows) while only the first are known
         self.entries: dict[int, Any] = {}
         self.empty_message = ""
@@ -145,6 +146,18 @@ class DossierList(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, max(self.total, len(self.rows)) * ENTRY_HEIGHT)
 
     # what to compute --------------------------------------------------------------------------
+    def _file_time(self, row: Any) -> bool:
+        """Whether a plain-text row's date is only its file's time (one stat, remembered)."""
+        key = (row.id, row.date)
+        found = self._approx.get(key)
+        if found is None:
+            from ...articles.filetime import date_is_file_time
+
+            if len(self._approx) > 4096:
+                self._approx.clear()
+            found = self._approx[key] = date_is_file_time(row.path, row.format, row.date)
+        return found
+
     def _want(self, index: int) -> None:
         """Row ``index`` is drawn without its figures: ask for it (and the next screenful) once
         this paint is over."""
@@ -188,7 +201,8 @@ class DossierList(ScrollView, can_focus=True):
         text = Text()
         text.append("▌" if selected and part == 0 else " ", self.get_component_rich_style("dossier-list--marker"))
         if part == 0:
-            text.append(format_date(row.date, "无日期", with_time=False), dim)
+            approx = row.format == "text" and row.date is not None and self._file_time(row)
+            text.append(("≈" if approx else "") + format_date(row.date, "无日期", with_time=False), dim)
             text.append("  " + one_line(row.title), self.get_component_rich_style("dossier-list--title"))
         elif entry is None:
             if part == 1:
