@@ -116,7 +116,7 @@ class ArchiveState:
     # queries ------------------------------------------------------------------------------
     def mark(self, row_id: int) -> Mark | None:
         with self._lock:
-            if row_id in self._marks or row_id in self._joined or row_id in self._by_row:
+            if row_id in self._marks or row_id in self._joined:  # (an identity asked for is no join)
                 return self._marks.get(row_id)
         ident = self.identity(row_id)
         if ident is None:

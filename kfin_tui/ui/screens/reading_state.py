@@ -390,11 +390,19 @@ class ReadingStateScreen(Screen[None]):
             return
         rid = row.id
         reopened, self._reopened = self._reopened, None
-        if rid == reopened:
-            mark = self.reading.mark(rid)
+        if rid == reopened or self._is_restore_target(rid):
+            mark = self.reading.mark(rid)  # (before the state is joined too: read from the store)
             if mark is not None and not mark.read:
                 return  # marked unread by hand, then the reader left on it: reopening is no reading
         self._dwell = self.set_timer(self.read_after, lambda: self._dwell_over(rid))
+
+    def _is_restore_target(self, row_id: int) -> bool:
+        """Whether ``row_id`` is the article the saved session reopens on, while the state is
+        not joined yet (the first row may be shown before then)."""
+        if self._restored or self._restore_key is None or self.reading is None:
+            return False
+        ident = self.reading.identity(row_id)
+        return ident is not None and ident.key == self._restore_key[0]
 
     def _dwell_over(self, row_id: int) -> None:
         self._dwell = None
