@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..dates import CHINA_TZ
 
-__all__ = ["date_is_file_time", "file_time"]
+__all__ = ["FileTimes", "date_is_file_time", "file_time"]
 
 
 def file_time(path: str | Path) -> datetime | None:
@@ -32,3 +32,24 @@ def date_is_file_time(path: str | Path, fmt: str, date: datetime | None) -> bool
     if fmt != "text" or date is None or date.microsecond:
         return False
     return file_time(path) == date
+
+
+class FileTimes:
+    """:func:`date_is_file_time` of listing rows (``.id``, ``.path``, ``.format``, ``.date``),
+    remembered per (row, date): a view asks it for the rows it draws, one stat each."""
+
+    LIMIT = 4096  # answers kept (then forgotten at once: a view draws a screenful at a time)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, bool] = {}
+
+    def approximate(self, row) -> bool:
+        if row.format != "text" or row.date is None:
+            return False
+        key = (row.id, row.date)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > self.LIMIT:
+                self._seen.clear()
+            found = self._seen[key] = date_is_file_time(row.path, row.format, row.date)
+        return found

@@ -43,6 +43,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Static
 
+from ...articles.filetime import FileTimes
 from ...dates import format_date
 from ..bindings import DOSSIER
 from ..messages import DossierBuilt, DossierEntries
@@ -99,7 +100,7 @@ class DossierList(ScrollView, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows: list[Any] = []  # the dossier's rows (id, title, date), newest first
-        self._approx: dict[tuple, bool] = {}  # (row id, date) -> the date is the file's time
+        self._file_times = FileTimes()  # which rows' dates are only their file's time
         self.total = 0  # articles in the list: more than len(rows) while only the first are known
         self.entries: dict[int, Any] = {}
         self.empty_message = ""
@@ -146,18 +147,6 @@ class DossierList(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, max(self.total, len(self.rows)) * ENTRY_HEIGHT)
 
     # what to compute --------------------------------------------------------------------------
-    def _file_time(self, row: Any) -> bool:
-        """Whether a plain-text row's date is only its file's time (one stat, remembered)."""
-        key = (row.id, row.date)
-        found = self._approx.get(key)
-        if found is None:
-            from ...articles.filetime import date_is_file_time
-
-            if len(self._approx) > 4096:
-                self._approx.clear()
-            found = self._approx[key] = date_is_file_time(row.path, row.format, row.date)
-        return found
-
     def _want(self, index: int) -> None:
         """Row ``index`` is drawn without its figures: ask for it (and the next screenful) once
         this paint is over."""
@@ -201,8 +190,7 @@ class DossierList(ScrollView, can_focus=True):
         text = Text()
         text.append("▌" if selected and part == 0 else " ", self.get_component_rich_style("dossier-list--marker"))
         if part == 0:
-            approx = row.format == "text" and row.date is not None and self._file_time(row)
-            text.append(("≈" if approx else "") + format_date(row.date, "无日期", with_time=False), dim)
+            text.append(("≈" if self._file_times.approximate(row) else "") + format_date(row.date, "无日期", with_time=False), dim)
             text.append("  " + one_line(row.title), self.get_component_rich_style("dossier-list--title"))
         elif entry is None:
             if part == 1:

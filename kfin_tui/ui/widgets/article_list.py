@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...articles.filetime import FileTimes
 from ...dates import CHINA_TZ
 from ...index import Row
 from ...typeset import cells, fold_cells, line_ranges
@@ -105,7 +106,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred_ids: set[int] = set()
         self.watched_ids: frozenset[int] = frozenset()
         self.dense = False  # one line per article (set_dense)
-        self._approx: dict[tuple[int, datetime], bool] = {}  # (row id, date) -> date is the file's time
+        self._file_times = FileTimes()  # which rows' dates are only their file's time
 
     @property
     def row_height(self) -> int:
@@ -124,17 +125,7 @@ class ArticleList(ScrollView, can_focus=True):
     def approximate(self, row: Row) -> bool:
         """Whether the row's date is only its file's modification time (shown ``≈``): asked for the
         rows drawn, one stat each, remembered."""
-        if row.format != "text" or row.date is None:
-            return False
-        key = (row.id, row.date)
-        found = self._approx.get(key)
-        if found is None:
-            from ...articles.filetime import date_is_file_time
-
-            if len(self._approx) > 4096:
-                self._approx.clear()
-            found = self._approx[key] = date_is_file_time(row.path, row.format, row.date)
-        return found
+        return self._file_times.approximate(row)
 
     # data -------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep: Row | None = None) -> None:
