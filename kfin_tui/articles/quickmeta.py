@@ -27,6 +27,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from ..dates import CHINA_TZ
 from ..sanitize import clean_text
 from .decoding import _BLANK, _BLANK_TEXT, _NOT_CONTROL
 from .fields import (
@@ -39,6 +40,7 @@ from .fields import (
     _clean,
     _folder_categories,
     _site,
+    as_text,
     closing_fence,
     file_time,
     front_matter_fields,
@@ -276,6 +278,69 @@ _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}\Z")
 _KEYS_SEEN: set = set()  # key names already checked against _KEY_NAME
 
 
+_LINES: dict = {}  # short lines an archive repeats (category items, author, flags) -> what they say
+_BLANK_LINE = ("b",)
+
+
+def _line(line: str) -> tuple:
+    """What one front-matter line says, from the line alone (the state of the lines before it is
+    :func:`_parse_front_matter`'s business): ``("b",)`` a blank line, ``("i", indent, value)`` a
+    ``- item``, ``("k", key, text, value)`` a ``key: value`` line (``text`` the stripped value, "" for
+    none). Flow sequences are tuples here (a remembered line's value is shared): lists for the caller.
+    Raises :class:`_Abstain` for a line the subset does not read."""
+    c = line[0]
+    if c == " " or c == "-":
+        rest = line.lstrip(" ") if c == " " else line
+        if rest[:2] == "- ":
+            v = rest[2:].strip(" ")
+        elif rest == "-":
+            v = ""
+        elif not rest:
+            return _BLANK_LINE
+        else:
+            raise _ABSTAIN  # continuation line, nested mapping, comment, `---`-like line
+        if not v:
+            return ("i", len(line) - len(rest), None)
+        if v[0] == "[":
+            raise _ABSTAIN
+        return ("i", len(line) - len(rest), _known_scalar(v))
+    colon = line.find(":")
+    if colon <= 0:
+        raise _ABSTAIN
+    k = line[:colon]
+    if k not in _KEYS_SEEN:
+        if not _KEY_NAME.match(k):
+            raise _ABSTAIN
+        if len(_KEYS_SEEN) < 10_000:
+            _KEYS_SEEN.add(k)
+    v = line[colon + 1:]
+    if v:
+        if v[0] != " ":
+            raise _ABSTAIN  # `key:value` is one plain scalar, not a mapping
+        v = v.strip(" ")
+    if not v:
+        return ("k", k, "", None)
+    value = _value(v, k in _UNIQUE_KEYS)
+    if k in _TEXT_KEYS and value is not None and not isinstance(value, (str, list)):
+        # frontmatter.parse: YAML 1.1 reads `title: on` as True and `title: 1:30` as 90 — the raw
+        # text of the line wins (this key's only line: duplicates abstain)
+        value = v.strip()
+    return ("k", k, v, tuple(value) if type(value) is list else value)
+
+
+def _known_line(line: str) -> tuple:
+    """:func:`_line`, remembered for short lines whose key is not one of a kind (a title or a date
+    is not seen twice; a category item, an author, ``comments: false`` are)."""
+    found = _LINES.get(line)
+    if found is None:
+        found = _line(line)
+        if len(line) <= 48 and (found[0] != "k" or found[1] not in _UNIQUE_KEYS):
+            if len(_LINES) > 20_000:
+                _LINES.clear()
+            _LINES[line] = found
+    return found
+
+
 def _parse_front_matter(fm: str) -> dict:
     """The top-level mapping PyYAML's SafeLoader would build from ``fm``, or :class:`_Abstain`."""
     if _UNSAFE.search(fm):
@@ -287,58 +352,28 @@ def _parse_front_matter(fm: str) -> dict:
     for line in fm.split("\n"):
         if not line:
             continue
-        c = line[0]
-        if c == " " or c == "-":
-            rest = line.lstrip(" ") if c == " " else line
-            if rest[:2] == "- ":
-                v = rest[2:].strip(" ")
-            elif rest == "-":
-                v = ""
-            elif not rest:
-                continue  # a blank line
+        said = _known_line(line)
+        kind = said[0]
+        if kind == "k":
+            k = said[1]
+            if k in out and k in _WATCHED:
+                raise _ABSTAIN  # duplicate: YAML keeps the last, the loader's raw-value fix reads the first
+            if said[2]:
+                value = said[3]
+                out[k] = list(value) if type(value) is tuple else value
+                key = None
             else:
-                raise _ABSTAIN  # continuation line, nested mapping, comment, `---`-like line
+                out[k] = None
+                key, items = k, None
+        elif kind == "i":
             if key is None:
                 raise _ABSTAIN
             if items is None:
-                items, indent = [], len(line) - len(rest)
+                items, indent = [], said[1]
                 out[key] = items
-            elif len(line) - len(rest) != indent:
+            elif said[1] != indent:
                 raise _ABSTAIN
-            if not v:
-                items.append(None)
-            elif v[0] == "[":
-                raise _ABSTAIN
-            else:
-                items.append(_known_scalar(v))
-            continue
-        colon = line.find(":")
-        if colon <= 0:
-            raise _ABSTAIN
-        k = line[:colon]
-        if k not in _KEYS_SEEN:
-            if not _KEY_NAME.match(k):
-                raise _ABSTAIN
-            if len(_KEYS_SEEN) < 10_000:
-                _KEYS_SEEN.add(k)
-        v = line[colon + 1:]
-        if v:
-            if v[0] != " ":
-                raise _ABSTAIN  # `key:value` is one plain scalar, not a mapping
-            v = v.strip(" ")
-        if k in out and k in _WATCHED:
-            raise _ABSTAIN  # duplicate: YAML keeps the last, the loader's raw-value fix reads the first
-        if v:
-            value = _value(v, k in _UNIQUE_KEYS)
-            if k in _TEXT_KEYS and value is not None and not isinstance(value, (str, list)):
-                # frontmatter.parse: YAML 1.1 reads `title: on` as True and `title: 1:30` as 90 —
-                # the raw text of the line wins (this key's only line: duplicates abstain)
-                value = v.strip()
-            out[k] = value
-            key = None
-        else:
-            out[k] = None
-            key, items = k, None
+            items.append(said[2])
     return out
 
 
@@ -360,14 +395,43 @@ def _date(value) -> datetime | None:
         if m is not None:
             day, month, year, hour, minute, second = m.groups()
             try:
-                return in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
-                                         tzinfo=timezone.utc))
+                return _in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute),
+                                          int(second), tzinfo=timezone.utc))
             except ValueError:
                 pass  # 31 Feb: let the general parser say what it makes of it
+    elif type(value) is datetime:  # what YAML made of `date: 2020-05-18 09:30:00`
+        return _in_range(value if value.tzinfo else value.replace(tzinfo=CHINA_TZ))
     return parse_date(value)
 
 
+def _in_range(dt: datetime) -> datetime | None:
+    """fields.in_range, without its three conversions for a date far from year 1 and 9999 (only
+    within hours of those can a zone push it out of what ``datetime`` holds)."""
+    return dt if 1 < dt.year < 9999 else in_range(dt)
+
+
 _CLEANED: dict = {}
+_FIELDS: dict = {}
+_NAMED = ("categories", "category", "tags", "author", "source")
+
+
+def _fields(fields: dict) -> tuple[str, list[str], str, str]:
+    """fields.front_matter_fields, with what comes of the fields an archive repeats (categories,
+    tags, author, source) remembered: only the title is cleaned anew."""
+    values = tuple(map(fields.get, _NAMED))
+    key = tuple(tuple(v) if type(v) is list else v for v in values)
+    if not all(v is None or type(v) is str or (type(v) is tuple and all(type(x) is str for x in v)) for v in key):
+        # numbers, booleans, dates (True == 1 as a key), nested lists: as they are, not remembered
+        return front_matter_fields(fields, _clean_short)
+    found = _FIELDS.get(key)
+    if found is None:
+        found = front_matter_fields({k: fields[k] for k in _NAMED if k in fields}, _clean_short)[1:]
+        if len(_FIELDS) > 20_000:
+            _FIELDS.clear()
+        _FIELDS[key] = found
+    title = fields.get("title")
+    return (_clean(title.strip()[:1000]) if type(title) is str else _clean(as_text(title)),
+            list(found[0]), found[1], found[2])
 
 
 def _clean_short(value: str) -> str:
@@ -484,7 +548,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
 
     if "stocks" in fields:
         return None  # a fetched item's stock labels are tickers: the full loader reads them
-    title, categories, author, source_field = front_matter_fields(fields, _clean_short)
+    title, categories, author, source_field = _fields(fields)
     categories = categories or _categories_of(path, root)
     if not (author or source_field):
         return None  # the body's 来源 line would come before the site

@@ -139,9 +139,14 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
     prefix = root if root.endswith(os.sep) else root + os.sep
     rel = path[len(prefix):] if path.startswith(prefix) else rel_path(Path(path), root_p)
     rel = posix(rel)
-    return (rel, phash(rel), st.st_size, st.st_mtime_ns, 1, shown(meta["title"]),
+    title, source, author, cats = meta["title"], meta["source"], meta["author"], FIELD_SEP.join(meta["categories"])
+    try:
+        "".join((title, source, author, cats)).encode("utf-8")  # (the common case: one check for the four)
+    except UnicodeEncodeError:
+        title, source, author, cats = shown(title) or "", shown(source) or "", shown(author) or "", shown(cats) or ""
+    return (rel, phash(rel), st.st_size, st.st_mtime_ns, 1, title,
             date.isoformat() if date else None, 0 if date else 1, date.timestamp() if date else 0.0,
-            shown(meta["source"]), shown(meta["author"]), shown(FIELD_SEP.join(meta["categories"])), "", meta["format"],
+            source, author, cats, "", meta["format"],
             None, 0, None, 0)  # no --json line and no text yet: both come with the body
 
 
