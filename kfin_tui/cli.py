@@ -135,12 +135,15 @@ def _main(argv: list[str]) -> int:
 
 def script() -> None:
     """The console script (and ``python -m kfin_tui``): :func:`main`, then the process ends. After
-    the reader it ends without the interpreter's teardown (:func:`~kfin_tui.commands.cmd_read.exit_now`);
+    the reader it ends without the interpreter's teardown (:func:`~kfin_tui.commands.common.exit_now`);
     :func:`main` itself never does, so that it can be called in-process."""
     code = main()
-    reader = sys.modules.get(f"{__package__}.commands.cmd_read")
-    if reader is not None and getattr(reader, "reader_closed", False):
-        reader.exit_now(code)
+    for name in ("cmd_read", "cmd_list"):  # each sets `closed` once it has closed what it opened
+        command = sys.modules.get(f"{__package__}.commands.{name}")
+        if command is not None and getattr(command, "closed", False):
+            from .commands.common import exit_now
+
+            exit_now(code)
     sys.exit(code)
 
 

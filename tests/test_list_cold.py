@@ -256,3 +256,65 @@ def test_a_cold_pass_after_another_instances_whole_pass_stores_no_row_twice(arch
     assert len(again.load_all().rows) == COUNT
     for lib in (first, other, again):
         lib.close()
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_lines_made_while_the_workers_read_are_the_table_of_the_sorted_rows(archive, tmp_path, monkeypatch, tty):
+    """A cold listing makes each row's line as its batch is stored (``Library.on_stored``) and puts
+    them in order at the end: the output is the table (or the TSV) made at once from the loaded
+    rows, newest first (the batches come in the walk's order, not the list's)."""
+    from kfin_tui.commands.cmd_list import format_table, format_tsv
+    from kfin_tui.index import Library
+    from kfin_tui.index.quicklist import table_cells
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((100, 40)))
+    made: list[int] = []
+    real_add = cmd_list._EarlyLines.add
+
+    def add(self, rows):
+        made.append(len(rows))
+        return real_add(self, rows)
+
+    monkeypatch.setattr(cmd_list._EarlyLines, "add", add)
+    out = _run(_args(archive), monkeypatch, tmp_path / "cache", tty=tty)
+    assert len(made) >= 2 and sum(made) == COUNT  # the lines were made batch by batch
+    monkeypatch.setenv("KFIN_TUI_NO_INDEX", "1")
+    lib = Library(archive)
+    rows = lib.load_all().rows
+    expected = format_table(table_cells(rows), len(rows), width=100) if tty else format_tsv(table_cells(rows))
+    assert out == expected
+    lib.close()
+
+
+def test_a_row_replaced_after_its_line_was_made_is_made_again():
+    """The early lines are matched to the listing's rows by identity: a row replaced later (the same
+    file read again) gets its line made from what the listing holds."""
+    from kfin_tui.commands.cmd_list import TsvLines, _EarlyLines
+    from kfin_tui.filters import Filters
+    from kfin_tui.index.quicklist import Listing
+    from kfin_tui.index.records import Row
+
+    a = Row(1, "/a.md", "甲公司发布年报", None, "财联社", ("金融",), ())
+    b = Row(2, "/b.md", "乙公司回购", None, "证券时报", ("金融", "公司"), ())
+    early = _EarlyLines(TsvLines(), Filters())
+    early.add([a, b])
+    b2 = b._replace(title="乙公司回购完成")
+    listing = Listing.of_rows([b2, a], "/", 2)
+    assert early.lines_of(listing) == ["\t乙公司回购完成\t证券时报\t金融 / 公司\n", "\t甲公司发布年报\t财联社\t金融\n"]
+
+
+def test_list_closes_the_index_and_the_console_script_ends_without_teardown(archive, tmp_path, monkeypatch):
+    """After its output, ``list`` closes the index (its writes are whole in the database file) and
+    says so: the console script then ends the process at once (common.exit_now), as after the
+    reader. Run as a process: a cold listing, then a warm one from the index it left."""
+    import subprocess
+
+    out = _run(_args(archive), monkeypatch, tmp_path / "in-process")
+    assert cmd_list.closed is True
+    env = {**os.environ, "KFIN_TUI_CACHE": str(tmp_path / "cache")}
+    env.pop("KFIN_TUI_NO_INDEX", None)
+    runs = [subprocess.run([sys.executable, "-m", "kfin_tui", "list", str(archive)], capture_output=True,
+                           text=True, env=env, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout == out
+    assert all(p.stat().st_size == 0 for p in (tmp_path / "cache").glob("**/*-wal"))  # checkpointed at close

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from operator import itemgetter
 
 from ..sanitize import clean_line
 from .common import EXIT_BAD_PATH, EXIT_OK, check_path, report_issues, root_of
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     by_state = args.unread or args.starred or args.watch
     listing = None
     header_written = False
+    made: _EarlyLines | None = None
     if not by_state:
         listing = library.quick_listing(filters, early, prepare=(lambda li: li.json_bytes()) if args.json else None)
     elif early is not None:
@@ -55,14 +57,25 @@ def run(args: argparse.Namespace) -> int:
         # a cold (or changed) folder: the metadata pass lists every row; the bodies are read only
         # when the output needs them — a keyword (search), --json (the tickers), a company or the
         # watch list (extraction), --unread/--starred (the reading state's identities)
-        if not args.json and sys.stdout.isatty():
-            # the table's header at once (a terminal sees the command answer); its rows need
-            # every date first (newest first)
-            sys.stdout.write(format_table([], 0).split("\n", 1)[0] + "\n")
-            sys.stdout.flush()
-            header_written = True
+        tty = sys.stdout.isatty()
+        if not args.json:
+            table: TableLines | TsvLines
+            if tty:
+                # the table's header at once (a terminal sees the command answer); its rows need
+                # every date first (newest first)
+                table = TableLines()
+                sys.stdout.write(table.header())
+                sys.stdout.flush()
+                header_written = True
+            else:
+                table = TsvLines()
+            if not (filters.keyword.strip() or filters.company.strip() or by_state):
+                # the lines are made batch by batch while the workers read; put in order at the end
+                made = _EarlyLines(table, filters)
+                library.on_stored = made.add
         for _ in library.load(live=False):  # (every row before the first is written: newest first)
             pass
+        library.on_stored = None
         if args.json or filters.keyword.strip() or filters.company.strip() or by_state:
             # the body pass finds companies only when this output needs them (~1 ms per file)
             library.companies_with_texts = bool(filters.company.strip() or args.watch)
@@ -84,6 +97,13 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.flush()
             sys.stdout.buffer.write(listing.prepared if listing.prepared is not None else listing.json_bytes())
+        elif made is not None and (lines := made.lines_of(listing)) is not None:
+            if not header_written:  # a pipe or a file: whole lines, tab-separated; the count is not data
+                sys.stdout.write("".join(lines))
+                sys.stdout.flush()
+                print(f"{len(listing.picked)}/{listing.total}", file=sys.stderr)
+            else:
+                sys.stdout.write("".join(lines) + f"{len(listing.picked)}/{listing.total}\n")
         elif sys.stdout.isatty():
             text = format_table(listing.table_rows(), listing.total)
             if header_written:
@@ -106,7 +126,55 @@ def run(args: argparse.Namespace) -> int:
     degraded = summary(library.problems)
     if degraded:
         print(f"kfin-tui: warning: {clean_line(degraded)}", file=sys.stderr)
+    global closed
+    # the index closed now (not when the rows are freed): the console script may end the process
+    # without the interpreter's teardown (an index build still running in a thread is left to it)
+    closed = library.close(timeout=0.0)
     return EXIT_OK
+
+
+# set once run() has closed the index: the console script may then end the process with
+# common.exit_now (never an in-process caller of cli.main, such as a test)
+closed = False
+
+
+_LINE = itemgetter(1)
+
+
+class _EarlyLines:
+    """The output lines of rows as a cold load stores them (``Library.on_stored``), made while the
+    workers are still reading; :meth:`lines_of` puts them in the listing's order at the end. A row
+    replaced after its line was made (another row object for the same file) is made again then."""
+
+    def __init__(self, table: TableLines | TsvLines, filters) -> None:
+        from ..index.quicklist import table_cells
+
+        self.table, self.filters, self.cells = table, filters, table_cells
+        self.made: dict[int, tuple[object, str]] = {}  # id(row) -> (row, its line)
+
+    def add(self, rows: list) -> None:
+        category = self.filters.category
+        if category:
+            rows = [r for r in rows if self.filters.category_ok(r.categories)]
+        for row, line in zip(rows, self.table.lines(self.cells(rows))):
+            self.made[id(row)] = (row, line)
+
+    def lines_of(self, listing) -> list[str] | None:
+        """The lines of the listing's rows, in its order; None when it holds no rows (a listing
+        straight from the index)."""
+        rows = listing.picked_rows()
+        if rows is None:
+            return None
+        # keyed by the row object's identity: the row is held here, so no other row has its id()
+        got = list(map(self.made.get, map(id, rows)))
+        if None not in got:
+            return list(map(_LINE, got))  # type: ignore[arg-type]
+        missing = [k for k, g in enumerate(got) if g is None]
+        fresh = self.table.lines(self.cells([rows[k] for k in missing]))
+        out = [g[1] if g is not None else "" for g in got]
+        for k, line in zip(missing, fresh):
+            out[k] = line
+        return out
 
 
 def _unknown_filter(library, filters) -> str | None:
@@ -200,37 +268,57 @@ def _all_clean(rows: list[tuple]) -> bool:
 def format_tsv(rows: list[tuple[str, str, str, str]]) -> str:
     """date, title, source, categories: one line per row, tab-separated, nothing cut (for a pipe).
     Every cell through :func:`~kfin_tui.sanitize.clean_line` (no tab, newline or control survives)."""
-    if not rows:
-        return ""
-    if _all_clean(rows):
-        return "\n".join(map("\t".join, rows)) + "\n"
-    return "".join("\t".join(clean_line(cell or "") for cell in row) + "\n" for row in rows)
+    return "".join(TsvLines().lines(rows))
 
 
 def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int | None = None) -> str:
     """date · title · source · categories in fixed columns cut to the terminal width (in cells:
     a Chinese character takes two), then ``shown/total``. Rows are (date, title, source, categories);
     every cell goes through :func:`~kfin_tui.sanitize.clean_line` (inert on a terminal)."""
-    import shutil
+    table = TableLines(width)
+    return table.header() + "".join(table.lines(rows)) + f"{len(rows)}/{total}\n"
 
-    from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
-    if width is None:
-        width = shutil.get_terminal_size((80, 24)).columns
-    date_w, src_w, cat_w = 16, 10, 18
-    title_w = width - date_w - src_w - cat_w - 2 * 3
-    if title_w < 16:
-        title_w, cat_w = title_w + cat_w + 2, 0
-    title_w = max(8, title_w)
-    clean = (lambda text: text) if _all_clean(rows) else clean_line
-    char_cells: dict[str, int] = {}
+class TsvLines:
+    """The lines of :func:`format_tsv`, made batch by batch (each ends with a newline)."""
 
-    def cells(text: str) -> int:
+    def lines(self, rows: list[tuple[str, str, str, str]]) -> list[str]:
+        if not rows:
+            return []
+        if _all_clean(rows):
+            return [line + "\n" for line in map("\t".join, rows)]
+        return ["\t".join(clean_line(cell or "") for cell in row) + "\n" for row in rows]
+
+
+class TableLines:
+    """The lines of :func:`format_table`, made batch by batch (each ends with a newline): a cold
+    ``kfin-tui list`` makes them while the workers still read (every row's date is needed before
+    the first line is written: newest first), and only puts them in order at the end."""
+
+    DATE_W, SRC_W = 16, 10
+
+    def __init__(self, width: int | None = None) -> None:
+        import shutil
+
+        if width is None:
+            width = shutil.get_terminal_size((80, 24)).columns
+        self.cat_w = 18
+        title_w = width - self.DATE_W - self.SRC_W - self.cat_w - 2 * 3
+        if title_w < 16:
+            title_w, self.cat_w = title_w + self.cat_w + 2, 0
+        self.title_w = max(8, title_w)
+        self._char_cells: dict[str, int] = {}
+        self._fitted: dict[tuple[str, int], str] = {}  # sources and categories repeat: each fitted once
+
+    def _cells(self, text: str) -> int:
         """``rich.cells.cell_len`` of a cleaned cell, with each character's width looked up once."""
+        from rich.cells import cell_len, get_character_cell_size
+
         if text.isascii():
             return len(text)  # (cleaned: printable ASCII, one cell each)
         if "\u200d" in text or "\ufe0f" in text:
             return cell_len(text)  # (sequences Rich measures as a whole; the cleaner drops these)
+        char_cells = self._char_cells
         try:
             return sum(map(char_cells.__getitem__, text))
         except KeyError:
@@ -239,33 +327,64 @@ def format_table(rows: list[tuple[str, str, str, str]], total: int, width: int |
                     char_cells[c] = get_character_cell_size(c)
             return sum(map(char_cells.__getitem__, text))
 
-    def fit(text: str, w: int) -> str:
+    def _fit(self, text: str, w: int, clean) -> str:
+        from rich.cells import cell_len, set_cell_size
+
         text = clean(text)
-        n = cells(text)
+        n = self._cells(text)
         if n > w:  # cut on a character (a wide one that does not fit leaves a blank: dropped)
             text = set_cell_size(text, w - 1).rstrip() + "…"
             n = cell_len(text)
         return text + " " * (w - n)
 
-    fitted: dict[tuple[str, int], str] = {}  # sources and categories repeat: each fitted once
-
-    def fit_again(text: str, w: int) -> str:
+    def _fit_again(self, text: str, w: int, clean) -> str:
+        fitted = self._fitted
         got = fitted.get((text, w))
         if got is None:
-            got = fit(text, w)
+            got = self._fit(text, w, clean)
             if len(fitted) < 50_000:
                 fitted[text, w] = got
         return got
 
-    head = [fit("日期", date_w), fit("标题", title_w), fit("来源", src_w)] + ([fit("分类", cat_w)] if cat_w else [])
-    lines = ["  ".join(head).rstrip()]
-    add = lines.append
-    for date, title, source, cats in rows:
-        if cat_w:
-            line = (f"{fit(date or '—', date_w)}  {fit(title, title_w)}  {fit_again(source, src_w)}  "
-                    f"{fit_again(cats, cat_w)}")
-        else:
-            line = f"{fit(date or '—', date_w)}  {fit(title, title_w)}  {fit_again(source, src_w)}"
-        add(line.rstrip())
-    lines.append(f"{len(rows)}/{total}")
-    return "\n".join(lines) + "\n"
+    def header(self) -> str:
+        fit, ident = self._fit, _same
+        head = [fit("日期", self.DATE_W, ident), fit("标题", self.title_w, ident), fit("来源", self.SRC_W, ident)]
+        if self.cat_w:
+            head.append(fit("分类", self.cat_w, ident))
+        return "  ".join(head).rstrip() + "\n"
+
+    def lines(self, rows: list[tuple[str, str, str, str]]) -> list[str]:
+        """The table lines of these rows (each cell cleaned, unless the whole batch is clean)."""
+        all_clean = _all_clean(rows)
+        clean = _same if all_clean else clean_line
+        fit, fit_again, cells = self._fit, self._fit_again, self._cells
+        date_w, title_w, src_w, cat_w = self.DATE_W, self.title_w, self.SRC_W, self.cat_w
+        wide = self._char_cells
+        width_of = wide.__getitem__
+        out: list[str] = []
+        add = out.append
+        for date, title, source, cats in rows:
+            # a date as format_date writes it fills its column exactly: nothing to cut or pad
+            d = date if all_clean and len(date) == date_w and date.isascii() else fit(date or "—", date_w, clean)
+            t = clean(title)
+            if t.isascii():
+                n = len(t)
+            else:
+                try:  # (the common case of _cells, inline: every character's width known)
+                    n = sum(map(width_of, t)) if "\u200d" not in t and "\ufe0f" not in t else cells(t)
+                except KeyError:
+                    n = cells(t)
+            if n > title_w:
+                t = fit(t, title_w, _same)
+            else:
+                t += " " * (title_w - n)
+            if cat_w:
+                line = f"{d}  {t}  {fit_again(source, src_w, clean)}  {fit_again(cats, cat_w, clean)}"
+            else:
+                line = f"{d}  {t}  {fit_again(source, src_w, clean)}"
+            add(line.rstrip() + "\n")
+        return out
+
+
+def _same(text: str) -> str:
+    return text

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -39,31 +38,11 @@ def run(args: argparse.Namespace) -> int:
     app = KfinApp(root, keyword=args.keyword or "", category=args.category or "", company=args.company or "",
                   config=config)
     app.run()
-    global reader_closed
-    reader_closed = True
+    global closed
+    closed = True
     return app.return_code or EXIT_OK
 
 
 # set once the reader has run and closed everything: the console script may then end the process
-# with exit_now (never an in-process caller of cli.main, such as a test)
-reader_closed = False
-
-
-def exit_now(code: int) -> None:
-    """End the process without the interpreter's teardown (called by ``cli.script`` after the
-    reader). By now the reader has closed the index and the reading state and restored the
-    terminal; what is left is freeing every object one by one (the rows, jieba's and the company
-    dictionaries, Textual's widgets), which kept the shell waiting 0.5–0.7 s after ``q`` on the
-    bundled corpus, and longer on a big archive. Atexit handlers still run (none of ours needs
-    them; a library's may), then standard streams are flushed. The child processes (body pass,
-    big-article parser, walk) read their stdin and end at its EOF, which the kernel delivers when
-    this process is gone."""
-    import atexit
-
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    os._exit(code)
+# with common.exit_now (never an in-process caller of cli.main, such as a test)
+closed = False

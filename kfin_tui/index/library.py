@@ -37,7 +37,7 @@ from .lifetime import InFlight, guarded, guarded_iter
 from .problems import Problems, Stage
 from .progress import OnProgress, Phase, Progress
 from .quicklist import Listing, quick_listing
-from .records import Row, SortKey, meta_record, posix, row_from_meta, row_from_record, sort_key
+from .records import Row, SortKey, meta_record, posix, row_from_record, rows_from_metas, sort_key
 from .rows import RowTable
 from .search import matches_terms, terms
 from .state import LibraryState
@@ -54,7 +54,7 @@ POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
 POOL_CHUNK = 48
 META_CHUNK = 400  # files per metadata job (~30 µs each)
 META_MIN_FILES = 1500  # this many new or changed files: metadata first, bodies by complete()
-STORE_BATCH = 2000  # records per write transaction while the workers read
+STORE_BATCH = 5000  # records per write transaction while the workers read
 COLD_META_MIN = 200  # a cold folder with fewer files is read in full at once (a fraction of a second)
 
 
@@ -566,7 +566,7 @@ class Library(LibraryState):
                 last = time.monotonic()
                 for records in self._parse_many(rest, batch, "meta" if meta else "full"):
                     pending.extend(records)
-                    # stored as they come (a transaction per ~2,000 files: the writer keeps up with
+                    # stored as they come (a transaction per ~5,000 files: the writer keeps up with
                     # the workers), merged into the sorted list in batches that grow with it (a
                     # merge costs the whole list) and at least every 0.5 s (a reader sees it fill)
                     if len(pending) >= STORE_BATCH:
@@ -657,6 +657,10 @@ class Library(LibraryState):
                 except sqlite3.Error as exc:
                     self.problems.add(Stage.EXTRACTION, exc)
 
+    # called with the rows of each batch stored (in the loading thread): ``kfin-tui list`` makes
+    # their table lines while the workers are still reading, instead of all of them at the end
+    on_stored: Callable[[list[Row]], object] | None = None
+
     def _store_records(self, records: list, new_files: bool = False, place: bool = True) -> list[Row]:
         """Store records (``new_files``: of files the index does not hold, a cold build) and put
         their rows in place (``place`` False: later, by :meth:`_place`). Records are dicts, or
@@ -669,8 +673,12 @@ class Library(LibraryState):
             else:
                 records += [self._meta_dict(t) for t in metas]
                 rows = []
-            return rows + (self._store_dicts(records, new_files, place) if records else [])
-        return self._store_dicts(records, new_files, place)
+            rows = rows + (self._store_dicts(records, new_files, place) if records else [])
+        else:
+            rows = self._store_dicts(records, new_files, place)
+        if self.on_stored is not None and rows:
+            self.on_stored(rows)
+        return rows
 
     def _abs_of(self, rel: str) -> str:
         return self._prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
@@ -698,15 +706,9 @@ class Library(LibraryState):
             self.problems.add(Stage.WRITE, exc, degraded=True)
             self._persist = False
             return self._store_dicts([self._parse(self._abs_of(t[0])) for t in metas], False, place)
-        rows: list[Row] = []
-        keys: list[SortKey] = []
-        by_path, abs_of = self._table.by_path, self._abs_of
+        rows, keys = rows_from_metas(ids, metas, self._prefix)
         with self._table.lock:
-            for rid, t in zip(ids, metas):
-                row, row_key = row_from_meta(rid, abs_of(t[0]), t)
-                rows.append(row)
-                keys.append(row_key)
-                by_path[t[0]] = rid
+            self._table.by_path.update(zip([t[0] for t in metas], ids))
             self._table.meta_ids.update(ids)
             self._table.next_id = max(self._table.next_id, max(ids, default=-1) + 1)
             if place:

@@ -76,10 +76,14 @@ class Listing:
             out = out.replace(to_bytes(json_head(self.base)), to_bytes(json_head(self.prefix)))
         return out
 
+    def picked_rows(self) -> list[Row] | None:
+        """The picked rows themselves, for a listing made from rows (:meth:`of_rows`); else None."""
+        return [self._rows[i] for i in self.picked] if self._rows is not None else None
+
     def table_rows(self) -> list[tuple]:
         """(date, title, source, categories) of the picked rows."""
         if self._rows is not None:  # every row is picked (of_rows)
-            return _table_of(self._rows)
+            return table_cells(self._rows)
         table = self._table() if callable(self._table) else self._table
         if table is None:
             raise LookupError("the index changed meanwhile")
@@ -146,7 +150,7 @@ def _listing(lib: LibraryState, listing: StoredListing, hits: set[int] | None, f
                    store.snapshots.table if store else None, listing.base)
 
 
-def _table_of(rows: list[Row]) -> list[tuple]:
+def table_cells(rows: list[Row]) -> list[tuple]:
     """(date, title, source, categories) of each row."""
     from ..dates import format_date
 

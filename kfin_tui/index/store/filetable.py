@@ -137,6 +137,8 @@ class FileTable:
             # no id given: SQLite takes max(id) + 1 for each row, and this transaction is the only writer
             last = conn.execute("SELECT max(id) FROM files").fetchone()[0]
             first = last - len(fresh) + 1
+            if fresh is metas:  # all of them new, as they came: their ids in order
+                return list(range(first, last + 1))
             for k, t in enumerate(fresh):
                 ids[t[0]] = first + k
         out = []
