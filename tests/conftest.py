@@ -96,3 +96,19 @@ def _background_at_once(monkeypatch):
     reader = sys.modules.get("kfin_tui.ui.screens.reader")  # only where a UI test imported it
     if reader is not None:
         monkeypatch.setattr(reader, "BACKGROUND_AFTER", 0.0)
+
+
+@pytest.fixture(scope="module")
+def yaml_only_loader():
+    """The loader reads front matter with PyYAML alone (its fast path for the subset archives write
+    is switched off): tests that hold quick_meta's answers against the loader's keep comparing two
+    independent readings, not the fast path with itself."""
+    from kfin_tui.articles import frontmatter
+    from kfin_tui.articles.quickmeta import _Abstain
+
+    def abstain(fm: str):
+        raise _Abstain()
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(frontmatter, "_quick_front_matter", abstain)
+        yield

@@ -13,6 +13,8 @@ from kfin_tui.filters import Filters
 from kfin_tui.index import Library
 from kfin_tui.index import library as library_mod
 
+pytestmark = pytest.mark.usefixtures("yaml_only_loader")  # the full parse as PyYAML reads front matter
+
 
 @pytest.fixture
 def small_is_cold(monkeypatch):

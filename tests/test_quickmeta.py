@@ -15,6 +15,7 @@ from kfin_tui.articles.loader import load_file
 from kfin_tui.articles.quickmeta import _date, quick_meta
 
 REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.usefixtures("yaml_only_loader")  # the loader as PyYAML reads front matter
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CUTS = (None, 512, 4096)
 
