@@ -133,6 +133,14 @@ PICKER: list[BindingType] = [
     _b("up", "move(-1)", "上", "previous", None, "picker.up", show=False),
 ]
 
+# the company picker (f) while other filters narrow the list: tab switches between the companies of
+# the articles those filters leave and those of the whole archive (picker.py: CompanyPicker)
+COMPANY_PICKER: list[BindingType] = [
+    *PICKER,
+    _b("tab", "switch_scope", "全部/筛选内", "(company picker, while other filters are set) the companies of the "
+       "articles the filters leave / of every article", None, "picker.scope"),
+]
+
 FEEDS: list[BindingType] = [
     _b("escape,q,F", "close", "关闭", "close", None, "feeds.close"),
     _b("r", "fetch_all", "全部抓取", "fetch every feed", None, "feeds.fetch"),
@@ -166,7 +174,7 @@ EXTRA_HELP = [
 ]
 
 ALL: list[Binding] = [b for b in (*APP, *READER_SCREEN, *READING_STATE, *LIST, *READER, *PANEL, *HELP,
-                                   *PICKER, *DOSSIER, *ISSUES, *READER_FEEDS, *FEEDS)
+                                   *PICKER, *COMPANY_PICKER[len(PICKER):], *DOSSIER, *ISSUES, *READER_FEEDS, *FEEDS)
                       if isinstance(b, Binding)]
 IDS = {b.id for b in ALL if b.id}
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...index.search import normalise
-from ..bindings import PICKER
+from ..bindings import COMPANY_PICKER, PICKER
 from ..widgets.sanitize import one_line
 
 PickerItems = list[tuple[str, int]]
@@ -105,16 +107,15 @@ class PickerScreen(ModalScreen[str | None]):
     def _fill(self, query: str, keep: str | None = None) -> None:
         options = self.options
         options.clear_options()
-        q = normalise(query.strip())
-        named = _companies_named_by(query)  # CATL, 300750, ndsd → 宁德时代 (issue 15 item 2)
-        shown = [(name, n) for name, n in self.items if not q or q in normalise(name) or name in named]
+        shown = self._matching(self.items, query)
         for name, count in shown:
             label = Text(one_line(name))
             label.append(f"  {self.note}{count}", style="dim")
             if name == self.current:
                 label.append("  ✓", style="bold")
             options.add_option(Option(label, id=name))
-        if not shown and (self.empty or self.status):
+        empty = self._empty_text(query)
+        if not shown and (empty or self.status):
             typed = query.strip()
             if self.status and typed and self._refresh is not None:
                 # partial: the typed name may be in articles not extracted yet — it can be chosen
@@ -122,12 +123,26 @@ class PickerScreen(ModalScreen[str | None]):
                 label.append("  尚未在已提取的文章中找到 · not found in the articles extracted so far", style="dim")
                 options.add_option(Option(label, id=typed))
                 options.highlighted = 0
-            text = (f"{self.status} — 尚未提取完 · still extracting" if self.status else self.empty)
+            text = (f"{self.status} — 尚未提取完 · still extracting" if self.status else empty)
             options.add_option(Option(Text(text, style="dim italic"), disabled=True))
             return
         if shown:
             ids = [name for name, _ in shown]
             options.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _empty_text(self, query: str) -> str:
+        """What the list says when nothing is to be listed for ``query`` ("": nothing)."""
+        return self.empty
+
+    @staticmethod
+    def _matching(items: PickerItems, query: str) -> PickerItems:
+        """The items a typed query keeps: the name holds it (NFKC, any case), or it is a code, an
+        English name or pinyin initials of the company."""
+        q = normalise(query.strip())
+        if not q:
+            return list(items)
+        named = _companies_named_by(query)  # CATL, 300750, ndsd → 宁德时代 (issue 15 item 2)
+        return [(name, n) for name, n in items if q in normalise(name) or name in named]
 
     @on(Input.Changed)
     def _narrow(self, event: Input.Changed) -> None:
@@ -158,6 +173,126 @@ class PickerScreen(ModalScreen[str | None]):
         on_dossier = self._on_dossier
         self.dismiss(None)
         on_dossier(value)
+
+
+# the company picker within the filters --------------------------------------------------------
+CountCompanies = Callable[[Callable[[], bool]], "tuple[PickerItems, int] | None"]
+
+
+class CompanyPicker(PickerScreen):
+    """The company picker (``f``). While other filters narrow the list (``scope`` given), it offers
+    the companies of the articles those filters leave — what the user is looking at —, counted over
+    those articles, and says so in its title (``当前筛选内 5 篇``); ``tab`` switches to every company
+    of the archive with whole-archive counts (``全部 38 篇``) and back. The company filter itself is
+    not one of those filters: another company picked replaces it. Without a scope it is the plain
+    whole-archive picker.
+
+    ``scope(stopped)`` counts (in a thread: an article's companies are an index look-up, ~20 µs,
+    and a filter may leave tens of thousands): ((company, articles among them), how many articles),
+    or None when ``stopped()``; ``计数中 counting`` is shown meanwhile. While the archive is still
+    being extracted (``status``) both sets are counted again at every refresh."""
+
+    BINDINGS = COMPANY_PICKER
+
+    class Counted(Message):
+        """The scope's companies are counted (posted by the counting worker)."""
+
+        def __init__(self, items: PickerItems, size: int) -> None:
+            self.items, self.size = items, size
+            super().__init__()
+
+    def __init__(self, title: str, items: PickerItems, current: str = "", *, status: str = "",
+                 refresh: Callable[[], tuple[PickerItems, str]] | None = None,
+                 on_dossier: Callable[[str], None] | None = None,
+                 scope: CountCompanies | None = None, total: int = 0) -> None:
+        self._scope = scope
+        self.total = total  # articles in the archive
+        self.all_items = items
+        self.scoped = scope is not None  # which set is shown: the filters' (True) or the archive's
+        self.scope_items: PickerItems | None = None  # None: still being counted
+        self.scope_size: int | None = None  # articles the other filters leave, once counted
+        super().__init__(title, items, current, status=status, refresh=refresh, on_dossier=on_dossier)
+        self._choose_items()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self._scope is not None:
+            self._count()
+
+    @work(thread=True, exclusive=True, group="company-scope", exit_on_error=False)
+    def _count(self) -> None:
+        worker = get_current_worker()
+        if self._scope is None:
+            return
+        counted = self._scope(lambda: worker.is_cancelled)
+        if counted is not None and not worker.is_cancelled:
+            self.post_message(self.Counted(*counted))
+
+    def on_company_picker_counted(self, message: Counted) -> None:
+        items = list(message.items)
+        if self.current and all(name != self.current for name, _ in items):
+            items.insert(0, (self.current, 0))  # the current filter stays listed (0 within the others)
+        self.scope_items, self.scope_size = items, message.size
+        self._update()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "company-scope" and event.state == WorkerState.ERROR and self.scoped:
+            self._scope = None  # could not count: the whole archive, which is known
+            self.scoped = False
+            self._update()
+
+    def _choose_items(self) -> None:
+        """The items and the empty-list text of the set shown."""
+        if not self.scoped:
+            self.items, self.empty = self.all_items, ""
+        elif self.scope_items is None:
+            self.items, self.empty = [], "计数中… counting"
+        else:
+            self.items = self.scope_items
+            self.empty = "筛选内的文章没有提到公司 · no company in these articles — tab: 全部 all"
+
+    def _update(self) -> None:
+        self._choose_items()
+        self.title_label.update(self._title())
+        if self.is_mounted:
+            self._fill(self.input.value, keep=self.highlighted_value)
+
+    def _title(self) -> Text:
+        """Which set is listed: ``公司 · company（当前筛选内 5 篇）  tab: 全部 all`` or ``…（全部 38 篇）
+        tab: 筛选内 filtered``; the partial note between them."""
+        if self._scope is None:
+            return super()._title()
+        title = Text(self.title_text)
+        if self.scoped:
+            size = "…" if self.scope_size is None else str(self.scope_size)
+            title.append(f"（当前筛选内 {size} 篇）")
+        else:
+            title.append(f"（全部 {self.total} 篇）")
+        if self.status:
+            title.append(f"  {self.status} 结果不完整", style="italic")
+        title.append("  tab: 全部 all" if self.scoped else "  tab: 筛选内 filtered", style="dim")
+        return title
+
+    def action_switch_scope(self) -> None:
+        """tab: the companies of the articles the other filters leave, or of the whole archive."""
+        if self._scope is None:
+            return
+        self.scoped = not self.scoped
+        self._update()
+
+    def _refresh_items(self) -> None:
+        if self._refresh is None or not self.status:
+            return
+        self.all_items, self.status = self._refresh()
+        if self._scope is not None:
+            self._count()  # the articles extracted since: counted again (the list stays meanwhile)
+        self._update()
+
+    def _empty_text(self, query: str) -> str:
+        if not (self.scoped and self.items and query.strip()):
+            return self.empty
+        # companies are listed, none is what was typed: say where it is, if it is anywhere
+        return "不在筛选内的文章中 · not in these articles — tab: 全部 all" if self._matching(self.all_items, query) else ""
 
 
 # the category tree (issue 15 item 7) ------------------------------------------------------------

@@ -56,6 +56,7 @@ from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
     from ..app import KfinApp
+    from .picker import CountCompanies
 
 NARROW = 100  # below this many columns the side panel hides (and floats over the body when shown)
 WIDE = 130  # from this many columns the sidebar and the panel get their full width
@@ -1011,13 +1012,34 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.app.push_screen(CategoryTreePicker(title, tree, self.filters.category),
                              self._picked(self.toggle_category))
 
+    def company_scope(self) -> CountCompanies | None:
+        """For the company picker: counting the companies of the articles the other filters leave
+        (the list, but for the company filter itself), in the picker's worker; None when no other
+        filter narrows the list. The list's own rows when it shows just those filters' results,
+        else they are selected there (a search just typed, a company filter set)."""
+        from ...filters import count_companies
+
+        others = self.filters.without("company")
+        if not others.active:
+            return None
+        library = self.library
+        listed = list(self.article_list.rows) if self.shown == others and self.filters == others else None
+
+        def count(stopped: Callable[[], bool]) -> tuple[list[tuple[str, int]], int] | None:
+            rows = listed if listed is not None else library.select(others).rows
+            counts = count_companies((r.id for r in rows), library.companies_for, stopped)
+            return None if counts is None else (counts, len(rows))
+
+        return count
+
     def action_company_filter(self) -> None:
         if self.facts_panel.has_focus:
             name = self.facts_panel.company_under_cursor()
             if name:
                 self.set_company(name)
                 return
-        self.app.push_screen(self.company_picker(), self._picked(self.toggle_company))  # partial-aware, ctrl+d
+        # partial-aware, ctrl+d; within the other filters while they are set
+        self.app.push_screen(self.company_picker(scoped=True), self._picked(self.toggle_company))
 
     @staticmethod
     def _picked(apply: Callable[[str], None]) -> Callable[[str | None], None]:

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from ..widgets.article_list import ArticleList
     from ..widgets.facts_panel import FactsPanel
     from ..widgets.keyword_input import KeywordInput
-    from .picker import PickerScreen
+    from .picker import CountCompanies, PickerScreen
 
 SAVE_AFTER = 1.0  # seconds after a change before the session is saved (one small transaction)
 REFRESH_WHILE_EXTRACTING = 2.0  # seconds between refreshes of company results while extracting
@@ -96,6 +96,7 @@ class ReadingStateScreen(Screen[None]):
         def set_filters(self, filters: Filters) -> None: ...
         def set_company(self, company: str | None) -> None: ...
         def company_names(self) -> list[tuple[str, int]]: ...
+        def company_scope(self) -> CountCompanies | None: ...
         def _reselect(self) -> None: ...
         def _show(self, row: Row | None) -> None: ...
         def _update_status(self) -> None: ...
@@ -539,14 +540,17 @@ class ReadingStateScreen(Screen[None]):
         """(company, articles) over the articles extracted so far, and the partial note."""
         return self.company_names(), self.extraction_status()
 
-    def company_picker(self, title: str = "公司 · company") -> PickerScreen:
+    def company_picker(self, title: str = "公司 · company", *, scoped: bool = False) -> PickerScreen:
         """The company picker: partial (and refreshing) while the archive is extracted; ctrl+d
-        opens the highlighted company's dossier."""
-        from .picker import PickerScreen  # (imported by the first picker opened, not by the first screen)
+        opens the highlighted company's dossier. ``scoped`` (the company filter's picker): while
+        other filters narrow the list, the companies of the articles they leave first, counted over
+        them, and the whole archive's a tab away (:class:`~kfin_tui.ui.screens.picker.CompanyPicker`)."""
+        from .picker import CompanyPicker  # (imported by the first picker opened, not by the first screen)
 
         items, status = self.company_items()
-        return PickerScreen(title, items, self.filters.company, status=status, refresh=self.company_items,
-                            on_dossier=self.open_dossier)
+        return CompanyPicker(title, items, self.filters.company, status=status, refresh=self.company_items,
+                             on_dossier=self.open_dossier, scope=self.company_scope() if scoped else None,
+                             total=len(self.library.rows))
 
     def action_dossier(self) -> None:
         name = self.panel_company() or self.filters.company
