@@ -278,3 +278,49 @@ def test_an_enumeration_closed_by_a_count_of_companies(text, closed):
     from kfin_tui.extract.names import counted_as_companies
 
     assert counted_as_companies(text, text.index("等")) is closed
+
+
+# found by the eighth blind set (tests/extract_gold/blind8, written and annotated blind by a helper);
+# the sentences here are written for these tests
+@pytest.mark.parametrize(("text", "figure"), [
+    ("券商认为，行情在5至6月或将切换。", "5至6月"),          # a period of months joined by 至: one date
+    ("今年2—3月出口回落。", "2—3月"),
+    ("七至八月是旺季。", "七至八月"),
+    ("公司预计2至3季度毛利率修复。", "2至3季度"),
+    ("一至三季度累计亏损。", "一至三季度"),
+    ("微软第三财季云业务增长。", "第三财季"),                  # a fiscal quarter is a period like 第三季度
+    ("该公司发布2025财年第四财季报告。", "2025财年第四财季"),  # a year with its period: one figure
+])
+def test_periods_joined_or_fiscal(text, figure):
+    got = [f.text for f in extract(text).figures]
+    assert figure in got, got
+
+
+@pytest.mark.parametrize(("text", "name", "not_names"), [
+    # the verb 有 glued to a new listing's name by the segmenter (有恒|润|达): not part of the name
+    ("深市今日另有恒达信（301999）上市。", "恒达信", ["另有恒达信", "有恒达信"]),
+    ("北交所则有润科达（920999）申购。", "润科达", ["有润科达"]),
+    # the same name after 有 without an adverb before it is left as it was read
+    ("有研新材（600206）午后涨停。", "有研新材", []),
+    # a class of shares or a market before its code names no company
+    ("该行H股（01234.HK）跌2%，A股（601234）跌1%。", None, ["H股", "A股"]),
+    # a fund product before its fund code: the product's type word is no company
+    ("其中嘉实价值精选混合（070099）本季度增持银行股。", None, ["混合", "价值精选混合"]),
+    ("南方中证500指数增强A（002906）规模回升。", None, ["增强A", "指数增强A"]),
+    # a dictionary name running on into another form of the same company (中国银河|证券, cut 中国/银河证券)
+    ("中国银河证券北京营业部买入。", "中国银河", []),
+    # a research house named in English and cued as a source after it, with an adverb between
+    ("IDC此前预测，全球出货量明年回升。", "IDC", []),
+    ("据Northwind Investors统计，上周流入放缓。", "Northwind Investors", []),
+])
+def test_names_before_codes_and_sources(text, name, not_names):
+    got = [c.name for c in extract(text).companies]
+    if name:
+        assert name in got, got
+    for bad in not_names:
+        assert bad not in got, got
+
+
+def test_generic_english_investor_words_are_no_firm():
+    got = [c.name for c in extract("Institutional Investors表示仍看好债市，Retail Investors则观望。").companies]
+    assert not got, got

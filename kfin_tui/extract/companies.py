@@ -85,7 +85,7 @@ ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "
 ROLE_ENDS = tuple(ROLE_WORDS)
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
-SOURCE_CUE_AFTER = re.compile(r"\s?(?:的)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
+SOURCE_CUE_AFTER = re.compile(r"\s?(?:的|则|也|还|亦|曾|日前|近日|此前|最新)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
@@ -148,6 +148,15 @@ def _rare(tok: str, d: Dictionary) -> bool:
     return jieba.dt.FREQ.get(tok, 0) < 60
 
 
+# adverbs before 有 (则有, 还有, 另有, 也有 …): 有 is the verb, what follows a name
+HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
+# a class of shares or a market before a code: H股（03750.HK）, A股, 港股, 美股, 中概股
+SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|CDR|GDR|ADR|ADS")
+# the type word a fund product's name ends with, right before its fund code (005827)
+FUND_PRODUCT_END = re.compile(r"(?:混合|债券|纯债|货币|指数|联接|增强|配置|ETF|LOF|QDII|FOF|REITs?)"
+                              r"(?:型)?(?:发起式)?(?:[(（](?:QDII|LOF|FOF)[)）])?[A-E]?\s*$")
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
@@ -182,8 +191,16 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break
         acc = tok + acc
     acc = acc.lstrip("-·")
+    if len(acc) >= 4 and acc[1] == "有" and acc[0] in HAVE_ADVERBS:
+        acc = acc[2:]  # 深市另有某某（301999）: 另有 read as one word and glued to the name
+    elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS:
+        acc = acc[1:]  # 北交所则有恒润达（920128）: jieba glued the verb to the name (有恒|润|达)
     if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or acc.endswith(ROLE_ENDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code
+    if SHARE_CLASS.fullmatch(acc):
+        return None  # 公司H股（03750.HK）, 港股（00700）: a class of shares or a market, not a name
+    if FUND_PRODUCT_END.search(acc) or FUND_PRODUCT_END.search(norm, max(0, end - 12), end):
+        return None  # 易方达蓝筹精选混合（005827）: a fund product and its fund code
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
@@ -402,8 +419,13 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
                     (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
-        elif s not in bounds or (e not in bounds and not _continued(norm, e, bounds)):
+        elif s not in bounds:
             continue
+        elif e not in bounds and not _continued(norm, e, bounds):
+            across = _alias_across(norm, s, e, entry, d, bounds)
+            if across is None:
+                continue
+            e = across  # 中国银河|证券 cut 中国/银河证券: the name runs on into its own alias
         if entry.kind == "block":
             shadow.append((s, e))
             continue
@@ -797,6 +819,17 @@ def _st_long_name(norm: str, b: int) -> bool:
 
 
 HAN3 = re.compile(f"[{CJK}]{{3}}")
+
+
+def _alias_across(norm: str, s: int, e: int, entry, d: Dictionary, bounds: LazyBounds) -> int | None:
+    """Where the name at [s, e) ends when another form of the same company begins inside it and
+    runs on to a token boundary (中国银河证券: 中国银河 and 银河证券 overlap, the scan keeps the first,
+    jieba cuts 中国/银河证券); None when none does."""
+    for p in range(s + 1, e):
+        for q in range(e + 1, min(len(norm), p + 8) + 1):
+            if q in bounds and d.by_form.get(norm[p:q]) is entry:
+                return q
+    return None
 
 
 def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:

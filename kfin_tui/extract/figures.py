@@ -100,15 +100,20 @@ RANGE_SEP = re.compile(r"\s?(?:-|~|～|—|–|至|到)\s?")
 PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
-QUARTER = r"(?:第?[一二三四1-4]季度|前[二三两]季度|[Qq][1-4](?![0-9]))"
-MONTH = r"(?:(?<![0-9.])[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号])?|[一二三四五六七八九十]{1,3}月(?:份)?)"
+# 一季度, 第1季度, 2至3季度, 一至三季度, 第一至三季度; 第一财季 (a fiscal quarter)
+QUARTER = (r"(?:第?[一二三四1-4](?:[至到~～-][一二三四1-4])?季度|前[二三两]季度|第[一二三四1-4]财季"
+           r"|[Qq][1-4](?![0-9]))")
+# 5月, 1-7月, 3至4月, 3—4月 (a period of months: one date), 5月18日, 三月, 三至四月
+MONTH = (r"(?:(?<![0-9.])[0-9]{1,2}(?:(?:-|~|～|—|–|至|到)[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号])?"
+         r"|[一二三四五六七八九十]{1,3}(?:[至到~～][一二三四五六七八九十]{1,3})?月(?:份)?)")
 FIRST_MONTHS = r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
 DATE_RE = re.compile(
     r"(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|" + FIRST_MONTHS +
     r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
-    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:财年|Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])" + YEAR + r"财年(?:第[一二三四1-4]财?季度?|[上下]半年)?"  # 2026财年第二财季: one period
+    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:第[一二三四1-4]季度|[上下]半年)"  # 2020第四季度: 年 left out
     r"|(?<![个第0-9])" + QUARTER +
     r"|第[一二三四1-4]季度"
@@ -130,7 +135,7 @@ def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> li
     for m in DATE_RE.finditer(norm):
         if m.group().endswith("日") and not re.search("[年月]", m.group()) and _clock_or_noise(norm, m):
             continue
-        if m.group().startswith("第") and not m.group().endswith("季度"):
+        if m.group().startswith("第") and not m.group().endswith(("季度", "财季")):
             continue
         kind = "range" if re.match(YEAR + r"(?:至|到)" + YEAR + r"年$", m.group()) else "date"  # 2022至2023年
         cands.append((m.start(), m.end(), kind, None, "", False))
