@@ -184,12 +184,22 @@ def folder_fingerprint(folder: str) -> bytes | None:
     return _digest(dir_mtime, kept, nums)
 
 
+HELPER_NICE = 5  # (a helper that yields to the reader: one nice step per ~25 % of CPU share)
+
+
 def _main(argv: list[str]) -> int:
     """``ROOT [PREFIX]``: print (marshal) the walk: ({relative path: (size, mtime_ns)} in discovery
     order when every path starts with the caller's ``PREFIX``, else the plain list of (path, size,
     mtime_ns)) and the folders as (path, mtime_ns, readable).
-    ``--fingerprints``: read a marshalled list of folders on stdin, print their fingerprints."""
+    ``--fingerprints``: read a marshalled list of folders on stdin, print their fingerprints;
+    ``--fingerprints --nice``: at a lower priority (the reader's check: a keyword typed meanwhile
+    gets the cores first)."""
     if argv and argv[0] == "--fingerprints":
+        if "--nice" in argv[1:]:
+            try:
+                os.nice(HELPER_NICE)
+            except OSError:
+                pass
         folders = marshal.loads(sys.stdin.buffer.read())
         sys.stdout.buffer.write(marshal.dumps([folder_fingerprint(f) for f in folders]))
         sys.stdout.buffer.flush()

@@ -265,3 +265,49 @@ def test_another_instance_writing_meanwhile_loses_nothing(cache, corpus, monkeyp
     monkeypatch.undo()
     assert "另一个实例写入的文章" in {r.title for r in lib.rows}
     assert rowset(lib) == rowset(Library(corpus, use_index=False).load_all())
+
+
+def test_the_readers_fingerprint_helpers_yield_to_it(tmp_path, monkeypatch):
+    """In a process with threads (the reader) the check's helpers are interpreters started with
+    ``--nice``: they run at a lower priority, so a keyword typed while they stat the folder gets
+    the cores first. A forking check (``kfin-tui list``, no threads) is left at the caller's."""
+    import marshal
+    import threading
+    import time
+
+    monkeypatch.setattr(walk_mod, "HELPER_MIN_FILES", 0)
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    stop = threading.Event()
+    ui = threading.Thread(target=stop.wait)  # another thread: no fork
+    ui.start()
+    started: list = []
+    real_helper = walk_mod._helper
+
+    def helper(args, stdin=None):
+        proc = real_helper(args, stdin)
+        started.append((args, proc))
+        return proc
+
+    monkeypatch.setattr(walk_mod, "_helper", helper)
+    try:
+        # the helper blocks on its stdin until it is written: its priority can be read meanwhile
+        proc = walk_mod._helper(["--fingerprints", "--nice"], stdin=-1)
+        deadline = time.monotonic() + 10
+        nice = 0
+        while time.monotonic() < deadline and nice == 0:
+            with open(f"/proc/{proc.pid}/stat") as fh:
+                nice = int(fh.read().rsplit(")", 1)[1].split()[16])
+            time.sleep(0.01)
+        proc.stdin.write(marshal.dumps([str(tmp_path)]))
+        proc.stdin.close()
+        assert marshal.loads(proc.stdout.read()) == [files.folder_fingerprint(str(tmp_path))]
+        proc.wait()
+        assert nice == files.HELPER_NICE
+        started.clear()
+        check = walk_mod.FreshnessCheck([(str(tmp_path), files.folder_fingerprint(str(tmp_path)), 1)])
+        assert check.result() is True
+        # helpers, not forks, with threads about; and asked to yield
+        assert started and all(p is not None and "--nice" in args for args, p in started)
+    finally:
+        stop.set()
+        ui.join()

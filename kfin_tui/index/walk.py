@@ -158,7 +158,8 @@ class FreshnessCheck:
                 continue
             import subprocess
 
-            proc = _helper(["--fingerprints"], stdin=subprocess.PIPE)
+            # (not forking: a process with threads, the reader — whose keys come first: --nice)
+            proc = _helper(["--fingerprints", "--nice"], stdin=subprocess.PIPE)
             if proc is not None:
                 try:
                     stdin = proc.stdin
