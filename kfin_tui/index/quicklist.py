@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from ..filters import Filters, Selection
@@ -34,7 +35,7 @@ class Listing:
         """The same from loaded rows (a cold folder, or an index that could not be used). The
         ``--json`` lines and the table cells are made when asked for, and only the ones asked for:
         a table printed from 100,000 rows makes no JSON (~1 s), a JSON listing no table."""
-        if not all(r.path.startswith(prefix) for r in rows):
+        if not all(map(methodcaller("startswith", prefix), map(attrgetter("path"), rows))):
             prefix = ""
         listing = cls(prefix, list(range(len(rows))), total, None, None, None, prefix)
         listing._rows = rows
@@ -78,7 +79,11 @@ class Listing:
 
     def picked_rows(self) -> list[Row] | None:
         """The picked rows themselves, for a listing made from rows (:meth:`of_rows`); else None."""
-        return [self._rows[i] for i in self.picked] if self._rows is not None else None
+        if self._rows is None:
+            return None
+        if len(self.picked) == len(self._rows):  # of_rows picks every row, in order
+            return self._rows
+        return [self._rows[i] for i in self.picked]
 
     def table_rows(self) -> list[tuple]:
         """(date, title, source, categories) of the picked rows."""
