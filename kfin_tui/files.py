@@ -198,7 +198,7 @@ def _main(argv: list[str]) -> int:
         if "--nice" in argv[1:]:
             try:
                 os.nice(HELPER_NICE)
-            except OSError:
+            except (OSError, AttributeError):  # (no os.nice on Windows)
                 pass
         folders = marshal.loads(sys.stdin.buffer.read())
         sys.stdout.buffer.write(marshal.dumps([folder_fingerprint(f) for f in folders]))

@@ -114,6 +114,7 @@ def make_small_cold(monkeypatch) -> None:
     monkeypatch.setattr(library_mod, "POOL_MIN_FILES", 10)
     monkeypatch.setattr(library_mod, "META_CHUNK", 16)
     monkeypatch.setattr(library_mod, "STORE_BATCH", 16)
+    monkeypatch.setattr(library_mod, "LIVE_STORE_BATCH", 16)
     monkeypatch.setattr(library_mod, "POOL_CHUNK", 4)
 
 

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 def typed(value):
     """A value with the type of every part spelled out (True == 1 == 1.0 in Python: not here)."""
     if isinstance(value, dict):
-        return ("dict", sorted((k, typed(v)) for k, v in value.items()))
+        return ("dict", sorted(((type(k).__name__, repr(k)), typed(v)) for k, v in value.items()))
     if isinstance(value, list):
         return ("list", [typed(v) for v in value])
     if isinstance(value, (datetime, date)):
@@ -104,6 +104,16 @@ def test_every_scalar_form(value):
     """Each YAML 1.1 scalar form, as a value, as the text keys' value and as a list item."""
     for fm in (f"x: {value}\n", f"title: {value}\nauthor: {value}\n", f"tags:\n - {value}\n - b\n",
                f"categories:\n- {value}\n"):
+        same_as_yaml(fm)
+
+
+KEYS_YAML_TYPES = ["on", "On", "off", "yes", "no", "NO", "true", "False", "null", "Null", "y", "n", "inf", "nan"]
+
+
+@pytest.mark.parametrize("key", KEYS_YAML_TYPES)
+def test_keys_yaml_reads_as_other_types(key):
+    """``on:`` is the key True to YAML 1.1, ``null:`` the key None; ``False: 1`` and ``no: 2`` are one key."""
+    for fm in (f"{key}: x\n", f"title: t\n{key}: 1\nno: 2\n", f"title: t\nFalse: 1\n{key}: 2\n"):
         same_as_yaml(fm)
 
 

@@ -191,6 +191,7 @@ def test_pool_build_matches_serial(cache, tmp_path, monkeypatch):
     monkeypatch.setattr(library_mod, "POOL_CHUNK", 8)
     monkeypatch.setattr(library_mod, "COLD_META_MIN", 20)  # a "large" cold folder: metadata first
     monkeypatch.setattr(library_mod, "STORE_BATCH", 8)
+    monkeypatch.setattr(library_mod, "LIVE_STORE_BATCH", 8)
     lib = Library(root)
     batches = list(lib.load(batch=20))
     assert len(batches) >= 3 and sum(map(len, batches)) == len(lib.rows)

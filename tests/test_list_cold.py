@@ -161,6 +161,7 @@ def test_a_load_nobody_watches_puts_the_rows_in_order_once(archive, tmp_path, mo
     from kfin_tui.index.rows import RowTable
 
     monkeypatch.setattr(library_module, "STORE_BATCH", 10)  # many small batches
+    monkeypatch.setattr(library_module, "LIVE_STORE_BATCH", 10)
     merges: list[int] = []
     real_place = RowTable.place
 

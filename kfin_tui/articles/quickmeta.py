@@ -309,8 +309,8 @@ def _line(line: str) -> tuple:
         raise _ABSTAIN
     k = line[:colon]
     if k not in _KEYS_SEEN:
-        if not _KEY_NAME.match(k):
-            raise _ABSTAIN
+        if not _KEY_NAME.match(k) or k in _BOOL or k in _NULL:
+            raise _ABSTAIN  # (YAML 1.1 reads the key `on:` as True, `null:` as None: not a text key)
         if len(_KEYS_SEEN) < 10_000:
             _KEYS_SEEN.add(k)
     v = line[colon + 1:]

@@ -85,7 +85,9 @@ ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "
 ROLE_ENDS = tuple(ROLE_WORDS)
 CUED_LATIN = {"IDC", "Wind", "SEMI", "Arm", "ARM", "SMM", "BCG", "CRIC", "GGII", "Yole"}
 SOURCE_CUE_BEFORE = re.compile(r"(?:(?:据|根据|来自|机构|援引|引述)\s?|(?:研究所|研究院|研究中心|咨询|机构|公司)\s?[(（]\s?)$")
-SOURCE_CUE_AFTER = re.compile(r"\s?(?:的|则|也|还|亦|曾|日前|近日|此前|最新)?(?:数据|统计|报告|预测|预计|显示|发布|指出|称|表示|研究|调研|分析|认为|估计|测算)")
+SOURCE_CUE_AFTER = re.compile(r"\s?(?:的?(?:数据|统计|报告|预测|预计|显示|发布|指出|称(?!为)|表示|研究|调研|分析|认为|估计|测算)"
+                              r"|(?:则|也|还|亦|曾|日前|近日|此前|最新)(?:预测|预计|指出|表示|认为|估计|测算|统计|数据显示|报告))")
+# (IDC也称/亦称/又称/称为 …: another name for the thing, not a firm speaking)
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
@@ -150,6 +152,7 @@ def _rare(tok: str, d: Dictionary) -> bool:
 
 # adverbs before 有 (则有, 还有, 另有, 也有 …): 有 is the verb, what follows a name
 HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
+HAVE_GLUED_FREQ = 50  # 有恒 (5), 有研 (23): a rare pair, the verb glued; 有线 (172), 有色 (291): a word
 # a class of shares or a market before a code: H股（03750.HK）, A股, 港股, 美股, 中概股
 SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|CDR|GDR|ADR|ADS")
 # the type word a fund product's name ends with, right before its fund code (005827)
@@ -193,8 +196,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     acc = acc.lstrip("-·")
     if len(acc) >= 4 and acc[1] == "有" and acc[0] in HAVE_ADVERBS:
         acc = acc[2:]  # 深市另有某某（301999）: 另有 read as one word and glued to the name
-    elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS:
-        acc = acc[1:]  # 北交所则有恒润达（920128）: jieba glued the verb to the name (有恒|润|达)
+    elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS \
+            and jieba.dt.FREQ.get(acc[:2], 0) < HAVE_GLUED_FREQ:
+        acc = acc[1:]  # 北交所则有恒润达（920128）: jieba glued the verb to the name (有恒|润|达); not 有色金属
     if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or acc.endswith(ROLE_ENDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code
     if SHARE_CLASS.fullmatch(acc):

@@ -67,7 +67,7 @@ LATIN_AFTER_COMPANY_WORD = re.compile(
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
     r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Advisers|Investments"
-    r"|Managers|Research|Securities|Bank|Associates|Investors|Ventures|Analytics|Intelligence))"
+    r"|Managers|Research|Securities|Bank|Associates|Investors|Ventures))"
     r"(?![A-Za-z0-9])", re.ASCII)
 # a Latin name right before a Chinese word for a firm (DataTrek研究公司, Foo资本集团): the name is the firm's
 LATIN_BEFORE_COMPANY_WORD = re.compile(
@@ -91,7 +91,8 @@ LATIN_NOT_FIRM = frozenset({
     "American", "Fintech", "FinTech", "Crypto", "Tech", "Internet", "Startup", "Blockchain", "Web", "DeFi", "Mining",
     "Holding", "Shell", "Our", "Your", "An", "Wall", "Street", "Street's", "Main", "People's", "Mortgage", "Treasury",
     "Government", "State", "Federal's", "Institutional", "Retail", "Individual", "Foreign", "Professional", "Angel",
-    "Accredited", "Qualified", "Small", "Large", "Smart",
+    "Accredited", "Qualified", "Small", "Large", "Smart", "Chinese", "Value", "Growth", "Joint", "Corporate",
+    "Venture", "Activist", "Passive", "Active", "Domestic", "Overseas", "Young", "New", "Early", "Strategic",
     # sectors and trades a broker's analyst covers (TMT首席分析师, FICC首席): no firm
     "TMT", "FICC", "ESG", "ICT", "PCB", "EDA", "AIGC", "LED", "OLED", "VR", "AR", "XR", "IoT", "EV", "QFII",
     "FOF", "REITs", "REIT", "HR", "IR", "PR", "CRO", "CXO", "CDMO", "ETF", "MOM", "PMI", "CPI", "GDP", "FX", "IC"})

@@ -54,7 +54,8 @@ POOL_MIN_FILES = 1500  # fewer files to read than this: parse in this process
 POOL_CHUNK = 48
 META_CHUNK = 400  # files per metadata job (~30 µs each)
 META_MIN_FILES = 1500  # this many new or changed files: metadata first, bodies by complete()
-STORE_BATCH = 5000  # records per write transaction while the workers read
+STORE_BATCH = 5000  # records per write transaction while the workers read (nobody watching: kfin-tui list)
+LIVE_STORE_BATCH = 2000  # … while a reader watches the list fill (rows placed at least every 0.5 s)
 COLD_META_MIN = 200  # a cold folder with fewer files is read in full at once (a fraction of a second)
 
 
@@ -569,7 +570,7 @@ class Library(LibraryState):
                     # stored as they come (a transaction per ~5,000 files: the writer keeps up with
                     # the workers), merged into the sorted list in batches that grow with it (a
                     # merge costs the whole list) and at least every 0.5 s (a reader sees it fill)
-                    if len(pending) >= STORE_BATCH:
+                    if len(pending) >= (STORE_BATCH if not live else LIVE_STORE_BATCH):
                         stored += len(self._store_records(pending, cold, place=False))
                         pending = []
                     if live and (stored >= max(batch, len(self.rows) // 2) or (stored and time.monotonic() - last > 0.5)):

@@ -66,12 +66,16 @@ def _kill(proc: subprocess.Popen | _Forked | None) -> None:
                 pass
 
 
+def _threaded() -> bool:
+    import threading
+
+    return threading.active_count() > 1
+
+
 def _can_fork() -> bool:
     """A fork costs no interpreter start, but is only safe in a process without other threads (the
     command line, not the reader)."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1 and sys.platform != "darwin"
+    return hasattr(os, "fork") and not _threaded() and sys.platform != "darwin"
 
 
 class _Forked:
@@ -158,8 +162,9 @@ class FreshnessCheck:
                 continue
             import subprocess
 
-            # (not forking: a process with threads, the reader — whose keys come first: --nice)
-            proc = _helper(["--fingerprints", "--nice"], stdin=subprocess.PIPE)
+            # a process with threads is the reader, whose keys come first: --nice (not kfin-tui
+            # list, which waits for the answer, where fork is not used: macOS)
+            proc = _helper(["--fingerprints", *(["--nice"] if _threaded() else [])], stdin=subprocess.PIPE)
             if proc is not None:
                 try:
                     stdin = proc.stdin
