@@ -202,3 +202,26 @@ def test_put_is_set_based_and_skips_rows_gone(archive, cache):
         assert conn.execute("SELECT count(*) FROM extraction WHERE id=?", (gone,)).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM company WHERE id=?", (gone,)).fetchone()[0] == 0
         assert json.loads(conn.execute("SELECT json FROM extraction WHERE id=?", (ids[1],)).fetchone()[0]) is None
+
+
+def test_near_the_end_of_the_pass_companies_are_written_in_small_batches(archive, cache, monkeypatch):
+    """Once fewer than FOUND_BATCH articles are left, what is held is written every FOUND_TAIL
+    articles: the end of the pass (after the last worker) writes at most that many, not up to
+    FOUND_BATCH (at 100,000 rows ~1 s of writing after every text was read)."""
+    make_small_cold(monkeypatch)
+    monkeypatch.setattr(extractions_mod, "FOUND_BATCH", 10_000)  # the whole small archive is "near the end"
+    monkeypatch.setattr(extractions_mod, "FOUND_TAIL", 5)
+    held_at_end: list[int] = []
+    real_flush = extractions_mod.ExtractionCache.flush_found
+
+    def flush_found(cache_self):
+        held_at_end.append(len(cache_self._found))
+        return real_flush(cache_self)
+
+    monkeypatch.setattr(extractions_mod.ExtractionCache, "flush_found", flush_found)
+    lib = Library(archive)
+    lib.load_all()
+    assert held_at_end and max(held_at_end) < 5 + 16  # FOUND_TAIL, plus at most one stored batch (STORE_BATCH 16)
+    assert not lib.extractions_pending()
+    assert _known(lib) == _expected(archive)
+    lib.close()

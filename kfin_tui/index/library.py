@@ -286,17 +286,21 @@ class Library(LibraryState):
         if progress:
             progress(0, total)
         parsed = self._parse_many([self._prefix + r for r in rels], batch, "full")
+        extractions = self._db.extractions
+        extractions.left_in_pass(total)
         try:
             for records in parsed:
                 if stop is not None and stop.is_set():
                     return
                 rows = self._store_records(records)
                 done += len(records)
+                extractions.left_in_pass(total - done)
                 if progress:
                     progress(done, total)
                 yield rows
         finally:
             parsed.close()  # the workers go with it
+            extractions.left_in_pass(None)
         if not self._persist:
             return
         try:

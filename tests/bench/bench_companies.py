@@ -187,8 +187,20 @@ def fresh(archive: Path, workers: int) -> int:
     for _ in lib.load():
         pass
     mark("listing (walk + metadata)")
+    stored: list[float] = []
+    extractions = lib._db.extractions  # (when the body pass's last companies are written: its flush)
+    real_flush = extractions.flush_found
+
+    def flush_found() -> None:
+        real_flush()
+        stored.append(time.perf_counter() - t0)
+
+    extractions.flush_found = flush_found  # type: ignore[method-assign]
     for _ in lib.complete():
         pass
+    if stored:
+        print(f"  every text read and its companies written at {stored[-1]:.1f} s (then the listing snapshot)",
+              flush=True)
     mark("texts (body pass)")
     known = not lib.extractions_pending()
     if known:

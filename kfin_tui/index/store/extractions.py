@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 Found = tuple[dict | None, list[str]]  # (extraction JSON or None, company names) of one article
 FOUND_BATCH = 20_000  # articles whose companies from the body pass are written at once
+FOUND_TAIL = 2_000  # … once fewer than FOUND_BATCH articles are left in the pass (what the end writes)
 
 
 class CompanyCount(NamedTuple):
@@ -31,6 +32,14 @@ class ExtractionCache:
         self._store = store
         self._found: dict[int, tuple[int, int, Found]] = {}  # put_found's, not written yet: id -> (size, mtime_ns, found)
         self._found_lock = threading.Lock()
+        self._flush_at = FOUND_BATCH
+
+    def left_in_pass(self, n: int | None) -> None:
+        """The body pass has ``n`` articles left to store (None: it is over). Near its end what is
+        held is written every :data:`FOUND_TAIL` articles instead of :data:`FOUND_BATCH`: what is
+        left for the end of the pass (its :meth:`flush_found`, after the last worker is done) is
+        at most that many, not up to 20,000 articles' names (~1 s at 100,000 rows)."""
+        self._flush_at = FOUND_TAIL if n is not None and n < FOUND_BATCH else FOUND_BATCH
 
     @staticmethod
     def drop_outdated(conn: sqlite3.Connection) -> None:
@@ -78,7 +87,7 @@ class ExtractionCache:
         with self._found_lock:
             for fid, size, mtime_ns, found in items:
                 self._found[fid] = (size, mtime_ns, found)
-            full = len(self._found) >= FOUND_BATCH
+            full = len(self._found) >= self._flush_at
         if full:
             self._write_found(conn)
 
