@@ -22,7 +22,9 @@ class Tmux:
         self.session = "s"
         env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "COLORTERM": "truecolor"}
         envs = " ".join(f"{k}={v}" for k, v in env.items())
-        command = f"env {envs} " + " ".join(f"'{c}'" for c in cmd)
+        # without COLUMNS and LINES: GNU readline, once loaded in the test process, exports its size
+        # (80x24), which the app would take over the window's (the pane is `size`)
+        command = f"env -u COLUMNS -u LINES {envs} " + " ".join(f"'{c}'" for c in cmd)
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", self.session, "-x", str(size[0]),
                    "-y", str(size[1]), command)
 
@@ -115,3 +117,21 @@ def test_quit_exits_with_status_zero_and_keeps_the_state(tmp_path, monkeypatch):
     out = subprocess.run([sys.executable, "-m", "kfin_tui", "state", "list", "--starred", "--json", str(UI_CORPUS)],
                          capture_output=True, text=True, check=True).stdout
     assert len([line for line in out.splitlines() if line.strip()]) == 1
+
+
+def test_the_app_draws_at_the_panes_size(tmp_path, monkeypatch):
+    """The pane is 100x30 and the app fills it: no COLUMNS/LINES exported by the test process (GNU
+    readline does once loaded) shrinks it to 80x24 inside the window."""
+    import readline  # noqa: F401 - the import that exports COLUMNS/LINES in the process
+
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    term = Tmux([sys.executable, "-m", "kfin_tui"], size=(100, 30))
+    try:
+        screen = term.wait_for(lambda s: "/38" in s or "/3" in s)
+        lines = screen.split("\n")
+        assert max(len(line.rstrip()) for line in lines) > 80, screen
+        assert len([line for line in lines if line.strip()]) > 24 - 1, screen
+    finally:
+        term.close()
