@@ -109,12 +109,18 @@ def test_path_key_of_another_archive_is_not_taken(state_env):
     assert store.mark_for(Identity("path:x.md", "h-changed"), "/archive/one").read  # edited in place
 
 
-def test_archive_state_marks_rows_and_selections(state_env):
-    root = make_archive(state_env / "arch")
+def joined(root: Path):
+    """The archive at ``root`` loaded, the reading state opened, and the two joined: (lib, store, st)."""
     lib = load(root)
     store = open_state()
     st = ArchiveState(lib, store)
     st.refresh()
+    return lib, store, st
+
+
+def test_archive_state_marks_rows_and_selections(state_env):
+    root = make_archive(state_env / "arch")
+    lib, store, st = joined(root)
     a, b = by_title(lib, "甲公司发布三季报"), by_title(lib, "乙公司回购股份")
     assert st.unread_count() == 4
     assert st.toggle_read(a) is True
@@ -202,10 +208,7 @@ def test_session_round_trip_per_folder(state_env):
 
 def test_archive_state_finds_the_selected_row_again(state_env):
     root = make_archive(state_env / "arch")
-    lib = load(root)
-    store = open_state()
-    st = ArchiveState(lib, store)
-    st.refresh()
+    lib, store, st = joined(root)
     rid = by_title(lib, "丁公司停牌")
     ident = st.identity(rid)
     (root / "sub" / "d.md").rename(root / "d-new.md")
@@ -335,10 +338,7 @@ def test_next_unread_wraps_and_skips_read(state_env):
 
 def test_refresh_of_some_rows_and_forget(state_env):
     root = make_archive(state_env / "arch")
-    lib = load(root)
-    store = open_state()
-    st = ArchiveState(lib, store)
-    st.refresh()
+    lib, store, st = joined(root)
     a = by_title(lib, "甲公司发布三季报")
     other = ArchiveState(lib, store)  # another reader marks it meanwhile
     other.refresh()
@@ -395,10 +395,7 @@ def test_identity_cache_is_used_and_a_damaged_one_is_ignored(state_env):
     from kfin_tui.state.identity import IdentityCache
 
     root = make_archive(state_env / "arch")
-    lib = load(root)
-    store = open_state()
-    st = ArchiveState(lib, store)
-    st.refresh()
+    lib, store, st = joined(root)
     st.set_starred(by_title(lib, "丙公司获得订单"))
     st.close()
     cache = IdentityCache(root)
@@ -456,10 +453,7 @@ def test_non_utf8_file_and_folder_names_keep_their_state(state_env):
         fh.write(_post("戊公司中标", 5, "戊公司中标2亿元项目。").encode("utf-8"))
     make_archive(Path(os.fsdecode(folder)))
     root = Path(os.fsdecode(folder))
-    lib = load(root)
-    store = open_state()
-    st = ArchiveState(lib, store)
-    st.refresh()
+    lib, store, st = joined(root)
     odd = by_title(lib, "戊公司中标")
     ident = st.identity(odd)
     assert ident is not None and ident.key.startswith("path:") and "\\x" in ident.key
@@ -503,10 +497,7 @@ def test_a_mark_set_while_the_state_is_joined_is_kept(state_env):
 def test_a_row_refreshed_after_its_file_went_is_no_longer_found(state_env, monkeypatch):
     monkeypatch.setenv("KFIN_TUI_NO_INDEX", "1")  # (no index: each file is looked at, not its indexed stat)
     root = make_archive(state_env / "arch")
-    lib = load(root)
-    store = open_state()
-    st = ArchiveState(lib, store)
-    st.refresh()
+    lib, _store, st = joined(root)
     d = by_title(lib, "丁公司停牌")
     key = st.identity(d).key
     assert st.row_of(key) == d
