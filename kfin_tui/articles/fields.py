@@ -123,6 +123,8 @@ def in_range(dt: datetime | None) -> datetime | None:
     ``9999-12-31T23:59:59-12:00``), which would overflow there: such an article is undated."""
     if dt is None:
         return None
+    if 1 < dt.year < 9999:
+        return dt  # (only within hours of years 1 and 9999 can a zone push a date out of range)
     try:
         dt.astimezone(CHINA_TZ)
         dt.astimezone(timezone.utc)

@@ -27,7 +27,6 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from ..dates import CHINA_TZ
 from ..sanitize import clean_text
 from .decoding import _BLANK, _BLANK_TEXT, _NOT_CONTROL
 from .fields import (
@@ -395,19 +394,11 @@ def _date(value) -> datetime | None:
         if m is not None:
             day, month, year, hour, minute, second = m.groups()
             try:
-                return _in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute),
-                                          int(second), tzinfo=timezone.utc))
+                return in_range(datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute),
+                                         int(second), tzinfo=timezone.utc))
             except ValueError:
                 pass  # 31 Feb: let the general parser say what it makes of it
-    elif type(value) is datetime:  # what YAML made of `date: 2020-05-18 09:30:00`
-        return _in_range(value if value.tzinfo else value.replace(tzinfo=CHINA_TZ))
     return parse_date(value)
-
-
-def _in_range(dt: datetime) -> datetime | None:
-    """fields.in_range, without its three conversions for a date far from year 1 and 9999 (only
-    within hours of those can a zone push it out of what ``datetime`` holds)."""
-    return dt if 1 < dt.year < 9999 else in_range(dt)
 
 
 _CLEANED: dict = {}
@@ -430,8 +421,7 @@ def _fields(fields: dict) -> tuple[str, list[str], str, str]:
             _FIELDS.clear()
         _FIELDS[key] = found
     title = fields.get("title")
-    return (_clean(title.strip()[:1000]) if type(title) is str else _clean(as_text(title)),
-            list(found[0]), found[1], found[2])
+    return _clean(as_text(title)), list(found[0]), found[1], found[2]
 
 
 def _clean_short(value: str) -> str:
