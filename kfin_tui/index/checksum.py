@@ -7,7 +7,10 @@ from __future__ import annotations
 import marshal
 import struct
 import zlib
-from typing import Any
+
+TYPE_CHECKING = False  # (not typing: kfin-tui list reads its folders file before typing loads)
+if TYPE_CHECKING:
+    from typing import Any
 
 _HEAD = struct.Struct("<I")
 

@@ -184,8 +184,11 @@ class Library(LibraryState):
                         if folders:
                             from .walk import FreshnessCheck
 
+                            names = self._store.snapshots.names_path
+
                             def start():
-                                return FreshnessCheck([(self._abs_dir(f.folder), f.fingerprint, f.files) for f in folders]), None
+                                return FreshnessCheck([(self._abs_dir(f.folder), f.fingerprint, f.files) for f in folders],
+                                                      names=names), None
                             check_after = True
                         elif os.environ.get("KFIN_TUI_WALK_HERE") != "1":
                             from .walk import BackgroundWalk

@@ -123,13 +123,17 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
                     return None
                 from .walk import FreshnessCheck
 
-                check = FreshnessCheck([(lib._abs_dir(f.folder), f.fingerprint, f.files) for f in folders])
-            listing = store.snapshots.listing(conn)
+                check = FreshnessCheck([(lib._abs_dir(f.folder), f.fingerprint, f.files) for f in folders],
+                                       names=store.snapshots.names_path)
+            listing = store.snapshots.listing(conn, check_tails=False)
             if listing is None or store.files.bodies_pending(conn):
                 return None
             hits = store.fts.search_in(conn, query) if query else None
         result = _listing(lib, listing, hits, filters)
         if prepare is not None:
+            # the JSON lines are checked only when one is printed (a search with no hit prints none)
+            if result.picked and not store.snapshots.tails_ok(listing):
+                return None
             result.prepared = prepare(result)  # while the helpers are still at work
         return result if check.result() else None
     except (sqlite3.Error, StoreError):

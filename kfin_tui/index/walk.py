@@ -13,15 +13,15 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from pathlib import Path
 
 from .. import files
-from ..files import folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
+from ..files import fingerprints, folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
 from . import checksum
 
-TYPE_CHECKING = False  # (typing is not needed to start the check)
+TYPE_CHECKING = False  # (neither typing nor pathlib is needed to start the check: ~10 ms sooner)
 if TYPE_CHECKING:
     import subprocess
+    from pathlib import Path
 
 HELPER_MIN_FILES = 4000  # fewer files: fingerprint them here, a helper would cost more than it saves
 
@@ -83,14 +83,14 @@ class _Forked:
 
     stdin = None
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, items: list, names: str | None = None, total: int = 0) -> None:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: compute, write, leave without running any cleanup
             code = 1
             try:
                 os.close(read)
-                data = marshal.dumps([folder_fingerprint(p) for p in paths])
+                data = marshal.dumps(fingerprints(items, names, total))
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
                 code = 0
@@ -139,10 +139,16 @@ class BackgroundWalk:
 
 class FreshnessCheck:
     """Are ``folders`` (path, expected fingerprint, number of files) all as expected? Started at
-    once; :meth:`result` waits. Two helpers share the folders by file count."""
+    once; :meth:`result` waits. Two helpers share the folders by file count.
 
-    def __init__(self, folders: list[tuple[str, bytes, int]], helpers: int = 2) -> None:
+    ``names``: the names file beside the index (:func:`names_path`), whose blobs are in the same
+    order as ``folders`` (the order of the folders file): the helpers read it and stat the names
+    the last walk saw instead of listing every folder."""
+
+    def __init__(self, folders: list[tuple[str, bytes, int]], helpers: int = 2,
+                 names: Path | str | None = None) -> None:
         self.folders = folders
+        self.names = str(names) if names else None
         self.procs: list[tuple[subprocess.Popen | _Forked | None, list[int]]] = []
         total = sum(n for _, _, n in folders)
         if total < HELPER_MIN_FILES or helpers < 1 or (os.cpu_count() or 1) < 2:
@@ -157,20 +163,23 @@ class FreshnessCheck:
         for group in groups:
             if not group:
                 continue
+            items = [(folders[i][0], i) for i in group] if self.names else [folders[i][0] for i in group]
             if forking:
-                self.procs.append((_Forked([folders[i][0] for i in group]), group))
+                self.procs.append((_Forked(items, self.names, len(folders)), group))
                 continue
             import subprocess
 
             # a process with threads is the reader, whose keys come first: --nice (not kfin-tui
             # list, which waits for the answer, where fork is not used: macOS)
-            proc = _helper(["--fingerprints", *(["--nice"] if _threaded() else [])], stdin=subprocess.PIPE)
+            proc = _helper(["--fingerprints", *(["--nice"] if _threaded() else []),
+                            *(["--names", self.names, str(len(folders))] if self.names else [])],
+                           stdin=subprocess.PIPE)
             if proc is not None:
                 try:
                     stdin = proc.stdin
                     if stdin is None:
                         raise OSError("no pipe to the helper")
-                    stdin.write(marshal.dumps([folders[i][0] for i in group]))
+                    stdin.write(marshal.dumps(items))
                     stdin.close()
                 except OSError:
                     _kill(proc)
@@ -181,7 +190,10 @@ class FreshnessCheck:
         """True when every folder still has its fingerprint."""
         fresh = True
         if not self.procs:
-            return all(folder_fingerprint(path) == fp for path, fp, _ in self.folders)
+            if not self.names:
+                return all(folder_fingerprint(path) == fp for path, fp, _ in self.folders)
+            mine = fingerprints([(path, i) for i, (path, _, _) in enumerate(self.folders)], self.names, len(self.folders))
+            return all(g == f[1] for g, f in zip(mine, self.folders))
         for proc, group in self.procs:
             got = _finish(proc) if fresh else None
             if not fresh:
@@ -205,11 +217,18 @@ FOLDERS_SUFFIX = "-folders"  # the file beside the database (its name + this)
 FOLDERS_LINE = "kfin-tui folders 3 {}\n"  # then the folders, marshalled and sealed (checksum.dumps)
 
 
-def folders_path(db: Path) -> Path:
-    return Path(str(db) + FOLDERS_SUFFIX)
+def folders_path(db: Path | str) -> str:
+    return os.fspath(db) + FOLDERS_SUFFIX
 
 
-def read_folders(db: Path):
+NAMES_SUFFIX = "-names"  # beside it: each folder's article names (files.NAMES_LINE, then sealed blobs)
+
+
+def names_path(db: Path | str) -> str:
+    return os.fspath(db) + NAMES_SUFFIX
+
+
+def read_folders(db: Path | str):
     """(generation, folders) from the file beside the index, or None. No SQLite: ``kfin-tui list``
     reads it first thing, to start the freshness check before anything else is imported."""
     try:
@@ -233,6 +252,18 @@ def abs_folder(root: Path | str, prefix: str, rel: str) -> str:
     return prefix + rel if rel else str(root)
 
 
+def path_str(root: Path | str) -> str:
+    """``str(Path(root))`` without pathlib on POSIX: "." and empty parts dropped, no trailing slash,
+    exactly two leading slashes kept."""
+    s = os.fspath(root)
+    if os.sep != "/" or os.altsep:
+        from pathlib import Path
+
+        return str(Path(s))
+    lead = "//" if s.startswith("//") and not s.startswith("///") else ("/" if s.startswith("/") else "")
+    return (lead + "/".join(p for p in s.split("/") if p and p != ".")) or "."
+
+
 _started: dict[str, tuple[str, FreshnessCheck] | None] = {}  # root -> a check start_early_check began
 
 
@@ -240,7 +271,7 @@ def start_early_check(root: Path | str) -> None:
     """Begin :func:`early_check` of a folder now (``kfin-tui list``, before its arguments are parsed);
     the next ``early_check`` of the same folder takes it over. The caller stops one not taken over
     with :func:`stop_early_checks`."""
-    key = str(Path(root))
+    key = path_str(root)
     if key in _started or not os.path.isdir(key):
         return
     _started[key] = _start_check(key)
@@ -258,21 +289,23 @@ def early_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
     """Start the freshness check of ``root``'s index before anything else (``kfin-tui list``): the
     helpers stat the files while the caller imports the rest and runs its query. Returns the
     generation the fingerprints belong to (the caller compares it with the index's) and the check."""
-    key = str(Path(root))
+    key = path_str(root)
     if key in _started:
         return _started.pop(key)
-    return _start_check(root)
+    return _start_check(key)
 
 
-def _start_check(root: Path | str) -> tuple[str, FreshnessCheck] | None:
-    from ..paths import index_path_for
+def _start_check(root: str) -> tuple[str, FreshnessCheck] | None:
+    from ..paths import index_file_for
 
     try:
-        found = read_folders(index_path_for(root))
+        db = index_file_for(root)
+        found = read_folders(db)
     except Exception:  # noqa: BLE001 - no cache folder, …: no early check
         return None
     if not found or not found[1]:
         return None
     gen, folders = found
     prefix = folder_prefix(root)
-    return gen, FreshnessCheck([(abs_folder(root, prefix, f[0]), f[1], f[2]) for f in folders])
+    return gen, FreshnessCheck([(abs_folder(root, prefix, f[0]), f[1], f[2]) for f in folders],
+                               names=names_path(db))

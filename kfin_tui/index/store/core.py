@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from ...versions import LOADER_VERSION
-from ..walk import FOLDERS_SUFFIX
+from ..walk import FOLDERS_SUFFIX, NAMES_SUFFIX
 from .codec import sql_grams
 from .extractions import ExtractionCache
 from .filetable import FileTable
@@ -68,7 +68,7 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 _TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "gram"))
 # the database and the files beside it (SQLite's, the listing, the folder fingerprints)
-SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX)
+SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX, NAMES_SUFFIX)
 
 
 class StoreError(Exception):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ...listing import json_head, to_bytes
 from .. import checksum
 from ..records import FIELD_SEP, ROW_COLUMNS
-from ..walk import FOLDERS_LINE, folder_prefix, folders_path, read_folders
+from ..walk import FOLDERS_LINE, folder_prefix, folders_path, names_path, read_folders
 from .codec import from_db
 from .filetable import LIST_ORDER, Issue, Stat
 
@@ -97,6 +97,7 @@ class StoredListing(NamedTuple):
     cat_sets: list[tuple[str, ...]]
     issues: list[Issue]
     base: str  # the folder prefix the lines were written with
+    tails_crc: int  # the CRC-32 of ``tails``: checked before a line of it is printed (tails_ok)
 
 
 class FolderPrint(NamedTuple):
@@ -149,7 +150,11 @@ class Snapshots:
 
     @property
     def folders_path(self) -> Path:
-        return folders_path(self._store.path)
+        return Path(folders_path(self._store.path))
+
+    @property
+    def names_path(self) -> Path:
+        return Path(names_path(self._store.path))
 
     def _damaged(self, what: str) -> None:
         self._rewrite = True
@@ -209,10 +214,12 @@ class Snapshots:
         """(date, title, source, categories joined) per row in list order, or None when stale."""
         return self._read(TABLE)
 
-    def listing(self, conn: sqlite3.Connection | None = None) -> StoredListing | None:
+    def listing(self, conn: sqlite3.Connection | None = None, check_tails: bool = True) -> StoredListing | None:
         """What ``kfin-tui list --json`` prints, or None when missing, stale or damaged (damage is
         noted and the file removed: it is written anew). Pass the connection of an open read
-        transaction to get the listing of the generation it sees."""
+        transaction to get the listing of the generation it sees. ``check_tails=False``: the JSON lines
+        (most of the file) are not checked against their CRC here; the caller checks them with
+        :meth:`tails_ok` before it prints one (a search with no hit, or a table, prints none)."""
         if conn is None:
             conn = self._store.conn
         try:
@@ -228,9 +235,11 @@ class Snapshots:
                 start = fh.tell()
                 mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if sizes[4] else None
             tails = memoryview(mapped)[start:start + sizes[4]] if mapped is not None else memoryview(b"")
-            # every part against its CRC-32 (~6 ms for the 25 MB of 100,000 rows): random bytes in
-            # the file must not come out as lines (issue 10 item 15)
-            if [checksum.crc(part) for part in (ids_bytes, offsets_bytes, cat_index_bytes, meta, tails)] != list(crcs):
+            # every part against its CRC-32 (~9 ms for the 33 MB of 100,000 rows, nearly all of it the
+            # JSON lines): random bytes in the file must not come out as lines (issue 10 item 15)
+            parts = (ids_bytes, offsets_bytes, cat_index_bytes, meta, tails) if check_tails else (
+                ids_bytes, offsets_bytes, cat_index_bytes, meta)
+            if [checksum.crc(part) for part in parts] != list(crcs[:len(parts)]):
                 raise ValueError("checksum mismatch")
             cat_sets, issues, base = marshal.loads(meta)
             ids, offsets, cat_index = array("q"), array("q"), array("I")
@@ -239,16 +248,27 @@ class Snapshots:
             cat_index.frombytes(cat_index_bytes)
             if len(offsets) != len(ids) + 1 or len(cat_index) != len(ids):
                 raise ValueError("parts of different lengths")
-            return StoredListing(ids, offsets, tails, cat_index, cat_sets, issues, base)
+            return StoredListing(ids, offsets, tails, cat_index, cat_sets, issues, base, crcs[4])
         except FileNotFoundError:
             return None
         except Exception as exc:  # noqa: BLE001 - damaged or foreign: load instead, and write it anew
-            self._damaged(f"listing file damaged ({exc})")
-            try:
-                os.unlink(self.listing_path)
-            except OSError:
-                pass  # the next write replaces it (the damage flag forces it)
+            self._listing_damaged(str(exc))
             return None
+
+    def tails_ok(self, listing: StoredListing) -> bool:
+        """Whether the JSON lines of a listing read with ``check_tails=False`` match their CRC; when they
+        do not, the damage is handled as :meth:`listing` does (noted, the file removed)."""
+        if checksum.crc(listing.tails) == listing.tails_crc:
+            return True
+        self._listing_damaged("checksum mismatch")
+        return False
+
+    def _listing_damaged(self, why: str) -> None:
+        self._damaged(f"listing file damaged ({why})")
+        try:
+            os.unlink(self.listing_path)
+        except OSError:
+            pass  # the next write replaces it (the damage flag forces it)
 
     def _listing_gen(self) -> str | None:
         try:
@@ -358,7 +378,7 @@ class Snapshots:
                       _LISTING_HEAD.pack(*(len(p) for p in parts), *(checksum.crc(memoryview(p)) for p in parts)), *parts)
 
     def _write_folders(self, conn: sqlite3.Connection, gen: str, folders: Sequence[tuple[str, int, bool]]) -> None:
-        from ...files import fingerprint
+        from ...files import NAMES_LINE, fingerprint, names_blob
 
         now = time.time_ns()
         in_folder: dict[str, list] = {rel: [] for rel, _, _ in folders}
@@ -368,10 +388,14 @@ class Snapshots:
             if entries is not None:
                 entries.append((name, size, mtime))
         out = []
+        names: list[bytes | None] = []  # the helpers stat these instead of listing the folders
         for rel, dir_mtime, readable in folders:
             entries = sorted(in_folder[rel])
             racy = abs(now - dir_mtime) < RACY_NS or any(abs(now - m) < RACY_NS for _, _, m in entries)
             fp = b"" if racy else fingerprint(dir_mtime, entries if readable else None)
             out.append((rel, fp, len(entries), dir_mtime, readable))
+            names.append(names_blob([n for n, _, _ in entries]) if readable and fp else None)
+        # the names first: a folders file is never newer than the names it is read with
+        _replace_file(self.names_path, NAMES_LINE.encode() + checksum.dumps(names))
         # (plain tuples: marshalled; read_folders gives them back, folders() names them)
         _replace_file(self.folders_path, FOLDERS_LINE.format(gen).encode() + checksum.dumps(out))

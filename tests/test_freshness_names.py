@@ -1,0 +1,265 @@
+"""The freshness check's cheaper form (issue 14, `list --keyword` against rg): the helpers stat the
+names the last walk saw (the ``-names`` file beside the index) instead of filtering and sorting
+every listed name, and ``kfin-tui list`` finds its index and forks them before pathlib, typing or
+platformdirs load. None of it may change an answer: a wrong, stale or damaged names file only costs
+the listing it saves."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from index_helpers import DAY_NS, age, write_corpus
+
+from kfin_tui import files, paths
+from kfin_tui.cli import main
+from kfin_tui.filters import Filters
+from kfin_tui.index import Library
+from kfin_tui.index import walk as walk_mod
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = write_corpus(tmp_path / "corpus", n=30)
+    age(root)  # nothing recent: every folder gets a fingerprint
+    return root
+
+
+def names_file(root: Path) -> Path:
+    lib = Library(root)
+    db = lib.index_path
+    lib.close()
+    assert db is not None
+    return Path(walk_mod.names_path(db))
+
+
+def article_names(folder: Path) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n[0] != "." and files.is_article_name(n)
+                  and (folder / n).is_file())
+
+
+def mixed_folder(tmp_path: Path) -> Path:
+    """Articles beside everything a listing holds that is not one: hidden names, furniture, other
+    suffixes, a folder named like an article, links (to an article, broken), a name that is not
+    UTF-8."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("甲.md", "b.TXT", ".hidden.md", "README.md", "pic.png", "c.html", "新闻 2026.markdown"):
+        (folder / name).write_text("---\ntitle: t\n---\n正文\n", encoding="utf-8")
+    (folder / "dir.md").mkdir()
+    (folder / "link.md").symlink_to(folder / "甲.md")
+    (folder / "broken.md").symlink_to(folder / "missing.md")
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe.md"), "wb") as fh:
+        fh.write(b"---\ntitle: t\n---\n")
+    age(folder)
+    os.utime(folder, ns=(folder.stat().st_mtime_ns - DAY_NS,) * 2)
+    return folder
+
+
+def test_the_names_give_the_fingerprint_a_listing_gives(tmp_path, monkeypatch):
+    folder = mixed_folder(tmp_path)
+    listed = files.folder_fingerprint(str(folder))
+    names = [n for n in article_names(folder) if "\udcff" not in n]
+    undecodable = [n for n in article_names(folder) if "\udcff" in n]
+    assert len(undecodable) == 1  # (the filesystem kept the non-UTF-8 name)
+    # the walk's names, as the index stores them (a str with surrogates for the non-UTF-8 name)
+    assert files.folder_fingerprint(str(folder), files.names_blob(sorted(names + undecodable))) == listed
+    # without the non-UTF-8 file: the names path is taken, and agrees
+    os.unlink(os.path.join(os.fsencode(folder), b"\xff\xfe.md"))
+    os.utime(folder, ns=(folder.stat().st_mtime_ns - DAY_NS,) * 2)
+    listed = files.folder_fingerprint(str(folder))
+    calls: list[str] = []
+    real = files.is_article_name
+    monkeypatch.setattr(files, "is_article_name", lambda n: calls.append(n) or real(n))
+    assert files.folder_fingerprint(str(folder), files.names_blob(names)) == listed
+    # only the listed names that are not in the list are looked at (furniture, png, a folder, a
+    # broken link), not every name
+    assert set(calls) <= {"README.md", "pic.png", "dir.md", "broken.md"}
+
+
+@pytest.mark.parametrize("change", ["new article", "new article, folder time kept", "gone", "edited",
+                                    "wrong names", "names of another folder"])
+def test_names_that_are_wrong_never_make_a_changed_folder_look_the_same(tmp_path, change):
+    folder = mixed_folder(tmp_path)
+    os.unlink(os.path.join(os.fsencode(folder), b"\xff\xfe.md"))
+    os.utime(folder, ns=(folder.stat().st_mtime_ns - DAY_NS,) * 2)
+    names = article_names(folder)
+    before = files.folder_fingerprint(str(folder))
+    blob = files.names_blob(names)
+    kept = folder.stat().st_mtime_ns
+    if change.startswith("new article"):
+        (folder / "新.md").write_text("---\ntitle: 新\n---\n", encoding="utf-8")
+        os.utime(folder / "新.md", ns=(kept, kept))
+        if "kept" in change:
+            os.utime(folder, ns=(kept, kept))
+    elif change == "gone":
+        (folder / "b.TXT").unlink()
+        os.utime(folder, ns=(kept, kept))
+    elif change == "edited":
+        p = folder / "c.html"
+        st_ = p.stat()
+        p.write_text("---\ntitle: 改\n---\n正文\n", encoding="utf-8")
+        os.utime(p, ns=(st_.st_mtime_ns - DAY_NS,) * 2)
+    elif change == "wrong names":
+        blob = files.names_blob(names[:-1])
+        (folder / "新.md").write_text("x", encoding="utf-8")
+        os.utime(folder, ns=(kept, kept))
+    else:
+        blob = files.names_blob(["x.md", "y.md"])
+        (folder / "新.md").write_text("x", encoding="utf-8")
+        os.utime(folder, ns=(kept, kept))
+    now = files.folder_fingerprint(str(folder), blob)
+    assert now == files.folder_fingerprint(str(folder)) and now != before
+
+
+def test_the_index_writes_the_names_and_the_check_reads_them(cache, corpus, monkeypatch):
+    Library(corpus).load_all().close(wait=True)
+    path = names_file(corpus)
+    assert path.is_file()
+    seen: list = []
+    real = files.folder_fingerprint
+    monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: seen.append(names) or real(f, names))
+    assert Library(corpus).quick_listing(Filters()) is not None
+    assert seen and all(isinstance(n, bytes) for n in seen)  # every folder from its names
+
+
+@pytest.mark.parametrize("damage", ["missing", "scribbled", "cut short", "another length", "stale"])
+def test_a_bad_names_file_only_costs_the_listing(cache, corpus, monkeypatch, damage):
+    Library(corpus).load_all().close(wait=True)
+    path = names_file(corpus)
+    if damage == "missing":
+        path.unlink()
+    elif damage == "scribbled":
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2:len(data) // 2 + 16] = random.Random(3).randbytes(16)
+        path.write_bytes(bytes(data))
+    elif damage == "cut short":
+        path.write_bytes(path.read_bytes()[:-7])
+    elif damage == "another length":
+        path.write_bytes(files.NAMES_LINE.encode() + _sealed([b"a.md"]))
+    else:  # the names of an earlier walk, with the right length: a new file since
+        (corpus / "posts" / "zz.md").write_text("---\ntitle: 后来的\n---\n新。\n", encoding="utf-8")
+        Library(corpus).load_all().close(wait=True)
+        stale = path.read_bytes()
+        (corpus / "posts" / "zz.md").unlink()
+        Library(corpus).load_all().close(wait=True)
+        (corpus / "posts" / "zz.md").write_text("---\ntitle: 又来了\n---\n新。\n", encoding="utf-8")
+        path.write_bytes(stale)
+        quick = Library(corpus).quick_listing(Filters())
+        assert quick is None or b"zz.md" in quick.json_bytes()
+        return
+    listed: list = []
+    real = files.folder_fingerprint
+    monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: listed.append(names) or real(f, names))
+    assert Library(corpus).quick_listing(Filters()) is not None  # still fresh: the folders were listed
+    assert listed and all(n is None for n in listed)
+
+
+def _sealed(obj) -> bytes:
+    from kfin_tui.index import checksum
+
+    return checksum.dumps(obj)
+
+
+def test_helpers_read_the_names_file_too(cache, corpus, monkeypatch):
+    """The forked helpers and the ``files.py --fingerprints --names`` helper (the reader's, and any
+    system without fork) give what the in-process check gives."""
+    Library(corpus).load_all().close(wait=True)
+    lib = Library(corpus)
+    folders = lib._store.snapshots.folders()
+    names = str(names_file(corpus))
+    items = [(lib._abs_dir(f.folder), i) for i, f in enumerate(folders)]
+    expected = [f.fingerprint for f in folders]
+    assert files.fingerprints(items, names, len(folders)) == expected
+    proc = subprocess.run([sys.executable, "-S", "-E", files.__file__, "--fingerprints", "--names", names,
+                           str(len(folders))], input=__import__("marshal").dumps(items), capture_output=True, check=True)
+    assert __import__("marshal").loads(proc.stdout) == expected
+    lib.close()
+
+
+def test_a_search_with_no_hit_does_not_read_the_json_lines(cache, corpus, capsys, monkeypatch):
+    """The JSON lines (most of the listing file) are checked against their CRC only when one is
+    printed: damaged, a search with no hit still answers from the index, and a search with hits
+    notices it and lists from the files."""
+    Library(corpus).load_all().close(wait=True)
+    lib = Library(corpus)
+    listing = Path(str(lib.index_path) + "-listing")
+    lib.close()
+    data = bytearray(listing.read_bytes())
+    data[-300:-200] = bytes(100)  # inside the JSON lines
+    listing.write_bytes(bytes(data))
+    assert main(["list", "--json", "--keyword", "没有这个词", str(corpus)]) == 0
+    out = capsys.readouterr()
+    assert out.out == "" and "damaged" not in out.err
+    as_json = {"prepare": lambda li: li.json_bytes()}
+    assert Library(corpus).quick_listing(Filters(keyword="没有这个词"), **as_json) is not None  # the fast path
+    assert Library(corpus).quick_listing(Filters(keyword="第"), **as_json) is None  # hits: the damage is seen
+    assert main(["list", "--json", "--keyword", "第", str(corpus)]) == 0
+    got = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    want = [r.path for r in Library(corpus, use_index=False).load_all().select(Filters(keyword="第")).rows]
+    assert got == want and got
+
+
+@given(st.lists(st.sampled_from(["", ".", "..", "a", "新闻", "b c", "/"]), max_size=6),
+       st.sampled_from(["", "/", "//", "///"]), st.booleans())
+def test_path_str_is_what_pathlib_gives(parts, lead, trailing):
+    raw = lead + "/".join(parts) + ("/" if trailing else "")
+    assert walk_mod.path_str(raw) == str(Path(raw))
+
+
+def test_the_index_file_is_found_without_pathlib(tmp_path, monkeypatch):
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    for root in ("real", "real/", "./real", "real/sub/..", "link", "link/sub/../", str(tmp_path / "real"), "."):
+        old = tmp_path / "c" / "index" / (
+            __import__("hashlib").sha1(str(Path(root).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+            + ".sqlite3")
+        assert Path(paths.index_file_for(root, tmp_path / "c")) == old
+        assert paths.index_path_for(root, tmp_path / "c") == old
+
+
+@pytest.mark.parametrize("env", [{}, {"XDG_CACHE_HOME": "/srv/xdg-cache"}, {"XDG_CACHE_HOME": "relative/cache"},
+                                 {"XDG_CACHE_HOME": ""}, {"HOME": "/home/分析师/"}])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, env):
+    platformdirs = pytest.importorskip("platformdirs")
+    monkeypatch.delenv("KFIN_TUI_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "/home/analyst")
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert paths.cache_folder() == platformdirs.user_cache_dir(paths.APP_NAME, appauthor=False)
+    assert paths.cache_dir() == Path(platformdirs.user_cache_dir(paths.APP_NAME, appauthor=False))
+
+
+def test_kfin_tui_list_forks_its_check_before_the_heavy_imports(tmp_path):
+    """What `kfin-tui list` has imported when its freshness check starts: nothing of pathlib,
+    typing, hashlib or platformdirs (each costs milliseconds before the second core gets work)."""
+    code = ("import sys, re\n"
+            "import kfin_tui.index.walk as w\n"
+            "seen = {}\n"
+            "real = w.FreshnessCheck.__init__\n"
+            "def spy(self, *a, **k):\n"
+            "    seen['mods'] = set(sys.modules)\n"
+            "    real(self, *a, **k)\n"
+            "w.FreshnessCheck.__init__ = spy\n"
+            "from kfin_tui.cli import _early_list_check\n"
+            f"_early_list_check(['--json', {str(tmp_path / 'corpus')!r}])\n"
+            "w.stop_early_checks()\n"
+            "print(sorted(m for m in ('pathlib', 'typing', 'hashlib', 'platformdirs', 'argparse') if m in seen['mods']))\n")
+    root = write_corpus(tmp_path / "corpus", n=6)
+    age(root)
+    env = {**os.environ, "KFIN_TUI_CACHE": str(tmp_path / "cache")}
+    env.pop("PYTHONPATH", None)
+    env.pop("XDG_CACHE_HOME", None)
+    Library_env = dict(env)
+    subprocess.run([sys.executable, "-c", "import sys; from kfin_tui.index import Library; "
+                    f"Library({str(root)!r}).load_all().close(wait=True)"], env=Library_env, check=True)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stderr
