@@ -272,8 +272,8 @@ class Library(LibraryState):
     def complete(self, batch: int = 200, progress: Callable[[int, int], None] | None = None,
                  stop: threading.Event | None = None, *, report: OnProgress | None = None) -> Iterator[list[Row]]:
         """The body pass after a cold :meth:`load`: read in full every file the metadata pass only
-        listed (newest first), so that search finds it and its tickers are known; yields the rows
-        read (the same ids: each replaces its row). ``progress(done, total)``. Stops early when
+        listed (in the order of their ids: see :meth:`FileTable.pending_bodies`), so that search finds
+        it and its tickers are known; yields the rows read (the same ids: each replaces its row). ``progress(done, total)``. Stops early when
         ``stop`` is set (the next start goes on where it stopped). Then the search index is built
         in the background. ``report`` gets :class:`Progress` (phase TEXTS)."""
         progress = _counter(progress, report, Phase.TEXTS)

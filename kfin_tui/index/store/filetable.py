@@ -179,8 +179,12 @@ class FileTable:
         return (conn or self._store.conn).execute("SELECT 1 FROM files WHERE body=0 LIMIT 1").fetchone() is not None
 
     def pending_bodies(self) -> list[str]:
-        """Relative paths of the rows that have metadata only, in list order (newest first)."""
-        return [from_db(r[0]) for r in self._store.conn.execute(f"SELECT path FROM files WHERE body=0 {LIST_ORDER}")]
+        """Relative paths of the rows that have metadata only, in the order of their ids (the walk's).
+        Not newest first: the body pass rewrites each row (its text, JSON line and tickers), and
+        rows taken in list order lie all over the table, so every write transaction rewrote pages
+        all over it. At 100,000 rows that was 30 CPU-s of SQLite in the main process against 12 in
+        id order, and the whole pass 74 s against 53 s on two cores."""
+        return [from_db(r[0]) for r in self._store.conn.execute("SELECT path FROM files WHERE body=0 ORDER BY id")]
 
     def stats(self, conn: sqlite3.Connection | None = None) -> dict[str, Stat]:
         """relative path → (size, mtime_ns) of every known file."""
