@@ -161,6 +161,20 @@ def _digest_joined(dir_mtime_ns: int, joined: bytes, nums) -> bytes:
 
 
 _DIR_FD = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+# names as bytes are the names as str only where the file system encoding is UTF-8 (with
+# surrogateescape for the bytes that are not): elsewhere (a GBK locale) the names are not used
+_UTF8_NAMES = sys.getfilesystemencoding().lower().replace("-", "") == "utf8" and \
+    sys.getfilesystemencodeerrors() == "surrogateescape"
+
+
+def _plain_utf8(blob: bytes) -> bool:
+    """Whether ``blob`` is valid UTF-8 (no name in it held bytes that are not: such a name is
+    stored surrogate-encoded, which the listing's raw bytes never equal)."""
+    try:
+        blob.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
@@ -170,13 +184,13 @@ def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
     ``names``: the folder's article names as the last walk saw them (what :func:`names_blob`
     makes). When the folder's listing holds those and no other article file (names of folders or
     broken links are looked at, not taken), they are statted as bytes in that order: no filtering,
-    sorting or decoding of every name (~40 % of the time besides the stat calls). Otherwise the
-    listing is filtered and sorted."""
+    sorting or decoding of every name (~40 % of the time besides the stat calls). Otherwise (or
+    where names are not UTF-8: see ``_UTF8_NAMES``) the listing is filtered and sorted."""
     try:
         dir_mtime = os.stat(folder).st_mtime_ns
     except OSError:
         return None
-    if names is not None:
+    if names is not None and _UTF8_NAMES and _plain_utf8(names):
         try:
             listed = os.listdir(os.fsencode(folder))
         except OSError:
@@ -257,20 +271,23 @@ def read_names(path: str | None, count: int) -> list | None:
     return blobs if isinstance(blobs, list) and len(blobs) == count else None
 
 
-def fingerprints(folders: list, names_file: str | None = None, total: int = 0) -> list[bytes | None]:
+def fingerprints(folders: list, names_file: str | None = None, total: int = 0) -> tuple[list[bytes | None], bool]:
     """The fingerprints of ``folders``: paths, or (path, k) with k the folder's place in the list of
-    ``names_file`` (of ``total`` blobs: read with :func:`read_names`); a folder without a blob is
-    listed."""
+    ``names_file`` (of ``total`` blobs: read with :func:`read_names`), a folder without a blob
+    listed; and whether the names file could be read (else the index writes it anew)."""
     blobs = read_names(names_file, total) if names_file else None
-    out = []
+    return list(iter_fingerprints(folders, blobs)), blobs is not None
+
+
+def iter_fingerprints(folders: list, blobs: list | None):
+    """:func:`fingerprints` one folder at a time (a caller may stop at the first that changed)."""
     for f in folders:
         if isinstance(f, str):
-            out.append(folder_fingerprint(f))
+            yield folder_fingerprint(f)
             continue
         path, k = f
         blob = blobs[k] if blobs is not None and 0 <= k < len(blobs) else None
-        out.append(folder_fingerprint(path, blob if isinstance(blob, bytes) else None))
-    return out
+        yield folder_fingerprint(path, blob if isinstance(blob, bytes) else None)
 
 
 HELPER_NICE = 5  # (a helper that yields to the reader: one nice step per ~25 % of CPU share)
@@ -283,7 +300,8 @@ def _main(argv: list[str]) -> int:
     ``--fingerprints``: read a marshalled list of folders on stdin, print their fingerprints;
     ``--fingerprints --nice``: at a lower priority (the reader's check: a keyword typed meanwhile
     gets the cores first); ``--names FILE N``: folders may come as (path, k), k their place in the
-    names file beside the index, of N blobs (see :func:`fingerprints`)."""
+    names file beside the index, of N blobs; then (fingerprints, whether the names file was read)
+    is printed (see :func:`fingerprints`)."""
     if argv and argv[0] == "--fingerprints":
         if "--nice" in argv[1:]:
             try:
@@ -293,7 +311,8 @@ def _main(argv: list[str]) -> int:
         folders = marshal.loads(sys.stdin.buffer.read())
         at = argv.index("--names") + 1 if "--names" in argv else len(argv)
         names_file, total = (argv[at], int(argv[at + 1])) if at + 1 < len(argv) else (None, 0)
-        sys.stdout.buffer.write(marshal.dumps(fingerprints(folders, names_file, total)))
+        found, read = fingerprints(folders, names_file, total)
+        sys.stdout.buffer.write(marshal.dumps((found, read) if names_file else found))
         sys.stdout.buffer.flush()
         return 0
     dirs: list = []

@@ -37,7 +37,7 @@ def cache_folder() -> str:
     override = os.environ.get("KFIN_TUI_CACHE")
     if override:
         return override
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and not hasattr(sys, "getandroidapilevel"):  # (platformdirs: Android)
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         if xdg.startswith("/"):
             return os.path.join(xdg, APP_NAME)

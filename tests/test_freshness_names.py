@@ -143,22 +143,49 @@ def test_a_bad_names_file_only_costs_the_listing(cache, corpus, monkeypatch, dam
         path.write_bytes(path.read_bytes()[:-7])
     elif damage == "another length":
         path.write_bytes(files.NAMES_LINE.encode() + _sealed([b"a.md"]))
-    else:  # the names of an earlier walk, with the right length: a new file since
-        (corpus / "posts" / "zz.md").write_text("---\ntitle: 后来的\n---\n新。\n", encoding="utf-8")
+    else:  # the names of an earlier walk (the right length, sealed): they hold a file made again since
+        posts = corpus / "posts"
+        (posts / "zz.md").write_text("---\ntitle: 后来的\n---\n新。\n", encoding="utf-8")
+        age(corpus)
         Library(corpus).load_all().close(wait=True)
         stale = path.read_bytes()
-        (corpus / "posts" / "zz.md").unlink()
+        (posts / "zz.md").unlink()
+        age(corpus)
         Library(corpus).load_all().close(wait=True)
-        (corpus / "posts" / "zz.md").write_text("---\ntitle: 又来了\n---\n新。\n", encoding="utf-8")
+        assert b"zz.md" in stale and b"zz.md" not in path.read_bytes()
+        kept = posts.stat().st_mtime_ns
+        (posts / "zz.md").write_text("---\ntitle: 又来了\n---\n新。\n", encoding="utf-8")
+        os.utime(posts / "zz.md", ns=(kept - DAY_NS,) * 2)
+        os.utime(posts, ns=(kept, kept))  # the folder's own time does not give it away
         path.write_bytes(stale)
-        quick = Library(corpus).quick_listing(Filters())
-        assert quick is None or b"zz.md" in quick.json_bytes()
+        seen: list = []
+        real = files.folder_fingerprint
+        monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: seen.append(names) or real(f, names))
+        assert Library(corpus).quick_listing(Filters()) is None  # seen: stale
+        assert any(isinstance(n, bytes) and b"zz.md" in n for n in seen)  # (through the stale names)
         return
     listed: list = []
     real = files.folder_fingerprint
     monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: listed.append(names) or real(f, names))
     assert Library(corpus).quick_listing(Filters()) is not None  # still fresh: the folders were listed
     assert listed and all(n is None for n in listed)
+    # and the names file is written anew (the fingerprints are left as they were)
+    folders_before = Path(walk_mod.folders_path(Library(corpus).index_path)).read_bytes()
+    listed.clear()
+    assert Library(corpus).quick_listing(Filters()) is not None
+    assert listed and all(isinstance(n, bytes) for n in listed)
+    assert Path(walk_mod.folders_path(Library(corpus).index_path)).read_bytes() == folders_before
+
+
+def test_a_warm_load_writes_a_missing_names_file(cache, corpus):
+    """An index made before the names file (or one whose file was lost) gets it on the next warm
+    start of the reader, not only after a folder changes."""
+    Library(corpus).load_all().close(wait=True)
+    path = names_file(corpus)
+    good = path.read_bytes()
+    path.unlink()
+    Library(corpus).load_all().close(wait=True)
+    assert path.read_bytes() == good
 
 
 def _sealed(obj) -> bytes:
@@ -176,10 +203,14 @@ def test_helpers_read_the_names_file_too(cache, corpus, monkeypatch):
     names = str(names_file(corpus))
     items = [(lib._abs_dir(f.folder), i) for i, f in enumerate(folders)]
     expected = [f.fingerprint for f in folders]
-    assert files.fingerprints(items, names, len(folders)) == expected
+    assert files.fingerprints(items, names, len(folders)) == (expected, True)
     proc = subprocess.run([sys.executable, "-S", "-E", files.__file__, "--fingerprints", "--names", names,
                            str(len(folders))], input=__import__("marshal").dumps(items), capture_output=True, check=True)
-    assert __import__("marshal").loads(proc.stdout) == expected
+    assert __import__("marshal").loads(proc.stdout) == (expected, True)
+    # a helper with no names file to read says so (the index then writes it anew)
+    proc = subprocess.run([sys.executable, "-S", "-E", files.__file__, "--fingerprints", "--names", names + "-gone",
+                           str(len(folders))], input=__import__("marshal").dumps(items), capture_output=True, check=True)
+    assert __import__("marshal").loads(proc.stdout) == (expected, False)
     lib.close()
 
 
@@ -200,6 +231,12 @@ def test_a_search_with_no_hit_does_not_read_the_json_lines(cache, corpus, capsys
     as_json = {"prepare": lambda li: li.json_bytes()}
     assert Library(corpus).quick_listing(Filters(keyword="没有这个词"), **as_json) is not None  # the fast path
     assert Library(corpus).quick_listing(Filters(keyword="第"), **as_json) is None  # hits: the damage is seen
+    # …also by a caller of the API that asks for the lines later (no `prepare`)
+    listing.write_bytes(bytes(data))
+    later = Library(corpus).quick_listing(Filters(keyword="第"))
+    assert later is not None  # (a table needs no JSON line)
+    with pytest.raises(LookupError):
+        later.json_bytes()
     assert main(["list", "--json", "--keyword", "第", str(corpus)]) == 0
     got = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
     want = [r.path for r in Library(corpus, use_index=False).load_all().select(Filters(keyword="第")).rows]
@@ -238,7 +275,8 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, env):
     assert paths.cache_dir() == Path(platformdirs.user_cache_dir(paths.APP_NAME, appauthor=False))
 
 
-def test_kfin_tui_list_forks_its_check_before_the_heavy_imports(tmp_path):
+@pytest.mark.parametrize("where", ["KFIN_TUI_CACHE", "XDG_CACHE_HOME"])
+def test_kfin_tui_list_forks_its_check_before_the_heavy_imports(tmp_path, where):
     """What `kfin-tui list` has imported when its freshness check starts: nothing of pathlib,
     typing, hashlib or platformdirs (each costs milliseconds before the second core gets work)."""
     code = ("import sys, re\n"
@@ -255,11 +293,76 @@ def test_kfin_tui_list_forks_its_check_before_the_heavy_imports(tmp_path):
             "print(sorted(m for m in ('pathlib', 'typing', 'hashlib', 'platformdirs', 'argparse') if m in seen['mods']))\n")
     root = write_corpus(tmp_path / "corpus", n=6)
     age(root)
-    env = {**os.environ, "KFIN_TUI_CACHE": str(tmp_path / "cache")}
-    env.pop("PYTHONPATH", None)
-    env.pop("XDG_CACHE_HOME", None)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "XDG_CACHE_HOME", "KFIN_TUI_CACHE")}
+    env[where] = str(tmp_path / "cache")  # (XDG_CACHE_HOME: the folder is found without platformdirs on Linux)
     Library_env = dict(env)
     subprocess.run([sys.executable, "-c", "import sys; from kfin_tui.index import Library; "
                     f"Library({str(root)!r}).load_all().close(wait=True)"], env=Library_env, check=True)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]", out.stderr
+    assert out.stdout.strip() == "[]", out.stderr  # (and the check was started: the spy ran)
+
+
+def test_a_name_that_is_not_utf8_cannot_pass_for_its_stored_form(tmp_path):
+    """A name that is not UTF-8 is stored surrogate-encoded (b"\\xff" → "\\udcff" → b"\\xed\\xb3\\xbf"):
+    a file renamed to those very bytes, size, time and folder time kept, must not pass for it."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"\xff.md")
+    with open(raw, "wb") as fh:
+        fh.write(b"---\ntitle: t\n---\n")
+    os.utime(raw, ns=(1_600_000_000 * 10**9,) * 2)
+    kept = folder.stat().st_mtime_ns - DAY_NS
+    os.utime(folder, ns=(kept, kept))
+    stored = files.folder_fingerprint(str(folder))
+    blob = files.names_blob([os.fsdecode(b"\xff.md")])
+    assert files.folder_fingerprint(str(folder), blob) == stored
+    os.rename(raw, os.path.join(os.fsencode(folder), b"\xed\xb3\xbf.md"))
+    os.utime(folder, ns=(kept, kept))
+    assert files.folder_fingerprint(str(folder)) != stored
+    assert files.folder_fingerprint(str(folder), blob) != stored
+
+
+_NAMES = ["甲.md", "b.TXT", "c.html", "新闻 2026.markdown", "link.md", ".hidden.md", "README.md", "pic.png",
+          "dir.md", "broken.md", "missing.md", "\udcff\udcfe.md"]
+
+
+def _change(folder: Path, how: str) -> None:
+    kept = folder.stat().st_mtime_ns
+    if how == "add":
+        (folder / "新来的.md").write_text("---\ntitle: 新\n---\n", encoding="utf-8")
+        os.utime(folder / "新来的.md", ns=(kept - DAY_NS,) * 2)
+    elif how == "remove":
+        (folder / "b.TXT").unlink()
+    elif how == "edit":
+        st_ = (folder / "c.html").stat()
+        (folder / "c.html").write_text("---\ntitle: 改过\n---\n", encoding="utf-8")
+        os.utime(folder / "c.html", ns=(st_.st_mtime_ns,) * 2)
+    elif how == "rename":
+        os.rename(folder / "甲.md", folder / "乙.md")
+    elif how == "not utf-8 renamed to its stored form":
+        os.rename(os.path.join(os.fsencode(folder), b"\xff\xfe.md"),
+                  os.path.join(os.fsencode(folder), "\udcff\udcfe.md".encode("utf-8", "surrogatepass")))
+    os.utime(folder, ns=(kept, kept))  # the folder's own time never gives the change away
+
+
+@given(st.lists(st.sampled_from(_NAMES), max_size=12), st.booleans(),
+       st.sampled_from(["none", "add", "remove", "edit", "rename", "not utf-8 renamed to its stored form"]))
+def test_whatever_names_are_given_a_changed_folder_never_matches(tmp_path_factory, names, keep_order, how):
+    """For any list of names (subsets, duplicates, any order, hidden, furniture, a folder, missing
+    or not UTF-8) and any change to the folder with its own time kept, the fingerprint through the
+    names equals the one stored before only when the listed folder's does too: the names can cost
+    a listing, never hide a change. The true names always match an unchanged folder."""
+    folder = mixed_folder(tmp_path_factory.mktemp("p"))
+    stored = files.folder_fingerprint(str(folder))
+    true = [os.fsdecode(n) for n in sorted(os.listdir(os.fsencode(folder)))
+            if n[:1] != b"." and files.is_article_name(os.fsdecode(n)) and os.path.isfile(os.path.join(os.fsencode(folder), n))]
+    assert files.folder_fingerprint(str(folder), files.names_blob(true)) == stored
+    _change(folder, how)
+    listed = files.folder_fingerprint(str(folder))
+    assert (listed == stored) == (how == "none")
+    ordered = names if keep_order else sorted(names)
+    got = files.folder_fingerprint(str(folder), "\0".join(ordered).encode("utf-8", "surrogatepass"))
+    got_true = files.folder_fingerprint(str(folder), files.names_blob(true))
+    if got == stored:
+        assert how == "none"  # wrong names may cost a listing (or a walk), never hide a change
+    assert got_true == listed  # the names the index wrote: the same fingerprint as a listing

@@ -380,12 +380,16 @@ def test_prune_removes_indexes_of_gone_folders_and_old_layouts(cache, tmp_path, 
     import shutil
 
     shutil.rmtree(gone)
+    cut_short = [Path(f"{db_path_for(gone)}{side}.123.456.tmp") for side in ("-listing", "-folders", "-names")]
+    for tmp in cut_short:  # side files whose writes were cut short (a kill -9 in _replace_file)
+        tmp.write_bytes(b"half")
     assert {db for db, _ in stale_indexes()} == {db_path_for(gone), old_db}
     assert main(["index", "--prune"]) == 0
     out = capsys.readouterr().out
     assert "folder gone" in out and "outdated layout" in out and "2 indexes removed" in out
     assert db_path_for(keep).exists() and not db_path_for(gone).exists() and not old_db.exists()
     assert not Path(str(db_path_for(gone)) + "-listing").exists()
+    assert not Path(str(db_path_for(gone)) + "-names").exists() and not any(t.exists() for t in cut_short)
     assert Library(keep).load_all().count() == 6  # the kept index still opens
     assert Library(old).load_all().count() == 6  # and a removed one is simply built again
 

@@ -1,5 +1,6 @@
 """CRC-32 seals for what the index keeps outside SQLite's own checks: the ``-listing`` and
-``-folders`` files beside the database and the snapshot blobs. A damaged one reads as missing
+``-folders`` files beside the database and the snapshot blobs (the ``-names`` file has the same
+seal, checked by :func:`kfin_tui.files.read_names`, which cannot import this module). A damaged one reads as missing
 (the caller rebuilds it), never as garbage. Standard library only: ``kfin-tui list`` and the
 walk helpers import this first thing."""
 from __future__ import annotations

@@ -243,6 +243,8 @@ class Library(LibraryState):
                 if not self.bodies_pending:
                     # (after a metadata pass, complete() writes them once the bodies are read)
                     self._store.snapshots.write(None if fresh else self._walked_folders)
+                    if fresh and check is not None and not check.names_read:
+                        self._store.snapshots.write_names()  # an index of before it, or a damaged one
             except sqlite3.Error as exc:
                 self.problems.add(Stage.SNAPSHOT, exc)
             if not self.bodies_pending:

@@ -68,7 +68,7 @@ def remove(db: Path) -> None:
             os.unlink(str(db) + suffix)
         except FileNotFoundError:
             pass
-    for tmp in db.parent.glob(db.name + "-listing.*.tmp"):
+    for tmp in db.parent.glob(db.name + "-*.*.tmp"):  # a side file's write cut short (_replace_file)
         try:
             tmp.unlink()
         except OSError:

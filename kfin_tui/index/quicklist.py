@@ -24,6 +24,8 @@ class Listing:
         self.tails, self.offsets, self._table, self.base = tails, offsets, table, base
         self.prepared: Any = None
         self._rows: list[Row] | None = None  # (of_rows: the tails are made from them when asked for)
+        # checks ``tails`` before a line of it is first given out (a listing straight from the index)
+        self.verify: Callable[[], bool] | None = None
 
     @classmethod
     def of_selection(cls, selection: Selection, prefix: str) -> Listing:
@@ -61,6 +63,10 @@ class Listing:
 
         if not self.picked:
             return b""
+        if self.verify is not None:
+            if not self.verify():
+                raise LookupError("the index's listing file is damaged")
+            self.verify = None
         if self.tails is None and self._rows is not None:
             self._made_tails()
         picked, off, tails = self.picked, self.offsets, self.tails
@@ -130,12 +136,22 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
                 return None
             hits = store.fts.search_in(conn, query) if query else None
         result = _listing(lib, listing, hits, filters)
+        # the JSON lines are checked against their CRC when one is first printed (a search with no
+        # hit, or a table, prints none): json_bytes raises LookupError if they are damaged
+        result.verify = lambda: store.snapshots.tails_ok(listing)
         if prepare is not None:
-            # the JSON lines are checked only when one is printed (a search with no hit prints none)
-            if result.picked and not store.snapshots.tails_ok(listing):
+            try:
+                result.prepared = prepare(result)  # while the helpers are still at work
+            except LookupError:
                 return None
-            result.prepared = prepare(result)  # while the helpers are still at work
-        return result if check.result() else None
+        if not check.result():
+            return None
+        if not check.names_read:  # an index of before the names file, or a damaged one
+            try:
+                store.snapshots.write_names()
+            except sqlite3.Error:
+                pass  # (a hint: the next check lists the folders again)
+        return result
     except (sqlite3.Error, StoreError):
         return None
     finally:

@@ -15,7 +15,7 @@ import os
 import sys
 
 from .. import files
-from ..files import fingerprints, folder_fingerprint, walk  # noqa: F401 - the walk, re-exported
+from ..files import fingerprints, folder_fingerprint, iter_fingerprints, read_names, walk  # noqa: F401 - the walk, re-exported
 from . import checksum
 
 TYPE_CHECKING = False  # (neither typing nor pathlib is needed to start the check: ~10 ms sooner)
@@ -90,7 +90,8 @@ class _Forked:
             code = 1
             try:
                 os.close(read)
-                data = marshal.dumps(fingerprints(items, names, total))
+                found, read_ = fingerprints(items, names, total)
+                data = marshal.dumps((found, read_) if names else found)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
                 code = 0
@@ -143,12 +144,15 @@ class FreshnessCheck:
 
     ``names``: the names file beside the index (:func:`names_path`), whose blobs are in the same
     order as ``folders`` (the order of the folders file): the helpers read it and stat the names
-    the last walk saw instead of listing every folder."""
+    the last walk saw instead of listing every folder. After :meth:`result`, :attr:`names_read`
+    is False when some could not read it (missing, damaged, of another length): the index then
+    writes it anew (:meth:`~kfin_tui.index.store.snapshots.Snapshots.write_names`)."""
 
     def __init__(self, folders: list[tuple[str, bytes, int]], helpers: int = 2,
                  names: Path | str | None = None) -> None:
         self.folders = folders
         self.names = str(names) if names else None
+        self.names_read = True
         self.procs: list[tuple[subprocess.Popen | _Forked | None, list[int]]] = []
         total = sum(n for _, _, n in folders)
         if total < HELPER_MIN_FILES or helpers < 1 or (os.cpu_count() or 1) < 2:
@@ -190,17 +194,24 @@ class FreshnessCheck:
         """True when every folder still has its fingerprint."""
         fresh = True
         if not self.procs:
-            if not self.names:
-                return all(folder_fingerprint(path) == fp for path, fp, _ in self.folders)
-            mine = fingerprints([(path, i) for i, (path, _, _) in enumerate(self.folders)], self.names, len(self.folders))
-            return all(g == f[1] for g, f in zip(mine, self.folders))
+            blobs = read_names(self.names, len(self.folders)) if self.names else None
+            self.names_read = blobs is not None or not self.names
+            mine = iter_fingerprints([(path, i) for i, (path, _, _) in enumerate(self.folders)], blobs)
+            return all(g == f[1] for g, f in zip(mine, self.folders))  # (stops at the first change)
         for proc, group in self.procs:
             got = _finish(proc) if fresh else None
             if not fresh:
                 _kill(proc)
             if not fresh:
                 continue
+            if self.names and got is not None:
+                if isinstance(got, tuple) and len(got) == 2:
+                    got, read = got
+                    self.names_read = self.names_read and read is True
+                else:
+                    got = None
             if got is None or len(got) != len(group):
+                self.names_read = False
                 got = [folder_fingerprint(self.folders[i][0]) for i in group]  # the helper failed
             fresh = all(g == self.folders[i][1] for g, i in zip(got, group))
         self.procs = []

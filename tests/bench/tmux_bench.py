@@ -69,7 +69,7 @@ COUNT_RE = re.compile(r"(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*$")
 
 TARGETS = {
     "corpus_paint": "≤ 1.5× bare app",
-    "warm_paint": "≤ 1.0 s and ≤ 0.3× newsboat open",
+    "warm_paint": "≤ 1.0 s and ≤ 0.3× newsboat open (feed list + its article list)",
     "keyword": "≤ 100 ms p95",
     "list_first": "≤ 1 s",
     "list_all": "≤ 3× raw-read floor",
@@ -791,14 +791,20 @@ def table_rows(res: dict[str, Any], size: int) -> list[tuple[str, str, str, str,
         rows.append(("… CPU time used until then (process tree)", fmt_s(co.get("cpu")),
                      f"bare {fmt_s(fl.get('bare_cpu'))}" if fl else "", ratio(co.get("cpu"), fl.get("bare_cpu")), ""))
     nbo = nb.get("open") if nb else None
+    # newsboat's open of the archive, as issue 14 times it: start → its feed list, then Enter → the
+    # list of the 100,000 articles (the sum of the two medians)
+    nba = nb.get("articles") if nb else None
+    nb_list = ({"n": min(nbo["n"], nba["n"]), "median": nbo["median"] + nba["median"]}
+               if nbo and nba and nbo.get("n") and nba.get("n") else None)
     if wa:
         p = wa.get("paint")
         ok = None
         if p and p.get("n"):
-            ok = p["median"] <= 1.0 and (not nbo or not nbo.get("n") or p["median"] <= 0.3 * nbo["median"])
-        peer = f"newsboat {fmt_s(nbo)}" if nbo else (f"bare {fmt_s(bare)}" if bare else "")
+            ok = p["median"] <= 1.0 and (not nb_list or p["median"] <= 0.3 * nb_list["median"])
+        peer = (f"newsboat {fmt_s(nbo)} + Enter {fmt_s(nba)} = {nb_list['median']:.2f} s" if nb_list
+                else f"bare {fmt_s(bare)}" if bare else "")
         rows.append((f"kfin-tui, warm {size:,} archive: start → `N/{size}` on screen", fmt_s(p), peer,
-                     ratio(p, nbo) if nbo else ratio(p, bare), TARGETS["warm_paint"] + verdict(ok)))
+                     ratio(p, nb_list) if nb_list else ratio(p, bare), TARGETS["warm_paint"] + verdict(ok)))
         rows.append(("… of which nothing on screen (start → first non-blank)", fmt_s(wa.get("first_nonblank")),
                      "", "", ""))
         fr = wa.get("first_rows")

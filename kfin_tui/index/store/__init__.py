@@ -9,7 +9,8 @@ Split by concern, each module owning its SQL:
 
 * :mod:`.core` — :class:`Store`: connection, schema, lifetime, ``meta`` and the generation;
 * :mod:`.filetable` — ``store.files``: the file table's writes and reads;
-* :mod:`.snapshots` — ``store.snapshots``: snapshot blobs, the ``-listing`` and ``-folders`` files;
+* :mod:`.snapshots` — ``store.snapshots``: snapshot blobs, the ``-listing``, ``-folders`` and
+  ``-names`` files;
 * :mod:`.fts` — ``store.fts``: search, scan and the FTS build;
 * :mod:`.extractions` — ``store.extractions``: the extraction cache;
 * :mod:`.codec` — how texts and paths are stored (no connection: the parse workers use it).

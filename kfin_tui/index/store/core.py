@@ -3,7 +3,8 @@ the ``meta`` table and the generation. The parts that own the rest hang off :cla
 
 * :attr:`Store.files` (:mod:`.filetable`): the file table, its writes and reads;
 * :attr:`Store.snapshots` (:mod:`.snapshots`): ready-made copies of the file table for a warm
-  start — the snapshot blobs and the ``-listing`` and ``-folders`` files beside the database;
+  start — the snapshot blobs and the ``-listing``, ``-folders`` and ``-names`` files beside the
+  database;
 * :attr:`Store.fts` (:mod:`.fts`): search (FTS5, or a scan of the stored texts) and its build;
 * :attr:`Store.extractions` (:mod:`.extractions`): the cached extraction results.
 
@@ -53,8 +54,8 @@ CREATE INDEX IF NOT EXISTS files_phash ON files(phash);
 CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE ok=1 AND in_fts=0;
 CREATE INDEX IF NOT EXISTS files_nobody ON files(id) WHERE body=0;
 CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, data BLOB NOT NULL);
--- keyed in the order written (the body pass goes newest first, not in id order: keyed by id, its
--- pages were left a quarter empty); id is the file's
+-- keyed in the order written (the body pass, which once went newest first, then left pages keyed
+-- by id a quarter empty; it goes in id order now, and either way this stays packed); id is the file's
 CREATE TABLE IF NOT EXISTS texts(k INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, tp BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
@@ -67,7 +68,7 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 
 _TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "gram"))
-# the database and the files beside it (SQLite's, the listing, the folder fingerprints)
+# the database and the files beside it (SQLite's, the listing, the folder fingerprints and names)
 SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX, NAMES_SUFFIX)
 
 
@@ -206,9 +207,9 @@ class Store:
         self.close()
 
     def compact(self) -> None:
-        """Rewrite the database without the slack of a build (``VACUUM``): the body pass writes
-        texts newest first, not in id order, and the companies come in name order, so their pages
-        are left a quarter empty; the FTS table's merged-away pages are free. For the end of
+        """Rewrite the database without the slack of a build (``VACUUM``): the body pass grows
+        each row it reads, and the companies come in name order, so their pages are left partly
+        empty; the FTS table's merged-away pages are free. For the end of
         ``kfin-tui index`` (seconds at 100,000 articles; it needs the room of a copy meanwhile),
         never while a reader works: other connections wait for it."""
         conn = self.conn

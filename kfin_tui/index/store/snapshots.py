@@ -6,7 +6,10 @@
   prints, the stats;
 * the ``-listing`` file: what ``kfin-tui list --json`` prints, as flat arrays and bytes;
 * the ``-folders`` file: the fingerprints of the folders of the last complete walk (read without
-  SQLite by :func:`kfin_tui.index.walk.read_folders`, which ``kfin-tui list`` starts with).
+  SQLite by :func:`kfin_tui.index.walk.read_folders`, which ``kfin-tui list`` starts with);
+* the ``-names`` file: the article names of those folders, which the freshness check's helpers
+  stat instead of listing the folders (a hint: :func:`kfin_tui.files.folder_fingerprint`; written
+  anew by :meth:`Snapshots.write_names` when the check could not read it).
 
 A damaged copy reads as missing: the damage is noted (:attr:`Store.damage`), the caller reads the
 tables instead, and the copies are written anew at the next :meth:`Snapshots.write`."""
@@ -378,7 +381,7 @@ class Snapshots:
                       _LISTING_HEAD.pack(*(len(p) for p in parts), *(checksum.crc(memoryview(p)) for p in parts)), *parts)
 
     def _write_folders(self, conn: sqlite3.Connection, gen: str, folders: Sequence[tuple[str, int, bool]]) -> None:
-        from ...files import NAMES_LINE, fingerprint, names_blob
+        from ...files import fingerprint
 
         now = time.time_ns()
         in_folder: dict[str, list] = {rel: [] for rel, _, _ in folders}
@@ -388,14 +391,41 @@ class Snapshots:
             if entries is not None:
                 entries.append((name, size, mtime))
         out = []
-        names: list[bytes | None] = []  # the helpers stat these instead of listing the folders
         for rel, dir_mtime, readable in folders:
             entries = sorted(in_folder[rel])
             racy = abs(now - dir_mtime) < RACY_NS or any(abs(now - m) < RACY_NS for _, _, m in entries)
             fp = b"" if racy else fingerprint(dir_mtime, entries if readable else None)
             out.append((rel, fp, len(entries), dir_mtime, readable))
-            names.append(names_blob([n for n, _, _ in entries]) if readable and fp else None)
-        # the names first: a folders file is never newer than the names it is read with
-        _replace_file(self.names_path, NAMES_LINE.encode() + checksum.dumps(names))
+        self._write_names(out, {rel: [n for n, _, _ in entries] for rel, entries in in_folder.items()})
         # (plain tuples: marshalled; read_folders gives them back, folders() names them)
         _replace_file(self.folders_path, FOLDERS_LINE.format(gen).encode() + checksum.dumps(out))
+
+    def write_names(self) -> None:
+        """Write the names file anew for the folders file as it is (missing: an index of before it,
+        or damaged), when the freshness check found every folder unchanged. The fingerprints are
+        left alone (a folder too recent for one keeps none)."""
+        found = read_folders(self._store.path)
+        if not found:
+            return
+        gen, folders = found
+        with self._store.read() as conn:
+            if gen != self._store.generation(conn):
+                return
+            paths = list(self._store.files.stats(conn))
+        in_folder: dict[str, list[str]] = {f[0]: [] for f in folders}
+        for path in paths:
+            folder, _, name = path.rpartition("/")
+            names = in_folder.get(folder)
+            if names is not None:
+                names.append(name)
+        self._write_names(folders, in_folder)
+
+    def _write_names(self, folders: Sequence[tuple], in_folder: dict[str, list[str]]) -> None:
+        """The names file (one blob per folder of ``folders``, the folders file's tuples): what the
+        freshness check's helpers stat instead of listing the folders. Only a hint: a wrong one
+        costs the listing it saves, never a change unseen (see files.folder_fingerprint)."""
+        from ...files import NAMES_LINE, names_blob
+
+        blobs = [names_blob(sorted(in_folder.get(rel, ()))) if readable and fp else None
+                 for rel, fp, _, _, readable in folders]
+        _replace_file(self.names_path, NAMES_LINE.encode() + checksum.dumps(blobs))
