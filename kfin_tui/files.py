@@ -190,6 +190,7 @@ def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
         dir_mtime = os.stat(folder).st_mtime_ns
     except OSError:
         return None
+    listed: list[bytes] | None = None
     if names is not None and _UTF8_NAMES and _plain_utf8(names):
         try:
             listed = os.listdir(os.fsencode(folder))
@@ -204,10 +205,13 @@ def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
             nums_b: list[int] = []
             _stat_names(folder, want, kept_b.append, nums_b.extend)
             return _digest_joined(dir_mtime, b"\0".join(kept_b), nums_b)
-    try:
-        listed_s = os.listdir(folder)
-    except OSError:
-        return _digest(dir_mtime, None, ())
+    if listed is not None:  # (listed above, the names did not do: the same listing, decoded)
+        listed_s = list(map(os.fsdecode, listed))
+    else:
+        try:
+            listed_s = os.listdir(folder)
+        except OSError:
+            return _digest(dir_mtime, None, ())
     listed_s = [n for n in listed_s if n[0] != "." and is_article_name(n)]
     listed_s.sort()
     kept: list[str] = []

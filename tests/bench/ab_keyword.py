@@ -14,19 +14,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-NO_HIT = "固态电池"
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    t = time.perf_counter()
-    out = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t, out.stdout.count(b"\n")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tmux_bench import NO_HIT, company_terms, run_time  # the same measurement as tmux_bench's list section
 
 
 def main() -> int:
@@ -43,9 +36,6 @@ def main() -> int:
         return 2
     terms = args.term
     if not terms:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from tmux_bench import company_terms
-
         terms = [company_terms(1)[0], NO_HIT]
     variants = [v.split("=", 1) for v in args.variants]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -53,16 +43,16 @@ def main() -> int:
     env["KFIN_TUI_CACHE"] = str(args.cache)
     runs: dict[tuple[str, str], list[float]] = {}
     for term in terms:  # once untimed each: page cache and bytecode warm
-        timed([rg, "-l", "-F", term, str(args.archive)], env)
+        run_time([rg, "-l", "-F", term, str(args.archive)], env)
         for _, script in variants:
-            timed([script, "list", "--json", "--keyword", term, str(args.archive)], env)
+            run_time([script, "list", "--json", "--keyword", term, str(args.archive)], env)
     for r in range(args.rounds):
         for term in terms:
             order = [("rg", rg), *variants]
             for label, script in (order if r % 2 == 0 else order[::-1]):
                 argv = ([rg, "-l", "-F", term, str(args.archive)] if label == "rg" else
                         [script, "list", "--json", "--keyword", term, str(args.archive)])
-                runs.setdefault((label, term), []).append(timed(argv, env)[0])
+                runs.setdefault((label, term), []).append(run_time(argv, env)[0])
         print(f"round {r + 1}: " + "  ".join(f"{lab}/{t[:2]} {ts[-1]:.3f}" for (lab, t), ts in runs.items()), flush=True)
     for term in terms:
         base = statistics.median(runs[("rg", term)])
