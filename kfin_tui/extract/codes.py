@@ -31,6 +31,10 @@ ITEM_RE = re.compile(ITEM)
 _UNNAMED = ITEM.replace("?P<pm>", "?:").replace("?P<ps>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
 BRACKET_RE = re.compile(r"[(（\[【]\s*(" + _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*)\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
+# six-digit codes no mainland stock has, written bare for indexes: 申万 industry indexes (801xxx,
+# 850xxx, 851xxx, 857xxx), 深证 indexes (399xxx), board indexes of data vendors (880xxx);
+# Beijing's stocks are 43xxxx, 83xxxx, 87xxxx and 920xxx
+INDEX_CODE_STARTS = ("80", "81", "82", "84", "85", "86", "88", "89", "399")
 _NYSE_NASDAQ_END = re.compile(r"\.(?:N|O)$")
 
 
@@ -46,6 +50,8 @@ def parse_item(item: str) -> tuple[str | None, bool]:
         return normalise(code, _MARKET[pm]), True
     if code.isdigit():
         if len(code) == 6:
+            if code.startswith(INDEX_CODE_STARTS):
+                return None, False  # 有色金属（801050）: an index's code, no stock's
             return f"{market_for_a_share(code)}:{code}", False
         return normalise(code, "HK"), False
     return normalise(code, "US"), bool(_NYSE_NASDAQ_END.search(code))

@@ -59,10 +59,10 @@ def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
 _NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
 
 
-# Latin company names after a word for a company (互联网公司ironSource, 数据集成公司Talend SA): a
-# capitalised name, or one in camel case (ironSource, eBay), of up to three words
+# Latin company names after a word for a company or a trading venue (互联网公司ironSource, 数据集成公司Talend SA,
+# 衍生品交易平台Deribit): a capitalised name, or one in camel case (ironSource, eBay), of up to three words
 LATIN_AFTER_COMPANY_WORD = re.compile(
-    r"(?:公司|企业|集团)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?:公司|企业|集团|交易所|交易平台)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
