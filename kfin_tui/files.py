@@ -34,8 +34,18 @@ LEAVES_FOLDER = "symlink leaves the folder (not followed)"
 UNREADABLE_FOLDER = "folder cannot be read; its articles are missing"
 
 
+def real_root(root: str) -> str | None:
+    """The corpus root resolved (what :func:`_inside` compares with), or None when it cannot be
+    (then no link is held to be leaving it)."""
+    try:
+        return os.path.realpath(root)
+    except (OSError, ValueError):
+        return None
+
+
 def _inside(path: str, top_real: str) -> bool:
-    """Whether the symlink ``path`` resolves to ``top_real`` or below it."""
+    """Whether the symlink ``path`` resolves to ``top_real`` or below it. The one rule of the walk
+    and of :func:`folder_fingerprint`: a symlink that does not is no entry of its folder."""
     try:
         real = os.path.realpath(path)
     except (OSError, ValueError):
@@ -95,10 +105,7 @@ def walk(root: Path | str, dirs: list | None = None, stat: bool = True,
         yield str(root), st.st_size, st.st_mtime_ns
         return
     top = str(root)  # normalised by Path: os.path.join in scandir then gives what Path would
-    try:
-        top_real = os.path.realpath(top)
-    except (OSError, ValueError):
-        top_real = None
+    top_real = real_root(top)
     dot = top == "."
     seen: set[tuple[int, int]] = set()
     stack = [top]
@@ -177,15 +184,19 @@ def _plain_utf8(blob: bytes) -> bool:
     return True
 
 
-def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
+def folder_fingerprint(folder: str, names: bytes | None = None, top_real: str | None = None) -> bytes | None:
     """The fingerprint of ``folder`` as it is now (the same rule as :func:`walk`: hidden names
-    skipped, article names only, regular files after symlinks); None when it is gone.
+    skipped, article names only, regular files after symlinks, and with ``top_real``, the corpus
+    root resolved (:func:`real_root`), no symlink that resolves outside it); None when it is gone.
 
     ``names``: the folder's article names as the last walk saw them (what :func:`names_blob`
-    makes). When the folder's listing holds those and no other article file (names of folders or
-    broken links are looked at, not taken), they are statted as bytes in that order: no filtering,
-    sorting or decoding of every name (~40 % of the time besides the stat calls). Otherwise (or
-    where names are not UTF-8: see ``_UTF8_NAMES``) the listing is filtered and sorted."""
+    makes). When the folder's listing holds those and no other article file (names of folders,
+    broken links and links leaving the corpus are looked at, not taken), they are statted as bytes
+    in that order: no filtering, sorting or decoding of every name (~40 % of the time besides the
+    stat calls), and no look at links (the names are the walk's, which took none leaving the
+    corpus; retargeting one since changed the folder's time). Otherwise (or where names are not
+    UTF-8: see ``_UTF8_NAMES``) the listing is filtered and sorted, and a link among the articles
+    is resolved (for a plain file the one syscall stays one: lstat instead of stat)."""
     try:
         dir_mtime = os.stat(folder).st_mtime_ns
     except OSError:
@@ -200,7 +211,8 @@ def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
         other = set(listed)
         other.difference_update(want)
         if len(listed) - len(other) == len(want) and not any(
-                n[:1] != b"." and is_article_name(os.fsdecode(n)) and _is_file(folder, n) for n in other):
+                n[:1] != b"." and is_article_name(os.fsdecode(n)) and _is_article_file(folder, n, top_real)
+                for n in other):
             kept_b: list[bytes] = []
             nums_b: list[int] = []
             _stat_names(folder, want, kept_b.append, nums_b.extend)
@@ -216,16 +228,26 @@ def folder_fingerprint(folder: str, names: bytes | None = None) -> bytes | None:
     listed_s.sort()
     kept: list[str] = []
     nums: list[int] = []
-    _stat_names(folder, listed_s, kept.append, nums.extend)
+    if top_real is None:
+        _stat_names(folder, listed_s, kept.append, nums.extend)
+    else:
+        _stat_names_in(folder, listed_s, kept.append, nums.extend, top_real)
     return _digest(dir_mtime, kept, nums)
 
 
-def _is_file(folder: str, name: bytes) -> bool:
-    """Whether ``name`` in ``folder`` is a regular file after symlinks (what the walk reads)."""
+def _is_article_file(folder: str, name: bytes, top_real: str | None) -> bool:
+    """Whether ``name`` in ``folder`` is a regular file after symlinks (what the walk reads), and
+    with ``top_real``, not a symlink that resolves outside it (what the walk skips)."""
+    path = os.path.join(os.fsencode(folder), name)
     try:
-        return _stat.S_ISREG(os.stat(os.path.join(os.fsencode(folder), name)).st_mode)
+        st = os.lstat(path)
+        if _stat.S_ISLNK(st.st_mode):
+            if top_real is not None and not _inside(os.fsdecode(path), top_real):
+                return False
+            st = os.stat(path)
     except OSError:
         return False
+    return _stat.S_ISREG(st.st_mode)
 
 
 def _stat_names(folder: str, names, keep, add) -> None:
@@ -237,6 +259,32 @@ def _stat_names(folder: str, names, keep, add) -> None:
         for name in names:
             try:
                 st = stat(name, dir_fd=fd) if fd is not None else stat(os.path.join(folder, os.fsdecode(name)))
+            except OSError:
+                continue  # a broken link: walk skips it too
+            if is_reg(st.st_mode):
+                keep(name)
+                add((st.st_size, st.st_mtime_ns))
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _stat_names_in(folder: str, names: list[str], keep, add, top_real: str) -> None:
+    """:func:`_stat_names` of the walk's rule for links: a symlink that resolves outside
+    ``top_real`` is skipped. A name is looked at without following it (for a plain file, the same
+    one syscall), a link then resolved and followed."""
+    is_reg, is_link, stat = _stat.S_ISREG, _stat.S_ISLNK, os.stat
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+    try:
+        for name in names:
+            try:
+                st = stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else \
+                    os.lstat(os.path.join(folder, name))
+                if is_link(st.st_mode):
+                    path = os.path.join(folder, name)
+                    if not _inside(path, top_real):
+                        continue  # the walk skips it (and says so)
+                    st = stat(name, dir_fd=fd) if fd is not None else stat(path)
             except OSError:
                 continue  # a broken link: walk skips it too
             if is_reg(st.st_mode):
@@ -275,23 +323,25 @@ def read_names(path: str | None, count: int) -> list | None:
     return blobs if isinstance(blobs, list) and len(blobs) == count else None
 
 
-def fingerprints(folders: list, names_file: str | None = None, total: int = 0) -> tuple[list[bytes | None], bool]:
+def fingerprints(folders: list, names_file: str | None = None, total: int = 0,
+                 top_real: str | None = None) -> tuple[list[bytes | None], bool]:
     """The fingerprints of ``folders``: paths, or (path, k) with k the folder's place in the list of
     ``names_file`` (of ``total`` blobs: read with :func:`read_names`), a folder without a blob
-    listed; and whether the names file could be read (else the index writes it anew)."""
+    listed; and whether the names file could be read (else the index writes it anew).
+    ``top_real``: the corpus root, resolved (:func:`real_root`): links leaving it are no articles."""
     blobs = read_names(names_file, total) if names_file else None
-    return list(iter_fingerprints(folders, blobs)), blobs is not None
+    return list(iter_fingerprints(folders, blobs, top_real)), blobs is not None
 
 
-def iter_fingerprints(folders: list, blobs: list | None):
+def iter_fingerprints(folders: list, blobs: list | None, top_real: str | None = None):
     """:func:`fingerprints` one folder at a time (a caller may stop at the first that changed)."""
     for f in folders:
         if isinstance(f, str):
-            yield folder_fingerprint(f)
+            yield folder_fingerprint(f, None, top_real)
             continue
         path, k = f
         blob = blobs[k] if blobs is not None and 0 <= k < len(blobs) else None
-        yield folder_fingerprint(path, blob if isinstance(blob, bytes) else None)
+        yield folder_fingerprint(path, blob if isinstance(blob, bytes) else None, top_real)
 
 
 HELPER_NICE = 5  # (a helper that yields to the reader: one nice step per ~25 % of CPU share)
@@ -301,7 +351,8 @@ def _main(argv: list[str]) -> int:
     """``ROOT [PREFIX]``: print (marshal) the walk: ({relative path: (size, mtime_ns)} in discovery
     order when every path starts with the caller's ``PREFIX``, else the plain list of (path, size,
     mtime_ns)) and the folders as (path, mtime_ns, readable).
-    ``--fingerprints``: read a marshalled list of folders on stdin, print their fingerprints;
+    ``--fingerprints``: read a marshalled list of folders on stdin (or (corpus root resolved,
+    folders): see :func:`fingerprints`), print their fingerprints;
     ``--fingerprints --nice``: at a lower priority (the reader's check: a keyword typed meanwhile
     gets the cores first); ``--names FILE N``: folders may come as (path, k), k their place in the
     names file beside the index, of N blobs; then (fingerprints, whether the names file was read)
@@ -313,9 +364,14 @@ def _main(argv: list[str]) -> int:
             except (OSError, AttributeError):  # (no os.nice on Windows)
                 pass
         folders = marshal.loads(sys.stdin.buffer.read())
+        top_real = None
+        if isinstance(folders, tuple):  # (the root travels with the folders: decoded as they are)
+            top_real, folders = folders
+        if top_real is not None and not isinstance(top_real, str):
+            raise TypeError("the corpus root must be a str")
         at = argv.index("--names") + 1 if "--names" in argv else len(argv)
         names_file, total = (argv[at], int(argv[at + 1])) if at + 1 < len(argv) else (None, 0)
-        found, read = fingerprints(folders, names_file, total)
+        found, read = fingerprints(folders, names_file, total, top_real)
         sys.stdout.buffer.write(marshal.dumps((found, read) if names_file else found))
         sys.stdout.buffer.flush()
         return 0

@@ -124,7 +124,8 @@ def test_the_index_writes_the_names_and_the_check_reads_them(cache, corpus, monk
     assert path.is_file()
     seen: list = []
     real = files.folder_fingerprint
-    monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: seen.append(names) or real(f, names))
+    monkeypatch.setattr(files, "folder_fingerprint",
+                        lambda f, names=None, top_real=None: seen.append(names) or real(f, names, top_real))
     assert Library(corpus).quick_listing(Filters()) is not None
     assert seen and all(isinstance(n, bytes) for n in seen)  # every folder from its names
 
@@ -160,13 +161,15 @@ def test_a_bad_names_file_only_costs_the_listing(cache, corpus, monkeypatch, dam
         path.write_bytes(stale)
         seen: list = []
         real = files.folder_fingerprint
-        monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: seen.append(names) or real(f, names))
+        monkeypatch.setattr(files, "folder_fingerprint",
+                            lambda f, names=None, top_real=None: seen.append(names) or real(f, names, top_real))
         assert Library(corpus).quick_listing(Filters()) is None  # seen: stale
         assert any(isinstance(n, bytes) and b"zz.md" in n for n in seen)  # (through the stale names)
         return
     listed: list = []
     real = files.folder_fingerprint
-    monkeypatch.setattr(files, "folder_fingerprint", lambda f, names=None: listed.append(names) or real(f, names))
+    monkeypatch.setattr(files, "folder_fingerprint",
+                        lambda f, names=None, top_real=None: listed.append(names) or real(f, names, top_real))
     assert Library(corpus).quick_listing(Filters()) is not None  # still fresh: the folders were listed
     assert listed and all(n is None for n in listed)
     # and the names file is written anew (the fingerprints are left as they were)

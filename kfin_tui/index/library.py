@@ -188,7 +188,7 @@ class Library(LibraryState):
 
                             def start():
                                 return FreshnessCheck([(self._abs_dir(f.folder), f.fingerprint, f.files) for f in folders],
-                                                      names=names), None
+                                                      names=names, root=self.root), None
                             check_after = True
                         elif os.environ.get("KFIN_TUI_WALK_HERE") != "1":
                             from .walk import BackgroundWalk

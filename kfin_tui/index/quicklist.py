@@ -130,7 +130,7 @@ def quick_listing(lib: LibraryState, filters: Filters, early=None,
                 from .walk import FreshnessCheck
 
                 check = FreshnessCheck([(lib._abs_dir(f.folder), f.fingerprint, f.files) for f in folders],
-                                       names=store.snapshots.names_path)
+                                       names=store.snapshots.names_path, root=lib.root)
             listing = store.snapshots.listing(conn, check_tails=False)
             if listing is None or store.files.bodies_pending(conn):
                 return None

@@ -15,7 +15,7 @@ import os
 import sys
 
 from .. import files
-from ..files import fingerprints, folder_fingerprint, iter_fingerprints, read_names, walk  # noqa: F401 - the walk, re-exported
+from ..files import fingerprints, folder_fingerprint, iter_fingerprints, read_names, real_root, walk  # noqa: F401 - the walk, re-exported
 from . import checksum
 
 TYPE_CHECKING = False  # (neither typing nor pathlib is needed to start the check: ~10 ms sooner)
@@ -83,14 +83,14 @@ class _Forked:
 
     stdin = None
 
-    def __init__(self, items: list, names: str | None = None, total: int = 0) -> None:
+    def __init__(self, items: list, names: str | None = None, total: int = 0, top_real: str | None = None) -> None:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: compute, write, leave without running any cleanup
             code = 1
             try:
                 os.close(read)
-                found, read_ = fingerprints(items, names, total)
+                found, read_ = fingerprints(items, names, total, top_real)
                 data = marshal.dumps((found, read_) if names else found)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
@@ -146,12 +146,18 @@ class FreshnessCheck:
     order as ``folders`` (the order of the folders file): the helpers read it and stat the names
     the last walk saw instead of listing every folder. After :meth:`result`, :attr:`names_read`
     is False when some could not read it (missing, damaged, of another length): the index then
-    writes it anew (:meth:`~kfin_tui.index.store.snapshots.Snapshots.write_names`)."""
+    writes it anew (:meth:`~kfin_tui.index.store.snapshots.Snapshots.write_names`).
+
+    ``root``: the corpus as walked; by default the first of ``folders``, which is the root (the walk
+    lists it first). A symlink that resolves outside it is no article, as in the walk
+    (:func:`kfin_tui.files.folder_fingerprint`): a folder holding one is fresh all the same."""
 
     def __init__(self, folders: list[tuple[str, bytes, int]], helpers: int = 2,
-                 names: Path | str | None = None) -> None:
+                 names: Path | str | None = None, root: Path | str | None = None) -> None:
         self.folders = folders
         self.names = str(names) if names else None
+        top = os.fspath(root) if root is not None else folders[0][0] if folders else None
+        self.top_real = real_root(top) if top is not None else None
         self.names_read = True
         self.procs: list[tuple[subprocess.Popen | _Forked | None, list[int]]] = []
         total = sum(n for _, _, n in folders)
@@ -169,7 +175,7 @@ class FreshnessCheck:
                 continue
             items = [(folders[i][0], i) for i in group] if self.names else [folders[i][0] for i in group]
             if forking:
-                self.procs.append((_Forked(items, self.names, len(folders)), group))
+                self.procs.append((_Forked(items, self.names, len(folders), self.top_real), group))
                 continue
             import subprocess
 
@@ -183,7 +189,8 @@ class FreshnessCheck:
                     stdin = proc.stdin
                     if stdin is None:
                         raise OSError("no pipe to the helper")
-                    stdin.write(marshal.dumps(items))
+                    # (the root with the folders, not on the command line: decoded as they are)
+                    stdin.write(marshal.dumps((self.top_real, items) if self.top_real is not None else items))
                     stdin.close()
                 except OSError:
                     _kill(proc)
@@ -196,7 +203,7 @@ class FreshnessCheck:
         if not self.procs:
             blobs = read_names(self.names, len(self.folders)) if self.names else None
             self.names_read = blobs is not None or not self.names
-            mine = iter_fingerprints([(path, i) for i, (path, _, _) in enumerate(self.folders)], blobs)
+            mine = iter_fingerprints([(path, i) for i, (path, _, _) in enumerate(self.folders)], blobs, self.top_real)
             return all(g == f[1] for g, f in zip(mine, self.folders))  # (stops at the first change)
         for proc, group in self.procs:
             got = _finish(proc) if fresh else None
@@ -212,7 +219,7 @@ class FreshnessCheck:
                     got = None
             if got is None or len(got) != len(group):
                 self.names_read = False
-                got = [folder_fingerprint(self.folders[i][0]) for i in group]  # the helper failed
+                got = [folder_fingerprint(self.folders[i][0], None, self.top_real) for i in group]  # the helper failed
             fresh = all(g == self.folders[i][1] for g, i in zip(got, group))
         self.procs = []
         return fresh
@@ -319,4 +326,4 @@ def _start_check(root: str) -> tuple[str, FreshnessCheck] | None:
     gen, folders = found
     prefix = folder_prefix(root)
     return gen, FreshnessCheck([(abs_folder(root, prefix, f[0]), f[1], f[2]) for f in folders],
-                               names=names_path(db))
+                               names=names_path(db), root=root)
