@@ -34,7 +34,7 @@ MEASURES_CJK = [
     "公里", "千米", "公斤", "千克", "小时", "分钟", "家", "个", "款", "次", "人", "名", "位", "台", "片", "枚", "手",
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒",
-    "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元",
+    "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元", "起",
     "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币",
@@ -74,8 +74,10 @@ UNIT = (
     r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代])|点(?![0-9一二三四五六七八九十半钟]))"
     r")"
 )
+# measure words of counts a scraped text sets off by a space too (603 家, 3,000 台, 94 起)
+SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", "笔", "起", "艘", "架", "套", "户", "例", "万手", "手"]
 # units a scraped text may set off by a space (3000 万元, 6.5 亿, 12 %, 305.20 港元, 100 GW)
-SPACED_UNIT = r"(?:" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"]) + r")"
+SPACED_UNIT = r"(?:" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"] + SPACED_COUNTS) + r")"
 SPACE = r"[ \u00a0]"
 FIG_RE = re.compile(
     r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
@@ -287,6 +289,9 @@ def _single(norm: str, m: re.Match):
             return None
         reached = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start))
         money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
+        if money_word and not approx_word and not sign and not post and start > 0 and norm[start - 1] in "(（" \
+                and norm.startswith((")", "）"), end):
+            return None  # 营业总收入（百万元）: the unit a table's row is given in, no amount
         if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几" or reached):
             return None  # 百万, 千万 without a digit or approximation: idioms
         if unit == "成" and not single:
