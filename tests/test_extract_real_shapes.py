@@ -453,3 +453,25 @@ def test_the_short_name_an_announcement_gives():
 def test_a_role_in_brackets_is_no_short_name():
     got = [c.name for c in extract("收购华某科技有限公司（以下简称“标的公司”）股权，标的公司去年盈利。").companies]
     assert "标的公司" not in got, got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("另一家AA级主体沣泽发展集团发行私募债8亿元。", "沣泽发展集团"),      # a group named by its line of business
+    ("澄河交通投资集团本周发行公司债。", "澄河交通投资集团"),
+    ("发行人岚溪城投集团称募资将用于偿债。", "岚溪城投集团"),
+])
+def test_groups_named_by_their_line_of_business(text, name):
+    assert name in [c.name for c in extract(text).companies]
+
+
+@pytest.mark.parametrize("text", [
+    "地方城投集团融资收紧，部分投资集团转型。",   # kinds of group, no name before them
+    "该发展集团表示将压降债务。",
+])
+def test_a_kind_of_group_is_no_company(text):
+    assert [c.name for c in extract(text).companies] == []
+
+
+def test_a_starting_price_is_no_count_of_events():
+    got = [f.text for f in extract("新机16起售价5999元，比上代低10 起步档。").figures]
+    assert not [g for g in got if "起" in g], got
