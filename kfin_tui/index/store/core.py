@@ -31,7 +31,7 @@ from .fts import Fts
 from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-SCHEMA_VERSION = 10 * 1000 + LOADER_VERSION  # 10: one FTS table of 4-character grams, 8 KiB pages
+SCHEMA_VERSION = 11 * 1000 + LOADER_VERSION  # 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
 PAGE_SIZE = 8192  # a new database's pages: texts of ~1.5 KB waste a quarter of 4 KiB pages, 10 % of 8 KiB
 
 _SCHEMA = f"""

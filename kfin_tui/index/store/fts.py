@@ -18,7 +18,7 @@ All terms of a query go to FTS5 in one ``MATCH`` (an AND, merged in C). This rep
 table with positions plus a table of single characters and pairs (format 9): at 100,000 synthetic
 articles 134 MB instead of 520 MB, positions being most of it.
 
-``texts`` stores the plain text zlib-compressed (:func:`~.codec.pack`): the ``gram`` table is filled
+``texts`` stores the plain text zstd-compressed (:func:`~.codec.pack`): the ``gram`` table is filled
 from it through the SQL function ``kfin_grams``, and a contentless table's ``delete`` gets its tokens
 from it. Before a text is in the FTS table (a cold build in progress), search scans those texts
 (decompressed) for each term, which is exact too."""
