@@ -101,13 +101,14 @@ def test_ninth_blind_set_of_articles_written_for_it():
     (precision 0.924); after the rules it led to (counts set off by a space or of events, a bare
     unit in brackets, kinds of stock before a name, branch offices, futures brokers with a cue, an
     investment group written in full, the short name an announcement gives, groups named by their
-    line of business): 0.996 and 0.916. Left: subsidiaries named by a common word (中信期货,
-    华泰联合证券, 平安健康险), names without a suffix (元禾璞华), Latin names in a list (Jane Street), and the gold's
+    line of business) and the futures companies, insurers' subsidiaries and investment banks added
+    to the dictionary (中信期货, 太保寿险, 华泰联合证券): 0.996 and 0.944 (precision 0.965).
+    Left: a broker's subsidiary named after a listed parent (东方财富证券), names without a suffix (元禾璞华), Latin names in a list (Jane Street), and the gold's
     insurers' subsidiaries where the dictionary gives the group (泰康人寿 as 泰康保险)."""
     scores, misses = score_folder(_extract, GOLD / "blind9.json", GOLD / "blind9")
     detail = {k[-40:]: v for k, v in misses.items() if v}
     assert scores["figures"] >= 0.99 and scores["figures precision"] >= 0.99, (scores, detail)
-    assert scores["companies"] >= 0.90 and scores["companies precision"] >= 0.95, (scores, detail)
+    assert scores["companies"] >= 0.93 and scores["companies precision"] >= 0.96, (scores, detail)
     assert scores["tickers"] == 1.0, (scores, detail)
 
 

@@ -475,3 +475,14 @@ def test_a_kind_of_group_is_no_company(text):
 def test_a_starting_price_is_no_count_of_events():
     got = [f.text for f in extract("新机16起售价5999元，比上代低10 起步档。").figures]
     assert not [g for g in got if "起" in g], got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中信期货指出，铜价短期仍将震荡。", "中信期货"),            # futures companies named by a common word
+    ("银河期货数据显示，螺纹钢库存回落。", "银河期货"),
+    ("华泰联合证券担任本次交易的独立财务顾问。", "华泰联合证券"),  # an investment bank, not its parent
+    ("平安健康险与平安养老险保费分别增长。", "平安健康险"),        # insurers' subsidiaries
+    ("太保寿险上月保费回升，太平洋产险持平。", "太保寿险"),       # the short names the press uses
+])
+def test_financial_subsidiaries_in_the_dictionary(text, name):
+    assert name in [c.name for c in extract(text).companies]
