@@ -481,6 +481,7 @@ def test_a_starting_price_is_no_count_of_events():
     ("中信期货指出，铜价短期仍将震荡。", "中信期货"),            # futures companies named by a common word
     ("银河期货数据显示，螺纹钢库存回落。", "银河期货"),
     ("华泰联合证券担任本次交易的独立财务顾问。", "华泰联合证券"),  # an investment bank, not its parent
+    ("东方财富证券拉萨某路证券营业部卖出。", "东方财富证券"),      # a broker named after its listed parent
     ("平安健康险与平安养老险保费分别增长。", "平安健康险"),        # insurers' subsidiaries
     ("太保寿险上月保费回升，太平洋产险持平。", "太保寿险"),       # the short names the press uses
 ])
