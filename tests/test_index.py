@@ -436,7 +436,7 @@ def test_whole_archive_pass_is_companies_only(cache, corpus):
 
 
 def test_texts_are_stored_compressed_and_replaced_exactly(cache, corpus):
-    """``texts`` holds each article's search text packed (zlib, smaller than its UTF-8); a changed
+    """``texts`` holds each article's search text packed (zstd, smaller than its UTF-8); a changed
     file's old words leave the FTS table (its 'delete' is fed from the packed text), its new words
     are found, and terms of 1 to 6 characters still answer exactly."""
     from kfin_tui.index.store import SEP, pack, unpack

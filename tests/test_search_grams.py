@@ -126,7 +126,9 @@ def test_packed_holds_equals_substring():
         assert packed_holds(tp, [t.encode() for t in query]) == want, query
     whole = pack("光伏公司" * 300)
     flipped = whole[:-8] + bytes([whole[-8] ^ 0xFF]) + whole[-7:]
-    for damaged in (pack("光伏" * 500)[:-3], b"xx", pack("光伏")[:5], flipped, b""):
+    # a frame header that says the text holds 1 TiB: an error, not an attempt to allocate it
+    huge = whole[:4] + bytes([0xE4]) + (1 << 40).to_bytes(8, "little") + whole[5:]
+    for damaged in (pack("光伏" * 500)[:-3], b"xx", pack("光伏")[:5], flipped, b"", huge):
         with pytest.raises(sqlite3.DatabaseError):
             packed_holds(damaged, ["公司".encode()])
 

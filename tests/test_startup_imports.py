@@ -11,7 +11,7 @@ import sys
 import pytest
 
 # packages the first paint never needs (the top-level name or a prefix of it)
-HEAVY = ("jieba", "markdown_it", "selectolax", "yaml", "httpx", "httpcore", "ahocorasick", "pkg_resources",
+HEAVY = ("jieba", "markdown_it", "selectolax", "yaml", "httpx", "httpcore", "ahocorasick", "pkg_resources", "zstandard",
          "charset_normalizer", "kfin_tui.extract.companies", "kfin_tui.extract.figures", "kfin_tui.extract.segment",
          "kfin_tui.extract.dictionary", "kfin_tui.articles.markdown_blocks", "kfin_tui.articles.frontmatter",
          "kfin_tui.feeds.fetch", "kfin_tui.feeds.parse",

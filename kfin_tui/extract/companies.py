@@ -45,6 +45,9 @@ from .textnorm import nfkc_same_length
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "次新股", "新股", "牛股", "妖股", "白马股", "权重股", "题材股", "绩优股", "强势股", "人气股", "连板股", "小盘股", "大盘股", "主体", "发行人", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争", "竞品", "客户", "供应商", "背后", "加入"}
 GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生"}
+COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
+                   "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
+                   "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人",
@@ -53,13 +56,9 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所",
-                # futures brokers (中信期货研究员认为): a weak suffix, kept only with a cue (碳酸锂期货 is a contract)
-                "期货",
                 # groups named by their line of business (地方国企、城投: 某某城建投资集团, 某某发展集团): the
                 # business words are the suffix's, the name is what comes before them
-                "发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团", "城市发展集团",
-                "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团", "实业集团", "产业集团",
-                "文旅集团", "水务集团", "交通集团", "国资集团"]
+                *COMPOUND_GROUPS]
 FIN_SUFFIXES = {"基金", "资产", "投资", "资产管理", "创投", "资本"}
 # after these suffixes the word is an activity or a quantity, not an organisation (长期投资者, 资产规模)
 FIN_NOT_AFTER = re.compile(
@@ -100,7 +99,7 @@ LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
-LATIN_STOP = {"AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
+LATIN_STOP = {"REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
@@ -538,6 +537,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if taken.overlaps(ss, se):
             continue
         got = _suffix_name(norm, ss, se, d)
+        if got is None and norm[ss:se] in COMPOUND_GROUPS:
+            ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
+            got = _suffix_name(norm, ss, se, d)
         if got is None or taken.overlaps(got[0], se) or ss not in bounds:
             continue
         entry = d.lookup(got[1])
@@ -579,7 +581,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, e, name))
         taken.add(s, e)
 
-    _short_names(norm, hits, d, taken)
+    _short_names(norm, hits, d, taken, bounds)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     return hits, shadow, cashtag_spans
 
@@ -793,7 +795,8 @@ def _line_list_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionar
 
 LIST_SEP = "、"
 # suffixes that also end ordinary phrases (产线投资, 每百元资产): a name needs a cue that an organisation is meant
-WEAK_SUFFIXES = {"投资", "资产", "基金", "创投", "期货"}  # (碳酸锂期货, 股指期货: a contract, unless cued)
+WEAK_SUFFIXES = {"投资", "资产", "基金", "创投"}
+# (futures companies, some 150 licensed firms, are in the dictionary: 期货 is no suffix, 沪铝期货 a contract)
 ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下|百亿|千亿|量化|知名|头部|股东|创投|投资方|领投|跟投|参投|投资人|GP|LP|执掌的|掌舵的"
                             r"|创办的|管理的|由|包括|来自|合伙人)\s?(?:——|—|:)?$")
 ORG_CUE_AFTER = re.compile(r"\s?(?:旗下|等(?:百亿|千亿|私募|公募|机构|公司|基金|投资机构)|管理有限|有限|[(（]|减持|增持|新进|加仓|持有|买入"
@@ -855,11 +858,12 @@ SHORT_NAME_AFTER = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称
                               r"A-Za-z0-9·&\-]{2,12})[\"”」』]?[)）]")
 
 
-def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -> None:
+def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
     """A firm the dictionary does not know, written in full and given a short name in brackets right
     after (深圳某某电子有限公司（下称“某某”）), is the company of that short name, which the
-    article then uses bare: its mentions after the bracket are the company's too. Only a short name
-    cut from the full one (not 标的公司, 交易对方: roles, not names)."""
+    article then uses bare: its mentions after the bracket, where the segmenter cuts around them
+    (not the 中科 of 中科院), are the company's too. Only a short name cut from the full one that is
+    no word of the language (not 公司, 集团, 标的公司: kinds and roles, not names)."""
     for h in list(hits):
         if h.kind != "company" or d.lookup(h.name) is not None:
             continue
@@ -867,14 +871,16 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -
         if m is None:
             continue
         short = m.group("name")
-        if short == h.name or short not in norm[h.start:h.end] or d.lookup(short) is not None:
+        if short == h.name or short not in norm[h.start:h.end] or d.lookup(short) is not None or \
+                short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
+                short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
         h.name = short
         taken.add(m.start("name"), m.end("name"))
         pos = norm.find(short, m.end())
         while pos >= 0:
             end = pos + len(short)
-            if not taken.overlaps(pos, end):
+            if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)

@@ -66,7 +66,7 @@ def _alt(words):
 NUM_AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 NUM_CN = r"(?:[数几][十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|[一二两三四五六七八九])"
 MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![瓦米克]))"
-EVENTS = r"起(?![售步价跳始点飞来码诉草源见因伏色量投拍租付])"  # 38起 (events), not iPhone 16起售价
+EVENTS = r"起(?![售步价跳始点飞来码诉草源见因伏色量投拍租付购息征算])"  # 38起 (events), not iPhone 16起售价
 UNIT = (
     r"(?:(?:" + _alt(CURRENCIES) + r")(?:/(?:" + _alt(PER_UNITS) + r"))?"
     r"|" + _alt(PERCENT_UNITS) +
@@ -78,6 +78,18 @@ UNIT = (
 )
 # measure words of counts a scraped text sets off by a space too (603 家, 3,000 台, 94 起)
 SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", "笔", "艘", "架", "套", "户", "例", "万手", "手"]
+SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
+
+
+def jieba_freq(word: str) -> int:
+    """jieba's frequency of ``word`` (jieba loaded with the company words first, as the company
+    pass loads it: the same answer whichever pass asks first)."""
+    from .segment import ensure_jieba
+
+    ensure_jieba()
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0)
 # units a scraped text may set off by a space (3000 万元, 6.5 亿, 12 %, 305.20 港元, 100 GW)
 SPACED_UNIT = r"(?:" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"] + SPACED_COUNTS) + "|" + EVENTS + r")"
 SPACE = r"[ \u00a0]"
@@ -262,12 +274,37 @@ def _clock_or_noise(norm: str, m: re.Match) -> bool:
     return bool(before) and before in "-~至到"
 
 
+# what comes right before a bare magnitude that names a table's unit: an opening bracket
+# (（百万元）, （人民币百万元）, （单位：百万元）) or a 单位 label (单位：百万元)
+TABLE_UNIT_BEFORE = re.compile(r"(?:[(（](?:单位[:：]\s?)?(?:人民币|美元|港元|港币)?|单位[:：]\s?(?:人民币)?)$")
+UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
+# a count set off by a space (603 家) is not read where the number ends a Latin name (Mate 70 手机,
+# Windows 11 家庭版, Top 50 名单) or the measure word begins a word of its own (手机, 台北, 项目)
+LATIN_WORD_SPACE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]* $")
+SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
+# 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
+# a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
+EVENTS_NOT_BEFORE = re.compile(r"(?:价|费|自|从|由|元|起点|门槛)\s?$")
+
+
 def _single(norm: str, m: re.Match):
     """(start, end, kind, value, unit, approx) of one FIG_RE match, or None if it is no figure."""
     ar, cn, unit, mag = m.group("ar"), m.group("cn"), m.group("unit") or "", m.group("mag") or ""
     approx_word, sign = m.group("approx") or "", m.group("sign") or ""
     post = (m.group("post1") or "") + (m.group("post2") or "")
     start, end = m.start(), m.end()
+    if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
+        num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
+        if LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start) or \
+                (ar and len(ar) == 4 and ar[:2] in ("19", "20")) or \
+                (unit == "位" and norm.startswith("数", end)) or \
+                (end < len(norm) and jieba_freq(norm[end - len(unit):end + 1]) >= SPACED_WORD_FREQ):
+            return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数
+    if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start)
+                        or (ar and len(ar) == 4 and ar[:2] in ("19", "20"))):
+        # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
+        shorter = FIG_RE.match(norm, start, end - 1)
+        return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
     if cn:
         if cn[0] in "数几":
             num, approx_num = None, True
@@ -291,9 +328,10 @@ def _single(norm: str, m: re.Match):
             return None
         reached = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start))
         money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
-        if money_word and not approx_word and not sign and not post and start > 0 and norm[start - 1] in "(（" \
-                and norm.startswith((")", "）"), end):
-            return None  # 营业总收入（百万元）: the unit a table's row is given in, no amount
+        if money_word and not approx_word and not sign and not post and \
+                (TABLE_UNIT_BEFORE.search(norm, max(0, start - 8), start) and (norm.startswith((")", "）"), end)
+                                                                              or UNIT_LABEL_BEFORE.search(norm, max(0, start - 4), start))):
+            return None  # 营业总收入（百万元）, 单位：百万元: the unit a table is given in, no amount
         if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几" or reached):
             return None  # 百万, 千万 without a digit or approximation: idioms
         if unit == "成" and not single:

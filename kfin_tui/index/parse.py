@@ -1,7 +1,7 @@
 """Read one file into an index record (runs in the main process or in a pool worker).
 
 A record is a plain dict (cheap to pickle): the row metadata, the load issue if any, and the
-search text, either packed (zlib-compressed, :func:`~kfin_tui.index.store.pack`, for the SQLite index) or
+search text, either packed (zstd-compressed, :func:`~kfin_tui.index.store.pack`, for the SQLite index) or
 plain (in-memory mode).
 """
 from __future__ import annotations

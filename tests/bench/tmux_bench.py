@@ -587,8 +587,8 @@ class Bench:
         self.warm_index()
         r: dict[str, Any] = {"load_before": load()}
         terms = self.terms
-        for t in terms:
-            self.expected_hits(t)
+        for t in terms + (LONG_TERMS if self.args.long_terms else []):
+            self.expected_hits(t)  # (before the reader opens: `list` runs meanwhile would slow it)
         r["terms"] = {t: self.hits[t] for t in terms}
         # settled: one reader, every term, reps rounds; its peak RSS
         self.log("keyword: settled reader")
@@ -609,17 +609,22 @@ class Bench:
                     pane.keys("Escape")
                     pane.wait(self.shows_all, 30, since=time.perf_counter())
                     time.sleep(0.05)
+            rss()
+            r["rss_main_peak_short_mb"] = _status(pane.pid, "VmHWM") / 1024  # (before the longer terms)
             if self.args.long_terms:
+                # the first round checks the candidates' texts; the reader remembers its last answers
+                # (Fts._checked, per connection): later rounds mostly time a remembered answer
                 self.log("keyword: longer terms, settled reader")
-                for t in LONG_TERMS:
-                    self.expected_hits(t)
-                for _ in range(self.reps):
+                for rnd in range(self.reps):
                     for term in LONG_TERMS:
-                        r.setdefault("settled_long", []).append({"term": term, **self.one_keyword(pane, term)})
+                        r.setdefault("settled_long", []).append(
+                            {"term": term, "round": rnd, **self.one_keyword(pane, term)})
                         pane.keys("Escape")
                         pane.wait(self.shows_all, 30, since=time.perf_counter())
                         time.sleep(0.05)
-                r["settled_long_final"] = stats([x["final"] for x in r.get("settled_long", [])])
+                long = r.get("settled_long", [])
+                r["settled_long_first_final"] = stats([x["final"] for x in long if x["round"] == 0])
+                r["settled_long_again_final"] = stats([x["final"] for x in long if x["round"] > 0])
                 r["long_terms"] = {t: self.hits[t] for t in LONG_TERMS}
             rss()
             r["rss_main_peak_mb"] = _status(pane.pid, "VmHWM") / 1024
@@ -834,11 +839,13 @@ def table_rows(res: dict[str, Any], size: int) -> list[tuple[str, str, str, str,
             rows.append(("… same, as a multiple of the bare app's first paint", "", f"bare {fmt_s(bare)}",
                          ratio(p, bare), TARGETS["corpus_paint"] + verdict(
                              p["median"] <= 1.5 * bare["median"] if p and p.get("n") and bare.get("n") else None)))
-    if kw and kw.get("settled_long_final", {}).get("n"):
-        st = kw["settled_long_final"]
+    if kw and kw.get("settled_long_first_final", {}).get("n"):
+        st, again = kw["settled_long_first_final"], kw.get("settled_long_again_final") or {}
         rows.append((f"keyword `/` + 5-6 chars ({', '.join(kw.get('long_terms', {}))}: checked on their candidates' "
-                     f"texts) → final count shown, settled: p95 (median), n={st['n']}",
-                     f"{st['p95'] * 1000:.0f} ms ({st['median'] * 1000:.0f} ms)", "", "", "no target (4 chars: ≤ 100 ms)"))
+                     f"texts) → final count shown, settled, first time: max (median), n={st['n']}",
+                     f"{st['max'] * 1000:.0f} ms ({st['median'] * 1000:.0f} ms); again (a remembered answer): "
+                     + (f"p95 {again['p95'] * 1000:.0f} ms" if again.get("n") else "–"),
+                     "", "", "no target (4 chars: ≤ 100 ms)"))
     if kw:
         for key, label in (("settled_final", "settled"), ("early_final", "right after opening (freshness check running)")):
             st = kw.get(key)
@@ -864,7 +871,9 @@ def table_rows(res: dict[str, Any], size: int) -> list[tuple[str, str, str, str,
             m = kw["rss_main_peak_mb"]
             rows.append(((f"peak RSS, reader warm at {size:,} (after the keyword runs): main process (VmHWM) / "
                           f"process tree (polled, {kw['rss_tree_procs']} procs)"),
-                         f"{m:.0f} MB / {kw['rss_tree_peak_mb']:.0f} MB", "", "", TARGETS["rss"] + verdict(m <= 500)))
+                         f"{m:.0f} MB / {kw['rss_tree_peak_mb']:.0f} MB"
+                         + (f" (after the 4-character terms alone: {kw['rss_main_peak_short_mb']:.0f} MB)"
+                            if "rss_main_peak_short_mb" in kw else ""), "", "", TARGETS["rss"] + verdict(m <= 500)))
     raw = fl.get("raw_read") if fl else None
     if li:
         cf, ca = li.get("cold_first"), li.get("cold_all")

@@ -111,11 +111,21 @@ def unpack(tp: bytes | str) -> str:
         raise sqlite3.DatabaseError(f"index damaged: a stored text cannot be read ({exc})") from exc
 
 
+# the most a stored text can hold: an article's file is read up to 4 MiB (articles.decoding.MAX_BYTES),
+# its search text is at most that much UTF-8 and its title; a frame header that says more is damage
+# (decompress would allocate what the header says before finding out)
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+
 def _decompressed(tp: bytes) -> bytes:
     _c, d, error = _zstd()
     try:
+        import zstandard
+
+        if zstandard.frame_content_size(tp) > MAX_TEXT_BYTES:
+            raise sqlite3.DatabaseError("index damaged: a stored text says it holds more than any article")
         return d.decompress(tp)
-    except (error, TypeError, ValueError) as exc:
+    except (error, TypeError, ValueError, MemoryError) as exc:
         raise sqlite3.DatabaseError(f"index damaged: a stored text cannot be read ({exc})") from exc
 
 
