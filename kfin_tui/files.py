@@ -228,10 +228,7 @@ def folder_fingerprint(folder: str, names: bytes | None = None, top_real: str | 
     listed_s.sort()
     kept: list[str] = []
     nums: list[int] = []
-    if top_real is None:
-        _stat_names(folder, listed_s, kept.append, nums.extend)
-    else:
-        _stat_names_in(folder, listed_s, kept.append, nums.extend, top_real)
+    _stat_names(folder, listed_s, kept.append, nums.extend, top_real)
     return _digest(dir_mtime, kept, nums)
 
 
@@ -250,40 +247,23 @@ def _is_article_file(folder: str, name: bytes, top_real: str | None) -> bool:
     return _stat.S_ISREG(st.st_mode)
 
 
-def _stat_names(folder: str, names, keep, add) -> None:
+def _stat_names(folder: str, names, keep, add, top_real: str | None = None) -> None:
     """keep(name) and add((size, mtime_ns)) for each of ``names`` (in ``folder``) that is a regular
-    file after symlinks."""
-    is_reg, stat = _stat.S_ISREG, os.stat
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
-    try:
-        for name in names:
-            try:
-                st = stat(name, dir_fd=fd) if fd is not None else stat(os.path.join(folder, os.fsdecode(name)))
-            except OSError:
-                continue  # a broken link: walk skips it too
-            if is_reg(st.st_mode):
-                keep(name)
-                add((st.st_size, st.st_mtime_ns))
-    finally:
-        if fd is not None:
-            os.close(fd)
-
-
-def _stat_names_in(folder: str, names: list[str], keep, add, top_real: str) -> None:
-    """:func:`_stat_names` of the walk's rule for links: a symlink that resolves outside
-    ``top_real`` is skipped. A name is looked at without following it (for a plain file, the same
-    one syscall), a link then resolved and followed."""
+    file after symlinks. With ``top_real`` (the corpus root resolved), the walk's rule for links:
+    a name is looked at without following it (for a plain file, the same one syscall), a link then
+    resolved, and skipped when it leaves ``top_real`` (the walk skips it too, and says so)."""
     is_reg, is_link, stat = _stat.S_ISREG, _stat.S_ISLNK, os.stat
+    follow = top_real is None
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
     try:
         for name in names:
             try:
-                st = stat(name, dir_fd=fd, follow_symlinks=False) if fd is not None else \
-                    os.lstat(os.path.join(folder, name))
-                if is_link(st.st_mode):
-                    path = os.path.join(folder, name)
-                    if not _inside(path, top_real):
-                        continue  # the walk skips it (and says so)
+                st = stat(name, dir_fd=fd, follow_symlinks=follow) if fd is not None else \
+                    stat(os.path.join(folder, os.fsdecode(name)), follow_symlinks=follow)
+                if not follow and is_link(st.st_mode):
+                    path = os.path.join(folder, os.fsdecode(name))
+                    if not _inside(path, top_real):  # type: ignore[arg-type]
+                        continue
                     st = stat(name, dir_fd=fd) if fd is not None else stat(path)
             except OSError:
                 continue  # a broken link: walk skips it too

@@ -126,3 +126,14 @@ def synthetic(root: Path, n: int) -> Path:
     finally:
         sys.path.pop(0)
     return make_archive.make_archive(root, n)
+
+
+def names_file(root: Path) -> Path:
+    """The names file beside the index of ``root`` (what the freshness check's helpers read)."""
+    from kfin_tui.index import walk as walk_mod
+
+    lib = Library(root)
+    db = lib.index_path
+    lib.close()
+    assert db is not None
+    return Path(walk_mod.names_path(db))

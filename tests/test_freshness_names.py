@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from index_helpers import DAY_NS, age, write_corpus
+from index_helpers import DAY_NS, age, names_file, write_corpus
 
 from kfin_tui import files, paths
 from kfin_tui.cli import main
@@ -29,14 +29,6 @@ def corpus(tmp_path):
     root = write_corpus(tmp_path / "corpus", n=30)
     age(root)  # nothing recent: every folder gets a fingerprint
     return root
-
-
-def names_file(root: Path) -> Path:
-    lib = Library(root)
-    db = lib.index_path
-    lib.close()
-    assert db is not None
-    return Path(walk_mod.names_path(db))
 
 
 def article_names(folder: Path) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from index_helpers import DAY_NS, age, write_corpus
+from index_helpers import DAY_NS, age, names_file, write_corpus
 
 from kfin_tui import files
 from kfin_tui.filters import Filters
@@ -65,14 +65,6 @@ def check_mode(monkeypatch: pytest.MonkeyPatch, mode: str) -> list:
 
     monkeypatch.setattr(walk_mod.FreshnessCheck, "__init__", spy)
     return started
-
-
-def names_file(root: Path) -> Path:
-    lib = Library(root)
-    db = lib.index_path
-    lib.close()
-    assert db is not None
-    return Path(walk_mod.names_path(db))
 
 
 def fresh(root: Path, names: bool = True) -> bool:

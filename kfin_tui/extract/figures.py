@@ -276,7 +276,7 @@ def _clock_or_noise(norm: str, m: re.Match) -> bool:
 
 # what comes right before a bare magnitude that names a table's unit: an opening bracket
 # (（百万元）, （人民币百万元）, （单位：百万元）) or a 单位 label (单位：百万元)
-TABLE_UNIT_BEFORE = re.compile(r"(?:[(（](?:单位[:：]\s?)?(?:人民币|美元|港元|港币)?|单位[:：]\s?(?:人民币)?)$")
+BRACKET_UNIT_BEFORE = re.compile(r"[(（](?:单位[:：]\s?)?(?:人民币|美元|港元|港币)?$")
 UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
 # a count set off by a space (603 家) is not read where the number ends a Latin name (Mate 70 手机,
 # Windows 11 家庭版, Top 50 名单) or the measure word begins a word of its own (手机, 台北, 项目)
@@ -285,6 +285,11 @@ SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
 # a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
 EVENTS_NOT_BEFORE = re.compile(r"(?:价|费|自|从|由|元|起点|门槛)\s?$")
+
+
+def _year_like(ar: str | None) -> bool:
+    """An Arabic number that reads as a year (2026 款, 自2026起), not a count."""
+    return ar is not None and len(ar) == 4 and ar[:2] in ("19", "20")
 
 
 def _single(norm: str, m: re.Match):
@@ -296,12 +301,10 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         if LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start) or \
-                (ar and len(ar) == 4 and ar[:2] in ("19", "20")) or \
-                (unit == "位" and norm.startswith("数", end)) or \
+                _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and jieba_freq(norm[end - len(unit):end + 1]) >= SPACED_WORD_FREQ):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数
-    if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start)
-                        or (ar and len(ar) == 4 and ar[:2] in ("19", "20"))):
+    if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
         shorter = FIG_RE.match(norm, start, end - 1)
         return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
@@ -329,8 +332,8 @@ def _single(norm: str, m: re.Match):
         reached = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start))
         money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
         if money_word and not approx_word and not sign and not post and \
-                (TABLE_UNIT_BEFORE.search(norm, max(0, start - 8), start) and (norm.startswith((")", "）"), end)
-                                                                              or UNIT_LABEL_BEFORE.search(norm, max(0, start - 4), start))):
+                ((BRACKET_UNIT_BEFORE.search(norm, max(0, start - 8), start) and norm.startswith((")", "）"), end))
+                 or UNIT_LABEL_BEFORE.search(norm, max(0, start - 6), start)):
             return None  # 营业总收入（百万元）, 单位：百万元: the unit a table is given in, no amount
         if not unit and not (any(c in CN_DIGITS for c in cn) or approx_word or cn[0] in "数几" or reached):
             return None  # 百万, 千万 without a digit or approximation: idioms

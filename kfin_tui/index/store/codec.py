@@ -24,7 +24,7 @@ _LOCAL = threading.local()  # a compressor and a decompressor per thread (zstand
 
 
 def _zstd():
-    """(compressor, decompressor, error class) of this thread."""
+    """(compressor, decompressor, error class, frame_content_size) of this thread."""
     got = getattr(_LOCAL, "z", None)
     if got is None:
         import zstandard
@@ -32,7 +32,7 @@ def _zstd():
         # (with its frame's checksum: a damaged text is an error, as zlib's adler32 made it, not
         # another text; 4 bytes a text)
         got = _LOCAL.z = (zstandard.ZstdCompressor(level=PACK_LEVEL, write_checksum=True), zstandard.ZstdDecompressor(),
-                          zstandard.ZstdError)
+                          zstandard.ZstdError, zstandard.frame_content_size)
     return got
 GRAM = 4  # the search table's tokens: every 4 characters of a text (see grams)
 
@@ -118,11 +118,9 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 
 
 def _decompressed(tp: bytes) -> bytes:
-    _c, d, error = _zstd()
+    _c, d, error, content_size = _zstd()
     try:
-        import zstandard
-
-        if zstandard.frame_content_size(tp) > MAX_TEXT_BYTES:
+        if content_size(tp) > MAX_TEXT_BYTES:
             raise sqlite3.DatabaseError("index damaged: a stored text says it holds more than any article")
         return d.decompress(tp)
     except (error, TypeError, ValueError, MemoryError) as exc:
