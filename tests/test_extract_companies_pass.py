@@ -4,6 +4,7 @@ names-only pass (what the archive's index stores) names the same companies, of t
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,65 @@ def test_word_boundaries_read_only_the_window(text):
 
     bounds = LazyBounds(text)
     assert {p for p in range(len(text) + 1) if p in bounds} == _reference_bounds(text)
+
+
+def _titles_and_sentences(root: Path):
+    for _path, article in _articles(root):
+        yield article.title or ""
+        yield from re.split(r"[。！？\n；]", article.body_text or "")
+
+
+@pytest.mark.parametrize("crafted", [
+    "$宁德 时代(SZ300750)$ 盘中大涨", "ＳＴ金正公告：停牌", "*ST当代收到问询函", "美团-W发布业绩",
+    "宁德时代新能源科技股份有限公司公告", "宁德 时代（300750）涨停", "快手 - W 今日回购", "没有公司的标题：指数收涨",
+])
+def test_a_title_without_a_form_names_no_dictionary_company(crafted):
+    """may_name_known skips the rules for a title only where they would find no dictionary name
+    (the names a title adds): checked on crafted titles (spaces, cashtags, ST, suffixes)."""
+    from kfin_tui.extract.companies import may_name_known
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    d = get_dictionary()
+    known = {n for n in find_company_kinds(nfkc_same_length(crafted)) if d.lookup(n) is not None}
+    assert may_name_known(crafted) or not known, (crafted, known)
+
+
+def test_the_title_filter_is_exact_on_every_sentence_of_the_fixtures(tmp_path):
+    """Every title and sentence of the fixtures and a synthetic archive, as a title: where the filter
+    says no, the rules find no dictionary name; and it does say no (it is not always True)."""
+    from kfin_tui.extract.companies import may_name_known
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    spec = importlib.util.spec_from_file_location("make_archive", REPO / "tests" / "bench" / "make_archive.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    roots = [*(f for f in FOLDERS if f.is_dir()), mod.make_archive(tmp_path / "arch", 200)]
+    d = get_dictionary()
+    skipped = kept = 0
+    for root in roots:
+        for text in _titles_and_sentences(root):
+            if may_name_known(text):
+                kept += 1
+                continue
+            skipped += 1
+            known = {n for n in find_company_kinds(nfkc_same_length(text)) if d.lookup(n) is not None}
+            assert not known, (text, known)
+    assert skipped > 100 and kept > 100
+
+
+def test_the_suffix_automaton_finds_what_the_suffix_pattern_finds():
+    """_suffix_spans (an automaton) gives SUFFIX_RE.finditer's matches: every fixture text, and
+    suffixes that overlap or nest (资产管理集团, 城建投资集团有限公司, 集团集团)."""
+    from kfin_tui.extract.companies import SUFFIX_RE, _suffix_spans
+
+    texts = ["某某资产管理集团与某某城建投资集团有限公司", "集团集团银行证券证券", "国有资本投资运营集团下属投资集团",
+             "研究院半导体新材料集成电路", ""]
+    for folder in FOLDERS:
+        texts += [nfkc_same_length(a.body_text or "") for _p, a in _articles(folder)]
+    n = 0
+    for text in texts:
+        want = [m.span() for m in SUFFIX_RE.finditer(text)]
+        assert [(s, e) for _k, s, e in _suffix_spans(text)] == want, text[:40]
+        n += len(want)
+    assert n > 500

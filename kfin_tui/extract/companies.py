@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
+import ahocorasick_rs
 import jieba
 
 from ..tickers import Ticker, find_cashtags
@@ -72,6 +73,17 @@ FUND_PRODUCT = re.compile(r"(?:混合|股票|债券|指数|联接|成长|价值|
                           r"|偏股|偏债|股基|债基|翻倍|明星|爆款|绩优|顶流|新发|次新|百亿|千亿|亏损|赚钱|王牌|冠军"
                           r"|ETF|LOF|QDII|FOF|REITs?|[0-9一二三四五六七八九十]+[号期]|[A-Z]$)")
 SUFFIX_RE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
+_SUFFIX_AC: list[ahocorasick_rs.AhoCorasick] = []
+
+
+def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
+    """(index, start, end) of ``SUFFIX_RE.finditer(norm)``'s matches: the same leftmost-longest,
+    non-overlapping matches of the same literals, found by an automaton (a text's suffixes in
+    ~5 µs instead of ~45 µs: the regex tries its 71 alternatives at every character)."""
+    if not _SUFFIX_AC:
+        _SUFFIX_AC.append(ahocorasick_rs.AhoCorasick(sorted(ORG_SUFFIXES, key=len, reverse=True),
+                                                     matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+    return _SUFFIX_AC[0].find_matches_as_indexes(norm)
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
@@ -147,6 +159,9 @@ _SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
 
 def _is_latin(form: str) -> bool:
     return HAS_CJK.search(form) is None
+
+
+_LATIN_FORMS: dict[str, bool] = {}  # dictionary form -> _is_latin (the forms are a fixed set)
 
 
 def _rare(tok: str, d: Dictionary) -> bool:
@@ -395,9 +410,25 @@ def title_for_companies(article) -> str:
     rules misread headlines: 亚市资讯播报), without mentions."""
     title = getattr(article, "title", "") or ""
     if getattr(article, "format", "") not in ("html", "markdown") or not title \
-            or title.rstrip("…. ") in (article.body_text or ""):
+            or title.rstrip("…. ") in (article.body_text or "") or not may_name_known(title):
         return ""
     return title
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def may_name_known(text: str) -> bool:
+    """Whether the rules could read a dictionary name in ``text`` (False is certain: a title where
+    this is False adds no company, and its rules need not run). Every name the rules read is a run
+    of the text, and :meth:`Dictionary.lookup` finds an entry only for a form, or a form followed by
+    a listing or legal suffix, once spaces are dropped: such a text holds a form without its spaces.
+    The exception is an ST name (``*ST金正`` → 金正大), read from the prefix of a listed name."""
+    norm = nfkc_same_length(text)
+    if "ST" in norm:
+        return True
+    norm = _SPACES.sub("", norm)
+    return bool(norm) and bool(get_dictionary().scan(norm))
 
 
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -419,19 +450,24 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
     in_cashtag = Occupancy(len(norm), cashtag_spans)
+    at_bound = bounds.__contains__
+    latin = _LATIN_FORMS
     for last, (form, entry) in d.scan(norm):
         if entry is None:
             continue
         s, e = last - len(form) + 1, last + 1
-        if in_cashtag.overlaps(s, e):
+        if cashtag_spans and in_cashtag.overlaps(s, e):
             continue
-        if _is_latin(form):
+        is_latin = latin.get(form)
+        if is_latin is None:
+            is_latin = latin[form] = _is_latin(form)
+        if is_latin:
             if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
                     (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
-        elif s not in bounds:
+        elif not at_bound(s):
             continue
-        elif e not in bounds and not _continued(norm, e, bounds):
+        elif not at_bound(e) and not _continued(norm, e, bounds):
             across = _alias_across(norm, s, e, entry, d, bounds)
             if across is None:
                 continue
@@ -532,15 +568,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     _legal_names(norm, hits, taken, d)
     weak: list[_Hit] = []
-    for m in SUFFIX_RE.finditer(norm):
-        ss, se = m.span()
-        if taken.overlaps(ss, se):
+    occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
+    for _k, ss, se in _suffix_spans(norm):
+        if 1 in occupied[ss:se]:
             continue
         got = _suffix_name(norm, ss, se, d)
         if got is None and norm[ss:se] in COMPOUND_GROUPS:
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
             got = _suffix_name(norm, ss, se, d)
-        if got is None or taken.overlaps(got[0], se) or ss not in bounds:
+        if got is None or 1 in occupied[got[0]:se] or ss not in bounds:
             continue
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
