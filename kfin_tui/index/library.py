@@ -736,7 +736,7 @@ class Library(LibraryState):
                     if new_files:
                         done = self._db.files.insert_new(conn, records)
                     else:
-                        done = [self._db.files.upsert(conn, rec, live) for rec in records]
+                        done = self._db.files.update_bodies(conn, records, live)
                     if any(r.changed for r in done):
                         self._db.bump_gen(conn)
                         self._db.extractions.put_found(conn, [(r.id, rec["size"], rec["mtime_ns"], rec["co"])

@@ -119,6 +119,16 @@ class ExtractionCache:
         conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)",
                          [(n, fid) for fid, (_data, names) in items for n in names])
 
+    def forget_many(self, conn: sqlite3.Connection, fids: list[int]) -> None:
+        """:meth:`forget` for many rows: one statement per table."""
+        ids = json.dumps(fids)
+        conn.execute("DELETE FROM extraction WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM company WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+        if self._found:
+            with self._found_lock:
+                for fid in fids:
+                    self._found.pop(fid, None)
+
     def forget(self, conn: sqlite3.Connection, fid: int) -> None:
         """Drop what is cached for row ``fid`` (inside the caller's write transaction)."""
         conn.execute("DELETE FROM extraction WHERE id=?", (fid,))

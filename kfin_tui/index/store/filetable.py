@@ -86,6 +86,46 @@ class FileTable:
                 self._store.fts.add(conn, fid, rec["tp"])
         return Stored(fid, True)
 
+    def update_bodies(self, conn: sqlite3.Connection, recs: list[dict], fts_live: bool) -> list[Stored]:
+        """:meth:`upsert` for a batch of the body pass (files read in full after the metadata
+        pass): the rows whose stored version is the metadata row of the same size and mtime are
+        rewritten with set-based statements (one look-up, one ``executemany`` per table) instead of
+        six statements a file, ~40 % of the main process's CPU in a cold build's body pass. Any
+        other record (a new path, a changed file, a row with a body already) goes through
+        :meth:`upsert`."""
+        old = {from_db(r[0]): r[1:] for r in conn.execute(
+            "SELECT path, id, size, mtime_ns, in_fts, body FROM files WHERE phash IN (SELECT value FROM json_each(?))",
+            (json.dumps([phash(rec["path"]) for rec in recs]),))}
+        out: dict[int, Stored] = {}
+        values, texts = [], []
+        for n, rec in enumerate(recs):
+            row = old.pop(rec["path"], None)  # (a path twice in a batch: the second by upsert)
+            if row is None or row[1] != rec["size"] or row[2] != rec["mtime_ns"] or row[3] or row[4] \
+                    or not rec.get("body", 1):
+                continue  # not a metadata row being completed: upsert's own steps (below)
+            fid = row[0]
+            js = rec.get("js")
+            if rec["ok"] and js is None:
+                js = record_json_tail(rec)
+            values.append((rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"], rec["source"],
+                           rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
+                           rec["warning"], js, fid))
+            if rec["ok"]:
+                texts.append((fid, rec["tp"]))
+            out[n] = Stored(fid, True)
+        if out:
+            ids = json.dumps([st.id for st in out.values()])
+            conn.execute("DELETE FROM texts WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+            self._store.extractions.forget_many(conn, [st.id for st in out.values()])
+            conn.executemany(
+                "UPDATE files SET ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?, categories=?,"
+                " tickers=?, format=?, issue=?, warning=?, js=?, body=1, in_fts=0 WHERE id=?", values)
+            conn.executemany("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", texts)
+            if fts_live:
+                for fid, tp in texts:
+                    self._store.fts.add(conn, fid, tp)
+        return [out[n] if n in out else self.upsert(conn, rec, fts_live) for n, rec in enumerate(recs)]
+
     def insert_new(self, conn: sqlite3.Connection, recs: list[dict]) -> list[Stored]:
         """:meth:`upsert` for records of files the index does not hold (a cold build): ids given
         here and one ``executemany``, 3-4x faster than a lookup and an insert per file. A path that

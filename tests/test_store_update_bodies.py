@@ -1,0 +1,82 @@
+"""FileTable.update_bodies (the body pass's set-based write) leaves the index as upsert one record
+at a time does: metadata rows completed, a file changed since its metadata row, a new path, a path
+twice in a batch, a row that had a body already, a failed load; what is derived from an old text
+(its extraction and companies) is dropped."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kfin_tui.index.records import META_COLUMNS
+from kfin_tui.index.store.codec import pack, phash
+from kfin_tui.index.store.core import Store
+
+
+def _meta(path: str, size: int, mtime: int) -> tuple:
+    values = {"path": path, "phash": phash(path), "size": size, "mtime_ns": mtime, "ok": 1, "title": f"t {path}",
+              "date": None, "undated": 1, "sort_ts": 0.0, "source": "s", "author": None, "categories": "",
+              "tickers": "", "format": "text", "issue": None, "warning": 0, "js": None, "body": 0}
+    return tuple(values[c] for c in META_COLUMNS)
+
+
+def _rec(path: str, size: int, mtime: int, text: str, ok: int = 1) -> dict:
+    return {"path": path, "abs": "/x/" + path, "size": size, "mtime_ns": mtime, "ok": ok, "title": f"T {path}",
+            "date": "2026-01-02T00:00:00", "undated": 0, "sort_ts": 1.0, "source": "src", "author": "a",
+            "categories": "c", "tickers": "SH:600519", "format": "html", "issue": None if ok else "bad",
+            "warning": 0, "tp": pack(text) if ok else None, "body": 1, "js": None}
+
+
+def _state(store: Store) -> tuple:
+    conn = store.conn
+    files = conn.execute("SELECT id, path, size, mtime_ns, ok, title, date, tickers, format, issue, js IS NOT NULL,"
+                         " body, in_fts FROM files ORDER BY id").fetchall()
+    texts = conn.execute("SELECT id, tp FROM texts ORDER BY id").fetchall()
+    derived = (conn.execute("SELECT id FROM extraction ORDER BY id").fetchall(),
+               conn.execute("SELECT name, id FROM company ORDER BY id, name").fetchall())
+    return files, texts, derived
+
+
+def _build(tmp: Path, batch_write) -> tuple:
+    store = Store(tmp / "root", tmp / "index.db")
+    with store.write() as conn:
+        store.files.insert_meta(conn, [_meta("a.md", 10, 1), _meta("b.md", 20, 2), _meta("c.md", 30, 3),
+                                       _meta("d.md", 40, 4)])
+        done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), False)  # a row with its body
+        conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (1,))  # derived rows on a.md
+        conn.execute("INSERT INTO company(name, id) VALUES('宁德时代', 1)")
+        conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (done.id,))
+    batch = [_rec("a.md", 10, 1, "第一篇"), _rec("b.md", 21, 9, "改过的文件"), _rec("new.md", 7, 7, "新文件"),
+             _rec("c.md", 30, 3, "坏文件", ok=0), _rec("e.md", 51, 6, "新的正文"), _rec("d.md", 40, 4, "第四篇"),
+             _rec("d.md", 40, 4, "第四篇")]
+    with store.write() as conn:
+        stored = batch_write(store, conn, batch)
+    state = _state(store)
+    store.close()
+    return [tuple(s) for s in stored], state
+
+
+def test_update_bodies_ends_as_upsert_does(tmp_path):
+    one_by_one = _build(tmp_path / "u", lambda st, conn, recs: [st.files.upsert(conn, r, False) for r in recs])
+    batched = _build(tmp_path / "b", lambda st, conn, recs: st.files.update_bodies(conn, recs, False))
+    assert batched == one_by_one
+    _stored, (files, texts, (extraction, company)) = batched
+    assert [f[11] for f in files] == [1] * len(files)  # every row has its body now
+    assert company == [] and len(extraction) == 0  # a.md's and e.md's derived rows went with their old state
+    assert len(texts) == 5  # a, b, d, e, new (c failed to load)
+
+
+def test_update_bodies_writes_in_a_few_statements(tmp_path):
+    """The set-based path is taken: a batch of metadata rows costs a fixed number of statements."""
+    store = Store(tmp_path / "root", tmp_path / "index.db")
+    n = 200
+    with store.write() as conn:
+        store.files.insert_meta(conn, [_meta(f"{k}.md", k, k) for k in range(n)])
+    seen: list[str] = []
+    with store.write() as conn:
+        conn.set_trace_callback(seen.append)
+        try:
+            store.files.update_bodies(conn, [_rec(f"{k}.md", k, k, f"正文{k}") for k in range(n)], False)
+        finally:
+            conn.set_trace_callback(None)
+    assert 0 < len([s for s in seen if not s.startswith(("UPDATE files", "INSERT OR REPLACE INTO texts"))]) < 10
+    assert store.conn.execute("SELECT count(*) FROM texts").fetchone()[0] == n
+    store.close()
