@@ -31,7 +31,7 @@ def _state(store: Store) -> tuple:
                          " body, in_fts FROM files ORDER BY id").fetchall()
     texts = conn.execute("SELECT id, tp FROM texts ORDER BY id").fetchall()
     derived = (conn.execute("SELECT id FROM extraction ORDER BY id").fetchall(),
-               conn.execute("SELECT name, id FROM company ORDER BY id, name").fetchall())
+               conn.execute("SELECT nid, id FROM company ORDER BY id, nid").fetchall())
     return files, texts, derived
 
 
@@ -42,7 +42,8 @@ def _build(tmp: Path, batch_write) -> tuple:
                                        _meta("d.md", 40, 4)])
         done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), False)  # a row with its body
         conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (1,))  # derived rows on a.md
-        conn.execute("INSERT INTO company(name, id) VALUES('宁德时代', 1)")
+        conn.execute("INSERT INTO cname(nid, name) VALUES(1, '宁德时代')")
+        conn.execute("INSERT INTO company(nid, id) VALUES(1, 1)")
         conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (done.id,))
     batch = [_rec("a.md", 10, 1, "第一篇"), _rec("b.md", 21, 9, "改过的文件"), _rec("new.md", 7, 7, "新文件"),
              _rec("c.md", 30, 3, "坏文件", ok=0), _rec("e.md", 51, 6, "新的正文"), _rec("d.md", 40, 4, "第四篇"),

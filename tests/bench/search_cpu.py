@@ -36,8 +36,8 @@ def main() -> int:
     lib = Library(args.archive).load_all()
     load = time.process_time() - t0
     db = sqlite3.connect(f"file:{lib.index_path}?mode=ro", uri=True)
-    names = [n for (n,) in db.execute("SELECT name FROM company GROUP BY name ORDER BY count(*) DESC LIMIT 400")
-             if len(n) == 4][:args.terms]
+    names = [n for (n,) in db.execute("SELECT n.name FROM company c JOIN cname n ON n.nid=c.nid GROUP BY c.nid"
+                                      " ORDER BY count(*) DESC LIMIT 400") if len(n) == 4][:args.terms]
     r = random.Random(7)
     ids = r.sample([i for (i,) in db.execute("SELECT id FROM texts ORDER BY id")], args.terms)
     five = []

@@ -31,7 +31,8 @@ from .fts import Fts
 from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-SCHEMA_VERSION = 11 * 1000 + LOADER_VERSION  # 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
+# 12: company names by number (cname); 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
+SCHEMA_VERSION = 12 * 1000 + LOADER_VERSION
 PAGE_SIZE = 8192  # a new database's pages: texts of ~1.5 KB waste a quarter of 4 KiB pages, 10 % of 8 KiB
 
 _SCHEMA = f"""
@@ -58,7 +59,10 @@ CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, da
 -- by id a quarter empty; it goes in id order now, and either way this stays packed); id is the file's
 CREATE TABLE IF NOT EXISTS texts(k INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, tp BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS company(name TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(name, id)) WITHOUT ROWID;
+-- an article's company names: (name number, article id). Names by number, not as text: a cold
+-- build of the 100k bench writes 2.5M rows, ~30 % faster with integer keys, and 40 MB smaller
+CREATE TABLE IF NOT EXISTS cname(nid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS company(nid INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(nid, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS company_id ON company(id);
 CREATE VIRTUAL TABLE IF NOT EXISTS gram USING fts5(x, tokenize='ascii', content='', detail=none, columnsize=0,
                                                    prefix='1');
@@ -67,7 +71,7 @@ INSERT INTO gram(gram, rank) VALUES('crisismerge', 64);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
-_TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "company", "gram"))
+_TABLES = frozenset(("meta", "files", "snapshot", "texts", "extraction", "cname", "company", "gram"))
 # the database and the files beside it (SQLite's, the listing, the folder fingerprints and names)
 SIDE_FILES = ("", "-wal", "-shm", "-journal", LISTING_SUFFIX, FOLDERS_SUFFIX, NAMES_SUFFIX)
 

@@ -53,6 +53,7 @@ class ExtractionCache:
             if row is None or row[0] != str(EXTRACTOR_VERSION):
                 conn.execute("DELETE FROM extraction")
                 conn.execute("DELETE FROM company")
+                conn.execute("DELETE FROM cname")
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('extractor', ?)",
                              (str(EXTRACTOR_VERSION),))
             conn.execute("COMMIT")
@@ -116,8 +117,9 @@ class ExtractionCache:
                           for fid, (data, _names) in items])
         conn.execute("DELETE FROM company WHERE id IN (SELECT value FROM json_each(?))",
                      (json.dumps([fid for fid, _ in items]),))
-        conn.executemany("INSERT OR IGNORE INTO company(name, id) VALUES(?, ?)",
-                         [(n, fid) for fid, (_data, names) in items for n in names])
+        nid = _name_numbers(conn, {n for _fid, (_data, names) in items for n in names})
+        conn.executemany("INSERT OR IGNORE INTO company(nid, id) VALUES(?, ?)",
+                         [(nid[n], fid) for fid, (_data, names) in items for n in names])
 
     def forget_many(self, conn: sqlite3.Connection, fids: list[int]) -> None:
         """:meth:`forget` for many rows: one statement per table."""
@@ -153,12 +155,25 @@ class ExtractionCache:
         conn = self._store.conn
         if conn.execute("SELECT 1 FROM extraction WHERE id=?", (fid,)).fetchone() is None:
             return None
-        return [r[0] for r in conn.execute("SELECT name FROM company WHERE id=? ORDER BY name", (fid,))]
+        return [r[0] for r in conn.execute(
+            "SELECT n.name FROM company c JOIN cname n ON n.nid=c.nid WHERE c.id=? ORDER BY n.name", (fid,))]
 
     def ids_with_company(self, name: str) -> set[int]:
-        return {r[0] for r in self._store.conn.execute("SELECT id FROM company WHERE name=?", (name,))}
+        return {r[0] for r in self._store.conn.execute(
+            "SELECT c.id FROM cname n JOIN company c ON c.nid=n.nid WHERE n.name=?", (name,))}
 
     def company_names(self) -> list[CompanyCount]:
         """Every company named in the cache with its number of articles, most first."""
         return [CompanyCount(n, c) for n, c in self._store.conn.execute(
-            "SELECT name, count(*) AS c FROM company GROUP BY name ORDER BY c DESC, name")]
+            "SELECT n.name, k.c FROM (SELECT nid, count(*) AS c FROM company GROUP BY nid) k"
+            " JOIN cname n ON n.nid=k.nid ORDER BY k.c DESC, n.name")]
+
+
+def _name_numbers(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
+    """name → its number in ``cname`` for each of ``names`` (numbered here when new), inside the
+    caller's write transaction."""
+    if not names:
+        return {}
+    conn.executemany("INSERT OR IGNORE INTO cname(name) VALUES(?)", [(n,) for n in names])
+    return dict(conn.execute("SELECT name, nid FROM cname WHERE name IN (SELECT value FROM json_each(?))",
+                             (json.dumps(sorted(names), ensure_ascii=False),)))
