@@ -420,15 +420,20 @@ _SPACES = re.compile(r"\s+")
 
 def may_name_known(text: str) -> bool:
     """Whether the rules could read a dictionary name in ``text`` (False is certain: a title where
-    this is False adds no company, and its rules need not run). Every name the rules read is a run
-    of the text, and :meth:`Dictionary.lookup` finds an entry only for a form, or a form followed by
-    a listing or legal suffix, once spaces are dropped: such a text holds a form without its spaces.
-    The exception is an ST name (``*ST金正`` → 金正大), read from the prefix of a listed name."""
+    this is False adds no company, and its rules need not run). A dictionary name comes from a form
+    the scan finds in the text as it is (Goldman Sachs, spaces and all), or from a name the rules
+    read as a run of the text, which :meth:`Dictionary.lookup` knows only as a form, or a form
+    followed by a listing or legal suffix, once spaces are dropped: the text then holds a form
+    without its spaces. The exception is an ST name (``*ST金正`` → 金正大), read from the prefix of
+    a listed name."""
     norm = nfkc_same_length(text)
     if "ST" in norm:
         return True
-    norm = _SPACES.sub("", norm)
-    return bool(norm) and bool(get_dictionary().scan(norm))
+    d = get_dictionary()
+    if d.scan(norm):
+        return True
+    bare = _SPACES.sub("", norm)
+    return bare != norm and bool(d.scan(bare))
 
 
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
