@@ -21,9 +21,9 @@ def _archive(root: Path, n: int) -> Path:
     return mod.make_archive(root, n)
 
 
-def _load(root: Path, live: bool = True) -> Library:
+def _load(root: Path, places: bool = True) -> Library:
     lib = Library(root)
-    for _ in lib.load(live=live):
+    for _ in lib.load(places=places):
         pass
     return lib
 
@@ -53,12 +53,27 @@ def test_a_warm_start_makes_the_places_and_answers_stay_exact(tmp_path, monkeypa
         lib.close()
 
 
-def test_kfin_tui_list_does_not_make_them(tmp_path, monkeypatch):
+def test_only_the_reader_makes_them(tmp_path, monkeypatch):
+    """Commands (list, index, company) do not pay for a map they never use."""
     monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
     root = _archive(tmp_path / "arch", 120)
     _load(root).close()
-    lib = _load(root, live=False)
+    lib = _load(root, places=False)
     try:
         assert lib._places is None
     finally:
         lib.close()
+
+
+async def test_the_reader_asks_for_them(tmp_path, monkeypatch):
+    from ui_helpers import settle
+
+    from kfin_tui.ui.app import KfinApp
+
+    monkeypatch.setenv("KFIN_TUI_CACHE", str(tmp_path / "cache"))
+    root = _archive(tmp_path / "arch", 60)
+    _load(root, places=False).close()  # the index made: the reader's start is warm
+    app = KfinApp(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.library._places is not None and app.library._places[0] == list(app.library.rows)

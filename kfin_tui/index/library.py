@@ -89,7 +89,7 @@ class Library(LibraryState):
         self._cached_stats: dict | None = None  # their stats, when read with them
         self._titles_cache: tuple[int, list] | None = None  # for search while bodies are read
         self._head: Snapshot | None = None  # the head snapshot load_head() put in the table, for load()
-        self._places: tuple[list[Row], dict[int, int]] | None = None  # rows as last selected, id → place (_pick)
+        self._places: tuple[list[Row], dict[int, int]] | None = None  # rows as last placed, id → place (_pick)
         self._meta_gen: str | None = None  # the index's generation after a cold pass's last batch (_store_metas)
         if use_index and os.environ.get("KFIN_TUI_NO_INDEX") != "1" and self.root.is_dir():
             try:
@@ -157,14 +157,17 @@ class Library(LibraryState):
     @guarded_iter
     def load(self, batch: int = 200, progress: Callable[[int], None] | None = None, *,
              report: OnProgress | None = None,
-             before_check: Callable[[int], object] | None = None, live: bool = True) -> Iterator[list[Row]]:
+             before_check: Callable[[int], object] | None = None, live: bool = True,
+             places: bool = False) -> Iterator[list[Row]]:
         """Load the folder; yields each new batch of rows as it is read. ``report`` gets
         :class:`Progress` (phase LISTING, rows so far); ``progress(rows)`` is the older form.
         ``before_check(files)`` is called once every cached row is out, before the freshness check
         of that many files starts (the reader holds the check's helpers back while a keyword is
         typed: they take both cores for a moment). ``live`` False: nobody shows the rows before the
         load ends (``kfin-tui list``), so the rows of a cold pass are put in order once, at the end,
-        instead of merged into the list every 0.5 s as they come.
+        instead of merged into the list every 0.5 s as they come. ``places``: a warm start makes the
+        id → place map keyword answers are picked by (:meth:`_pick`) once the cached rows are out,
+        before the freshness check (the reader: its first keyword then finds it made).
 
         Warm start: the cached rows are yielded while helper processes check the fingerprints of
         the folders the index last saw (see :mod:`kfin_tui.index.walk`); when all match, that is
@@ -209,8 +212,8 @@ class Library(LibraryState):
                         # the freshness check once all are out: its two helpers (~0.45 s of CPU at
                         # 100,000 files) would take the cores the list is being made and painted on
                         known = None
-                        if live:
-                            self._place_rows()  # (the first keyword typed then finds it made)
+                        if places:
+                            self._place_rows()
                     if start is not None:
                         if check_after and before_check is not None:
                             before_check(sum(f.files for f in folders or ()))
@@ -978,11 +981,11 @@ class Library(LibraryState):
 
     def _place_rows(self) -> None:
         """Make :meth:`_pick`'s id → place map of the rows as they are now: ~10-14 ms at 100,000 rows
-        that the first keyword of a session paid (a reader's warm start makes it once its cached rows
-        are out, before the freshness check; a change to the rows makes it again when asked)."""
+        that the first keyword of a session paid (``load(places=True)`` makes it once its cached rows
+        are out; a change to the rows makes it again when asked)."""
         with self._table.lock:
             rows = list(self.rows)
-        self._places = (rows, dict(zip([r.id for r in rows], range(len(rows)))))
+        self._places = _places_of(rows)
 
     def _pick(self, rows: list[Row], filters: Filters, kw: set[int] | None, co: set[int] | None) -> list[Row] | None:
         """The rows of a keyword or company answer that keeps few of them, taken by their places in
@@ -1003,7 +1006,7 @@ class Library(LibraryState):
             return None
         places = self._places
         if places is None or len(places[0]) != len(rows) or places[0] != rows:  # (identity first: ~0.3 ms)
-            places = self._places = (rows, dict(zip([r.id for r in rows], range(len(rows)))))
+            places = self._places = _places_of(rows)
         at = places[1]
         return [rows[i] for i in sorted(i for i in map(at.get, allowed) if i is not None)]
 
@@ -1123,3 +1126,8 @@ def _load_article(path: str, root: str, stamp: tuple[int, int] | None = None) ->
 
     article, _ = load_file(path, root)
     return article
+
+
+def _places_of(rows: list[Row]) -> tuple[list[Row], dict[int, int]]:
+    """(rows, id → place) for :meth:`Library._pick`."""
+    return rows, dict(zip([r.id for r in rows], range(len(rows))))

@@ -349,7 +349,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
     @work(thread=True, exclusive=True, group="load")
     def load_library(self) -> None:
         first = True
-        for _batch in self.library.load(report=self._report, before_check=self._hold_check):
+        for _batch in self.library.load(report=self._report, before_check=self._hold_check, places=True):
             if self._stop.is_set():
                 return
             self.post_message(RowsArrived(first))
