@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kfin_tui.index.records import META_COLUMNS
 from kfin_tui.index.store.codec import pack, phash
 from kfin_tui.index.store.core import Store
+from kfin_tui.index.store.fts import match_query
 
 
 def _meta(path: str, size: int, mtime: int) -> tuple:
@@ -27,20 +30,26 @@ def _rec(path: str, size: int, mtime: int, text: str, ok: int = 1) -> dict:
 
 def _state(store: Store) -> tuple:
     conn = store.conn
-    files = conn.execute("SELECT id, path, size, mtime_ns, ok, title, date, tickers, format, issue, js IS NOT NULL,"
-                         " body, in_fts FROM files ORDER BY id").fetchall()
+    files = conn.execute("SELECT * FROM files ORDER BY id").fetchall()
     texts = conn.execute("SELECT id, tp FROM texts ORDER BY id").fetchall()
+    # (what the search table holds, by the grams of the texts written: 正文 of 新的正文, 第四篇, 新文件)
+    grams = sorted(conn.execute("SELECT group_concat(rowid) FROM gram WHERE gram MATCH ?",
+                                (match_query([t]),)).fetchone()[0] or "" for t in ("正文", "第四篇", "新文件", "旧的正文"))
     derived = (conn.execute("SELECT id FROM extraction ORDER BY id").fetchall(),
                conn.execute("SELECT nid, id FROM company ORDER BY id, nid").fetchall())
-    return files, texts, derived
+    without_body = conn.execute("SELECT count(*) FROM files WHERE body=0").fetchone()[0]
+    return files, texts, derived, grams, without_body
 
 
-def _build(tmp: Path, batch_write) -> tuple:
+def _build(tmp: Path, batch_write, live: bool = False) -> tuple:
     store = Store(tmp / "root", tmp / "index.db")
+    if live:  # the search table built: new texts go in as they are written
+        with store.write() as conn:
+            store.set_meta(conn, "fts_ready", "1")
     with store.write() as conn:
         store.files.insert_meta(conn, [_meta("a.md", 10, 1), _meta("b.md", 20, 2), _meta("c.md", 30, 3),
                                        _meta("d.md", 40, 4)])
-        done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), False)  # a row with its body
+        done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), live)  # a row with its body
         conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (1,))  # derived rows on a.md
         conn.execute("INSERT INTO cname(nid, name) VALUES(1, '宁德时代')")
         conn.execute("INSERT INTO company(nid, id) VALUES(1, 1)")
@@ -55,12 +64,14 @@ def _build(tmp: Path, batch_write) -> tuple:
     return [tuple(s) for s in stored], state
 
 
-def test_update_bodies_ends_as_upsert_does(tmp_path):
-    one_by_one = _build(tmp_path / "u", lambda st, conn, recs: [st.files.upsert(conn, r, False) for r in recs])
-    batched = _build(tmp_path / "b", lambda st, conn, recs: st.files.update_bodies(conn, recs, False))
+@pytest.mark.parametrize("live", [False, True])
+def test_update_bodies_ends_as_upsert_does(tmp_path, live):
+    one_by_one = _build(tmp_path / "u", lambda st, conn, recs: [st.files.upsert(conn, r, live) for r in recs], live)
+    batched = _build(tmp_path / "b", lambda st, conn, recs: st.files.update_bodies(conn, recs, live), live)
     assert batched == one_by_one
-    _stored, (files, texts, (extraction, company)) = batched
-    assert [f[11] for f in files] == [1] * len(files)  # every row has its body now
+    _stored, (_files, texts, (extraction, company), grams, without_body) = batched
+    assert without_body == 0  # every row has its body now
+    assert sum(bool(g) for g in grams) == (3 if live else 0)  # (live: each text in the search table as written)
     assert company == [] and len(extraction) == 0  # a.md's and e.md's derived rows went with their old state
     assert len(texts) == 5  # a, b, d, e, new (c failed to load)
 

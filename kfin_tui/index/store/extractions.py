@@ -26,7 +26,8 @@ class CompanyCount(NamedTuple):
 
 
 class ExtractionCache:
-    """The ``extraction`` and ``company`` tables of one :class:`~kfin_tui.index.store.Store`."""
+    """The ``extraction``, ``company`` and ``cname`` tables of one :class:`~kfin_tui.index.store.Store`
+    (``cname`` numbers every name ever written; a name whose articles went keeps its number)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -133,11 +134,7 @@ class ExtractionCache:
 
     def forget(self, conn: sqlite3.Connection, fid: int) -> None:
         """Drop what is cached for row ``fid`` (inside the caller's write transaction)."""
-        conn.execute("DELETE FROM extraction WHERE id=?", (fid,))
-        conn.execute("DELETE FROM company WHERE id=?", (fid,))
-        if self._found:
-            with self._found_lock:
-                self._found.pop(fid, None)
+        self.forget_many(conn, [fid])
 
     def pending_ids(self) -> list[int]:
         """Ids of the articles with nothing cached, in list order."""

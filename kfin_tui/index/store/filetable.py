@@ -46,6 +46,16 @@ _COLUMNS = ("path, phash, size, mtime_ns, ok, title, date, undated, sort_ts, sou
             " tickers, format, issue, warning, js, body")
 
 
+# what a record says of its file, as upsert and update_bodies write it (the same columns, in this order)
+_CONTENT = ("ok", "title", "date", "undated", "sort_ts", "source", "author", "categories", "tickers", "format",
+            "issue", "warning", "js")
+_CONTENT_SET = ", ".join(f"{c}=?" for c in _CONTENT)
+
+
+def _content(rec: dict, js: str | None) -> tuple:
+    return (*(rec[c] for c in _CONTENT[:-1]), js)
+
+
 class FileTable:
     """Writes and reads of the file table of one :class:`~kfin_tui.index.store.Store`."""
 
@@ -65,15 +75,12 @@ class FileTable:
         js = rec.get("js")
         if rec["ok"] and js is None and body:
             js = record_json_tail(rec)
-        values = (rec["size"], rec["mtime_ns"], rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"],
-                  rec["source"], rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
-                  rec["warning"], js, body)
+        values = (rec["size"], rec["mtime_ns"], *_content(rec, js), body)
         if old:
             fid = old[0]
             self._drop_derived(conn, fid, old[3])
-            conn.execute(
-                "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?,"
-                " categories=?, tickers=?, format=?, issue=?, warning=?, js=?, body=?, in_fts=0 WHERE id=?", (*values, fid))
+            conn.execute(f"UPDATE files SET size=?, mtime_ns=?, {_CONTENT_SET}, body=?, in_fts=0 WHERE id=?",
+                         (*values, fid))
         else:
             cur = conn.execute(
                 "INSERT INTO files(size, mtime_ns, ok, title, date, undated, sort_ts, source, author,"
@@ -107,9 +114,7 @@ class FileTable:
             js = rec.get("js")
             if rec["ok"] and js is None:
                 js = record_json_tail(rec)
-            values.append((rec["ok"], rec["title"], rec["date"], rec["undated"], rec["sort_ts"], rec["source"],
-                           rec["author"], rec["categories"], rec["tickers"], rec["format"], rec["issue"],
-                           rec["warning"], js, fid))
+            values.append((*_content(rec, js), fid))
             if rec["ok"]:
                 texts.append((fid, rec["tp"]))
             out[n] = Stored(fid, True)
@@ -117,9 +122,7 @@ class FileTable:
             ids = json.dumps([st.id for st in out.values()])
             conn.execute("DELETE FROM texts WHERE id IN (SELECT value FROM json_each(?))", (ids,))
             self._store.extractions.forget_many(conn, [st.id for st in out.values()])
-            conn.executemany(
-                "UPDATE files SET ok=?, title=?, date=?, undated=?, sort_ts=?, source=?, author=?, categories=?,"
-                " tickers=?, format=?, issue=?, warning=?, js=?, body=1, in_fts=0 WHERE id=?", values)
+            conn.executemany(f"UPDATE files SET {_CONTENT_SET}, body=1, in_fts=0 WHERE id=?", values)
             conn.executemany("INSERT OR REPLACE INTO texts(id, tp) VALUES(?, ?)", texts)
             if fts_live:
                 for fid, tp in texts:
