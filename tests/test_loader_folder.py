@@ -113,14 +113,14 @@ def test_too_large_is_fast_and_not_read(tmp_path, monkeypatch):
 def test_unreadable_file_is_an_issue(tmp_path, monkeypatch):
     make_bad_folder(tmp_path)
     locked = tmp_path / "好文章.md"
-    real_open = builtins.open
+    real_open = os.open  # (what the loader opens files with; root ignores file permissions)
 
     def guarded(file, *args, **kwargs):
         if str(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     articles, issues = load_folder(tmp_path)
     issue = next(i for i in issues if i.path == str(locked))
     assert issue.reason == "permission denied" and not issue.warning
@@ -399,3 +399,27 @@ def test_repository_furniture_is_skipped_by_whole_name_only(tmp_path):
         (tmp_path / name).write_text("正文内容。", encoding="utf-8")
     found = sorted(p.name for p in discover(tmp_path))
     assert found == ["License plates auction.md", "a.md", "readme-notes.md"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or not Path("/proc/self/status").exists(),
+                    reason="needs Linux special files")
+def test_files_that_report_no_size_are_read_to_the_cap():
+    """A special file reports size 0: read in chunks up to the cap (an endless one is an issue,
+    not a hang; a short one is read whole)."""
+    from kfin_tui.articles.decoding import DecodeError
+    from kfin_tui.articles.loader import read_bytes
+
+    with pytest.raises(DecodeError, match="too large"):
+        read_bytes(Path("/dev/zero"))
+    assert b"Name:" in read_bytes(Path("/proc/self/status"))
+
+
+def test_a_file_is_read_whole_whatever_its_size(tmp_path):
+    from kfin_tui.articles.decoding import MAX_BYTES
+    from kfin_tui.articles.loader import read_bytes
+
+    for size in (0, 1, 65535, 65536, 65537, 1_000_003, MAX_BYTES):
+        p = tmp_path / f"f{size}"
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        p.write_bytes(data)
+        assert read_bytes(p) == data

@@ -36,15 +36,33 @@ from .plaintext import SOURCE_LINE, fallback_title, parse_plain, plain_blocks
 WARNING_RECOVERED = "front matter is not valid YAML; fields were recovered line by line"
 
 
-def read_bytes(path: Path) -> bytes:
-    with open(path, "rb") as fh:  # read-only, always
-        size = os.fstat(fh.fileno()).st_size
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # read-only, always
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, at most :data:`MAX_BYTES` (else DecodeError). Read with the size the file
+    reports (and one byte more, to see one that grew), then up to EOF: not ``read(MAX_BYTES + 1)``,
+    which allocated 4 MiB for every file (~40-70 µs of page faults against ~8 µs)."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
         if size > MAX_BYTES:
             raise DecodeError(f"too large for an article ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB)")
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:  # grew while we looked, or a special file that reports no size
+        parts = []
+        total = 0
+        want = size + 1
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            want = 1 << 16  # (a special file that reports no size, or one still growing)
+    finally:
+        os.close(fd)
+    if total > MAX_BYTES:  # grew while we looked, or a special file that reports no size
         raise DecodeError(f"too large for an article (more than {MAX_BYTES // 1048576} MB)")
-    return data
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def load_file(path: Path | str, root: Path | str | None = None) -> tuple[Article | None, LoadIssue | None]:
