@@ -84,6 +84,8 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
         _SUFFIX_AC.append(ahocorasick_rs.AhoCorasick(sorted(ORG_SUFFIXES, key=len, reverse=True),
                                                      matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
     return _SUFFIX_AC[0].find_matches_as_indexes(norm)
+
+
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
