@@ -137,3 +137,14 @@ def names_file(root: Path) -> Path:
     lib.close()
     assert db is not None
     return Path(walk_mod.names_path(db))
+
+
+def meta_tuple(path: str, size: int, mtime: int) -> tuple:
+    """A metadata-pass record of ``path`` (META_COLUMNS order: no body, no text yet)."""
+    from kfin_tui.index.records import META_COLUMNS
+    from kfin_tui.index.store.codec import phash
+
+    values = {"path": path, "phash": phash(path), "size": size, "mtime_ns": mtime, "ok": 1, "title": f"t {path}",
+              "date": None, "undated": 1, "sort_ts": 0.0, "source": "s", "author": None, "categories": "",
+              "tickers": "", "format": "text", "issue": None, "warning": 0, "js": None, "body": 0}
+    return tuple(values[c] for c in META_COLUMNS)

@@ -2,14 +2,15 @@
 the answers by name are those of the names written."""
 from __future__ import annotations
 
+from index_helpers import meta_tuple
+
 from kfin_tui.index.store.core import Store
 
 
 def test_names_by_number_answer_as_names(tmp_path):
     store = Store(tmp_path / "root", tmp_path / "index.db")
     with store.write() as conn:
-        ids = store.files.insert_meta(conn, [(f"{k}.md", k, 1, 1, 1, f"t{k}", None, 1, 0.0, "", "", "", "", "text",
-                                              None, 0, None, 0) for k in range(4)])
+        ids = store.files.insert_meta(conn, [meta_tuple(f"{k}.md", k, 1) for k in range(4)])
     conn = store.conn
 
     def number(name: str) -> int:

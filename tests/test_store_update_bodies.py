@@ -7,18 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from index_helpers import meta_tuple
 
-from kfin_tui.index.records import META_COLUMNS
-from kfin_tui.index.store.codec import pack, phash
+from kfin_tui.index.store.codec import pack
 from kfin_tui.index.store.core import Store
 from kfin_tui.index.store.fts import match_query
-
-
-def _meta(path: str, size: int, mtime: int) -> tuple:
-    values = {"path": path, "phash": phash(path), "size": size, "mtime_ns": mtime, "ok": 1, "title": f"t {path}",
-              "date": None, "undated": 1, "sort_ts": 0.0, "source": "s", "author": None, "categories": "",
-              "tickers": "", "format": "text", "issue": None, "warning": 0, "js": None, "body": 0}
-    return tuple(values[c] for c in META_COLUMNS)
 
 
 def _rec(path: str, size: int, mtime: int, text: str, ok: int = 1) -> dict:
@@ -47,8 +40,8 @@ def _build(tmp: Path, batch_write, live: bool = False) -> tuple:
         with store.write() as conn:
             store.set_meta(conn, "fts_ready", "1")
     with store.write() as conn:
-        store.files.insert_meta(conn, [_meta("a.md", 10, 1), _meta("b.md", 20, 2), _meta("c.md", 30, 3),
-                                       _meta("d.md", 40, 4)])
+        store.files.insert_meta(conn, [meta_tuple("a.md", 10, 1), meta_tuple("b.md", 20, 2), meta_tuple("c.md", 30, 3),
+                                       meta_tuple("d.md", 40, 4)])
         done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), live)  # a row with its body
         conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (1,))  # derived rows on a.md
         conn.execute("INSERT INTO cname(nid, name) VALUES(1, '宁德时代')")
@@ -81,7 +74,7 @@ def test_update_bodies_writes_in_a_few_statements(tmp_path):
     store = Store(tmp_path / "root", tmp_path / "index.db")
     n = 200
     with store.write() as conn:
-        store.files.insert_meta(conn, [_meta(f"{k}.md", k, k) for k in range(n)])
+        store.files.insert_meta(conn, [meta_tuple(f"{k}.md", k, k) for k in range(n)])
     seen: list[str] = []
     with store.write() as conn:
         conn.set_trace_callback(seen.append)

@@ -173,4 +173,4 @@ def _name_numbers(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
         return {}
     conn.executemany("INSERT OR IGNORE INTO cname(name) VALUES(?)", [(n,) for n in names])
     return dict(conn.execute("SELECT name, nid FROM cname WHERE name IN (SELECT value FROM json_each(?))",
-                             (json.dumps(sorted(names), ensure_ascii=False),)))
+                             (json.dumps(list(names), ensure_ascii=False),)))

@@ -42,17 +42,19 @@ class TableRows(NamedTuple):
     meta_only: set[int]  # ids of rows from a metadata pass whose body is not read yet
 
 
-_COLUMNS = ("path, phash, size, mtime_ns, ok, title, date, undated, sort_ts, source, author, categories,"
-            " tickers, format, issue, warning, js, body")
-
-
-# what a record says of its file, as upsert and update_bodies write it (the same columns, in this order)
+# what a record says of its file, as upsert, update_bodies and insert_new write it (in this order)
 _CONTENT = ("ok", "title", "date", "undated", "sort_ts", "source", "author", "categories", "tickers", "format",
             "issue", "warning", "js")
 _CONTENT_SET = ", ".join(f"{c}=?" for c in _CONTENT)
+_COLUMNS = ", ".join(("path", "phash", "size", "mtime_ns", *_CONTENT, "body"))  # (insert_new's, with the id first)
 
 
-def _content(rec: dict, js: str | None) -> tuple:
+def _content(rec: dict, body: int = 1) -> tuple:
+    """A record's _CONTENT values; its ``list --json`` line made here when the worker did not (an
+    article read with its body)."""
+    js = rec.get("js")
+    if rec["ok"] and js is None and body:
+        js = record_json_tail(rec)
     return (*(rec[c] for c in _CONTENT[:-1]), js)
 
 
@@ -72,10 +74,7 @@ class FileTable:
                            (phash(rec["path"]), db_rel)).fetchone()
         if old and old[1] == rec["size"] and old[2] == rec["mtime_ns"] and (old[4] or not body):
             return Stored(old[0], False)  # as stored (another instance wrote it), and not a body for a metadata row
-        js = rec.get("js")
-        if rec["ok"] and js is None and body:
-            js = record_json_tail(rec)
-        values = (rec["size"], rec["mtime_ns"], *_content(rec, js), body)
+        values = (rec["size"], rec["mtime_ns"], *_content(rec, body), body)
         if old:
             fid = old[0]
             self._drop_derived(conn, fid, old[3])
@@ -111,10 +110,7 @@ class FileTable:
                     or not rec.get("body", 1):
                 continue  # not a metadata row being completed: upsert's own steps (below)
             fid = row[0]
-            js = rec.get("js")
-            if rec["ok"] and js is None:
-                js = record_json_tail(rec)
-            values.append((*_content(rec, js), fid))
+            values.append((*_content(rec), fid))
             if rec["ok"]:
                 texts.append((fid, rec["tp"]))
             out[n] = Stored(fid, True)
@@ -142,12 +138,7 @@ class FileTable:
         for k, n in enumerate(fresh):
             rec, fid = recs[n], base + k
             body = rec.get("body", 1)
-            js = rec.get("js")
-            if rec["ok"] and js is None and body:
-                js = record_json_tail(rec)
-            values.append((fid, to_db(rec["path"]), hashes[n], rec["size"], rec["mtime_ns"], rec["ok"], rec["title"],
-                           rec["date"], rec["undated"], rec["sort_ts"], rec["source"], rec["author"],
-                           rec["categories"], rec["tickers"], rec["format"], rec["issue"], rec["warning"], js, body))
+            values.append((fid, to_db(rec["path"]), hashes[n], rec["size"], rec["mtime_ns"], *_content(rec, body), body))
             if rec["ok"] and body and rec["tp"] is not None:
                 texts.append((fid, rec["tp"]))
             out[n] = Stored(fid, True)
