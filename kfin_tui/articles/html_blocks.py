@@ -296,7 +296,7 @@ def html_to_blocks(html: str) -> tuple[Block, ...]:
 # ASCII whitespace between them. What the parse and walk give for it is known: a paragraph a
 # ``<p>``, its whitespace runs made one space, trimmed (``_EDGE``), empty ones left out. Read
 # with a regular expression it costs ~5 % of a parse and walk (held to them by
-# tests/test_html_simple.py, on generated bodies and every fixture).
+# tests/test_body_fast_paths.py, on generated bodies and every fixture).
 _SIMPLE_TEXT = "[^<&\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]*"
 _SIMPLE_BODY = re.compile(f"[ \t\n]*(?:<div>[ \t\n]*)?(?:<p>{_SIMPLE_TEXT}</p>[ \t\n]*)*(?:</div>[ \t\n]*)?")
 _SIMPLE_P = re.compile(f"<p>({_SIMPLE_TEXT})</p>")

@@ -124,9 +124,6 @@ def _plain_paragraphs(source: str) -> tuple[Block, ...] | None:
             continue
         if _BLOCK_START.search(para) is not None:
             return None
-        if "#" not in para:
-            out.append(Block(PARAGRAPH, para.replace("\n", " ")))
-            continue
         lines: list[str] = []
         for line in para.split("\n"):
             if line.startswith("#"):
