@@ -173,14 +173,18 @@ def test_rows_merged_batch_by_batch_are_in_list_order():
         return Row(i, f"/a/{r.randrange(1000)}-{i}.md", r.choice(["甲", "乙", "abc", ""]), date, "s", (), ())
 
     for _ in range(20):
-        table, every, n = RowTable("", lambda i: None), [], 0
+        table, every, n = RowTable("", lambda i: None), {}, 0
         for _ in range(r.randint(1, 8)):
             batch = [row(n + i) for i in range(r.choice([0, 1, 31, 32, 33, 400]))]
             n += len(batch)
-            every += batch
+            if every and r.random() < 0.4:  # rows read again (same id and path, maybe another date or title)
+                batch += [row(old.id)._replace(path=old.path) for old in r.sample(list(every.values()), min(len(every), 40))]
+                r.shuffle(batch)
+            every.update((x.id, x) for x in batch)
             table.insert_many(batch, [sort_key(x) for x in batch])
-            assert table.rows == sorted(every, key=sort_key)
+            assert table.rows == sorted(every.values(), key=sort_key)
             assert table.keys == [sort_key(x) for x in table.rows]
+            assert table.by_id == every
 
 
 def test_a_command_that_fails_leaves_no_check_running(cache, corpus, tmp_path, capsys):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..dates import CHINA_TZ
 
-__all__ = ["FileTimes", "date_is_file_time", "file_time"]
+__all__ = ["FileTimes", "date_is_file_time", "file_time", "mtime_date"]
 
 
 def file_time(path: str | Path) -> datetime | None:
@@ -17,9 +17,17 @@ def file_time(path: str | Path) -> datetime | None:
     that gives none (an Eastmoney ``.txt`` export). None when the file cannot be stat'ed or the
     time is out of range."""
     try:
-        seconds = int(os.stat(path).st_mtime)
+        return mtime_date(os.stat(path).st_mtime)
+    except OSError:
+        return None
+
+
+def mtime_date(mtime: float) -> datetime | None:
+    """:func:`file_time` of a file whose ``st_mtime`` is known (no second stat)."""
+    try:
+        seconds = int(mtime)
         return datetime.fromtimestamp(seconds, CHINA_TZ) if seconds > 0 else None
-    except (OSError, OverflowError, ValueError):
+    except (OverflowError, ValueError):
         return None
 
 

@@ -22,7 +22,9 @@ class PlainText:
     headline: str = ""
 
 
-def parse_plain(text: str) -> PlainText:
+def parse_plain(text: str, tickers: bool = True) -> PlainText:
+    """The parts of a plain-text post. ``tickers`` False: its cashtag lines are left out of the
+    paragraphs as ever, but not read (the metadata pass lists rows without tickers)."""
     out = PlainText()
     lines = [ln.strip(" \t\u3000\u00a0\ufeff") for ln in text.split("\n")]
     # trailing boilerplate (追加内容, 本文作者可以追加内容哦 !, （文章来源：X）, 责任编辑：…) is dropped
@@ -41,7 +43,8 @@ def parse_plain(text: str) -> PlainText:
         if not line or i == source_at:
             continue
         if _CASHTAG_LINE.match(line):
-            out.tickers.extend(t for _, _, t in find_cashtags(line) if t not in out.tickers)
+            if tickers:
+                out.tickers.extend(t for _, _, t in find_cashtags(line) if t not in out.tickers)
             continue
         if line.startswith(_BOILERPLATE[:2]):
             continue
@@ -59,6 +62,8 @@ def parse_plain(text: str) -> PlainText:
 
 def source_of(line: str) -> str:
     """``来源:X`` / ``来源：X`` / ``（文章来源：X）`` → ``X``; anything else → ""."""
+    if "来源" not in line and "Source" not in line:
+        return ""  # (what every alternative of SOURCE_LINE holds: most lines are done here)
     m = SOURCE_LINE.match(line)
     if not m:
         return ""

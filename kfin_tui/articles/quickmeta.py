@@ -46,6 +46,7 @@ from .fields import (
     in_range,
     parse_date,
 )
+from .filetime import mtime_date
 from .plaintext import fallback_title, name_is_words, parse_plain
 
 __all__ = ["quick_meta"]
@@ -473,21 +474,22 @@ def _decode(data: bytes, complete: bool) -> str | None:
     return text
 
 
-def quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dict | None:
+def quick_meta(data: bytes, path: str, root: str | None, complete: bool, mtime: float | None = None) -> dict | None:
     """The listing fields of the file at ``path`` whose first bytes are ``data`` (all of it when
-    ``complete``), exactly as ``load_file(path, root)`` gives them, or None when unsure.
+    ``complete``), exactly as ``load_file(path, root)`` gives them, or None when unsure. ``mtime``:
+    the file's ``st_mtime`` when the caller has it (a plain-text post's date; else a stat here).
 
     Returns ``{"title", "date", "source", "author", "categories", "format", "date_approx"}``.
     """
     try:
-        return _quick_meta(data, str(path), str(root) if root else None, complete)
+        return _quick_meta(data, str(path), str(root) if root else None, complete, mtime)
     except _Abstain:
         return None
     except (ValueError, TypeError, IndexError, OverflowError, OSError):
         return None  # never worse than the loader: let it decide
 
 
-def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dict | None:
+def _quick_meta(data: bytes, path: str, root: str | None, complete: bool, mtime: float | None) -> dict | None:
     text = _decode(data, complete)
     if text is None:
         return None
@@ -515,7 +517,7 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
         elif not complete and second.end() == end:
             return None  # `---` may continue beyond the head
     if first is None or second is None:
-        return _headless(text, path, root, suffix, stem, complete)
+        return _headless(text, path, root, suffix, stem, complete, mtime)
 
     fields = _parse_front_matter(stripped[first.end():second.start()])
     blank = _NEWLINES.match(stripped, second.end())  # (always matches: maybe nothing)
@@ -557,18 +559,20 @@ def _quick_meta(data: bytes, path: str, root: str | None, complete: bool) -> dic
     }
 
 
-def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, complete: bool) -> dict | None:
+def _headless(text: str, path: str, root: str | None, suffix: str, stem: str, complete: bool,
+              mtime: float | None) -> dict | None:
     """loader._headless_article for plain text (Markdown and HTML pages need their parsers)."""
     if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES or not complete:
         return None
-    plain = parse_plain(text)
+    plain = parse_plain(text, tickers=False)
     categories = _categories_of(path, root)
     title = _clean(plain.headline)[:200]
     if not title:
         # the loader's first block: the first paragraph as its block model keeps it (cleaned)
         first = next((t for t in map(clean_text, plain.paragraphs) if t.strip()), "")
         title = fallback_title(stem, first)
-    date = file_time(path)  # as the loader: the file's time, approximate
+    # as the loader: the file's time, approximate
+    date = file_time(path) if mtime is None else mtime_date(mtime)
     return {
         "title": title,
         "date": date,

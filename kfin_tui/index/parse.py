@@ -132,7 +132,7 @@ def meta_one(path: str, root: str, root_p: Path) -> tuple | dict:
         data = b""
     finally:
         os.close(fd)
-    meta = quick_meta(data, path, root, len(data) == st.st_size) if data else None
+    meta = quick_meta(data, path, root, len(data) == st.st_size, st.st_mtime) if data else None
     if meta is None:
         return _with_js(parse_one(Path(path), root_p))
     date = meta["date"]
