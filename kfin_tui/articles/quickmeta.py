@@ -412,11 +412,16 @@ def _fields(fields: dict) -> tuple[str, list[str], str, str]:
     tags, author, source) remembered: only the title is cleaned anew."""
     values = tuple(map(fields.get, _NAMED))
     key = tuple(tuple(v) if type(v) is list else v for v in values)
-    if not all(v is None or type(v) is str or (type(v) is tuple and all(type(x) is str for x in v)) for v in key):
-        # numbers, booleans, dates (True == 1 as a key), nested lists: as they are, not remembered
-        return front_matter_fields(fields, _clean_short)
-    found = _FIELDS.get(key)
+    # only keys of str, None and tuples of str are remembered, and nothing else equals one of them
+    # (True equals 1, never a str): a key found needs no check
+    try:
+        found = _FIELDS.get(key)
+    except TypeError:  # a nested list or a mapping (unhashable): checked below
+        found = None
     if found is None:
+        if not all(v is None or type(v) is str or (type(v) is tuple and all(type(x) is str for x in v)) for v in key):
+            # numbers, booleans, dates, nested lists: as they are, not remembered
+            return front_matter_fields(fields, _clean_short)
         found = front_matter_fields({k: fields[k] for k in _NAMED if k in fields}, _clean_short)[1:]
         if len(_FIELDS) > 20_000:
             _FIELDS.clear()
