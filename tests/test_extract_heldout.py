@@ -104,17 +104,38 @@ def test_ninth_blind_set_of_articles_written_for_it():
     line of business) and the futures companies, insurers' subsidiaries and investment banks added
     to the dictionary (中信期货, 太保寿险, 华泰联合证券, 东方财富证券): 0.996 and 0.948 (precision
     0.965). Left: names without a suffix (元禾璞华), Latin names in a list (Jane Street), and the gold's
-    insurers' subsidiaries where the dictionary gives the group (泰康人寿 as 泰康保险)."""
+    insurers' subsidiaries where the dictionary gives the group (泰康人寿 as 泰康保险). The rules of the
+    tenth set took it to 0.961 (precision 0.982)."""
     scores, misses = score_folder(_extract, GOLD / "blind9.json", GOLD / "blind9")
     detail = {k[-40:]: v for k, v in misses.items() if v}
     assert scores["figures"] >= 0.99 and scores["figures precision"] >= 0.99, (scores, detail)
-    assert scores["companies"] >= 0.93 and scores["companies precision"] >= 0.96, (scores, detail)
+    assert scores["companies"] >= 0.95 and scores["companies precision"] >= 0.97, (scores, detail)
+    assert scores["tickers"] == 1.0, (scores, detail)
+
+
+def test_tenth_blind_set_of_articles_written_for_it():
+    """Twelve more (tests/extract_gold/blind10: 南向资金 with Hong Kong codes, electric-car
+    deliveries, lock-up expiries and buy-backs, IPO reviews with their sponsors, auditors and law
+    firms, 白酒 results, wealth-management subsidiaries, solar prices, drug licensing to foreign
+    pharma, block trades, fund houses, express and airline data, US-listed firms listing again in
+    Hong Kong), annotated blind. First score: figures F1 0.991, companies F1 0.914 (precision 0.925);
+    0.952 with the gold's names as the spec names them (腾讯 for 腾讯控股, one company's A-share and
+    Hong Kong names); after the rules it led to (counts of 个, 人, 票 and 家中国 set off by a space, a
+    time before an organisation word, a qualifier jieba cut into characters, a Hong Kong share-class
+    marker before a code, no second company from a code one already holds, a legal name the article
+    then writes without its place, Latin drug makers by their trade word, car companies beside their
+    groups): 0.999 and 0.993 (precision 1.000). Left: 天健 (an auditor whose short name is another
+    listed firm's), a wealth manager of fiction (川江理财), 180天 inside a product's name."""
+    scores, misses = score_folder(_extract, GOLD / "blind10.json", GOLD / "blind10")
+    detail = {k[-40:]: v for k, v in misses.items() if v}
+    assert scores["figures"] >= 0.99 and scores["figures precision"] >= 0.99, (scores, detail)
+    assert scores["companies"] >= 0.98 and scores["companies precision"] >= 0.98, (scores, detail)
     assert scores["tickers"] == 1.0, (scores, detail)
 
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
-                                       "real-heldout7.json", "blind8.json", "blind9.json"])
+                                       "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json

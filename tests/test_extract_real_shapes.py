@@ -537,3 +537,79 @@ def test_a_unit_label_is_no_amount(text):
 ])
 def test_financial_subsidiaries_in_the_dictionary(text, name):
     assert name in [c.name for c in extract(text).companies]
+
+
+# found by the tenth blind set (tests/extract_gold/blind10, written and annotated blind by a helper);
+# the sentences here are written for these tests
+@pytest.mark.parametrize(("text", "figure"), [
+    ("本月共有 12 家中国券商获批。", "12 家"),         # 家 + 中国: 中国 is the word, not 家中
+    ("目前约 30 家中概股已回港上市。", "30 家"),
+    ("公司拟向 320 人授予限制性股票。", "320 人"),      # 人 and 个 set off by a space
+    ("本批集采共 48 个品种纳入。", "48 个"),
+    ("快递业务量完成 9.87 亿票，同比增长。", "9.87 亿票"),  # 票: parcels
+])
+def test_more_counts_set_off_by_a_space(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+@pytest.mark.parametrize("text", [
+    "兑换 100 人民币现钞。",         # 人民币: the measure word begins a word
+    "共有 3 个人账户受影响。",
+])
+def test_a_spaced_measure_word_that_begins_a_word_is_no_count(text):
+    got = [f.text for f in extract(text).figures if f.kind == "count"]
+    assert got == [], got
+
+
+@pytest.mark.parametrize("text", [
+    "统计显示，二季度末保险资管产品规模回升。",   # a time before the suffix
+    "年末银行间流动性趋紧。",
+    "去年底信托资产规模下降。",
+])
+def test_a_time_before_an_organisation_word_is_no_name(text):
+    ex = extract(text)
+    assert [c.name for c in ex.companies] == [], [c.name for c in ex.companies]
+
+
+def test_a_time_before_an_organisation_word_leaves_the_period_a_figure():
+    assert "二季度" in [f.text for f in extract("统计显示，二季度末保险资管产品规模回升。").figures]
+
+
+def test_a_qualifier_before_a_fund_manager_is_no_part_of_its_name():
+    got = [c.name for c in extract("今年获批的个人系公募澄川基金发行了首只产品。").companies]
+    assert got == ["澄川基金"], got
+
+
+def test_a_hong_kong_share_class_marker_before_a_code():
+    ex = extract("港股方面，澄汇医疗-B（02999.HK）大涨，澄汇医疗昨晚公告称已签署授权协议。")
+    got = {c.name: c for c in ex.companies}
+    assert list(got) == ["澄汇医疗"], list(got)
+    assert got["澄汇医疗"].ticker == "HK:02999" and len(got["澄汇医疗"].mentions) == 2
+
+
+def test_a_code_a_found_company_holds_makes_no_second_company():
+    """The article's list of tickers holds the code too (as a loaded article's does): the dictionary
+    files HK:00883 under 中国海油 as well, which must not come out as a company with no mention."""
+    from kfin_tui.tickers import Ticker
+
+    ex = extract("中国海洋石油（00883.HK）连续第六日获南向资金加仓。", [Ticker("HK:00883")])
+    assert [(c.name, bool(c.mentions)) for c in ex.companies] == [("中国海洋石油", True)]
+
+
+@pytest.mark.parametrize(("text", "name", "bad"), [
+    ("深交所审议了浙江澄湖家居股份有限公司的申请。澄湖家居外销占比较高。", "澄湖家居", "浙江澄湖家居"),
+    ("江苏澄丰智造科技股份有限公司获通过。澄丰智造主营工业母机。", "澄丰智造", "江苏澄丰智造科技"),
+])
+def test_a_legal_name_the_article_then_writes_without_its_place(text, name, bad):
+    got = [c.name for c in extract(text).companies]
+    assert got == [name], got
+
+
+def test_a_latin_drug_maker_by_its_trade_word():
+    got = [c.name for c in extract("其合作方Northwind Therapeutics公布了临床数据。").companies]
+    assert got == ["Northwind Therapeutics"], got
+
+
+def test_car_companies_of_their_own_beside_their_groups():
+    got = [c.name for c in extract("广汽埃安与上汽大众本月销量回落，埃安降价促销。").companies]
+    assert got == ["广汽埃安", "上汽大众"], got

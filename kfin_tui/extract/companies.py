@@ -151,6 +151,9 @@ HAS_CJK = re.compile(f"[{CJK}]")
 # the rules' patterns, compiled once (they run per candidate name)
 _NAME_RUN_16 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$")
 _NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
+# the markers Hong Kong short names carry after a Chinese name (-W weighted votes, -B pre-revenue
+# biotech, -S/-SW secondary listings, -U, -R): 美团-W, 某某医疗-B
+_HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 _LATIN_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$")
@@ -192,6 +195,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     if not m:
         return None
     run = m.group()
+    klass = _HK_CLASS_END.search(run)
+    if klass is not None:  # 某某医疗-B（02617.HK）: the share-class marker is no part of the name
+        end -= len(klass.group())
+        run = run[:-len(klass.group())]
     legal = _LEGAL_AT_END.search(run)
     if legal:  # 苏州某某科技股份有限公司（688001.SH）: the whole legal name, read up to a stop word
         wide_m = _NAME_RUN_24.search(norm[max(0, end - 24):end])
@@ -308,7 +315,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
-        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and tok in FUNCTION_CHARS):
+        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and tok in FUNCTION_CHARS) or TIME_WORD.fullmatch(tok):
             break
         if len(tok) > 1 and not _rare(tok, d) and not _place(tok):
             if acc:
@@ -319,7 +326,11 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         acc = tok + acc
         if len(acc) >= 4:
             break
-    if len(acc) < 2 or acc in GENERIC_PREFIX:
+    for k in (3, 2):  # 公募岱峰基金: jieba cut the qualifier into single characters the loop took
+        if acc[:k] in LEADING_QUALIFIERS and len(acc) - k >= 2:
+            acc = acc[k:]
+            break
+    if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc):
         return None
     if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
@@ -333,6 +344,14 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 
 
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
+# a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
+# before the suffix, the name stops there
+TIME_WORD = re.compile(r"(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?"
+                       r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]"
+                       r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]")
+# words that qualify a firm and that jieba may cut into single characters before a name (公募岱峰基金)
+LEADING_QUALIFIERS = {"公募", "私募", "外资", "中资", "合资", "独资", "头部", "知名", "老牌", "本土", "新设", "新晋",
+                      "个人系", "券商系", "银行系", "保险系", "新成立"}
 GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
 FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某")
 _PLACES: set[str] | None = None
@@ -911,22 +930,47 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         if h.kind != "company" or d.lookup(h.name) is not None:
             continue
         m = SHORT_NAME_AFTER.match(norm, h.end)
-        if m is None:
-            continue
-        short = m.group("name")
+        if m is not None:
+            short, after = m.group("name"), m.end()
+        else:
+            # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
+            # article names it without the place (某某家居) elsewhere
+            short, after = _placeless(norm, h), 0
+            if short is None:
+                continue
         if short == h.name or short not in norm[h.start:h.end] or d.lookup(short) is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
         h.name = short
-        taken.add(m.start("name"), m.end("name"))
-        pos = norm.find(short, m.end())
+        if m is not None:
+            taken.add(m.start("name"), m.end("name"))
+        pos = norm.find(short, after)
         while pos >= 0:
             end = pos + len(short)
             if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)
+
+
+def _placeless(norm: str, h: _Hit) -> str | None:
+    """The name of a legal-name hit (浙江某某家居 of 浙江某某家居股份有限公司) without the place it
+    begins with, and without a trade word it ends with (江苏某某智造科技 → 某某智造), when the text
+    writes that shorter name outside the legal one; else None."""
+    if not _LEGAL_AT_END.search(norm, h.start, h.end):
+        return None
+    for k in (3, 2):
+        if len(h.name) - k < 2 or not _place(h.name[:k]):
+            continue
+        rest = h.name[k:]
+        for short in (rest, _TRADE_END.sub("", rest)):
+            if len(short) >= 2 and (0 <= norm.find(short) < h.start or norm.find(short, h.end) >= 0):
+                return short
+    return None
+
+
+_TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展)$")
 
 
 def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary,
@@ -964,10 +1008,10 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
         codes.update(h.codes)
     for t in tickers:
         entry = d.lookup(t.name) if t.name else None
-        if entry is None:
-            entry = d.by_ticker.get(t.code)
         if entry is None and not t.name and t.code in codes:
             continue
+        if entry is None:
+            entry = d.by_ticker.get(t.code)
         if entry is not None and entry.kind == "block":
             continue  # (as _assemble: an index's cashtag names no company)
         name = entry.name if entry else (_clean(t.name) if t.name else t.code)
@@ -992,12 +1036,12 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
             c.mentions.append(Mention(h.start, h.end))
     for t in tickers:
         entry = d.lookup(t.name) if t.name else None
+        if entry is None and not t.name and any(t.code in c.tickers for c in by_name.values()):
+            # a code the text gives a found company already (中国海洋石油（00883.HK）): not another
+            # company, even where the dictionary files the code under another name (中国海油)
+            continue
         if entry is None:
             entry = d.by_ticker.get(t.code)
-        if entry is None and not t.name:
-            same = next((c for c in by_name.values() if t.code in c.tickers), None)
-            if same is not None:
-                continue
         if entry is not None and entry.kind == "block":
             continue  # $上证指数(SH000001)$: an index's cashtag names no company
         name = entry.name if entry else (_clean(t.name) if t.name else t.code)

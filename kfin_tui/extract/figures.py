@@ -33,7 +33,7 @@ MEASURES_CJK = [
     "个季度", "个交易日", "个工作日", "个月", "人次", "万吨", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "吉瓦",
     "公里", "千米", "公斤", "千克", "小时", "分钟", "家", "个", "款", "次", "人", "名", "位", "台", "片", "枚", "手",
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
-    "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒",
+    "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票",
     "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元",
     "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
@@ -77,7 +77,8 @@ UNIT = (
     r")"
 )
 # measure words of counts a scraped text sets off by a space too (603 家, 3,000 台, 94 起)
-SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", "笔", "艘", "架", "套", "户", "例", "万手", "手"]
+SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", "笔", "艘", "架", "套", "户", "例", "万手", "手", "个",
+                 "人", "票"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -287,6 +288,14 @@ SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is
 EVENTS_NOT_BEFORE = re.compile(r"(?:价|费|自|从|由|元|起点|门槛)\s?$")
 
 
+def _starts_a_word(norm: str, end: int, unit: str) -> bool:
+    """The measure word ending at ``end`` begins a word with the next character (手机, 位数, 台北),
+    unless that character begins a more frequent word of its own (7 家中国药企: 中国, not 家中;
+    40 家中概股: 中概股)."""
+    joined = jieba_freq(norm[end - len(unit):end + 1])
+    return joined >= SPACED_WORD_FREQ and max(jieba_freq(norm[end:end + 2]), jieba_freq(norm[end:end + 3])) < joined
+
+
 def _year_like(ar: str | None) -> bool:
     """An Arabic number that reads as a year (2026 款, 自2026起), not a count."""
     return ar is not None and len(ar) == 4 and ar[:2] in ("19", "20")
@@ -302,7 +311,7 @@ def _single(norm: str, m: re.Match):
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         if LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
-                (end < len(norm) and jieba_freq(norm[end - len(unit):end + 1]) >= SPACED_WORD_FREQ):
+                (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数
     if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起

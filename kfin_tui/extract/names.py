@@ -67,7 +67,9 @@ LATIN_AFTER_COMPANY_WORD = re.compile(
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
     r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Advisers|Investments"
-    r"|Managers|Research|Securities|Bank|Associates|Investors|Ventures))"
+    r"|Managers|Research|Securities|Bank|Associates|Investors|Ventures|Therapeutics|Pharmaceuticals|Pharma"
+    r"|Biosciences|Biotherapeutics|Biologics|Biotech|Bio|Medical|Healthcare|Labs|Laboratories|Robotics|Motors"
+    r"|Semiconductors?|Systems|Networks|Industries|Airlines|Logistics))"
     r"(?![A-Za-z0-9])", re.ASCII)
 # a Latin name right before a Chinese word for a firm (DataTrek研究公司, Foo资本集团): the name is the firm's
 LATIN_BEFORE_COMPANY_WORD = re.compile(
