@@ -177,3 +177,46 @@ def test_the_body_pass_reads_the_files_in_the_order_of_their_rows(cache, tmp_pat
     assert read == sorted(read) and len(read) == len(by_path)
     assert [by_path[r.path] for r in lib.rows] != sorted(by_path.values())  # (the list is not in id order)
     assert lib.rows == sorted(lib.rows, key=library_mod.sort_key)
+
+
+def test_a_build_nobody_watches_reads_each_file_once_with_its_companies(cache, tmp_path, small_is_cold, monkeypatch):
+    """``list_first`` False (kfin-tui index, list --company/--keyword/--json): no metadata pass, no
+    file read in this process; every article's companies are stored with its text, the last
+    batch's too (the workers' pass ends before the last batch is stored)."""
+    from kfin_tui.index import parse as parse_mod
+
+    root = synthetic(tmp_path / "s", 120)
+    full = Library(root, use_index=False).load_all()
+
+    def no_meta(*args, **kwargs):
+        raise AssertionError("the metadata pass ran")
+
+    monkeypatch.setattr(parse_mod, "meta_one", no_meta)
+    lib = Library(root)
+    lib.list_first = False
+    monkeypatch.setattr(lib, "_parse", no_meta)  # (every file goes to the workers)
+    list(lib.load(batch=8))
+    assert not lib.bodies_pending and not lib.extractions_pending()
+    assert rowset(lib) == rowset(full)
+    assert list(lib.complete()) == []
+    again = Library(root)  # the index holds it all: a warm start reads nothing
+    list(again.load())
+    assert rowset(again) == rowset(full) and not again.extractions_pending()
+    assert dict(again.company_names()) == dict(lib.company_names()) and lib.company_names()
+
+
+def test_kfin_tui_list_of_texts_on_a_cold_folder_lists_no_metadata_first(cache, tmp_path, small_is_cold,
+                                                                        monkeypatch, capsys):
+    """An output that needs the texts (--json, --keyword, --company) reads each file once."""
+    from kfin_tui.cli import main
+
+    root = synthetic(tmp_path / "s", 60)
+    calls = []
+    real = Library._store_metas
+    monkeypatch.setattr(Library, "_store_metas", lambda self, *a: calls.append(len(a[0])) or real(self, *a))
+    assert main(["list", "--json", "--keyword", "公司", str(root)]) == 0
+    assert calls == [] and capsys.readouterr().out.count("\n") >= 1
+    assert main(["list", str(tmp_path / "s")]) == 0  # (warm now: nothing to list from metadata either)
+    other = synthetic(tmp_path / "t", 60)
+    assert main(["list", str(other)]) == 0  # a plain listing of a cold folder: metadata first
+    assert calls, "a plain cold listing lists from metadata"

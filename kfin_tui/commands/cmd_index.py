@@ -51,6 +51,7 @@ def build(root: Path) -> int:
     console = Console(stderr=True)
     start = time.perf_counter()
     library = Library(root)
+    library.list_first = False  # nobody looks at rows before the texts: each file read once, with its companies
     if not library.indexed:
         why = summary(library.problems) or "not a folder"
         console.print(f"kfin-tui: the index cannot be used ({escape(why)}); reading in memory only",
@@ -60,7 +61,7 @@ def build(root: Path) -> int:
                TimeElapsedColumn())
     with Bar(*columns, console=console, transient=False) as bar:
         tasks: dict[Phase, TaskID] = {}
-        labels = {Phase.LISTING: "listing", Phase.TEXTS: "reading texts", Phase.SEARCH_INDEX: "building the search index",
+        labels = {Phase.LISTING: "reading", Phase.TEXTS: "reading texts", Phase.SEARCH_INDEX: "building the search index",
                   Phase.EXTRACTING: "finding companies"}
 
         def show(p: Progress) -> None:

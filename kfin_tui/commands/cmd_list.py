@@ -73,13 +73,16 @@ def run(args: argparse.Namespace) -> int:
                 # the lines are made batch by batch while the workers read; put in order at the end
                 made = _EarlyLines(table, filters)
                 library.on_stored = made.add
+        bodies = bool(args.json or filters.keyword.strip() or filters.company.strip() or by_state)
+        # the texts are read with the companies only when this output needs them (~1 ms per file)
+        library.companies_with_texts = bool(filters.company.strip() or args.watch)
+        # an output that needs the texts reads each file once, in full (no metadata pass first)
+        library.list_first = not bodies
         for _ in library.load(live=False):  # (every row before the first is written: newest first)
             pass
         library.on_stored = None
-        if args.json or filters.keyword.strip() or filters.company.strip() or by_state:
-            # the body pass finds companies only when this output needs them (~1 ms per file)
-            library.companies_with_texts = bool(filters.company.strip() or args.watch)
-            for _ in library.complete():
+        if bodies:
+            for _ in library.complete():  # (the texts of files a metadata pass listed: a changed folder)
                 pass
         if filters.company.strip() or args.watch:
             _extract_all(library)

@@ -167,6 +167,9 @@ def phase(archive: Path, workers: int) -> int:
     return 0 if not pending else 1
 
 
+LIST_FIRST = False  # kfin-tui index reads each file once (no metadata pass); --list-first: as the reader
+
+
 def fresh(archive: Path, workers: int) -> int:
     """A whole cold build, phase by phase (as ``kfin-tui index``), and the moment every article's
     companies are known: the body pass's workers find them with the texts (then the companies
@@ -184,9 +187,7 @@ def fresh(archive: Path, workers: int) -> int:
         last[:] = [me, kids]
 
     lib = Library(archive)
-    for _ in lib.load():
-        pass
-    mark("listing (walk + metadata)")
+    lib.list_first = getattr(Library, "list_first", True) and LIST_FIRST  # as kfin-tui index: False
     stored: list[float] = []
     extractions = lib._db.extractions  # (when the body pass's last companies are written: its flush)
     real_flush = extractions.flush_found
@@ -196,6 +197,9 @@ def fresh(archive: Path, workers: int) -> int:
         stored.append(time.perf_counter() - t0)
 
     extractions.flush_found = flush_found  # type: ignore[method-assign]
+    for _ in lib.load():
+        pass
+    mark("listing (walk + metadata)" if lib.list_first else "load (walk + every text and its companies)")
     for _ in lib.complete():
         pass
     if stored:
@@ -224,6 +228,8 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=2000)
     ap.add_argument("--phase", action="store_true", help="time the index's extraction phase")
     ap.add_argument("--fresh", action="store_true", help="with --phase: a whole cold build")
+    ap.add_argument("--list-first", action="store_true",
+                    help="with --fresh: list every row from its metadata first, as the reader (not kfin-tui index) does")
     ap.add_argument("--cache", type=Path, help="KFIN_TUI_CACHE for --phase (a private copy)")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
@@ -232,6 +238,8 @@ def main() -> int:
     if args.archive is None or args.cache is None:
         ap.error("--phase needs --archive and --cache")
     os.environ["KFIN_TUI_CACHE"] = str(args.cache)
+    global LIST_FIRST
+    LIST_FIRST = args.list_first
     return fresh(args.archive, args.workers) if args.fresh else phase(args.archive, args.workers)
 
 
