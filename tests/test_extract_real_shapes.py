@@ -613,3 +613,54 @@ def test_a_latin_drug_maker_by_its_trade_word():
 def test_car_companies_of_their_own_beside_their_groups():
     got = [c.name for c in extract("广汽埃安与上汽大众本月销量回落，埃安降价促销。").companies]
     assert got == ["广汽埃安", "上汽大众"], got
+
+
+# found by the eleventh blind set (tests/extract_gold/blind11, written and annotated blind by a helper);
+# the sentences here are written for these tests
+def test_a_short_name_bracket_that_gives_the_code_too():
+    ex = extract("苏州澄岳精密科技股份有限公司（以下简称“澄岳精密”，003999.SZ）发布预案，澄岳精密称将跨境收购。")
+    assert [(c.name, c.tickers, len(c.mentions)) for c in ex.companies] == [("澄岳精密", ["SZ:003999"], 2)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("北交所上市公司澄瓴科技（920999）拟每10股派息。", "澄瓴科技"),          # the kind of listed firm before it
+    ("科创板上市公司上海澄朗半导体设备股份有限公司（以下简称“澄朗半导体”，688999）公告。", "澄朗半导体"),
+    ("以苏南为主的民营房企澄锦置业11月销售下滑。", "澄锦置业"),             # a generic word jieba cut up
+    ("福建地方电企闽江澄能（003998）公告发电量。", "闽江澄能"),               # a place begins the name
+    ("澄发国际集团（01999.HK）11月销售额回升。", "澄发国际集团"),            # 集团 alone is no name
+    ("*ST澄翼（003997）收到终止上市事先告知书。", "*ST澄翼"),                # the risk warning is the short name's
+])
+def test_names_before_a_code_or_a_suffix_read_whole(text, name):
+    assert [c.name for c in extract(text).companies] == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("卖方聘请Foxglove担任财务顾问。", "Foxglove"),      # a Latin firm by its role in a deal
+    ("公司完成对瑞士Brightwell旗下业务的收购。", "Brightwell"),
+])
+def test_latin_firms_by_their_role_or_their_units(text, name):
+    assert name in [c.name for c in extract(text).companies]
+
+
+def test_a_verb_after_the_word_for_a_firm_is_no_name():
+    assert [c.name for c in extract("公司拟跨境收购 德国百年传动企业将易主").companies] == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("该股年内已累计获推 17 次。", "17 次"),     # spaced 次, 条, 座, 吨; 宗 of land lots
+    ("累计发布 2,300 条公告。", "2,300 条"),
+    ("公司在建 3 座矿山。", "3 座"),
+    ("矿产金产量 68.6 吨，同比增长。", "68.6 吨"),
+    ("合计获取4宗地块。", "4宗"),
+    ("火山引擎在11月中旬披露调用量。", "11月中旬"),  # a third of a month is part of the date
+])
+def test_more_measures_and_dates(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("机构看好宁王与寒王的后市表现。", ["宁德时代", "寒武纪"]),   # the market's nicknames
+    ("莉莉丝与鹰角网络均有新作获批。", ["莉莉丝", "鹰角网络"]),   # game makers in no stock list
+])
+def test_names_the_dictionary_now_holds(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -29,7 +29,8 @@ ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:�
         r"(?:\s*[.．]\s*(?P<sm>SH|SZ|BJ|HK|US|SS|N|O|OQ))?")
 ITEM_RE = re.compile(ITEM)
 _UNNAMED = ITEM.replace("?P<pm>", "?:").replace("?P<ps>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
-BRACKET_RE = re.compile(r"[(（\[【]\s*(" + _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*)\s*[)）\]】]")
+CODE_ITEMS = _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*"  # one or more codes, as a bracket lists them
+BRACKET_RE = re.compile(r"[(（\[【]\s*(" + CODE_ITEMS + r")\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
 # six-digit codes no mainland stock has, written bare for indexes: 申万 industry indexes (801xxx,
 # 850xxx, 851xxx, 857xxx), 深证 indexes (399xxx), board indexes of data vendors (880xxx);

@@ -20,7 +20,7 @@ import ahocorasick_rs
 import jieba
 
 from ..tickers import Ticker, find_cashtags
-from .codes import find_brackets
+from .codes import CODE_ITEMS, find_brackets, parse_item
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .names import (
@@ -51,7 +51,7 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
-                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人",
+                "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
@@ -151,6 +151,9 @@ HAS_CJK = re.compile(f"[{CJK}]")
 # the rules' patterns, compiled once (they run per candidate name)
 _NAME_RUN_16 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$")
 _NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
+# words for a kind of listed or private firm that a legal name may follow (科创板上市公司某某科技股份有限公司)
+LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", "新三板", "港股", "美股", "A股", "民营企业", "国有企业",
+               "民企", "国企", "央企", "房企", "车企", "药企", "险企", "券商", "拟上市公司"}
 # the markers Hong Kong short names carry after a Chinese name (-W weighted votes, -B pre-revenue
 # biotech, -S/-SW secondary listings, -U, -R): 美团-W, 某某医疗-B
 _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
@@ -210,6 +213,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         for tok in reversed(toks):
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and "".join(keep) in (legal.group(), "集团" + legal.group())):
                 break  # (某某投资(集团)有限公司: 投资 right before the tail is the name's, elsewhere a verb)
+            if tok in LISTED_KIND:
+                break  # 科创板上市公司某某股份有限公司: the kind of firm, not its name
             keep.insert(0, tok)
         full = "".join(keep)
         base = full[:len(full) - len(legal.group())]
@@ -218,11 +223,13 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         return None
     acc = ""
     for tok in reversed(lcut(run)):
-        if tok in STOP_TOKENS or (acc and len(acc) + len(tok) > max_chars):
+        if tok in STOP_TOKENS or tok in LISTED_KIND or (acc and len(acc) + len(tok) > max_chars):
             break
-        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d):
+        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES:
+            if _place(tok):
+                acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
             break
-        acc = tok + acc
+        acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     acc = acc.lstrip("-·")
     if len(acc) >= 4 and acc[1] == "有" and acc[0] in HAVE_ADVERBS:
         acc = acc[2:]  # 深市另有某某（301999）: 另有 read as one word and glued to the name
@@ -235,6 +242,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         return None  # 公司H股（03750.HK）, 港股（00700）: a class of shares or a market, not a name
     if FUND_PRODUCT_END.search(acc) or FUND_PRODUCT_END.search(norm, max(0, end - 12), end):
         return None  # 易方达蓝筹精选混合（005827）: a fund product and its fund code
+    if acc.startswith("ST") and end - len(acc) > 0 and norm[end - len(acc) - 1] == "*":
+        star = ST_PREFIX_BEFORE.search(norm, max(0, end - len(acc) - 3), end - len(acc))
+        acc = (star.group() if star else "*") + acc  # *ST某某（003985）: the risk warning is the short name's
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
@@ -326,8 +336,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         acc = tok + acc
         if len(acc) >= 4:
             break
-    for k in (3, 2):  # 公募岱峰基金: jieba cut the qualifier into single characters the loop took
-        if acc[:k] in LEADING_QUALIFIERS and len(acc) - k >= 2:
+    for k in (3, 2):  # 公募岱峰基金, 房企云锦置业: jieba cut the qualifier into single characters the loop took
+        if (acc[:k] in LEADING_QUALIFIERS or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
             acc = acc[k:]
             break
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc):
@@ -638,8 +648,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if taken.overlaps(s, e):
             continue
         name = m.group("name")
-        if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
-            continue
+        if (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form) or name[0] in FUNCTION_CHARS:
+            continue  # (企业将易主: a verb after the word for a firm, no name)
         hits.append(_Hit(s, e, name))
         taken.add(s, e)
 
@@ -916,8 +926,12 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 
 
 # 某某电子有限公司（下称“某某”）: the short name an announcement gives a firm and uses after it
+# (the bracket may give the code too: （以下简称“某某”，688001）)
 SHORT_NAME_AFTER = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
-                              r"A-Za-z0-9·&\-]{2,12})[\"”」』]?[)）]")
+                              r"A-Za-z0-9·&\-]{2,12})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
+
+
+_CODE_SEP = re.compile(r"[,，、;；/]")
 
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
@@ -932,6 +946,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         m = SHORT_NAME_AFTER.match(norm, h.end)
         if m is not None:
             short, after = m.group("name"), m.end()
+            for item in _CODE_SEP.split(m.group("codes") or ""):
+                code = parse_item(item)[0]
+                if code and code not in h.codes:
+                    h.codes.append(code)
         else:
             # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
             # article names it without the place (某某家居) elsewhere

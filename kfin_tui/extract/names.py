@@ -80,7 +80,9 @@ LATIN_BEFORE_COMPANY_WORD = re.compile(
 LATIN_BEFORE_ROLE = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,3})的?"
     r"(?:首席[\u4e00-\u9fff]{0,6}?(?:师|官|家)|(?:高级|资深)?(?:分析师|策略师|经济学家)|(?:联合)?创始人|合伙人"
-    r"|董事总经理|[\u4e00-\u9fff]{0,6}?(?:研究|投资|策略|市场|交易)主管)", re.ASCII)
+    r"|董事总经理|[\u4e00-\u9fff]{0,6}?(?:研究|投资|策略|市场|交易)主管"
+    # …and before a firm's role in a deal, or its own units (聘请Foo担任财务顾问, 瑞士Foo旗下业务)
+    r"|(?:担任|出任|作为)[\u4e00-\u9fff]{0,6}?(?:顾问|承销商|保荐机构|保荐人|审计机构)|旗下)", re.ASCII)
 # Latin words that are no firm of their own: bodies, central banks, universities, media, generic words
 LATIN_NOT_FIRM = frozenset({
     "Fed", "FED", "ECB", "BOJ", "BoJ", "BOE", "BoE", "PBOC", "PBoC", "IMF", "OECD", "WTO", "BIS", "NBER", "FOMC", "CBO",
