@@ -65,12 +65,19 @@ def bracket_codes(norm: str, pos: int) -> tuple[int, list[tuple[str, bool]]] | N
 
 
 def _codes_of(m: re.Match) -> tuple[int, list[tuple[str, bool]]] | None:
+    out = parse_items(m.group(1))
+    return (m.end(), out) if out else None
+
+
+def parse_items(items: str) -> list[tuple[str, bool]]:
+    """(normalised code, explicit market given) of each code in a bracket's list (:data:`CODE_ITEMS`:
+    ``601318.SH，02318.HK``)."""
     out = []
-    for part in _ITEM_SEP.split(m.group(1)):
+    for part in _ITEM_SEP.split(items):
         code, explicit = parse_item(part)
         if code:
             out.append((code, explicit))
-    return (m.end(), out) if out else None
+    return out
 
 
 _ITEM_SEP = re.compile(r"[,，、;；/]")

@@ -20,7 +20,7 @@ import ahocorasick_rs
 import jieba
 
 from ..tickers import Ticker, find_cashtags
-from .codes import CODE_ITEMS, find_brackets, parse_item
+from .codes import CODE_ITEMS, find_brackets, parse_items
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .names import (
@@ -931,8 +931,6 @@ SHORT_NAME_AFTER = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称
                               r"A-Za-z0-9·&\-]{2,12})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
 
 
-_CODE_SEP = re.compile(r"[,，、;；/]")
-
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
     """A firm the dictionary does not know, written in full and given a short name in brackets right
@@ -946,10 +944,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         m = SHORT_NAME_AFTER.match(norm, h.end)
         if m is not None:
             short, after = m.group("name"), m.end()
-            for item in _CODE_SEP.split(m.group("codes") or ""):
-                code = parse_item(item)[0]
-                if code and code not in h.codes:
-                    h.codes.append(code)
+            h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
         else:
             # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
             # article names it without the place (某某家居) elsewhere
