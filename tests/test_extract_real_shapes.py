@@ -664,3 +664,49 @@ def test_more_measures_and_dates(text, figure):
 ])
 def test_names_the_dictionary_now_holds(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twelfth blind set (tests/extract_gold/blind12, written and annotated blind by a helper);
+# the sentences here are written for these tests
+def test_a_table_row_of_cells_is_no_range():
+    """A Markdown table's cells come out joined by a tab: ``0.7%`` and ``-12.8%`` are two figures."""
+    got = [f.text for f in extract("| 主焦煤 | 0.7% | -12.8% |\n|---|---|---|\n| 焦煤 | 1.1% | -3.5% |").figures]
+    assert "-12.8%" in got and "0.7%" in got and not [g for g in got if "\t" in g], got
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("道指报 46,218.35 点。", "46,218.35 点"),      # spaced 点, 公里, 席, 双
+    ("线路全长 126.4 公里。", "126.4 公里"),
+    ("国货品牌在榜单中占据 12 席。", "12 席"),
+    ("跑鞋销量突破 1,200 万双。", "1,200 万双"),
+])
+def test_still_more_measures_set_off_by_a_space(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+def test_double_eleven_is_a_festival_not_a_figure():
+    got = [f.text for f in extract("今年双11头部品牌投放加大，双11期间成交额超过 32 亿元。").figures]
+    assert got == ["32 亿元"], got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("港股方面，澄枢数据-W（02999.HK）上涨。", "澄枢数据"),           # 数据 ends a name before its code
+    ("山西民营煤企澄岚煤业（003996.SZ）复产。", "澄岚煤业"),           # the kind of firm, cut up by jieba
+    ("中国铁建所属中铁十八局中标一条高速公路。", "中铁十八局"),          # a state builder's bureau
+])
+def test_more_names_read_whole(text, name):
+    assert name in [c.name for c in extract(text).companies]
+
+
+def test_a_short_name_made_of_the_full_names_characters():
+    ex = extract("北京澄途启智教育科技有限公司（简称“澄途教育”）递表，澄途教育收入增长。")
+    assert [(c.name, len(c.mentions)) for c in ex.companies] == [("澄途教育", 2)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("澄达股份（600999）发行的澄达转债（110999）全周大涨。", ["澄达股份"]),   # a convertible bond and its code
+    ("公司拟回购A股及H股股份。", []),                                        # shares of a class
+    ("今冬动力煤价格回升。", []),                                            # a season; thermal coal
+])
+def test_instruments_and_commodities_are_no_firms(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -53,6 +53,8 @@ def parse_item(item: str) -> tuple[str | None, bool]:
         if len(code) == 6:
             if code.startswith(INDEX_CODE_STARTS):
                 return None, False  # 有色金属（801050）: an index's code, no stock's
+            if code[0] in "15":
+                return None, False  # 某某转债（123296）, 沪深300ETF（510300）: a bond's or a fund's code
             return f"{market_for_a_share(code)}:{code}", False
         return normalise(code, "HK"), False
     return normalise(code, "US"), bool(_NYSE_NASDAQ_END.search(code))

@@ -153,7 +153,12 @@ _NAME_RUN_16 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,16}$")
 _NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
 # words for a kind of listed or private firm that a legal name may follow (科创板上市公司某某科技股份有限公司)
 LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", "新三板", "港股", "美股", "A股", "民营企业", "国有企业",
-               "民企", "国企", "央企", "房企", "车企", "药企", "险企", "券商", "拟上市公司"}
+               "民企", "国企", "央企", "房企", "车企", "药企", "险企", "券商", "拟上市公司", "煤企", "钢企", "电企", "船企",
+               "乳企", "酒企", "油企", "锂企", "航企", "光伏企业"}
+# reporting words that end a firm's name right before its code (某某数据（02783.HK）)
+NAME_END_WORDS = {"数据"}
+# a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
+BOND_NAME = re.compile(r"转(?:债|[0-9])$")
 # the markers Hong Kong short names carry after a Chinese name (-W weighted votes, -B pre-revenue
 # biotech, -S/-SW secondary listings, -U, -R): 美团-W, 某某医疗-B
 _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
@@ -223,14 +228,21 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         return None
     acc = ""
     for tok in reversed(lcut(run)):
-        if tok in STOP_TOKENS or tok in LISTED_KIND or (acc and len(acc) + len(tok) > max_chars):
-            break
+        if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
+                (acc and len(acc) + len(tok) > max_chars):
+            break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
         if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES:
             if _place(tok):
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     acc = acc.lstrip("-·")
+    for k in (3, 2):  # 煤企某某煤业（003991）: the kind of firm, cut into characters by jieba
+        if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
+            acc = acc[k:]
+            break
+    if BOND_NAME.search(acc):
+        return None  # 某某转债（123296）: a convertible bond, not its issuer
     if len(acc) >= 4 and acc[1] == "有" and acc[0] in HAVE_ADVERBS:
         acc = acc[2:]  # 深市另有某某（301999）: 另有 read as one word and glued to the name
     elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS \
@@ -263,6 +275,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     (at most ten), the suffix and whether NOT_COMPANY_AFTER follows (names and the words around them
     recur across an archive)."""
     suffix = norm[ss:se]
+    if suffix == "动力" and norm.startswith("煤", se):
+        return None  # 动力煤: thermal coal, a commodity
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
     if suffix in FIN_SUFFIXES:
         if FIN_NOT_AFTER.match(norm, se):
@@ -340,8 +354,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         if (acc[:k] in LEADING_QUALIFIERS or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
             acc = acc[k:]
             break
-    if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc):
-        return None
+    if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc):
+        return None  # (H股股份: shares of a class, no firm)
     if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
@@ -356,7 +370,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
 # before the suffix, the name stops there
-TIME_WORD = re.compile(r"(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?"
+TIME_WORD = re.compile(r"(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
                        r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]"
                        r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]")
 # words that qualify a firm and that jieba may cut into single characters before a name (公募岱峰基金)
@@ -603,6 +617,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     _legal_names(norm, hits, taken, d)
+    _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
     for _k, ss, se in _suffix_spans(norm):
@@ -680,6 +695,21 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+# the engineering bureaus of the state builders, companies of their own (中铁十八局, 中建三局, 中交一公局,
+# 中铁大桥局), with or without 集团
+BUREAU_NAME = re.compile(r"中(?:铁|建|交|冶|水电|电建)(?:[一二三四五六七八九十]{1,3}公?|大桥|隧道|电气化|建工|城建|港航)局"
+                         r"(?:集团)?")
+
+
+def _bureau_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    if "局" not in norm:
+        return
+    for m in BUREAU_NAME.finditer(norm):
+        if not taken.overlaps(m.start(), m.end()):
+            name = m.group()
+            _add_named(norm, hits, taken, d, m.start(), m.end(), name[:-2] if name.endswith("集团") else name)
 
 
 def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -951,7 +981,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             short, after = _placeless(norm, h), 0
             if short is None:
                 continue
-        if short == h.name or short not in norm[h.start:h.end] or d.lookup(short) is not None or \
+        if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or d.lookup(short) is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
@@ -965,6 +995,19 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` is cut from ``full`` (某某科技 of 某某科技股份有限公司) or made of its characters in
+    their order (博途教育 of 北京博途启智教育科技有限公司), as Chinese short names are."""
+    if short in full:
+        return True
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 def _placeless(norm: str, h: _Hit) -> str | None:

@@ -33,7 +33,7 @@ MEASURES_CJK = [
     "个季度", "个交易日", "个工作日", "个月", "人次", "万吨", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "兆瓦", "吉瓦",
     "公里", "千米", "公斤", "千克", "小时", "分钟", "家", "个", "款", "次", "人", "名", "位", "台", "片", "枚", "手",
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
-    "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗",
+    "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双",
     "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元",
     "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
@@ -78,7 +78,7 @@ UNIT = (
 )
 # measure words of counts a scraped text sets off by a space too (603 家, 3,000 台, 94 起)
 SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", "笔", "艘", "架", "套", "户", "例", "万手", "手", "个",
-                 "人", "票", "次", "条", "座", "宗", "吨", "万吨"]
+                 "人", "票", "次", "条", "座", "宗", "吨", "万吨", "点", "公里", "席", "双", "万双"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -113,7 +113,7 @@ SIGN_CUR_RE = re.compile(
     r"(?P<unit>元|美元|港元)?")
 SIGN_CURRENCY = {"¥": "元", "$": "美元", "US$": "美元", "HK$": "港元"}
 BOUND_WORDS = {"不超过": "max", "不超": "max", "超过": "min", "超": "min", "逾": "min", "上": "min", "不足": "max", "不到": "max"}
-RANGE_SEP = re.compile(r"\s?(?:-|~|～|—|–|至|到)\s?")
+RANGE_SEP = re.compile(r"[ \u00a0]?(?:-|~|～|—|–|至|到)[ \u00a0]?")  # (not a tab or a line end: a table's cells are two figures)
 PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
@@ -308,6 +308,8 @@ def _single(norm: str, m: re.Match):
     approx_word, sign = m.group("approx") or "", m.group("sign") or ""
     post = (m.group("post1") or "") + (m.group("post2") or "")
     start, end = m.start(), m.end()
+    if ar in ("11", "12") and not sign and not approx_word and start > 0 and norm[start - 1] == "双":
+        return None  # 双11, 双12: shopping festivals (a name, as 618 in 618大促)
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         if LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start) or \
