@@ -710,3 +710,37 @@ def test_a_short_name_made_of_the_full_names_characters():
 ])
 def test_instruments_and_commodities_are_no_firms(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the thirteenth blind set (tests/extract_gold/blind13, written and annotated blind by a helper);
+# the sentences here are written for these tests
+def test_short_names_given_to_a_list_of_firms_in_their_order():
+    ex = extract("澄州城投已完成对澄州交通投资集团有限公司、澄州水务环境集团有限公司和澄州产业发展集团有限公司"
+                 "（分别简称“澄州交投”“澄州水务”“澄州产发”）的整合，澄州交投随后发债。")
+    got = {c.name: len(c.mentions) for c in ex.companies}
+    assert {"澄州交投": 2, "澄州水务": 1, "澄州产发": 1}.items() <= got.items(), got
+
+
+def test_a_partnership_given_a_short_name_after_its_form():
+    ex = extract("控股股东与杭州澄远投资合伙企业（有限合伙）（简称“澄远投资”）签署协议，澄远投资将成为控股股东。")
+    assert [c.name for c in ex.companies] == ["澄远投资"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("光通信设备商澄讯锐科（688999）中标骨干网项目。", "澄讯锐科"),       # the maker's word glued before a name
+    ("智能驾驶方案商澄帆智驾-W（02799.HK）今日挂牌。", "澄帆智驾"),
+])
+def test_a_makers_word_is_no_part_of_a_name(text, name):
+    assert [c.name for c in extract(text).companies] == [name]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("今年以来已有 28 家中小银行获得注资。", "28 家"),    # 家中小银行: a firm counted
+    ("啤酒销量 3,286.7 万千升，同比下降。", "3,286.7 万千升"),
+])
+def test_counts_of_banks_and_of_beer(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+def test_a_single_month_before_an_organisation_word_is_no_name():
+    assert [c.name for c in extract("10月单月汽车出口 68.2 万辆。").companies] == []

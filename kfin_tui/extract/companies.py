@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -237,6 +238,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     acc = acc.lstrip("-·")
+    if len(acc) >= 3 and acc[0] == "商" and end - len(acc) > 0 and HAS_CJK.match(norm, end - len(acc) - 1):
+        acc = acc[1:]  # 设备商某某（688835）, 方案商某某-W: the maker's word (厂商, 供应商 …) glued to the name
     for k in (3, 2):  # 煤企某某煤业（003991）: the kind of firm, cut into characters by jieba
         if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
             acc = acc[k:]
@@ -339,7 +342,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
-        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and tok in FUNCTION_CHARS) or TIME_WORD.fullmatch(tok):
+        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and (tok in FUNCTION_CHARS or tok in "年月日周")) or \
+                TIME_WORD.fullmatch(tok):
             break
         if len(tok) > 1 and not _rare(tok, d) and not _place(tok):
             if acc:
@@ -371,7 +375,7 @@ CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资�
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
 # before the suffix, the name stops there
 TIME_WORD = re.compile(r"(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
-                       r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]"
+                       r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]|单[月季周日]"
                        r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]")
 # words that qualify a firm and that jieba may cut into single characters before a name (公募岱峰基金)
 LEADING_QUALIFIERS = {"公募", "私募", "外资", "中资", "合资", "独资", "头部", "知名", "老牌", "本土", "新设", "新晋",
@@ -957,7 +961,7 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 
 # 某某电子有限公司（下称“某某”）: the short name an announcement gives a firm and uses after it
 # (the bracket may give the code too: （以下简称“某某”，688001）)
-SHORT_NAME_AFTER = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
+SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
                               r"A-Za-z0-9·&\-]{2,12})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
 
 
@@ -967,27 +971,38 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     after (深圳某某电子有限公司（下称“某某”）), is the company of that short name, which the
     article then uses bare: its mentions after the bracket, where the segmenter cuts around them
     (not the 中科 of 中科院), are the company's too. Only a short name cut from the full one that is
-    no word of the language (not 公司, 集团, 标的公司: kinds and roles, not names)."""
-    for h in list(hits):
-        if h.kind != "company" or d.lookup(h.name) is not None:
-            continue
+    no word of the language (not 公司, 集团, 标的公司: kinds and roles, not names). A bracket after a
+    list of firms may name each (甲公司、乙公司和丙公司（分别简称“甲”“乙”“丙”）): in their order."""
+    given: list[tuple[_Hit, str, int]] = []  # (hit, its short name, where its bare mentions may start)
+    unknown = [h for h in hits if h.kind == "company" and d.lookup(h.name) is None]
+    for h in unknown:
         m = SHORT_NAME_AFTER.match(norm, h.end)
         if m is not None:
-            short, after = m.group("name"), m.end()
+            given.append((h, m.group("name"), m.end()))
             h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
-        else:
-            # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
-            # article names it without the place (某某家居) elsewhere
-            short, after = _placeless(norm, h), 0
-            if short is None:
-                continue
+            taken.add(m.start("name"), m.end("name"))
+            continue
+        many = SHORT_NAMES_AFTER.match(norm, h.end)
+        if many is not None:
+            names = _QUOTED.findall(many.group("names"))
+            listed = sorted((o for o in unknown if o.end <= h.end and h.end - o.start < 200), key=lambda o: o.start)
+            listed = listed[-len(names):]
+            if len(listed) == len(names) and all(LIST_BETWEEN.fullmatch(norm, a.end, b.start)
+                                                 for a, b in pairwise(listed)):
+                given += [(o, name, many.end()) for o, name in zip(listed, names)]
+                taken.add(many.start(), many.end())
+            continue
+        # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
+        # article names it without the place (某某家居) elsewhere
+        short = _placeless(norm, h)
+        if short is not None:
+            given.append((h, short, 0))
+    for h, short, after in given:
         if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or d.lookup(short) is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
         h.name = short
-        if m is not None:
-            taken.add(m.start("name"), m.end("name"))
         pos = norm.find(short, after)
         while pos >= 0:
             end = pos + len(short)
@@ -995,6 +1010,14 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)
+
+
+# （分别简称“甲”“乙”“丙”）after a list of firms
+SHORT_NAMES_AFTER = re.compile(r"\s?[(（](?:以下)?分别(?:简称|称)\s?[:：]?\s?(?P<names>(?:[\"“「『][^\"”」』()（）]{2,12}"
+                               r"[\"”」』]\s?[、，,和及与]?\s?){2,8})[)）]")
+_QUOTED = re.compile(r"[\"“「『]([^\"”」』]{2,12})[\"”」』]")
+# what separates the firms of a list (、 , 和 及 与, 以及)
+LIST_BETWEEN = re.compile(r"\s?(?:、|，|,|和|及|与|以及)\s?")
 
 
 def _abbreviates(short: str, full: str) -> bool:
