@@ -744,3 +744,12 @@ def test_counts_of_banks_and_of_beer(text, figure):
 
 def test_a_single_month_before_an_organisation_word_is_no_name():
     assert [c.name for c in extract("10月单月汽车出口 68.2 万辆。").companies] == []
+
+
+# found by the fourteenth blind set (tests/extract_gold/blind14, written and annotated blind by a helper)
+@pytest.mark.parametrize(("text", "name"), [
+    ("澄连数字（02997.HK）前三季度支付额增长。", "澄连数字"),     # a generic word alone before a code reads on
+    ("由中芯聚源领投，元禾璞华跟投。", "元禾璞华"),                # venture funds in the dictionary
+])
+def test_names_from_the_fourteenth_set(text, name):
+    assert name in [c.name for c in extract(text).companies]

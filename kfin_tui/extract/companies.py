@@ -232,7 +232,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
-        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES:
+        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES and \
+                acc not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
             if _place(tok):
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
             break
