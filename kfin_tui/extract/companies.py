@@ -976,14 +976,16 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     list of firms may name each (甲公司、乙公司和丙公司（分别简称“甲”“乙”“丙”）): in their order."""
     given: list[tuple[_Hit, str, int]] = []  # (hit, its short name, where its bare mentions may start)
     unknown = [h for h in hits if h.kind == "company" and d.lookup(h.name) is None]
+    named = "称" in norm  # (简称, 下称: most texts give no short name; the patterns need not be tried)
+    many_named = named and "分别" in norm
     for h in unknown:
-        m = SHORT_NAME_AFTER.match(norm, h.end)
+        m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
         if m is not None:
             given.append((h, m.group("name"), m.end()))
             h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
             taken.add(m.start("name"), m.end("name"))
             continue
-        many = SHORT_NAMES_AFTER.match(norm, h.end)
+        many = SHORT_NAMES_AFTER.match(norm, h.end) if many_named else None
         if many is not None:
             names = _QUOTED.findall(many.group("names"))
             listed = sorted((o for o in unknown if o.end <= h.end and h.end - o.start < 200), key=lambda o: o.start)
@@ -1038,8 +1040,8 @@ def _placeless(norm: str, h: _Hit) -> str | None:
     """The name of a legal-name hit (浙江某某家居 of 浙江某某家居股份有限公司) without the place it
     begins with, and without a trade word it ends with (江苏某某智造科技 → 某某智造), when the text
     writes that shorter name outside the legal one; else None."""
-    if not _LEGAL_AT_END.search(norm, h.start, h.end):
-        return None
+    if not norm.startswith("公司", h.end - 2) or not _LEGAL_AT_END.search(norm, h.start, h.end):
+        return None  # (every legal tail ends in 公司: most hits are done without the pattern)
     for k in (3, 2):
         if len(h.name) - k < 2 or not _place(h.name[:k]):
             continue
