@@ -196,11 +196,13 @@ def test_put_is_set_based_and_skips_rows_gone(archive, cache):
     assert store.extractions.get(ids[0]) == {"numbers": []}
     assert store.extractions.companies_for(ids[1]) == []  # extracted: no companies
     assert store.extractions.companies_for(ids[2]) is None  # not extracted
+    assert store.extractions.ids_with_company("丙公司") == set()  # (its row was gone: nothing written)
+    assert store.extractions.ids_with_company("甲公司") == set()  # replaced
     db = store.path if hasattr(store, "path") else lib.index_path
     lib.close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM extraction WHERE id=?", (gone,)).fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM company WHERE id=?", (gone,)).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM company").fetchone()[0] == 1  # 乙公司's block only
         assert json.loads(conn.execute("SELECT json FROM extraction WHERE id=?", (ids[1],)).fetchone()[0]) is None
 
 

@@ -11,6 +11,7 @@ from index_helpers import meta_tuple
 
 from kfin_tui.index.store.codec import pack
 from kfin_tui.index.store.core import Store
+from kfin_tui.index.store.extractions import ExtractionCache
 from kfin_tui.index.store.fts import match_query
 
 
@@ -29,7 +30,7 @@ def _state(store: Store) -> tuple:
     grams = sorted(conn.execute("SELECT group_concat(rowid) FROM gram WHERE gram MATCH ?",
                                 (match_query([t]),)).fetchone()[0] or "" for t in ("正文", "第四篇", "新文件", "旧的正文"))
     derived = (conn.execute("SELECT id FROM extraction ORDER BY id").fetchall(),
-               conn.execute("SELECT nid, id FROM company ORDER BY id, nid").fetchall())
+               conn.execute("SELECT nid, blk, ids FROM company ORDER BY nid, blk").fetchall())
     without_body = conn.execute("SELECT count(*) FROM files WHERE body=0").fetchone()[0]
     return files, texts, derived, grams, without_body
 
@@ -43,9 +44,7 @@ def _build(tmp: Path, batch_write, live: bool = False) -> tuple:
         store.files.insert_meta(conn, [meta_tuple("a.md", 10, 1), meta_tuple("b.md", 20, 2), meta_tuple("c.md", 30, 3),
                                        meta_tuple("d.md", 40, 4)])
         done = store.files.upsert(conn, _rec("e.md", 50, 5, "旧的正文"), live)  # a row with its body
-        conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (1,))  # derived rows on a.md
-        conn.execute("INSERT INTO cname(nid, name) VALUES(1, '宁德时代')")
-        conn.execute("INSERT INTO company(nid, id) VALUES(1, 1)")
+        ExtractionCache._write(conn, [(1, (None, ["宁德时代"]))])  # derived rows on a.md
         conn.execute("INSERT INTO extraction(id, json) VALUES(?, 'null')", (done.id,))
     batch = [_rec("a.md", 10, 1, "第一篇"), _rec("b.md", 21, 9, "改过的文件"), _rec("new.md", 7, 7, "新文件"),
              _rec("c.md", 30, 3, "坏文件", ok=0), _rec("e.md", 51, 6, "新的正文"), _rec("d.md", 40, 4, "第四篇"),

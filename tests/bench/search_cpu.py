@@ -37,7 +37,7 @@ def main() -> int:
     load = time.process_time() - t0
     db = sqlite3.connect(f"file:{lib.index_path}?mode=ro", uri=True)
     names = [n for (n,) in db.execute("SELECT n.name FROM company c JOIN cname n ON n.nid=c.nid GROUP BY c.nid"
-                                      " ORDER BY count(*) DESC LIMIT 400") if len(n) == 4][:args.terms]
+                                      " ORDER BY sum(length(c.ids)) DESC LIMIT 400") if len(n) == 4][:args.terms]
     r = random.Random(7)
     ids = r.sample([i for (i,) in db.execute("SELECT id FROM texts ORDER BY id")], args.terms)
     five = []

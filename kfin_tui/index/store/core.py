@@ -31,8 +31,8 @@ from .fts import Fts
 from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-# 12: company names by number (cname); 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
-SCHEMA_VERSION = 12 * 1000 + LOADER_VERSION
+# 13: company postings in blocks (company(nid, blk, ids)), extraction.nids; 12: company names by number (cname); 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
+SCHEMA_VERSION = 13 * 1000 + LOADER_VERSION
 PAGE_SIZE = 8192  # a new database's pages: texts of ~1.5 KB waste a quarter of 4 KiB pages, 10 % of 8 KiB
 
 _SCHEMA = f"""
@@ -58,12 +58,13 @@ CREATE TABLE IF NOT EXISTS snapshot(k INTEGER PRIMARY KEY, gen TEXT NOT NULL, da
 -- keyed in the order written (the body pass, which once went newest first, then left pages keyed
 -- by id a quarter empty; it goes in id order now, and either way this stays packed); id is the file's
 CREATE TABLE IF NOT EXISTS texts(k INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, tp BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL);
--- an article's company names: (name number, article id). Names by number, not as text: a cold
--- build of the 100k bench writes 2.5M rows, ~30 % faster with integer keys, and 40 MB smaller
+-- nids: the article's company names by number (a packed array; extractions.py)
+CREATE TABLE IF NOT EXISTS extraction(id INTEGER PRIMARY KEY, json TEXT NOT NULL, nids BLOB);
+-- the articles naming a company: per name number, blocks of 4,096 article ids, each the sorted offsets
+-- (id - blk * 4096) of its articles that name it (extractions.py). Names by number, not as text.
 CREATE TABLE IF NOT EXISTS cname(nid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
-CREATE TABLE IF NOT EXISTS company(nid INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(nid, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS company_id ON company(id);
+CREATE TABLE IF NOT EXISTS company(nid INTEGER NOT NULL, blk INTEGER NOT NULL, ids BLOB NOT NULL,
+                                   PRIMARY KEY(nid, blk)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS gram USING fts5(x, tokenize='ascii', content='', detail=none, columnsize=0,
                                                    prefix='1');
 INSERT INTO gram(gram, rank) VALUES('automerge', 16);
