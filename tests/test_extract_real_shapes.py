@@ -753,3 +753,39 @@ def test_a_single_month_before_an_organisation_word_is_no_name():
 ])
 def test_names_from_the_fourteenth_set(text, name):
     assert name in [c.name for c in extract(text).companies]
+
+
+# found by the fifteenth and sixteenth blind sets (tests/extract_gold/blind15, blind16, written and
+# annotated blind by helpers); sentences of our own
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公司前11月累计销量达到 86 万辆。", ["前11月", "86 万辆"]),                     # 前N月 without 个: one period
+    ("2026年前9月净利润为12亿元。", ["2026年前9月", "12亿元"]),
+    ("此前10月15日公司已发布预告。", ["10月15日"]),                                  # 此前 + a month and day
+    ("预计售价在6 万至 7 万元/吨之间。", ["6 万至 7 万元/吨"]),                       # a spaced range of magnitudes
+    ("本周沪铝库存减少0.8万吨至21.3万吨。", ["0.8万吨", "21.3万吨"]),                  # a change, then the level
+    ("应收账款较年初增加 3.2 亿元至 15.6 亿元，主要系", ["3.2 亿元", "15.6 亿元"]),
+    ("预计全年净利润增加4亿元至6亿元。", ["4亿元至6亿元"]),                           # a forecast: a range
+    ("营业收入同比增长12%至18%。", ["12%至18%"]),                                   # growth in percent: a range
+])
+def test_figures_from_the_fifteenth_and_sixteenth_sets(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("同日，浙江的澄川农商银行也下调了存款利率。", ["澄川农商银行"]),                # a rural bank by its place
+    ("澄川农商行表示，调整自11月起执行。", ["澄川农商行"]),
+    ("各地农商银行纷纷跟进下调。", []),
+    ("公司前身为2015年成立的杭州澄川机器人有限公司。", ["杭州澄川机器人"]),         # 机器人 (a listed short name) ends a longer legal name
+    ("机器人股份有限公司今日公告。", ["机器人"]),
+])
+def test_names_from_the_fifteenth_and_sixteenth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("该轮融资由吉利控股集团领投。", ["吉利控股集团"]),            # the parent group, not the listed 吉利汽车
+    ("泰康人寿认购2500万美元。", ["泰康人寿"]),                    # the life insurer, not its group
+    ("截至三季度末公募基金合计持有1.2亿股。", []),                 # 末 after a time word is no part of a name
+])
+def test_firms_of_their_own_and_times_before_fund_words(text, names):
+    assert [c.name for c in extract(text).companies] == names

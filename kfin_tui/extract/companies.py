@@ -58,6 +58,8 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所",
+                # rural and village banks named by their place (某某农商银行, 某某农村商业银行, 某某村镇银行)
+                "农商银行", "农商行", "农村商业银行", "村镇银行",
                 # groups named by their line of business (地方国企、城投: 某某城建投资集团, 某某发展集团): the
                 # business words are the suffix's, the name is what comes before them
                 *COMPOUND_GROUPS]
@@ -343,7 +345,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
-        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and (tok in FUNCTION_CHARS or tok in "年月日周")) or \
+        if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and (tok in FUNCTION_CHARS or tok in "年月日周末初底")) or \
                 TIME_WORD.fullmatch(tok):
             break
         if len(tok) > 1 and not _rare(tok, d) and not _place(tok):
@@ -537,9 +539,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
-        if entry.ambiguous and not COMPANY_CUE_AFTER.match(norm, e):
-            pending.append(_Hit(s, e, entry.name, entry.kind))
-            continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
+        if entry.ambiguous:
+            if not COMPANY_CUE_AFTER.match(norm, e):
+                pending.append(_Hit(s, e, entry.name, entry.kind))
+                continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
+            if _name_goes_on_left(norm, s):
+                continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
             continue  # 中国建筑业, 中国软件产业
         product = PRODUCT_AFTER.match(norm, e) if entry.kind == "company" else None
@@ -676,6 +681,18 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _short_names(norm, hits, d, taken, bounds)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     return hits, shadow, cashtag_spans
+
+
+def _name_goes_on_left(norm: str, s: int) -> bool:
+    """Name characters run on before ``s`` (an ordinary word that is also a listed short name,
+    机器人, 太阳能, before 有限公司): the word is the end of a longer name. Not after a function word,
+    a verb of the sentence or punctuation."""
+    run = RUN_BEFORE.search(norm, max(0, s - 10), s)
+    if run is None:
+        return False
+    last = lcut(run.group())[-1]
+    return not (last in STOP_TOKENS or last in FUNCTION_CHARS or last.isdigit() or _place(last)
+                or (len(last) == 1 and last in "的了着过"))
 
 
 def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:

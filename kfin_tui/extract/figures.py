@@ -100,8 +100,10 @@ FIG_RE = re.compile(
     r"(?<![0-9A-Za-z._])"
     r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
     r"(?P<post1>余|多|几)?"
-    # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit or no word after it
-    r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$)|" + SPACED_UNIT + r"))?)"
+    # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
+    # the other end of a range after it (9 万至 10 万元)
+    r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$|[至到]" + SPACE
+    + r"?[0-9])|" + SPACED_UNIT + r"))?)"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
     r"(?:" + SPACE + r"(?=" + SPACED_UNIT + r"))?"
@@ -123,7 +125,10 @@ QUARTER = (r"(?:第?[一二三四1-4](?:[至到~～-]第?[一二三四1-4])?季�
 # 5月, 1-7月, 3至4月, 3—4月 (a period of months: one date), 5月18日, 5月中旬, 三月, 三至四月
 MONTH = (r"(?:(?<![0-9.])[0-9]{1,2}(?:(?:-|~|～|—|–|至|到)[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号]|[上中下]旬)?"
          r"|[一二三四五六七八九十]{1,3}(?:[至到~～][一二三四五六七八九十]{1,3})?月(?:份)?(?:[上中下]旬)?)")
-FIRST_MONTHS = r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
+# 前11个月, and 前10月 without 个 (the first ten months: one period, 前 part of it; not 此前/目前/之前
+# before a month and day: 此前10月15日)
+FIRST_MONTHS = (r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
+                r"|(?<![目此之以提日事从])前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])月(?![0-9一二三四五六七八九十]|份?[上中下]旬)")
 DATE_RE = re.compile(
     r"(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
@@ -408,9 +413,19 @@ HOLDING_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|不低于|不
                                    r".*(?:增持|减持|加仓|减仓)[^，。；;,\s0-9]{0,16}$")
 
 
-def _held_after_change(norm: str, start: int) -> bool:
+# a change of a quantity before "A至B" (库存增加1,380吨至12.4万吨, 合同负债增加18.6亿元至42.3亿元): A is
+# the change and B the level reached, two figures; not in a plan or a forecast (预计增加5亿元至8亿元),
+# and not for percentages (同比增长15%至20% is a range of growth)
+QUANTITY_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|预期|有望|不低于|不超过|不少于|区间|之间|约|或))"
+                                    r".*(?:增加|减少|净增|净减|下降|上升|回落|回升|降低|提高|扩大|收窄|缩减|缩小|攀升|下滑)"
+                                    r"[^，。；;,\s0-9]{0,2}[ \u00a0]?$")
+
+
+def _held_after_change(norm: str, start: int, quantity: bool = False) -> bool:
     clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
-    return HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None
+    if HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None:
+        return True
+    return quantity and QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None
 
 
 def _classify(norm: str, m: re.Match):
@@ -434,7 +449,7 @@ def _classify(norm: str, m: re.Match):
         return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
         return first
-    if sep.group().strip() in ("至", "到") and _held_after_change(norm, m.start()):
+    if sep.group().strip() in ("至", "到") and _held_after_change(norm, m.start(), second[2] != "percent"):
         return first  # 减持某股7.32万股至12.54万股: what was sold, then what is left, not a range
     lo = first[3] if first else _bare_value(m, m2)
     return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5]), second[3]
