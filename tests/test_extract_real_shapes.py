@@ -789,3 +789,17 @@ def test_names_from_the_fifteenth_and_sixteenth_sets(text, names):
 ])
 def test_firms_of_their_own_and_times_before_fund_words(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("澄拓电子原名浙江澄拓仪表股份有限公司，去年更名。", ["澄拓电子", "浙江澄拓仪表"]),   # a former name: two names
+    ("评估机构北京中同澄资产评估有限公司出具报告。", ["北京中同澄资产评估"]),             # 中|同 inside a name jieba cut up
+    ("公司更名为泽澄有限公司。", ["泽澄"]),                                              # 为 before a name stays a verb
+    ("2025年北京泽澄有限公司成立。", ["北京泽澄"]),                                      # a year is no part of a legal name
+    ("新势力品牌澄远汽车的首款车型上市。", ["澄远汽车"]),                                 # a kind of firm before a name
+    ("区域乳企澄原乳业三季度营收增长。", ["澄原乳业"]),
+    ("航运公司澄远航运旗下船队扩张。", ["澄远航运"]),
+    ("国内乳业市场承压，全球航运业景气回升。", []),
+])
+def test_names_read_past_kind_words_and_former_names(text, names):
+    assert [c.name for c in extract(text).companies] == names
