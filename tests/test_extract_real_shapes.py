@@ -803,3 +803,37 @@ def test_firms_of_their_own_and_times_before_fund_words(text, names):
 ])
 def test_names_read_past_kind_words_and_former_names(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the seventeenth blind set (tests/extract_gold/blind17, written and annotated blind)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("客房数 86.2 万间，演出 5,600 场。", ["86.2 万间", "5,600 场"]),              # spaced 间 场
+    ("投行以 7 单居首，分 2 至 4 组推进。", ["7 单", "2 至 4 组"]),                  # spaced 单 组, a range of 组
+    ("股权以 6.4 亿出售给一家PE机构。", ["6.4 亿"]),                                # a spaced bare magnitude before a word
+    ("出厂价上调 120 元/吨至 3,680 元/吨。", ["120 元/吨", "3,680 元/吨"]),         # a price raised by A to B
+    ("第 1 万科技园区。", []),                                                     # 万科 begins a word: no magnitude
+])
+def test_figures_from_the_seventeenth_set(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("中电澄谷(00798.HK)涨 9.2%。", ["中电澄谷"]),                                   # 中 begins a name before its code
+    ("回购价格不超过 88.00 元/股，所购股份拟注销。", []),                             # 所购股份: no firm
+    ("北京星澄航天科技股份有限公司（简称“星澄航天”）被暂缓审议。", ["星澄航天"]),      # 航天科技 ends a longer legal name
+    ("控股股东中国建筑股份有限公司增持。", ["中国建筑"]),                             # after a common word: the listed name
+    ("原第九大流通股东中信证券股份有限公司减持。", ["中信证券"]),
+    ("中国信通院数据显示，手机出货量增长。", []),                                     # 信通 (ST信通's base) inside another name
+])
+def test_names_from_the_seventeenth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+# found by the eighteenth blind set (tests/extract_gold/blind18, written and annotated blind)
+@pytest.mark.parametrize(("text", "names"), [
+    ("股份转让给澄江市国有资本投资运营集团有限公司（简称“澄江国投”）。", ["澄江国投"]),  # 投资 before a line of business
+    ("公司拟投资运营集团有限公司。", []),
+    ("美敦力（MDT.US）和波士顿科学（BSX.US）各有产品中选。", ["美敦力", "波士顿科学"]),   # a place-named foreign firm
+])
+def test_names_from_the_eighteenth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

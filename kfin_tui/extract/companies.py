@@ -95,6 +95,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
+LEGAL_TAIL_AFTER = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)")
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
@@ -229,8 +230,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
                     (len(toks[i - 1]) == 1 or _place(toks[i - 1])):
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
-            if tok in STOP_TOKENS and not (tok in ("投资", "控股") and "".join(keep) in (legal.group(), "集团" + legal.group())):
-                break  # (某某投资(集团)有限公司: 投资 right before the tail is the name's, elsewhere a verb)
+            if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
+                                                                     or keep[0] in ("运营", "发展", "建设", "经营"))):
+                break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司: 投资 before the tail or a line of business is the name's)
             if tok in LISTED_KIND or TIME_WORD.fullmatch(tok) or (tok in ("年", "月", "日") and i > 0 and toks[i - 1].isdigit()):
                 break  # 科创板上市公司某某股份有限公司: the kind of firm, not its name (nor 今年 before it)
             keep.insert(0, tok)
@@ -240,7 +242,12 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             return end - len(full), full
         return None
     acc = ""
-    for tok in reversed(lcut(run)):
+    run_toks = lcut(run)
+    for i in range(len(run_toks) - 1, -1, -1):
+        tok = run_toks[i]
+        if tok == "中" and acc and len(run_toks[i + 1]) == 1 and (i == 0 or len(run_toks[i - 1]) == 1 or _place(run_toks[i - 1])):
+            acc = tok + acc
+            continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
@@ -379,8 +386,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
-    if len(acc) == 2 and acc[0] in GENERIC_SINGLE:
-        return None
+    if (len(acc) == 2 and acc[0] in GENERIC_SINGLE) or acc[0] == "所":
+        return None  # (所购股份, 所持股份: what is bought or held, no firm)
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
@@ -552,6 +559,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
+        if entry.kind == "company" and LEGAL_TAIL_AFTER.match(norm, e) and _name_goes_on_left(norm, s):
+            continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
         if entry.ambiguous:
             if not COMPANY_CUE_AFTER.match(norm, e):
                 pending.append(_Hit(s, e, entry.name, entry.kind))
@@ -704,8 +713,11 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
     if run is None:
         return False
     last = lcut(run.group())[-1]
-    return not (last in STOP_TOKENS or last in FUNCTION_CHARS or last.isdigit() or _place(last)
-                or (len(last) == 1 and last in "的了着过"))
+    if last in STOP_TOKENS or last in FUNCTION_CHARS or last.isdigit() or (len(last) > 1 and _place(last)) or last in "的了着过原现":
+        return False
+    # the characters of an unknown name: jieba cuts them one by one, or into a rare word (a common
+    # word before the name, 流通股东中信证券, is the sentence's)
+    return len(last) == 1 or jieba.dt.FREQ.get(last, 0) == 0
 
 
 def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:

@@ -208,7 +208,7 @@ def build(stock_list: Path) -> list[Entry]:
 
 def add_st_bases(entries: list[Entry]) -> None:
     """ST南卫 is written 南卫 / 南卫股份 in prose: the short name without its ST prefix becomes an alias
-    unless it is an ordinary word (jieba) or names, or begins the name of, another company."""
+    unless it is an ordinary word (jieba) or names, or is part of the name of, another company."""
     import jieba
 
     jieba.setLogLevel(60)
@@ -224,8 +224,8 @@ def add_st_bases(entries: list[Entry]) -> None:
         base = e.name[m.end():]
         if len(base) < 2 or jieba.dt.FREQ.get(base, 0) >= 10:  # 新海, 长方, 路通: words or places
             continue
-        if any(f.startswith(base) and o is not e for f, o in owner.items()):
-            continue  # 世茂 (世茂集团), 星源 (星源材质): another company's name
+        if any(base in f and o is not e for f, o in owner.items()):
+            continue  # 世茂 (世茂集团), 星源 (星源材质), 信通 (国网信通, 恒宇信通): in another company's name
         e.add((), [base])
         owner[base] = e
 
