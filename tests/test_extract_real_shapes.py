@@ -837,3 +837,15 @@ def test_names_from_the_seventeenth_set(text, names):
 ])
 def test_names_from_the_eighteenth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("液冷初创企业澄枢智防则完成了新一轮融资。", ["澄枢智防"]),          # a firm named only after its kind
+    ("河北民营钢企冀东澄钢因环保限产减产。", ["冀东澄钢"]),
+    ("湘西民营酒店管理公司澜澄文旅则表示订单回升。", ["澜澄文旅"]),
+    ("公司增持步伐加快，", []),                                          # a verb cut up: no name
+    ("晶圆厂产能现处高位。", []),
+    ("公司估值普遍偏低，企业完成投资。", []),
+])
+def test_a_firm_named_only_after_the_word_for_its_kind(text, names):
+    assert [c.name for c in extract(text).companies] == names

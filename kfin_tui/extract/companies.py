@@ -687,6 +687,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         taken.add(s, s + len(name))
 
     _names_beyond_dictionary(norm, hits, taken, d)
+    _names_after_kind_words(norm, hits, taken, d)
     _enumerated_names(norm, hits, taken, d)
     _line_list_names(norm, hits, taken, d)
 
@@ -718,6 +719,39 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
     # the characters of an unknown name: jieba cuts them one by one, or into a rare word (a common
     # word before the name, 流通股东中信证券, is the sentence's)
     return len(last) == 1 or jieba.dt.FREQ.get(last, 0) == 0
+
+
+# a firm named only after a word for its kind (河北民营钢企某某某某因…, 液冷初创企业某某某某则…): four
+# characters jieba does not know as a word, then the sentence goes on
+KIND_THEN_NAME = re.compile(r"(?:企业|公司|钢企|锂企|乳企|药企|车企|房企|险企|酒企|煤企|电企|厂商|制造商|供应商|服务商|运营商"
+                            r"|开发商|独角兽)(?P<name>[\u4e00-\u9fff]{4})(?=[，。、；：:（(因则的在于已将也与和获完宣称以正仍还])")
+RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
+_GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
+
+
+def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    if "企" not in norm and "公司" not in norm and "商" not in norm:
+        return
+    for m in KIND_THEN_NAME.finditer(norm):
+        s, e = m.span("name")
+        name = m.group("name")
+        if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
+            continue
+        toks = lcut(name)
+        if len(toks) < 2 or any(t in STOP_TOKENS or t in FUNCTION_CHARS or t.isdigit() for t in toks):
+            continue
+        first = toks[0]
+        if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name):
+            continue
+        freq = jieba.dt.FREQ.get
+        if len(first) > 1:
+            rare_start = (_place(first) or freq(first, 0) < RARE_START_WORD)
+        else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
+            rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
+        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5:
+            continue  # 估值普遍: ends in a common word of the sentence
+        if rare_start:  # (获取版号, 产能现处: a word of the sentence, not a name)
+            _add_named(norm, hits, taken, d, s, e, name)
 
 
 def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:
