@@ -843,6 +843,7 @@ def test_names_from_the_eighteenth_set(text, names):
     ("液冷初创企业澄枢智防则完成了新一轮融资。", ["澄枢智防"]),          # a firm named only after its kind
     ("河北民营钢企冀东澄钢因环保限产减产。", ["冀东澄钢"]),
     ("湘西民营酒店管理公司澜澄文旅则表示订单回升。", ["澜澄文旅"]),
+    ("无锡零部件企业沪澄真空，今年订单增长。", ["沪澄真空"]),            # the comma after it, NFKC'd to ASCII
     ("公司增持步伐加快，", []),                                          # a verb cut up: no name
     ("晶圆厂产能现处高位。", []),
     ("公司估值普遍偏低，企业完成投资。", []),

@@ -724,7 +724,7 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 # a firm named only after a word for its kind (河北民营钢企某某某某因…, 液冷初创企业某某某某则…): four
 # characters jieba does not know as a word, then the sentence goes on
 KIND_THEN_NAME = re.compile(r"(?:企业|公司|钢企|锂企|乳企|药企|车企|房企|险企|酒企|煤企|电企|厂商|制造商|供应商|服务商|运营商"
-                            r"|开发商|独角兽)(?P<name>[\u4e00-\u9fff]{4})(?=[，。、；：:（(因则的在于已将也与和获完宣称以正仍还])")
+                            r"|开发商|独角兽)(?P<name>[\u4e00-\u9fff]{4})(?=[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还])")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
