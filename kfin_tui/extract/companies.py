@@ -203,6 +203,16 @@ FUND_PRODUCT_END = re.compile(r"(?:混合|债券|纯债|货币|指数|联接|增
                               r"(?:型)?(?:发起式)?(?:[(（](?:QDII|LOF|FOF)[)）])?[A-E]?\s*$")
 
 
+def _inside_cut_name(toks: list[str], i: int, at_start: bool) -> bool:
+    """``toks[i]`` stands between characters of one name jieba cut up: a single character after it,
+    and before it another single character or a place (or nothing, when ``at_start``)."""
+    if i + 1 >= len(toks) or len(toks[i + 1]) != 1:
+        return False
+    if i == 0:
+        return at_start
+    return len(toks[i - 1]) == 1 or _place(toks[i - 1])
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
@@ -226,8 +236,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         keep: list[str] = []
         for i in range(len(toks) - 1, -1, -1):
             tok = toks[i]
-            if len(tok) == 1 and tok in STOP_TOKENS and keep and len(keep[0]) == 1 and i > 0 and \
-                    (len(toks[i - 1]) == 1 or _place(toks[i - 1])):
+            if len(tok) == 1 and tok in STOP_TOKENS and keep and _inside_cut_name(toks, i, at_start=False):
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
@@ -245,7 +254,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     run_toks = lcut(run)
     for i in range(len(run_toks) - 1, -1, -1):
         tok = run_toks[i]
-        if tok == "中" and acc and len(run_toks[i + 1]) == 1 and (i == 0 or len(run_toks[i - 1]) == 1 or _place(run_toks[i - 1])):
+        if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
             acc = tok + acc
             continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
@@ -559,13 +568,16 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
-        if entry.kind == "company" and LEGAL_TAIL_AFTER.match(norm, e) and _name_goes_on_left(norm, s):
-            continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
+        goes_on = None  # (asked once: name characters run on before the entry)
+        if entry.kind == "company" and LEGAL_TAIL_AFTER.match(norm, e):
+            goes_on = _name_goes_on_left(norm, s)
+            if goes_on:
+                continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
         if entry.ambiguous:
             if not COMPANY_CUE_AFTER.match(norm, e):
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
-            if _name_goes_on_left(norm, s):
+            if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
             continue  # 中国建筑业, 中国软件产业
