@@ -42,11 +42,6 @@ from typing import Any
 
 from .paths import config_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 DEFAULT_RSSHUB = "https://rsshub.app"
 
 
@@ -136,6 +131,10 @@ class _Reader:
 
 def parse_config(text: str, path: Path) -> Config:
     """A :class:`Config` from TOML text (``path`` is only named in messages)."""
+    if sys.version_info >= (3, 11):  # (here: the reader without a config file never loads the parser)
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -163,6 +163,9 @@ def line_ranges(plain: str, width: int, indent: int = 0
             continue
         line_indent = indent
         avail = width - line_indent
+        if measure(p_start, p_end) <= avail:  # the paragraph fits: one line, no segments needed
+            add((p_start, p_end, line_indent))
+            continue
         empty = True
         line_start = p_start
         content_end = p_start  # end of the last segment's content

@@ -31,7 +31,6 @@ from textual.widget import Widget
 from textual.worker import WorkerState
 
 from ..config import Config
-from ..feeds.watch import FolderWatch
 from ..index import Library, Row
 from ..sanitize import clean_line
 from .bindings import READER_FEEDS
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     # the fetch machinery (httpx …) is imported by the first fetch, not before the first paint
     from ..feeds import FeedResult, FetchOptions
     from ..feeds import FetchProgress as CoreProgress
+    from ..feeds.watch import FolderWatch
     from ..filters import Filters
     from .widgets.progress import ProgressLine
 
@@ -231,6 +231,8 @@ class Fetcher(Widget):
             with self._intake:
                 if self._watch is None:
                     # listing the folders once: ~0.4 s for 100,000 articles, in this worker
+                    from ..feeds.watch import FolderWatch  # (not before the first paint)
+
                     self._watch = FolderWatch(self.library.root)
                     return
                 changes = self._watch.check()

@@ -26,7 +26,6 @@ from textual.worker import get_current_worker
 
 from ...filters import Filters
 from ...index import Library, Row
-from ...index.article_pool import ArticlePool, ChildFailed, Superseded, is_heavy
 from ...index.problems import summary
 from ...index.progress import Phase
 from ...index.progress import Progress as JobProgress
@@ -55,6 +54,7 @@ from ..widgets.status_bar import StatusBar
 from .reading_state import ReadingStateScreen
 
 if TYPE_CHECKING:
+    from ...index.article_pool import ArticlePool
     from ..app import KfinApp
     from .picker import CountCompanies
 
@@ -236,7 +236,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._last_select = 0.0
         self._last_partial_search = 0.0
         self._stop = stop or threading.Event()  # set when the reader goes: workers stop at their next check
-        self.article_pool = ArticlePool()  # big articles are parsed and extracted in a child process
+        self._article_pool: ArticlePool | None = None  # made by the first big article (article_pool)
         # the widgets, typed (made in compose: an Input wants an active app)
         self.status_bar = StatusBar(id="status")
         self.progress = ProgressLine(id="progress")
@@ -247,6 +247,16 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self.sidebar_delta = 0  # cells the user added (>) or took (<) from the sidebar's width
         self.keyword_input: KeywordInput
         self.sidebar: Vertical
+
+    @property
+    def article_pool(self) -> ArticlePool:
+        """The child process where big articles are read, parsed and extracted (started on demand:
+        its module is not imported before the first paint)."""
+        if self._article_pool is None:
+            from ...index.article_pool import ArticlePool
+
+            self._article_pool = ArticlePool()
+        return self._article_pool
 
     @property
     def kfin_app(self) -> KfinApp:
@@ -289,7 +299,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def on_unmount(self) -> None:
         self._stop.set()
-        self.article_pool.close()
+        if self._article_pool is not None:
+            self._article_pool.close()
         if self._gc_saved is not None:  # the collector as it was (the process may go on: tests)
             import gc
 
@@ -431,6 +442,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             if worker.is_cancelled or self._stop.is_set():
                 return
             self._article_read = True
+        from ...index.article_pool import is_heavy
+
         if is_heavy(row.path) and self._open_heavy(row, lambda: worker.is_cancelled or self._stop.is_set()):
             return
         article = self.library.article(row.id)
@@ -476,6 +489,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         time.sleep(HEAVY_OPEN_DELAY)  # passing by a big article costs nothing
         if cancelled():
             return True
+        from ...index.article_pool import ChildFailed, Superseded
+
         try:
             prepared = self.article_pool.prepare(row.path, str(self.library.root), cancelled=cancelled)
         except Superseded:
