@@ -210,3 +210,27 @@ def test_snapshot_the_picker_within_a_category_at_80x24(snap_compare, library):
 
     assert snap_compare(KfinApp(library.root, library=library, category="深度"), terminal_size=(80, 24),
                         run_before=run)
+
+
+async def test_what_is_typed_right_after_f_reaches_the_picker(library):
+    """A fast typist's keys, sent before the picker is mounted and its input focused, narrow the
+    picker: none is lost, none goes to the list behind it (in tmux, typing right after f lost them)."""
+    from textual import events
+
+    app = KfinApp(library.root, library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.query_one(ArticleList).focus()
+        await pilot.pause()
+        # every key queued at once, as a terminal delivers a burst: none waits for the picker
+        for ch in "f宁德":
+            app.post_message(events.Key(ch, ch))
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, CompanyPicker)
+        assert picker.input.value == "宁德"
+        assert picker.input.has_focus
+        assert listed(picker) and all("宁德" in line for line in listed(picker))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.filters.company == "宁德时代"

@@ -9,9 +9,11 @@ import sys
 import threading
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.widgets import Input
 
 from ..config import Config, ConfigError, load_config
 from ..filters import Filters
@@ -97,6 +99,25 @@ class KfinApp(App[int]):
         if self.config_problem:  # the defaults apply; say so once, never a traceback
             self.notify(self.config_problem + " — using the default keys", severity="error", timeout=8,
                         markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that bubbled up here unused, before the bindings see it. A character typed right
+        after a key that moved the typing elsewhere (``f`` opening the company picker, ``/`` the
+        keyword box) was on its way to the list behind when that key's action ran — a terminal
+        delivers a burst at once (``f宁德``, ``/300750``) — and would be lost: it goes where it was
+        typed for. (What an input takes never reaches here; neither does a picker's own key.)"""
+        if not (event.is_printable and event.character):
+            return
+        type_ahead = getattr(self.screen, "type_ahead", None)  # (a PickerScreen: not imported before it opens)
+        focused = self.focused
+        if type_ahead is not None:
+            type_ahead(event.character)
+        elif isinstance(focused, Input):
+            focused.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # (not needed before the first paint)

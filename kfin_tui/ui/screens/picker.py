@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
@@ -69,6 +69,8 @@ class PickerScreen(ModalScreen[str | None]):
         self.options = OptionList(id="picker-options")
         self.title_label = Static(self._title(), id="picker-title", markup=False)
         self.input: Input  # made in compose (an Input wants an active app)
+        self.input_ready = False  # the input is mounted: type_ahead goes straight into it
+        self._typed_ahead = ""  # what type_ahead was given before
 
     def _title(self) -> Text:
         title = Text(self.title_text)
@@ -85,8 +87,30 @@ class PickerScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fill("")
+        self.input_ready = True
+        if self._typed_ahead:
+            self.type_ahead(self._typed_ahead)
+            self._typed_ahead = ""
         if self._refresh is not None:
             self.set_interval(REFRESH_EVERY, self._refresh_items)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character that reached the screen, not the input (typed in the list, or before the
+        input had the focus): it goes into the input, which takes the focus."""
+        if event.is_printable and event.character and not self.input.has_focus:
+            event.stop()
+            event.prevent_default()
+            self.type_ahead(event.character)
+
+    def type_ahead(self, text: str) -> None:
+        """Text typed for this picker before it could take it — right after the key that opened it,
+        a fast typist's keys were already on their way to the list behind: added to the input, in
+        order (kept until the input is mounted)."""
+        if not self.input_ready:
+            self._typed_ahead += text
+            return
+        self.input.focus()
+        self.input.insert_text_at_cursor(text)
 
     def _refresh_items(self) -> None:
         """While partial: the items again (more articles are extracted), the query and the
