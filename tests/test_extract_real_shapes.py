@@ -850,3 +850,45 @@ def test_names_from_the_eighteenth_set(text, names):
 ])
 def test_a_firm_named_only_after_the_word_for_its_kind(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the nineteenth and twentieth blind sets (tests/extract_gold/blind19, blind20)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("每吨上调 3 至 6 元，", ["3 至 6 元"]),                                         # a bare first number: a range of the rise
+    ("库存减少2,150吨至8.6万吨。", ["2,150吨", "8.6万吨"]),                           # …one with its unit: the change, then the level
+    ("拟派末期股息每股 12.5 港仙。", ["12.5 港仙"]),                                   # Hong Kong cents are money
+    ("集团预计2025/26财年上半年旺季来临。", ["2025/26财年上半年"]),                     # a fiscal year across two years
+    ("存栏 1,200 头以上的猪场，每周 3,450 班，研报 860 份，转增 3 股，上映 15 部。",
+     ["1,200 头", "3,450 班", "860 份", "3 股", "15 部"]),                            # spaced counts
+    ("本周航班增至9200班。", ["9200班"]),
+    ("公司 2 股东减持。", []),                                                         # 股东 begins a word: no count
+])
+def test_figures_from_the_nineteenth_and_twentieth_sets(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("电机厂商岚澄智驱（证券简称“N岚澄”，920186）今日上市。", ["岚澄智驱"], ["BJ:920186"]),  # a short name, then the code
+    ("小型矿企峪金矿业（股份代号：1978）亏损扩大。", ["峪金矿业"], ["HK:01978"]),             # Hong Kong's word for a code
+])
+def test_codes_after_a_short_name_or_hong_kongs_word(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("本次交易由鹤川朝日律师事务所担任法律顾问。", ["鹤川朝日律师事务所"]),      # a law firm's brand of two words
+    ("境外律师事务所与一家律师事务所均未出具意见。", []),
+    ("认购对象获配股份自发行结束之日起锁定 6 个月。", []),                       # shares allotted: no firm
+    ("摩根大通（J.P. MORGAN SECURITIES &amp; CO. LLC）与花旗（CITIGROUP &amp; CO. INC）。", ["摩根大通", "花旗"]),
+    ("华夏中证全指证券公司ETF获净申购。", []),                                  # an index product, no broker
+    ("澄源路桥建设（集团）有限公司（简称“澄源路桥”）获展期，澄源路桥称将按期付息。", ["澄源路桥"]),
+    ("广西饲料企业桂澄饲料关停 1 条产线。", ["桂澄饲料"]),                        # trades named after a name
+    ("福建鞋服代工厂闽澄服饰裁员。", ["闽澄服饰"]),
+    ("民营供应链企业岳澄供应链完成融资。", ["岳澄供应链"]),
+    ("功效护肤品牌澄颜生物完成融资。", ["澄颜生物"]),                            # 品牌 cut apart by the segmenter
+    ("苹果供应链与智能手机供应链承压，其中海外饲料销量增长。", ["苹果"]),
+])
+def test_names_from_the_nineteenth_and_twentieth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -105,9 +105,10 @@ _NUMBER_AS_WRITTEN = re.compile(r"[0-9][0-9.,，]*|[零〇一二两三四五六�
 
 
 def _written_number(text: str) -> str:
-    """The number of a figure's text as written (``超过4万亿次`` → ``4``, ``百亿美元`` → ``百亿``)."""
+    """The number of a figure's text as written (``超过4万亿次`` → ``4``, ``百亿美元`` → ``百亿``), its
+    separators kept: ``2000亿元`` in a title and ``2,000 亿元`` in the body are two texts of the article."""
     m = _NUMBER_AS_WRITTEN.search(text)
-    return m.group().replace(",", "").replace("，", "") if m else ""
+    return m.group() if m else ""
 
 
 def _add_title_figures(result: Extraction, title: str, body: str) -> None:

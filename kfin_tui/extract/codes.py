@@ -22,7 +22,7 @@ _BY_LENGTH = sorted(_PREFIX_MARKET, key=lambda x: -len(x[0]))
 _SHORT = re.compile(r"[A-Za-z]{2}")
 _PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if not _SHORT.fullmatch(p))
 _SHORT_PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if _SHORT.fullmatch(p))
-_LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股票简称|简称)"
+_LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股份代[号码]|股票简称|简称)"  # 股份代号: Hong Kong's word
 ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|.]?\s*|(?P<ps>"
         + _SHORT_PREFIX_RE + r")(?:\s*[:：|.]\s*|\s*(?=[0-9])))?"
         r"(?P<code>[0-9]{4,6}|[A-Z]{1,5}(?:\.[A-Z])?)"
@@ -30,7 +30,9 @@ ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*)?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:�
 ITEM_RE = re.compile(ITEM)
 _UNNAMED = ITEM.replace("?P<pm>", "?:").replace("?P<ps>", "?:").replace("?P<code>", "?:").replace("?P<sm>", "?:")
 CODE_ITEMS = _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*"  # one or more codes, as a bracket lists them
-BRACKET_RE = re.compile(r"[(（\[【]\s*(" + CODE_ITEMS + r")\s*[)）\]】]")
+# the short name in quotes before the code: （证券简称“N岳峰”，920139）
+_SHORT_NAME_FIRST = r"(?:(?:证券|股票)?简称\s*[:：]?\s*[“\"「][^”\"」()（）]{1,12}[”\"」]\s*[,，]\s*)?"
+BRACKET_RE = re.compile(r"[(（\[【]\s*" + _SHORT_NAME_FIRST + r"(" + CODE_ITEMS + r")\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
 # six-digit codes no mainland stock has, written bare for indexes: 申万 industry indexes (801xxx,
 # 850xxx, 851xxx, 857xxx), 深证 indexes (399xxx), board indexes of data vendors (880xxx);

@@ -30,6 +30,7 @@ from .names import (
     LATIN_BEFORE_ROLE,
     LATIN_ORG_NAME,
     LEGAL_FULL_NAME,
+    NOT_A_NAME,
     PARTNERSHIP,
     QUOTED_AFTER_COMPANY_WORD,
     counted_as_companies,
@@ -57,6 +58,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
+                "造船", "船业", "饲料", "服饰", "供应链",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所",
@@ -93,9 +95,10 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
-                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务)")
+                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务"
+                               r"|公司(?:ETF|LOF|指数|联接))")  # 中证全指证券公司ETF: an index's product
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
-LEGAL_TAIL_AFTER = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)")
+LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
@@ -160,10 +163,13 @@ _NAME_RUN_24 = re.compile(r"[" + CJK + r"A-Za-z0-9·&\-]{1,24}$")
 # words for a kind of listed or private firm that a legal name may follow (科创板上市公司某某科技股份有限公司)
 LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", "新三板", "港股", "美股", "A股", "民营企业", "国有企业",
                "民企", "国企", "央企", "房企", "车企", "药企", "险企", "券商", "拟上市公司", "煤企", "钢企", "电企", "船企",
-               "乳企", "酒企", "油企", "锂企", "航企", "光伏企业"}
+               "乳企", "酒企", "油企", "锂企", "航企", "光伏企业", "矿企"}
 # words for a kind of firm right before its name (品牌某某汽车, 车企某某汽车, 厂商某某科技)
 KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "制造商", "生产商", "企业", "公司", "新势力", "初创企业",
-                                  "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台"}
+                                  "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
+# trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链"})
+KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True)) + ")$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
 NAME_END_WORDS = {"数据"}
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
@@ -334,6 +340,17 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return None if got is None else (got[0] + ss - len(run), got[1])
 
 
+# what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
+SHARE_DEALING_WORDS = frozenset({"获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
+                                 "冻结", "解禁", "回购", "限售", "流通", "发行", "新增", "剩余", "上述", "相关", "全部",
+                                 "部分", "本次", "该等", "无限售", "有限售", "获得", "取得", "买入", "卖出", "出售", "拍卖"})
+# professional firms (律师事务所, 会计师事务所) go by a brand of two to four characters, often two ordinary
+# words (西村朝日, 竞天公诚): read after a word that ends the reading (由, 聘请, a place, a kind of firm)
+PROFESSIONAL_SUFFIXES = frozenset({"律师事务所", "会计师事务所"})
+ENGAGE_WORDS = frozenset({"聘请", "委托", "选聘", "聘任", "续聘", "改聘", "更换", "指定", "经", "请", "顾问", "法律顾问",
+                          "财务顾问", "审计机构", "中介机构"})
+
+
 # common surnames (a person's name before 控股的: a verb, not a firm's suffix)
 SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
                      "谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")  # (not 金万高方龙石江白: firms' too)
@@ -345,6 +362,8 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     norm = run + suffix
     ss, se = len(run), len(norm)
     got = _suffix_name_core(norm, ss, se, d, nca)
+    if got is None and suffix in PROFESSIONAL_SUFFIXES:
+        return _professional_name(run, suffix, d)
     if got is None or suffix not in FIN_SUFFIXES:
         return got
     base = got[1][:len(got[1]) - len(suffix)]
@@ -355,6 +374,29 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     if _MEASURE_END.search(base) or base[0] in "另该这那其各每某此本":
         return None  # 另一只基金, 该基金
     return got
+
+
+def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] | None:
+    """A law or accounting firm whose brand is two words the suffix rule does not take (西村朝日律师
+    事务所: 朝日 is a common word): at most four characters, at most one of them a common word, after
+    a word that ends the reading, never an ordinary word or a count (境外律师事务所, 一家律师事务所)."""
+    toks = lcut(run)
+    acc, common, i = "", 0, len(toks) - 1
+    while i >= 0:
+        tok = toks[i]
+        if tok in STOP_TOKENS or tok in ENGAGE_WORDS or tok in GENERIC_PREFIX or tok in KIND_BEFORE_NAME or \
+                (len(tok) == 1 and tok in FUNCTION_CHARS) or not HAS_CJK.search(tok) or \
+                (acc and _place(tok) and not common):  # (上海市锦天城; but 西村 in 西村朝日: 朝日 alone is a word)
+            break
+        if len(acc) + len(tok) > 4 or len(tok) > 3:
+            return None  # a longer run: not read
+        common += len(tok) > 1 and not _rare(tok, d)  # (single characters: a name cut apart)
+        acc = tok + acc
+        i -= 1
+    if not 2 <= len(acc) <= 4 or common > 1 or NOT_A_NAME.search(acc) or _place(acc) or \
+            (jieba.dt.FREQ.get(acc, 0) >= 60 and acc not in d.by_form):
+        return None
+    return len(run) - len(acc), acc + suffix
 
 
 def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> tuple[int, str] | None:
@@ -368,9 +410,12 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         name = "中国" + toks[-1] + norm[ss:se]  # 中国某某集团: a national group named by a common word
         if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
             return ss - 4, name
+    run = run_m.group()
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
+        if len(acc) >= 2 and KIND_END.search(run, 0, len(run) - len(acc)):
+            break  # 护肤品|牌|澄|肤生物: a word for the kind of firm the segmenter cut apart ends the reading too
         if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and (tok in FUNCTION_CHARS or tok in "年月日周末初底")) or \
                 TIME_WORD.fullmatch(tok):
             break
@@ -390,13 +435,17 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
                 and len(acc) - k >= 2:
             acc = acc[k:]
             break
+    if acc and norm[ss:se] in TRADE_SUFFIXES and (acc in d.by_form or _place(acc) or acc[0] in FUNCTION_CHARS or
+                                           any(jieba.dt.FREQ.get(t, 0) >= 60 for t in (acc, *lcut(acc)) if len(t) > 1)):
+        return None  # 苹果供应链, 手机供应链, 其中海外饲料: a company's, a place's or a product's trade, no firm
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc):
         return None  # (H股股份: shares of a class, no firm)
     if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
-    if (len(acc) == 2 and acc[0] in GENERIC_SINGLE) or acc[0] == "所":
-        return None  # (所购股份, 所持股份: what is bought or held, no firm)
+    if (len(acc) == 2 and acc[0] in GENERIC_SINGLE) or acc[0] == "所" or \
+            (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
+        return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm)
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
@@ -782,6 +831,13 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             w0 = max(0, m.start() - 24)
             got = _left_name(norm[w0:m.start()] + "有限公司", m.start() - w0 + 4, d)
             got = got and (got[0] + w0, got[1][:-4] + PARTNERSHIP)
+        elif norm.endswith(("(集团)", "（集团）"), 0, m.start()) and not taken.overlaps(m.start() - 4, m.end()):
+            # 某某建设（集团）有限公司: read as 某某建设集团有限公司 (the bracket is part of the legal name)
+            w0 = max(0, m.start() - 28)
+            got = _left_name(norm[w0:m.start() - 4] + "集团" + m.group(), m.start() - 2 - w0 + len(m.group()), d)
+            got = got and (got[0] + w0, got[1][:-len(m.group()) - 2] + m.group())  # (named without 集团)
+            if got and jieba.dt.FREQ.get(got[1][:-len(m.group())], 0) >= 60 and d.lookup(got[1][:-len(m.group())]) is None:
+                got = None  # …企业咨询服务（集团）: the name was cut at a word of its own (咨询服务), not read
         else:
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
         if got is not None and not taken.overlaps(got[0], m.end()):
@@ -822,6 +878,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
                 continue
             if s > 1 and norm[s - 1] in "(（" and (s - 1) in named_ends:
                 continue  # 某某资本(Foo Capital): the gloss of a name just read, not a second company
+            if _LATIN_CONTINUED.search(norm, max(0, s - 8), s) or _LATIN_CO.match(name):
+                continue  # GOLDMAN SACHS &amp; CO. LLC: the end of a longer name, not one of its own
             if d.lookup(name) is not None:
                 continue  # known names: the scan's rules
             if rx is LATIN_AFTER_COMPANY_WORD:
@@ -842,6 +900,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         add(s, s + len(name), name)
 
 
+_LATIN_CONTINUED = re.compile(r"(?:&|&amp;|\band)\s*$", re.ASCII)
+_LATIN_CO = re.compile(r"(?:Co|CO|Company|COMPANY)\b", re.ASCII)
 _LATIN_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 _LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.-")
 

@@ -43,7 +43,7 @@ LEGAL_FULL_NAME = re.compile(r"(?:股份有限公司|有限责任公司|有限�
 PARTNERSHIP = "合伙企业"
 # organisation words a legal name may end with before its legal tail; what is left must be a name
 _ORG_WORDS = re.compile(r"(?:合伙企业|企业|资产管理|投资管理|基金管理|股权投资|创业投资|产业投资|投资|控股|集团|实业|科技|资本|资产|管理|发展|"
-                        r"证券|保险|信托|银行|金融|商贸|贸易|国际|中国|股份)+$")
+                        r"证券|保险|信托|银行|金融|商贸|贸易|国际|中国|股份|咨询|服务)+$")
 
 
 def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
@@ -51,12 +51,12 @@ def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
     organisation words (资产管理, 控股 …) at least two characters that are not a generic word
     (资产管理有限公司, 中国投资有限公司 alone name nothing)."""
     core = _ORG_WORDS.sub("", name)
-    if _NOT_A_NAME.search(core):
+    if NOT_A_NAME.search(core):
         return False  # 一家有限公司, 共同设立合资有限公司: a count or an act, not a name
     return len(core) >= 2 and core not in generic and re.search(f"[{_CJK}A-Za-z]", core) is not None
 
 
-_NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
+NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
 
 
 # Latin company names after a word for a company or a trading venue (互联网公司ironSource, 数据集成公司Talend SA,
