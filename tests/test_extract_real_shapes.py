@@ -892,3 +892,21 @@ def test_codes_after_a_short_name_or_hong_kongs_word(text, names, tickers):
 ])
 def test_names_from_the_nineteenth_and_twentieth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-first blind set (tests/extract_gold/blind21)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("累计交付 4 批，年发电 2,600 千瓦时，已有37城调价。", ["4 批", "2,600 千瓦时", "37城"]),  # spaced 批 and measures
+    ("票价由 80 元至 90 元上调至 95 元至 110 元。", ["80 元至 90 元", "95 元至 110 元"]),  # raised to a range, not a change
+])
+def test_figures_from_the_twenty_first_set(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("未解锁的 12 万股将由公司回购注销；", []),                                  # two words of the language after 公司
+    ("年审机构为湖南澄信（集团）会计师事务所。", ["湖南澄信(集团)会计师事务所"]),   # a bracket inside a firm's name
+    ("县域供水企业澄岚水务获得融资，当地水务与城市水务承压。", ["澄岚水务"]),       # 水务 after a name
+])
+def test_names_from_the_twenty_first_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -58,7 +58,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
-                "造船", "船业", "饲料", "服饰", "供应链",
+                "造船", "船业", "饲料", "服饰", "供应链", "水务",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所",
@@ -168,7 +168,7 @@ LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", 
 KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "制造商", "生产商", "企业", "公司", "新势力", "初创企业",
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链"})
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务"})
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True)) + ")$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
 NAME_END_WORDS = {"数据"}
@@ -323,6 +323,10 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
             return None
     elif nca:
         return None
+    if suffix in PROFESSIONAL_SUFFIXES and norm.endswith(("(集团)", "（集团）"), 0, ss):
+        # 四川某某（集团）会计师事务所: the name before the bracket, the bracket part of the firm's name
+        got = _suffix_name(norm[:ss - 4] + suffix, ss - 4, ss - 4 + len(suffix), d)
+        return None if got is None else (got[0], got[1][:-len(suffix)] + norm[ss - 4:ss] + suffix)
     run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
     if run_m is None:
         return None
@@ -811,6 +815,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
         if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5:
             continue  # 估值普遍: ends in a common word of the sentence
+        if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
+            continue  # 公司回购注销: words of the language, each of them, not a name
         if rare_start:  # (获取版号, 产能现处: a word of the sentence, not a name)
             _add_named(norm, hits, taken, d, s, e, name)
 
@@ -1142,6 +1148,8 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                                                  for a, b in pairwise(listed)):
                 given += [(o, name, many.end()) for o, name in zip(listed, names)]
                 taken.add(many.start(), many.end())
+                # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
+                hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
             continue
         # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
         # article names it without the place (某某家居) elsewhere
