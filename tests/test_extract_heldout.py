@@ -234,7 +234,7 @@ def test_nineteenth_blind_set_of_articles_written_for_it():
     tickers 0.983; after the rules of stop 27's first round (spaced 头 份 股 班, codes after a quoted
     short name and after 股份代号, 某某建设（集团）有限公司, trades named after a name: 饲料 供应链 …,
     policy banks as companies): figures 0.998, companies 0.983 (precision 1.000), tickers 1.000."""
-    _assert_scores("blind19.json", GOLD / "blind19", companies=0.975, companies_precision=0.99)
+    _assert_scores("blind19.json", GOLD / "blind19", companies=0.985, companies_precision=0.99)
 
 
 def test_twentieth_blind_set_of_articles_written_for_it():
@@ -244,23 +244,37 @@ def test_twentieth_blind_set_of_articles_written_for_it():
     companies F1 0.965 (precision 0.977), tickers 1.000; after stop 27's first round (港仙, a range of
     a rise, 2026/27财年, a law firm's brand of two words, 获配股份, a Latin name's end after &, index
     products, a kind word the segmenter cut): figures 1.000, companies 0.986 (precision 1.000)."""
-    _assert_scores("blind20.json", GOLD / "blind20", companies=0.975, companies_precision=0.99)
+    _assert_scores("blind20.json", GOLD / "blind20", companies=0.985, companies_precision=0.99)
 
 
 def test_twenty_first_blind_set_of_articles_written_for_it():
     """Ten more (tests/extract_gold/blind21: shipbuilding, machinery exports, appliances, films and
     games, Japanese and Korean firms in China, supply chains, equity incentives, delistings, results
     forecasts, water utilities), annotated blind, first scored at stop 26's end: figures F1 0.991,
-    companies F1 0.904 (precision 0.986), tickers 1.000. Most of its misses are foreign firms and
-    joint ventures by their Chinese names (一汽丰田, 三星重工, 发那科)."""
-    _assert_scores("blind21.json", GOLD / "blind21", companies=0.90, companies_precision=0.98)
+    companies F1 0.904 (precision 0.986), tickers 1.000. Most of its misses were foreign firms and
+    joint ventures by their Chinese names (一汽丰田, 三星重工, 发那科): with its rules (spaced 批 and
+    measures, 城 counts, 水务, a price raised to a range) and curated_global.tsv (758 global firms, joint
+    ventures, shipyards and state groups, written without reading any gold set): figures 1.000,
+    companies 0.983 (precision 1.000)."""
+    _assert_scores("blind21.json", GOLD / "blind21", companies=0.975, companies_precision=0.99)
+
+
+def test_twenty_second_blind_set_of_articles_written_for_it():
+    """Ten more (tests/extract_gold/blind22: Hong Kong crypto firms, exporters under US tariffs,
+    metals, brokers' months, grain, clouds, car dealers, consumer finance, developers' sales,
+    pharmacies and hospitals), annotated blind and first scored with every rule from blind19-21 in,
+    before curated_global.tsv: figures F1 0.996, companies F1 0.900 (precision 0.942), tickers 1.000;
+    with its rules (持牌, a name before 指数, a fund house's 国际 arm, 余 in a spaced count) and
+    curated_global.tsv: companies 0.943 (precision 0.974). Left: renamed brokers (国联民生 is 国联证券
+    in our dictionary, as the real archive writes it), unlisted firms named by ordinary words (车好多)."""
+    _assert_scores("blind22.json", GOLD / "blind22", companies=0.935, companies_precision=0.965)
 
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
                                        "blind15.json", "blind16.json", "blind17.json", "blind18.json",
-                                       "blind19.json", "blind20.json", "blind21.json"])
+                                       "blind19.json", "blind20.json", "blind21.json", "blind22.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json

@@ -910,3 +910,32 @@ def test_figures_from_the_twenty_first_set(text, figures):
 ])
 def test_names_from_the_twenty_first_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-second blind set (tests/extract_gold/blind22)
+@pytest.mark.parametrize(("text", "names"), [
+    ("3 家持牌银行与持牌消费金融公司。", []),                                 # 持牌 (licensed): a kind, no name
+    ("截至收盘，申万医药商业指数下跌 2.1%。", []),                             # a name before 指数 within a few characters
+    ("嘉实国际与博时国际递交申请，博时基金另有安排。", ["嘉实国际", "博时国际", "博时基金"]),  # a fund house's HK arm
+    ("美国航空(AAL.US)涨 3%，美国航空业复苏，日本航空货物出口增长。", ["美国航空"]),  # an ambiguous name confirmed by a code
+])
+def test_names_from_the_twenty_second_set(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_spaced_count_after_yu():
+    assert [f.text for f in extract("与 2,400 余户签约，3000 余家企业参与。").figures] == ["2,400 余户", "3000 余家"]
+
+
+def test_global_firms_and_joint_ventures_are_in_the_dictionary():
+    """curated_global.tsv is merged by build_companies.py (its flags column too): joint ventures and
+    foreign firms by their Chinese names are companies, a name that is also a phrase is ambiguous."""
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    d = get_dictionary()
+    for name in ("一汽丰田", "三星重工", "发那科", "沪东中华"):
+        entry = d.lookup(name)
+        assert entry is not None and entry.kind == "company", name
+    assert d.lookup("日本航空").ambiguous
+    names = [c.name for c in extract("广汽丰田与东风本田的销量，日本航空货物出口量增长。").companies]
+    assert names == ["广汽丰田", "东风本田"]

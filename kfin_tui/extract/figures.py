@@ -104,9 +104,9 @@ FIG_RE = re.compile(
     r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
     r"(?P<post1>余|多|几)?"
     # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
-    # the other end of a range after it (9 万至 10 万元)
+    # the other end of a range after it (9 万至 10 万元); before a spaced unit, maybe after 余 (2,400 余户)
     r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$|[至到]" + SPACE
-    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|" + SPACED_UNIT + r"))?)"
+    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|余?" + SPACED_UNIT + r"))?)"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
     r"(?:" + SPACE + r"(?=" + SPACED_UNIT + r"))?"

@@ -1,4 +1,5 @@
-"""Build companies.tsv from the A-share stock list and curated.tsv.
+"""Build companies.tsv from the A-share stock list and the curated files (curated.tsv, curated_finance.tsv,
+curated_global.tsv: global firms in Chinese, joint ventures, shipyards; curated_hk.tsv, curated_former.tsv).
 
     python kfin_tui/extract/data/build_companies.py /path/to/stock_list.csv
 
@@ -92,12 +93,12 @@ def read_curated(path: Path):
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cols = ([*line.split("\t"), "", "", "", ""])[:4]
-        name, kind, tickers, aliases = (c.strip() for c in cols)
-        yield name, kind, [t for t in tickers.split(",") if t], [a for a in aliases.split(",") if a]
+        cols = ([*line.split("\t"), "", "", "", "", ""])[:5]
+        name, kind, tickers, aliases, flags = (c.strip() for c in cols)
+        yield name, kind, [t for t in tickers.split(",") if t], [a for a in aliases.split(",") if a], flags
 
 
-CURATED = ("curated.tsv", "curated_finance.tsv")
+CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv")
 GROUP_TAIL = re.compile(r"(?:股份|集团|控股|公司|有限公司|集团股份)$")
 
 
@@ -184,12 +185,14 @@ def build(stock_list: Path) -> list[Entry]:
         for f in [entry.name, *entry.aliases]:
             by_form.setdefault(f, entry)
     curated = [row for f in CURATED for row in read_curated(HERE / f)]
-    for name, kind, tickers, aliases in curated:
+    for name, kind, tickers, aliases, flags in curated:
         found = [by_form[f] for f in [name, *aliases] if f in by_form]
         e: Entry | None = found[0] if found else None
         if e is None:
             e = Entry(name, kind)
             entries.append(e)
+            if "ambiguous" in flags:  # (curated_global.tsv: a name that is also an ordinary phrase)
+                e.flags.add("ambiguous")
         else:
             e.kind = kind
             if e.name != name:  # curated spelling becomes canonical
