@@ -939,3 +939,12 @@ def test_global_firms_and_joint_ventures_are_in_the_dictionary():
     assert d.lookup("日本航空").ambiguous
     names = [c.name for c in extract("广汽丰田与东风本田的销量，日本航空货物出口量增长。").companies]
     assert names == ["广汽丰田", "东风本田"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("尼康与博世、宜家均下调预期，嘉吉和历峰表现平稳。", ["尼康", "博世", "宜家", "嘉吉", "历峰集团"]),  # bare short names
+    ("博世科（300422）旗下博世转债全周下跌。", ["博世科"]),                      # a convertible named after its issuer
+    ("基金的夏普比率与机电装备行业。", []),                                     # names not read inside words
+])
+def test_short_global_names_and_convertibles(text, names):
+    assert [c.name for c in extract(text).companies] == names

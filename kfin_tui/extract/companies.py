@@ -124,7 +124,7 @@ LATIN_CUE_RE = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 LATIN_STOP = {"REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
-PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店)")
+PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
 ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
