@@ -948,3 +948,16 @@ def test_global_firms_and_joint_ventures_are_in_the_dictionary():
 ])
 def test_short_global_names_and_convertibles(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("深圳青澄智能股份有限公司（简称“青澄智能”）今起招股，拟以“青澄智能-W”为股份简称在港交所主板挂牌，"
+     "股份代号为02768。", ["青澄智能"], ["HK:02768"]),                          # the sentence's firm
+    ("港股新股澄康医疗-B，股份代号为02763，今日上市。", ["澄康医疗"], ["HK:02763"]),  # a name with its share class
+    ("计划在港交所主板挂牌，股份代号为02769。", [], []),                            # no firm named: none guessed
+])
+def test_a_hong_kong_code_given_in_prose(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers
+    assert not [f for f in extract(text).figures if "027" in f.text]  # the code is no figure

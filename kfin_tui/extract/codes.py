@@ -87,9 +87,20 @@ def parse_items(items: str) -> list[tuple[str, bool]]:
 _ITEM_SEP = re.compile(r"[,，、;；/]")
 
 
+# Hong Kong's word for a code in prose, after a name and a comma: 某某医疗，股份代号为02763，…
+PROSE_HK_RE = re.compile(r"[,，]\s*股份代[号码]\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{4,5})(?![0-9])")
+
+
 def find_brackets(norm: str):
     """Every bracket holding codes: (start, end, [(code, explicit)])."""
     for m in BRACKET_RE.finditer(norm):
         got = _codes_of(m)  # (the match bracket_codes would make again at m.start())
         if got:
             yield m.start(), got[0], got[1]
+
+
+def find_prose_codes(norm: str):
+    """Hong Kong codes given in prose after a comma (:data:`PROSE_HK_RE`): (start, end, code)."""
+    if "股份代" in norm:
+        for m in PROSE_HK_RE.finditer(norm):
+            yield m.start(), m.end(), normalise(m.group("code"), "HK")

@@ -21,7 +21,7 @@ import ahocorasick_rs
 import jieba
 
 from ..tickers import Ticker, find_cashtags
-from .codes import CODE_ITEMS, bracket_codes, find_brackets, parse_items
+from .codes import CODE_ITEMS, bracket_codes, find_brackets, find_prose_codes, parse_items
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .names import (
@@ -167,6 +167,7 @@ LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", 
 # words for a kind of firm right before its name (品牌某某汽车, 车企某某汽车, 厂商某某科技)
 KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "制造商", "生产商", "企业", "公司", "新势力", "初创企业",
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
+HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
 TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务"})
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True)) + ")$")
@@ -771,8 +772,32 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         taken.add(s, e)
 
     _short_names(norm, hits, d, taken, bounds)
+    _prose_codes(norm, hits, shadow, d)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     return hits, shadow, cashtag_spans
+
+
+def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
+    """A Hong Kong code given in prose (…在港交所挂牌，股份代号为02763): the code of the last firm the
+    sentence names before it; of the name right before it when that ends in a share-class marker
+    (某某医疗-B，股份代号为02763); else of none (no name is guessed)."""
+    for bs, be, code in find_prose_codes(norm):
+        sentence = max(norm.rfind(p, 0, bs) for p in "。！？!?\n") + 1
+        before = max((h for h in hits if sentence <= h.start and h.end <= bs and h.kind == "company"),
+                     key=lambda h: h.end, default=None)
+        if before is not None:
+            if code not in before.codes:
+                before.codes.append(code)
+        elif HK_CLASS_END.search(norm, max(0, bs - 4), bs) and (got := _left_name(norm, bs, d)) is not None:
+            ns, raw = got
+            entry = d.lookup(raw)
+            if entry is not None and entry.kind == "block":
+                continue
+            hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
+                             entry.kind if entry else "company", [code]))
+        else:
+            continue
+        shadow.append((bs, be))
 
 
 def _name_goes_on_left(norm: str, s: int) -> bool:
