@@ -269,6 +269,13 @@ def initials(name: str) -> str:
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
+# English words that are also US tickers of the dictionary: as a keyword, the word (``--company``
+# and the pickers, where a code is expected, still take them as codes)
+COMMON_LATIN_WORDS = frozenset({"on", "now", "net", "app", "all", "low", "as", "pm", "am", "hd", "se", "it", "is", "or",
+                                "and", "go", "so", "up", "be", "do", "we", "us", "tv", "ai", "car", "key", "big", "fun",
+                                "cool", "love", "life", "real", "well", "good", "next", "open", "one", "two", "new"})
+
+
 def parse_code(text: str, *, lenient: bool = False) -> str | None:
     """``MARKET:CODE`` when ``text`` is written as a stock code (see the module's rules), else None.
     ``lenient``: four or five bare digits are a Hong Kong code, any Latin word of 1–5 letters a US
@@ -291,6 +298,8 @@ def parse_code(text: str, *, lenient: bool = False) -> str | None:
         code = f"US:{s.upper()}"
         if lenient:
             return code
+        if s.lower() in COMMON_LATIN_WORDS:
+            return None  # app, now, on: a word typed as a keyword, not ServiceNow's or onsemi's ticker
         names = _names()
         return code if names is not None and len(s) >= 2 and code in names.tickers else None
     if not re.search(r"[0-9]", s) and not re.search(r"[:：|.．]", s):

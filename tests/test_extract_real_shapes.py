@@ -961,3 +961,26 @@ def test_a_hong_kong_code_given_in_prose(text, names, tickers):
     assert [c.name for c in companies] == names
     assert [t for c in companies for t in c.tickers] == tickers
     assert not [f for f in extract(text).figures if "027" in f.text]  # the code is no figure
+
+
+# found by the twenty-third blind set (tests/extract_gold/blind23), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("一家民营轮胎企业澄岚轮胎的负责人说，半钢轮胎与全钢轮胎出口增长。", ["澄岚轮胎"]),  # a product word after a kind only
+    ("一家HDI板厂澄甬电路的负责人说，印制电路板需求旺盛。", ["澄甬电路"]),
+    ("一家储能集成商澄沪储能的负责人说，户用储能与大储项目增多。", ["澄沪储能"]),
+    ("中型发展商澄丰置业计划推盘。", ["澄丰置业"]),                                   # 发展商: a kind of firm
+    ("隆基氢能与华为数字能源中标，燃料电池汽车销量增长。", ["隆基氢能", "华为数字能源"]),  # a group's unit; no 燃料电池汽车
+])
+def test_names_from_the_twenty_third_set(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_title_date_is_a_text_of_its_own(tmp_path):
+    """The title's 前10月 beside the body's 2026年前10月: two texts of the article, as the gold sets
+    count them (a title repeated by the body adds nothing)."""
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: 轮胎出口量前10月增12.6% 楼盘推出 1,260 伙\ndate: 2026-12-01 10:00:00\n---\n"
+                 "<p>2026年前10月，轮胎出口量增长 12.6%，另有 1,260 伙单位推出。</p>\n", encoding="utf-8")
+    article, _ = load_file(p)
+    texts = [f.text for f in extract_article(article).figures]
+    assert "前10月" in texts and "2026年前10月" in texts and "1,260 伙" in texts

@@ -81,7 +81,10 @@ def test_expand_terms_splits_and_normalises():
 def test_parse_code_forms():
     assert parse_code("600519") == "SH:600519" and parse_code("830799") == "BJ:830799"
     assert parse_code("09988.HK") == "HK:09988" and parse_code("hk09988") == "HK:09988"
-    assert parse_code("SHOP") is None  # letters the dictionary does not list as a US ticker
+    assert parse_code("ZQXJ") is None  # letters the dictionary does not list as a US ticker
+    assert parse_code("SHOP") == "US:SHOP"  # …and letters it does (Shopify, curated_global.tsv)
+    assert parse_code("app") is None and parse_code("NOW") is None  # English words as keywords, not tickers
+    assert parse_code("NOW", lenient=True) == "US:NOW"  # (where a code is expected)
     assert parse_code("宁德时代") is None and parse_code("") is None
 
 

@@ -124,8 +124,8 @@ def _add_title_figures(result: Extraction, title: str, body: str) -> None:
         # (10.9亿股 and 10.90亿股, 百亿美元 and 100亿美元) is a figure of the title as written; a
         # fraction in 成 is the body's percent in other words (三成, 30%).
         core = _written_number(f.text)
-        if f.kind == "date":  # 2020年 (title) is not the body's 2020第四季度, but is its 2020年三季度
-            return any(f.text in t or t in f.text for t in texts)
+        if f.kind == "date":  # a date of the title is a text of its own: 前10月 beside the body's 2026年前10月
+            return f.text in texts
         return f.text in texts or any(k == f.kind and v == f.value and (u == f.unit or not u or not f.unit)
                                       and (c == core or f.text.endswith("成")) for k, v, u, c in values)
 
