@@ -984,3 +984,22 @@ def test_a_title_date_is_a_text_of_its_own(tmp_path):
     article, _ = load_file(p)
     texts = [f.text for f in extract_article(article).figures]
     assert "前10月" in texts and "2026年前10月" in texts and "1,260 伙" in texts
+
+
+# found by the twenty-fourth blind set (tests/extract_gold/blind24), after its first score
+@pytest.mark.parametrize(("text", "figures"), [
+    ("包揽236列订单，预计 450 至 500 列。", ["236列", "450 至 500 列"]),                # 列 (train sets)
+    ("全国共有地方AMC 59 家，Mate 70 手机，Top 50 名单。", ["59 家"]),                   # an acronym before a count
+])
+def test_figures_from_the_twenty_fourth_set(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("水滴公司（NYSE: WDH）第三季度保险相关收入增长。", ["水滴"]),                     # 第三季度 is a time, no name
+    ("| 水滴公司 | WDH.US | 23.64亿元 |", ["水滴"]),                                  # a code in a table's cell
+    ("澄明保险经纪与澄泰保险代理的规模保费增长。", ["澄明保险经纪", "澄泰保险代理"]),      # intermediaries whole
+    ("深圳电子烟企业出口增长。", []),                                               # 电子烟: no firm 深圳电子
+])
+def test_names_from_the_twenty_fourth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

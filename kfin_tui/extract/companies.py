@@ -61,7 +61,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 "造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
-                "律师事务所", "会计师事务所",
+                "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务",
                 # rural and village banks named by their place (某某农商银行, 某某农村商业银行, 某某村镇银行)
                 "农商银行", "农商行", "农村商业银行", "村镇银行",
                 # groups named by their line of business (地方国企、城投: 某某城建投资集团, 某某发展集团): the
@@ -95,7 +95,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
-                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务"
+                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数)")  # 中证全指证券公司ETF, 申万医药商业指数: an index
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
@@ -465,7 +465,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
 # before the suffix, the name stops there
-TIME_WORD = re.compile(r"(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
+TIME_WORD = re.compile(r"第?(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
                        r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]|单[月季周日]"
                        r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]")
 # words that qualify a firm and that jieba may cut into single characters before a name (公募岱峰基金)
@@ -855,9 +855,13 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# a stock code written as a name (a table's cell: WDH.US, 02373.HK): no company's name
+CODE_SHAPED = re.compile(r"[A-Z]{1,5}\.(?:US|HK|N|O|OQ)|[0-9]{4,6}\.(?:HK|SH|SZ|BJ)|(?:US|HK|SH|SZ|BJ):[A-Z0-9]+")
+
+
 def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, name: str) -> None:
     entry = d.lookup(name)
-    if entry is not None and entry.kind == "block":
+    if (entry is not None and entry.kind == "block") or CODE_SHAPED.fullmatch(name):
         return
     hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
     taken.add(s, e)

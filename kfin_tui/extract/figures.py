@@ -34,7 +34,7 @@ MEASURES_CJK = [
     "公里", "千米", "公斤", "千克", "小时", "分钟", "家", "个", "款", "次", "人", "名", "位", "台", "片", "枚", "手",
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双", "万千升", "千升",
-    "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙",
+    "岁", "期", "轮", "种", "类", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙", "列",
     "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币",
@@ -81,7 +81,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "人", "票", "次", "条", "座", "宗", "吨", "万吨", "点", "公里", "席", "双", "万双", "单", "场", "组", "间",
                  "头", "份", "股", "班", "部", "张", "篇", "枚", "支", "颗", "块", "片", "批", "轮", "种", "类", "处", "站",
                  "所", "城", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "平方米", "万平方米", "立方米", "万立方米",
-                 "亿立方米", "公斤", "千克", "小时", "伙"]
+                 "亿立方米", "公斤", "千克", "小时", "伙", "列"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -289,7 +289,8 @@ BRACKET_UNIT_BEFORE = re.compile(r"[(（](?:单位[:：]\s?)?(?:人民币|美元
 UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
 # a count set off by a space (603 家) is not read where the number ends a Latin name (Mate 70 手机,
 # Windows 11 家庭版, Top 50 名单) or the measure word begins a word of its own (手机, 台北, 项目)
-LATIN_WORD_SPACE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]* $")
+LATIN_WORD_SPACE_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z][A-Za-z0-9.\-]* $")
+ACRONYM = re.compile(r"[A-Z]{2,5} ")
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
 # a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
@@ -322,10 +323,11 @@ def _single(norm: str, m: re.Match):
         return None  # 双11, 双12: shopping festivals (a name, as 618 in 618大促)
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
-        if LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start) or \
+        latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
+        if (latin and not (unit in ("家", "只") and ACRONYM.fullmatch(latin.group()))) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
-            return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数
+            return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家: firms counted)
     if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
         shorter = FIG_RE.match(norm, start, end - 1)
