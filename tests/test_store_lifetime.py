@@ -77,3 +77,50 @@ def test_calls_after_close_answer_without_the_index(cache, tmp_path):
     assert after.total == n and set(after.ids) <= set(hits)
     assert lib.extraction(lib.rows[0].id) is not None or not hits  # recomputed in memory
     assert all(p.stage is not Stage.OPEN for p in lib.problems)
+
+
+def _in_thread(fn):
+    out: list = []
+    t = threading.Thread(target=lambda: out.append(fn()))
+    t.start()
+    t.join(10)
+    return out[0]
+
+
+def test_each_search_in_a_new_thread_reuses_one_connection(cache, tmp_path):
+    """The reader searches in a new worker thread each time: they take over the connection of a
+    thread that has ended (its page cache and the remembered answers of long terms with it)
+    instead of opening one each and keeping it until the index closes."""
+    lib = Library(write_corpus(tmp_path / "c", n=12)).load_all()
+    lib.wait_index()
+    store = lib._store
+    assert store is not None
+    before = len(store._conns)
+    seen = {_in_thread(lambda: (lib.search("公司"), id(store.conn))[1]) for _ in range(6)}
+    assert len(seen) == 1
+    assert len(store._conns) <= before + 1
+    # two threads alive at once never share one
+    hold, go = threading.Event(), threading.Event()
+    mine: list[int] = []
+
+    def holder() -> None:
+        mine.append(id(store.conn))
+        hold.set()
+        go.wait(10)
+
+    t = threading.Thread(target=holder)
+    t.start()
+    assert hold.wait(10)
+    other = _in_thread(lambda: id(store.conn))
+    go.set()
+    t.join(10)
+    assert other != mine[0]
+    # a thread that ended inside a transaction leaves none open to the next one
+    def dies_in_transaction() -> None:
+        store.conn.execute("BEGIN")
+        store.conn.execute("SELECT count(*) FROM files").fetchone()
+
+    _in_thread(dies_in_transaction)
+    assert _in_thread(lambda: store.conn.in_transaction) is False
+    assert lib.close() is True
+    assert store._conns == [] and store._idle == []

@@ -20,6 +20,7 @@ import os
 import sqlite3
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 from ...versions import LOADER_VERSION
@@ -87,6 +88,17 @@ def db_path_for(root: Path, cache: Path | None = None) -> Path:
     return index_path_for(root, cache)
 
 
+class _Lease:
+    """A thread's hold on its connection, kept in the store's thread-local: when the thread ends,
+    Python drops its thread-locals, and the connection goes back to the store."""
+
+    __slots__ = ("__weakref__", "conn")
+
+    def __init__(self, store: Store, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        weakref.finalize(self, store._release, conn)
+
+
 class Store:
     """One SQLite index: its connections (per thread: the UI runs extraction in a worker thread),
     schema, lifetime, ``meta`` and generation; the parts that own the tables are attributes."""
@@ -98,6 +110,7 @@ class Store:
         self.closed = False  # close_for_good(): no connection is opened any more
         self.damage: list[str] = []  # damage found in side files, snapshots or tables (see note_damage)
         self._conns: list[sqlite3.Connection] = []
+        self._idle: list[sqlite3.Connection] = []  # connections of threads that have ended
         self._conns_lock = threading.Lock()
         self.files = FileTable(self)
         self.snapshots = Snapshots(self)
@@ -125,11 +138,19 @@ class Store:
                 self._discard()  # corrupt / old version: start again
 
     def _connect(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            return conn
+        lease = getattr(self._local, "lease", None)
+        if lease is not None:
+            return lease.conn
         if self.closed:
             raise sqlite3.ProgrammingError("the index is closed")
+        with self._conns_lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is not None:  # a finished thread's: its page cache and Fts' remembered answers with it
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.rollback()
+            self._local.lease = _Lease(self, conn)
+            return conn
         conn = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect only while the file is empty
@@ -137,10 +158,19 @@ class Store:
         conn.execute("PRAGMA cache_size = -16384")  # per connection; the OS caches the file too
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.create_function("kfin_grams", 1, sql_grams, deterministic=True)
-        self._local.conn = conn
         with self._conns_lock:
             self._conns.append(conn)
+        self._local.lease = _Lease(self, conn)
         return conn
+
+    def _release(self, conn: sqlite3.Connection) -> None:
+        """A thread that held ``conn`` has ended (its :class:`_Lease` collected): the next new thread
+        takes the connection over. The reader runs each search in a new worker thread: with a
+        connection per thread they each opened one, read the index through a cold page cache and
+        kept it (16 MB each) until the index closed."""
+        with self._conns_lock:
+            if any(c is conn for c in self._conns):  # (not one :meth:`close` has closed)
+                self._idle.append(conn)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -200,7 +230,7 @@ class Store:
 
     def close(self) -> None:
         with self._conns_lock:
-            conns, self._conns = self._conns, []
+            conns, self._conns, self._idle = self._conns, [], []
         for c in conns:
             with contextlib.suppress(sqlite3.Error):
                 c.close()
