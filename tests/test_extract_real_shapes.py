@@ -1003,3 +1003,17 @@ def test_figures_from_the_twenty_fourth_set(text, figures):
 ])
 def test_names_from_the_twenty_fourth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-fifth and twenty-sixth blind sets (tests/extract_gold/blind25, blind26), after
+# their first scores; the names are invented where no dictionary may know them
+@pytest.mark.parametrize(("text", "names"), [
+    ("纸浆方面，芬兰澄湖集团与巴西岚峰纸业宣布提价。", ["澄湖集团", "岚峰纸业"]),        # a country before a firm: no part of it
+    ("汇澄银行启动新一轮股份回购，规模 20 亿港元。", ["汇澄银行"]),                    # 新一轮股份: a round, no firm
+    ("与眼镜品牌合作推出的澄朗智能眼镜销量过万。", []),                                # 某某智能眼镜: a product
+    ("新能源汽车废旧动力电池的回收规模扩大。", []),                                    # 废旧动力电池: no firm
+    ("据悉，澈影光学完成融资，晶岚硅业扩产。", ["澈影光学", "晶岚硅业"]),                # 光学, 硅业: firms named by trade
+    ("金沙中国（01928.HK）涨 3.8%。", ["金沙中国"]),                                  # the short name, not the legal one
+])
+def test_names_from_the_twenty_fifth_and_sixth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
