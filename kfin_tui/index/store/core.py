@@ -111,7 +111,7 @@ class Store:
         self.damage: list[str] = []  # damage found in side files, snapshots or tables (see note_damage)
         self._conns: list[sqlite3.Connection] = []
         self._idle: list[sqlite3.Connection] = []  # connections of threads that have ended
-        self._conns_lock = threading.Lock()
+        self._conns_lock = threading.RLock()  # (re-entrant: a lease may be collected while it is held)
         self.files = FileTable(self)
         self.snapshots = Snapshots(self)
         self.fts = Fts(self)
