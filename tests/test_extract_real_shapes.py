@@ -1017,3 +1017,14 @@ def test_names_from_the_twenty_fourth_set(text, names):
 ])
 def test_names_from_the_twenty_fifth_and_sixth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-eighth blind set, after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("3M公司与杜邦公司达成和解，3M则表示已完成退出。", ["3M", "杜邦"]),          # the short name, not …公司
+    ("运用杜邦分析法拆解ROE，夏普比率上升。", []),                               # ambiguous short names alone
+    ("夏普公司发布财报。", ["夏普"]),                                             # … read with their company word
+    ("九丰能源与卡塔尔能源公司签署长协。", ["九丰能源", "卡塔尔能源"]),
+])
+def test_names_from_the_twenty_eighth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -105,6 +105,8 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数)")  # 中证全指证券公司ETF, 申万医药商业指数: an index
+# an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析) is the firm
+COMPANY_WORD_FORMS = ("公司", "集团", "股份", "控股", "株式会社")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
@@ -641,7 +643,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if goes_on:
                 continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
         if entry.ambiguous:
-            if not COMPANY_CUE_AFTER.match(norm, e) and (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None):
+            if not COMPANY_CUE_AFTER.match(norm, e) and not form.endswith(COMPANY_WORD_FORMS) and \
+                    (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None):
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
