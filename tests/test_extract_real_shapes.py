@@ -1028,3 +1028,13 @@ def test_names_from_the_twenty_fifth_and_sixth_sets(text, names):
 ])
 def test_names_from_the_twenty_eighth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-seventh blind set, after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("完成债务重组的澄居企业控股（02998.HK）代理业务增长。", ["澄居企业控股"]),   # 企业 inside the name's tail
+    ("代理收入增长超过 50%，约占集团总收入的 17%。", []),                                    # 约占集团: no firm
+    ("全家便利店与罗森门店增长，全家人都去了。", ["全家", "罗森"]),                 # an ambiguous name in a longer form
+])
+def test_names_from_the_twenty_seventh_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -105,7 +105,8 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数)")  # 中证全指证券公司ETF, 申万医药商业指数: an index
-# an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析) is the firm
+# an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
+# form that holds it (全家便利店), is the firm
 COMPANY_WORD_FORMS = ("公司", "集团", "股份", "控股", "株式会社")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
@@ -277,6 +278,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
             acc = tok + acc
             continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
+        if tok == "企业" and acc in ("控股", "集团", "控股集团") and i > 0 and run_toks[i - 1] not in STOP_TOKENS:
+            acc = tok + acc
+            continue  # 某某企业控股（02048.HK）: 企业 inside the name's tail, no word for a kind of firm
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
@@ -482,7 +486,7 @@ TIME_WORD = re.compile(r"第?(?:[0-9一二三四]+|前[一二三四]|[上下本]
 LEADING_QUALIFIERS = {"公募", "私募", "外资", "中资", "合资", "独资", "头部", "知名", "老牌", "本土", "新设", "新晋",
                       "个人系", "券商系", "银行系", "保险系", "新成立"}
 GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
-FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某")
+FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某占")
 _PLACES: set[str] | None = None
 
 
@@ -644,6 +648,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
         if entry.ambiguous:
             if not COMPANY_CUE_AFTER.match(norm, e) and not form.endswith(COMPANY_WORD_FORMS) and \
+                    not (len(form) > len(entry.name) and entry.name in form) and \
                     (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None):
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker

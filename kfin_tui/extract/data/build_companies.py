@@ -198,7 +198,10 @@ def build(stock_list: Path) -> list[Entry]:
             if e.name != name:  # curated spelling becomes canonical
                 e.aliases = [a for a in e.aliases if a != name] + [e.name]
                 e.name = name
-            e.flags.discard("ambiguous")
+            if "ambiguous" in flags:  # (a curated name that is also a word: 全家 for 全家便利店)
+                e.flags.add("ambiguous")
+            else:
+                e.flags.discard("ambiguous")
         for other in found[1:]:
             if other is not e and other in entries:  # 华虹公司 (A-share) is 华虹半导体: one company
                 entries.remove(other)
