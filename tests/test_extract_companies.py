@@ -265,7 +265,7 @@ def test_short_alias_glued_to_a_common_word_is_not_a_company():
 
 
 @pytest.mark.parametrize("text, name, ticker", [
-    ("南卫股份今日发布季度报告。", "ST南卫", "SH:603880"),  # the plain name of a company now under ST
+    ("南卫股份今日发布季度报告。", "南卫股份", "SH:603880"),  # the plain name of a company later under ST: as written, its code
     ("*ST金正收到交易所关注函。", "金正大", "SZ:002470"),  # an ST name cut to four characters
     ("ST天山盘中触及跌停。", "*ST天山", "SZ:300313"),  # ST written without the star
 ])

@@ -66,14 +66,14 @@ def test_later_held_out_sets(shared_dir, gold_file, companies_floor):
 def test_fifth_held_out_set(shared_dir):
     """Ten more articles (fund holdings, ride-hailing companies named by their legal names, HK and US
     listings, crypto flashes): companies the rules cannot reach yet keep its floors lower."""
-    _assert_floors(shared_dir, "real-heldout5.json", companies=0.98, companies_precision=0.98)
+    _assert_floors(shared_dir, "real-heldout5.json", companies=0.99, companies_precision=0.99)
 
 
 def test_sixth_held_out_set(shared_dir):
     """Ten more, annotated blind after every rule so far (a 40-name list of delisting warnings,
     fund holdings, US research houses named in English): its floors sit just under its score after the
     rules it led to (what is left: 南卫股份, which the dictionary reports as ST南卫)."""
-    _assert_floors(shared_dir, "real-heldout6.json", companies=0.98, companies_precision=0.98, figures=0.98)
+    _assert_floors(shared_dir, "real-heldout6.json", companies=0.99, companies_precision=0.99, figures=0.98)
 
 
 def test_seventh_held_out_set(shared_dir):
@@ -332,12 +332,22 @@ def test_twenty_eighth_blind_set_of_articles_written_for_it():
     _assert_scores("blind28.json", GOLD / "blind28", companies=0.96, companies_precision=0.98, tickers=0.98)
 
 
+
+def test_thirtieth_blind_set_of_articles_written_for_it():
+    """Ten articles of 2021-2022 (tests/extract_gold/blind30: the Shanghai lockdown, the LME nickel
+    squeeze, the PCAOB deal, metaverse stocks, e-CNY pilots, 东数西算, the hog cycle, baijiu, solar and
+    storage, internet layoffs), first scored after the rules of blinds 25-28: figures F1 0.996,
+    companies F1 0.962 (precision 0.978), tickers 1.000; with names as the text of their day writes
+    them (正邦科技, not the later *ST正邦; 安信证券 apart from 国投证券): companies 0.970 (precision 0.989)."""
+    _assert_scores("blind30.json", GOLD / "blind30", companies=0.96, companies_precision=0.98)
+
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
                                        "blind15.json", "blind16.json", "blind17.json", "blind18.json",
                                        "blind19.json", "blind20.json", "blind21.json", "blind22.json", "blind23.json", "blind24.json",
-                                       "blind25.json", "blind26.json", "blind27.json", "blind28.json"])
+                                       "blind25.json", "blind26.json", "blind27.json", "blind28.json", "blind30.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json

@@ -107,6 +107,7 @@ NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|�
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数)")  # 中证全指证券公司ETF, 申万医药商业指数: an index
 # an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
 # form that holds it (全家便利店), is the firm
+ST_NAMES = ("ST", "*ST")
 COMPANY_WORD_FORMS = ("公司", "集团", "股份", "控股", "株式会社")
 COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
 LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
@@ -673,6 +674,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 not form.endswith(("基金", "证券")) and e + 2 in bounds:
             hits.append(_Hit(s, e + 2, norm[s:e + 2]))
             continue  # 博时国际, 嘉实国际: a fund house's or a broker's Hong Kong arm, its own company
+        if entry.name.startswith(ST_NAMES) and not form.startswith(ST_NAMES) and entry.kind == "company":
+            plain = SUFFIX_RE.match(norm, e)
+            if plain is not None and plain.end() in bounds:
+                hits.append(_Hit(s, plain.end(), norm[s:plain.end()], "company", list(entry.tickers)))
+                continue  # 正邦科技 in a text of its day: the list's *ST正邦 is a later risk warning
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
