@@ -1047,6 +1047,7 @@ def test_names_from_the_twenty_seventh_set(text, names):
     ("*ST正邦预亏。", ["*ST正邦"]),                                            # … which a later text writes
     ("安信证券与国投证券。", ["安信证券", "国投证券"]),                        # a renamed firm under each name
     ("国联证券（601456）发布公告。", ["国联证券"]),
+    ("苏宁易购与阳光城的债务问题受关注。", ["苏宁易购", "阳光城"]),           # the list's ST易购, and ST阳光城 delisted
 ])
 def test_names_as_the_text_of_their_day_writes_them(text, names):
     assert [c.name for c in extract(text).companies] == names
