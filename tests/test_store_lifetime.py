@@ -2,9 +2,11 @@
 index or raise (what lets the reader quit without counting its threads)."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 
+import pytest
 from index_helpers import write_corpus
 
 from kfin_tui.filters import Filters
@@ -124,3 +126,26 @@ def test_each_search_in_a_new_thread_reuses_one_connection(cache, tmp_path):
     assert _in_thread(lambda: store.conn.in_transaction) is False
     assert lib.close() is True
     assert store._conns == [] and store._idle == []
+
+
+def test_a_store_dropped_unclosed_leaves_no_file_open(tmp_path):
+    """A store nobody closed (a test's, a failed start's) closes its connections when it goes, also
+    those a thread handed back: no file stays open for the life of the process (the reader's big-article
+    child is read with select(), which fails on descriptors past 1024)."""
+    import gc
+
+    from kfin_tui.index.store.core import Store
+
+    fd_dir = "/proc/self/fd"
+    if not os.path.isdir(fd_dir):
+        pytest.skip("needs /proc")
+    before = len(os.listdir(fd_dir))
+    for i in range(20):
+        store = Store(tmp_path / f"r{i}", tmp_path / f"i{i}.sqlite")
+        store.conn.execute("SELECT 1")
+        t = threading.Thread(target=lambda s=store: s.conn.execute("SELECT 1"))
+        t.start()
+        t.join(10)
+        del store, t
+    gc.collect()
+    assert len(os.listdir(fd_dir)) - before < 5

@@ -96,7 +96,18 @@ class _Lease:
 
     def __init__(self, store: Store, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        weakref.finalize(self, store._release, conn)
+        # (the store by a weak reference: a strong one, held by the finalizer, would keep a store
+        # nobody closed, and its connections' files, open for as long as the thread lives)
+        weakref.finalize(self, _give_back, weakref.ref(store), conn)
+
+
+def _give_back(store_ref: weakref.ref[Store], conn: sqlite3.Connection) -> None:
+    store = store_ref()
+    if store is not None:
+        store._release(conn)
+    else:  # the store was dropped unclosed: so is its connection
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
 
 
 class Store:
