@@ -214,3 +214,26 @@ def test_no_child_outlives_a_parent_that_dies(tmp_path):
     while not gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gone(pid)
+
+
+def test_a_child_is_read_past_descriptor_1024(tmp_path):
+    """The child's pipe is read with poll(): a process with over a thousand files open (select()
+    refuses a descriptor past 1024) still opens big articles."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if max(soft, hard) < 1300:
+        pytest.skip("the process may not open 1,300 files")
+    if soft < 1300:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1200)]
+    try:
+        path = tmp_path / "big.md"
+        path.write_text(heavy_text(50), encoding="utf-8")
+        with ArticlePool() as pool:
+            got = pool.prepare(str(path), str(tmp_path))
+        assert got.article is not None and "大文章" in got.article.title
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

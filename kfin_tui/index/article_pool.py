@@ -208,8 +208,12 @@ class _Child:
 def _read_exactly(fd: int, n: int, until: Callable[[], None]) -> bytes:
     """``n`` bytes from ``fd``, waiting in short steps (``until`` raises to give up)."""
     buf = bytearray()
+    # poll(), not select(): select() refuses a descriptor past 1024 (a process with many files open)
+    poller = select.poll() if hasattr(select, "poll") else None
+    if poller is not None:
+        poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
     while len(buf) < n:
-        ready, _, _ = select.select([fd], [], [], 0.05)
+        ready = poller.poll(50) if poller is not None else select.select([fd], [], [], 0.05)[0]
         if not ready:
             until()
             continue
