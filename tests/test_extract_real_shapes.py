@@ -1051,3 +1051,17 @@ def test_names_from_the_twenty_seventh_set(text, names):
 ])
 def test_names_as_the_text_of_their_day_writes_them(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the twenty-ninth blind set (articles of 2021-2022), after its first score
+def test_dry_tonnes_are_a_measure():
+    assert [f.text for f in extract("成交 5,000 干吨锂辉石精矿，另有 3.2万干吨。").figures] == ["5,000 干吨", "3.2万干吨"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("思考乐教育（01769.HK）和卓越教育集团（03998.HK）下跌。", ["思考乐教育", "卓越教育集团"]),  # 卓越: a word
+    ("公司旗下教育集团（03998.HK）下跌。", []),                                               # 集团 alone: no name
+    ("民营房企澜岳控股（02998.HK）境内债务重组。", ["澜岳控股"]),                              # the kind still goes
+])
+def test_a_name_before_its_code_that_begins_with_a_word(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -289,6 +289,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
                 acc not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
             if _place(tok):
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
+            elif (i == 0 or run_toks[i - 1] in STOP_TOKENS) and acc.endswith(CHINA_GROUP_SUFFIXES_T) and \
+                    tok not in GENERIC_PREFIX and tok not in KIND_BEFORE_NAME and \
+                    (acc[:2] in GENERIC_PREFIX or acc[:3] in GENERIC_PREFIX) and len(tok) + len(acc) <= max_chars:
+                acc = tok + acc  # 和卓越教育集团（03978.HK）: a word of the language begins the name after 和
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     acc = acc.lstrip("-·")
@@ -305,8 +309,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS \
             and jieba.dt.FREQ.get(acc[:2], 0) < HAVE_GLUED_FREQ:
         acc = acc[1:]  # 北交所则有恒润达（920128）: jieba glued the verb to the name (有恒|润|达); not 有色金属
-    if len(acc) < 2 or acc in GENERIC_PREFIX or acc.isdigit() or acc.endswith(ROLE_ENDS):
-        return None  # 董事会主席（1347.HK）: a person's title before the code
+    if len(acc) < 2 or acc in GENERIC_PREFIX or acc in ORG_SUFFIXES or acc.isdigit() or acc.endswith(ROLE_ENDS):
+        return None  # 董事会主席（1347.HK）: a person's title before the code; 集团 alone is no name
     if SHARE_CLASS.fullmatch(acc):
         return None  # 公司H股（03750.HK）, 港股（00700）: a class of shares or a market, not a name
     if FUND_PRODUCT_END.search(acc) or FUND_PRODUCT_END.search(norm, max(0, end - 12), end):
@@ -478,6 +482,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 
 
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
+CHINA_GROUP_SUFFIXES_T = tuple(CHINA_GROUP_SUFFIXES)
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
 # before the suffix, the name stops there
 TIME_WORD = re.compile(r"第?(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
