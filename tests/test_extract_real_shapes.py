@@ -1065,3 +1065,11 @@ def test_dry_tonnes_are_a_measure():
 ])
 def test_a_name_before_its_code_that_begins_with_a_word(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("拟向中信集团、中保融信私募基金等引战。", "融信中国"),   # the era list's bare 融信 was dropped
+    ("海航能源发布公告。", "海航集团"),                       # … and its bare 海航
+])
+def test_era_names_do_not_fire_inside_other_names(text, absent):
+    assert absent not in [c.name for c in extract(text).companies]
