@@ -1073,3 +1073,14 @@ def test_a_name_before_its_code_that_begins_with_a_word(text, names):
 ])
 def test_era_names_do_not_fire_inside_other_names(text, absent):
     assert absent not in [c.name for c in extract(text).companies]
+
+
+# found by the thirty-first blind set (articles of 2020-2021), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("实行保荐机构相关子公司“跟投”制度，跟投比例为 2% 至 5%。", []),      # a quoted rule, no firm
+    ("港口与近洋航运公司的股价也水涨船高。", []),                         # a kind of shipping firm
+    ("以北京首钢生物质能源项目发行了REIT。", []),                          # 生物质: biomass
+    ("首创股份（600008）发布公告。", ["首创股份"]),                       # the name of its day (首创环保 since)
+])
+def test_names_from_the_thirty_first_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -125,7 +125,7 @@ def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
 # article names it again without quotes (slogans and programmes rarely recur bare)
 QUOTED_AFTER_COMPANY_WORD = re.compile(
     r"(?<![该本这其那此贵])(?:公司|企业|机构|厂商|独角兽)[“\"「](?P<name>[" + _CJK + r"A-Za-z]{2,8})[”\"」]"
-    r"(?!\s?(?:业务|概念|战略|计划|项目|品牌|产品|模式|板块|赛道|理念|标签|称号))")
+    r"(?!\s?(?:业务|概念|战略|计划|项目|品牌|产品|模式|板块|赛道|理念|标签|称号|制度|机制|政策|规则|方案|改革|试点|安排|条款))")
 
 
 def named_again_bare(norm: str, name: str, start: int) -> bool:
