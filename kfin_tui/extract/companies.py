@@ -59,7 +59,9 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
                   # a round or batch: 新一轮股份回购 buys shares, names no firm
                   "新一轮", "上一轮", "下一轮", "本轮", "首轮", "新一批", "上一批", "首批",
                   # where a line of shipping runs: 近洋航运公司 is a kind of firm
-                  "近洋", "沿海", "内河"}
+                  "近洋", "沿海", "内河",
+                  # kinds of product before 基金 or 信托 (可转债基金, 标品信托): no manager
+                  "可转债", "标品", "非标"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
@@ -137,6 +139,8 @@ LATIN_CUE_RE = re.compile(
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 LATIN_STOP = {"REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
+# a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
+PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区)")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
@@ -664,6 +668,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and INDUSTRY_AFTER.match(norm, e):
             continue  # 中国建筑业, 中国软件产业
+        if entry.kind == "company" and PLACE_AFTER.match(norm, e):
+            continue  # 上海临港新片区: a zone named like a listed firm
         product = PRODUCT_AFTER.match(norm, e) if entry.kind == "company" else None
         if product is not None and product.end() in bounds:
             shadow.append((s, product.end()))
