@@ -65,12 +65,16 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
+# trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能"})
+# …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
+PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能"})
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
-                "造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "光学", "硅业", "纸业",
+                *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务",
@@ -186,10 +190,6 @@ LISTED_KIND = {"上市公司", "科创板", "创业板", "主板", "北交所", 
 KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "制造商", "生产商", "企业", "公司", "新势力", "初创企业",
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
 HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
-# trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能"})
-# …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
-PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能"})
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True))
                       + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料)商|[板钢纸药酒车]厂)$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
