@@ -162,6 +162,51 @@ def test_a_remembered_long_term_answer_follows_writes_of_this_and_other_connecti
     store.close()
 
 
+def test_a_remembered_long_term_answer_outlives_writes_that_leave_the_texts(tmp_path, cache, monkeypatch):
+    """An article opened writes its extraction: that leaves the searchable texts as they were, so
+    the remembered answer stands (the reader's repeated long keyword answers at once); a text the
+    FTS build takes in, or one rewritten, makes the next search look again (the schema's tgen)."""
+    import kfin_tui.index.store.fts as fts_mod
+
+    root = tmp_path / "r"
+    root.mkdir()
+    for name in ("a", "b", "c"):
+        (root / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n正文。\n", encoding="utf-8")
+    store = Store(root)
+    ids = {}
+    with store.write() as conn:
+        for name, live in (("a", True), ("b", True), ("c", False)):  # c: not in the FTS table yet
+            rec = parse_one(root / f"{name}.md", root)
+            rec["tp"] = pack(f"{name} 固态电池材料" if name != "b" else "b 固态电池 材料")
+            ids[name] = store.files.upsert(conn, rec, live).id
+    checks: list[int] = []
+    real = fts_mod.packed_holds
+    monkeypatch.setattr(fts_mod, "packed_holds", lambda tp, t: checks.append(1) or real(tp, t))
+    term = ["固态电池材料"]
+    assert store.fts.search(term) == {ids["a"], ids["c"]}
+    looked = len(checks)
+    assert looked > 0
+    store.extractions.put([(ids["a"], {"figures": []}, ["某公司"])])  # an article opened
+    other = Store(root)  # another instance's extraction too
+    other.extractions.put([(ids["b"], {"figures": []}, [])])
+    other.close()
+    assert store.fts.search(term) == {ids["a"], ids["c"]}
+    assert len(checks) == looked  # remembered
+    assert store.fts.build()  # c goes into the FTS table: looked at again, and found there
+    assert store.fts.search(term) == {ids["a"], ids["c"]} == store.fts.scan(term)
+    assert len(checks) > looked
+    looked = len(checks)
+    rec = parse_one(root / "a.md", root)
+    rec.update(tp=pack("a 固态电池"), mtime_ns=rec["mtime_ns"] + 1)
+    other = Store(root)
+    with other.write() as conn:
+        other.files.upsert(conn, rec, True)
+    other.close()
+    assert store.fts.search(term) == {ids["c"]} == store.fts.scan(term)
+    assert len(checks) > looked
+    store.close()
+
+
 def test_select_of_a_keyword_takes_the_same_rows_in_the_same_order_as_a_pass_over_every_row(folder):
     """Library.select picks a keyword's few hits by their places in the list (no pass over every
     row): the rows and their order equal filters.apply's, for keywords with many and few hits, with

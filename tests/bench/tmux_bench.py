@@ -613,7 +613,8 @@ class Bench:
             r["rss_main_peak_short_mb"] = _status(pane.pid, "VmHWM") / 1024  # (before the longer terms)
             if self.args.long_terms:
                 # the first round checks the candidates' texts; the reader remembers its last answers
-                # (Fts._checked, per connection): later rounds mostly time a remembered answer
+                # (Fts._checked, valid while the searchable texts are unchanged: an article opened
+                # between rounds leaves them): later rounds time a remembered answer
                 self.log("keyword: longer terms, settled reader")
                 for rnd in range(self.reps):
                     for term in LONG_TERMS:

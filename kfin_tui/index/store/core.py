@@ -32,8 +32,8 @@ from .fts import Fts
 from .snapshots import LISTING_SUFFIX, SNAPSHOT_FORMAT, Snapshots
 
 # the layout of this database and the loader that filled it: either changing rebuilds the index
-# 13: company postings in blocks (company(nid, blk, ids)), extraction.nids; 12: company names by number (cname); 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
-SCHEMA_VERSION = 13 * 1000 + LOADER_VERSION
+# 14: the tgen triggers; 13: company postings in blocks (company(nid, blk, ids)), extraction.nids; 12: company names by number (cname); 11: texts zstd-compressed; 10: one FTS table of 4-character grams, 8 KiB pages
+SCHEMA_VERSION = 14 * 1000 + LOADER_VERSION
 PAGE_SIZE = 8192  # a new database's pages: texts of ~1.5 KB waste a quarter of 4 KiB pages, 10 % of 8 KiB
 
 _SCHEMA = f"""
@@ -68,6 +68,16 @@ CREATE TABLE IF NOT EXISTS company(nid INTEGER NOT NULL, blk INTEGER NOT NULL, i
                                    PRIMARY KEY(nid, blk)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS gram USING fts5(x, tokenize='ascii', content='', detail=none, columnsize=0,
                                                    prefix='1');
+-- tgen: the searchable texts' generation, moved by every change to what Fts.search reads (a text
+-- of the FTS table changed or gone, a text in or out of it): the remembered answers of long terms
+-- are valid for one value; an article's extraction or a file's metadata leaves it. Triggers: every
+-- write path moves it, whichever module writes.
+INSERT INTO meta(key, value) VALUES('tgen', '0');
+CREATE TRIGGER IF NOT EXISTS texts_gen_i AFTER INSERT ON texts WHEN (SELECT in_fts FROM files WHERE id = new.id) BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'tgen'; END;
+CREATE TRIGGER IF NOT EXISTS texts_gen_u AFTER UPDATE ON texts BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'tgen'; END;
+CREATE TRIGGER IF NOT EXISTS texts_gen_d AFTER DELETE ON texts BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'tgen'; END;
+CREATE TRIGGER IF NOT EXISTS files_gen_u AFTER UPDATE OF in_fts ON files WHEN old.in_fts IS NOT new.in_fts BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'tgen'; END;
+CREATE TRIGGER IF NOT EXISTS files_gen_d AFTER DELETE ON files WHEN old.in_fts BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'tgen'; END;
 INSERT INTO gram(gram, rank) VALUES('automerge', 16);
 INSERT INTO gram(gram, rank) VALUES('crisismerge', 64);
 PRAGMA user_version = {SCHEMA_VERSION};

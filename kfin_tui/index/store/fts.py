@@ -12,7 +12,7 @@ keeps each window whole). A term of
 * 5 or more characters: its windows are all tokens of a text that holds it, which is necessary,
   not sufficient (``ABCD`` and ``BCDE`` may sit apart): the texts that hold all of them are
   checked against their stored text (~15-20 µs each: a long term found in many texts costs that;
-  the last answers of this kind are kept while the database is unchanged).
+  the last answers of this kind are kept while the searchable texts are unchanged: ``tgen``).
 
 All terms of a query go to FTS5 in one ``MATCH`` (an AND, merged in C). This replaced a trigram
 table with positions plus a table of single characters and pairs (format 9): at 100,000 synthetic
@@ -67,7 +67,7 @@ class Fts:
         self._store = store
         self.stop = threading.Event()  # build() stops after its current chunk
         # the last answers to queries with a long term (checked text by text: the slow kind), for
-        # the reader's re-selections of an unchanged keyword; valid while the database is unchanged
+        # the reader's re-selections of an unchanged keyword; valid for one value of meta's tgen
         self._checked: dict[tuple, frozenset[int]] = {}
         self._checked_lock = threading.Lock()
 
@@ -92,8 +92,9 @@ class Fts:
         return found
 
     def _checked_search(self, conn: sqlite3.Connection, expr: str, long_terms: list[bytes]) -> frozenset[int]:
-        # data_version moves when another connection commits, total_changes when this one writes
-        key = (conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, expr, *long_terms)
+        # tgen moves with every change to the texts this reads (the schema's triggers), in this
+        # snapshot; an extraction written as an article opens leaves the answer valid
+        key = (conn.execute("SELECT value FROM meta WHERE key='tgen'").fetchone()[0], expr, *long_terms)
         with self._checked_lock:
             hit = self._checked.get(key)
         if hit is not None:
