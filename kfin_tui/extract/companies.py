@@ -857,18 +857,31 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 
 # a firm named only after a word for its kind (河北民营钢企某某某某因…, 液冷初创企业某某某某则…): four
 # characters jieba does not know as a word, then the sentence goes on
-KIND_THEN_NAME = re.compile(r"(?:企业|公司|钢企|锂企|乳企|药企|车企|房企|险企|酒企|煤企|电企|厂商|制造商|供应商|服务商|运营商"
-                            r"|开发商|独角兽)(?P<name>[\u4e00-\u9fff]{4})(?=[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还])")
+KIND_THEN_NAME = re.compile(r"(?:(?:企业|公司|钢企|锂企|乳企|药企|车企|房企|险企|酒企|煤企|电企|国企|央企|民企|厂商|制造商|供应商"
+                            r"|服务商|运营商|开发商|生产商|经销商|零售商|分销商|贸易商|代理商|独角兽|新势力|卖家)(?:集团)?"
+                            r"|名为)(?P<name>[\u4e00-\u9fff]{4})"
+                            r"(?=(?P<cue>表示|首次|近日|日前|对记者|向记者|透露|介绍|坦言|负责人|一位|董事长|总经理|创始人)"
+                            r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
+                            r"|方面|相关|旗下)")
+# a firm brought in as "(a place) 一家 (its line of business) 企业 …" or "名为…": the press's way of naming a
+# firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
+# (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
+INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,14}$")
+_KIND_WORD_TEXTS = ("企", "公司", "商", "名为", "新势力", "卖家", "独角兽")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
 
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    if "企" not in norm and "公司" not in norm and "商" not in norm:
+    if not any(w in norm for w in _KIND_WORD_TEXTS):
         return
     for m in KIND_THEN_NAME.finditer(norm):
         s, e = m.span("name")
         name = m.group("name")
+        # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
+        named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
+        strong = named_as or (m.group("cue") is not None
+                              and INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None)
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
@@ -878,11 +891,16 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name):
             continue
         freq = jieba.dt.FREQ.get
-        if len(first) > 1:
+        if named_as:
+            rare_start = norm.startswith("的", e)
+        elif len(first) > 1:
             rare_start = (_place(first) or freq(first, 0) < RARE_START_WORD)
+        elif strong:  # two characters no word joins (湘|源绝缘, 川|运汽车): a brand
+            rare_start = len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
-        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5:
+        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and not (strong and len(toks) == 3
+                                                                                 or named_as):
             continue  # 估值普遍: ends in a common word of the sentence
         if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
             continue  # 公司回购注销: words of the language, each of them, not a name
