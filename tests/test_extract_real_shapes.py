@@ -1111,3 +1111,27 @@ def test_names_from_the_thirty_second_set(text, names):
 ])
 def test_a_firm_introduced_by_its_kind_and_what_it_does(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the thirty-third and thirty-fourth blind sets (tests/extract_gold/blind33-34), after their first scores
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("；开心数控（603998）午后涨停。", ["开心数控"], ["SH:603998"]),          # the run after a punctuation mark, whole
+    ("美股上市的如澄控股（RUCK.US）盘后大涨。", ["如澄控股"], ["US:RUCK"]),    # 如 begins the name after 的
+    ("爱奇艺（IQ.US）和跟澄学（GCX.US）的跌幅。", ["爱奇艺", "跟澄学"], ["US:IQ", "US:GCX"]),  # 跟 after 和
+    ("维康MGS（VKMG.US）一周下跌 27%。", ["维康MGS"], ["US:VKMG"]),           # no share class after a Latin letter
+])
+def test_a_name_before_its_code_read_whole(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("宝钢所持澄湖钢铁（集团）有限公司股权划转完毕。", ["澄湖钢铁"]),           # 所持 is no part of the name
+    ("公司拟收购澄川科技有限公司全部股权。", ["澄川科技"]),                   # what is bought is no firm
+    ("方案拟吸收合并焦作银行、许昌农商银行和商丘华商村镇银行。",
+     ["焦作银行", "许昌农商银行", "商丘华商村镇银行"]),                        # banks by their place
+    ("同期河南村镇银行的资产规模、股份制商业银行与城市商业银行均有增长。", []),  # kinds of bank, no bank
+])
+def test_names_from_the_thirty_third_and_fourth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -223,6 +223,21 @@ def _rare(tok: str, d: Dictionary) -> bool:
 
 # adverbs before 有 (则有, 还有, 另有, 也有 …): 有 is the verb, what follows a name
 HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
+# what is done with a firm or its shares, right before its name (宝武所持太原钢铁（集团）有限公司, 资产注入某某集团):
+# a name read leftwards ends there, though jieba cuts the verb into characters (所|持)
+DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资)")
+
+
+def _after_deal_verb(run: str) -> str:
+    m = DEAL_VERB.match(run)
+    return run if m is None else run[m.end():]
+
+
+# what a run of name characters right before a code may follow, for the run to be the name whole
+SEGMENT_OPENERS = frozenset("，,、；;：:。！？!?\n（(“”\"'‘’《》【】 |")
+# prepositions that begin names (跟谁学, 如涵控股, 以岭药业, 同花顺, 和而泰): one after 和 or 的 is the name's
+NAME_START_CHARS = frozenset("如跟以和同与由为让给")
+JOINING_WORDS = frozenset({"和", "与", "及", "以及", "或", "的", "是"})
 HAVE_GLUED_FREQ = 50  # 有恒 (5), 有研 (23): a rare pair, the verb glued; 有线 (172), 有色 (291): a word
 # a class of shares or a market before a code: H股（03750.HK）, A股, 港股, 美股, 中概股
 SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|CDR|GDR|ADR|ADS")
@@ -259,7 +274,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         wide_m = _NAME_RUN_24.search(norm[max(0, end - 24):end])
         if wide_m is None:
             return None
-        wide = wide_m.group()
+        wide = _after_deal_verb(wide_m.group())
         toks = [*lcut(wide[:-len(legal.group())]), legal.group()]  # jieba cuts 有限责任|公司
         keep: list[str] = []
         for i in range(len(toks) - 1, -1, -1):
@@ -280,11 +295,21 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         return None
     acc = ""
     run_toks = lcut(run)
+    # the run is all there is between a punctuation mark and the code (、上机数控（603185）, ；探索传播（DISCA.US）):
+    # the name whole, though it begins with a common word, when no word in it reads as the sentence's
+    run_start = end - len(run)
+    whole = (len(run) <= 6 and (run_start == 0 or norm[run_start - 1] in SEGMENT_OPENERS)
+             and not any(t in STOP_TOKENS or t in FUNCTION_CHARS or TIME_WORD.fullmatch(t) for t in run_toks)
+             and run_toks[0] not in KIND_BEFORE_NAME and run_toks[0] not in GENERIC_PREFIX)
     for i in range(len(run_toks) - 1, -1, -1):
         tok = run_toks[i]
         if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
             acc = tok + acc
             continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
+        if tok in NAME_START_CHARS and acc and i > 0 and run_toks[i - 1] in JOINING_WORDS and len(acc) <= 4 \
+                and jieba.dt.FREQ.get(tok + acc, 0) == 0:
+            acc = tok + acc
+            break  # 和跟谁学（GSX.US）, 的如涵控股（RUHN.US）: after 和 or 的, the preposition begins the name
         if tok == "企业" and acc in ("控股", "集团", "控股集团") and i > 0 and run_toks[i - 1] not in STOP_TOKENS:
             acc = tok + acc
             continue  # 某某企业控股（02048.HK）: 企业 inside the name's tail, no word for a kind of firm
@@ -301,6 +326,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
                 acc = tok + acc  # 和卓越教育集团（03978.HK）: a word of the language begins the name after 和
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
+    if whole and len(acc) < len(run):
+        acc = run
     acc = acc.lstrip("-·")
     if len(acc) >= 3 and acc[0] == "商" and end - len(acc) > 0 and HAS_CJK.match(norm, end - len(acc) - 1):
         acc = acc[1:]  # 设备商某某（688835）, 方案商某某-W: the maker's word (厂商, 供应商 …) glued to the name
@@ -359,7 +386,9 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
     if run_m is None:
         return None
-    run = run_m.group()
+    run = _after_deal_verb(run_m.group())
+    if not run:
+        return None
     key = (run, suffix, nca)
     if key in _SUFFIX_CACHE:
         got = _SUFFIX_CACHE[key]
@@ -757,6 +786,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     hits.extend(kept)
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
+    _place_banks(norm, hits, shadow, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
@@ -808,6 +838,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         name = m.group("name")
         if (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form) or name[0] in FUNCTION_CHARS:
             continue  # (企业将易主: a verb after the word for a firm, no name)
+        if name not in d.by_form and all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(name)):
+            continue  # 收购某某有限公司全部股权: words of the language after the firm (what is bought), no name
         hits.append(_Hit(s, e, name))
         taken.add(s, e)
 
@@ -815,6 +847,76 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _prose_codes(norm, hits, shadow, d)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     return hits, shadow, cashtag_spans
+
+
+# city, rural and village banks go by their place, then (for most) a word of their own: 洛阳银行, 阳泉市商业银行,
+# 许昌农商银行, 禹州新民生村镇银行, 营口沿海银行
+BANK_SUFFIX = re.compile(r"村镇银行|农村商业银行|农商银行|商业银行|银行")
+_PLACE_LEVEL = frozenset("市县州区省")
+
+
+def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
+    """A bank named by a place (a city or county: not a country, 日本银行 being a central bank) and at
+    most four characters of its own before the bank word: read whole, though the characters
+    between are common words (惠民, 沿海) or a name of something else (开封新东方村镇银行)."""
+    if "银行" not in norm:
+        return
+    for m in BANK_SUFFIX.finditer(norm):
+        ss, se = m.span()
+        if NOT_COMPANY_AFTER.match(norm, se) or norm.startswith(("间", "业"), se):
+            continue
+        run_m = _BANK_RUN.search(norm, max(0, ss - 8), ss)
+        if run_m is None:
+            continue
+        toks = lcut(run_m.group())
+        start, width = None, 0
+        for i in range(len(toks) - 1, -1, -1):
+            tok = toks[i]
+            width += len(tok)
+            if tok in STOP_TOKENS or tok in FUNCTION_CHARS or tok.isdigit() or TIME_WORD.fullmatch(tok):
+                break
+            if _bank_place(tok) and tok not in GENERIC_PREFIX and len(tok) > 1:
+                start = ss - width  # (the leftmost place reachable: 固镇新淮河 begins at 固镇, not 淮河)
+            elif tok in GENERIC_PREFIX and not (i > 0 and _bank_place(toks[i - 1])):
+                break  # 股份制商业银行, 中小银行: a kind of bank
+            if width > 8:
+                break
+        if start is None:
+            continue
+        name = norm[start:se]
+        middle = norm[start:ss]
+        if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX:
+            continue
+        if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _PROVINCES)):
+            shadow.append((start, se))  # (nor does the suffix rule read it)
+            continue  # 河南村镇银行, 江苏农商银行: the banks of a kind in a place, not one bank (四川银行, 许昌农商银行 are)
+        entry = d.lookup(name)
+        if entry is not None and entry.kind == "block":
+            continue
+        if any(a <= start and se <= b for a, b in shadow) or \
+                any(h.start <= start and se <= h.end for h in hits):
+            continue  # (named already, or inside a name or a code read before)
+        if any(h.start < start < h.end or h.start < se < h.end for h in hits):
+            continue  # crosses a name read before
+        hits[:] = [h for h in hits if not (start <= h.start and h.end <= se)]  # 新东方 inside 开封新东方村镇银行
+        hits.append(_Hit(start, se, entry.name if entry else name, entry.kind if entry else "company"))
+
+
+_BANK_RUN = re.compile(f"[{CJK}]{{1,8}}$")
+_BANK_PLACES: list[frozenset[str]] = []
+_PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 "
+                       "海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆".split())
+
+
+def _bank_place(tok: str) -> bool:
+    """A province or a city (data/places_cn.txt, with or without 市 州 县 …) or a place jieba knows."""
+    if not _BANK_PLACES:
+        from importlib import resources
+
+        text = resources.files(__package__).joinpath("data/places_cn.txt").read_text(encoding="utf-8")
+        _BANK_PLACES.append(frozenset(w for w in text.split() if not w.startswith("#") and w.strip()) - {"#"})
+    places = _BANK_PLACES[0]
+    return tok in places or (len(tok) > 2 and tok[-1] in _PLACE_LEVEL and tok[:-1] in places) or _place(tok)
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
@@ -858,16 +960,17 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 # a firm named only after a word for its kind (河北民营钢企某某某某因…, 液冷初创企业某某某某则…): four
 # characters jieba does not know as a word, then the sentence goes on
 KIND_THEN_NAME = re.compile(r"(?:(?:企业|公司|钢企|锂企|乳企|药企|车企|房企|险企|酒企|煤企|电企|国企|央企|民企|厂商|制造商|供应商"
-                            r"|服务商|运营商|开发商|生产商|经销商|零售商|分销商|贸易商|代理商|独角兽|新势力|卖家)(?:集团)?"
+                            r"|服务商|运营商|开发商|生产商|经销商|零售商|分销商|贸易商|代理商|总包商|承包商|代工厂|独角兽|新势力|卖家)"
+                            r"(?:集团)?"
                             r"|名为)(?P<name>[\u4e00-\u9fff]{4})"
-                            r"(?=(?P<cue>表示|首次|近日|日前|对记者|向记者|透露|介绍|坦言|负责人|一位|董事长|总经理|创始人)"
+                            r"(?=(?P<cue>表示|首次|近日|日前|对记者|向记者|透露|介绍|坦言|的?(?:负责人|一位|董事长|总经理|创始人))"
                             r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
                             r"|方面|相关|旗下)")
 # a firm brought in as "(a place) 一家 (its line of business) 企业 …" or "名为…": the press's way of naming a
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
 INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,14}$")
-_KIND_WORD_TEXTS = ("企", "公司", "商", "名为", "新势力", "卖家", "独角兽")
+_KIND_WORD_TEXTS = ("企", "公司", "商", "厂", "名为", "新势力", "卖家", "独角兽")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 

@@ -17,7 +17,7 @@ from .textnorm import nfkc_same_length
 # share-class and listing suffixes written after a name: 快手-W, 阿里巴巴-SW, 寒武纪-U, 网易-S
 # legal and group suffixes after a known name: 比亚迪股份有限公司, 腾讯集团, 美团公司
 LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|股份|集团|控股|公司)$")
-LISTING_SUFFIX = re.compile(r"[-－]?(?:SW|SWR|WR|UW|W|S|U|R|B|SB|DR)$|[(（](?:W|SW)[)）]$")
+LISTING_SUFFIX = re.compile(r"(?:[-－]|(?<=[\u4e00-\u9fff]))(?:SW|SWR|WR|UW|W|S|U|R|B|SB|DR)$|[(（](?:W|SW)[)）]$")
 
 
 @dataclass
