@@ -1135,3 +1135,12 @@ def test_a_name_before_its_code_read_whole(text, names, tickers):
 ])
 def test_names_from_the_thirty_third_and_fourth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("主播所属的澄寻（杭州）文化传媒有限公司（简称“澄寻文化”）被处罚。", ["澄寻文化"]),  # was 文化传媒
+    ("阿里巴巴（中国）网络技术有限公司持股。", ["阿里巴巴"]),                               # the brand's firm, not 网络技术
+    ("由澄明（上海）信息科技有限公司运营。", ["澄明信息科技"]),                             # the brand and its business
+])
+def test_a_legal_name_with_its_place_in_brackets(text, names):
+    assert [c.name for c in extract(text).companies] == names

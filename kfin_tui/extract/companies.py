@@ -918,8 +918,9 @@ def _place_back(run: str) -> int | None:
             break
     return back
 _BANK_PLACES: list[frozenset[str]] = []
-_PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 "
-                       "海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆".split())
+_PROVINCES = frozenset({"北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+                        "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
+                        "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆"})
 
 
 def _bank_place(tok: str) -> bool:
@@ -1019,8 +1020,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             rare_start = len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
-        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and not (strong and len(toks) == 3
-                                                                                 or named_as):
+        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and not ((strong and len(toks) == 3)
+                                                                                  or named_as):
             continue  # 估值普遍: ends in a common word of the sentence
         if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
             continue  # 公司回购注销: words of the language, each of them, not a name
@@ -1057,10 +1058,34 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
                 got = None  # …企业咨询服务（集团）: the name was cut at a word of its own (咨询服务), not read
         else:
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
+            if got is not None:
+                got = _with_bracketed_place(norm, got, d)
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+# a legal name with its place in brackets after the brand (某某（杭州）文化传媒有限公司, 某某（中国）网络技术有限公司)
+_BRACKET_PLACE_BEFORE = re.compile(r"[(（](?P<place>[\u4e00-\u9fff]{2,3})[)）]$")
+
+
+def _with_bracketed_place(norm: str, got: tuple[int, str], d: Dictionary) -> tuple[int, str]:
+    """``got`` (start, name) read leftwards from a legal tail: when a bracketed place stands right
+    before it, the name begins at the brand before the bracket: the firm is the brand's (阿里巴巴 for
+    阿里巴巴（中国）网络技术有限公司) or, unknown, the brand and its business (某某文化传媒), never the
+    business words alone."""
+    start, name = got
+    br = _BRACKET_PLACE_BEFORE.search(norm, max(0, start - 5), start)
+    if br is None or not (br.group("place") == "中国" or _bank_place(br.group("place"))):
+        return got
+    brand = _left_name(norm, br.start(), d, max_chars=6)
+    if brand is None:
+        return got
+    entry = d.lookup(brand[1])
+    if entry is not None and entry.kind == "company":
+        return brand[0], entry.name + "有限公司"  # (the legal tail is taken off by the caller)
+    return brand[0], brand[1] + name
 
 
 # the engineering bureaus of the state builders, companies of their own (中铁十八局, 中建三局, 中交一公局,
