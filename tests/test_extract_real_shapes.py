@@ -1144,3 +1144,11 @@ def test_names_from_the_thirty_third_and_fourth_sets(text, names):
 ])
 def test_a_legal_name_with_its_place_in_brackets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("辽沈银行由吉林省城乡建设集团联合地方财政出资。", ["辽沈银行", "吉林省城乡建设集团"]),  # was 城乡建设集团
+    ("由城乡建设集团出资。", ["城乡建设集团"]),                                            # no place: as before
+])
+def test_a_line_of_business_group_keeps_its_province(text, names):
+    assert [c.name for c in extract(text).companies] == names

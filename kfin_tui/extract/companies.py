@@ -473,6 +473,10 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
             return ss - 4, name
     run = run_m.group()
+    if len(toks) >= 2 and norm[ss:se] in COMPOUND_GROUPS and len(toks[-1]) == 2 and toks[-1] not in STOP_TOKENS \
+            and jieba.dt.FREQ.get(toks[-1], 0) >= 60 and len(toks[-2]) >= 3 and toks[-2][-1] in "省市" \
+            and _bank_place(toks[-2]) and not nca:
+        return ss - len(toks[-2]) - 2, toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
@@ -799,8 +803,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None and norm[ss:se] in COMPOUND_GROUPS:
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
             got = _suffix_name(norm, ss, se, d)
-        if got is None or 1 in occupied[got[0]:se] or ss not in bounds:
-            continue
+        if got is None or 1 in occupied[got[0]:se] or \
+                (ss not in bounds and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
+            continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
