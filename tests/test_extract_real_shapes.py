@@ -1152,3 +1152,28 @@ def test_a_legal_name_with_its_place_in_brackets(text, names):
 ])
 def test_a_line_of_business_group_keeps_its_province(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the thirty-fifth and thirty-sixth blind sets (tests/extract_gold/blind35-36), after their first scores
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("该公司的美国存托股（ABCD.US）收跌 6%。", [], []),                              # a class of shares
+    ("市场对险资地产敞口仍有担忧。", [], []),                                          # insurers' money, no firm
+    ("获配机构包括中国国有企业结构调整基金股份有限公司。", ["中国国有企业结构调整基金"], []),  # was 结构调整基金
+    ("名称相近的贵州茅台控股（09999.HK）盘中大涨。", ["贵州茅台控股"], ["HK:09999"]),    # no A-share code of 贵州茅台
+    ("东航集团旗下中国东航（600115）停牌。", ["东航集团", "中国东航"], ["SH:600115", "HK:00670"]),  # parent and listed unit
+])
+def test_names_from_the_thirty_fifth_and_sixth_sets(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers
+
+
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("| 公司 | 代码 |\n|---|---|\n| 史丹利 | 002588 |\n", ["史丹利"], ["SZ:002588"]),  # its code in the next cell
+    ("| 史丹利 | 600096 |\n", [], []),                                                  # another's code: no
+    ("史丹利 | 002588 说", [], []),                                                         # no table
+])
+def test_an_ambiguous_name_with_its_code_in_the_next_cell(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers

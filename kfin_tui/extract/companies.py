@@ -61,7 +61,9 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
                   # where a line of shipping runs: 近洋航运公司 is a kind of firm
                   "近洋", "沿海", "内河",
                   # kinds of product before 基金 or 信托 (可转债基金, 标品信托): no manager
-                  "可转债", "标品", "非标"}
+                  "可转债", "标品", "非标",
+                  # kinds of money (险资地产: insurers' money in property, no firm)
+                  "险资", "民资", "游资"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
@@ -240,7 +242,7 @@ NAME_START_CHARS = frozenset("如跟以和同与由为让给")
 JOINING_WORDS = frozenset({"和", "与", "及", "以及", "或", "的", "是"})
 HAVE_GLUED_FREQ = 50  # 有恒 (5), 有研 (23): a rare pair, the verb glued; 有线 (172), 有色 (291): a word
 # a class of shares or a market before a code: H股（03750.HK）, A股, 港股, 美股, 中概股
-SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|CDR|GDR|ADR|ADS")
+SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|(?:美国)?存托股份?|CDR|GDR|ADR|ADS")
 # the type word a fund product's name ends with, right before its fund code (005827)
 FUND_PRODUCT_END = re.compile(r"(?:混合|债券|纯债|货币|指数|联接|增强|配置|ETF|LOF|QDII|FOF|REITs?)"
                               r"(?:型)?(?:发起式)?(?:[(（](?:QDII|LOF|FOF)[)）])?[A-E]?\s*$")
@@ -285,6 +287,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
                                                                      or keep[0] in ("运营", "发展", "建设", "经营"))):
                 break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司: 投资 before the tail or a line of business is the name's)
+            if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
+                keep[:0] = ["中国", tok]
+                break  # 中国国有企业结构调整基金股份有限公司: a name that begins so
             if tok in LISTED_KIND or TIME_WORD.fullmatch(tok) or (tok in ("年", "月", "日") and i > 0 and toks[i - 1].isdigit()):
                 break  # 科创板上市公司某某股份有限公司: the kind of firm, not its name (nor 今年 before it)
             keep.insert(0, tok)
@@ -737,6 +742,17 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
                        or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
+        if before is not None and norm.startswith("控股", before.end) and before.kind == "company":
+            known = d.lookup(before.name)
+            hk = [c for c, _ in codes if c.startswith("HK:")]
+            if known is not None and known.tickers and hk and not any(c in known.tickers for c in hk) and \
+                    not known.name.endswith("控股") and BETWEEN_NAME_AND_CODE.fullmatch(norm, before.end + 2, bs):
+                # 中国稀土控股（00769.HK） beside the A-share 中国稀土: a Hong Kong firm of its own name
+                hits.remove(before)
+                hits.append(_Hit(before.start, before.end + 2, norm[before.start:before.end + 2], "company",
+                                 [c for c, _ in codes]))
+                shadow.append((bs, be))
+                continue
         if before is not None:
             known = d.lookup(before.name)
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
@@ -786,7 +802,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         found = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
         if found is not None:
             confirmed.add(found.name)
-    kept = [h for h in pending if h.name in confirmed]
+    kept = [h for h in pending if h.name in confirmed or _code_in_next_cell(norm, h, d)]
     hits.extend(kept)
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
@@ -937,6 +953,21 @@ def _bank_place(tok: str) -> bool:
         _BANK_PLACES.append(frozenset(w for w in text.split() if not w.startswith("#") and w.strip()) - {"#"})
     places = _BANK_PLACES[0]
     return tok in places or (len(tok) > 2 and tok[-1] in _PLACE_LEVEL and tok[:-1] in places) or _place(tok)
+
+
+# a table row's next cell holding a stock code: | 某某 | 002588 | …
+# (the loader gives a Markdown table's cells tab-separated; a table left as text keeps its bars)
+_NEXT_CELL_CODE = re.compile(r" *(?:\t|\|) *([0-9]{4,6})(?:\.(?:SH|SZ|BJ|HK))? *(?:\t|\||\n|$)")
+_CELL_START = re.compile(r"(?:^|\n|\t|\|) *$")
+
+
+def _code_in_next_cell(norm: str, h: _Hit, d: Dictionary) -> bool:
+    """An ambiguous name (史丹利) in a table's cell with its own code in the next one: the company."""
+    m = _NEXT_CELL_CODE.match(norm, h.end)
+    if m is None or not _CELL_START.search(norm, max(0, h.start - 4), h.start):
+        return False
+    entry = d.lookup(h.name)
+    return entry is not None and any(t.split(":")[1] == m.group(1) for t in entry.tickers)
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
@@ -1532,7 +1563,10 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
     out = []
     for c in by_name.values():
         entry = d.lookup(c.name)
-        if entry is not None and entry.kind != "block":  # listings the text does not give: the dictionary's
+        if entry is not None and entry.kind != "block" and \
+                not (c.name != entry.name and c.tickers and not any(t in entry.tickers for t in c.tickers)):
+            # listings the text does not give: the dictionary's (not where the text's codes are none of the
+            # entry's: 中国稀土控股（00769.HK） is no listing of the A-share 中国稀土 its name leads to)
             c.tickers.extend(t for t in entry.tickers if t not in c.tickers)
         c.ticker = c.tickers[0] if c.tickers else None
         c.tagged = not c.mentions
