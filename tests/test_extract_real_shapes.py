@@ -1177,3 +1177,11 @@ def test_an_ambiguous_name_with_its_code_in_the_next_cell(text, names, tickers):
     companies = extract(text).companies
     assert [c.name for c in companies] == names
     assert [t for c in companies for t in c.tickers] == tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("标普下调其评级，标普全球（SPGI.US）股价下跌。", ["标普", "标普全球"]),   # each as written: two entries
+    ("澳洲标普200指数收涨 0.66%。", []),                                        # a numbered index, no firm
+])
+def test_ratings_firm_and_numbered_indexes(text, names):
+    assert [c.name for c in extract(text).companies] == names
