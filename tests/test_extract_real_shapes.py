@@ -1185,3 +1185,13 @@ def test_an_ambiguous_name_with_its_code_in_the_next_cell(text, names, tickers):
 ])
 def test_ratings_firm_and_numbered_indexes(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("华夏幸福地产与华夏幸福物业相继公告。", ["华夏幸福地产", "华夏幸福物业"]),   # a group's units, firms of their own
+    ("中金财富的投顾规模增长。", ["中金财富"]),
+    ("国泰海通地产团队预计销售回落。", ["国泰海通"]),                          # a broker's desk, no unit
+    ("万科地产板块走弱。", ["万科"]),                                          # a sector
+])
+def test_a_groups_business_unit_by_its_name(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -129,7 +129,10 @@ BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Grou
 # tail together with the name's last characters, the name still ends there
 ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
 # a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
-SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源)(?!管理(?:有限|股份|公司|集团))")
+# a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
+SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
+SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
+                              r"|财富|资管|地产|房产|不动产|财险|寿险|产险|集运|物业)(?!管理(?:有限|股份|公司|集团))")
 # job titles: a code bracket after 董事会主席 names no company
 ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
               "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
@@ -719,6 +722,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 某某资产管理集团: its own organisation
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
         if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
+                and not SECTOR_DESK_AFTER.match(norm, sub.end()) \
                 and not entry.name.endswith(sub.group()) and jieba.dt.FREQ.get(norm[s:sub.end()], 0) == 0:
             hits.append(_Hit(s, sub.end(), norm[s:sub.end()]))
             continue  # 华融信托, 国新资本: a subsidiary named after its group, its own company
