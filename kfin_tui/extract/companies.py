@@ -132,7 +132,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|财险|寿险|产险|集运|物业)(?!管理(?:有限|股份|公司|集团))")
+                              r"|财富|资管|地产|房产|不动产|集运|物业)(?!管理(?:有限|股份|公司|集团))")
 # job titles: a code bracket after 董事会主席 names no company
 ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
               "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
