@@ -1195,3 +1195,13 @@ def test_ratings_firm_and_numbered_indexes(text, names):
 ])
 def test_a_groups_business_unit_by_its_name(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("韩国医美厂商Hanwol在华销量下降 11%。", ["Hanwol"]),                        # after a word for a maker
+    ("收购印尼电子钱包运营商Sapa Pay的 80% 股权。", ["Sapa Pay"]),               # after 运营商, two words
+    ("美国的Ferron Energy与徐汇资本参投。", ["Ferron Energy", "徐汇资本"]),       # a Latin name ending in a trade word
+    ("苹果公司iPhone销量增长。", ["苹果"]),                                      # a product after a firm: no firm
+])
+def test_latin_names_after_kind_words_and_with_trade_words(text, names):
+    assert [c.name for c in extract(text).companies] == names

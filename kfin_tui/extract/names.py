@@ -62,14 +62,15 @@ NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本�
 # Latin company names after a word for a company or a trading venue (互联网公司ironSource, 数据集成公司Talend SA,
 # 衍生品交易平台Deribit): a capitalised name, or one in camel case (ironSource, eBay), of up to three words
 LATIN_AFTER_COMPANY_WORD = re.compile(
-    r"(?:公司|企业|集团|交易所|交易平台)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?:公司|企业|集团|交易所|交易平台|厂商|运营商|服务商|供应商|制造商|开发商|生产商)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
     r"|Technologies|Technology|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|SA|AG|plc|PLC|Advisors|Advisers|Investments"
     r"|Managers|Research|Securities|Bank|Associates|Investors|Ventures|Therapeutics|Pharmaceuticals|Pharma"
     r"|Biosciences|Biotherapeutics|Biologics|Biotech|Bio|Medical|Healthcare|Labs|Laboratories|Robotics|Motors"
-    r"|Semiconductors?|Systems|Networks|Industries|Airlines|Logistics))"
+    r"|Semiconductors?|Systems|Networks|Industries|Airlines|Logistics|Energy|Investment|Power|Materials"
+    r"|Minerals|Resources|Metals|Entertainment|Games|Studios|Brands|Foods|Cosmetics))"
     r"(?![A-Za-z0-9])", re.ASCII)
 # a Latin name right before a Chinese word for a firm (DataTrek研究公司, Foo资本集团): the name is the firm's
 LATIN_BEFORE_COMPANY_WORD = re.compile(
