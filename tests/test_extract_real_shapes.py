@@ -1205,3 +1205,16 @@ def test_a_groups_business_unit_by_its_name(text, names):
 ])
 def test_latin_names_after_kind_words_and_with_trade_words(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("成都精酿品牌岷岫精酿11月完成 2 亿元融资。", ["岷岫精酿"]),                  # 品牌, a month after
+    ("独立游戏工作室澄岚互娱也出现在名单中。", ["澄岚互娱"]),                      # 工作室
+    ("湖北一家第三方医学检验机构澄川医检对记者表示订单回落。", ["澄川医检"]),      # 机构, introduced
+    ("福州一家助贷平台榕澄数科日前公告停业。", ["榕澄数科"]),                      # 平台, introduced
+    ("一家12英寸晶圆代工企业甬澄集成对财联社记者表示产能满载。", ["甬澄集成", "财联社"]),  # 对…记者
+    ("研究机构数据显示，机构投资者持有更多。", []),                                # 机构 alone: nothing
+    ("私募大佬江晖加仓。", []),                                                    # a person so called
+])
+def test_firms_after_more_kind_words(text, names):
+    assert [c.name for c in extract(text).companies] == names

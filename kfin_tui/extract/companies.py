@@ -197,7 +197,7 @@ KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "�
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
 HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True))
-                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料)商|[板钢纸药酒车]厂)$")
+                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料)商|[板钢纸药酒车船]厂)$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
 NAME_END_WORDS = {"数据"}
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
@@ -1019,17 +1019,25 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 # pattern fail at once at almost every position of a text (the alternatives alone took ~70 µs a text)
 _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车企", "房企", "险企", "酒企", "煤企", "电企", "国企", "央企",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
-               "贸易商", "代理商", "总包商", "承包商", "代工厂", "独角兽", "新势力", "卖家")
+               "贸易商", "代理商", "总包商", "承包商", "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
+               "连锁", "船厂", "机构", "平台", "AMC")
+# kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
+_KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台"})
+# words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
+PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
+                          "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)(?P<name>[\u4e00-\u9fff]{4})"
-                            r"(?=(?P<cue>表示|首次|近日|日前|对记者|向记者|透露|介绍|坦言|的?(?:负责人|一位|董事长|总经理|创始人))"
+                            r"(?=(?P<cue>表示|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|透露|介绍|坦言|宣布|完成|获得"
+                            r"|的?(?:负责人|一位|董事长|总经理|创始人))"
                             r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
-                            r"|方面|相关|旗下)")
+                            r"|方面|相关|旗下|[0-9]{1,2}月)")
 # a firm brought in as "(a place) 一家 (its line of business) 企业 …" or "名为…": the press's way of naming a
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
 INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,14}$")
-_KIND_WORD_TEXTS = ("企", "公司", "商", "厂", "名为", "新势力", "卖家", "独角兽")
+_KIND_WORD_TEXTS = ("企", "公司", "商", "厂", "名为", "新势力", "卖家", "独角兽", "品牌", "工作室", "私募", "连锁", "机构",
+                    "平台", "AMC")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
@@ -1044,6 +1052,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         strong = named_as or (m.group("cue") is not None
                               and INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None)
+        if not strong and norm[m.start():s].rstrip("集团") in _KIND_WORDS_INTRODUCED_ONLY:
+            continue
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
@@ -1052,6 +1062,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         first = toks[0]
         if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name):
             continue
+        if first in PERSON_WORDS:
+            continue  # 私募大佬江晖: a person so called, no firm
         freq = jieba.dt.FREQ.get
         if named_as:
             rare_start = norm.startswith("的", e)
