@@ -1218,3 +1218,14 @@ def test_latin_names_after_kind_words_and_with_trade_words(text, names):
 ])
 def test_firms_after_more_kind_words(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the thirty-eighth blind set (tests/extract_gold/blind38), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("国内首例证券纠纷代表人诉讼宣判。", []),                          # a first, no firm 首例证券
+    ("巨灾保险赔付占损失的比例仍低。", []),                            # a kind of insurance
+    ("专网通信业务风险再度暴露。", []),                                # a kind of network business
+    ("托管行有香港上海汇丰银行与花旗。", ["汇丰", "花旗"]),            # HSBC's bank by its legal name
+])
+def test_names_from_the_thirty_eighth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -63,7 +63,9 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
                   # kinds of product before 基金 or 信托 (可转债基金, 标品信托): no manager
                   "可转债", "标品", "非标",
                   # kinds of money (险资地产: insurers' money in property, no firm)
-                  "险资", "民资", "游资"}
+                  "险资", "民资", "游资",
+                  # firsts (首起证券纠纷: the first securities case) and kinds of insurance or network
+                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
