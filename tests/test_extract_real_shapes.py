@@ -1229,3 +1229,10 @@ def test_firms_after_more_kind_words(text, names):
 ])
 def test_names_from_the_thirty_eighth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_class_of_shares_between_a_name_and_its_code():
+    """中兴通讯H股（00763.HK）: the company's H shares, not a firm 中兴通讯H股 (blind37)."""
+    companies = extract("中兴通讯H股（00763.HK）4月以来上涨。").companies
+    assert [c.name for c in companies] == ["中兴通讯"]
+    assert "HK:00763" in companies[0].tickers
