@@ -1236,3 +1236,12 @@ def test_a_class_of_shares_between_a_name_and_its_code():
     companies = extract("中兴通讯H股（00763.HK）4月以来上涨。").companies
     assert [c.name for c in companies] == ["中兴通讯"]
     assert "HK:00763" in companies[0].tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("通用汽车（GM.US）和澄西汽车集团持股。", ["通用汽车", "澄西汽车集团"]),   # was 澄西汽车
+    ("澄西汽车集团业务增长。", ["澄西汽车集团"]),                                # the group's business
+    ("澄西汽车集团化运作。", ["澄西汽车"]),                                       # 集团化: a way of running, as before
+])
+def test_a_group_word_after_a_suffix_name_is_the_names(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -832,6 +832,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
+        if entry is None and norm.startswith("集团", se) and se + 2 in bounds and not norm.startswith(("化", "内", "层面"), se + 2) \
+                and not norm[ss:se].endswith("集团"):
+            taken.add(se, se + 2)
+            got, se = (got[0], got[1] + "集团"), se + 2  # 广西汽车集团: the group's word is the name's
         hit = _Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company")
         if entry is None and norm[ss:se] in WEAK_SUFFIXES and not _org_cue(norm, got[0], se):
             weak.append(hit)  # 凯丰投资 … : kept with a cue, in a list with companies, or named so elsewhere
