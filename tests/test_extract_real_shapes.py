@@ -1160,7 +1160,7 @@ def test_a_line_of_business_group_keeps_its_province(text, names):
     ("市场对险资地产敞口仍有担忧。", [], []),                                          # insurers' money, no firm
     ("获配机构包括中国国有企业结构调整基金股份有限公司。", ["中国国有企业结构调整基金"], []),  # was 结构调整基金
     ("名称相近的贵州茅台控股（09999.HK）盘中大涨。", ["贵州茅台控股"], ["HK:09999"]),    # no A-share code of 贵州茅台
-    ("东航集团旗下中国东航（600115）停牌。", ["东航集团", "中国东航"], ["SH:600115", "HK:00670"]),  # parent and listed unit
+    ("东航集团旗下中国东航（600115）停牌。", ["东航集团", "东方航空"], ["SH:600115", "HK:00670", "US:CEA"]),  # parent and listed unit
 ])
 def test_names_from_the_thirty_fifth_and_sixth_sets(text, names, tickers):
     companies = extract(text).companies
@@ -1245,3 +1245,13 @@ def test_a_class_of_shares_between_a_name_and_its_code():
 ])
 def test_a_group_word_after_a_suffix_name_is_the_names(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("东方航空的美国存托股（CEA.US）收跌 6%。", ["东方航空"], ["US:CEA", "SH:600115", "HK:00670"]),  # its ADS
+    ("中国东航（600115）公告。", ["东方航空"], ["SH:600115", "HK:00670", "US:CEA"]),                # the A-share name
+])
+def test_china_eastern_by_the_name_the_press_writes(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert [t for c in companies for t in c.tickers] == tickers

@@ -126,7 +126,8 @@ LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
-                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN]股)?\s*")  # (中兴通讯H股（00763.HK）)
+                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN]股|的(?:美国)?存托(?:股份?|凭证))?\s*")
+# (中兴通讯H股（00763.HK）, 东方航空的美国存托股（CEA.US）: a class of the name's shares)
 # a known name glued to its legal or group tail (中国人寿保险(集团)公司, 嘉实基金管理有限公司): jieba may cut the
 # tail together with the name's last characters, the name still ends there
 ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
