@@ -1255,3 +1255,14 @@ def test_china_eastern_by_the_name_the_press_writes(text, names, tickers):
     companies = extract(text).companies
     assert [c.name for c in companies] == names
     assert [t for c in companies for t in c.tickers] == tickers
+
+
+# found by the thirty-ninth blind set (tests/extract_gold/blind39), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("依据《人身保险业经验发生率表（2020）》定价。", []),        # a document's year, no code (02020)
+    ("以每股 10 港元发行 1 亿股SPAC股份。", []),                 # a kind of share
+    ("ADS持有人可通过存托银行将其转换为H股。", []),               # a role, no bank
+    ("安踏体育（2020）股价上涨。", ["安踏体育"]),                 # a code of four digits still is one
+])
+def test_names_from_the_thirty_ninth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -65,7 +65,9 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
                   # kinds of money (险资地产: insurers' money in property, no firm)
                   "险资", "民资", "游资",
                   # firsts (首起证券纠纷: the first securities case) and kinds of insurance or network
-                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网"}
+                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网",
+                  # a depositary bank (ADS持有人可通过存托银行…): a role, no bank's name
+                  "存托"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
@@ -151,7 +153,8 @@ LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
-LATIN_STOP = {"REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
+YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
+LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区)")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
@@ -520,7 +523,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         return None  # 半钢轮胎, 户用储能: a kind of product; 轮胎企业某某轮胎: a firm (read after its kind only)
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc):
         return None  # (H股股份: shares of a class, no firm)
-    if _SHORT_LATIN.fullmatch(acc) or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
+    if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
     if (len(acc) == 2 and acc[0] in GENERIC_SINGLE) or acc[0] == "所" or \
@@ -746,6 +749,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     for bs, be, codes in find_brackets(norm):
         if in_cashtag.overlaps(bs, be):
             continue
+        if norm.startswith("》", be) and len(codes) == 1 and YEAR_IN_TITLE.fullmatch(norm, bs + 1, be - 1):
+            continue  # 《…经验发生率表（2020）》: a document's year, no Hong Kong code
         cands = sorted((i for end, idx in by_end.items() if bs - 20 <= end <= bs for i in idx), reverse=True)
         before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
                        or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
