@@ -10,6 +10,7 @@ Sources, strongest first:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -919,7 +920,7 @@ def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         middle = norm[start:ss]
         if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX:
             continue
-        if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _PROVINCES)):
+        if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _bank_places()[1])):
             shadow.append((start, se))  # (nor does the suffix rule read it)
             continue  # 河南村镇银行, 江苏农商银行: the banks of a kind in a place, not one bank (四川银行, 许昌农商银行 are)
         entry = d.lookup(name)
@@ -955,20 +956,29 @@ def _place_back(run: str) -> int | None:
         if width > 8:
             break
     return back
-_BANK_PLACES: list[frozenset[str]] = []
-_PROVINCES = frozenset({"北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
-                        "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
-                        "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆"})
+@functools.lru_cache(maxsize=1)
+def _bank_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(every place of data/places_cn.txt, its provinces): cities, provinces and regions."""
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/places_cn.txt").read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {"": []}
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            sections[section] = []
+        else:
+            sections[section].append(line)
+    return frozenset(w for names in sections.values() for w in names), frozenset(sections.get("provinces", ()))
 
 
 def _bank_place(tok: str) -> bool:
     """A province or a city (data/places_cn.txt, with or without 市 州 县 …) or a place jieba knows."""
-    if not _BANK_PLACES:
-        from importlib import resources
-
-        text = resources.files(__package__).joinpath("data/places_cn.txt").read_text(encoding="utf-8")
-        _BANK_PLACES.append(frozenset(w for w in text.split() if not w.startswith("#") and w.strip()) - {"#"})
-    places = _BANK_PLACES[0]
+    places = _bank_places()[0]
     return tok in places or (len(tok) > 2 and tok[-1] in _PLACE_LEVEL and tok[:-1] in places) or _place(tok)
 
 
@@ -1048,15 +1058,11 @@ KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | 
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
 INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,14}$")
-_KIND_WORD_TEXTS = ("企", "公司", "商", "厂", "名为", "新势力", "卖家", "独角兽", "品牌", "工作室", "私募", "连锁", "机构",
-                    "平台", "AMC")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
 
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    if not any(w in norm for w in _KIND_WORD_TEXTS):
-        return
     for m in KIND_THEN_NAME.finditer(norm):
         s, e = m.span("name")
         name = m.group("name")
@@ -1064,7 +1070,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         strong = named_as or (m.group("cue") is not None
                               and INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None)
-        if not strong and norm[m.start():s].rstrip("集团") in _KIND_WORDS_INTRODUCED_ONLY:
+        if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
