@@ -135,6 +135,42 @@ def test_word_boundaries_read_only_the_window(text):
     assert {p for p in range(len(text) + 1) if p in bounds} == _reference_bounds(text)
 
 
+def test_the_segmenter_knows_every_prefix_of_its_words():
+    """The shortcut that answers a boundary without segmenting (no word of the dictionary spans the
+    position) stops reading longer fragments at the first one jieba's FREQ does not hold: exact only
+    while FREQ holds every prefix of its words, the company words added by ensure_jieba too."""
+    import jieba
+
+    from kfin_tui.extract.segment import ensure_jieba
+
+    ensure_jieba()
+    freq = jieba.dt.FREQ
+    missing = [w for w, f in freq.items() if f for i in range(1, len(w)) if w[:i] not in freq]
+    assert missing == []
+
+
+def test_the_no_word_shortcut_reads_as_the_whole_window():
+    """_no_word_across (which stops at the first fragment no word begins with) answers as the
+    check of every fragment across the position, on every position of the fixtures' texts."""
+    import jieba
+
+    from kfin_tui.extract.segment import WINDOW, _no_word_across, ensure_jieba
+
+    ensure_jieba()
+    freq = jieba.dt.FREQ
+    checked = 0
+    for root in FOLDERS:
+        for _path, article in _articles(root):
+            text = article.body_text or ""
+            for pos in range(1, len(text) - 1):
+                ws, we = max(0, pos - WINDOW), min(len(text), pos + WINDOW)
+                whole = not (text[pos - 1].isascii() or text[pos].isascii()) and not any(
+                    freq.get(text[i:j]) for i in range(ws, pos) for j in range(pos + 1, we + 1))
+                assert _no_word_across(text, ws, pos, we) == whole, (text[ws:we], pos - ws)
+                checked += 1
+    assert checked > 10_000
+
+
 def _titles_and_sentences(root: Path):
     for _path, article in _articles(root):
         yield article.title or ""

@@ -135,7 +135,10 @@ def _no_word_across(text: str, ws: int, pos: int, we: int) -> bool:
     freq = jieba.dt.FREQ
     for i in range(ws, pos):
         for j in range(pos + 1, we + 1):
-            if freq.get(text[i:j]):
+            f = freq.get(text[i:j])
+            if f is None:
+                break  # no word of the dictionary begins so (jieba's FREQ holds every word's prefixes)
+            if f:
                 return False
     return True
 
