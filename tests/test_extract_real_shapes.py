@@ -1266,3 +1266,27 @@ def test_china_eastern_by_the_name_the_press_writes(text, names, tickers):
 ])
 def test_names_from_the_thirty_ninth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# codes the press writes beside other words in a bracket, or alone in a table's cell (blinds 24, 28, 39, 40)
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("美国药企Calvera（CLVR.US，原名Calvera Biosciences）获授权。", "Calvera", "US:CLVR"),       # a remark after
+    ("岭澄能源（Lingcheng Energy，LCEN.US）签下长约。", "岭澄能源", "US:LCEN"),                   # the Latin name before
+    ("由某券商保荐的澄潭收购公司（Chengtan Acquisition Corp，07855.HK）挂牌。",
+     "Chengtan Acquisition Corp", "HK:07855"),                                                      # no Chinese name read
+    ("| 名称 | 代码 |\n|---|---|\n| 瑞澄保险服务 | 02877.HK |\n", "瑞澄保险服务", "HK:02877"),      # the next cell
+])
+def test_codes_beside_other_words_or_in_the_next_cell(text, name, code):
+    companies = {c.name: c for c in extract(text).companies}
+    assert name in companies, list(companies)
+    assert code in companies[name].tickers
+
+
+@pytest.mark.parametrize("text", [
+    "新车型（Model Y，2021）上市。",                        # no market said: no code
+    "某某科技（2022年，营收增长）表现亮眼。",
+    "| 岭澄能源 | 2021 |\n",                                # a year in the next cell
+    "| 岭澄能源 | 600519 |\n",                              # a bare number in the next cell, not read as a code
+])
+def test_no_code_beside_words_without_a_market(text):
+    assert [t for c in extract(text).companies for t in c.tickers] == []

@@ -32,7 +32,12 @@ _UNNAMED = ITEM.replace("?P<pm>", "?:").replace("?P<ps>", "?:").replace("?P<code
 CODE_ITEMS = _UNNAMED + r"(?:\s*[,，、;；/]\s*" + _UNNAMED + r")*"  # one or more codes, as a bracket lists them
 # the short name in quotes before the code: （证券简称“N岳峰”，920139）
 _SHORT_NAME_FIRST = r"(?:(?:证券|股票)?简称\s*[:：]?\s*[“\"「][^”\"」()（）]{1,12}[”\"」]\s*[,，]\s*)?"
-BRACKET_RE = re.compile(r"[(（\[【]\s*" + _SHORT_NAME_FIRST + r"(" + CODE_ITEMS + r")\s*[)）\]】]")
+# the firm's Latin name before its code, or a remark after it (no digits: figures stay readable),
+# taken only where every code says its market: （Marsh McLennan，MMC.US）, （SGEN.US，原名Seattle Genetics）
+_LATIN_NAME_FIRST = r"(?P<lead>[A-Z][A-Za-z0-9&.'\- ]{1,60}?\s*[,，]\s*)??"
+_REMARK_AFTER = r"(?P<tail>\s*[,，;；]\s*[^()（）\[\]【】\n0-9０-９]{1,30}?)?"
+BRACKET_RE = re.compile(r"[(（\[【]\s*" + _SHORT_NAME_FIRST + _LATIN_NAME_FIRST + r"(?P<items>" + CODE_ITEMS + r")"
+                        + _REMARK_AFTER + r"\s*[)）\]】]")
 _MARKET = dict(_PREFIX_MARKET)
 # six-digit codes no mainland stock has, written bare for indexes: 申万 industry indexes (801xxx,
 # 850xxx, 851xxx, 857xxx), 深证 indexes (399xxx), board indexes of data vendors (880xxx);
@@ -69,7 +74,9 @@ def bracket_codes(norm: str, pos: int) -> tuple[int, list[tuple[str, bool]]] | N
 
 
 def _codes_of(m: re.Match) -> tuple[int, list[tuple[str, bool]]] | None:
-    out = parse_items(m.group(1))
+    out = parse_items(m.group("items"))
+    if (m.group("lead") or m.group("tail")) and not all(explicit for _c, explicit in out):
+        return None  # （Model 3，2021） is no code: beside other words, only codes that say their market
     return (m.end(), out) if out else None
 
 
@@ -97,6 +104,16 @@ def find_brackets(norm: str):
         got = _codes_of(m)  # (the match bracket_codes would make again at m.start())
         if got:
             yield m.start(), got[0], got[1]
+
+
+def bracket_latin_name(norm: str, pos: int) -> tuple[int, int] | None:
+    """The span of the Latin name a code bracket at ``pos`` gives before its codes (（Aquila
+    Acquisition Corporation，07836.HK）), or None."""
+    m = BRACKET_RE.match(norm, pos)
+    if m is None or not m.group("lead"):
+        return None
+    s = m.start("lead")
+    return s, s + len(m.group("lead").rstrip(" ,，").rstrip())
 
 
 def find_prose_codes(norm: str):

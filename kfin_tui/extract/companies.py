@@ -22,7 +22,15 @@ import ahocorasick_rs
 import jieba
 
 from ..tickers import Ticker, find_cashtags
-from .codes import CODE_ITEMS, bracket_codes, find_brackets, find_prose_codes, parse_items
+from .codes import (
+    CODE_ITEMS,
+    bracket_codes,
+    bracket_latin_name,
+    find_brackets,
+    find_prose_codes,
+    parse_item,
+    parse_items,
+)
 from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
 from .model import Company, Mention
 from .names import (
@@ -269,6 +277,9 @@ def _inside_cut_name(toks: list[str], i: int, at_start: bool) -> bool:
     return len(toks[i - 1]) == 1 or _place(toks[i - 1])
 
 
+_CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{1,2})([A-Za-z][A-Za-z0-9&.\- ]{2,})")
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
@@ -347,6 +358,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     acc = acc.lstrip("-·")
     if len(acc) >= 3 and acc[0] == "商" and end - len(acc) > 0 and HAS_CJK.match(norm, end - len(acc) - 1):
         acc = acc[1:]  # 设备商某某（688835）, 方案商某某-W: the maker's word (厂商, 供应商 …) glued to the name
+    glued = _CJK_THEN_LATIN.fullmatch(acc)
+    if glued is not None and (len(glued.group(1)) == 1 or glued.group(1) in KIND_BEFORE_NAME):
+        acc = glued.group(2)  # 美国药企Calvera（CLVR.US）: 药|企 cut apart, a character of the kind word glued to it
     for k in (3, 2):  # 煤企某某煤业（003991）: the kind of firm, cut into characters by jieba
         if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
             acc = acc[k:]
@@ -780,6 +794,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         got = _left_name(norm, bs, d)
         shadow.append((bs, be))
         if got is None:
+            lead = bracket_latin_name(norm, bs)
+            if lead is not None:  # 某某收购公司（Aquila Acquisition Corporation，07836.HK）: the firm by its Latin name
+                name = norm[lead[0]:lead[1]]
+                entry = d.lookup(name)
+                hits.append(_Hit(lead[0], lead[1], entry.name if entry else name, "company", [c for c, _ in codes]))
             continue
         ns, raw = got
         entry = d.lookup(raw)
@@ -885,6 +904,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _short_names(norm, hits, d, taken, bounds)
     _prose_codes(norm, hits, shadow, d)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
+    _codes_in_next_cells(norm, hits, shadow)
     return hits, shadow, cashtag_spans
 
 
@@ -995,6 +1015,25 @@ def _code_in_next_cell(norm: str, h: _Hit, d: Dictionary) -> bool:
         return False
     entry = d.lookup(h.name)
     return entry is not None and any(t.split(":")[1] == m.group(1) for t in entry.tickers)
+
+
+_NEXT_CELL_MARKET_CODE = re.compile(r" *(?:\t|\|) *([0-9]{4,6}\.(?:SH|SZ|BJ|HK)|[A-Z]{1,5}\.(?:US|N|O)) *(?=\t|\||\n|$)")
+
+
+def _codes_in_next_cells(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]]) -> None:
+    """A firm filling a table's cell, with a code that says its market filling the next (| 某某保险服务 |
+    02798.HK |): the firm's code, though no dictionary knows the firm. A bare number there may be a
+    year or an amount: not read."""
+    for h in hits:
+        if h.codes or h.kind != "company":
+            continue
+        m = _NEXT_CELL_MARKET_CODE.match(norm, h.end)
+        if m is None or not _CELL_START.search(norm, max(0, h.start - 4), h.start):
+            continue
+        code, _explicit = parse_item(m.group(1))
+        if code is not None:
+            h.codes.append(code)
+            shadow.append(m.span(1))
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
