@@ -1290,3 +1290,41 @@ def test_codes_beside_other_words_or_in_the_next_cell(text, name, code):
 ])
 def test_no_code_beside_words_without_a_market(text):
     assert [t for c in extract(text).companies for t in c.tickers] == []
+
+
+# found by the forty-first and forty-second blind sets (tests/extract_gold/blind41-42), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("该业务由盈转亏，为公司近十年来首次。", []),                                      # a span of time, no name
+    ("温州一家已停业的网贷平台瓯江易贷披露，截至3月末已兑付六成。", ["瓯江易贷"]),        # 披露 quotes the firm
+    ("泉州一家卫浴类跨境卖家鲤城优品对外表示，店铺已恢复。", ["鲤城优品"]),               # 对…表示, not 对…记者
+    ("四川一家年出栏约 20 万头的养殖企业蜀丰牧业负责人表示，将参与套保。", ["蜀丰牧业"]),  # a longer introduction
+    ("苏州一家模拟芯片初创公司澄朗微电子向记者透露，融资已推迟。", ["澄朗微电子"]),        # five characters, quoted
+    ("杭州一家食品企业闽焙食品已将产能转移。", []),                                    # five would take 已: not read so
+    ("资金面上，重仓半导体的某某成长混合基金规模下降。", []),                           # a fund's holding, no firm
+    ("资金将用于在粤港澳大湾区新建物流设施。", []),                                    # 新建 a verb, no place
+    ("公司NOR Flash产品的售价下降。", []),                                            # the firm's product
+    ("互联网公司ironSource宣布裁员。", ["ironSource"]),                               # a firm, as before
+])
+def test_names_from_the_forty_first_and_second_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("新车的生产基地设在上海临港，首期规划产能 10 万辆。", []),                           # the place
+    ("公司拟收购上海临港（600848）部分股权。", ["上海临港"]),                             # the firm
+    ("控股股东华侨城集团有限公司旗下的华侨城A公告。", ["华侨城集团", "华侨城"]),           # the parent group apart
+    ("格力集团转让格力电器 15% 股权。", ["格力集团", "格力电器"]),
+    ("京东数科暂停上市进程；一年后京东科技再度递表。", ["京东数科", "京东科技"]),         # each name of its day
+    ("翰森制药口服GLP-1授权罗氏。", ["翰森制药", "罗氏"]),                               # a drug class, no 普洛斯
+])
+def test_parent_groups_and_names_of_their_day(text, names):
+    assert sorted(c.name for c in extract(text).companies) == sorted(names)
+
+
+def test_a_unit_given_a_short_name_of_its_own():
+    """欣旺达电动汽车电池有限公司（简称“欣旺达EVB”）: the unit, by its short name there and again."""
+    companies = {c.name: c for c in extract(
+        "欣旺达全资子公司欣旺达电动汽车电池有限公司（简称“欣旺达EVB”）完成增资；欣旺达EVB投后估值超 300 亿元。").companies}
+    assert set(companies) == {"欣旺达", "欣旺达EVB"}
+    assert companies["欣旺达EVB"].count == 2
+    assert companies["欣旺达EVB"].tickers == []

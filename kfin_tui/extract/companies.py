@@ -11,6 +11,7 @@ Sources, strongest first:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,7 +58,9 @@ from .textnorm import nfkc_same_length
 CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "次新股", "新股", "牛股", "妖股", "白马股", "权重股", "题材股", "绩优股", "强势股", "人气股", "连板股", "小盘股", "大盘股", "主体", "发行人", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争", "竞品", "客户", "供应商", "背后", "加入",
                # a firm named by its former name (某某电子原名某某仪表股份有限公司): the words between the names
-               "原名", "曾用名", "前身", "前身为", "更名", "更名为", "改名", "改名为", "现名", "原称", "全称"}
+               "原名", "曾用名", "前身", "前身为", "更名", "更名为", "改名", "改名为", "现名", "原称", "全称",
+               # what a fund does with a sector or a stock (重仓半导体的某某基金): a verb, no part of a name
+               "重仓", "加仓", "减仓", "建仓", "清仓", "持仓", "调仓", "超配", "低配", "增配", "减配", "押注", "布局"}
 GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
                   # countries and regions written before a foreign firm's name (芬兰芬林集团, 巴西矿企某某矿业):
                   # no part of it (a name that begins with one, 瑞士再保险, is in the dictionary)
@@ -166,6 +169,8 @@ YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
 LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区)")
+# where something stands, before a name that begins with a place (设在上海临港)
+LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|选址|建在|迁至|搬至)$")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
@@ -594,7 +599,18 @@ def _places() -> set[str]:
             text = fh.read().decode("utf-8")
     except Exception:  # noqa: BLE001 - dictionary missing or broken: no place names, names still work
         return set()
-    return set(re.findall(r"^(\S+) \S+ ns\r?$", text, re.MULTILINE))
+    return set(re.findall(r"^(\S+) \S+ ns\r?$", text, re.MULTILINE)) - WORDS_TAGGED_AS_PLACES
+
+
+# words of the language jieba's dictionary tags as places (新建: a county, and "newly built"; 上市: a town,
+# and "to list"): no place before a suffix (粤港澳大湾区新建物流设施 names no firm 大湾区新建物流)
+WORDS_TAGGED_AS_PLACES = frozenset({
+    "新建", "上市", "入市", "美丽", "深度", "新鲜", "普及", "长大", "莫非", "中断", "关联", "广义", "福利", "上马", "上台",
+    "上山", "下山", "神圣", "青春", "云集", "英雄", "哥哥", "阿哥", "二哥", "庆典", "长度", "日志", "建国", "开国", "回国",
+    "治安", "古典", "阴阳", "兴旺", "喜庆", "加盟", "密封", "安宁", "伦理", "法典", "赞美", "入门", "上岗", "上门", "立马",
+    "登山", "入海", "渡江", "渡河", "天黑", "台风", "贵宾", "嘉宾", "礼拜", "如林", "上路", "正南", "中西", "中和", "中道",
+    "莫大", "广布", "契约", "千古", "登极", "白嫩", "朝野", "深渊", "城堡", "池塘", "山寨", "大都", "江湖", "东西", "南北",
+})
 
 
 def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tuple[list[Company], list[tuple[int, int]]]:
@@ -733,6 +749,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
         if entry.kind == "company" and PLACE_AFTER.match(norm, e):
             continue  # 上海临港新片区: a zone named like a listed firm
+        if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
+                not COMPANY_CUE_AFTER.match(norm, e):
+            continue  # 生产基地设在上海临港: the place a listed firm is named after
         product = PRODUCT_AFTER.match(norm, e) if entry.kind == "company" else None
         if product is not None and product.end() in bounds:
             shadow.append((s, product.end()))
@@ -1087,22 +1106,28 @@ _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台"})
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
+_STRONG_CUE = (r"表示|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
+               r"|透露|介绍|坦言|宣布|完成|获得|披露|的?(?:负责人|一位|董事长|总经理|创始人)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
-                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)(?P<name>[\u4e00-\u9fff]{4})"
-                            r"(?=(?P<cue>表示|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|透露|介绍|坦言|宣布|完成|获得"
-                            r"|的?(?:负责人|一位|董事长|总经理|创始人))"
+                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
+                            r"(?P<name>[\u4e00-\u9fff]{4})"
+                            r"(?=(?P<cue>" + _STRONG_CUE + r")"
                             r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
                             r"|方面|相关|旗下|[0-9]{1,2}月)")
+# five characters, only before a word that quotes the firm (…初创公司芯朗微电子向记者透露)
+KIND_THEN_NAME5 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})", r"(?P<name>[\u4e00-\u9fff]{5})")
+                             .replace(r")|[，,。", r")|(?!)[，,。", 1))
 # a firm brought in as "(a place) 一家 (its line of business) 企业 …" or "名为…": the press's way of naming a
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
-INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,14}$")
+_SPAN_OF_TIME = re.compile(r"[一二三四五六七八九十两百千几数多]+(?:年|个月|天|周)|年来|以来")
+INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,20}$")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
 
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    for m in KIND_THEN_NAME.finditer(norm):
+    for m in itertools.chain(KIND_THEN_NAME5.finditer(norm), KIND_THEN_NAME.finditer(norm)):
         s, e = m.span("name")
         name = m.group("name")
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
@@ -1111,14 +1136,17 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
                               and INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None)
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
+        if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
+            continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
         if len(toks) < 2 or any(t in STOP_TOKENS or t in FUNCTION_CHARS or t.isdigit() for t in toks):
             continue
         first = toks[0]
-        if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name):
-            continue
+        if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name) or \
+                _SPAN_OF_TIME.search(name):
+            continue  # (公司近十年来首次: a span of time, no name)
         if first in PERSON_WORDS:
             continue  # 私募大佬江晖: a person so called, no firm
         freq = jieba.dt.FREQ.get
@@ -1235,7 +1263,7 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
             if d.lookup(name) is not None:
                 continue  # known names: the scan's rules
             if rx is LATIN_AFTER_COMPANY_WORD:
-                ok = latin_name_ok(name, LATIN_STOP)
+                ok = latin_name_ok(name, LATIN_STOP) and not _PRODUCT_WORD_AFTER.match(norm, e)
             elif rx is LATIN_BEFORE_ROLE:  # CFRA首席…师: an acronym names a firm here
                 ok = name not in LATIN_STOP and len(name) >= 3 and latin_firm_ok(name) and \
                     re.fullmatch(r"[A-Z][0-9]+", name) is None
@@ -1252,6 +1280,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         add(s, s + len(name), name)
 
 
+# after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
+_PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
 _LATIN_CONTINUED = re.compile(r"(?:&|&amp;|\band)\s*$", re.ASCII)
 _LATIN_CO = re.compile(r"(?:Co|CO|Company|COMPANY)\b", re.ASCII)
 _LATIN_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
@@ -1502,6 +1532,8 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         short = _placeless(norm, h)
         if short is not None:
             given.append((h, short, 0))
+    if named:
+        _units_given_short_names(norm, hits, d, taken)
     for h, short, after in given:
         if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or d.lookup(short) is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
@@ -1512,6 +1544,39 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         while pos >= 0:
             end = pos + len(short)
             if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
+                hits.append(_Hit(pos, end, short))
+                taken.add(pos, end)
+            pos = norm.find(short, end)
+
+
+def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -> None:
+    """A known firm's name beginning a longer legal name that the text gives a short name of its own
+    (欣旺达电动汽车电池有限公司（简称“欣旺达EVB”）): a unit of the firm, the company of that short
+    name, there and where the text names it again bare."""
+    for h in list(hits):
+        if h.kind != "company" or d.lookup(h.name) is None:
+            continue
+        tail = LEGAL_TAIL.match(norm, h.end)
+        if tail is None or tail.end() - h.end < 6:
+            continue  # (某某股份有限公司（简称“某某”）: the firm itself)
+        m = SHORT_NAME_AFTER.match(norm, tail.end())
+        if m is None:
+            continue
+        short = m.group("name")
+        if not short.startswith(norm[h.start:h.end]) or len(short) <= h.end - h.start or d.lookup(short) is not None \
+                or short.endswith(("公司", "集团")):
+            continue
+        form = norm[h.start:h.end]
+        h.end, h.name, h.codes = tail.end(), short, []
+        taken.add(h.start, m.end())
+        pos = norm.find(short, m.end())
+        while pos >= 0:
+            end = pos + len(short)
+            inner = next((x for x in hits if x.start == pos and x.end == pos + len(form)), None)
+            if inner is not None:  # (欣旺达EVB again: the scan read its 欣旺达)
+                inner.end, inner.name, inner.codes = end, short, []
+                taken.add(pos, end)
+            elif not taken.overlaps(pos, end):
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)
