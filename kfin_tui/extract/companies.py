@@ -1127,7 +1127,8 @@ _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "�
 
 
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    for m in itertools.chain(KIND_THEN_NAME5.finditer(norm), KIND_THEN_NAME.finditer(norm)):
+    five = KIND_THEN_NAME5.finditer(norm) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
+    for m in itertools.chain(five, KIND_THEN_NAME.finditer(norm)):
         s, e = m.span("name")
         name = m.group("name")
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)

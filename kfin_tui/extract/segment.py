@@ -151,6 +151,7 @@ class LazyBounds:
     the same boundaries."""
 
     def __init__(self, text: str):
+        ensure_jieba()  # (the no-word shortcut reads jieba's FREQ: the company words must be in it)
         self.text = text
         self.done: dict[int, bool] = {}
 
