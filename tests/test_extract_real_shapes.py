@@ -1328,3 +1328,34 @@ def test_a_unit_given_a_short_name_of_its_own():
     assert set(companies) == {"欣旺达", "欣旺达EVB"}
     assert companies["欣旺达EVB"].count == 2
     assert companies["欣旺达EVB"].tickers == []
+
+
+# found by the forty-third and forty-fourth blind sets (tests/extract_gold/blind43-44), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("当地一家民营浮法玻璃厂冀川玻璃的销售负责人表示，订单已排满。", ["冀川玻璃"]),      # 厂, introduced
+    ("上海一家民营奶牛牧场沪禾牧业负责人表示，饲料成本上涨。", ["沪禾牧业"]),            # 牧场, introduced
+    ("武汉一家定位模组企业楚辰导航则透露，公司拿到新一轮融资。", ["楚辰导航"]),          # 则透露
+    ("该厂房屋顶光伏已并网发电。", []),                                              # 厂 not introduced
+    ("跟踪白银期货的国投瑞银白银期货证券投资基金（LOF）份额大增。", []),               # a product, not the house
+    ("嘉实国际、博时国际均已向香港证监会递交以太坊ETF的申请。", ["嘉实国际", "博时国际"]),  # the houses themselves
+    ("九安医疗（002432）凭借美国子公司iHealth的订单大赚。", ["九安医疗", "iHealth"]),     # a unit, lower-case first
+    ("苹果公司iPhone的销量下滑。", ["苹果"]),                                          # a product after 公司
+    ("锦江酒店2016年收购澜庭酒店集团以来首次亏损。", ["锦江酒店", "澜庭酒店集团"]),     # a hotel group
+    ("兴业矿业（000426）股价上涨。", ["兴业矿业"]),                                    # its name of the day
+])
+def test_names_from_the_forty_third_and_fourth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_b_share_named_beside_its_code_in_a_list():
+    companies = extract("张裕A（000869，张裕B 200869）公告分红。").companies
+    assert [t for c in companies for t in c.tickers] == ["SZ:000869", "SZ:200869"]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("价格有望维持在 4.2 元至 4.5 元/公斤的区间。", [("4.2 元至 4.5 元/公斤", "range")]),   # a price per kilogram
+    ("国网共开展 4 批次特高压设备招标。", [("4 批次", "count")]),
+    ("国网共开展4批次招标。", [("4批次", "count")]),
+])
+def test_figures_from_the_forty_fourth_set(text, figures):
+    assert [(f.text, f.kind) for f in extract(text).figures] == figures

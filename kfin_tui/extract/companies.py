@@ -39,6 +39,7 @@ from .names import (
     LATIN_BEFORE_COMPANY_WORD,
     LATIN_BEFORE_ROLE,
     LATIN_ORG_NAME,
+    LATIN_UNIT_NAME,
     LEGAL_FULL_NAME,
     NOT_A_NAME,
     PARTNERSHIP,
@@ -82,7 +83,7 @@ GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "�
                   "存托"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
-                   "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团")
+                   "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团", "酒店集团", "酒店管理集团")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
 TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能"})
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
@@ -168,6 +169,10 @@ LATIN_CUE_RE = re.compile(
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
 LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
+# a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
+FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
+                               r"(?:证券投资基金|投资基金|混合型?|联接|ETF|LOF|QDII|FOF"
+                               r"|债券型?基金|指数型?基金|股票型?基金|纯债|货币基金)")
 PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区)")
 # where something stands, before a name that begins with a place (设在上海临港)
 LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|选址|建在|迁至|搬至)$")
@@ -747,6 +752,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
+        if entry.name.endswith("基金") and not form.endswith("基金") and FUND_PRODUCT_TAIL.match(norm, e):
+            shadow.append((s, e))
+            continue  # 国投瑞银白银期货证券投资基金: a product of the house, not the house
         if entry.kind == "company" and PLACE_AFTER.match(norm, e):
             continue  # 上海临港新片区: a zone named like a listed firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
@@ -1100,14 +1108,15 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车企", "房企", "险企", "酒企", "煤企", "电企", "国企", "央企",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
                "贸易商", "代理商", "总包商", "承包商", "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
-               "连锁", "船厂", "机构", "平台", "AMC")
+               "连锁", "船厂", "机构", "平台", "AMC", "厂", "牧场", "养殖场")
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
-_KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台"})
+_KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场"})
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
-_STRONG_CUE = (r"表示|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
-               r"|透露|介绍|坦言|宣布|完成|获得|披露|的?(?:负责人|一位|董事长|总经理|创始人)")
+_STRONG_CUE = (r"[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者"
+               r"|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)|完成|获得"
+               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)|的?一位")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -1251,8 +1260,9 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 
     named_ends = {h.end for h in hits}
     starts = _latin_word_starts(norm)
-    for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_ORG_NAME, LATIN_BEFORE_COMPANY_WORD, LATIN_BEFORE_ROLE):
-        for m in (rx.finditer(norm) if rx is LATIN_AFTER_COMPANY_WORD else _matches_at(rx, norm, starts)):
+    for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_UNIT_NAME, LATIN_ORG_NAME, LATIN_BEFORE_COMPANY_WORD, LATIN_BEFORE_ROLE):
+        for m in (rx.finditer(norm) if rx is LATIN_AFTER_COMPANY_WORD or rx is LATIN_UNIT_NAME
+                  else _matches_at(rx, norm, starts)):
             name, s = m.group("name").rstrip(".-"), m.start("name")
             e = s + len(name)
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
@@ -1263,7 +1273,7 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
                 continue  # GOLDMAN SACHS &amp; CO. LLC: the end of a longer name, not one of its own
             if d.lookup(name) is not None:
                 continue  # known names: the scan's rules
-            if rx is LATIN_AFTER_COMPANY_WORD:
+            if rx is LATIN_AFTER_COMPANY_WORD or rx is LATIN_UNIT_NAME:
                 ok = latin_name_ok(name, LATIN_STOP) and not _PRODUCT_WORD_AFTER.match(norm, e)
             elif rx is LATIN_BEFORE_ROLE:  # CFRA首席…师: an acronym names a firm here
                 ok = name not in LATIN_STOP and len(name) >= 3 and latin_firm_ok(name) and \

@@ -63,6 +63,8 @@ NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本�
 # 衍生品交易平台Deribit): a capitalised name, or one in camel case (ironSource, eBay), of up to three words
 LATIN_AFTER_COMPANY_WORD = re.compile(
     r"(?:公司|企业|集团|交易所|交易平台|厂商|运营商|服务商|供应商|制造商|开发商|生产商)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+# a unit's brand-like Latin name after 子公司/旗下, though it begins in lower case (美国子公司iHealth的…)
+LATIN_UNIT_NAME = re.compile(r"(?:子公司|孙公司|旗下)\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
