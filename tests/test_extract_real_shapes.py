@@ -1359,3 +1359,16 @@ def test_a_b_share_named_beside_its_code_in_a_list():
 ])
 def test_figures_from_the_forty_fourth_set(text, figures):
     assert [(f.text, f.kind) for f in extract(text).figures] == figures
+
+
+# found by the forty-fifth and forty-sixth blind sets (tests/extract_gold/blind45-46), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("公司去年8月将英文名由Mocha Inc.更改为Latte Group Inc.。", []),                       # the firm's English names
+    ("合计持股 6.26%，成为仅次于宁澄实业有限公司的第二大股东。", ["宁澄实业"]),              # a rank, no part of a name
+    ("控股股东表示，将支持公司“做强融资租赁、做大资产管理”。", []),                          # a plan, not a firm
+    ("证监会发布《证券期货业科技发展规划》。", []),                                           # a document's title
+    ("头部租赁公司平安国际融资租赁有限公司（简称“平安租赁”）表现稳健。", ["平安租赁"]),      # a known short name
+    ("通达信的运营方财富趋势（688318）营收增长。", ["财富趋势"]),                            # a known name of two words
+])
+def test_names_from_the_forty_fifth_and_sixth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

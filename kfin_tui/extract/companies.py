@@ -61,7 +61,11 @@ STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是",
                # a firm named by its former name (某某电子原名某某仪表股份有限公司): the words between the names
                "原名", "曾用名", "前身", "前身为", "更名", "更名为", "改名", "改名为", "现名", "原称", "全称",
                # what a fund does with a sector or a stock (重仓半导体的某某基金): a verb, no part of a name
-               "重仓", "加仓", "减仓", "建仓", "清仓", "持仓", "调仓", "超配", "低配", "增配", "减配", "押注", "布局"}
+               "重仓", "加仓", "减仓", "建仓", "清仓", "持仓", "调仓", "超配", "低配", "增配", "减配", "押注", "布局",
+               # a rank against another firm (成为仅次于某某有限公司的第二大股东), a plan for a line of business
+               # (做强融资租赁): verbs, no part of a name
+               "仅次于", "次于", "高于", "低于", "超过", "超越", "领先于", "落后于", "相当于", "不及",
+               "做强", "做大", "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化"}
 GENERIC_PREFIX = {"中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
                   # countries and regions written before a foreign firm's name (芬兰芬林集团, 巴西矿企某某矿业):
                   # no part of it (a name that begins with one, 瑞士再保险, is in the dictionary)
@@ -355,7 +359,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
         if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES and \
                 acc not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
-            if _place(tok):
+            if tok + acc in d.by_form:
+                acc = tok + acc  # 运营方财富趋势（688318）: a known name of two common words
+            elif _place(tok):
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
             elif (i == 0 or run_toks[i - 1] in STOP_TOKENS) and acc.endswith(CHINA_GROUP_SUFFIXES_T) and \
                     tok not in GENERIC_PREFIX and tok not in KIND_BEFORE_NAME and \
@@ -372,7 +378,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     if glued is not None and (len(glued.group(1)) == 1 or glued.group(1) in KIND_BEFORE_NAME):
         acc = glued.group(2)  # 美国药企Calvera（CLVR.US）: 药|企 cut apart, a character of the kind word glued to it
     for k in (3, 2):  # 煤企某某煤业（003991）: the kind of firm, cut into characters by jieba
-        if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2:
+        if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2 and \
+                acc not in d.by_form:  # (财富趋势（688318） is a name, though 财富 is a generic word)
             acc = acc[k:]
             break
     if BOND_NAME.search(acc):
@@ -453,6 +460,10 @@ ENGAGE_WORDS = frozenset({"聘请", "委托", "选聘", "聘任", "续聘", "改
                           "财务顾问", "审计机构", "中介机构"})
 
 
+# verbs that begin no name, though jieba may cut them into characters the suffix rule would take
+NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超过", "超越", "领先于", "落后于", "相当于", "做强", "做大",
+                               "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
+                               "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注"})
 # common surnames (a person's name before 控股的: a verb, not a firm's suffix)
 SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
                      "谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")  # (not 金万高方龙石江白: firms' too)
@@ -546,8 +557,9 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         return None  # 苹果供应链, 手机供应链, 其中海外饲料: a company's, a place's or a product's trade, no firm
     if acc and norm[ss:se] in PRODUCT_SUFFIXES and not KIND_END.search(norm, 0, ss - len(acc)):
         return None  # 半钢轮胎, 户用储能: a kind of product; 轮胎企业某某轮胎: a firm (read after its kind only)
-    if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc):
-        return None  # (H股股份: shares of a class, no firm)
+    if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc) or \
+            acc[:2] in NAME_NEVER_STARTS or acc[:3] in NAME_NEVER_STARTS:
+        return None  # (H股股份: shares of a class, no firm; 做强融资租赁: a plan, the verb cut into characters)
     if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
@@ -872,9 +884,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
+    titled = "《" in norm
     for _k, ss, se in _suffix_spans(norm):
         if 1 in occupied[ss:se]:
             continue
+        if titled and _in_book_title(norm, ss):
+            continue  # 《证券期货业科技发展规划》: a document's title names no firm
         got = _suffix_name(norm, ss, se, d)
         if got is None and norm[ss:se] in COMPOUND_GROUPS:
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
@@ -1271,6 +1286,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
                 continue  # 某某资本(Foo Capital): the gloss of a name just read, not a second company
             if _LATIN_CONTINUED.search(norm, max(0, s - 8), s) or _LATIN_CO.match(name):
                 continue  # GOLDMAN SACHS &amp; CO. LLC: the end of a longer name, not one of its own
+            if _ENGLISH_NAME_CUE.search(norm, max(0, s - 40), s):
+                continue  # 将英文名由Momo Inc.更改为Hello Group Inc.: the firm's English names, spoken of as names
             if d.lookup(name) is not None:
                 continue  # known names: the scan's rules
             if rx is LATIN_AFTER_COMPANY_WORD or rx is LATIN_UNIT_NAME:
@@ -1293,6 +1310,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 
 # after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
 _PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
+_ENGLISH_NAME_CUE = re.compile(r"(?:英文名称?|英文全称|英文简称|英文名字)(?:由|为|是|从)?[:：]?\s?$"
+                               r"|(?:英文名称?|英文全称)[^，。；]{0,30}(?:更改为|改为|变更为|更名为)\s?$")
 _LATIN_CONTINUED = re.compile(r"(?:&|&amp;|\band)\s*$", re.ASCII)
 _LATIN_CO = re.compile(r"(?:Co|CO|Company|COMPANY)\b", re.ASCII)
 _LATIN_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
@@ -1546,7 +1565,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     if named:
         _units_given_short_names(norm, hits, d, taken)
     for h, short, after in given:
-        if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or d.lookup(short) is not None or \
+        known = d.lookup(short)
+        if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
+            h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
+            continue
+        if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
@@ -1599,6 +1622,14 @@ SHORT_NAMES_AFTER = re.compile(r"\s?[(（](?:以下)?分别(?:简称|称)\s?[:�
 _QUOTED = re.compile(r"[\"“「『]([^\"”」』]{2,12})[\"”」』]")
 # what separates the firms of a list (、 , 和 及 与, 以及)
 LIST_BETWEEN = re.compile(r"\s?(?:、|，|,|和|及|与|以及)\s?")
+
+
+def _in_book_title(norm: str, pos: int) -> bool:
+    """``pos`` lies inside a title in 《》 (opened before it, closed after it within 60 characters)."""
+    opened = norm.rfind("《", max(0, pos - 60), pos)
+    if opened < 0 or norm.rfind("》", opened, pos) >= 0:
+        return False
+    return norm.find("》", pos, pos + 60) >= 0
 
 
 def _abbreviates(short: str, full: str) -> bool:
