@@ -1372,3 +1372,22 @@ def test_figures_from_the_forty_fourth_set(text, figures):
 ])
 def test_names_from_the_forty_fifth_and_sixth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# a wider dictionary of 2020-2022 firms and former A-share names, and the rules its first run showed wanting
+@pytest.mark.parametrize(("text", "names"), [
+    ("北向资金今日净流入 70 亿元，其中国煤科技获净买入 8 亿元。", []),              # 其中|国煤科技, no 中国煤科
+    ("其中，中国煤科获得新订单。", ["中国煤科"]),
+    ("工商变更，新增林芝腾讯投资管理有限公司为股东。", ["林芝腾讯投资管理"]),        # the management company, its place
+    ("出口企业投保中国信保的短期险。", ["中国信保"]),
+    ("五矿稀土（000831）涨停。", ["五矿稀土"]),                                   # its name of the day
+    ("龙蟒佰利（002601）发布公告。", ["龙蟒佰利"]),
+])
+def test_names_of_the_wider_dictionary(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_legal_name_written_twice_keeps_its_place():
+    """上海某某投资管理有限公司 written twice: its second writing is no shorter name "outside" the legal one."""
+    text = "入股的是上海高毅投资管理有限公司，并不具备上海高毅投资管理有限公司的控股权。"
+    assert [c.name for c in extract(text).companies] == ["上海高毅投资管理"]

@@ -183,6 +183,7 @@ LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|�
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
+MANAGEMENT_LEGAL_AFTER = re.compile(r"管理(?:集团|股份有限公司|有限责任公司|有限公司|合伙企业)")
 ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
 # current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
@@ -742,13 +743,20 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry.kind == "block":
             shadow.append((s, e))
             continue
-        if len(form) <= 3 and s > 0 and _glued_left(norm, s):
+        if (len(form) <= 3 or (form[0] == "中" and norm[s - 1:s] in "其之当集")) and s > 0 and _glued_left(norm, s):
             continue  # 其中海外 is 其中 + 海外, not 中海外
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
+        managed = MANAGEMENT_LEGAL_AFTER.match(norm, e) if entry.kind == "company" and \
+            form.endswith(("投资", "资本", "资产")) else None
+        if managed is not None:
+            # (林芝某某投资管理: the place the legal name begins with)
+            s0 = next((s - k for k in (3, 2) if s >= k and (_place(norm[s - k:s]) or _bank_place(norm[s - k:s]))), s)
+            hits.append(_Hit(s0, managed.end(), LEGAL_NAME_END.sub("", norm[s0:managed.end()])))
+            continue  # 某某投资管理有限公司: the management company, as 某某 + 投资管理有限公司 reads
         goes_on = None  # (asked once: name characters run on before the entry)
         if entry.kind == "company" and LEGAL_TAIL_AFTER.match(norm, e):
             goes_on = _name_goes_on_left(norm, s)
@@ -1654,10 +1662,15 @@ def _placeless(norm: str, h: _Hit) -> str | None:
     for k in (3, 2):
         if len(h.name) - k < 2 or not _place(h.name[:k]):
             continue
-        rest = h.name[k:]
+        rest, place = h.name[k:], h.name[:k]
         for short in (rest, _TRADE_END.sub("", rest)):
-            if len(short) >= 2 and (0 <= norm.find(short) < h.start or norm.find(short, h.end) >= 0):
-                return short
+            if len(short) < 2:
+                continue
+            pos = norm.find(short)
+            while pos >= 0:  # (the shorter name outside every writing of the legal one: 上海某某 again is no such)
+                if not (h.start <= pos < h.end) and not norm.startswith(place, pos - k):
+                    return short
+                pos = norm.find(short, pos + 1)
     return None
 
 
