@@ -1382,6 +1382,8 @@ def test_names_from_the_forty_fifth_and_sixth_sets(text, names):
     ("出口企业投保中国信保的短期险。", ["中国信保"]),
     ("五矿稀土（000831）涨停。", ["五矿稀土"]),                                   # its name of the day
     ("龙蟒佰利（002601）发布公告。", ["龙蟒佰利"]),
+    ("平安财险保费增长 8%。", ["平安产险"]),                                      # another form of a known firm
+    ("宁德时代起诉中航锂电专利侵权。", ["宁德时代", "中航锂电"]),                  # its name of the day (中创新航)
 ])
 def test_names_of_the_wider_dictionary(text, names):
     assert [c.name for c in extract(text).companies] == names
