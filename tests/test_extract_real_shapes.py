@@ -1393,3 +1393,10 @@ def test_a_legal_name_written_twice_keeps_its_place():
     """上海某某投资管理有限公司 written twice: its second writing is no shorter name "outside" the legal one."""
     text = "入股的是上海高毅投资管理有限公司，并不具备上海高毅投资管理有限公司的控股权。"
     assert [c.name for c in extract(text).companies] == ["上海高毅投资管理"]
+
+
+@pytest.mark.parametrize("text", ["旗下的港股平台澄湖（亚洲）（03399.HK）公告。", "平台澄湖(亚洲)(03399.HK)公告。"])
+def test_a_name_holding_its_region_in_brackets_before_its_code(text):
+    """某某（亚洲）（03366.HK）: the bracketed region is the name's; the code is not lost (blind42)."""
+    companies = extract(text).companies
+    assert [(c.name, c.tickers) for c in companies] == [("澄湖（亚洲）", ["HK:03399"])]

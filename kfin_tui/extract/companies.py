@@ -183,6 +183,7 @@ LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|�
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
+_REGION_BRACKET_END = re.compile(r"[(（](?P<region>亚洲|中国|香港|国际|控股|集团)[)）]\s*$")
 MANAGEMENT_LEGAL_AFTER = re.compile(r"管理(?:集团|股份有限公司|有限责任公司|有限公司|合伙企业)")
 ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
@@ -840,6 +841,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         got = _left_name(norm, bs, d)
         shadow.append((bs, be))
+        region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
+        if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
+            got = (inner[0], inner[1] + "（" + region.group("region") + "）")  # 某某（亚洲）（03366.HK）: the name holds its region
         if got is None:
             lead = bracket_latin_name(norm, bs)
             if lead is not None:  # 某某收购公司（Aquila Acquisition Corporation，07836.HK）: the firm by its Latin name
