@@ -1400,3 +1400,23 @@ def test_a_name_holding_its_region_in_brackets_before_its_code(text):
     """某某（亚洲）（03366.HK）: the bracketed region is the name's; the code is not lost (blind42)."""
     companies = extract(text).companies
     assert [(c.name, c.tickers) for c in companies] == [("澄湖（亚洲）", ["HK:03399"])]
+
+
+# found by the forty-seventh and forty-eighth blind sets (tests/extract_gold/blind47-48), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("股权拟划转至四川省能源投资集团有限责任公司（下称“四川能投”），四川能投将", ["四川能投"]),   # 四 begins a place
+    ("新东家是辽宁方大集团实业有限公司（简称“辽宁方大”）。辽宁方大将投入资金。", ["辽宁方大"]),  # with its place
+    ("港股的方正控股（00418.HK）和北大资源（00618.HK）。", ["方正控股", "北大资源"]),            # not 资源
+    ("控股股东华夏幸福基业控股股份公司（简称“幸福基业”）所持股份被冻结；幸福基业表示", ["幸福基业"]),
+])
+def test_names_from_the_forty_seventh_and_eighth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("其年产能仅约 3 万吨，不足千禾的十分之一。", ["3 万吨"]),        # 千禾 a name, no bare 千
+    ("已覆盖全国 200 多个城市。", ["200 多个"]),                       # 多 before a spaced count
+    ("成交突破千万。", ["千万"]),                                      # a bare magnitude still is one
+])
+def test_figures_from_the_forty_eighth_set(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

@@ -365,10 +365,12 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
                 acc = tok + acc  # 运营方财富趋势（688318）: a known name of two common words
             elif _place(tok):
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
-            elif (i == 0 or run_toks[i - 1] in STOP_TOKENS) and acc.endswith(CHINA_GROUP_SUFFIXES_T) and \
-                    tok not in GENERIC_PREFIX and tok not in KIND_BEFORE_NAME and \
-                    (acc[:2] in GENERIC_PREFIX or acc[:3] in GENERIC_PREFIX) and len(tok) + len(acc) <= max_chars:
-                acc = tok + acc  # 和卓越教育集团（03978.HK）: a word of the language begins the name after 和
+            elif (i == 0 or run_toks[i - 1] in STOP_TOKENS) and \
+                    ((acc.endswith(CHINA_GROUP_SUFFIXES_T) and (acc[:2] in GENERIC_PREFIX or acc[:3] in GENERIC_PREFIX))
+                     or (jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form)) and \
+                    tok not in GENERIC_PREFIX and tok not in KIND_BEFORE_NAME and tok not in FUNCTION_CHARS and \
+                    len(tok) + len(acc) <= max_chars:
+                acc = tok + acc  # 和卓越教育集团（03978.HK）, 和北大资源（00618.HK）: a word of the language begins the name
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     if whole and len(acc) < len(run):
@@ -754,8 +756,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         managed = MANAGEMENT_LEGAL_AFTER.match(norm, e) if entry.kind == "company" and \
             form.endswith(("投资", "资本", "资产")) else None
         if managed is not None:
-            # (林芝某某投资管理: the place the legal name begins with)
-            s0 = next((s - k for k in (3, 2) if s >= k and (_place(norm[s - k:s]) or _bank_place(norm[s - k:s]))), s)
+            s0 = _with_place_before(norm, s)  # (林芝某某投资管理: the place the legal name begins with)
             hits.append(_Hit(s0, managed.end(), LEGAL_NAME_END.sub("", norm[s0:managed.end()])))
             continue  # 某某投资管理有限公司: the management company, as 某某 + 投资管理有限公司 reads
         goes_on = None  # (asked once: name characters run on before the entry)
@@ -787,8 +788,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 谷歌趋势, 百度地图: a product, not the company
         ext = ORG_EXTENSION.match(norm, e) if entry.kind == "company" else None
         if ext is not None:
-            hits.append(_Hit(s, ext.end(), LEGAL_NAME_END.sub("", norm[s:ext.end()])))
-            continue  # 某某资产管理集团: its own organisation
+            s0 = _with_place_before(norm, s)
+            hits.append(_Hit(s0, ext.end(), LEGAL_NAME_END.sub("", norm[s0:ext.end()])))
+            continue  # 某某资产管理集团: its own organisation (辽宁某某集团实业有限公司: with its place)
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
         if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
                 and not SECTOR_DESK_AFTER.match(norm, sub.end()) \
@@ -1609,10 +1611,11 @@ def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if m is None:
             continue
         short = m.group("name")
-        if not short.startswith(norm[h.start:h.end]) or len(short) <= h.end - h.start or d.lookup(short) is not None \
-                or short.endswith(("公司", "集团")):
-            continue
         form = norm[h.start:h.end]
+        if not ((short.startswith(form) and len(short) > len(form))
+                or (len(short) >= 3 and _abbreviates(short, norm[h.start:tail.end()]) and not _abbreviates(short, form))) \
+                or d.lookup(short) is not None or short.endswith(("公司", "集团")):
+            continue  # (华夏幸福基业控股股份公司（简称“幸福基业”）: the holding company above the listed firm)
         h.end, h.name, h.codes = tail.end(), short, []
         taken.add(h.start, m.end())
         pos = norm.find(short, m.end())
@@ -1634,6 +1637,11 @@ SHORT_NAMES_AFTER = re.compile(r"\s?[(（](?:以下)?分别(?:简称|称)\s?[:�
 _QUOTED = re.compile(r"[\"“「『]([^\"”」』]{2,12})[\"”」』]")
 # what separates the firms of a list (、 , 和 及 与, 以及)
 LIST_BETWEEN = re.compile(r"\s?(?:、|，|,|和|及|与|以及)\s?")
+
+
+def _with_place_before(norm: str, s: int) -> int:
+    """``s`` moved back over a place (a city or province, 2 or 3 characters) written right before it."""
+    return next((s - k for k in (3, 2) if s >= k and (_place(norm[s - k:s]) or _bank_place(norm[s - k:s]))), s)
 
 
 def _in_book_title(norm: str, pos: int) -> bool:

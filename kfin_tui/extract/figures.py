@@ -106,7 +106,7 @@ FIG_RE = re.compile(
     # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
     # the other end of a range after it (9 万至 10 万元); before a spaced unit, maybe after 余 (2,400 余户)
     r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$|[至到]" + SPACE
-    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|余?" + SPACED_UNIT + r"))?)"
+    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|[余多]?" + SPACED_UNIT + r"))?)"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
     r"(?:" + SPACE + r"(?=" + SPACED_UNIT + r"))?"
@@ -332,6 +332,8 @@ def _single(norm: str, m: re.Match):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
         shorter = FIG_RE.match(norm, start, end - 1)
         return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
+    if cn in ("千", "百") and not unit and not mag and not post:
+        return None  # 不足千禾的十分之一: a bare 千 before a name, no number
     if cn:
         if cn[0] in "数几":
             num, approx_num = None, True

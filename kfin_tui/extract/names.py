@@ -56,7 +56,9 @@ def legal_name_ok(name: str, generic: frozenset[str] | set[str]) -> bool:
     return len(core) >= 2 and core not in generic and re.search(f"[{_CJK}A-Za-z]", core) is not None
 
 
-NOT_A_NAME = re.compile(r"^[一二两三四五六七八九十几多每各该本这那其此某数]|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
+# (a numeral beginning a place is no count: 四川省…, 三亚…, 九江…, 十堰…)
+NOT_A_NAME = re.compile(r"^(?!四川|三亚|三明|三门峡|六安|六盘水|九江|十堰|七台河|五指山)[一二两三四五六七八九十几多每各该本这那其此某数]"
+                        r"|设立|成立|组建|新设|注册|改制|出资|收购|更名|变更|共同|拟")
 
 
 # Latin company names after a word for a company or a trading venue (互联网公司ironSource, 数据集成公司Talend SA,
