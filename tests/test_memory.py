@@ -20,11 +20,13 @@ def test_jieba_place_names_are_read_without_jieba_posseg():
     table gives, without the table of every word's tag (~50 MB) kept for the process's life."""
     import jieba.posseg as pseg
 
-    from kfin_tui.extract.companies import _places
+    from kfin_tui.extract.companies import WORDS_TAGGED_AS_PLACES, _places
 
     places = _places()
-    assert places == {w for w, t in pseg.dt.word_tag_tab.items() if t == "ns"}
+    # (less the words of the language jieba tags as places: 新建, 上市 …)
+    assert places == {w for w, t in pseg.dt.word_tag_tab.items() if t == "ns"} - WORDS_TAGGED_AS_PLACES
     assert {"北京", "渤海", "上海"} <= places
+    assert not places & {"新建", "上市"}
 
 
 def test_extracting_leaves_jieba_posseg_unloaded():
