@@ -1420,3 +1420,15 @@ def test_names_from_the_forty_seventh_and_eighth_sets(text, names):
 ])
 def test_figures_from_the_forty_eighth_set(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# found by the forty-ninth and fiftieth blind sets (tests/extract_gold/blind49-50), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("服务中小银行的深圳一家银行科技服务商栖川数科近日宣布完成融资。", ["栖川数科"]),  # a firm counted, no 深圳一家银行
+    ("长江存储位于武汉东湖高新区的二期项目开工。", ["长江存储"]),                        # a zone, not 东湖高新
+    ("东湖高新（600133）公告。", ["东湖高新"]),                                           # the firm
+    ("第二大股东中国泛海控股集团有限公司（简称“中国泛海”）所持股份被冻结。", ["中国泛海"]),  # the group, not *ST泛海
+    ("新希望六和（000876）入股。", ["新希望六和"]),                                       # its name of the day
+])
+def test_names_from_the_forty_ninth_and_fiftieth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -573,9 +573,12 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
+    if _COUNTED_FIRM.search(acc):
+        return None  # 深圳一家银行科技服务商: a firm counted, not named
     return ss - len(acc), name
 
 
+_COUNTED_FIRM = re.compile(r"[一两多该每各几首某][家间所]")
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 CHINA_GROUP_SUFFIXES_T = tuple(CHINA_GROUP_SUFFIXES)
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
@@ -777,8 +780,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry.name.endswith("基金") and not form.endswith("基金") and FUND_PRODUCT_TAIL.match(norm, e):
             shadow.append((s, e))
             continue  # 国投瑞银白银期货证券投资基金: a product of the house, not the house
-        if entry.kind == "company" and PLACE_AFTER.match(norm, e):
-            continue  # 上海临港新片区: a zone named like a listed firm
+        if entry.kind == "company" and (PLACE_AFTER.match(norm, e) or
+                                        (norm.startswith("区", e) and form.endswith(("高新", "开发", "经开", "保税", "自贸")))):
+            continue  # 上海临港新片区, 武汉东湖高新区: a zone named like a listed firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
                 not COMPANY_CUE_AFTER.match(norm, e):
             continue  # 生产基地设在上海临港: the place a listed firm is named after
@@ -994,7 +998,7 @@ def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         start = ss - back
         name = norm[start:se]
         middle = norm[start:ss]
-        if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX:
+        if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX or _COUNTED_FIRM.search(middle):
             continue
         if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _bank_places()[1])):
             shadow.append((start, se))  # (nor does the suffix rule read it)
