@@ -964,7 +964,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _short_names(norm, hits, d, taken, bounds)
     _prose_codes(norm, hits, shadow, d)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
-    _codes_in_next_cells(norm, hits, shadow)
+    if "|" in norm or "\t" in norm:  # (a table's cells)
+        _codes_in_next_cells(norm, hits, shadow)
     return hits, shadow, cashtag_spans
 
 
