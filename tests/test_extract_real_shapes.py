@@ -1432,3 +1432,25 @@ def test_figures_from_the_forty_eighth_set(text, figures):
 ])
 def test_names_from_the_forty_ninth_and_fiftieth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# found by the fifty-first and fifty-second blind sets (tests/extract_gold/blind51-52), after their first scores
+def test_an_exchange_given_its_own_stock_code_is_the_listed_firm():
+    from kfin_tui.tickers import Ticker
+
+    assert [(c.name, c.tickers) for c in extract("香港交易所（00388.HK）公布成交数据。").companies] == \
+        [("香港交易所", ["HK:00388"])]
+    tagged = extract("港股交易活跃。", [Ticker("HK:00388", "香港交易所")]).companies
+    assert [(c.name, c.tickers) for c in tagged] == [("香港交易所", ["HK:00388"])]
+    assert extract("指数收涨。", [Ticker("SH:000001", "上证指数")]).companies == []   # an index's cashtag: none
+    assert extract("证监会（CSRC）表示。").companies == []                            # a body: none
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("浙江石化的炼化项目投产。", ["浙石化"]),                 # the name most golds key
+    ("泰康保险旗下泰康在线保费增长。", ["泰康保险集团", "泰康在线"]),
+    ("伯克希尔减持比亚迪H股。", ["伯克希尔·哈撒韦", "比亚迪"]),
+    ("亨斯迈上涨 11.2%。", ["亨斯迈"]),
+])
+def test_names_from_the_fifty_first_and_second_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -32,7 +32,7 @@ from .codes import (
     parse_item,
     parse_items,
 )
-from .dictionary import LISTING_SUFFIX, Dictionary, get_dictionary
+from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
 from .model import Company, Mention
 from .names import (
     LATIN_AFTER_COMPANY_WORD,
@@ -183,6 +183,7 @@ LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|�
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
+_LISTED_BODY_ENDS = ("交易所", "港交所", "联交所", "新交所", "伦交所", "德交所")
 _REGION_BRACKET_END = re.compile(r"[(（](?P<region>亚洲|中国|香港|国际|控股|集团)[)）]\s*$")
 MANAGEMENT_LEGAL_AFTER = re.compile(r"管理(?:集团|股份有限公司|有限责任公司|有限公司|合伙企业)")
 ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
@@ -860,6 +861,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         ns, raw = got
         entry = d.lookup(raw)
         if entry is not None and entry.kind == "block":
+            if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
+                # 香港交易所（00388.HK）: an exchange given its own stock code is the listed company it is
+                hits.append(_Hit(ns, ns + len(raw), _clean(raw), "company", [c for c, _ in codes]))  # (as written)
             continue
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
@@ -1733,13 +1737,19 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
             continue
         if entry is None:
             entry = d.by_ticker.get(t.code)
-        if entry is not None and entry.kind == "block":
+        if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # (as _assemble: an index's cashtag names no company)
-        name = entry.name if entry else (_clean(t.name) if t.name else t.code)
+        name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)
         if name not in kind:
             kind[name] = entry.kind if entry and entry.kind != "block" else "company"
         codes.add(t.code)
     return kind
+
+
+def _listed_body(entry: Entry, t: Ticker) -> bool:
+    """A body the dictionary files as no company (an exchange) given a stock code: the listed firm."""
+    return (entry.name.endswith(_LISTED_BODY_ENDS) or (t.name or "").endswith(_LISTED_BODY_ENDS)) and \
+        t.code.split(":")[-1].isdigit()
 
 
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:
@@ -1763,9 +1773,9 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
             continue
         if entry is None:
             entry = d.by_ticker.get(t.code)
-        if entry is not None and entry.kind == "block":
-            continue  # $上证指数(SH000001)$: an index's cashtag names no company
-        name = entry.name if entry else (_clean(t.name) if t.name else t.code)
+        if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
+            continue  # $上证指数(SH000001)$: an index's cashtag names no company ($香港交易所(HK|00388)$ does)
+        name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)
         c = by_name.get(name)
         if c is None:
             c = by_name[name] = Company(name, entry.kind if entry and entry.kind != "block" else "company")
