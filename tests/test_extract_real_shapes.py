@@ -1451,6 +1451,7 @@ def test_an_exchange_given_its_own_stock_code_is_the_listed_firm():
     ("泰康保险旗下泰康在线保费增长。", ["泰康保险集团", "泰康在线"]),
     ("伯克希尔减持比亚迪H股。", ["伯克希尔·哈撒韦", "比亚迪"]),
     ("亨斯迈上涨 11.2%。", ["亨斯迈"]),
+    ("紫金矿业收购新锂公司，其控股的大陆黄金扩产。", ["紫金矿业", "新锂公司", "大陆黄金"]),
 ])
 def test_names_from_the_fifty_first_and_second_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
