@@ -508,6 +508,17 @@ def test_fifty_fifth_and_sixth_blind_sets_of_articles_written_for_them():
     _assert_scores("blind56.json", GOLD / "blind56", companies=0.94, companies_precision=0.95)
 
 
+def test_fifty_seventh_and_eighth_blind_sets_of_articles_written_for_them():
+    """Twenty articles of 2020-2022 (tests/extract_gold/blind57-58: growth hormone, glyphosate, ride
+    hailing, vaccines, cosmetics, 京沪高铁, potash, pet food, the Spring Festival box office, aesthetics
+    medicine; TCM makers, paper prices, furniture makers and 恒大's bills, gold jewellery, titanium
+    dioxide, military aviation, sportswear, garment contractors, fibreglass, tyres), written at the
+    start of stop 31 and scored once at 034d569, before any rule of the stop: companies F1 0.915
+    (P 0.975) and 0.964 (P 0.992), figures 0.997 and 1.000, tickers 1.000."""
+    _assert_scores("blind57.json", GOLD / "blind57", companies=0.91, companies_precision=0.97)
+    _assert_scores("blind58.json", GOLD / "blind58", companies=0.96, companies_precision=0.99)
+
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -519,7 +530,7 @@ def test_fifty_fifth_and_sixth_blind_sets_of_articles_written_for_them():
                                        "blind43.json", "blind44.json", "blind45.json", "blind46.json",
                                        "blind47.json", "blind48.json", "blind49.json", "blind50.json",
                                        "blind51.json", "blind52.json", "blind53.json", "blind54.json",
-                                       "blind55.json", "blind56.json"])
+                                       "blind55.json", "blind56.json", "blind57.json", "blind58.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
