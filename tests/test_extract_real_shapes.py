@@ -1466,3 +1466,23 @@ def test_names_from_the_fifty_fifth_set(text, names, tickers):
     companies = extract(text).companies
     assert [c.name for c in companies] == names
     assert companies[0].tickers == tickers
+
+
+# from the fifty-seventh and fifty-eighth sets (tests/extract_gold/blind57-58), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    # a legal name, then its short name alone in a bracket (no 简称): the firm goes by the short name
+    ("集团旗下的新疆澄源罗布泊钾盐有限责任公司（澄源罗钾）扩产，澄源罗钾表示产量增长。", ["澄源罗钾"]),
+    ("公司与浙江华澄新能源科技有限公司（华澄新能）签订协议。", ["华澄新能"]),
+    # …not a place in the bracket, nor a bracket that is no cut of the name
+    ("公司与深圳澄溪电子有限公司（香港）签订协议。", ["深圳澄溪电子"]),
+    ("公司与深圳澄溪电子有限公司（母公司）签订协议。", ["深圳澄溪电子"]),
+    # 今日 / 昨日 before what an introduced firm does (…新锐品牌某某今日宣布)
+    ("杭州一家冻干猫粮新锐品牌萌澄宠物今日宣布获得2亿元融资。", ["萌澄宠物"]),
+    ("江西一家玻纤织物企业赣澄复材昨日完成B轮融资。", ["赣澄复材"]),
+    # a law firm's brand the segmenter cut into characters, the last a function word's (广|和)
+    ("目前已委托广东广和律师事务所向法院提起诉讼。", ["广和律师事务所"]),
+    ("公司与律师事务所签约。", []),
+    ("公司和律师事务所签约。", []),
+])
+def test_rules_from_the_fifty_seventh_and_eighth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

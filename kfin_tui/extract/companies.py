@@ -498,6 +498,9 @@ def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] 
     a word that ends the reading, never an ordinary word or a count (境外律师事务所, 一家律师事务所)."""
     toks = lcut(run)
     acc, common, i = "", 0, len(toks) - 1
+    if i > 0 and len(toks[i]) == 1 and len(toks[i - 1]) == 1 and toks[i] in FUNCTION_CHARS and \
+            toks[i - 1] not in FUNCTION_CHARS and toks[i - 1] not in STOP_TOKENS and HAS_CJK.search(toks[i - 1]):
+        acc, i = toks[i], i - 1  # 广和律师事务所 (广|和): a brand cut into characters, its last a function word's
     while i >= 0:
         tok = toks[i]
         if tok in STOP_TOKENS or tok in ENGAGE_WORDS or tok in GENERIC_PREFIX or tok in KIND_BEFORE_NAME or \
@@ -1150,8 +1153,8 @@ _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "�
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
-_STRONG_CUE = (r"[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者"
-               r"|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)|完成|获得"
+_STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)"
+               r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)|的?一位")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
@@ -1547,6 +1550,11 @@ SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\s?[(（](?:以下�
                               r"A-Za-z0-9·&\-]{2,12})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
 
 
+# a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):
+# taken when the bracket's name is cut from the legal name (the checks below), as with 简称
+BARE_SHORT_NAME_AFTER = re.compile(r"[(（](?P<name>[" + CJK + r"]{2,6})(?P<codes>)[)）]")
+LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")
+
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
     """A firm the dictionary does not know, written in full and given a short name in brackets right
@@ -1561,6 +1569,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     many_named = named and "分别" in norm
     for h in unknown:
         m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
+        if m is None and norm[h.end:h.end + 1] in "(（" and norm.endswith(LEGAL_FORMS, 0, h.end):
+            m = BARE_SHORT_NAME_AFTER.match(norm, h.end)  # 某某钾盐有限责任公司（某某罗钾）: the bracket alone
+            if m is not None and _place(m.group("name")):
+                m = None  # （香港）, （北京）: where, not a short name
         if m is not None:
             given.append((h, m.group("name"), m.end()))
             h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
