@@ -234,6 +234,37 @@ def test_the_suffix_automaton_finds_what_the_suffix_pattern_finds():
     assert n > 500
 
 
+def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
+    """The rules' patterns that begin with a cue word (KIND_THEN_NAME, the Latin names after a
+    company word, quoted names) are tried only where :func:`_cue_word_starts` finds their words, and
+    the Latin name patterns where :func:`_latin_word_starts` finds a word: the same matches as
+    ``finditer`` over the whole text, on every fixture text and on texts built to overlap the words
+    (代工厂商, 公司公司“某某”, 3M, a.b-C)."""
+    from kfin_tui.extract import companies as c
+    from kfin_tui.extract import names as n
+
+    texts = ["杭州一家代工厂商澄源电子今日宣布完成融资，名为澄溪科技的企业表示", "公司公司“澄源健康”与澄源健康",
+             "互联网公司ironSource与数据公司 Talend SA，子公司iHealth的", "3M与a.b-C、X-1和 Foo Holdings", ""]
+    for folder in FOLDERS:
+        texts += [nfkc_same_length(a.body_text or "") for _p, a in _articles(folder)]
+    pairs = [(c.KIND_THEN_NAME, 0), (c.KIND_THEN_NAME5, 0), (n.LATIN_AFTER_COMPANY_WORD, 1),
+             (n.LATIN_UNIT_NAME, 2), (n.QUOTED_AFTER_COMPANY_WORD, 3)]
+    latin = [n.LATIN_ORG_NAME, n.LATIN_BEFORE_COMPANY_WORD, n.LATIN_BEFORE_ROLE]
+    word = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+    found = 0
+    for text in texts:
+        at = c._cue_word_starts(text)
+        for rx, k in pairs:
+            want = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in c._matches_at(rx, text, at[k])] == want, (rx.pattern[:30], text[:40])
+            found += len(want)
+        starts = [m.start() for m in word.finditer(text) if m.start() == 0 or not re.match(r"[A-Za-z0-9&.\-]",
+                                                                                            text[m.start() - 1])]
+        assert c._latin_word_starts(text) == starts, text[:40]
+        for rx in latin:
+            assert [m.span() for m in c._matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+    assert found > 30
+
 def test_the_title_filter_is_exact_for_every_dictionary_form():
     """Each form of the dictionary (Latin ones with spaces among them) in a short title, alone and
     with a space inside: where the filter says no, the rules find no dictionary name."""

@@ -36,14 +36,17 @@ from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
 from .model import Company, Mention
 from .names import (
     LATIN_AFTER_COMPANY_WORD,
+    LATIN_AFTER_COMPANY_WORDS,
     LATIN_BEFORE_COMPANY_WORD,
     LATIN_BEFORE_ROLE,
     LATIN_ORG_NAME,
     LATIN_UNIT_NAME,
+    LATIN_UNIT_WORDS,
     LEGAL_FULL_NAME,
     NOT_A_NAME,
     PARTNERSHIP,
     QUOTED_AFTER_COMPANY_WORD,
+    QUOTED_COMPANY_WORDS,
     counted_as_companies,
     enumeration_items,
     in_epithet,
@@ -949,8 +952,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
-    _names_beyond_dictionary(norm, hits, taken, d)
-    _names_after_kind_words(norm, hits, taken, d)
+    cue_starts = _cue_word_starts(norm)
+    _names_beyond_dictionary(norm, hits, taken, d, cue_starts)
+    _names_after_kind_words(norm, hits, taken, d, cue_starts[0])
     _enumerated_names(norm, hits, taken, d)
     _line_list_names(norm, hits, taken, d)
 
@@ -1156,6 +1160,7 @@ PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌
 _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)|的?一位")
+KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -1174,9 +1179,11 @@ RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a 
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
 
-def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    five = KIND_THEN_NAME5.finditer(norm) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
-    for m in itertools.chain(five, KIND_THEN_NAME.finditer(norm)):
+def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
+                            at: list[int]) -> None:
+    """(``at``: where KIND_THEN_NAME can match, :func:`_cue_word_starts`)"""
+    five = _matches_at(KIND_THEN_NAME5, norm, at) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
+    for m in itertools.chain(five, _matches_at(KIND_THEN_NAME, norm, at)):
         s, e = m.span("name")
         name = m.group("name")
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
@@ -1290,7 +1297,8 @@ def _bureau_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) 
             _add_named(norm, hits, taken, d, m.start(), m.end(), name[:-2] if name.endswith("集团") else name)
 
 
-def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
+                             cue_starts: list[list[int]]) -> None:
     """Names no dictionary holds, by their form (rules in names.py): a Latin name after a company
     word (互联网公司ironSource) or ending in one (Baupost group), a quoted coined name after a
     company word that the article names again bare."""
@@ -1300,8 +1308,9 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
     named_ends = {h.end for h in hits}
     starts = _latin_word_starts(norm)
     for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_UNIT_NAME, LATIN_ORG_NAME, LATIN_BEFORE_COMPANY_WORD, LATIN_BEFORE_ROLE):
-        for m in (rx.finditer(norm) if rx is LATIN_AFTER_COMPANY_WORD or rx is LATIN_UNIT_NAME
-                  else _matches_at(rx, norm, starts)):
+        at = (cue_starts[1] if rx is LATIN_AFTER_COMPANY_WORD else cue_starts[2] if rx is LATIN_UNIT_NAME
+              else starts)
+        for m in _matches_at(rx, norm, at):
             name, s = m.group("name").rstrip(".-"), m.start("name")
             e = s + len(name)
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
@@ -1323,7 +1332,7 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
                 ok = latin_name_ok(name, LATIN_STOP) and latin_firm_ok(name)
             if ok:
                 add(s, e, name)
-    for m in QUOTED_AFTER_COMPANY_WORD.finditer(norm):
+    for m in _matches_at(QUOTED_AFTER_COMPANY_WORD, norm, cue_starts[3]):
         name, s = m.group("name"), m.start("name")
         if taken.overlaps(s, s + len(name)) or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
             continue
@@ -1338,16 +1347,39 @@ _ENGLISH_NAME_CUE = re.compile(r"(?:英文名称?|英文全称|英文简称|英�
                                r"|(?:英文名称?|英文全称)[^，。；]{0,30}(?:更改为|改为|变更为|更名为)\s?$")
 _LATIN_CONTINUED = re.compile(r"(?:&|&amp;|\band)\s*$", re.ASCII)
 _LATIN_CO = re.compile(r"(?:Co|CO|Company|COMPANY)\b", re.ASCII)
-_LATIN_WORD_ANY = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&.-")
+# the first letter of a Latin word ([A-Za-z][A-Za-z0-9&.-]*) with no letter, digit or &.- before it
+_LATIN_WORD_START = re.compile(r"[A-Za-z](?<![A-Za-z0-9&.\-][A-Za-z])")  # (the letter first: a fast scan)
 
 
 def _latin_word_starts(norm: str) -> list[int]:
     """Where Latin words begin (no Latin letter, digit, ``&.-`` before them): the only places the
     Latin name patterns can match (they begin with such a lookbehind, which keeps the regex engine
     from skipping ahead; matching at these places alone finds the same names, faster)."""
-    return [m.start() for m in _LATIN_WORD_ANY.finditer(norm)
-            if m.start() == 0 or norm[m.start() - 1] not in _LATIN_WORD_CHARS]
+    return [m.start() for m in _LATIN_WORD_START.finditer(norm)]
+
+
+# the words a pattern of the rules begins with (where it can match): KIND_THEN_NAME's, and those of three
+# patterns of names.py
+_CUE_WORD_LISTS: tuple[tuple[str, ...], ...] = (KIND_THEN_WORDS, LATIN_AFTER_COMPANY_WORDS, LATIN_UNIT_WORDS,
+                                                 QUOTED_COMPANY_WORDS)
+_CUE_AC: list[tuple[ahocorasick_rs.AhoCorasick, list[list[int]]]] = []
+
+
+def _cue_word_starts(norm: str) -> list[list[int]]:
+    """For each list of :data:`_CUE_WORD_LISTS`: where any of its words begins in ``norm``, in order
+    (overlapping words too), found by one automaton pass for all of them. For a pattern that begins
+    with one of a list's words these are the only places it can match (:func:`_matches_at` there
+    finds what its ``finditer`` finds, without the regex engine trying every character)."""
+    if not _CUE_AC:
+        words = sorted({w for words in _CUE_WORD_LISTS for w in words})
+        member = [[k for k, ws in enumerate(_CUE_WORD_LISTS) if w in ws] for w in words]
+        _CUE_AC.append((ahocorasick_rs.AhoCorasick(words), member))  # (a race builds it twice, harmlessly)
+    ac, member = _CUE_AC[0]
+    found: list[set[int]] = [set() for _ in _CUE_WORD_LISTS]
+    for i, start, _end in ac.find_matches_as_indexes(norm, overlapping=True):
+        for k in member[i]:
+            found[k].add(start)
+    return [sorted(x) for x in found]
 
 
 def _matches_at(rx: re.Pattern[str], norm: str, starts: list[int]) -> list[re.Match[str]]:
@@ -1370,10 +1402,12 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
     and is no word of the language (not a common word, a place, a generic or stop word) is one too,
     whatever the suffix rules made of its first part. Items without a suffix may be products
     (抖音, 文心一言, Model Y) and are left alone."""
-    company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
-    ends = {e for _, e in company_spans}
-    starts = {s for s, _ in company_spans}
+    company_spans: set[tuple[int, int]] | None = None  # (the hits before any item is added: made at the first list)
     for first_end, last_start, items in enumeration_items(norm):
+        if company_spans is None:
+            company_spans = {(h.start, h.end) for h in hits if h.kind == "company"}
+            ends = {e for _, e in company_spans}
+            starts = {s for s, _ in company_spans}
         counted = last_start == -1 and bool(items) and counted_as_companies(norm, items[-1][1])  # 等3家…公司
         if not counted and \
                 sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:

@@ -63,10 +63,15 @@ NOT_A_NAME = re.compile(r"^(?!四川|三亚|三明|三门峡|六安|六盘水|�
 
 # Latin company names after a word for a company or a trading venue (互联网公司ironSource, 数据集成公司Talend SA,
 # 衍生品交易平台Deribit): a capitalised name, or one in camel case (ironSource, eBay), of up to three words
+# (each pattern below begins with one of its words: *_WORDS, where a match can begin, for a scan that
+# tries the pattern there only)
+LATIN_AFTER_COMPANY_WORDS = ("公司", "企业", "集团", "交易所", "交易平台", "厂商", "运营商", "服务商", "供应商", "制造商",
+                             "开发商", "生产商")
 LATIN_AFTER_COMPANY_WORD = re.compile(
-    r"(?:公司|企业|集团|交易所|交易平台|厂商|运营商|服务商|供应商|制造商|开发商|生产商)\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?:" + "|".join(LATIN_AFTER_COMPANY_WORDS) + r")\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # a unit's brand-like Latin name after 子公司/旗下, though it begins in lower case (美国子公司iHealth的…)
-LATIN_UNIT_NAME = re.compile(r"(?:子公司|孙公司|旗下)\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
+LATIN_UNIT_WORDS = ("子公司", "孙公司", "旗下")
+LATIN_UNIT_NAME = re.compile(r"(?:" + "|".join(LATIN_UNIT_WORDS) + r")\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
 # Latin names that end with a company word (Baupost group, Calypso Technology, Foo Holdings)
 LATIN_ORG_NAME = re.compile(
     r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z][A-Za-z0-9&.\-]*\s){1,3}(?:Group|group|Holdings|Capital|Partners|Management"
@@ -128,8 +133,9 @@ def latin_name_ok(name: str, stop: set[str] | frozenset[str]) -> bool:
 
 # a coined name in quotes after a word for a company (健康险科技企业“某某健康”): a company when the
 # article names it again without quotes (slogans and programmes rarely recur bare)
+QUOTED_COMPANY_WORDS = ("公司", "企业", "机构", "厂商", "独角兽")
 QUOTED_AFTER_COMPANY_WORD = re.compile(
-    r"(?<![该本这其那此贵])(?:公司|企业|机构|厂商|独角兽)[“\"「](?P<name>[" + _CJK + r"A-Za-z]{2,8})[”\"」]"
+    r"(?<![该本这其那此贵])(?:" + "|".join(QUOTED_COMPANY_WORDS) + r")[“\"「](?P<name>[" + _CJK + r"A-Za-z]{2,8})[”\"」]"
     r"(?!\s?(?:业务|概念|战略|计划|项目|品牌|产品|模式|板块|赛道|理念|标签|称号|制度|机制|政策|规则|方案|改革|试点|安排|条款))")
 
 

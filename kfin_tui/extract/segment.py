@@ -106,7 +106,7 @@ _WINDOW_CACHE_MAX = 200_000
 # depends on these only (a window seen again costs one lookup)
 _POS_CACHE: dict[tuple[str, int], bool] = {}
 # (text[pos - WINDOW:pos + WINDOW], offset of pos in it) -> the same answer, asked without the regex steps
-_CTX_CACHE: dict[tuple[str, int], bool] = {}
+_CTX_CACHE: dict[str | tuple[str, int], bool] = {}
 
 
 def window_bounds(window: str) -> frozenset[int]:
@@ -153,25 +153,21 @@ class LazyBounds:
     def __init__(self, text: str):
         ensure_jieba()  # (the no-word shortcut reads jieba's FREQ: the company words must be in it)
         self.text = text
-        self.done: dict[int, bool] = {}
 
     def __contains__(self, pos: int) -> bool:
         text = self.text
         if pos <= 0 or pos >= len(text):
             return True
-        got = self.done.get(pos)
-        if got is not None:
-            return got
         # the answer depends on text[pos - WINDOW:pos + WINDOW] only (what the steps below read):
-        # memoised on that slice, without the regex steps for a context seen before
-        s0 = pos - WINDOW if pos > WINDOW else 0
-        ctx = (text[s0:pos + WINDOW], pos - s0)
+        # memoised on that slice, without the regex steps for a context seen before (a position is
+        # rarely asked twice in one text: no memo of the text's own). The slice alone is the key
+        # where pos is WINDOW into it; nearer the text's start, (slice, pos)
+        ctx: str | tuple[str, int] = text[pos - WINDOW:pos + WINDOW] if pos > WINDOW else (text[:pos + WINDOW], pos)
         got = _CTX_CACHE.get(ctx)
         if got is None:
             got = self._ask(pos)
             make_room(_CTX_CACHE, _WINDOW_CACHE_MAX)
             _CTX_CACHE[ctx] = got
-        self.done[pos] = got
         return got
 
     def _ask(self, pos: int) -> bool:
