@@ -520,6 +520,17 @@ def test_fifty_seventh_and_eighth_blind_sets_of_articles_written_for_them():
     _assert_scores("blind58.json", GOLD / "blind58", companies=0.985, companies_precision=0.99)
 
 
+def test_fifty_ninth_and_sixtieth_blind_sets_of_articles_written_for_them():
+    """Twenty articles of 2020-2022 (tests/extract_gold/blind59-60: water utilities, city gas, coal
+    power, publishers, 分众传媒, scenic spots, 王府井's duty-free licence, seeds, feed, sugar; 中国移动's
+    and 中国电信's A-share listings, 中国铁塔, shipbuilding, tankers and dry bulk, toll roads, 京东健康,
+    联想集团's STAR withdrawal, 海尔智家's privatisation of 海尔电器, 小米's car plan, 中国广电),
+    written while stop 31 began and scored once at 2b912ba, with blinds 57-58's rules: companies F1
+    0.938 (P 0.990) and 0.945 (P 0.962), figures 0.999 and 1.000, tickers 1.000."""
+    _assert_scores("blind59.json", GOLD / "blind59", companies=0.93, companies_precision=0.985)
+    _assert_scores("blind60.json", GOLD / "blind60", companies=0.94, companies_precision=0.96)
+
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -531,7 +542,7 @@ def test_fifty_seventh_and_eighth_blind_sets_of_articles_written_for_them():
                                        "blind43.json", "blind44.json", "blind45.json", "blind46.json",
                                        "blind47.json", "blind48.json", "blind49.json", "blind50.json",
                                        "blind51.json", "blind52.json", "blind53.json", "blind54.json",
-                                       "blind55.json", "blind56.json", "blind57.json", "blind58.json"])
+                                       "blind55.json", "blind56.json", "blind57.json", "blind58.json", "blind59.json", "blind60.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
