@@ -526,9 +526,10 @@ def test_fifty_ninth_and_sixtieth_blind_sets_of_articles_written_for_them():
     and 中国电信's A-share listings, 中国铁塔, shipbuilding, tankers and dry bulk, toll roads, 京东健康,
     联想集团's STAR withdrawal, 海尔智家's privatisation of 海尔电器, 小米's car plan, 中国广电),
     written while stop 31 began and scored once at 2b912ba, with blinds 57-58's rules: companies F1
-    0.938 (P 0.990) and 0.945 (P 0.962), figures 0.999 and 1.000, tickers 1.000."""
-    _assert_scores("blind59.json", GOLD / "blind59", companies=0.93, companies_precision=0.985)
-    _assert_scores("blind60.json", GOLD / "blind60", companies=0.94, companies_precision=0.96)
+    0.938 (P 0.990) and 0.945 (P 0.962), figures 0.999 and 1.000, tickers 1.000; after their rules
+    0.977 (P 1.000) and 0.978 (P 0.985)."""
+    _assert_scores("blind59.json", GOLD / "blind59", companies=0.97, companies_precision=0.995)
+    _assert_scores("blind60.json", GOLD / "blind60", companies=0.97, companies_precision=0.98)
 
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",

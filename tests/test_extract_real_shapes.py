@@ -1486,3 +1486,28 @@ def test_names_from_the_fifty_fifth_set(text, names, tickers):
 ])
 def test_rules_from_the_fifty_seventh_and_eighth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the fifty-ninth and sixtieth sets (tests/extract_gold/blind59-60), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    # 企业集团 before the legal tail is the legal name's (企业 alone ends a name read leftwards)
+    ("公司拟收购珠海市澄源企业集团有限公司（简称“珠海澄源”）股权，珠海澄源表示支持。", ["珠海澄源"]),
+    ("公司拟收购珠海市澄源企业集团有限公司股权。", ["珠海市澄源企业集团"]),
+    ("多家企业集团有限公司参与。", []),
+    # a person's role at the firm right after its name: the firm, though not introduced with 一家
+    ("上海新锐咖啡品牌栗澄咖啡的创始人对记者表示，今年预算增加。", ["栗澄咖啡"]),
+    ("公司相关部门的负责人表示。", []),
+    # an introduced firm read as a brand and its trade, though jieba joins across them (澜|溪水|务)
+    ("湖南一家县域供水运营商澜溪水务的负责人向记者透露，水费收入下降。", ["澜溪水务"]),
+    # a law or accounting firm's brand beginning with a function character, right after a comma
+    ("顾问为新百利融资，和信会计师事务所提供审计服务。", ["新百利融资", "和信会计师事务所"]),
+    ("，和会计师事务所签约。", []),
+    # 无利害关系股份: disinterested shares, no firm
+    ("反对票仅占无利害关系股份的0.86%。", []),
+])
+def test_rules_from_the_fifty_ninth_and_sixtieth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_count_of_kinds_is_not_read_out_of_a_word_of_likeness():
+    assert [f.text for f in extract("与郑单958类似的品种占比较高，另有12类产品获批。").figures] == ["12类"]

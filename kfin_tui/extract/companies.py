@@ -460,7 +460,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
 
 
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
-SHARE_DEALING_WORDS = frozenset({"获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
+SHARE_DEALING_WORDS = frozenset({"利害关系", "获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
                                  "冻结", "解禁", "回购", "限售", "流通", "发行", "新增", "剩余", "上述", "相关", "全部",
                                  "部分", "本次", "该等", "无限售", "有限售", "获得", "取得", "买入", "卖出", "出售", "拍卖"})
 # professional firms (律师事务所, 会计师事务所) go by a brand of two to four characters, often two ordinary
@@ -504,6 +504,9 @@ def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] 
     if i > 0 and len(toks[i]) == 1 and len(toks[i - 1]) == 1 and toks[i] in FUNCTION_CHARS and \
             toks[i - 1] not in FUNCTION_CHARS and toks[i - 1] not in STOP_TOKENS and HAS_CJK.search(toks[i - 1]):
         acc, i = toks[i], i - 1  # 广和律师事务所 (广|和): a brand cut into characters, its last a function word's
+    if len(toks) == 2 and len(run) < 10 and all(len(t) == 1 for t in toks) and toks[0] in FUNCTION_CHARS and \
+            toks[1] not in FUNCTION_CHARS and toks[1] not in STOP_TOKENS and HAS_CJK.search(toks[1]):
+        return 0, run + suffix  # ，和信会计师事务所 (和|信 after a comma): nothing before 和 for it to join
     while i >= 0:
         tok = toks[i]
         if tok in STOP_TOKENS or tok in ENGAGE_WORDS or tok in GENERIC_PREFIX or tok in KIND_BEFORE_NAME or \
@@ -1161,6 +1164,9 @@ _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)|的?一位")
 KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
+# a person's role at the firm right after the name (…品牌某某的创始人对记者表示): the firm, though not
+# introduced with 一家
+_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -1188,8 +1194,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         name = m.group("name")
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
-        strong = named_as or (m.group("cue") is not None
-                              and INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None)
+        cue = m.group("cue")
+        strong = named_as or (cue is not None and (INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None
+                                                   or _ROLE_CUE.match(cue) is not None))
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
@@ -1197,6 +1204,11 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
+        trade = SUFFIX_RE.search(name, 2) if strong else None
+        if trade is not None and trade.end() != len(name):
+            trade = None
+        if trade is not None:
+            toks = [*lcut(name[:trade.start()]), trade.group()]  # 澄溪|水务 (jieba: 澄|溪水|务): a brand and its trade
         if len(toks) < 2 or any(t in STOP_TOKENS or t in FUNCTION_CHARS or t.isdigit() for t in toks):
             continue
         first = toks[0]
@@ -1214,8 +1226,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             rare_start = len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
-        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and not ((strong and len(toks) == 3)
-                                                                                  or named_as):
+        if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and \
+                not ((strong and (len(toks) == 3 or trade is not None)) or named_as):
             continue  # 估值普遍: ends in a common word of the sentence
         if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
             continue  # 公司回购注销: words of the language, each of them, not a name
@@ -1235,6 +1247,9 @@ def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: 
     taken.add(s, e)
 
 
+ENTERPRISE_GROUP = "企业集团"
+
+
 def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
@@ -1250,6 +1265,12 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             got = got and (got[0] + w0, got[1][:-len(m.group()) - 2] + m.group())  # (named without 集团)
             if got and jieba.dt.FREQ.get(got[1][:-len(m.group())], 0) >= 60 and d.lookup(got[1][:-len(m.group())]) is None:
                 got = None  # …企业咨询服务（集团）: the name was cut at a word of its own (咨询服务), not read
+        elif norm.endswith(ENTERPRISE_GROUP, 0, m.start()) and not taken.overlaps(m.start() - 4, m.end()):
+            # 珠海市某某企业集团有限公司: read as 某某集团有限公司 (企业, a kind of firm, ends no reading
+            # here: 企业集团, an enterprise group, is the legal name's)
+            w0 = max(0, m.start() - 28)
+            got = _left_name(norm[w0:m.start() - 4] + "集团" + m.group(), m.start() - 2 - w0 + len(m.group()), d)
+            got = got and (got[0] + w0, got[1][:-len(m.group()) - 2] + ENTERPRISE_GROUP + m.group())
         else:
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
             if got is not None:

@@ -72,7 +72,8 @@ UNIT = (
     r"|" + _alt(PERCENT_UNITS) +
     r"|倍|成(?![本功立长交为员绩果熟])"
     r"|(?:" + _alt(MEASURES_LATIN) + r")(?![A-Za-z0-9])"
-    r"|(?:" + _alt([u for u in MEASURES_CJK if u != "年"]) + r"|年(?![期级代])|点(?![0-9一二三四五六七八九十半钟])"
+    r"|(?:" + _alt([u for u in MEASURES_CJK if u not in ("年", "类")]) + r"|年(?![期级代])|类(?![似型别比推])"
+    r"|点(?![0-9一二三四五六七八九十半钟])"
     r"|" + EVENTS + r")"
     r")"
 )
