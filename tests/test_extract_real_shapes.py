@@ -1511,3 +1511,30 @@ def test_rules_from_the_fifty_ninth_and_sixtieth_sets(text, names):
 
 def test_a_count_of_kinds_is_not_read_out_of_a_word_of_likeness():
     assert [f.text for f in extract("与郑单958类似的品种占比较高，另有12类产品获批。").figures] == ["12类"]
+
+
+# from the sixty-first and sixty-second sets (tests/extract_gold/blind61-62), after their first scores
+@pytest.mark.parametrize(("text", "want"), [
+    # a code after a market or share class: another listing of the firm the paragraph names before it
+    ("澄源药业（688999.SH）今日上市。同日，其港股（06999.HK）收跌2.9%，美股（CYYY.US）盘前下跌。",
+     [("澄源药业", ["SH:688999", "HK:06999", "US:CYYY"])]),
+    ("港股（00700）午后走强。", []),
+    # 投资 may end a name before its code; a name may begin with capitals
+    ("上市前，澄图投资（01999.HK）通过旗下基金持股。", [("澄图投资", ["HK:01999"])]),
+    ("其控股股东JS世纪生活（01998.HK）表示。", [("JS世纪生活", ["HK:01998"])]),
+    ("公司加大投资（见附表）。", []),
+])
+def test_codes_from_the_sixty_first_and_second_sets(text, want):
+    assert [(c.name, c.tickers) for c in extract(text).companies] == want
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a group, then 旗下的 and another firm's legal name with its short name: two firms, not a unit
+    ("公司的控股股东为华润集团旗下的澄源生物技术股份有限公司（简称“澄源生物”），澄源生物表示。",
+     ["华润集团", "澄源生物"]),
+    # a firm counted and described before a suffix names none; after a kind word it does
+    ("江苏一家民营专科医院集团近日递交了上市申请。", []),
+    ("重庆一家券商渝澄证券在银行间市场披露报表。", ["渝澄证券"]),
+])
+def test_rules_from_the_sixty_first_and_second_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names

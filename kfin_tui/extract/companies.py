@@ -236,7 +236,12 @@ HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True))
                       + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料)商|[板钢纸药酒车船]厂)$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
-NAME_END_WORDS = {"数据"}
+# a name that begins with a few capitals, then Chinese (JS环球生活, after a word of the sentence)
+_LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]{2,6})$")
+# a market or a class of shares right before a code bracket: the code is a listing of the firm the
+# paragraph speaks of (其港股（06160.HK）, 美股（BGNE.US）)
+MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证)$")
+NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
 BOND_NAME = re.compile(r"转(?:债|[0-9])$")
 # the markers Hong Kong short names carry after a Chinese name (-W weighted votes, -B pre-revenue
@@ -381,6 +386,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     if whole and len(acc) < len(run):
         acc = run
+    led = _LATIN_LED_NAME.search(run) if acc else None
+    if led is not None and led.group("cjk").endswith(acc) and len(acc) < len(led.group("cjk")):
+        acc = led.group()  # 其控股股东JS环球生活（01691.HK）: a name that begins with its Latin letters
     acc = acc.lstrip("-·")
     if len(acc) >= 3 and acc[0] == "商" and end - len(acc) > 0 and HAS_CJK.match(norm, end - len(acc) - 1):
         acc = acc[1:]  # 设备商某某（688835）, 方案商某某-W: the maker's word (厂商, 供应商 …) glued to the name
@@ -581,9 +589,24 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
-    if _COUNTED_FIRM.search(acc):
-        return None  # 深圳一家银行科技服务商: a firm counted, not named
+    if _COUNTED_FIRM.search(acc) or _counted_before(norm[max(0, ss - 10):ss - len(acc)]):
+        return None  # 深圳一家银行科技服务商, 一家民营专科医院集团: a firm counted and described, not named
     return ss - len(acc), name
+
+
+_COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
+
+
+def _counted_before(before: str) -> bool:
+    """``before`` (what precedes a name read before a suffix) ends with a count of firms, then only
+    qualifiers (一家民营, 两家大型): the name is a description of the firm counted."""
+    toks = lcut(before) if before else []
+    if not toks or toks[-1] in KIND_BEFORE_NAME or KIND_END.search(toks[-1]):
+        return False  # 一家券商某某证券: the kind of firm, then its name
+    n = len(toks)
+    while toks and toks[-1] in GENERIC_PREFIX:
+        toks.pop()
+    return len(toks) < n and bool(toks) and _COUNTED_END.search(toks[-1]) is not None
 
 
 _COUNTED_FIRM = re.compile(r"[一两多该每各几首某][家间所]")
@@ -858,6 +881,13 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
             got = (inner[0], inner[1] + "（" + region.group("region") + "）")  # 某某（亚洲）（03366.HK）: the name holds its region
+        if got is None and MARKET_BEFORE.search(norm, max(0, bs - 6), bs) is not None:
+            para = norm.rfind("\n", 0, bs) + 1
+            firm = max((h for h in hits if para <= h.start and h.end <= bs and h.kind == "company"),
+                       key=lambda h: h.end, default=None)
+            if firm is not None:  # 百济神州……同日，其港股（06160.HK）收跌，美股（BGNE.US）: the firm's other listings
+                firm.codes.extend(c for c, _ in codes if c not in firm.codes)
+            continue
         if got is None:
             lead = bracket_latin_name(norm, bs)
             if lead is not None:  # 某某收购公司（Aquila Acquisition Corporation，07836.HK）: the firm by its Latin name
@@ -1671,6 +1701,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             pos = norm.find(short, end)
 
 
+# words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)
+_UNIT_GAP_WORDS = re.compile(r"的|旗下|下属|子公司|持有|收购|与|和|及")
+
+
 def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -> None:
     """A known firm's name beginning a longer legal name that the text gives a short name of its own
     (欣旺达电动汽车电池有限公司（简称“欣旺达EVB”）): a unit of the firm, the company of that short
@@ -1681,6 +1715,8 @@ def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         tail = LEGAL_TAIL.match(norm, h.end)
         if tail is None or tail.end() - h.end < 6:
             continue  # (某某股份有限公司（简称“某某”）: the firm itself)
+        if _UNIT_GAP_WORDS.search(norm, h.end, tail.end()):
+            continue  # 国药集团旗下的中国生物技术股份有限公司（简称“中国生物”）: another firm, the group's unit
         m = SHORT_NAME_AFTER.match(norm, tail.end())
         if m is None:
             continue
