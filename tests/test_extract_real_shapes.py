@@ -1538,3 +1538,14 @@ def test_codes_from_the_sixty_first_and_second_sets(text, want):
 ])
 def test_rules_from_the_sixty_first_and_second_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the sixty-third and sixty-fourth sets (tests/extract_gold/blind63-64), after their first scores
+@pytest.mark.parametrize(("text", "names"), [
+    ("中国区（不含澄源酒店集团）三季度RevPAR为224元。", ["澄源酒店集团"]),     # 含: a verb, no part of the name
+    ("东呈集团和其他未上市酒店集团也在加快扩张。", ["东呈集团"]),               # 未上市: a qualifier
+    ("包括Capri在内的美国轻奢集团在华增速仅为个位数。", []),                  # 轻奢: a kind of firm
+    ("树脂配方仍是国产厂商短期内难以跨越的门槛。", []),                        # 短期内: a span of time
+])
+def test_rules_from_the_sixty_third_and_fourth_sets(text, names):
+    assert [c.name for c in extract(text).companies] == names
