@@ -32,7 +32,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from ..articles.model import Article, LoadIssue
@@ -169,11 +168,11 @@ def _assemble(pieces: list[bytes], check: Callable[[], None]) -> Prepared:
 
 class _Child:
     def __init__(self) -> None:
-        pkg_parent = str(Path(__file__).resolve().parents[2])
-        pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
-        self.proc = subprocess.Popen([sys.executable, "-m", "kfin_tui.index.article_pool"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     env={**os.environ, "PYTHONPATH": pythonpath}, close_fds=True)
+        from .children import child_command
+
+        argv, env = child_command("kfin_tui.index.article_pool")
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     env=env, close_fds=True)
         self.pid = self.proc.pid
         self.busy = False  # a thread is waiting for its answer (that thread closes the pipes)
 

@@ -105,14 +105,12 @@ class CompaniesPool:
     @staticmethod
     def _start():
         import subprocess
-        import sys
 
-        pkg_parent = str(Path(__file__).resolve().parents[2])
-        pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
-        env = {**os.environ, "PYTHONPATH": pythonpath}
-        return subprocess.Popen(
-            [sys.executable, "-m", "kfin_tui.index.companies_pool"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+        from .children import child_command
+
+        argv, env = child_command("kfin_tui.index.companies_pool")
+        return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=env, start_new_session=True)
 
     def run(self, items: list[Item], job_size: int = 64,
             stop: threading.Event | None = None) -> Iterator[list[Result]]:

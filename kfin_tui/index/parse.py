@@ -206,17 +206,15 @@ class Workers:
 
     def __init__(self, n: int) -> None:
         import subprocess
-        import sys
 
-        pkg_parent = str(Path(__file__).resolve().parents[2])
-        pythonpath = os.pathsep.join(p for p in (pkg_parent, os.environ.get("PYTHONPATH", "")) if p)
-        env = {**os.environ, "PYTHONPATH": pythonpath}
+        from .children import child_command
+
+        argv, env = child_command("kfin_tui.index.parse")
         self.procs = []
         try:
             for _ in range(n):
-                proc = subprocess.Popen(
-                    [sys.executable, "-m", "kfin_tui.index.parse"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL, env=env)
+                proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, env=env)
                 _grow_pipe(proc.stdout)
                 _grow_pipe(proc.stdin)  # jobs queue up: the feeder never blocks on one worker
                 self.procs.append(proc)
