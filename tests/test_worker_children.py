@@ -3,14 +3,13 @@ from: ``python -m`` would put the current folder first on sys.path, and a folder
 kfin_tui of its own (another checkout) would supply the workers' code."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from kfin_tui.index.children import child_command
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -47,4 +46,7 @@ def test_every_worker_module_starts_with_this_package(decoy, module):
     argv, env = child_command(module)
     proc = subprocess.run(argv, input=b"", env=env, capture_output=True, timeout=60)
     assert not decoy.exists(), proc.stderr[-500:]
-    assert str(REPO) in env["PYTHONPATH"].split(":")[0]
+    import kfin_tui
+
+    # the package's parent first, wherever it is imported from (a checkout, or an installed copy)
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == str(Path(kfin_tui.__file__).resolve().parents[1])
