@@ -1638,7 +1638,6 @@ SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\s?[(（](?:以下�
 # a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):
 # taken when the bracket's name is cut from the legal name (the checks below), as with 简称
 BARE_SHORT_NAME_AFTER = re.compile(r"[(（](?P<name>[" + CJK + r"]{2,6})(?P<codes>)[)）]")
-LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")
 
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
@@ -1654,7 +1653,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     many_named = named and "分别" in norm
     for h in unknown:
         m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
-        if m is None and norm[h.end:h.end + 1] in "(（" and norm.endswith(LEGAL_FORMS, 0, h.end):
+        if m is None and norm[h.end:h.end + 1] in "(（" and LEGAL_NAME_END.search(norm, max(0, h.end - 6), h.end):
             m = BARE_SHORT_NAME_AFTER.match(norm, h.end)  # 某某钾盐有限责任公司（某某罗钾）: the bracket alone
             if m is not None and _place(m.group("name")):
                 m = None  # （香港）, （北京）: where, not a short name
