@@ -1549,3 +1549,26 @@ def test_rules_from_the_sixty_first_and_second_sets(text, names):
 ])
 def test_rules_from_the_sixty_third_and_fourth_sets(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the sixty-fifth set (tests/extract_gold/blind65), after its first score: a foreign firm's Chinese
+# name with its own name in Latin letters after it (fictional firms, our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    # a word for a firm right before the name: the name is all that follows it
+    ("澳洲锂矿商澄湾锂业（Clearbay Lithium）上调了精矿报价。", ["澄湾锂业"]),
+    ("另一家厂商弗洛塔（Flotta）也宣布提价。", ["弗洛塔"]),
+    ("嘉能可旗下的诺斯韦（Norsway）宣布减产。", ["嘉能可", "诺斯韦"]),
+    # its Latin name ends in a firm's word, the Chinese one begins where a word of the sentence ends
+    ("公司去年完成对银湾资源（Silver Bay Resources）的收购。", ["银湾资源"]),
+    # in a list with a company, or with such a name that is one
+    ("全球市场仍由斯托兰（Storlan）、舍弗勒和英飞凌主导。", ["斯托兰", "舍弗勒", "英飞凌"]),
+    ("同业弗洛塔（Flotta）和卡维亚（Kavia）均收涨。", ["弗洛塔", "卡维亚"]),
+    # people, places, projects, terms and words of the language are no firms
+    ("苹果CEO库克（Tim Cook）和马斯克（Elon Musk）出席了活动。", ["苹果"]),
+    ("项目位于印尼莫罗瓦利（Morowali）工业园。", []),
+    ("紫金矿业旗下卡蒂纳（Cardinal）项目仍在建设。", ["紫金矿业"]),
+    ("贝壳季度总交易额（GTV）同比增长，合格境外机构投资者（QFII）增持。", ["贝壳"]),
+    ("公司已委任罗斯柴尔德（Rothschild & Co）担任财务顾问。", []),
+])
+def test_foreign_names_with_their_latin_names(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -234,7 +234,7 @@ KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "�
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
 HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True))
-                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料)商|[板钢纸药酒车船]厂)$")
+                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料|矿)商|[板钢纸药酒车船]厂)$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
 # a name that begins with a few capitals, then Chinese (JS环球生活, after a word of the sentence)
 _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]{2,6})$")
@@ -985,6 +985,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
+    if "(" in norm or "（" in norm:
+        _glossed_names(norm, hits, taken, d)
     cue_starts = _cue_word_starts(norm)
     _names_beyond_dictionary(norm, hits, taken, d, cue_starts)
     _names_after_kind_words(norm, hits, taken, d, cue_starts[0])
@@ -1390,6 +1392,104 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         if not named_again_bare(norm, name, s):
             continue  # 关于公司“酒企借壳”的传闻: a quoted phrase, not a name the article uses
         add(s, s + len(name), name)
+
+
+# a foreign firm's Chinese name with its own name in Latin letters after it (顶级手套（Top Glove）, 纽斯达（Nyrstar）)
+_GLOSSED = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])\s?(?P<gloss>[A-Z][A-Za-z'&.\-]*(?:\s&?\s?[A-Za-z][A-Za-z'&.\-]*){0,4})\s?[）)]")
+# what makes such a name a firm's: a word for a firm right before it, or its Latin name ends in one
+_GLOSS_CUE = re.compile(KIND_END.pattern[:-2] + r"|巨头|同业|同行|子公司|孙公司|旗下的?|竞争对手|对手|机构|集团)$")
+_GLOSS_FIRM_WORD = re.compile(r"(?:\s(?:&\s?)?(?:Co\.?|Group|Holdings|Capital|Partners|Management|Technologies|Inc\.?"
+                              r"|Corp\.?|Corporation|Ltd\.?|Limited|LLC|AG|SA|plc|PLC|Investments|Securities|Bank|Ventures"
+                              r"|Resources|Mining|Minerals|Metals|Gold|Pharma|Pharmaceuticals|Motors|Energy|Airlines"
+                              r"|Industries|Brands|Foods|Fab|Capital\s\w+)|\s?Today)$")
+def _after_word(rx: re.Pattern[str], norm: str, b: int) -> int | None:
+    """Where the shortest run of 2-6 Chinese characters before ``b`` begins that a match of ``rx``
+    (a pattern anchored with ``$``) ends right before (托克集团旗下的纽斯达: 纽斯达, after 旗下的), or None."""
+    for n in range(2, 7):
+        s = b - n
+        if s < 1 or not HAS_CJK.match(norm, s):
+            return None
+        if norm[s] not in "的之" and rx.search(norm, max(0, s - 6), s) is not None:
+            return s
+    return None
+
+
+def _clean_start(norm: str, s: int) -> bool:
+    """Whether a name read leftwards to ``s`` begins where a word of the sentence ends (after
+    punctuation, 的, 对, a joining word …), not inside a run jieba could not read (委任罗斯|柴尔德)."""
+    if s == 0 or not HAS_CJK.match(norm, s - 1):
+        return True
+    toks = lcut(norm[max(0, s - 6):s])
+    return bool(toks) and (toks[-1] in STOP_TOKENS or toks[-1] in GENERIC_PREFIX or _place(toks[-1]))
+
+
+_GLOSS_THING_AFTER = re.compile(r"\s?(?:项目|矿山|矿|工厂|基地|系列|产品|品牌|车型|机型|平台|酒店|门店|商场)")
+_GLOSS_WORD_FREQ = 50  # (jieba's count of a word: transliterations that are words too, 浑水 and 耐克森, have 3)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ANY_BRACKET = re.compile(r"\s?[（(][^（）()]{1,40}[）)]")
+_GLOSS_JOIN_AFTER = re.compile(r"\s?(?:、|和|与|及|以及)\s?")
+_GLOSS_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s?$")
+
+
+def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A name the dictionary lacks, written with the firm's own name in Latin letters in brackets after
+    it (马来西亚的顶级手套（Top Glove）, 托克集团旗下的纽斯达（Nyrstar）): a company when a word for a firm
+    stands right before it (制造商, 巨头, 同业, 旗下的 …), when its Latin name ends in a firm's word
+    (Golden Star Resources, Rothschild & Co), or when it stands in a list (、 和 与) next to a company
+    or to another such name that is one. Other glosses name people, places, products and terms
+    (库克（Tim Cook）, 莫罗瓦利（Morowali）, 人工智能（AI）): none of these is read."""
+    cands: list[tuple[int, int, str, bool, int]] = []  # (start, end, name, sure, gloss end)
+    for m in _GLOSSED.finditer(norm):
+        b = m.start()
+        gloss = m.group("gloss").rstrip(".-'")
+        if _GLOSS_THING_AFTER.match(norm, m.end()):
+            continue  # 旗下卡蒂纳（Cardinal）项目: a mine, a project or a product of the firm
+        if taken.overlaps(b - 1, b) or gloss in LATIN_STOP or (len(gloss) < 3 and gloss.isupper()):
+            continue  # (the gloss of a name already read; 人工智能（AI）)
+        cued = _after_word(_GLOSS_CUE, norm, b)
+        joined = None if cued is not None else _after_word(_GLOSS_JOIN_BEFORE, norm, b)
+        if cued is not None:  # 手套制造商顶级手套（Top Glove）: the name is all that follows the word for a firm
+            s, name = cued, norm[cued:b]
+        elif joined is not None:  # …和高产橡胶（Kossan）: all that follows a joining word (checked below)
+            s, name = joined, norm[joined:b]
+        else:
+            got = _left_name(norm, b, d, max_chars=6)
+            if got is None:
+                continue
+            s, name = got
+        stem = name[:-2] if name.endswith(("公司", "集团")) else name
+        if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
+                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ:
+            continue  # (a known name is the scan's; a word of the language is no firm's name: 投资者（QDII）, 数据公司（IDC）)
+        # an acronym in the brackets is mostly a term's (总交易额（GTV）, 拆息（HIBOR）): such a name only in a list
+        term = _ACRONYM.fullmatch(gloss) is not None
+        firm = not term and (cued is not None or ((_GLOSS_FIRM_WORD.search(gloss) is not None
+                                                   or name.endswith(("公司", "资源", "资本", "集团", "控股", "矿业")))
+                                                  and _clean_start(norm, s)))
+        cands.append((s, b, name, firm, m.end()))
+    if not cands:
+        return
+    ends = {h.end for h in hits}
+    for h in hits:  # (a company with its own gloss or code in brackets: the list goes on after them)
+        br = _ANY_BRACKET.match(norm, h.end)
+        if br is not None:
+            ends.add(br.end())
+    starts = {h.start for h in hits}
+    sure = [c[3] for c in cands]  # (as the loop below finds more)
+    changed = True
+    while changed:  # a name in a list with a company, or with such a name that is one
+        changed = False
+        for i, (s, _e, _name, _, ge) in enumerate(cands):
+            if sure[i]:
+                continue
+            before = _GLOSS_JOIN_BEFORE.search(norm, max(0, s - 3), s)
+            after = _GLOSS_JOIN_AFTER.match(norm, ge)
+            if (before and (before.start() in ends or any(sure[j] and cands[j][4] == before.start() for j in range(len(cands))))) \
+                    or (after and (after.end() in starts or any(sure[j] and cands[j][0] == after.end() for j in range(len(cands))))):
+                sure[i] = changed = True
+    for (s, e, name, _, _), ok in zip(cands, sure):
+        if ok and not taken.overlaps(s, e):
+            _add_named(norm, hits, taken, d, s, e, name)
 
 
 # after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
