@@ -570,6 +570,18 @@ def test_sixty_fifth_and_sixth_blind_sets_of_articles_written_for_them():
     _assert_scores("blind66.json", GOLD / "blind66", companies=0.88, companies_precision=0.95)
 
 
+def test_sixty_seventh_and_eighth_blind_sets_of_articles_written_for_them():
+    """Twenty articles of 2020-2022 (tests/extract_gold/blind67-68: industrial gases, lithium-battery
+    equipment, robot vacuums, 3D printing, machine tools, lasers, silver paste, sputtering targets,
+    bearings, robot reducers; infant formula, eye and dental chains, bakeries, snacks, funeral
+    services, futures brokers' listings, lottery stocks, watches, prepared dishes, 中公教育), written
+    at the start of stop 32 and scored once at a8a86c8 (the stop's first rule in): companies F1 0.879
+    (P 0.934) and 0.958 (P 0.968), figures 0.997 and 0.994, tickers 0.968 (a B-share code, 瓦轴B's
+    200706) and 1.000."""
+    _assert_scores("blind67.json", GOLD / "blind67", companies=0.875, companies_precision=0.93, tickers=0.96)
+    _assert_scores("blind68.json", GOLD / "blind68", companies=0.955, companies_precision=0.965)
+
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -581,7 +593,7 @@ def test_sixty_fifth_and_sixth_blind_sets_of_articles_written_for_them():
                                        "blind43.json", "blind44.json", "blind45.json", "blind46.json",
                                        "blind47.json", "blind48.json", "blind49.json", "blind50.json",
                                        "blind51.json", "blind52.json", "blind53.json", "blind54.json",
-                                       "blind55.json", "blind56.json", "blind57.json", "blind58.json", "blind59.json", "blind60.json", "blind61.json", "blind62.json", "blind63.json", "blind64.json", "blind65.json", "blind66.json"])
+                                       "blind55.json", "blind56.json", "blind57.json", "blind58.json", "blind59.json", "blind60.json", "blind61.json", "blind62.json", "blind63.json", "blind64.json", "blind65.json", "blind66.json", "blind67.json", "blind68.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
