@@ -1572,3 +1572,20 @@ def test_rules_from_the_sixty_third_and_fourth_sets(text, names):
 ])
 def test_foreign_names_with_their_latin_names(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the sixty-seventh and sixty-eighth sets (tests/extract_gold/blind67-68), after their first scores
+@pytest.mark.parametrize(("text", "want"), [
+    # a legal name, then its short name (a B share's, with its B) and its code in a bracket of their own
+    ("澄河轴承股份有限公司（澄轴B，200799）前三季度扭亏。", [("澄轴", ["SZ:200799"])]),
+    # the name the text uses, then its legal name in brackets: the firm by the name the text uses
+    ("以题库起家的澄笔（北京澄笔蓝天科技有限公司）去年营收增长。", [("澄笔", [])]),
+    ("澄物（上海识澄信息科技有限公司）表示。", [("上海识澄信息科技", [])]),  # (a name the legal one does not hold)
+    # Latin names of several words before their code keep their spaces, and may begin with digits
+    ("海外方面，4D Makers（FDM.US）与Desktop Forge（DFG.US）营收下降。",
+     [("4D Makers", ["US:FDM"]), ("Desktop Forge", ["US:DFG"])]),
+    # a country before a foreign firm's Chinese name in a list is no part of it
+    ("舍弗勒和日本澄斯克（NSC）也相继提价。", [("舍弗勒", []), ("澄斯克", [])]),
+])
+def test_rules_from_the_sixty_seventh_and_eighth_sets(text, want):
+    assert [(c.name, c.tickers) for c in extract(text).companies] == want

@@ -216,7 +216,13 @@ class _Hit:
 
 
 def _clean(name: str) -> str:
-    return LISTING_SUFFIX.sub("", re.sub(r"\s+", "", name)).strip("-·") or name
+    """A name as written, without its listing suffix or the spaces scraped text puts in it (宁德 时代),
+    but with one space between Latin words (Desktop Metal)."""
+    return LISTING_SUFFIX.sub("", _LATIN_SPACE.sub(" ", _SPACE_NOT_LATIN.sub("", name))).strip("-·") or name
+
+
+_SPACE_NOT_LATIN = re.compile(r"(?<![A-Za-z0-9&.,'])\s+|\s+(?![A-Za-z0-9&])")
+_LATIN_SPACE = re.compile(r"\s+")
 
 
 HAS_CJK = re.compile(f"[{CJK}]")
@@ -249,7 +255,7 @@ BOND_NAME = re.compile(r"转(?:债|[0-9])$")
 _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.\-]*\s){0,2}$")
+_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s){0,2}$")  # (3D Systems, 3M)
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
 _MEASURE_END = re.compile(r"[只个些位家种批款]$")
 _SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
@@ -1438,7 +1444,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
     (Golden Star Resources, Rothschild & Co), or when it stands in a list (、 和 与) next to a company
     or to another such name that is one. Other glosses name people, places, products and terms
     (库克（Tim Cook）, 莫罗瓦利（Morowali）, 人工智能（AI）): none of these is read."""
-    cands: list[tuple[int, int, str, bool, int]] = []  # (start, end, name, sure, gloss end)
+    cands: list[tuple[int, int, str, bool, int, int]] = []  # (start, end, name, sure, gloss end, words' start)
     for m in _GLOSSED.finditer(norm):
         b = m.start()
         gloss = m.group("gloss").rstrip(".-'")
@@ -1457,6 +1463,11 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             if got is None:
                 continue
             s, name = got
+        s0 = s  # (where the name's words begin: a list's joining word stands before it)
+        for k in (3, 2):  # 舍弗勒和日本恩斯克（NSK）: the country is no part of the name
+            if name[:k] in GENERIC_PREFIX and name[:k] != "中国" and len(name) - k >= 2:
+                s, name = s + k, name[k:]
+                break
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
                 or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ:
@@ -1466,7 +1477,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
         firm = not term and (cued is not None or ((_GLOSS_FIRM_WORD.search(gloss) is not None
                                                    or name.endswith(("公司", "资源", "资本", "集团", "控股", "矿业")))
                                                   and _clean_start(norm, s)))
-        cands.append((s, b, name, firm, m.end()))
+        cands.append((s, b, name, firm, m.end(), s0))
     if not cands:
         return
     ends = {h.end for h in hits}
@@ -1479,15 +1490,15 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
     changed = True
     while changed:  # a name in a list with a company, or with such a name that is one
         changed = False
-        for i, (s, _e, _name, _, ge) in enumerate(cands):
+        for i, (_s, _e, _name, _, ge, s0) in enumerate(cands):
             if sure[i]:
                 continue
-            before = _GLOSS_JOIN_BEFORE.search(norm, max(0, s - 3), s)
+            before = _GLOSS_JOIN_BEFORE.search(norm, max(0, s0 - 3), s0)
             after = _GLOSS_JOIN_AFTER.match(norm, ge)
             if (before and (before.start() in ends or any(sure[j] and cands[j][4] == before.start() for j in range(len(cands))))) \
                     or (after and (after.end() in starts or any(sure[j] and cands[j][0] == after.end() for j in range(len(cands))))):
                 sure[i] = changed = True
-    for (s, e, name, _, _), ok in zip(cands, sure):
+    for (s, e, name, _, _, _), ok in zip(cands, sure):
         if ok and not taken.overlaps(s, e):
             _add_named(norm, hits, taken, d, s, e, name)
 
@@ -1737,7 +1748,31 @@ SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\s?[(（](?:以下�
 
 # a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):
 # taken when the bracket's name is cut from the legal name (the checks below), as with 简称
-BARE_SHORT_NAME_AFTER = re.compile(r"[(（](?P<name>[" + CJK + r"]{2,6})(?P<codes>)[)）]")
+# (with its code after a comma, and a B share's B after the name: 瓦房店某某股份有限公司（瓦某B，200706）)
+BARE_SHORT_NAME_AFTER = re.compile(r"[(（](?P<name>[" + CJK + r"]{2,6})(?:B股?)?(?:\s?[,，]\s?(?P<codes>" + CODE_ITEMS
+                                   + r"))?\s?[)）]")
+
+
+def _name_before_legal_bracket(norm: str, h: _Hit) -> str | None:
+    """The name right before a bracket that holds ``h``, a legal name written in full, when the legal
+    name holds it (粉笔（北京粉笔蓝天科技有限公司）): the firm as the text names it, the bracket giving
+    its legal name; None otherwise (a bracket of a different name, 得物（上海识装…有限公司）, is left so)."""
+    b = h.start - 1
+    if b < 2 or norm[b] not in "(（" or _LEGAL_CLOSE.match(norm, h.end) is None:
+        return None
+    legal = norm[h.start:h.end]
+    for k in range(6, 1, -1):
+        short = norm[b - k:b]
+        if b - k < 0 or HAS_CJK_ONLY.fullmatch(short) is None:
+            continue
+        if short in legal and short not in STOP_TOKENS and short not in GENERIC_PREFIX and short not in ORG_SUFFIXES \
+                and not _place(short) and not short.endswith(("公司", "集团")) and legal.index(short) > 0:
+            return short
+    return None
+
+
+HAS_CJK_ONLY = re.compile(f"[{CJK}]+")
+_LEGAL_CLOSE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团有限公司)?[)）]")
 
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
@@ -1773,6 +1808,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 taken.add(many.start(), many.end())
                 # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
                 hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
+            continue
+        before = _name_before_legal_bracket(norm, h)
+        if before is not None:  # 以题库起家的粉笔（北京粉笔蓝天科技有限公司）: the name the text uses, then the legal one
+            known = d.lookup(before)
+            h.name = known.name if known is not None and known.kind == "company" else before
             continue
         # no bracket: a legal name that begins with its place (浙江某某家居股份有限公司) whose
         # article names it without the place (某某家居) elsewhere
