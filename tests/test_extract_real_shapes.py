@@ -1589,3 +1589,14 @@ def test_foreign_names_with_their_latin_names(text, names):
 ])
 def test_rules_from_the_sixty_seventh_and_eighth_sets(text, want):
     assert [(c.name, c.tickers) for c in extract(text).companies] == want
+
+
+# a table whose header names a column of codes: each row's code is the firm's in the cell before it
+def test_a_table_column_of_codes_gives_unknown_firms_their_codes():
+    table = ("| 公司 | 代码 | 上半年营收 |\n|---|---|---|\n| 科沃斯 | 603486 | 56.73亿元 |\n"
+             "| Roboclean | RBCL | 6.58亿美元 |\n| 澄源智能 | 688999 | 1.20亿元 |\n| 合计 | - | 64.51亿元 |\n")
+    got = [(c.name, c.tickers) for c in extract(table).companies]
+    assert got == [("科沃斯", ["SH:603486"]), ("Roboclean", ["US:RBCL"]), ("澄源智能", ["SH:688999"])]
+    # without a header naming the column, a number in a cell may be anything: no code is read from it
+    bare = "| 公司 | 年份 | 营收 |\n|---|---|---|\n| Roboclean | 2021 | 6.58亿美元 |\n"
+    assert [c.name for c in extract(bare).companies] == []

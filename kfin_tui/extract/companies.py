@@ -1016,6 +1016,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     if "|" in norm or "\t" in norm:  # (a table's cells)
         _codes_in_next_cells(norm, hits, shadow)
+        if "代码" in norm:
+            _code_column(norm, hits, taken, shadow, d)
     return hits, shadow, cashtag_spans
 
 
@@ -1145,6 +1147,56 @@ def _codes_in_next_cells(norm: str, hits: list[_Hit], shadow: list[tuple[int, in
         if code is not None:
             h.codes.append(code)
             shadow.append(m.span(1))
+
+
+_CODE_HEADER = re.compile(r"(?:股票|证券|公司)?代码")
+_TABLE_RULE = re.compile(r"[\s|:\-—]*")
+_COLUMN_CODE = re.compile(r"[0-9]{6}|[0-9]{4,5}|[A-Z]{1,5}")
+_CELL_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,3}|[" + CJK + r"]{2,8}[A-Za-z]{0,2})")
+
+
+def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tuple[int, int]], d: Dictionary) -> None:
+    """A table whose header names a column of codes (| 公司 | 代码 | …): each row's code, a bare number
+    or a US ticker's capitals (| iRobot | IRBT |), is the code of the firm in the cell before it,
+    though no dictionary knows the firm. Only in such a column: elsewhere a bare number may be a year."""
+    col = -1
+    pos = 0
+    for line in norm.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        sep = "|" if "|" in line else "\t" if "\t" in line else None
+        if sep is None:
+            col = -1
+            continue
+        cells = line.split(sep)
+        if col < 1:
+            heads = [i for i, c in enumerate(cells) if _CODE_HEADER.fullmatch(c.strip())]
+            col = heads[0] if len(heads) == 1 and heads[0] >= 1 else -1
+            continue
+        if col >= len(cells) or _TABLE_RULE.fullmatch(line):
+            continue
+        code_cell, name_cell = cells[col].strip(), cells[col - 1].strip()
+        if not _COLUMN_CODE.fullmatch(code_cell) or not _CELL_NAME.fullmatch(name_cell):
+            continue
+        code = f"US:{code_cell}" if code_cell.isalpha() else parse_item(code_cell)[0]
+        if code is None:
+            continue
+        ns = start + sum(len(c) + 1 for c in cells[:col - 1])
+        ns = norm.find(name_cell, ns)
+        ne = ns + len(name_cell)
+        cs = norm.find(code_cell, ne)
+        inside = [h for h in hits if ns <= h.start and h.end <= ne]
+        if inside:
+            if len(inside) == 1 and inside[0].kind == "company" and not inside[0].codes and \
+                    (inside[0].start, inside[0].end) == (ns, ne) and d.lookup(inside[0].name) is None:
+                inside[0].codes.append(code)  # | 澄源智能 | 688999 |: a name the suffix rules read, its code here
+                shadow.append((cs, cs + len(code_cell)))
+            continue
+        if taken.overlaps(ns, ne) or d.lookup(name_cell) is not None or jieba.dt.FREQ.get(name_cell, 0) > 0 or \
+                name_cell in LATIN_STOP or name_cell.isdigit():
+            continue
+        hits.append(_Hit(ns, ne, name_cell, "company", [code]))
+        taken.add(ns, ne)
+        shadow.append((cs, cs + len(code_cell)))
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
