@@ -1600,3 +1600,20 @@ def test_a_table_column_of_codes_gives_unknown_firms_their_codes():
     # without a header naming the column, a number in a cell may be anything: no code is read from it
     bare = "| 公司 | 年份 | 营收 |\n|---|---|---|\n| Roboclean | 2021 | 6.58亿美元 |\n"
     assert [c.name for c in extract(bare).companies] == []
+
+
+# from the sixty-eighth set (tests/extract_gold/blind68), after its first score: more currencies, and
+# areas and days set off by a space
+@pytest.mark.parametrize(("text", "figure"), [
+    ("大摩将其目标价定为 375 瑞士法郎。", "375 瑞士法郎"),
+    ("三季度净销售额为 222.59 亿瑞典克朗。", "222.59 亿瑞典克朗"),
+    ("可售墓穴用地储备约 1,830 亩。", "1,830 亩"),
+    ("园区规划面积 20 公顷。", "20 公顷"),
+    ("交易后须持有满 180 天。", "180 天"),
+])
+def test_currencies_and_spaced_measures(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+def test_a_spaced_day_is_not_read_into_a_word():
+    assert [f.text for f in extract("每年进口 3 天然气船。").figures] == []
