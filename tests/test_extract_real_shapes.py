@@ -1617,3 +1617,25 @@ def test_currencies_and_spaced_measures(text, figure):
 
 def test_a_spaced_day_is_not_read_into_a_word():
     assert [f.text for f in extract("每年进口 3 天然气船。").figures] == []
+
+
+# from the seventieth set (tests/extract_gold/blind70), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    # a platform's finance arm and credit bureaus are firms of their own (fictional bureaus, real groups)
+    ("名单包括京东金融、美团金融和滴滴金融。", ["京东金融", "美团金融", "滴滴金融"]),
+    ("腾讯征信、澄海征信和岚道征信曾获准筹备。", ["腾讯征信", "澄海征信", "岚道征信"]),
+    # a platform's finance business, a market or a desk, and credit reports and systems, are none
+    ("京东金融科技业务增长，美团金融服务平台上线。", ["京东", "美团"]),
+    ("招商银行金融市场部表示。", ["招商银行"]),
+    ("个人征信系统收录超11亿人，人民银行征信中心发布报告。", []),
+    # a suffix name that begins inside a word jieba reads across it is none (保险产品|咨询)
+    ("非保险机构不得提供保险产品咨询、比价等服务。", []),
+])
+def test_rules_from_the_seventieth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_firm_with_no_code_in_a_table_column_of_codes():
+    table = ("| 股东 | 代码 | 出资额 |\n|---|---|---|\n| 宁德时代 | 300750 | 8.0亿元 |\n"
+             "| 澄泰财险 | — | 8.0亿元 |\n| 合计 | — | 16亿元 |\n")
+    assert [c.name for c in extract(table).companies] == ["宁德时代", "澄泰财险"]

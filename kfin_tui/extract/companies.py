@@ -105,7 +105,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
-                "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务",
+                "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务", "征信",
                 # rural and village banks named by their place (某某农商银行, 某某农村商业银行, 某某村镇银行)
                 "农商银行", "农商行", "农村商业银行", "村镇银行",
                 # groups named by their line of business (地方国企、城投: 某某城建投资集团, 某某发展集团): the
@@ -159,7 +159,12 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|集运|物业)(?!管理(?:有限|股份|公司|集团))")
+                              r"|财富|资管|地产|房产|不动产|集运|物业|征信"
+                              # 京东金融, 美团金融: a platform's finance arm (not its finance business or a market)
+                              r"|金融(?!市场|机构|业务|服务|产品|牌照|监管|属性|领域|工具|创新|街|中心|部|体系|科技|平台|生态"
+                              r"|数据|场景|板块|行业|风险|资产|许可|子公司|控股|集团))(?!管理(?:有限|股份|公司|集团))")
+# licensed finance firms the press names with their city (重庆蚂蚁消费金融): the place is the name's
+_PLACE_NAMED_SUBSIDIARY = ("消费金融", "金融租赁", "信托")
 # job titles: a code bracket after 董事会主席 names no company
 ROLE_WORDS = {"主席", "董事长", "总裁", "总经理", "首席执行官", "创始人", "董事", "行长", "副总裁", "CEO", "CFO", "负责人",
               "合伙人", "经理", "董秘", "会长", "理事长", "秘书长", "院长", "所长"}
@@ -603,6 +608,17 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
 
 
+def _inside_common_word(norm: str, p: int) -> bool:
+    """Whether ``p`` falls inside a word of the language jieba reads across it (保险产品|咨询: 产 of 产品咨询)."""
+    w0 = max(0, p - 6)
+    at = w0
+    for tok in lcut(norm[w0:p + 6]):
+        if at < p < at + len(tok):
+            return len(tok) >= 3 and jieba.dt.FREQ.get(tok, 0) > 0 and tok not in get_dictionary().by_form
+        at += len(tok)
+    return False
+
+
 def _counted_before(before: str) -> bool:
     """``before`` (what precedes a name read before a suffix) ends with a count of firms, then only
     qualifiers (一家民营, 两家大型): the name is a description of the firm counted."""
@@ -836,7 +852,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
                 and not SECTOR_DESK_AFTER.match(norm, sub.end()) \
                 and not entry.name.endswith(sub.group()) and jieba.dt.FREQ.get(norm[s:sub.end()], 0) == 0:
-            hits.append(_Hit(s, sub.end(), norm[s:sub.end()]))
+            s0 = _with_place_before(norm, s) if sub.group() in _PLACE_NAMED_SUBSIDIARY else s
+            hits.append(_Hit(s0, sub.end(), norm[s0:sub.end()]))
             continue  # 华融信托, 国新资本: a subsidiary named after its group, its own company
         if entry.kind == "company" and norm.startswith("国际", e) and entry.name.endswith(("基金", "证券")) and \
                 not form.endswith(("基金", "证券")) and e + 2 in bounds:
@@ -965,6 +982,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
+        if entry is None and got[0] > 0 and got[0] not in bounds and HAS_CJK.match(norm, got[0] - 1) and \
+                _inside_common_word(norm, got[0]):
+            continue  # 提供保险产品咨询: jieba reads 保险产品 as one word, the name 产品咨询 begins inside it
         if entry is None and norm.startswith("集团", se) and se + 2 in bounds and not norm.startswith(("化", "内", "层面"), se + 2) \
                 and not norm[ss:se].endswith("集团"):
             taken.add(se, se + 2)
@@ -1149,6 +1169,9 @@ def _codes_in_next_cells(norm: str, hits: list[_Hit], shadow: list[tuple[int, in
             shadow.append(m.span(1))
 
 
+_NO_CODE = frozenset({"—", "-", "--", "——", "－", "/", "未上市", "非上市"})  # (| 某某财险 | — |: a firm with no listing)
+_NOT_A_ROW_NAME = frozenset({"合计", "总计", "小计", "其他", "其它", "其余", "平均", "均值", "行业平均", "中位数", "公司",
+                             "名称", "股东", "机构"})
 _CODE_HEADER = re.compile(r"(?:股票|证券|公司)?代码")
 _TABLE_RULE = re.compile(r"[\s|:\-—]*")
 _COLUMN_CODE = re.compile(r"[0-9]{6}|[0-9]{4,5}|[A-Z]{1,5}")
@@ -1175,10 +1198,12 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
         if col >= len(cells) or _TABLE_RULE.fullmatch(line):
             continue
         code_cell, name_cell = cells[col].strip(), cells[col - 1].strip()
-        if not _COLUMN_CODE.fullmatch(code_cell) or not _CELL_NAME.fullmatch(name_cell):
+        unlisted = code_cell in _NO_CODE
+        if not (unlisted or _COLUMN_CODE.fullmatch(code_cell)) or not _CELL_NAME.fullmatch(name_cell) or \
+                name_cell in _NOT_A_ROW_NAME:
             continue
-        code = f"US:{code_cell}" if code_cell.isalpha() else parse_item(code_cell)[0]
-        if code is None:
+        code = None if unlisted else f"US:{code_cell}" if code_cell.isalpha() else parse_item(code_cell)[0]
+        if code is None and not unlisted:
             continue
         ns = start + sum(len(c) + 1 for c in cells[:col - 1])
         ns = norm.find(name_cell, ns)
@@ -1186,7 +1211,7 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
         cs = norm.find(code_cell, ne)
         inside = [h for h in hits if ns <= h.start and h.end <= ne]
         if inside:
-            if len(inside) == 1 and inside[0].kind == "company" and not inside[0].codes and \
+            if code is not None and len(inside) == 1 and inside[0].kind == "company" and not inside[0].codes and \
                     (inside[0].start, inside[0].end) == (ns, ne) and d.lookup(inside[0].name) is None:
                 inside[0].codes.append(code)  # | 澄源智能 | 688999 |: a name the suffix rules read, its code here
                 shadow.append((cs, cs + len(code_cell)))
@@ -1194,9 +1219,10 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
         if taken.overlaps(ns, ne) or d.lookup(name_cell) is not None or jieba.dt.FREQ.get(name_cell, 0) > 0 or \
                 name_cell in LATIN_STOP or name_cell.isdigit():
             continue
-        hits.append(_Hit(ns, ne, name_cell, "company", [code]))
+        hits.append(_Hit(ns, ne, name_cell, "company", [code] if code else []))
         taken.add(ns, ne)
-        shadow.append((cs, cs + len(code_cell)))
+        if code is not None:
+            shadow.append((cs, cs + len(code_cell)))
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
