@@ -996,8 +996,8 @@ def test_figures_from_the_twenty_fourth_set(text, figures):
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("水滴公司（NYSE: WDH）第三季度保险相关收入增长。", ["水滴"]),                     # 第三季度 is a time, no name
-    ("| 水滴公司 | WDH.US | 23.64亿元 |", ["水滴"]),                                  # a code in a table's cell
+    ("水滴公司（NYSE: WDH）第三季度保险相关收入增长。", ["水滴公司"]),                     # 第三季度 is a time, no name
+    ("| 水滴公司 | WDH.US | 23.64亿元 |", ["水滴公司"]),                                  # a code in a table's cell
     ("澄明保险经纪与澄泰保险代理的规模保费增长。", ["澄明保险经纪", "澄泰保险代理"]),      # intermediaries whole
     ("深圳电子烟企业出口增长。", []),                                               # 电子烟: no firm 深圳电子
 ])
@@ -1639,3 +1639,14 @@ def test_a_firm_with_no_code_in_a_table_column_of_codes():
     table = ("| 股东 | 代码 | 出资额 |\n|---|---|---|\n| 宁德时代 | 300750 | 8.0亿元 |\n"
              "| 澄泰财险 | — | 8.0亿元 |\n| 合计 | — | 16亿元 |\n")
     assert [c.name for c in extract(table).companies] == ["宁德时代", "澄泰财险"]
+
+
+# from the sixty-ninth set (tests/extract_gold/blind69), after its first score
+@pytest.mark.parametrize(("text", "names"), [
+    # a national group read by its suffix keeps the 中国 its name begins with
+    ("神马股份是中国澄煤神马集团旗下的上市平台。", ["神马股份", "中国澄煤神马集团"]),
+    # a place and a trade before a site is the site of a firm, no firm
+    ("其连云港石化基地的乙烷裂解装置满负荷运行。", []),
+])
+def test_rules_from_the_sixty_ninth_set(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -475,9 +475,18 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is not None and suffix == "控股" and norm.startswith("的", se) and len(got[1]) <= 5 and \
             got[1][0] in SURNAMES:
         return None  # 吴某控股的某某投资: controlled by a person, no firm 吴某控股
-    return None if got is None else (got[0] + ss - len(run), got[1])
+    if got is None:
+        return None
+    start, name = got[0] + ss - len(run), got[1]
+    if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
+        return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
+    if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
+            name[:2] not in GENERIC_PREFIX and d.lookup(name) is None:
+        return start - 2, "中国" + name  # 是中国平煤神马集团旗下的: a national group's name begins with 中国
+    return start, name
 
 
+_SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
 SHARE_DEALING_WORDS = frozenset({"利害关系", "获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
                                  "冻结", "解禁", "回购", "限售", "流通", "发行", "新增", "剩余", "上述", "相关", "全部",
