@@ -1650,3 +1650,14 @@ def test_a_firm_with_no_code_in_a_table_column_of_codes():
 ])
 def test_rules_from_the_sixty_ninth_set(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a known firm's legal name: its trade words are no firm of their own
+    ("中复神鹰碳纤维股份有限公司（简称“中复神鹰”）的申请已获通过。", ["中复神鹰"]),
+    ("美团和澄源科技有限公司签约。", ["美团", "澄源科技"]),
+    # credit reporting is no credit bureau
+    ("若数据改经征信机构转接，成本将上升。", []),
+])
+def test_legal_names_of_known_firms_and_credit_reporting(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -447,6 +447,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     suffix = norm[ss:se]
     if suffix == "动力" and norm.startswith("煤", se):
         return None  # 动力煤: thermal coal, a commodity
+    if suffix == "征信" and _CREDIT_NOT_AFTER.match(norm, se):
+        return None  # 数据改经征信机构转接, 征信系统: credit reporting, no bureau named
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
     if suffix in FIN_SUFFIXES:
         if FIN_NOT_AFTER.match(norm, se):
@@ -486,6 +488,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
+_LEGAL_TAIL_AFTER = re.compile(r"(?:股份)?(?:有限公司|有限责任公司|公司)")
+_CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|业务|数据|市场|行业|体系|服务|记录|信息|查询|牌照|平台|产品|领域|管理")
 _SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
 SHARE_DEALING_WORDS = frozenset({"利害关系", "获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
@@ -993,7 +997,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         if entry is None and got[0] > 0 and got[0] not in bounds and HAS_CJK.match(norm, got[0] - 1) and \
                 _inside_common_word(norm, got[0]):
-            continue  # 提供保险产品咨询: jieba reads 保险产品 as one word, the name 产品咨询 begins inside it
+            continue
+        if entry is None and got[0] > 0 and 1 in occupied[got[0] - 1:got[0]] and HAS_CJK.match(norm, got[0] - 1) and \
+                _LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
+            continue  # 中复神鹰碳纤维股份有限公司: the known firm's legal name, its trade words no firm  # 提供保险产品咨询: jieba reads 保险产品 as one word, the name 产品咨询 begins inside it
         if entry is None and norm.startswith("集团", se) and se + 2 in bounds and not norm.startswith(("化", "内", "层面"), se + 2) \
                 and not norm[ss:se].endswith("集团"):
             taken.add(se, se + 2)
@@ -1400,10 +1407,18 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
             if got is not None:
                 got = _with_bracketed_place(norm, got, d)
+        if got is not None and got[0] > 0 and taken.overlaps(got[0] - 1, got[0]) and HAS_CJK.match(norm, got[0] - 1) \
+                and _known_ends_at(hits, got[0], d):
+            continue  # 中复神鹰碳纤维股份有限公司: the legal name of the known firm it begins with, not another firm
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+def _known_ends_at(hits: list[_Hit], pos: int, d: Dictionary) -> bool:
+    """Whether a dictionary company's mention ends at ``pos``."""
+    return any(h.end == pos and h.kind == "company" and d.lookup(h.name) is not None for h in hits)
 
 
 # a legal name with its place in brackets after the brand (某某（杭州）文化传媒有限公司, 某某（中国）网络技术有限公司)
