@@ -595,6 +595,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         if (acc[:k] in LEADING_QUALIFIERS or acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) \
                 and len(acc) - k >= 2:
             acc = acc[k:]
+            if jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form:
+                return None  # 提供保险产品咨询: what is left after the qualifier is a word of the language, no brand
             break
     if acc and norm[ss:se] in TRADE_SUFFIXES and (acc in d.by_form or _place(acc) or acc[0] in FUNCTION_CHARS or
                                            any(jieba.dt.FREQ.get(t, 0) >= 60 for t in (acc, *lcut(acc)) if len(t) > 1)):
@@ -619,17 +621,6 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 
 
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
-
-
-def _inside_common_word(norm: str, p: int) -> bool:
-    """Whether ``p`` falls inside a word of the language jieba reads across it (保险产品|咨询: 产 of 产品咨询)."""
-    w0 = max(0, p - 6)
-    at = w0
-    for tok in lcut(norm[w0:p + 6]):
-        if at < p < at + len(tok):
-            return len(tok) >= 3 and jieba.dt.FREQ.get(tok, 0) > 0 and tok not in get_dictionary().by_form
-        at += len(tok)
-    return False
 
 
 def _counted_before(before: str) -> bool:
@@ -994,9 +985,6 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
-            continue
-        if entry is None and got[0] > 0 and got[0] not in bounds and HAS_CJK.match(norm, got[0] - 1) and \
-                _inside_common_word(norm, got[0]):
             continue
         if entry is None and got[0] > 0 and 1 in occupied[got[0] - 1:got[0]] and HAS_CJK.match(norm, got[0] - 1) and \
                 _LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
@@ -1911,7 +1899,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
                 hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
             continue
-        before = _name_before_legal_bracket(norm, h)
+        before = _name_before_legal_bracket(norm, h) if norm[h.start - 1:h.start] in ("(", "（") else None
         if before is not None:  # 以题库起家的粉笔（北京粉笔蓝天科技有限公司）: the name the text uses, then the legal one
             known = d.lookup(before)
             h.name = known.name if known is not None and known.kind == "company" else before
