@@ -1661,3 +1661,29 @@ def test_rules_from_the_sixty_ninth_set(text, names):
 ])
 def test_legal_names_of_known_firms_and_credit_reporting(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# from the seventy-first and second sets (tests/extract_gold/blind71-72), after their first scores
+@pytest.mark.parametrize(("text", "want"), [
+    # a platform's cold-chain and freight arms are firms of their own, not its freight volume
+    ("京东冷链、顺丰冷运和滴滴货运均在扩张。", [("京东冷链", []), ("顺丰冷运", []), ("滴滴货运", [])]),
+    ("滴滴货运量同比增长。", [("滴滴", [])]),
+    # a Latin short name of two words after a legal name ending in a full stop
+    ("公司已与Blue Harbor Holdings Ltd.（以下简称“Blue Harbor”）签署协议，Blue Harbor将支付现金。",
+     [("Blue Harbor", [])]),
+    # a news site's owner given its own stock code is the listed company
+    ("新浪公司（SINA.US）宣布私有化。", [("新浪", ["US:SINA"])]),
+    # a word of the language jieba glued to the next character is no name after a kind word
+    ("全国共有网络货运企业1,100余家，但多数企业规模较小。", []),
+])
+def test_rules_from_the_seventy_first_and_second_sets(text, want):
+    assert [(c.name, c.tickers) for c in extract(text).companies] == want
+
+
+@pytest.mark.parametrize(("text", "figure"), [("日均通关车辆约 600 车。", "600 车"), ("单车每日往返 6 趟。", "6 趟")])
+def test_trucks_and_trips_are_counts(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+def test_a_truck_word_is_no_count():
+    assert [f.text for f in extract("公司推出 600 车型，3车间投产。").figures] == []

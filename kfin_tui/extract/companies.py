@@ -159,7 +159,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|集运|物业|征信"
+                              r"|财富|资管|地产|房产|不动产|集运|物业|征信|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               # 京东金融, 美团金融: a platform's finance arm (not its finance business or a market)
                               r"|金融(?!市场|机构|业务|服务|产品|牌照|监管|属性|领域|工具|创新|街|中心|部|体系|科技|平台|生态"
                               r"|数据|场景|板块|行业|风险|资产|许可|子公司|控股|集团))(?!管理(?:有限|股份|公司|集团))")
@@ -893,6 +893,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                                  [c for c, _ in codes]))
                 shadow.append((bs, be))
                 continue
+        if before is not None and before.kind == "media" and all(explicit for _, explicit in codes):
+            # 新浪公司（SINA.US）: a news site's owner given its own stock code is the listed company, named as written
+            before.name, before.kind = _clean(norm[before.start:before.end]), "company"
         if before is not None:
             known = d.lookup(before.name)
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
@@ -1340,8 +1343,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         freq = jieba.dt.FREQ.get
         if named_as:
             rare_start = norm.startswith("的", e)
-        elif len(first) > 1:
-            rare_start = (_place(first) or freq(first, 0) < RARE_START_WORD)
+        elif len(first) > 1:  # (not a common word jieba glued to the next character: 规模较|小)
+            rare_start = (_place(first) or freq(first, 0) < RARE_START_WORD) and \
+                not (len(first) >= 3 and freq(first[:2], 0) >= COMMON_WORD_FREQ and not _place(first))
         elif strong:  # two characters no word joins (湘|源绝缘, 川|运汽车): a brand
             rare_start = len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
@@ -1832,8 +1836,8 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 
 # 某某电子有限公司（下称“某某”）: the short name an announcement gives a firm and uses after it
 # (the bracket may give the code too: （以下简称“某某”，688001）)
-SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
-                              r"A-Za-z0-9·&\-]{2,12})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
+SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\.?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
+                              r"A-Za-z0-9·&\-]{2,12}(?: [A-Za-z0-9&\-]{1,12}){0,3})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
 
 
 # a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):
