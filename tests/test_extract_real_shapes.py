@@ -1687,3 +1687,27 @@ def test_trucks_and_trips_are_counts(text, figure):
 
 def test_a_truck_word_is_no_count():
     assert [f.text for f in extract("公司推出 600 车型，3车间投产。").figures] == []
+
+
+# a review of the stop's rules (fictional firms): what they must not read, and lists they must read whole
+@pytest.mark.parametrize(("text", "names"), [
+    ("日本三和精机（Sanwa Industries）宣布涨价。", ["Sanwa Industries"]),    # 和 inside a name: no list
+    ("全球市场上主要有洛克萨（LKS）和日本德维斯（Devis Corp）。", ["洛克萨", "德维斯"]),
+    ("造纸巨头国际纸业（International Paper）宣布提价。", ["国际纸业"]),     # 国际 is no country
+    ("京东征信数据显示，百度征信服务上线。", ["京东", "百度"]),                 # credit data, no bureau
+])
+def test_review_of_glossed_names_and_units(text, names):
+    assert [c.name for c in extract(text).companies] == names
+
+
+def test_a_table_without_codes_names_no_firm_by_a_dash():
+    table = "| 公司 | 代码 |\n|---|---|\n| 华东区域 | — |\n| 张小明 | — |\n| 北京分公司 | — |\n"
+    assert [c.name for c in extract(table).companies] == []
+    with_codes = "| 公司 | 代码 |\n|---|---|\n| 金山云 | KC.US |\n| 青澄云计算 | - |\n"
+    assert [c.name for c in extract(with_codes).companies] == ["金山云", "青澄云计算"]
+
+
+def test_latin_names_keep_one_space_and_currencies_with_a_country():
+    from kfin_tui.extract.companies import _clean
+    assert _clean("Desktop  Metal") == "Desktop Metal"
+    assert [f.text for f in extract("融资50亿印度卢比。").figures] == ["50亿印度卢比"]

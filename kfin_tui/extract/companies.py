@@ -159,10 +159,11 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|集运|物业|征信|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|征信(?!机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理|服务)"
                               # 京东金融, 美团金融: a platform's finance arm (not its finance business or a market)
-                              r"|金融(?!市场|机构|业务|服务|产品|牌照|监管|属性|领域|工具|创新|街|中心|部|体系|科技|平台|生态"
-                              r"|数据|场景|板块|行业|风险|资产|许可|子公司|控股|集团))(?!管理(?:有限|股份|公司|集团))")
+                              r"|金融(?!市场|服务|产品|牌照|监管|属性|工具|创新|街|中心|部|体系|科技|平台|生态"
+                              r"|数据|场景|资产|许可|子公司|控股|集团))(?!管理(?:有限|股份|公司|集团))")
 # licensed finance firms the press names with their city (重庆蚂蚁消费金融): the place is the name's
 _PLACE_NAMED_SUBSIDIARY = ("消费金融", "金融租赁", "信托")
 # job titles: a code bracket after 董事会主席 names no company
@@ -223,7 +224,7 @@ class _Hit:
 def _clean(name: str) -> str:
     """A name as written, without its listing suffix or the spaces scraped text puts in it (宁德 时代),
     but with one space between Latin words (Desktop Metal)."""
-    return LISTING_SUFFIX.sub("", _LATIN_SPACE.sub(" ", _SPACE_NOT_LATIN.sub("", name))).strip("-·") or name
+    return LISTING_SUFFIX.sub("", _SPACE_NOT_LATIN.sub("", _LATIN_SPACE.sub(" ", name))).strip("-·") or name
 
 
 _SPACE_NOT_LATIN = re.compile(r"(?<![A-Za-z0-9&.,'])\s+|\s+(?![A-Za-z0-9&])")
@@ -488,8 +489,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
-_LEGAL_TAIL_AFTER = re.compile(r"(?:股份)?(?:有限公司|有限责任公司|公司)")
-_CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|业务|数据|市场|行业|体系|服务|记录|信息|查询|牌照|平台|产品|领域|管理")
+_CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理")  # (业务, 市场 …: NOT_COMPANY_AFTER)
 _SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
 SHARE_DEALING_WORDS = frozenset({"利害关系", "获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
@@ -990,8 +990,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry is not None and entry.kind == "block":
             continue
         if entry is None and got[0] > 0 and 1 in occupied[got[0] - 1:got[0]] and HAS_CJK.match(norm, got[0] - 1) and \
-                _LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
-            continue  # 中复神鹰碳纤维股份有限公司: the known firm's legal name, its trade words no firm  # 提供保险产品咨询: jieba reads 保险产品 as one word, the name 产品咨询 begins inside it
+                LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
+            continue  # 中复神鹰碳纤维股份有限公司: the known firm's legal name, its trade words no firm
         if entry is None and norm.startswith("集团", se) and se + 2 in bounds and not norm.startswith(("化", "内", "层面"), se + 2) \
                 and not norm[ss:se].endswith("集团"):
             taken.add(se, se + 2)
@@ -1179,9 +1179,10 @@ def _codes_in_next_cells(norm: str, hits: list[_Hit], shadow: list[tuple[int, in
 _NO_CODE = frozenset({"—", "-", "--", "——", "－", "/", "未上市", "非上市"})  # (| 某某财险 | — |: a firm with no listing)
 _NOT_A_ROW_NAME = frozenset({"合计", "总计", "小计", "其他", "其它", "其余", "平均", "均值", "行业平均", "中位数", "公司",
                              "名称", "股东", "机构"})
+_NOT_A_FIRM_CELL = re.compile(r"(?:分公司|区域|地区|大区|事业部|部门|业务|板块|省|市|区)$")
 _CODE_HEADER = re.compile(r"(?:股票|证券|公司)?代码")
 _TABLE_RULE = re.compile(r"[\s|:\-—]*")
-_COLUMN_CODE = re.compile(r"[0-9]{6}|[0-9]{4,5}|[A-Z]{1,5}")
+_COLUMN_CODE = re.compile(r"[0-9]{4,6}(?:\.(?:SH|SZ|BJ|HK))?|[A-Z]{1,5}(?:\.(?:US|N|O|OQ))?")
 _CELL_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,3}|[" + CJK + r"]{2,8}[A-Za-z]{0,2})")
 
 
@@ -1191,6 +1192,7 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
     though no dictionary knows the firm. Only in such a column: elsewhere a bare number may be a year."""
     col = -1
     pos = 0
+    rows: list[tuple[int, int, int, str, str, str | None]] = []  # (name start, end, code start, name, cell, code)
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
         sep = "|" if "|" in line else "\t" if "\t" in line else None
@@ -1214,8 +1216,12 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
             continue
         ns = start + sum(len(c) + 1 for c in cells[:col - 1])
         ns = norm.find(name_cell, ns)
-        ne = ns + len(name_cell)
-        cs = norm.find(code_cell, ne)
+        rows.append((ns, ns + len(name_cell), norm.find(code_cell, ns + len(name_cell)), name_cell, code_cell, code))
+    listed = any(code is not None for *_, code in rows)
+    for ns, ne, cs, name_cell, code_cell, code in rows:
+        if code is None and (not listed or _NOT_A_FIRM_CELL.search(name_cell) or _place(name_cell) or
+                             _bank_place(name_cell) or (len(name_cell) <= 3 and name_cell[0] in SURNAMES)):
+            continue  # (| 华东区域 | — |, | 张小明 | — |: no firm; — only in a column that holds codes)
         inside = [h for h in hits if ns <= h.start and h.end <= ne]
         if inside:
             if code is not None and len(inside) == 1 and inside[0].kind == "company" and not inside[0].codes and \
@@ -1514,6 +1520,16 @@ def _after_word(rx: re.Pattern[str], norm: str, b: int) -> int | None:
     return None
 
 
+def _item_ends_before(norm: str, s: int, hits: list[_Hit]) -> bool:
+    """Whether a list's previous item ends right before the joining word before ``s``: a bracket
+    (其他（Other）和…) or a company's mention (舍弗勒和…)."""
+    j = _GLOSS_JOIN_BEFORE.search(norm, max(0, s - 4), s)
+    if j is None:
+        return False
+    p = j.start()
+    return p > 0 and (norm[p - 1] in ")）" or any(h.end == p for h in hits))
+
+
 def _clean_start(norm: str, s: int) -> bool:
     """Whether a name read leftwards to ``s`` begins where a word of the sentence ends (after
     punctuation, 的, 对, a joining word …), not inside a run jieba could not read (委任罗斯|柴尔德)."""
@@ -1548,6 +1564,8 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             continue  # (the gloss of a name already read; 人工智能（AI）)
         cued = _after_word(_GLOSS_CUE, norm, b)
         joined = None if cued is not None else _after_word(_GLOSS_JOIN_BEFORE, norm, b)
+        if joined is not None and not _item_ends_before(norm, joined, hits):
+            joined = None  # 日本三和精机（Sanwa Industries）: a 和 inside the name, no list's joining word
         if cued is not None:  # 手套制造商顶级手套（Top Glove）: the name is all that follows the word for a firm
             s, name = cued, norm[cued:b]
         elif joined is not None:  # …和高产橡胶（Kossan）: all that follows a joining word (checked below)
@@ -1557,9 +1575,13 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             if got is None:
                 continue
             s, name = got
+            if s > 0 and norm[s - 1] in "和与及" and not _item_ends_before(norm, s, hits):
+                continue  # 日本三和|精机（Sanwa Industries）: read from inside a name, no list's joining word
         s0 = s  # (where the name's words begin: a list's joining word stands before it)
+        if name[0] in FUNCTION_CHARS and len(name) >= 3:
+            s, name = s + 1, name[1:]  # 主要有洛克萨（LKS）: a verb's character jieba glued to the name
         for k in (3, 2):  # 舍弗勒和日本恩斯克（NSK）: the country is no part of the name
-            if name[:k] in GENERIC_PREFIX and name[:k] != "中国" and len(name) - k >= 2:
+            if name[:k] in GENERIC_PREFIX and name[:k] != "中国" and _place(name[:k]) and len(name) - k >= 2:
                 s, name = s + k, name[k:]
                 break
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
@@ -1590,7 +1612,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             before = _GLOSS_JOIN_BEFORE.search(norm, max(0, s0 - 3), s0)
             after = _GLOSS_JOIN_AFTER.match(norm, ge)
             if (before and (before.start() in ends or any(sure[j] and cands[j][4] == before.start() for j in range(len(cands))))) \
-                    or (after and (after.end() in starts or any(sure[j] and cands[j][0] == after.end() for j in range(len(cands))))):
+                    or (after and (after.end() in starts or any(sure[j] and cands[j][5] == after.end() for j in range(len(cands))))):
                 sure[i] = changed = True
     for (s, e, name, _, _, _), ok in zip(cands, sure):
         if ok and not taken.overlaps(s, e):
