@@ -1711,3 +1711,15 @@ def test_latin_names_keep_one_space_and_currencies_with_a_country():
     from kfin_tui.extract.companies import _clean
     assert _clean("Desktop  Metal") == "Desktop Metal"
     assert [f.text for f in extract("融资50亿印度卢比。").figures] == ["50亿印度卢比"]
+
+
+# a code after a quoted short name with its Hong Kong class is that company's (it had become a company
+# named by its code: HK:02235)
+@pytest.mark.parametrize(("text", "want"), [
+    ("杭州澄泰医疗器械股份有限公司（以下简称“澄泰医疗”）今日登陆港交所，股票简称“澄泰医疗-B”（02999.HK）。",
+     [("澄泰医疗", ["HK:02999"])]),
+    ("股票简称“澄瞳科技-B”（02998.HK）。", [("澄瞳科技", ["HK:02998"])]),
+    ("他说“这是好事”（2021）。", []),
+])
+def test_codes_after_quoted_short_names(text, want):
+    assert [(c.name, c.tickers) for c in extract(text).companies] == want

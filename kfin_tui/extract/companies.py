@@ -150,7 +150,7 @@ LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
-                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN]股|的(?:美国)?存托(?:股份?|凭证))?\s*")
+                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN]股|的(?:美国)?存托(?:股份?|凭证))?[”\"」』]?\s*")
 # (中兴通讯H股（00763.HK）, 东方航空的美国存托股（CEA.US）: a class of the name's shares)
 # a known name glued to its legal or group tail (中国人寿保险(集团)公司, 嘉实基金管理有限公司): jieba may cut the
 # tail together with the name's last characters, the name still ends there
@@ -1039,6 +1039,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         taken.add(s, e)
 
     _short_names(norm, hits, d, taken, bounds)
+    if "”" in norm or '"' in norm:
+        _codes_after_quoted_names(norm, hits, shadow, d)
     _prose_codes(norm, hits, shadow, d)
     _more_mentions_of_new_names(norm, hits, tickers, d, taken)
     if "|" in norm or "\t" in norm:  # (a table's cells)
@@ -1236,6 +1238,34 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
         taken.add(ns, ne)
         if code is not None:
             shadow.append((cs, cs + len(code_cell)))
+
+
+# a short name in quotes, maybe with its Hong Kong class, then its code: 股票简称“某某医疗-B”（02235.HK）
+_QUOTED_NAME_CODE = re.compile(r"(?P<label>简称\s?[:：]?\s?)?[“\"「](?P<name>[" + CJK + r"A-Za-z0-9·]{2,12}?)(?:[-－](?:SW|WR|W|S|U|R|B))?"
+                               r"[”\"」]\s?[(（](?P<codes>" + CODE_ITEMS + r")[)）]")
+
+
+def _codes_after_quoted_names(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
+    """A code in brackets after a quoted short name (股票简称“某某医疗-B”（02235.HK）) is the code of the
+    company of that name, wherever the article names it; after 简称, a company though no rule read it."""
+    for m in _QUOTED_NAME_CODE.finditer(norm):
+        codes = [code for code, _ in parse_items(m.group("codes"))]
+        if not codes:
+            continue
+        name = m.group("name")
+        entry = d.lookup(name)
+        if entry is not None and entry.kind != "company":
+            continue
+        target = entry.name if entry is not None else name
+        same = [h for h in hits if h.kind == "company" and h.name == target]
+        if same:
+            for h in same[:1]:
+                h.codes.extend(c for c in codes if c not in h.codes)
+        elif entry is not None or m.group("label"):
+            hits.append(_Hit(m.start("name"), m.end("name"), target, "company", codes))
+        else:
+            continue
+        shadow.append(m.span("codes"))
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
