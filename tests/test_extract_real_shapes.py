@@ -1723,3 +1723,12 @@ def test_latin_names_keep_one_space_and_currencies_with_a_country():
 ])
 def test_codes_after_quoted_short_names(text, want):
     assert [(c.name, c.tickers) for c in extract(text).companies] == want
+
+
+# from the seventy-third set (tests/extract_gold/blind73), after its first score: names before codes
+@pytest.mark.parametrize(("text", "want"), [
+    ("<p>竞争对手澄思迈（RMX.US）成为最直接的受益者。", [("澄思迈", ["US:RMX"])]),    # a rival, no part of the name
+    ("以外周静脉介入为主的归澄通桥（02999.HK）上半年营收增长。", [("归澄通桥", ["HK:02999"])]),  # 归 may begin a name
+])
+def test_names_before_codes_from_the_seventy_third_set(text, want):
+    assert [(c.name, c.tickers) for c in extract(text).companies] == want
