@@ -1732,3 +1732,13 @@ def test_codes_after_quoted_short_names(text, want):
 ])
 def test_names_before_codes_from_the_seventy_third_set(text, want):
     assert [(c.name, c.tickers) for c in extract(text).companies] == want
+
+
+# from the seventy-fifth set (tests/extract_gold/blind75), after its first score: a kind word read
+# whole (厂商), not cut before its last character (厂|商某某精密)
+@pytest.mark.parametrize(("text", "names"), [
+    ("东莞一家高速背板连接器厂商澄衔精密近日完成融资。", ["澄衔精密"]),
+    ("一家民营钢厂澄源钢铁近日停产。", ["澄源钢铁"]),
+])
+def test_a_kind_word_is_read_whole_before_a_name(text, names):
+    assert [c.name for c in extract(text).companies] == names

@@ -1314,6 +1314,7 @@ _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车�
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
                "贸易商", "代理商", "总包商", "承包商", "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
                "连锁", "船厂", "机构", "平台", "AMC", "厂", "牧场", "养殖场")
+_KIND_WORD_SET = frozenset(_KIND_WORDS)
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
 _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场"})
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
@@ -1360,6 +1361,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
+        if norm[m.start():s].removesuffix("集团") + name[0] in _KIND_WORD_SET:
+            continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
