@@ -1438,9 +1438,6 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
             if got is not None:
                 got = _with_bracketed_place(norm, got, d)
-        if got is not None and got[0] > 0 and taken.overlaps(got[0] - 1, got[0]) and HAS_CJK.match(norm, got[0] - 1) \
-                and _known_ends_at(hits, got[0], d):
-            continue  # 中复神鹰碳纤维股份有限公司: the legal name of the known firm it begins with, not another firm
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
             if legal_name_ok(name, GENERIC_PREFIX):
