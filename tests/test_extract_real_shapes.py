@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kfin_tui.articles import load_file
-from kfin_tui.extract import Extraction, extract, extract_article
+from kfin_tui.extract import Company, Extraction, extract, extract_article
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "extract_real"
 
@@ -1739,3 +1739,35 @@ def test_names_before_codes_from_the_seventy_third_set(text, want):
 ])
 def test_a_kind_word_is_read_whole_before_a_name(text, names):
     assert [c.name for c in extract(text).companies] == names
+
+
+# a known firm the article names only otherwise than the dictionary does (a name of its day, a short
+# form): shown as the article writes it, the dictionary's name kept as its identity (name) for the
+# archive. The eval's "name" is the shown one; "id" carries the identity.
+@pytest.mark.parametrize(("text", "name", "written"), [
+    ("陆金所近日公布季度业绩，陆金所的贷款余额继续下降。", "陆金所控股", "陆金所"),   # a shorter form
+    ("大宇造船海洋当月接获两艘LNG船订单。", "韩华海洋", "大宇造船海洋"),          # the name before a rename
+    ("瑞士信贷（CS.US）宣布裁员。", "瑞信", "瑞士信贷"),
+    ("ＡＷＳ在北京举行峰会，ＡＷＳ表示将加大投入。", "亚马逊云科技", "ＡＷＳ"),    # as written: no NFKC on screen
+    ("红杉资本领投了本轮融资，红杉中国合伙人表示看好。", "红杉中国", ""),      # the dictionary name is written
+    ("腾讯控股（00700.HK）午后走高。", "腾讯", ""),                             # inside a longer form
+    ("深圳市国有免税商品（集团）有限公司当日宣布开业。", "深免集团", ""),        # a legal name is no other name
+])
+def test_a_known_firm_is_shown_by_the_name_the_article_writes(text, name, written):
+    [c] = [c for c in extract(text).companies if c.kind == "company"]
+    assert (c.name, c.written, c.shown) == (name, written, written or name)
+    d = c.to_json()
+    assert d["name"] == c.shown and d.get("id") == (name if written else None)
+    back = Company.from_json(d)
+    assert (back.name, back.written) == (name, written)
+
+
+def test_the_most_used_written_form_is_shown_and_the_first_on_a_tie():
+    [c] = extract("陆金所控股旗下平台……").companies
+    assert c.written == ""
+    [c] = extract("陆金所与陆金所控股两个名字").companies
+    assert c.written == ""  # the dictionary's name is written: no other name is shown
+    [c] = extract("瑞士信贷称，Credit Suisse的亏损扩大，Credit Suisse表示将重组。").companies
+    assert c.name == "瑞信" and c.written == "Credit Suisse"  # the most used
+    [c] = extract("Credit Suisse称，瑞士信贷的亏损扩大。").companies
+    assert c.written == "Credit Suisse"  # the first of a tie

@@ -107,6 +107,17 @@ def test_every_ticker_is_listed_and_a_context_that_only_names_a_company_is_dropp
     assert next(r for r in rows if r.main == "三次").note == ""
 
 
+def test_a_firm_the_article_names_otherwise_is_listed_as_written_and_acts_by_the_archive_name():
+    companies = [Company("协鑫科技", ticker="HK:03800", tickers=["HK:03800"], mentions=[CompanyMention(0, 4)] * 2,
+                         written="保利协鑫"),
+                 Company("比亚迪", mentions=[CompanyMention(10, 13)])]
+    rows = panel_rows(extraction([], companies))
+    gcl = next(r for r in rows if r.kind == "company" and not r.header and r.company == "协鑫科技")
+    assert gcl.main == "保利协鑫" and gcl.note == "×2 HK:03800 =协鑫科技"
+    byd = next(r for r in rows if r.company == "比亚迪")
+    assert byd.main == "比亚迪" and "=" not in byd.note
+
+
 def test_the_panel_wants_the_width_of_its_longest_row_and_wraps_instead_of_cutting():
     rows = panel_rows(_byd())
     need = wanted_width(rows)

@@ -132,7 +132,8 @@ def _print_extraction(article, extraction, stream=None) -> None:
         for c in extraction.companies:
             codes = ", ".join(c.tickers or ([c.ticker] if c.ticker else []))
             count = str(len(c.mentions)) if c.mentions else "相关 (tag)"
-            rows.append((clean_line(c.name), clean_line(c.kind), clean_line(codes), count))
+            name = f"{c.written} (={c.name})" if getattr(c, "written", "") else c.name  # as written, then the archive's
+            rows.append((clean_line(name), clean_line(c.kind), clean_line(codes), count))
         lines += _columns(("company", "kind", "tickers", "mentions"), rows, (30, 10, 40, 0))
     else:
         lines.append("（没有公司 · no companies）")

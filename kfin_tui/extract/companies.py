@@ -698,7 +698,7 @@ def find_companies(text: str, norm: str, tickers: Sequence[Ticker] = ()) -> tupl
     """Companies in ``text`` (``norm``: its length-preserving NFKC form) and the spans that hold
     names or codes (no figure may lie inside them)."""
     hits, shadow, cashtag_spans = _find_hits(norm, tickers)
-    companies = _assemble(hits, tickers, get_dictionary())
+    companies = _assemble(hits, tickers, get_dictionary(), text, norm)
     blocked = [(h.start, h.end) for h in hits] + shadow + cashtag_spans
     return companies, blocked
 
@@ -2132,13 +2132,33 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
     return kind
 
 
+def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dictionary) -> str:
+    """The name the text writes for a known firm whose dictionary name it never writes: its most
+    used form among the mentions the dictionary files under the firm (陆金所 for 陆金所控股, 保利协鑫 for
+    协鑫科技, 大宇造船海洋 for 韩华海洋, 中再集团 for 中国再保险), first used on a tie. "" where the text
+    writes the dictionary name anywhere (腾讯控股 holds 腾讯), and for firms the dictionary lacks, whose
+    name is read from the text already. Mentions that hold more than a name (a description before a
+    legal name, a code) are no form of it, and a legal name is the firm's formal name, not another one
+    (深圳市国有免税商品（集团）有限公司 stays 深免集团). The form is matched in ``norm`` and shown as ``text`` has it."""
+    if entry is None or entry.kind == "block" or not c.mentions or len(text) != len(norm) or c.name in norm:
+        return ""
+    counts: dict[str, int] = {}
+    for m in c.mentions:
+        form = norm[m.start:m.end]
+        known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)
+        if form != c.name and not LEGAL_NAME_END.search(form) and known is not None and known.name == entry.name:
+            counts[text[m.start:m.end]] = counts.get(text[m.start:m.end], 0) + 1
+    return max(counts, key=lambda f: counts[f]) if counts else ""  # (max keeps the first of a tie)
+
+
 def _listed_body(entry: Entry, t: Ticker) -> bool:
     """A body the dictionary files as no company (an exchange) given a stock code: the listed firm."""
     return (entry.name.endswith(_LISTED_BODY_ENDS) or (t.name or "").endswith(_LISTED_BODY_ENDS)) and \
         t.code.split(":")[-1].isdigit()
 
 
-def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> list[Company]:
+def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: str = "",
+              norm: str = "") -> list[Company]:
     by_name: dict[str, Company] = {}
     seen: set[tuple[int, int]] = set()
     for h in sorted(hits, key=_SPAN):  # mentions are appended in text order: no sort of them after
@@ -2177,6 +2197,7 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> lis
             c.tickers.extend(t for t in entry.tickers if t not in c.tickers)
         c.ticker = c.tickers[0] if c.tickers else None
         c.tagged = not c.mentions
+        c.written = _written_name(c, entry, text, norm, d)
         out.append(c)
     # companies by first mention, those only tagged by a cashtag after them, media last
     out.sort(key=lambda c: (c.kind == "media", c.mentions[0].start if c.mentions else 10**9, c.name))

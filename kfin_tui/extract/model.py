@@ -52,20 +52,34 @@ class Company:
     tickers: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     tagged: bool = False  # named only by a cashtag the loader removed: related to the article, never mentioned
+    # The name the article writes for a known firm when it never writes ``name`` (陆金所 for 陆金所控股,
+    # 保利协鑫 for the later 协鑫科技): the name of the article's day, shown; "" when the article writes
+    # ``name``. ``name`` stays the firm's identity across the archive (filters, watchlist, dossier).
+    written: str = ""
 
     @property
     def count(self) -> int:
         return len(self.mentions)
 
+    @property
+    def shown(self) -> str:
+        """The name to show for this firm in this article."""
+        return self.written or self.name
+
     def to_json(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "ticker": self.ticker, "tickers": list(self.tickers),
+        # "name" is the name as shown (what a reader of the article sees); "id", when it differs,
+        # the firm's name across the archive
+        return {"name": self.shown, **({"id": self.name} if self.written else {}), "kind": self.kind,
+                "ticker": self.ticker, "tickers": list(self.tickers),
                 "mentions": [{"start": m.start, "end": m.end} for m in self.mentions], "count": self.count,
                 **({"tagged": True} if self.tagged else {})}
 
     @classmethod
     def from_json(cls, d: dict) -> Company:
-        return cls(d["name"], d.get("kind", "company"), d.get("ticker"), list(d.get("tickers") or []),
-                   [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])], bool(d.get("tagged")))
+        name, written = (d["id"], d["name"]) if d.get("id") else (d["name"], "")
+        return cls(name, d.get("kind", "company"), d.get("ticker"), list(d.get("tickers") or []),
+                   [Mention(int(m["start"]), int(m["end"])) for m in d.get("mentions", [])], bool(d.get("tagged")),
+                   written)
 
 
 @dataclass
