@@ -1771,3 +1771,22 @@ def test_the_most_used_written_form_is_shown_and_the_first_on_a_tie():
     assert c.name == "瑞信" and c.written == "Credit Suisse"  # the most used
     [c] = extract("Credit Suisse称，瑞士信贷的亏损扩大。").companies
     assert c.written == "Credit Suisse"  # the first of a tie
+
+
+# from the seventy-seventh and seventy-eighth sets (tests/extract_gold/blind77, blind78), drawn from them
+# in stop 33 after their first score in stop 32: an association, a clause's conjunction, a kind of
+# material, a zone that is also a listed firm's name
+@pytest.mark.parametrize(("text", "names"), [
+    ("据SEMI统计，全球硅片出货面积创新高。", []),                                  # an association
+    ("国际半导体产业协会数据显示，澄硅半导体（688999）订单饱满。", ["澄硅半导体"]),
+    ("随着澄丰集团（01999.HK）晚间公布全年业绩，板块走强。", ["澄丰集团"]),          # 随着 opens the clause
+    ("由于澄丰科技（688998）订单放量，股价大涨。", ["澄丰科技"]),
+    ("募集资金将投向南京的碳化硅半导体材料项目。", []),                            # a kind of material
+    ("其中含氟电子气体销量增长约 35%。", []),
+    ("江苏澄特电子材料有限公司今日挂牌。", ["江苏澄特电子材料"]),                    # a firm's legal name
+    ("澄硅电子材料公司宣布扩产。", ["澄硅电子"]),
+    ("募集资金将投向上海临港的项目。", []),                                        # the zone
+    ("公司拟收购上海临港（600848）部分股权。", ["上海临港"]),                       # the listed firm
+])
+def test_shapes_from_the_seventy_seventh_and_eighth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names

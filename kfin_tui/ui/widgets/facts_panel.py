@@ -106,10 +106,9 @@ def panel_rows(extraction: Any, dates_open: bool = True) -> list[PanelRow]:
     for c in sorted(companies, key=lambda c: (not c.mentions, -len(c.mentions))):
         tickers = list(dict.fromkeys(([c.ticker] if c.ticker else []) + list(c.tickers)))
         count = f"×{len(c.mentions)}" if c.mentions else "相关"  # tagged by a cashtag only
-        # a firm the article names otherwise than the archive does (保利协鑫, later 协鑫科技): shown as
-        # written, the archive's name after it (what the filter and the watchlist act on)
-        also = [f"={c.name}"] if getattr(c, "written", "") else []
-        rows.append(PanelRow(one_line(getattr(c, "shown", c.name)), " ".join([count, *tickers, *also]), "company",
+        # a firm the article names otherwise than the archive does (保利协鑫, later 协鑫科技) is listed as
+        # written; the filter, the watchlist and the dossier act on the archive's name (company=)
+        rows.append(PanelRow(one_line(getattr(c, "shown", c.name)), " ".join([count, *tickers]), "company",
                              oid=f"co-{len(rows)}", target=_first(c), company=c.name))
     if not companies:
         rows.append(PanelRow("  —"))
