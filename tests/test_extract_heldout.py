@@ -651,8 +651,8 @@ def test_seventy_ninth_and_eightieth_blind_sets_of_articles_written_for_them():
     Guinea's coup and bauxite, 南山铝业), written in stop 33 and scored once at 8211596, with the stop's
     first rules (blinds 77-78's and the names as written): companies F1 0.925 (P 0.938) and 0.929
     (P 0.970), figures 0.997 and 0.997, tickers 1.000 and 1.000."""
-    _assert_scores("blind79.json", GOLD / "blind79", companies=0.92, companies_precision=0.93)
-    _assert_scores("blind80.json", GOLD / "blind80", companies=0.925, companies_precision=0.965)
+    _assert_scores("blind79.json", GOLD / "blind79", companies=0.94, companies_precision=0.975)  # their rules in
+    _assert_scores("blind80.json", GOLD / "blind80", companies=0.94, companies_precision=0.985)
 
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",

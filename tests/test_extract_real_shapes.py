@@ -1790,3 +1790,26 @@ def test_the_most_used_written_form_is_shown_and_the_first_on_a_tie():
 ])
 def test_shapes_from_the_seventy_seventh_and_eighth_sets(text, names):
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from the seventy-ninth and eightieth sets (tests/extract_gold/blind79, blind80), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("据广州市智能网联汽车示范区运营中心统计，路测牌照超百张。", []),            # 智能网联: a kind of car
+    ("国内乘用车智能驾驶域控制器市场规模将达 439 亿元。", []),                # 智能驾驶: a technology
+    ("成为首款量产激光雷达智能汽车。", []),
+    ("江苏澄航智能制造有限公司今日挂牌。", ["江苏澄航智能制造"]),               # a legal name holds 智能制造
+    ("澄芯智能（02999.HK）宣布完成融资。", ["澄芯智能"]),
+    ("断直连后，交易须经网联转接。", ["网联"]),                               # the clearing house
+    ("几内亚矿业收入占其出口的八成以上。", []),                                # a country's mining
+    ("蒙古矿业公司（00975.HK）复牌。", ["蒙古矿业"]),                          # a firm's name
+    ("一家自动驾驶公司澄途智驾的小巴已在广州生物岛试运营。", ["澄途智驾"]),       # an island
+])
+def test_shapes_from_the_seventy_ninth_and_eightieth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_short_name_the_text_gives_a_known_firm_is_shown_though_it_writes_the_dictionary_name():
+    [c] = extract("市场担心俄罗斯铝业联合公司（Rusal，下称“俄铝”）的出货，俄铝（00486.HK）股价大跌。").companies
+    assert (c.name, c.shown) == ("俄罗斯铝业", "俄铝")
+    [c] = extract("俄罗斯铝业（00486.HK）股价大跌，俄铝称供应正常。").companies
+    assert c.shown == "俄罗斯铝业"  # no short name given: the dictionary's name, which the text writes

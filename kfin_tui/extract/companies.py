@@ -82,6 +82,10 @@ GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国�
                   "巴西", "智利", "阿根廷", "秘鲁", "墨西哥", "加拿大", "澳大利亚", "澳洲", "新西兰", "印度", "印尼",
                   "越南", "泰国", "马来西亚", "菲律宾", "沙特", "阿联酋", "卡塔尔", "以色列", "土耳其", "俄罗斯", "南非",
                   "埃及", "波兰", "北美", "南美", "拉美", "欧美", "日韩", "中东", "非洲", "东南亚",
+                  "几内亚", "刚果", "刚果金", "赞比亚", "津巴布韦", "哈萨克斯坦", "乌兹别克斯坦", "乌克兰", "白俄罗斯",
+                  "伊朗", "伊拉克", "科威特", "阿曼", "尼日利亚", "肯尼亚", "埃塞俄比亚", "摩洛哥", "阿尔及利亚", "缅甸", "老挝",
+                  "柬埔寨", "孟加拉", "巴基斯坦", "斯里兰卡", "哥伦比亚", "委内瑞拉", "厄瓜多尔", "玻利维亚", "希腊", "捷克",
+                  "匈牙利", "罗马尼亚", "加纳", "坦桑尼亚", "莫桑比克", "安哥拉", "纳米比亚", "马里",
                   # a round or batch: 新一轮股份回购 buys shares, names no firm
                   "新一轮", "上一轮", "下一轮", "本轮", "首轮", "新一批", "上一批", "首批",
                   # where a line of shipping runs: 近洋航运公司 is a kind of firm
@@ -143,7 +147,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
-                               r"|园|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
+                               r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
                                r"|(?:材料|气体)(?!公司|有限|股份|集团|科技|厂))")  # 中证全指证券公司ETF, 申万医药商业指数: an index
@@ -445,6 +449,13 @@ _SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 
 
+# 智能 beginning a compound of the language (智能驾驶, 智能网联汽车, 智能制造), unless a company word follows
+# within a few characters (某某智能制造有限公司 is a firm's legal name)
+_SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
+                                   r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
+                                   r"|农业|医疗|门锁|传感|控制|充电|照明)(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
     read here, by three patterns (none reads more than three characters); the rest is
@@ -456,6 +467,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 动力煤: thermal coal, a commodity
     if suffix == "征信" and _CREDIT_NOT_AFTER.match(norm, se):
         return None  # 数据改经征信机构转接, 征信系统: credit reporting, no bureau named
+    if suffix == "智能" and _SMART_COMPOUND_AFTER.match(norm, se):
+        return None  # 乘用车智能驾驶, 广州市智能网联汽车: a kind of technology, no firm named
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
     if suffix in FIN_SUFFIXES:
         if FIN_NOT_AFTER.match(norm, se):
@@ -2145,16 +2158,27 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     writes the dictionary name anywhere (腾讯控股 holds 腾讯), and for firms the dictionary lacks, whose
     name is read from the text already. Mentions that hold more than a name (a description before a
     legal name, a code) are no form of it, and a legal name is the firm's formal name, not another one
-    (深圳市国有免税商品（集团）有限公司 stays 深免集团). The form is matched in ``norm`` and shown as ``text`` has it."""
-    if entry is None or entry.kind == "block" or not c.mentions or len(text) != len(norm) or c.name in norm:
+    (深圳市国有免税商品（集团）有限公司 stays 深免集团). The form is matched in ``norm`` and shown as ``text`` has it.
+    A short name the text gives the firm (俄罗斯铝业联合公司（下称“俄铝”）) is its name there, whatever else
+    it writes."""
+    if entry is None or entry.kind == "block" or not c.mentions or len(text) != len(norm):
         return ""
+    written = c.name in norm
     counts: dict[str, int] = {}
     for m in c.mentions:
         form = norm[m.start:m.end]
         known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)
-        if form != c.name and not LEGAL_NAME_END.search(form) and known is not None and known.name == entry.name:
+        if form == c.name or LEGAL_NAME_END.search(form) or known is None or known.name != entry.name:
+            continue
+        if SHORT_NAME_GIVEN.search(norm, max(0, m.start - 6), m.start) and norm.startswith(QUOTE_CLOSERS, m.end):
+            return text[m.start:m.end]
+        if not written:
             counts[text[m.start:m.end]] = counts.get(text[m.start:m.end], 0) + 1
     return max(counts, key=lambda f: counts[f]) if counts else ""  # (max keeps the first of a tie)
+
+
+SHORT_NAME_GIVEN = re.compile(r"(?:简称|下称|简称为|下称为)\s?[“\"「『]$")
+QUOTE_CLOSERS = ("”", '"', "」", "』")
 
 
 def _listed_body(entry: Entry, t: Ticker) -> bool:
