@@ -664,8 +664,8 @@ def test_eighty_first_and_second_blind_sets_of_articles_written_for_them():
     phone recycling, water utilities, flue-gas treatment, the first REITs, battery recycling), written in
     stop 33 and scored once at ecc5f55, with the rules of blinds 77-80: companies F1 0.924 (P 0.967) and
     0.946 (P 0.963), figures 0.992 and 0.997, tickers 1.000 and 1.000."""
-    _assert_scores("blind81.json", GOLD / "blind81", companies=0.92, companies_precision=0.96)
-    _assert_scores("blind82.json", GOLD / "blind82", companies=0.94, companies_precision=0.96)
+    _assert_scores("blind81.json", GOLD / "blind81", companies=0.955, companies_precision=0.965)  # their rules in
+    _assert_scores("blind82.json", GOLD / "blind82", companies=0.98, companies_precision=0.975)
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",

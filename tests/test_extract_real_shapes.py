@@ -1813,3 +1813,16 @@ def test_a_short_name_the_text_gives_a_known_firm_is_shown_though_it_writes_the_
     assert (c.name, c.shown) == ("俄罗斯铝业", "俄铝")
     [c] = extract("俄罗斯铝业（00486.HK）股价大跌，俄铝称供应正常。").companies
     assert c.shown == "俄罗斯铝业"  # no short name given: the dictionary's name, which the text writes
+
+
+# from the eighty-first set (tests/extract_gold/blind81), after its first score: law and audit firms
+@pytest.mark.parametrize(("text", "names"), [
+    ("证监会公布了对广东珠江明月会计师事务所（特殊普通合伙）的处罚决定。", ["珠江明月会计师事务所"]),  # two words
+    ("湖南星辰大海律师事务所表示将上诉。", ["星辰大海律师事务所"]),
+    ("北京一家律师事务所的合伙人表示。", []),                                       # a count, no brand
+    ("江苏澄江会计师事务所（特殊普通合伙）（以下简称“澄江所”）被立案。", ["澄江所"]),     # the partnership bracket
+    ("原瑞华客户流向中兴华、容诚等所。", ["中兴华会计师事务所", "容诚会计师事务所"]),     # not 中兴 (ZTE)
+    ("德勤华永的客户流失最为明显。", ["德勤华永会计师事务所"]),
+])
+def test_law_and_audit_firms_from_the_eighty_first_set(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names

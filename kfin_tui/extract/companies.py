@@ -546,9 +546,13 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     return got
 
 
+_COUNTED_TOKEN = re.compile(r"[一二两三四五六七八九十几多数每某该这那本此各][家个名位所]")  # 北京一家律师事务所: no brand
+
+
 def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] | None:
     """A law or accounting firm whose brand is two words the suffix rule does not take (西村朝日律师
-    事务所: 朝日 is a common word): at most four characters, at most one of them a common word, after
+    事务所: 朝日 is a common word): at most four characters, at most one of them a common word (two when
+    they are two words of two characters: 正中珠江会计师事务所), after
     a word that ends the reading, never an ordinary word or a count (境外律师事务所, 一家律师事务所)."""
     toks = lcut(run)
     acc, common, i = "", 0, len(toks) - 1
@@ -561,15 +565,16 @@ def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] 
     while i >= 0:
         tok = toks[i]
         if tok in STOP_TOKENS or tok in ENGAGE_WORDS or tok in GENERIC_PREFIX or tok in KIND_BEFORE_NAME or \
-                (len(tok) == 1 and tok in FUNCTION_CHARS) or not HAS_CJK.search(tok) or \
-                (acc and _place(tok) and not common):  # (上海市锦天城; but 西村 in 西村朝日: 朝日 alone is a word)
+                (len(tok) == 1 and tok in FUNCTION_CHARS) or not HAS_CJK.search(tok) or _COUNTED_TOKEN.fullmatch(tok) or \
+                (acc and _place(tok) and (not common or len(acc) >= 4)):  # (上海市锦天城, 广东正中珠江; but 西村
+            # in 西村朝日: 朝日 alone is a word)
             break
         if len(acc) + len(tok) > 4 or len(tok) > 3:
             return None  # a longer run: not read
         common += len(tok) > 1 and not _rare(tok, d)  # (single characters: a name cut apart)
         acc = tok + acc
         i -= 1
-    if not 2 <= len(acc) <= 4 or common > 1 or NOT_A_NAME.search(acc) or _place(acc) or \
+    if not 2 <= len(acc) <= 4 or common > (2 if len(acc) == 4 else 1) or NOT_A_NAME.search(acc) or _place(acc) or \
             (jieba.dt.FREQ.get(acc, 0) >= 60 and acc not in d.by_form):
         return None
     return len(run) - len(acc), acc + suffix
@@ -1907,7 +1912,7 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 
 # 某某电子有限公司（下称“某某”）: the short name an announcement gives a firm and uses after it
 # (the bracket may give the code too: （以下简称“某某”，688001）)
-SHORT_NAME_AFTER = re.compile(r"(?:[(（]有限合伙[)）])?\.?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
+SHORT_NAME_AFTER = re.compile(r"(?:[(（](?:有限合伙|特殊普通合伙|普通合伙)[)）])?\.?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
                               r"A-Za-z0-9·&\-]{2,12}(?: [A-Za-z0-9&\-]{1,12}){0,3})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
 
 
