@@ -640,7 +640,7 @@ def test_seventy_seventh_and_eighth_blind_sets_of_articles_written_for_them():
     558d292, with every rule of the stop, no rule drawn from them: companies F1 0.957 (P 0.990) and
     0.860 (P 0.921), figures 0.997 and 0.995, tickers 1.000 and 1.000."""
     _assert_scores("blind77.json", GOLD / "blind77", companies=0.96, companies_precision=0.995)  # stop 33's rules
-    _assert_scores("blind78.json", GOLD / "blind78", companies=0.88, companies_precision=0.965)
+    _assert_scores("blind78.json", GOLD / "blind78", companies=0.935, companies_precision=0.98)
 
 
 def test_seventy_ninth_and_eightieth_blind_sets_of_articles_written_for_them():
@@ -676,8 +676,8 @@ def test_eighty_third_and_fourth_blind_sets_of_articles_written_for_them():
     A-share publishers, 原神 and 米哈游, Shanghai's private studios, licences resumed, overseas publishing),
     written in stop 33 and scored once at e8498b7, with the rules of blinds 77-82: companies F1 0.922
     (P 0.913) and 0.939 (P 0.969), figures 1.000 and 0.998, tickers 1.000 and 1.000."""
-    _assert_scores("blind83.json", GOLD / "blind83", companies=0.92, companies_precision=0.91)
-    _assert_scores("blind84.json", GOLD / "blind84", companies=0.935, companies_precision=0.965)
+    _assert_scores("blind83.json", GOLD / "blind83", companies=0.975, companies_precision=0.975)  # their rules in
+    _assert_scores("blind84.json", GOLD / "blind84", companies=0.955, companies_precision=0.985)
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",

@@ -1826,3 +1826,48 @@ def test_a_short_name_the_text_gives_a_known_firm_is_shown_though_it_writes_the_
 ])
 def test_law_and_audit_firms_from_the_eighty_first_set(text, names):
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from the eighty-third and eighty-fourth sets (tests/extract_gold/blind83, blind84), after their first
+# score, and the foreign firms added beside them
+@pytest.mark.parametrize(("text", "names"), [
+    ("未成年人在游戏上的时长和流水均已下降。", []),                           # 长和: an ambiguous form only
+    ("长和（00001.HK）公布中期业绩。", ["长江和记"]),
+    ("蔚来、理想、小鹏等新势力的销量回升。", ["蔚来", "理想汽车", "小鹏汽车"]),   # in a list of firms
+    ("他终于实现了理想。", []),
+    ("另一股东为青海省国有资产投资管理有限公司（简称“青海国投”）。", ["青海国投"]),  # 投资 before 管理
+    ("信托公司将更多转向标品信托和服务信托。", []),                            # kinds of trust
+    ("事务管理类信托规模为 9.25 万亿元。", []),                                 # a class of product
+    ("权益类基金发行回暖。", []),
+    ("专属商业养老保险、年金保险首批纳入。", []),                               # a kind of insurance
+])
+def test_shapes_from_the_eighty_third_and_fourth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_known_firm_with_no_listing_takes_its_code_from_a_column_of_codes():
+    text = "| 公司 | 代码 | 营收 |\n|---|---|---|\n| iRobot | IRBT | 6.58亿美元 |\n| 科沃斯 | 603486 | 52亿元 |"
+    got = {c.name: c.tickers for c in extract(text).companies}
+    assert got["iRobot"] == ["US:IRBT"] and "SH:603486" in got["科沃斯"]
+
+
+def test_an_alias_marked_ambiguous_is_no_jieba_word_and_the_entry_keeps_its_other_forms():
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    d = get_dictionary()
+    e = d.lookup("长和")
+    assert e is not None and e.name == "长江和记" and "长和" in e.ambiguous_forms and not e.ambiguous
+    words = set(d.jieba_words())
+    assert "长和" not in words and "长江和记" in words
+    assert "长和" not in e.aliases[0] or e.aliases[0] == "长和"  # (stored without its ?)
+
+
+def test_a_latin_form_before_a_market_suffix_is_a_code_not_the_dictionary_name():
+    # MSI is a form of no firm now, but any Latin form before .US/.HK is a code: 摩托罗拉系统（MSI.US）
+    from kfin_tui.extract.dictionary import get_dictionary
+
+    d = get_dictionary()
+    form = next(f for f, e in d.by_form.items() if f.isascii() and f.isupper() and len(f) == 3 and e.kind == "company"
+                and not e.tickers)
+    assert [c.name for c in extract(f"澄源系统（{form}.US）股价上涨。").companies if c.name == d.by_form[form].name] == []
+    assert [c.name for c in extract(f"据{form}统计，出货量增长。").companies] in ([d.by_form[form].name], [])

@@ -72,7 +72,7 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注"})
 STOP_TOKENS |= NAME_NEVER_STARTS
 # conjunctions and prepositions of two or more characters that open a clause (随着某某集团（00546.HK）公布…)
-STOP_TOKENS |= {"随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
+STOP_TOKENS |= {"转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
 GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
@@ -95,7 +95,7 @@ GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国�
                   # kinds of money (险资地产: insurers' money in property, no firm)
                   "险资", "民资", "游资",
                   # firsts (首起证券纠纷: the first securities case) and kinds of insurance or network
-                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网",
+                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网", "年金", "寿险",
                   # a depositary bank (ADS持有人可通过存托银行…): a role, no bank's name
                   "存托"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
@@ -356,8 +356,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
-                                                                     or keep[0] in ("运营", "发展", "建设", "经营"))):
-                break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司: 投资 before the tail or a line of business is the name's)
+                                                                     or keep[0] in ("运营", "发展", "建设", "经营", "管理"))):
+                break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司: 投资 before the tail,
+                # a line of business or 管理 is the name's)
             if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
                 keep[:0] = ["中国", tok]
                 break  # 中国国有企业结构调整基金股份有限公司: a name that begins so
@@ -532,6 +533,8 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     norm = run + suffix
     ss, se = len(run), len(norm)
     got = _suffix_name_core(norm, ss, se, d, nca)
+    if got is not None and got[1][:-len(suffix)].endswith("类"):
+        return None  # 事务管理类信托, 融资类信托, 权益类基金: a class of product, no firm
     if got is None and suffix in PROFESSIONAL_SUFFIXES:
         return _professional_name(run, suffix, d)
     if got is None or suffix not in FIN_SUFFIXES:
@@ -547,6 +550,9 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
 
 
 _COUNTED_TOKEN = re.compile(r"[一二两三四五六七八九十几多数每某该这那本此各][家个名位所]")  # 北京一家律师事务所: no brand
+
+
+_CODE_SUFFIX_AFTER = re.compile(r"\.(?:US|HK|SH|SZ|BJ|N|O|OQ|L|T|KS|TW)\b", re.ASCII)
 
 
 def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] | None:
@@ -818,8 +824,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             is_latin = latin[form] = _is_latin(form)
         if is_latin:
             if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
-                    (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
-                continue
+                    (e < len(norm) and norm[e].isascii() and norm[e].isalnum()) or _CODE_SUFFIX_AFTER.match(norm, e):
+                continue  # (摩托罗拉系统（MSI.US）: a code, not a name the dictionary holds)
         elif not at_bound(s):
             continue
         elif not at_bound(e) and not _continued(norm, e, bounds):
@@ -848,7 +854,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             goes_on = _name_goes_on_left(norm, s)
             if goes_on:
                 continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
-        if entry.ambiguous:
+        if entry.ambiguous or (d.ambiguous_forms and form in d.ambiguous_forms):
             if not COMPANY_CUE_AFTER.match(norm, e) and not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
                     (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None):
@@ -1251,8 +1257,10 @@ def _code_column(norm: str, hits: list[_Hit], taken: Occupancy, shadow: list[tup
         inside = [h for h in hits if ns <= h.start and h.end <= ne]
         if inside:
             if code is not None and len(inside) == 1 and inside[0].kind == "company" and not inside[0].codes and \
-                    (inside[0].start, inside[0].end) == (ns, ne) and d.lookup(inside[0].name) is None:
-                inside[0].codes.append(code)  # | 澄源智能 | 688999 |: a name the suffix rules read, its code here
+                    (inside[0].start, inside[0].end) == (ns, ne) and \
+                    ((known := d.lookup(inside[0].name)) is None or not known.tickers):
+                inside[0].codes.append(code)  # | 澄源智能 | 688999 |: a name the suffix rules read (or one the
+                # dictionary knows with no listing: | iRobot | IRBT |), its code here
                 shadow.append((cs, cs + len(code_cell)))
             continue
         if taken.overlaps(ns, ne) or d.lookup(name_cell) is not None or jieba.dt.FREQ.get(name_cell, 0) > 0 or \
@@ -2173,8 +2181,9 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     for m in c.mentions:
         form = norm[m.start:m.end]
         known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)
-        if form == c.name or LEGAL_NAME_END.search(form) or known is None or known.name != entry.name:
-            continue
+        if form == c.name or LEGAL_NAME_END.search(form) or known is None or known.name != entry.name or \
+                norm.startswith("(集团)", m.end):
+            continue  # (上海均瑶（集团）有限公司: the bracket is the name's, 上海均瑶 alone no name of it)
         if SHORT_NAME_GIVEN.search(norm, max(0, m.start - 6), m.start) and norm.startswith(QUOTE_CLOSERS, m.end):
             return text[m.start:m.end]
         if not written:

@@ -27,6 +27,10 @@ class Entry:
     tickers: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     ambiguous: bool = False
+    # forms that are ordinary words though the entry's other forms are not (长和 of 长江和记: 董事长和总经理;
+    # 理想 of 理想汽车): read as the firm only where an ambiguous entry would be (a code, a company word,
+    # a list of firms). Written in the TSV with a trailing ? (长和?).
+    ambiguous_forms: frozenset[str] = frozenset()
 
 
 class Dictionary:
@@ -34,9 +38,11 @@ class Dictionary:
         self.entries = entries
         self.by_form: dict[str, Entry] = {}
         self.by_ticker: dict[str, Entry] = {}
+        self.ambiguous_forms: set[str] = set()  # (see Entry.ambiguous_forms)
         for e in entries:
             for f in [e.name, *e.aliases]:
                 self.by_form.setdefault(nfkc_same_length(f), e)
+            self.ambiguous_forms.update(nfkc_same_length(f) for f in e.ambiguous_forms)
             for t in e.tickers:
                 self.by_ticker.setdefault(t, e)
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
@@ -121,7 +127,8 @@ class Dictionary:
     def jieba_words(self) -> list[str]:
         """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""
         return [f for f, e in self.by_form.items()
-                if not e.ambiguous and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f) and " " not in f]
+                if not e.ambiguous and f not in self.ambiguous_forms and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)
+                and " " not in f]
 
 
 _LOCK_AUTOMATON = threading.Lock()
@@ -137,8 +144,10 @@ def load_entries() -> list[Entry]:
             continue
         cols = (line.split("\t") + [""] * 5)[:5]
         name, kind, tickers, aliases, flags = cols
+        forms = [a for a in aliases.split(",") if a]
         out.append(Entry(name, kind or "company", [t for t in tickers.split(",") if t],
-                         [a for a in aliases.split(",") if a], "ambiguous" in flags))
+                         [a.rstrip("?") for a in forms], "ambiguous" in flags,
+                         frozenset(a.rstrip("?") for a in forms if a.endswith("?"))))
     return out
 
 

@@ -27,6 +27,12 @@ HERE = Path(__file__).resolve().parent
 AMBIGUOUS = {"老百姓", "太平洋", "农产品", "大西洋", "太阳能", "机器人", "长白山", "向日葵", "张家界", "祁连山", "王府井", "指南针", "中关村", "新世界", "连云港", "一品红", "白云山", "北大荒", "鄂尔多斯", "两面针", "驱动力", "新大陆", "百合花", "新天地", "黑芝麻", "陆家嘴", "天津港", "步步高", "白云机场", "外高桥", "新动力", "动力源", "青岛港", "万年青", "金麒麟", "会稽山", "金融街", "广州港", "三人行", "南京港", "盐田港", "阿拉丁", "宁波港", "孩子王", "火星人", "电子城", "探路者", "三棵树", "创世纪", "金太阳", "南极光", "日照港", "轻纺城", "好想你", "人人乐", "报喜鸟", "漫步者", "蒙娜丽莎", "珍宝岛", "索菲亚", "克劳斯", "瑞贝卡", "福斯特", "伊戈尔", "贝斯特", "康斯特", "阿尔特", "史丹利", "徐家汇", "康普顿", "天坛生物", "深圳机场", "北京城乡", "中国高科", "数据港", "全新好", "国际医学", "中国卫星", "中国出版", "上海电力", "浙江医药", "华夏幸福", "东方明珠", "中国医药", "中国科传", "中国能建", "中国电影", "中国软件", "中国动力", "中国重工", "中国船舶", "中国天楹", "大众交通", "中国国贸", "国新能源", "华侨城", "长江电力", "三峡水利", "广州发展", "深圳能源", "北京文化", "人民同泰", "中国化学", "老板电器", "新华传媒", "国际实业", "亚太实业", "中国武夷", "中国长城", "中国宝安", "中国西电", "中国核电", "中国一重", "中国交建", "中国铁建", "中国中铁", "中国中冶", "中国电建", "中国巨石", "中国黄金", "中国铝业", "中国卫通", "中国汽研", "中国外运", "中国国航", "中国东航", "中国联通", "中国移动", "中国电信", "中国人保", "中国太保", "中国人寿", "中国平安", "中国银行", "中国建筑", "中国神华", "中国石油", "中国石化", "中国海油", "中国中免", "中国中车", "中国通号", "中国中期", "中国广核", "中国稀土", "中国瑞林"} - {"中国铁建", "中国中铁", "中国中冶", "中国电建", "中国巨石", "中国黄金", "中国铝业", "中国卫通", "中国汽研", "中国外运", "中国国航", "中国东航", "中国联通", "中国移动", "中国电信", "中国人保", "中国太保", "中国人寿", "中国平安", "中国银行", "中国建筑", "中国神华", "中国石油", "中国石化", "中国海油", "中国中免", "中国中车", "中国通号", "中国中期", "中国广核", "中国稀土", "中国能建", "中国交建", "中国船舶", "中国重工", "中国核电", "中国一重", "中国西电", "中国软件", "中国化学", "长江电力", "华侨城", "华夏幸福", "东方明珠", "老板电器", "中国瑞林", "中国天楹", "中国武夷", "中国长城", "中国宝安", "中国国贸", "中国出版", "中国科传", "中国电影", "中国动力", "中国医药", "三峡水利", "深圳能源", "上海电力", "浙江医药", "天坛生物"} | {"美丽生态", "智慧农业", "现代投资", "高新发展", "合金投资", "创新医疗", "建设工业", "新里程", "清新环境", "公元股份", "文科园林", "第一创业", "天地在线", "地铁设计", "立方制药", "国民技术", "新兴装备", "信息发展", "今天国际", "数字认证", "每日互动", "新城市", "值得买", "金现代", "新产业", "稳健医疗", "共同药业", "欢乐家", "可靠股份", "密封科技", "超越科技", "力量钻石", "风光股份", "招标股份", "零点有数", "联合化学", "智立方", "通行宝", "美好医疗", "未来电器", "华人健康", "民生健康", "开创电气", "城市传媒", "生物股份", "标准股份", "中央商场", "航天动力", "时代出版", "天下秀", "龙头股份", "中华企业", "统一股份", "华丽家族", "光明地产", "隧道股份", "北京人力", "绿色动力", "通用股份", "大智慧", "东方时尚", "新天然气", "金石资源", "行动教育", "时空科技", "前沿生物", "中无人机", "财富趋势", "数字人", "新风光", "倍轻松", "新经典", "太和水", "长久物流", "引力传媒", "出版传媒", "中国医药", "中国电影", "中国黄金", "中国化学", "中国海防", "中国动力", "中国出版", "上海能源", "上海环境", "海南机场", "上海机场", "广西能源", "联合精密", "光华股份", "星光股份", "大为股份", "新华都", "先锋电子", "红墙股份", "香山股份", "新北洋", "中文在线", "东方通", "开元教育", "创意信息", "名家汇", "冰川网络", "金银河", "华瑞股份", "三角防务", "国安达", "威力传动", "日月明", "建工修复", "东亚机械", "大地海洋", "采纳股份", "三元生物", "东南电子", "蜂助手", "波长光电", "开创国际", "明星电力", "大名城", "莲花健康", "江苏阳光", "大湖股份", "阳光照明", "北方股份", "东方创业", "大东方", "健康元", "青海春天", "神奇制药", "天地源", "东阳光", "岩石股份", "中路股份", "万里股份", "京城股份", "远东股份", "天鹅股份", "新坐标", "日出东方", "好太太", "太平鸟", "佳力图", "合力科技", "浙江自然", "西上海", "西大门", "聚合顺", "园林股份", "森林包装", "纵横股份", "国力股份", "气派科技", "理工导航", "长阳科技", "星球石墨", "迅捷兴", "田野股份", "太湖雪", "大地电气", "夜光明", "锦在线", "宝信", "汇丽", "兔宝宝", "生意宝", "线上线下", "云南旅游", "桂林旅游", "西安旅游", "黄山旅游", "西藏旅游", "三峡旅游", "湖南投资", "湖南发展", "海南发展", "杭州高新", "苏州高新", "济南高新", "海南高速", "山东高速", "福建高速", "四川路桥", "山东路桥", "重庆港", "珠海港", "北部湾港", "唐山港", "东方明珠", "大秦铁路", "广深铁路", "首都在线", "张小泉", "新希望", "新华锦", "第一医药", "永安行", "诚意药业", "口子窖", "大胜达", "七一二", "常青股份", "新天地"} | {"葛洲坝", "营口港", "辽河油田", "华北高速"} | {"上海临港"}  # (absorbed listings, landmarks, zones too)
 
 
+def forms_of(e: Entry) -> list[str]:
+    """An entry's name and aliases as text matches them: an alias written with a trailing ? is a form
+    read only as an ambiguous one (长和? of 长江和记; see dictionary.Entry.ambiguous_forms)."""
+    return [e.name, *(a.rstrip("?") for a in e.aliases)]
+
+
 def norm_name(raw: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
 
@@ -115,7 +121,7 @@ def add_hk(entries: list[Entry]) -> None:
     unknown one becomes an entry of its own. Never renames an entry."""
     by_form: dict[str, Entry] = {}
     for entry in entries:
-        for f in [entry.name, *entry.aliases]:
+        for f in forms_of(entry):
             by_form.setdefault(f, entry)
     for code, name, aliases, flags in read_hk(HERE / "curated_hk.tsv"):
         forms = [name, *aliases]
@@ -146,7 +152,7 @@ def add_former_names(entries: list[Entry], stock_list: Path | None = None) -> No
                 undated.setdefault(name, f"{market(code)}:{code}")
     by_form: dict[str, Entry] = {}
     for e in entries:
-        for f in [e.name, *e.aliases]:
+        for f in forms_of(e):
             by_form.setdefault(f, e)
     for line in (HERE / "curated_former.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -178,7 +184,7 @@ def add_absorbed(entries: list[Entry], path: Path) -> None:
     an ST shell or a B share."""
     taken: set[str] = set()
     for e in entries:
-        taken.update([e.name, *e.aliases])
+        taken.update(forms_of(e))
     for code, name, listed in stock_rows(path):
         if listed or code.startswith(("2", "9")) or re.match(r"^\*?ST", name):
             continue
@@ -199,7 +205,7 @@ def build(stock_list: Path) -> list[Entry]:
     entries = a_share_entries(stock_list)
     by_form: dict[str, Entry] = {}
     for entry in entries:
-        for f in [entry.name, *entry.aliases]:
+        for f in forms_of(entry):
             by_form.setdefault(f, entry)
     curated = [row for f in CURATED for row in read_curated(HERE / f)]
     for name, kind, tickers, aliases, flags in curated:
@@ -224,7 +230,7 @@ def build(stock_list: Path) -> list[Entry]:
                 entries.remove(other)
                 e.add(other.tickers, [other.name, *other.aliases])
         e.add(tickers, aliases)
-        for f in [e.name, *e.aliases]:
+        for f in forms_of(e):
             by_form[f] = e
     return entries
 
@@ -238,7 +244,7 @@ def add_st_bases(entries: list[Entry]) -> None:
     jieba.dt.initialize()
     owner: dict[str, Entry] = {}
     for e in entries:
-        for f in [e.name, *e.aliases]:
+        for f in forms_of(e):
             owner.setdefault(f, e)
     for e in entries:
         m = re.match(r"^\*?ST", e.name)
