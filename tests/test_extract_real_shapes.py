@@ -1871,3 +1871,16 @@ def test_a_latin_form_before_a_market_suffix_is_a_code_not_the_dictionary_name()
                 and not e.tickers)
     assert [c.name for c in extract(f"澄源系统（{form}.US）股价上涨。").companies if c.name == d.by_form[form].name] == []
     assert [c.name for c in extract(f"据{form}统计，出货量增长。").companies] in ([d.by_form[form].name], [])
+
+
+# from the seventy-ninth and eighty-fourth sets, after their first score: firms introduced by their trade
+@pytest.mark.parametrize(("text", "names"), [
+    ("成都一家二次元手游研发商澄羽互动近日完成 6,000 万元A轮融资。", ["澄羽互动"]),     # 研发商
+    ("广州一家专注策略类手游出海的中小发行商岚序网络负责人表示。", ["岚序网络"]),      # 发行商
+    ("北京一家车路协同路侧感知方案商枢衡科技近日获得融资。", ["枢衡科技"]),          # 方案商
+    ("杭州一家游戏美术外包公司栖木美术的创始人表示订单饱满。", ["栖木美术"]),       # its trade's word
+    ("上海一家寄卖平台沪奢汇本月完成融资。", []),                                 # a time word, no name
+    ("一家公司估值普遍偏高。", []),
+])
+def test_firms_introduced_by_their_trade(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names

@@ -1344,7 +1344,8 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 # pattern fail at once at almost every position of a text (the alternatives alone took ~70 µs a text)
 _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车企", "房企", "险企", "酒企", "煤企", "电企", "国企", "央企",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
-               "贸易商", "代理商", "总包商", "承包商", "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
+               "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
+               "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
                "连锁", "船厂", "机构", "平台", "AMC", "厂", "牧场", "养殖场")
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
@@ -1387,8 +1388,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         cue = m.group("cue")
-        strong = named_as or (cue is not None and (INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None
-                                                   or _ROLE_CUE.match(cue) is not None))
+        introduced = INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None
+        strong = named_as or (cue is not None and (introduced or _ROLE_CUE.match(cue) is not None))
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
@@ -1422,8 +1423,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
         if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and \
-                not ((strong and (len(toks) == 3 or trade is not None)) or named_as):
-            continue  # 估值普遍: ends in a common word of the sentence
+                not ((strong and (len(toks) == 3 or trade is not None or
+                      (introduced and not TIME_WORD.fullmatch(toks[-1])))) or named_as):
+            continue  # 估值普遍: ends in a common word of the sentence (not a firm introduced and quoted,
+            # 一家游戏美术外包公司栖木美术的创始人: its trade's word)
         if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
             continue  # 公司回购注销: words of the language, each of them, not a name
         if rare_start:  # (获取版号, 产能现处: a word of the sentence, not a name)
