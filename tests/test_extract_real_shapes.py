@@ -1884,3 +1884,15 @@ def test_a_latin_form_before_a_market_suffix_is_a_code_not_the_dictionary_name()
 ])
 def test_firms_introduced_by_their_trade(text, names):
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from the eighty-fifth and eighty-sixth sets (tests/extract_gold/blind85, blind86), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("澄源港H股（06999.HK）收涨 1.6%。", ["澄源港"]),                              # a share class, no name's part
+    ("海南澄兰国际机场股份有限公司（以下简称“澄兰空港”，00999.HK）表示，澄兰空港股价上涨。", ["澄兰空港"]),
+    ("海南澄兰国际机场股份有限公司（以下简称“澄兰空港”）表示。", ["海南澄兰国际机场"]),  # not used again: not taken
+    ("国航、东航、南航、春秋航空合计亏损。", ["中国国航", "东方航空", "南方航空", "春秋航空"]),  # read in a list
+    ("南航大学的学生。", []),
+])
+def test_shapes_from_the_eighty_fifth_and_sixth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names

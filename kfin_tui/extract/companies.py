@@ -270,6 +270,7 @@ BOND_NAME = re.compile(r"转(?:债|[0-9])$")
 # biotech, -S/-SW secondary listings, -U, -R): 美团-W, 某某医疗-B
 _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 _LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s){0,2}$")  # (3D Systems, 3M)
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
@@ -338,8 +339,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     if not m:
         return None
     run = m.group()
-    klass = _HK_CLASS_END.search(run)
-    if klass is not None:  # 某某医疗-B（02617.HK）: the share-class marker is no part of the name
+    klass = _HK_CLASS_END.search(run) or _SHARE_CLASS_END.search(run)
+    if klass is not None:  # 某某医疗-B（02617.HK）, 青岛港H股（06198.HK）: the share class is no part of the name
         end -= len(klass.group())
         run = run[:-len(klass.group())]
     legal = _LEGAL_AT_END.search(run)
@@ -2007,7 +2008,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
             h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
             continue
-        if short == h.name or not _abbreviates(short, norm[h.start:h.end]) or known is not None or \
+        cut = _abbreviates(short, norm[h.start:h.end]) or \
+            (short[:2] in norm[h.start:h.end] and norm.find(short, after) >= 0)  # (海南美兰国际机场股份有限公司
+        # （以下简称“美兰空港”）: a short name of its own word (空港 for 机场), used again after the bracket)
+        if short == h.name or not cut or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
