@@ -1896,3 +1896,16 @@ def test_firms_introduced_by_their_trade(text, names):
 ])
 def test_shapes_from_the_eighty_fifth_and_sixth_sets(text, names):
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from the eighty-seventh and eighty-eighth sets (tests/extract_gold/blind87, blind88), drawn from them
+# after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("据中国建筑防水协会统计，全国规模以上企业减少。", []),                      # an association
+    ("据中国建筑材料联合会数据，水泥产量下降。", []),
+    ("中国建筑（601668）中标新项目。", ["中国建筑"]),
+    ("未上市的得力集团和真彩文具也在调整产品线。", ["得力集团", "真彩文具"]),
+    ("他是公司的得力干将。", []),                                               # 得力: a word
+])
+def test_shapes_from_the_eighty_seventh_and_eighth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names

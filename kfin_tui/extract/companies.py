@@ -186,6 +186,9 @@ SOURCE_CUE_AFTER = re.compile(r"\s?(?:的?(?:数据|统计|报告|预测|预计|
                               r"|(?:则|也|还|亦|曾|日前|近日|此前|最新)(?:预测|预计|指出|表示|认为|估计|测算|统计|数据显示|报告))")
 # (IDC也称/亦称/又称/称为 …: another name for the thing, not a firm speaking)
 NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
+# an association named after a trade whose first words are a listed firm's name (中国建筑防水协会, 中国建筑材料
+# 联合会: the builder 中国建筑 is not spoken of)
+ASSOCIATION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:协会|联合会|学会|研究会|商会|联盟)")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
@@ -863,7 +866,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
-        if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e)):
+        if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
+                                        ASSOCIATION_AFTER.match(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
         if entry.name.endswith("基金") and not form.endswith("基金") and FUND_PRODUCT_TAIL.match(norm, e):
             shadow.append((s, e))
