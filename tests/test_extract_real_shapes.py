@@ -1909,3 +1909,22 @@ def test_shapes_from_the_eighty_fifth_and_sixth_sets(text, names):
 ])
 def test_shapes_from_the_eighty_seventh_and_eighth_sets(text, names):
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from the eighty-ninth and ninetieth sets (tests/extract_gold/blind89, blind90), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("若价格继续上涨，公司毛利率存在进一步下滑的风险。", []),                     # 存|在: no name 毛利率存
+    ("除星邦智能外，山东临工重机也获得融资。", ["星邦智能", "临工重机"]),          # 除 begins no name
+    ("肉牛项目可与其饲料和兽用生物制品业务形成协同。", []),                       # a kind of product
+    ("长春澄源生物制品研究所有限公司今日挂牌。", ["长春澄源生物制品研究所"]),
+])
+def test_shapes_from_the_eighty_ninth_and_ninetieth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_short_name_the_text_gives_a_known_firm_is_its_name_and_its_later_mentions():
+    text = "公司正在吸收合并徐州工程机械集团有限公司（以下简称“徐工有限”），徐工有限的资产将全部注入。"
+    [c] = extract(text).companies
+    assert (c.name, c.shown) == ("徐工集团", "徐工有限") and len(c.mentions) == 3
+    [c] = extract("中国平安保险（集团）股份有限公司（以下简称“本公司”）公告。").companies
+    assert c.shown == "中国平安" and len(c.mentions) == 1  # a word for the firm, no name of it

@@ -72,7 +72,7 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注"})
 STOP_TOKENS |= NAME_NEVER_STARTS
 # conjunctions and prepositions of two or more characters that open a clause (随着某某集团（00546.HK）公布…)
-STOP_TOKENS |= {"转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
+STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
 GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
@@ -150,7 +150,7 @@ NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|�
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
-                               r"|(?:材料|气体)(?!公司|有限|股份|集团|科技|厂))")  # 中证全指证券公司ETF, 申万医药商业指数: an index
+                               r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|厂|研究所))")  # 中证全指证券公司ETF, 申万医药商业指数: an index
 # an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
 # form that holds it (全家便利店), is the firm
 ST_NAMES = ("ST", "*ST")
@@ -1401,6 +1401,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if norm[m.start():s].removesuffix("集团") + name[0] in _KIND_WORD_SET:
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
+        if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
+            continue  # 公司毛利率存|在: the name's last character begins the next word (存在)
         if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
             continue
         toks = lcut(name)
@@ -2007,6 +2009,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             given.append((h, short, 0))
     if named:
         _units_given_short_names(norm, hits, d, taken)
+        _known_given_short_names(norm, hits, d, taken, bounds)
     for h, short, after in given:
         known = d.lookup(short)
         if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
@@ -2027,6 +2030,35 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 hits.append(_Hit(pos, end, short))
                 taken.add(pos, end)
             pos = norm.find(short, end)
+
+
+def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
+    """A firm the dictionary knows, written in full and given a short name of the text's own that no
+    entry holds (徐州工程机械集团有限公司（以下简称“徐工有限”）): the short name in the bracket and its bare
+    mentions after it are the firm's (the name it is shown by: :func:`_written_name`). Only a short name
+    cut from the full one that is no word of the language, as for unknown firms."""
+    for h in list(hits):
+        if h.kind != "company" or (known := d.lookup(h.name)) is None or known.kind != "company":
+            continue
+        tail = LEGAL_TAIL_AFTER.match(norm, h.end)
+        end = tail.end() if tail is not None else h.end
+        m = SHORT_NAME_AFTER.match(norm, end)
+        if m is None:
+            continue
+        short, s0, e0 = m.group("name"), m.start("name"), m.end("name")
+        if len(short) < 2 or d.lookup(short) is not None or short in STOP_TOKENS or short in GENERIC_PREFIX or \
+                short in ORG_SUFFIXES or short.endswith("公司") or not _abbreviates(short, norm[h.start:end]) or \
+                not _rare(short, d) or taken.overlaps(s0, e0):
+            continue
+        hits.append(_Hit(s0, e0, h.name))
+        taken.add(s0, e0)
+        pos = norm.find(short, m.end())
+        while pos >= 0:
+            stop = pos + len(short)
+            if not taken.overlaps(pos, stop) and pos in bounds and stop in bounds:
+                hits.append(_Hit(pos, stop, h.name))
+                taken.add(pos, stop)
+            pos = norm.find(short, stop)
 
 
 # words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)
@@ -2191,12 +2223,13 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     counts: dict[str, int] = {}
     for m in c.mentions:
         form = norm[m.start:m.end]
-        known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)
-        if form == c.name or LEGAL_NAME_END.search(form) or known is None or known.name != entry.name or \
-                norm.startswith("(集团)", m.end):
-            continue  # (上海均瑶（集团）有限公司: the bracket is the name's, 上海均瑶 alone no name of it)
+        if form == c.name or LEGAL_NAME_END.search(form):
+            continue
         if SHORT_NAME_GIVEN.search(norm, max(0, m.start - 6), m.start) and norm.startswith(QUOTE_CLOSERS, m.end):
-            return text[m.start:m.end]
+            return text[m.start:m.end]  # (a short name of the text's own too: _known_given_short_names)
+        known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)
+        if known is None or known.name != entry.name or norm.startswith("(集团)", m.end):
+            continue  # (上海均瑶（集团）有限公司: the bracket is the name's, 上海均瑶 alone no name of it)
         if not written:
             counts[text[m.start:m.end]] = counts.get(text[m.start:m.end], 0) + 1
     return max(counts, key=lambda f: counts[f]) if counts else ""  # (max keeps the first of a tie)
