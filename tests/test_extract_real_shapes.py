@@ -1928,3 +1928,31 @@ def test_a_short_name_the_text_gives_a_known_firm_is_its_name_and_its_later_ment
     assert (c.name, c.shown) == ("徐工集团", "徐工有限") and len(c.mentions) == 3
     [c] = extract("中国平安保险（集团）股份有限公司（以下简称“本公司”）公告。").companies
     assert c.shown == "中国平安" and len(c.mentions) == 1  # a word for the firm, no name of it
+
+
+# a review of stop 33's rules (a fresh-eyes helper, reading no gold set)
+@pytest.mark.parametrize(("text", "names"), [
+    ("中国国航加入星空联盟。", ["中国国航"]),                                     # a firm joins an association
+    ("南方航空退出天合联盟。", ["南方航空"]),
+    ("小米牵头成立产业联盟，华为也加入协会。", ["小米", "华为"]),
+    ("公司拟续聘年报审计会计师事务所。", []),                                   # two common words, no place
+    ("对广东珠江明月会计师事务所（特殊普通合伙）的处罚。", ["珠江明月会计师事务所"]),  # after a place
+    ("澄溯电子材料（苏州）有限公司扩产。", ["澄溯电子"]),                          # a legal name, its place in brackets
+    ("另一家巨头Terex（TEX.US）旗下的Genie在常州设有基地。", ["Terex", "Genie"]),   # an ambiguous form after 旗下的
+    ("谷歌发布AI工具Genie。", ["谷歌"]),
+    ("该集团旗下的农产品销往全国。", []),                                       # 旗下的 before a word of the language
+])
+def test_shapes_from_the_review_of_stop_33(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+@pytest.mark.parametrize(("text", "name", "shown"), [
+    ("澄溯科技股份有限公司（以下简称“澄溯ＡＩ”）称，澄溯ＡＩ表示将扩产。", "澄溯AI", "澄溯ＡＩ"),  # NFKC never shown
+    ("华侨城（亚洲）（03366.HK）发布公告。", "华侨城（亚洲）", "华侨城（亚洲）"),              # its own name, no other
+    ("徐州工程机械集团有限公司（以下简称：“徐工有限”）称，徐工有限表示。", "徐工集团", "徐工有限"),  # a colon
+    ("长江和记实业有限公司（以下简称“长和”）公布业绩，长和表示稳健。", "长江和记", "长和"),      # an ambiguous form given
+])
+def test_names_shown_after_the_review_of_stop_33(text, name, shown):
+    [c] = [c for c in extract(text).companies if c.kind == "company"]
+    assert (c.name, c.shown) == (name, shown)
+    assert c.written != c.name

@@ -71,7 +71,8 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
                                "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注"})
 STOP_TOKENS |= NAME_NEVER_STARTS
-# conjunctions and prepositions of two or more characters that open a clause (随着某某集团（00546.HK）公布…)
+# words that open a clause before a name read before its code: conjunctions and prepositions (随着某某集团
+# （00546.HK）公布…, 除某某外), and verbs of turning to something (转向标品信托)
 STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
@@ -150,7 +151,9 @@ NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|�
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
-                               r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|厂|研究所))")  # 中证全指证券公司ETF, 申万医药商业指数: an index
+                               r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|技术|工程|厂|研究所|研究院"
+                               r"|[(（][\u4e00-\u9fff]{2,4}[)）](?:有限|股份)))")
+# (中证全指证券公司ETF, 申万医药商业指数: an index)
 # an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
 # form that holds it (全家便利店), is the firm
 ST_NAMES = ("ST", "*ST")
@@ -188,7 +191,9 @@ SOURCE_CUE_AFTER = re.compile(r"\s?(?:的?(?:数据|统计|报告|预测|预计|
 NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
 # an association named after a trade whose first words are a listed firm's name (中国建筑防水协会, 中国建筑材料
 # 联合会: the builder 中国建筑 is not spoken of)
-ASSOCIATION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:协会|联合会|学会|研究会|商会|联盟)")
+ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会|联盟)")
+# what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
+_ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
@@ -566,6 +571,7 @@ def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] 
     a word that ends the reading, never an ordinary word or a count (境外律师事务所, 一家律师事务所)."""
     toks = lcut(run)
     acc, common, i = "", 0, len(toks) - 1
+    placed = False  # (the reading stopped at a place: 广东|正中珠江)
     if i > 0 and len(toks[i]) == 1 and len(toks[i - 1]) == 1 and toks[i] in FUNCTION_CHARS and \
             toks[i - 1] not in FUNCTION_CHARS and toks[i - 1] not in STOP_TOKENS and HAS_CJK.search(toks[i - 1]):
         acc, i = toks[i], i - 1  # 广和律师事务所 (广|和): a brand cut into characters, its last a function word's
@@ -578,13 +584,15 @@ def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] 
                 (len(tok) == 1 and tok in FUNCTION_CHARS) or not HAS_CJK.search(tok) or _COUNTED_TOKEN.fullmatch(tok) or \
                 (acc and _place(tok) and (not common or len(acc) >= 4)):  # (上海市锦天城, 广东正中珠江; but 西村
             # in 西村朝日: 朝日 alone is a word)
+            placed = bool(acc) and _place(tok)
             break
         if len(acc) + len(tok) > 4 or len(tok) > 3:
             return None  # a longer run: not read
         common += len(tok) > 1 and not _rare(tok, d)  # (single characters: a name cut apart)
         acc = tok + acc
         i -= 1
-    if not 2 <= len(acc) <= 4 or common > (2 if len(acc) == 4 else 1) or NOT_A_NAME.search(acc) or _place(acc) or \
+    if not 2 <= len(acc) <= 4 or common > (2 if len(acc) == 4 and placed else 1) or NOT_A_NAME.search(acc) or \
+            _place(acc) or \
             (jieba.dt.FREQ.get(acc, 0) >= 60 and acc not in d.by_form):
         return None
     return len(run) - len(acc), acc + suffix
@@ -858,16 +866,17 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             goes_on = _name_goes_on_left(norm, s)
             if goes_on:
                 continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
-        if entry.ambiguous or (d.ambiguous_forms and form in d.ambiguous_forms):
+        if entry.ambiguous or (entry.ambiguous_forms and form in entry.ambiguous_forms):
             if not COMPANY_CUE_AFTER.match(norm, e) and not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
-                    (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None):
+                    (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None) and \
+                    not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and jieba.dt.FREQ.get(form, 0) == 0):
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
-                                        ASSOCIATION_AFTER.match(norm, e)):
+                                        _names_association(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
         if entry.name.endswith("基金") and not form.endswith("基金") and FUND_PRODUCT_TAIL.match(norm, e):
             shadow.append((s, e))
@@ -2023,13 +2032,20 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
         h.name = short
-        pos = norm.find(short, after)
-        while pos >= 0:
-            end = pos + len(short)
-            if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
-                hits.append(_Hit(pos, end, short))
-                taken.add(pos, end)
-            pos = norm.find(short, end)
+        _bare_mentions(norm, hits, taken, bounds, short, after, short)
+
+
+def _bare_mentions(norm: str, hits: list[_Hit], taken: Occupancy, bounds: LazyBounds, short: str, after: int,
+                   name: str) -> None:
+    """The bare mentions of a short name a text gave a firm, from ``after`` on, where the segmenter cuts
+    around them and nothing else is read: hits of the firm ``name``."""
+    pos = norm.find(short, after)
+    while pos >= 0:
+        end = pos + len(short)
+        if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
+            hits.append(_Hit(pos, end, name))
+            taken.add(pos, end)
+        pos = norm.find(short, end)
 
 
 def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
@@ -2046,19 +2062,16 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if m is None:
             continue
         short, s0, e0 = m.group("name"), m.start("name"), m.end("name")
-        if len(short) < 2 or d.lookup(short) is not None or short in STOP_TOKENS or short in GENERIC_PREFIX or \
+        other = d.lookup(short)
+        if other is not None and other is known and short in known.ambiguous_forms:
+            other = None  # 长江和记实业有限公司（以下简称“长和”）: the text makes its ambiguous form its name
+        if len(short) < 2 or other is not None or short in STOP_TOKENS or short in GENERIC_PREFIX or \
                 short in ORG_SUFFIXES or short.endswith("公司") or not _abbreviates(short, norm[h.start:end]) or \
                 not _rare(short, d) or taken.overlaps(s0, e0):
             continue
         hits.append(_Hit(s0, e0, h.name))
         taken.add(s0, e0)
-        pos = norm.find(short, m.end())
-        while pos >= 0:
-            stop = pos + len(short)
-            if not taken.overlaps(pos, stop) and pos in bounds and stop in bounds:
-                hits.append(_Hit(pos, stop, h.name))
-                taken.add(pos, stop)
-            pos = norm.find(short, stop)
+        _bare_mentions(norm, hits, taken, bounds, short, m.end(), h.name)
 
 
 # words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)
@@ -2211,19 +2224,25 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     """The name the text writes for a known firm whose dictionary name it never writes: its most
     used form among the mentions the dictionary files under the firm (陆金所 for 陆金所控股, 保利协鑫 for
     协鑫科技, 大宇造船海洋 for 韩华海洋, 中再集团 for 中国再保险), first used on a tie. "" where the text
-    writes the dictionary name anywhere (腾讯控股 holds 腾讯), and for firms the dictionary lacks, whose
-    name is read from the text already. Mentions that hold more than a name (a description before a
+    writes the dictionary name anywhere (腾讯控股 holds 腾讯). For a firm the dictionary lacks, whose name is
+    read from the text in its NFKC form, the name as the text writes it where the two differ. Mentions that hold more than a name (a description before a
     legal name, a code) are no form of it, and a legal name is the firm's formal name, not another one
     (深圳市国有免税商品（集团）有限公司 stays 深免集团). The form is matched in ``norm`` and shown as ``text`` has it.
     A short name the text gives the firm (俄罗斯铝业联合公司（下称“俄铝”）) is its name there, whatever else
     it writes."""
-    if entry is None or entry.kind == "block" or not c.mentions or len(text) != len(norm):
+    if not c.mentions or len(text) != len(norm):
         return ""
-    written = c.name in norm
+    if entry is None:  # a name read from the text, in its NFKC form: shown as written (澄溯ＡＩ, not 澄溯AI)
+        same = next((m for m in c.mentions if norm[m.start:m.end] == c.name), None)
+        return text[same.start:same.end] if same is not None and text[same.start:same.end] != c.name else ""
+    if entry.kind == "block":
+        return ""
+    name = nfkc_same_length(c.name)  # (华侨城（亚洲）: the dictionary keeps some names with full-width brackets)
+    written = name in norm
     counts: dict[str, int] = {}
     for m in c.mentions:
         form = norm[m.start:m.end]
-        if form == c.name or LEGAL_NAME_END.search(form):
+        if form == name or LEGAL_NAME_END.search(form) or text[m.start:m.end] == c.name:
             continue
         if SHORT_NAME_GIVEN.search(norm, max(0, m.start - 6), m.start) and norm.startswith(QUOTE_CLOSERS, m.end):
             return text[m.start:m.end]  # (a short name of the text's own too: _known_given_short_names)
@@ -2235,8 +2254,25 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     return max(counts, key=lambda f: counts[f]) if counts else ""  # (max keeps the first of a tie)
 
 
-SHORT_NAME_GIVEN = re.compile(r"(?:简称|下称|简称为|下称为)\s?[“\"「『]$")
-QUOTE_CLOSERS = ("”", '"', "」", "』")
+# a short name the text gives a firm, as SHORT_NAME_AFTER reads it: 简称 or 下称, a colon, a quote, all
+# optional but the word (（以下简称“徐工有限”）, （以下简称：徐工有限）), and the name closed by a quote or the bracket
+SHORT_NAME_GIVEN = re.compile(r"(?:以下简称|以下称|下称|简称)(?:为)?\s?[:：]?\s?[“\"「『]?$")
+QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
+
+
+# a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
+# unless it is a word of the language (旗下的农产品: its farm products)
+_UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
+
+
+def _names_association(norm: str, e: int) -> bool:
+    """The known name ending at ``e`` begins an association's name (中国建筑防水协会), not a clause in which
+    the firm joins, leaves or leads one (中国国航加入星空联盟, 华为也加入协会)."""
+    m = ASSOCIATION_AFTER.match(norm, e)
+    if m is None:
+        return False
+    gap = m.group("gap")
+    return gap[0] not in FUNCTION_CHARS and not _ASSOCIATION_VERBS.search(gap) and "的" not in gap
 
 
 def _listed_body(entry: Entry, t: Ticker) -> bool:

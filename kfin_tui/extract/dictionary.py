@@ -29,7 +29,8 @@ class Entry:
     ambiguous: bool = False
     # forms that are ordinary words though the entry's other forms are not (长和 of 长江和记: 董事长和总经理;
     # 理想 of 理想汽车): read as the firm only where an ambiguous entry would be (a code, a company word,
-    # a list of firms). Written in the TSV with a trailing ? (长和?).
+    # a list of firms). Written in the TSV with a trailing ? (长和?); held in NFKC form, and of this entry
+    # alone (another entry holding the same form unmarked keeps it unmarked).
     ambiguous_forms: frozenset[str] = frozenset()
 
 
@@ -38,11 +39,9 @@ class Dictionary:
         self.entries = entries
         self.by_form: dict[str, Entry] = {}
         self.by_ticker: dict[str, Entry] = {}
-        self.ambiguous_forms: set[str] = set()  # (see Entry.ambiguous_forms)
         for e in entries:
             for f in [e.name, *e.aliases]:
                 self.by_form.setdefault(nfkc_same_length(f), e)
-            self.ambiguous_forms.update(nfkc_same_length(f) for f in e.ambiguous_forms)
             for t in e.tickers:
                 self.by_ticker.setdefault(t, e)
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
@@ -127,7 +126,7 @@ class Dictionary:
     def jieba_words(self) -> list[str]:
         """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""
         return [f for f, e in self.by_form.items()
-                if not e.ambiguous and f not in self.ambiguous_forms and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)
+                if not e.ambiguous and f not in e.ambiguous_forms and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)
                 and " " not in f]
 
 
@@ -147,7 +146,7 @@ def load_entries() -> list[Entry]:
         forms = [a for a in aliases.split(",") if a]
         out.append(Entry(name, kind or "company", [t for t in tickers.split(",") if t],
                          [a.rstrip("?") for a in forms], "ambiguous" in flags,
-                         frozenset(a.rstrip("?") for a in forms if a.endswith("?"))))
+                         frozenset(nfkc_same_length(a.rstrip("?")) for a in forms if a.endswith("?"))))
     return out
 
 

@@ -57,8 +57,9 @@ class Entry:
             if t and t not in self.tickers:
                 self.tickers.append(t)
         for a in aliases:
-            if a and a != self.name and a not in self.aliases:
-                self.aliases.append(a)
+            plain = a.rstrip("?")
+            if a and plain != self.name and plain not in (x.rstrip("?") for x in self.aliases):
+                self.aliases.append(a)  # (长和 and 长和?, one form: the first kept)
 
 
 def stock_rows(path: Path):
@@ -170,7 +171,7 @@ def add_former_names(entries: list[Entry], stock_list: Path | None = None) -> No
         if former in by_form:
             if by_form[former] is not now or former == now.name:
                 continue  # another company's form
-            now.aliases = [a for a in now.aliases if a != former]  # an ST name's plain base (阳光城): its own entry
+            now.aliases = [a for a in now.aliases if a.rstrip("?") != former]  # an ST name's plain base (阳光城): its own entry
         e = Entry(former)
         e.add(now.tickers)
         entries.append(e)
@@ -209,7 +210,7 @@ def build(stock_list: Path) -> list[Entry]:
             by_form.setdefault(f, entry)
     curated = [row for f in CURATED for row in read_curated(HERE / f)]
     for name, kind, tickers, aliases, flags in curated:
-        found = [by_form[f] for f in [name, *aliases] if f in by_form]
+        found = [by_form[f] for f in [name, *(a.rstrip("?") for a in aliases)] if f in by_form]
         e: Entry | None = found[0] if found else None
         if e is None:
             e = Entry(name, kind)
