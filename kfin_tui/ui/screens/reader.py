@@ -231,6 +231,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._last_input = 0.0  # when the last key came
         self._key_gap = float("inf")  # seconds between it and the one before
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
+        self._pick_category_when_shown = False  # c pressed before the filters' articles were selected
         self._select_again = False  # the filters or the rows changed meanwhile: select once more
         self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
         self._last_select = 0.0
@@ -632,6 +633,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if self.progress.stage == UPDATING and not self.library.bodies_pending:
             self.progress.hide(UPDATING)
         self._show_rows(message.selection.rows)
+        if self._pick_category_when_shown and self.app.screen is self:
+            self.action_pick_category()  # (c was pressed while these were selected)
 
     def on_extracted(self, message: Extracted) -> None:
         if self.current is None or message.row_id != self.current.id:
@@ -1021,6 +1024,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
 
     def action_pick_category(self) -> None:
         from .picker import CategoryTreePicker
+
+        if self.filters.without("category").active and self.shown != self.filters:
+            # the filters' articles are still being selected (a filter restored at start, before the
+            # search index is open): the picker opens with them, not with none (on_selected)
+            self._pick_category_when_shown = True
+            return
+        self._pick_category_when_shown = False
 
         tree, narrowed = self.category_tree()
         title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
