@@ -1956,3 +1956,27 @@ def test_names_shown_after_the_review_of_stop_33(text, name, shown):
     [c] = [c for c in extract(text).companies if c.kind == "company"]
     assert (c.name, c.shown) == (name, shown)
     assert c.written != c.name
+
+
+# from the ninety-third and ninety-fourth sets (tests/extract_gold/blind93, blind94), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("港股澄朝酒业（00999.HK）盘中一度大涨。", ["澄朝酒业"]),                       # 酒业, a trade's suffix
+    ("2021年张裕葡萄酒业务收入 29 亿元。", ["张裕"]),                              # 酒业务: no name
+    ("应中国酒业协会的申请，商务部立案调查。", []),
+    ("宁夏的澄鸽酒庄获得金奖。", ["澄鸽酒庄"]),                                    # 酒庄
+    ("宁夏酒庄和波尔多酒庄的产量下降。", []),                                     # a region's wineries
+    ("与东风集团股份（00489.HK）合资的东风康明斯销量增长。", ["东风集团股份", "东风康明斯"]),  # a joint venture
+])
+def test_shapes_from_the_ninety_third_and_fourth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_cashtag_whose_code_a_named_firm_holds_names_no_other_firm():
+    from kfin_tui.tickers import Ticker
+
+    # a firm the text names with a code the dictionary files under another firm (a cashtag of the same
+    # name and code): the firm the text names, not also the dictionary's
+    got = extract("*ST澄纳（002917）晚间披露年报。", [Ticker("SZ:002917", "*ST澄纳")]).companies
+    assert [(c.name, c.tickers) for c in got] == [("*ST澄纳", ["SZ:002917"])]
+    got = extract("中国能建（601868.SH，03996.HK）中标光伏项目。", [Ticker("HK:03996", "中国能源建设")]).companies
+    assert [c.name for c in got] == ["中国能建"]

@@ -111,7 +111,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
-                *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业",
+                *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务", "征信",
@@ -544,6 +544,9 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     got = _suffix_name_core(norm, ss, se, d, nca)
     if got is not None and got[1][:-len(suffix)].endswith("类"):
         return None  # 事务管理类信托, 融资类信托, 权益类基金: a class of product, no firm
+    if got is not None and suffix == "酒庄" and (_place(got[1][:-2]) or "酒庄" in got[1][:-2] or
+                                                got[1][:-2] in GENERIC_PREFIX):
+        return None  # 宁夏酒庄, 波尔多酒庄: a region's wineries; (酒庄西鸽酒庄: one after another)
     if got is None and suffix in PROFESSIONAL_SUFFIXES:
         return _professional_name(run, suffix, d)
     if got is None or suffix not in FIN_SUFFIXES:
@@ -2207,8 +2210,8 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
         codes.update(h.codes)
     for t in tickers:
         entry = d.lookup(t.name) if t.name else None
-        if entry is None and not t.name and t.code in codes:
-            continue
+        if t.code in codes and (entry is None or entry.name not in kind):
+            continue  # (as _assemble: a code the text gives a found company already names no other)
         if entry is None:
             entry = d.by_ticker.get(t.code)
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
@@ -2297,6 +2300,10 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
             c.mentions.append(Mention(h.start, h.end))
     for t in tickers:
         entry = d.lookup(t.name) if t.name else None
+        if any(t.code in c.tickers for c in by_name.values()) and (entry is None or entry.name not in by_name):
+            # the text gives a found company this code already (通葡股份（600365） beside the cashtag
+            # $通葡股份(SH600365)$ that the dictionary files under ST通葡): not another company
+            continue
         if entry is None and not t.name and any(t.code in c.tickers for c in by_name.values()):
             # a code the text gives a found company already (中国海洋石油（00883.HK）): not another
             # company, even where the dictionary files the code under another name (中国海油)
