@@ -633,8 +633,10 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if self.progress.stage == UPDATING and not self.library.bodies_pending:
             self.progress.hide(UPDATING)
         self._show_rows(message.selection.rows)
-        if self._pick_category_when_shown and self.app.screen is self:
-            self.action_pick_category()  # (c was pressed while these were selected)
+        if self._pick_category_when_shown:  # (c was pressed while these were selected)
+            self._pick_category_when_shown = False
+            if self.app.screen is self:  # (not over another screen opened since: the key is dropped)
+                self.action_pick_category()
 
     def on_extracted(self, message: Extracted) -> None:
         if self.current is None or message.row_id != self.current.id:
