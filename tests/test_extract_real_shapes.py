@@ -1980,3 +1980,14 @@ def test_a_cashtag_whose_code_a_named_firm_holds_names_no_other_firm():
     assert [(c.name, c.tickers) for c in got] == [("*ST澄纳", ["SZ:002917"])]
     got = extract("中国能建（601868.SH，03996.HK）中标光伏项目。", [Ticker("HK:03996", "中国能源建设")]).companies
     assert [c.name for c in got] == ["中国能建"]
+
+
+# from the ninety-fifth and ninety-sixth sets (tests/extract_gold/blind95, blind96), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("美国热水器巨头A.O.史密斯（AOS.US）公布二季报。", ["A.O.史密斯"]),           # not A.O and 史密斯
+    ("海尔智家旗下GE Appliances与美的旗下东芝家电展开竞争。", ["海尔智家", "GE Appliances", "东芝家电"]),  # not 东芝
+    ("中兴微电子的芯片出货增长。", ["中兴微电子"]),                              # a unit, not 中兴
+    ("谷歌云与英伟达合作。", ["谷歌云", "英伟达"]),
+])
+def test_shapes_from_the_ninety_fifth_and_sixth_sets(text, names):
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
