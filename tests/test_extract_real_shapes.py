@@ -13,6 +13,11 @@ from kfin_tui.extract import Company, Extraction, extract, extract_article
 FIX = Path(__file__).resolve().parent / "fixtures" / "extract_real"
 
 
+def _firms(text: str) -> list[str]:
+    """The companies (not the media) extracted from ``text``, in order."""
+    return [c.name for c in extract(text).companies if c.kind == "company"]
+
+
 def _ex(name: str) -> Extraction:
     article, issue = load_file(FIX / name)
     assert article is not None, issue
@@ -1789,7 +1794,7 @@ def test_the_most_used_written_form_is_shown_and_the_first_on_a_tie():
     ("公司拟收购上海临港（600848）部分股权。", ["上海临港"]),                       # the listed firm
 ])
 def test_shapes_from_the_seventy_seventh_and_eighth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 # from the seventy-ninth and eightieth sets (tests/extract_gold/blind79, blind80), after their first score
@@ -1805,7 +1810,7 @@ def test_shapes_from_the_seventy_seventh_and_eighth_sets(text, names):
     ("一家自动驾驶公司澄途智驾的小巴已在广州生物岛试运营。", ["澄途智驾"]),       # an island
 ])
 def test_shapes_from_the_seventy_ninth_and_eightieth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 def test_a_short_name_the_text_gives_a_known_firm_is_shown_though_it_writes_the_dictionary_name():
@@ -1825,7 +1830,7 @@ def test_a_short_name_the_text_gives_a_known_firm_is_shown_though_it_writes_the_
     ("德勤华永的客户流失最为明显。", ["德勤华永会计师事务所"]),
 ])
 def test_law_and_audit_firms_from_the_eighty_first_set(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 # from the eighty-third and eighty-fourth sets (tests/extract_gold/blind83, blind84), after their first
@@ -1842,7 +1847,7 @@ def test_law_and_audit_firms_from_the_eighty_first_set(text, names):
     ("专属商业养老保险、年金保险首批纳入。", []),                               # a kind of insurance
 ])
 def test_shapes_from_the_eighty_third_and_fourth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 def test_a_known_firm_with_no_listing_takes_its_code_from_a_column_of_codes():
@@ -1883,7 +1888,7 @@ def test_a_latin_form_before_a_market_suffix_is_a_code_not_the_dictionary_name()
     ("一家公司估值普遍偏高。", []),
 ])
 def test_firms_introduced_by_their_trade(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 # from the eighty-fifth and eighty-sixth sets (tests/extract_gold/blind85, blind86), after their first score
@@ -1895,7 +1900,7 @@ def test_firms_introduced_by_their_trade(text, names):
     ("南航大学的学生。", []),
 ])
 def test_shapes_from_the_eighty_fifth_and_sixth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 # from the eighty-seventh and eighty-eighth sets (tests/extract_gold/blind87, blind88), drawn from them
@@ -1908,7 +1913,7 @@ def test_shapes_from_the_eighty_fifth_and_sixth_sets(text, names):
     ("他是公司的得力干将。", []),                                               # 得力: a word
 ])
 def test_shapes_from_the_eighty_seventh_and_eighth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 # from the eighty-ninth and ninetieth sets (tests/extract_gold/blind89, blind90), after their first score
@@ -1919,7 +1924,7 @@ def test_shapes_from_the_eighty_seventh_and_eighth_sets(text, names):
     ("长春澄源生物制品研究所有限公司今日挂牌。", ["长春澄源生物制品研究所"]),
 ])
 def test_shapes_from_the_eighty_ninth_and_ninetieth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 def test_a_short_name_the_text_gives_a_known_firm_is_its_name_and_its_later_mentions():
@@ -1943,7 +1948,7 @@ def test_a_short_name_the_text_gives_a_known_firm_is_its_name_and_its_later_ment
     ("该集团旗下的农产品销往全国。", []),                                       # 旗下的 before a word of the language
 ])
 def test_shapes_from_the_review_of_stop_33(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 @pytest.mark.parametrize(("text", "name", "shown"), [
@@ -1968,7 +1973,7 @@ def test_names_shown_after_the_review_of_stop_33(text, name, shown):
     ("与东风集团股份（00489.HK）合资的东风康明斯销量增长。", ["东风集团股份", "东风康明斯"]),  # a joint venture
 ])
 def test_shapes_from_the_ninety_third_and_fourth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
 
 
 def test_a_cashtag_whose_code_a_named_firm_holds_names_no_other_firm():
@@ -1990,4 +1995,4 @@ def test_a_cashtag_whose_code_a_named_firm_holds_names_no_other_firm():
     ("谷歌云与英伟达合作。", ["谷歌云", "英伟达"]),
 ])
 def test_shapes_from_the_ninety_fifth_and_sixth_sets(text, names):
-    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+    assert _firms(text) == names
