@@ -291,6 +291,8 @@ def _is_latin(form: str) -> bool:
 
 
 _LATIN_FORMS: dict[str, bool] = {}  # dictionary form -> _is_latin (the forms are a fixed set)
+# a market suffix after a Latin form: the form is a code (摩托罗拉系统（MSI.US）), not the dictionary's name
+_CODE_SUFFIX_AFTER = re.compile(r"\.(?:US|HK|SH|SZ|BJ|N|O|OQ|L|T|KS|TW)\b", re.ASCII)
 
 
 def _rare(tok: str, d: Dictionary) -> bool:
@@ -562,9 +564,6 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
 
 
 _COUNTED_TOKEN = re.compile(r"[一二两三四五六七八九十几多数每某该这那本此各][家个名位所]")  # 北京一家律师事务所: no brand
-
-
-_CODE_SUFFIX_AFTER = re.compile(r"\.(?:US|HK|SH|SZ|BJ|N|O|OQ|L|T|KS|TW)\b", re.ASCII)
 
 
 def _professional_name(run: str, suffix: str, d: Dictionary) -> tuple[int, str] | None:
@@ -2284,8 +2283,8 @@ def _listed_body(entry: Entry, t: Ticker) -> bool:
         t.code.split(":")[-1].isdigit()
 
 
-def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: str = "",
-              norm: str = "") -> list[Company]:
+def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: str,
+              norm: str) -> list[Company]:
     by_name: dict[str, Company] = {}
     seen: set[tuple[int, int]] = set()
     for h in sorted(hits, key=_SPAN):  # mentions are appended in text order: no sort of them after
