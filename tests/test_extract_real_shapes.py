@@ -1996,3 +1996,28 @@ def test_a_cashtag_whose_code_a_named_firm_holds_names_no_other_firm():
 ])
 def test_shapes_from_the_ninety_fifth_and_sixth_sets(text, names):
     assert _firms(text) == names
+
+
+# from the ninety-seventh and ninety-eighth sets (tests/extract_gold/blind97, blind98), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("民营油服企业澄川油田服务集团（03999.HK）发布中期业绩。", ["澄川油田服务集团"]),  # 集团 after common words
+    ("澄川钻井服务控股（01999.HK）股价上涨。", ["澄川钻井服务控股"]),
+    ("岳溪茶业是一家以乌龙茶出口为主的民营茶企。", ["岳溪茶业"]),                  # 茶业, a trade's suffix
+    ("今年安溪茶业出口增长，宁夏酒业产值下降。", []),                              # a region's trade
+    ("中国茶业协会发布报告。", []),
+    ("排名依次是大益、中茶、下关沱茶和七彩云南。", ["大益", "中国茶叶", "下关沱茶", "七彩云南"]),  # the last item
+    ("中远海能、招商轮船和太平洋航运相继发布年报。", ["中远海能", "招商轮船", "太平洋航运"]),  # (not 太平洋)
+    ("总经理和董事长、时长和流水都在变。", []),
+])
+def test_shapes_from_the_ninety_seventh_and_eighth_sets(text, names):
+    assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a legal name of place, name and trade, when the text also writes the name alone: that name
+    ("老字号澄裕泰今年调整渠道。北京澄裕泰茶业股份有限公司表示，澄裕泰门店客流恢复。", "澄裕泰"),
+    ("浙江澄禾药业股份有限公司发布公告，澄禾将扩产。", "澄禾"),
+    ("北京澄裕泰茶业股份有限公司表示，门店客流恢复。", "北京澄裕泰茶业"),             # not written alone
+])
+def test_a_legal_name_shown_as_the_text_names_the_firm_alone(text, shown):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == [shown]

@@ -111,7 +111,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
-                *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄",
+                *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
                 "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务", "征信",
@@ -340,6 +340,10 @@ def _inside_cut_name(toks: list[str], i: int, at_start: bool) -> bool:
 _CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{1,2})([A-Za-z][A-Za-z0-9&.\- ]{2,})")
 
 
+# an organisation's word after a name's words (某某油田服务集团（03337.HK）): the words before it read as they do without it
+_GROUP_TAILS = ("集团", "控股")
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
@@ -404,8 +408,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
-        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and acc not in ORG_SUFFIXES and \
-                acc not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
+        core = acc[:-2] if len(acc) > 2 and acc.endswith(_GROUP_TAILS) else acc  # (某某油田服务集团: as without 集团)
+        if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and core not in ORG_SUFFIXES and \
+                core not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
             if tok + acc in d.by_form:
                 acc = tok + acc  # 运营方财富趋势（688318）: a known name of two common words
             elif _place(tok):
@@ -538,6 +543,9 @@ SURNAMES = frozenset("王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢�
                      "谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")  # (not 金万高方龙石江白: firms' too)
 
 
+_REGION_TRADES = frozenset({"酒庄", "酒业", "茶业"})  # trades a region is named by as its firms are
+
+
 def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[int, str] | None:
     """The company named by ``run`` + ``suffix`` (offsets in that string), or None; ``nca``:
     NOT_COMPANY_AFTER follows the suffix."""
@@ -546,9 +554,9 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     got = _suffix_name_core(norm, ss, se, d, nca)
     if got is not None and got[1][:-len(suffix)].endswith("类"):
         return None  # 事务管理类信托, 融资类信托, 权益类基金: a class of product, no firm
-    if got is not None and suffix == "酒庄" and (_place(got[1][:-2]) or "酒庄" in got[1][:-2] or
-                                                got[1][:-2] in GENERIC_PREFIX):
-        return None  # 宁夏酒庄, 波尔多酒庄: a region's wineries; (酒庄西鸽酒庄: one after another)
+    if got is not None and suffix in _REGION_TRADES and (_place(got[1][:-2]) or suffix in got[1][:-2] or
+                                                         got[1][:-2] in GENERIC_PREFIX):
+        return None  # 宁夏酒庄, 波尔多酒庄, 安溪茶业: a region's wineries or trade; (酒庄西鸽酒庄: one after another)
     if got is None and suffix in PROFESSIONAL_SUFFIXES:
         return _professional_name(run, suffix, d)
     if got is None or suffix not in FIN_SUFFIXES:
@@ -1894,6 +1902,10 @@ def _org_cue(norm: str, start: int, end: int) -> bool:
     return bool(ORG_CUE_BEFORE.search(norm, max(0, start - 6), start) or ORG_CUE_AFTER.match(norm, end))
 
 
+_LAST_ITEM_JOINS = frozenset("和及与")
+_LIST_CLOSERS = frozenset("，。；：！？,;:!?等都均也的）)」”\n ")
+
+
 def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> None:
     """An ambiguous name (兔宝宝, 蒙娜丽莎) in an enumeration ``A、B、C`` next to a company is one of them."""
     ends = {h.end: h for h in hits if h.kind == "company"}
@@ -1904,7 +1916,10 @@ def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> 
         for h in list(pending):
             left = h.start > 0 and norm[h.start - 1] == LIST_SEP and (h.start - 1) in ends
             right = h.end < len(norm) and norm[h.end] == LIST_SEP and (h.end + 1) in starts
-            if left or right:
+            last = h.start > 1 and norm[h.start - 1] in _LAST_ITEM_JOINS and (h.start - 1) in ends and \
+                norm[ends[h.start - 1].start - 1:ends[h.start - 1].start] == LIST_SEP and \
+                (h.end == len(norm) or norm[h.end] in _LIST_CLOSERS)  # (和太平洋航运: the name goes on)
+            if left or right or last:  # (甲、乙和丙: the last of a list, after 和 or 及)
                 hits.append(h)
                 ends[h.end], starts[h.start] = h, h
                 pending.remove(h)
@@ -2171,7 +2186,8 @@ def _placeless(norm: str, h: _Hit) -> str | None:
     return None
 
 
-_TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展)$")
+_TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展|茶业|酒业|药业|乳业|食品|电子|电气|生物|医药|能源|新材料|材料"
+                        r"|环保|机械|重工|化工|纸业|矿业)$")
 
 
 def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary,
