@@ -588,3 +588,30 @@ async def test_category_picker_asked_for_before_the_filters_articles_are_selecte
         assert isinstance(app.screen, PickerScreen) and "当前筛选" in app.screen.title_text
         shown = {c for r in app.query_one(ArticleList).rows for c in r.categories}
         assert {c for path in dict(app.screen.nodes) for c in path} == shown and shown
+
+
+async def test_company_picker_asked_for_before_the_filters_articles_are_selected_opens_with_them(monkeypatch):
+    """f pressed while a keyword's articles are still being selected (at start, before the search
+    index is open, its count said 0 篇): the picker opens once they are, counting those articles."""
+    from kfin_tui.ui.screens import reader as reader_module
+    from kfin_tui.ui.screens.picker import CompanyPicker
+
+    monkeypatch.setattr(reader_module, "DEBOUNCE", 0.4)  # the search is not back after one pause
+    app = KfinApp(UI_CORPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.reader.set_keyword("宁德")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerScreen)  # not yet: it would count no article
+        await pilot.pause(0.6)
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, CompanyPicker) and picker.scoped
+        for _ in range(50):
+            if picker.scope_items is not None:
+                break
+            await pilot.pause(0.05)
+        rows = app.query_one(ArticleList).rows
+        assert rows and picker.scope_size == len(rows)

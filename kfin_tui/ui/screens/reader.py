@@ -231,7 +231,7 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         self._last_input = 0.0  # when the last key came
         self._key_gap = float("inf")  # seconds between it and the one before
         self._selecting = False  # a select worker is running: the next waits for it (coalesced)
-        self._pick_category_when_shown = False  # c pressed before the filters' articles were selected
+        self._pick_when_shown: Callable[[], None] | None = None  # a picker asked for before the filters' articles were selected
         self._select_again = False  # the filters or the rows changed meanwhile: select once more
         self._quiet_until = 0.0  # the background extraction pauses until then (a keyword being typed)
         self._last_select = 0.0
@@ -633,10 +633,9 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         if self.progress.stage == UPDATING and not self.library.bodies_pending:
             self.progress.hide(UPDATING)
         self._show_rows(message.selection.rows)
-        if self._pick_category_when_shown:  # (c was pressed while these were selected)
-            self._pick_category_when_shown = False
-            if self.app.screen is self:  # (not over another screen opened since: the key is dropped)
-                self.action_pick_category()
+        pick, self._pick_when_shown = self._pick_when_shown, None
+        if pick is not None and self.app.screen is self:  # (c or f was pressed while these were selected;
+            pick()  # not over another screen opened since: the key is dropped)
 
     def on_extracted(self, message: Extracted) -> None:
         if self.current is None or message.row_id != self.current.id:
@@ -1024,16 +1023,19 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
         rows = self.library.select(others).rows if others.active else self.library.rows
         return count_category_paths(rows), others.active
 
+    def _until_shown(self, facet: str, pick: Callable[[], None]) -> bool:
+        """True (and ``pick`` kept for :meth:`on_selected`) while the articles the filters other than
+        ``facet`` leave are still being selected (a filter restored at start, before the search index
+        is open): a picker scoped to them opens with them, not with none."""
+        waiting = self.filters.without(facet).active and self.shown != self.filters
+        self._pick_when_shown = pick if waiting else None
+        return waiting
+
     def action_pick_category(self) -> None:
         from .picker import CategoryTreePicker
 
-        if self.filters.without("category").active and self.shown != self.filters:
-            # the filters' articles are still being selected (a filter restored at start, before the
-            # search index is open): the picker opens with them, not with none (on_selected)
-            self._pick_category_when_shown = True
+        if self._until_shown("category", self.action_pick_category):
             return
-        self._pick_category_when_shown = False
-
         tree, narrowed = self.category_tree()
         title = "分类 · category" + ("（当前筛选内）" if narrowed else "")
         self.app.push_screen(CategoryTreePicker(title, tree, self.filters.category),
@@ -1065,6 +1067,8 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             if name:
                 self.set_company(name)
                 return
+        if self._until_shown("company", self.action_company_filter):
+            return
         # partial-aware, ctrl+d; within the other filters while they are set
         self.app.push_screen(self.company_picker(scoped=True), self._picked(self.toggle_company))
 
