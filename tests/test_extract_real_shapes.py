@@ -2021,3 +2021,43 @@ def test_shapes_from_the_ninety_seventh_and_eighth_sets(text, names):
 ])
 def test_a_legal_name_shown_as_the_text_names_the_firm_alone(text, shown):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == [shown]
+
+
+# from the ninety-ninth to hundred-and-second sets (tests/extract_gold/blind99-102), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    # a stake dealt in names the firm it is in
+    ("澄川服务（01999.HK）以约 6.6 亿元收购岳澜服务 80% 的股权。", ["澄川服务", "岳澜服务"]),
+    ("澄川服务（01999.HK）先后完成对澄民物业 60% 股权及新澄民 51% 股权的收购。", ["澄川服务", "澄民物业", "新澄民"]),
+    ("公司拟收购标的公司 80% 股权，转让所持 20% 股权，及员工持股平台 5% 股权。", []),
+    ("宣布收购浙江一家区域物企 70% 的股权，并持有槟城两座封测厂各 85% 股权。", []),
+    ("该基金持有永辉约 20% 股权。", ["永辉"]),                                      # (not 永辉约)
+    # a firm introduced by its trade, then a stake in it, a generic word, or a person's role at it
+    ("公司斥资 6.8 亿元取得佛山一家城市环卫服务商湛澄环境 51% 的股权。", ["湛澄环境"]),
+    ("杭州一家数据脱敏软件初创公司澄衡数据近日宣布完成融资。", ["澄衡数据"]),
+    ("一家公司数据近日宣布调整。", []),
+    ("浙江义乌一家中小拉链厂锦澄拉链的销售经理表示，订单减少。", ["锦澄拉链"]),
+    # 旗下的 before a fund or investment firm's name
+    ("奇安信的第二大股东为澄源集团旗下的明澄投资。", ["奇安信", "澄源集团", "明澄投资"]),
+    # a known name beginning another known firm's legal name is that firm's
+    ("招商局积余产业运营服务股份有限公司（以下简称“招商积余”）发布年报。", ["招商积余"]),
+    ("招商局集团旗下的招商局积余产业运营服务股份有限公司（以下简称“招商积余”）发布年报。", ["招商局集团", "招商积余"]),
+])
+def test_shapes_from_the_ninety_ninth_to_hundred_and_second_sets(text, names):
+    assert _firms(text) == names
+
+
+def test_a_known_firms_legal_name_given_anothers_short_name_passes_on_its_codes():
+    got = extract("中石化石油工程技术服务股份有限公司（简称“石化油服”，600871.SH，01033.HK）公布年报。").companies
+    assert [(c.name, c.tickers) for c in got] == [("石化油服", ["SH:600871", "HK:01033"])]
+    got = extract("新希望六和股份有限公司（以下简称“新希望”，000876）在内蒙古建设育肥场。").companies
+    assert [(c.name, c.tickers) for c in got] == [("新希望六和", ["SZ:000876"])]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a legal name without a place, whose name without its trade word the text writes alone: that name
+    ("公司控股股东澄投智能科技有限公司隶属于国投集团。在控股股东澄投智能的支持下，", ["澄投智能", "国投集团"]),
+    ("宝钛集团有限公司持有宝钛股份（600456）。", ["宝钛集团", "宝钛股份"]),   # not 宝钛 of 宝钛股份
+    ("金科服务（09666.HK）和旭辉永升服务（01995.HK）分别下跌。", ["金科服务", "旭辉永升服务"]),  # of its day
+])
+def test_names_shown_from_the_ninety_ninth_to_hundred_and_second_sets(text, shown):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == shown

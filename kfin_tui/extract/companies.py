@@ -229,6 +229,12 @@ ACQUIRE_RE = re.compile(
     r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
 
+# a stake in a firm: the name between a deal's verb (or a list's joint) and the share of it dealt in
+# (收购彰泰服务 80% 的股权, 对中民物业 60% 股权及新中民 51% 股权的收购)
+STAKE_RE = re.compile(
+    r"(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对|及|和|、)"
+    r"(?P<name>[" + CJK + r"A-Za-z][" + CJK + r"A-Za-z0-9]{1,7}?)\s?(?:约|合计|共计)?\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份|权益)")
+
 
 @dataclass(slots=True)
 class _Hit:
@@ -1092,6 +1098,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, e, name))
         taken.add(s, e)
 
+    if "%" in norm and ("股权" in norm or "权益" in norm):
+        _stakes(norm, hits, taken, d)
     _short_names(norm, hits, d, taken, bounds)
     if "”" in norm or '"' in norm:
         _codes_after_quoted_names(norm, hits, shadow, d)
@@ -1102,6 +1110,31 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if "代码" in norm:
             _code_column(norm, hits, taken, shadow, d)
     return hits, shadow, cashtag_spans
+
+
+_COUNT_CHARS = frozenset("一二两三四五六七八九十百千几数多各每")  # (槟城两座封测厂各 85% 股权: counted, no name)
+
+
+def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A firm a stake is dealt in (收购彰泰服务 80% 的股权): the name before the share, where it is no
+    word of the language, no kind or role (标的公司, 子公司), and not words of the language alone
+    (员工持股平台)."""
+    for m in STAKE_RE.finditer(norm):
+        s, e = m.span("name")
+        name = m.group("name")
+        if taken.overlaps(s, e) or name[0] in FUNCTION_CHARS or name[0] in "其该本此各每某这那所" or \
+                _COUNTED_TOKEN.search(name) or name[-2:] in _KIND_WORD_SET or \
+                (name not in d.by_form and any(ch in _COUNT_CHARS for ch in name)) or \
+                name.endswith(("公司", "企业", "集团", "平台", "股东", "机构")) or name in STOP_TOKENS or \
+                name in GENERIC_PREFIX or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
+            continue
+        if name not in d.by_form and all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(name)):
+            continue  # (员工持股平台, 合伙企业: words of the language, no name)
+        entry = d.lookup(name)
+        if entry is not None and entry.kind == "block":
+            continue
+        hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
+        taken.add(s, e)
 
 
 # city, rural and village banks go by their place, then (for most) a word of their own: 洛阳银行, 阳泉市商业银行,
@@ -1379,11 +1412,12 @@ PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
 _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
-               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)|的?一位")
+               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管)|的?一位"
+               r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
 KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 # a person's role at the firm right after the name (…品牌某某的创始人对记者表示): the firm, though not
 # introduced with 一家
-_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|总经理|创始人)")
+_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -1422,15 +1456,17 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
             continue  # 公司毛利率存|在: the name's last character begins the next word (存在)
-        if taken.overlaps(s, e) or name.endswith(_GENERIC_ENDS) or jieba.dt.FREQ.get(name, 0) > 0:
-            continue
+        if taken.overlaps(s, e) or jieba.dt.FREQ.get(name, 0) > 0 or \
+                (name.endswith(_GENERIC_ENDS) and not (strong and introduced and jieba.dt.FREQ.get(name[:2], 0) == 0)):
+            continue  # (…初创公司澄衡数据近日宣布: a brand's two characters, no word, and a generic word)
         toks = lcut(name)
         trade = SUFFIX_RE.search(name, 2) if strong else None
         if trade is not None and trade.end() != len(name):
             trade = None
         if trade is not None:
             toks = [*lcut(name[:trade.start()]), trade.group()]  # 澄溪|水务 (jieba: 澄|溪水|务): a brand and its trade
-        if len(toks) < 2 or any(t in STOP_TOKENS or t in FUNCTION_CHARS or t.isdigit() for t in toks):
+        inner = toks[:-1] if strong and introduced and toks[-1] in _GENERIC_ENDS else toks  # (澄衡|数据)
+        if len(toks) < 2 or any(t in STOP_TOKENS or t in FUNCTION_CHARS or t.isdigit() for t in inner):
             continue
         first = toks[0]
         if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name) or \
@@ -1891,7 +1927,7 @@ LIST_SEP = "、"
 # suffixes that also end ordinary phrases (产线投资, 每百元资产): a name needs a cue that an organisation is meant
 WEAK_SUFFIXES = {"投资", "资产", "基金", "创投"}
 # (futures companies, some 150 licensed firms, are in the dictionary: 期货 is no suffix, 沪铝期货 a contract)
-ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下|百亿|千亿|量化|知名|头部|股东|创投|投资方|领投|跟投|参投|投资人|GP|LP|执掌的|掌舵的"
+ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下的?|百亿|千亿|量化|知名|头部|股东|创投|投资方|领投|跟投|参投|投资人|GP|LP|执掌的|掌舵的"
                             r"|创办的|管理的|由|包括|来自|合伙人)\s?(?:——|—|:)?$")
 ORG_CUE_AFTER = re.compile(r"\s?(?:旗下|等(?:百亿|千亿|私募|公募|机构|公司|基金|投资机构)|管理有限|有限|[(（]|减持|增持|新进|加仓|持有|买入"
                            r"|卖出|退出|领投|跟投|参投|拟|继续|持股|合计|的(?:GP|持仓|产品|基金经理|创始人|合伙人)|创始人|董事长"
@@ -2034,6 +2070,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         if short is not None:
             given.append((h, short, 0))
     if named:
+        _inside_anothers_legal_name(norm, hits, d)
         _units_given_short_names(norm, hits, d, taken)
         _known_given_short_names(norm, hits, d, taken, bounds)
     for h, short, after in given:
@@ -2089,6 +2126,31 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         hits.append(_Hit(s0, e0, h.name))
         taken.add(s0, e0)
         _bare_mentions(norm, hits, taken, bounds, short, m.end(), h.name)
+
+
+_LEGAL_RUN_AFTER = re.compile(r"[" + CJK + r"]{1,16}?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
+    """A known name beginning a legal name that the text gives the short name of another known firm
+    (招商局积余产业运营服务股份有限公司（以下简称“招商积余”）): a part of that firm's legal name, not
+    the first firm (招商局)."""
+    for h in list(hits):
+        if h.kind != "company" or (known := d.lookup(h.name)) is None:
+            continue
+        run = _LEGAL_RUN_AFTER.match(norm, h.end)
+        if run is None or LEGAL_TAIL_AFTER.match(norm, h.end) or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
+            continue  # (招商局集团旗下的某某有限公司: another firm, named after it; 新希望六和股份有限公司: its own)
+        m = SHORT_NAME_AFTER.match(norm, run.end())
+        if m is None:
+            continue
+        other = d.lookup(m.group("name"))
+        if other is not None and other.kind == "company" and other.name != known.name and \
+                _abbreviates(m.group("name"), norm[h.start:run.end()]):
+            hits.remove(h)
+            short = next((o for o in hits if o.start == m.start("name")), None)
+            if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
+                short.codes.extend(c for c in h.codes if c not in short.codes)
 
 
 # words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)
@@ -2171,21 +2233,26 @@ def _placeless(norm: str, h: _Hit) -> str | None:
     writes that shorter name outside the legal one; else None."""
     if not norm.startswith("公司", h.end - 2) or not _LEGAL_AT_END.search(norm, h.start, h.end):
         return None  # (every legal tail ends in 公司: most hits are done without the pattern)
-    for k in (3, 2):
-        if len(h.name) - k < 2 or not _place(h.name[:k]):
+    for k in (3, 2, 0):
+        if len(h.name) - k < 2 or (k and not _place(h.name[:k])):
             continue
         rest, place = h.name[k:], h.name[:k]
-        for short in (rest, _TRADE_END.sub("", rest)):
-            if len(short) < 2:
-                continue
+        for short in (rest, _TRADE_END.sub("", rest)) if k else (_TRADE_END.sub("", rest),):
+            if len(short) < 2 or short == h.name:
+                continue  # (no place: 国投智能 of 国投智能科技有限公司, by its trade word alone)
             pos = norm.find(short)
             while pos >= 0:  # (the shorter name outside every writing of the legal one: 上海某某 again is no such)
-                if not (h.start <= pos < h.end) and not norm.startswith(place, pos - k):
-                    return short
+                after = pos + len(short)
+                if not (h.start <= pos < h.end) and \
+                        not (norm.startswith(place, pos - k) if k else norm.startswith(rest, pos)) and \
+                        (k or after == len(norm) or not HAS_CJK.match(norm, after) or norm[after] in _ENDS_NAME):
+                    return short  # (nor the name with its trade word again: 国投智能科技 written twice; without
+                    # a place, the name alone: not 宝钛 of 宝钛股份 for 宝钛集团有限公司)
                 pos = norm.find(short, pos + 1)
     return None
 
 
+_ENDS_NAME = FUNCTION_CHARS | set("的了")  # (a character after which a name has ended: 国投智能的支持)
 _TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展|茶业|酒业|药业|乳业|食品|电子|电气|生物|医药|能源|新材料|材料"
                         r"|环保|机械|重工|化工|纸业|矿业)$")
 
