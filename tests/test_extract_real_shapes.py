@@ -2061,3 +2061,14 @@ def test_a_known_firms_legal_name_given_anothers_short_name_passes_on_its_codes(
 ])
 def test_names_shown_from_the_ninety_ninth_to_hundred_and_second_sets(text, shown):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == shown
+
+
+# from the hundred-and-third and fourth sets (tests/extract_gold/blind103, blind104), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("中公教育2018年借壳澄夏汽车登陆A股。", ["中公教育", "澄夏汽车"]),                  # 借壳, a deal's verb
+    ("前程无忧的第一大股东、日本人力资源集团瑞可利（Recruit Holdings）。", ["前程无忧", "瑞可利"]),  # its kind
+    ("与新东方教育科技集团（09901.HK）无关。", ["新东方"]),                         # the firm's fuller name
+    ("澄川科技集团发布公告，科技集团发布公告。", ["澄川科技集团"]),                   # (no name of 科技 alone)
+])
+def test_shapes_from_the_hundred_and_third_and_fourth_sets(text, names):
+    assert _firms(text) == names

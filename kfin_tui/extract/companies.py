@@ -63,7 +63,7 @@ CJK = r"\u4e00-\u9fff"
 STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是", "为", "由", "对", "向", "从", "将", "已", "于", "被", "把", "让", "据", "称", "表示", "宣布", "发布", "公告", "披露", "显示", "其中", "包括", "如", "例如", "比如", "同时", "此外", "另外", "今日", "昨日", "近日", "日前", "今天", "昨天", "本周", "上周", "旗下", "子公司", "公司", "企业", "龙头", "股东", "控股股东", "投资", "收购", "入股", "合作", "伙伴", "以", "等", "而", "但", "也", "还", "则", "并", "就", "都", "上市", "港股", "美股", "A股", "概念股", "个股", "成分股", "次新股", "新股", "牛股", "妖股", "白马股", "权重股", "题材股", "绩优股", "强势股", "人气股", "连板股", "小盘股", "大盘股", "主体", "发行人", "其", "该", "这", "那", "此", "受益", "涨", "跌", "大涨", "领涨", "涨停", "跌停", "包含", "来自", "通过", "联合", "携手", "同", "跟", "给", "替", "中", "里", "上", "下", "前", "后", "内", "外", "个", "家", "位", "名", "只", "市场", "行业", "板块", "概念", "龙头股", "之", "所", "着", "过", "又", "再", "即", "系", "属", "归", "称为", "叫", "作为", "成为", "认为", "指出", "预计", "预测", "数据", "报告", "研报", "分析师", "机构", "投行", "券商", "厂商", "巨头", "根据", "看好", "支持", "选择", "成立", "起诉", "推出", "完成", "获得", "引入", "牵手", "联手", "透露", "介绍", "对手", "竞争对手", "竞争", "竞品", "客户", "供应商", "背后", "加入",
                # a firm named by its former name (某某电子原名某某仪表股份有限公司): the words between the names
                "原名", "曾用名", "前身", "前身为", "更名", "更名为", "改名", "改名为", "现名", "原称", "全称",
-               "持仓", "布局", "不及"}
+               "持仓", "布局", "不及", "借壳", "借壳上市"}
 # verbs that begin no name: what a fund does with a sector or a stock (重仓半导体的某某基金), a rank against
 # another firm (成为仅次于某某有限公司的第二大股东), a plan for a line of business (做强融资租赁); stop tokens
 # too, and checked as a name's first characters where jieba cut them apart (做|强融资租赁)
@@ -312,7 +312,7 @@ def _rare(tok: str, d: Dictionary) -> bool:
 HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
 # what is done with a firm or its shares, right before its name (宝武所持太原钢铁（集团）有限公司, 资产注入某某集团):
 # a name read leftwards ends there, though jieba cuts the verb into characters (所|持)
-DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资)")
+DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资|借壳)")
 
 
 def _after_deal_verb(run: str) -> str:
@@ -940,7 +940,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 《…经验发生率表（2020）》: a document's year, no Hong Kong code
         cands = sorted((i for end, idx in by_end.items() if bs - 20 <= end <= bs for i in idx), reverse=True)
         before = next((hits[i] for i in cands if hits[i].end == bs or BETWEEN_NAME_AND_CODE.fullmatch(norm, hits[i].end, bs)
-                       or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)), None)
+                       or LEGAL_TAIL.fullmatch(norm, hits[i].end, bs)
+                       or (_ORG_TAIL_RUN.fullmatch(norm, hits[i].end, bs) and _holds_a_code(d, hits[i], codes))), None)
+        # (新东方教育科技集团（09901.HK）: the known firm's fuller name before a code it holds)
         letters_only = all(not c.split(":")[1].isdigit() and not explicit for c, explicit in codes)
         if before is not None and norm.startswith("控股", before.end) and before.kind == "company":
             known = d.lookup(before.name)
@@ -1032,6 +1034,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
+    known_starts = {h.start for h in hits if h.kind == "company"}
     occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
     titled = "《" in norm
     for _k, ss, se in _suffix_spans(norm):
@@ -1049,6 +1052,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         entry = d.lookup(got[1])
         if entry is not None and entry.kind == "block":
             continue
+        core = got[1][:len(got[1]) - (se - ss)]
+        if entry is None and (core in GENERIC_PREFIX or
+                              (se in known_starts and all(jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(core)))):
+            continue  # 新东方教育科技集团: no 科技集团; 日本人力资源集团瑞可利: the kind of firm the name after it is
         if entry is None and got[0] > 0 and 1 in occupied[got[0] - 1:got[0]] and HAS_CJK.match(norm, got[0] - 1) and \
                 LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
             continue  # 中复神鹰碳纤维股份有限公司: the known firm's legal name, its trade words no firm
@@ -1135,6 +1142,14 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
             continue
         hits.append(_Hit(s, e, entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, e)
+
+
+_ORG_TAIL_RUN = re.compile(r"[" + CJK + r"]{0,8}(?:集团|控股|股份|公司)")
+
+
+def _holds_a_code(d: Dictionary, h: _Hit, codes: Sequence[tuple[str, bool]]) -> bool:
+    known = d.lookup(h.name)
+    return known is not None and any(c in known.tickers for c, _ in codes)
 
 
 # city, rural and village banks go by their place, then (for most) a word of their own: 洛阳银行, 阳泉市商业银行,
