@@ -2072,3 +2072,31 @@ def test_names_shown_from_the_ninety_ninth_to_hundred_and_second_sets(text, show
 ])
 def test_shapes_from_the_hundred_and_third_and_fourth_sets(text, names):
     assert _firms(text) == names
+
+
+# from the hundred-and-fifth and sixth sets (tests/extract_gold/blind105, blind106), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    # a name defined as a firm where a clause begins
+    ("青澄影投是浙江一家拥有 23 家影院的民营影投公司，其负责人表示压力很大。", ["青澄影投"]),
+    ("该公司是一家民营企业。目前是一家上市公司。龙头企业是一家国企。", []),
+    # 领投 after a firm introduced by its kind
+    ("融资由深圳一家专注硬科技的私募机构澄川资本领投。", ["澄川资本"]),
+    # a list closed by 等企业, one of its names a firm's by its suffix
+    ("此外，澄和半导体、行澄科技和鸿澄微纳等企业也在加快融资。", ["澄和半导体", "行澄科技", "鸿澄微纳"]),
+    ("精铜杆、铜管和铜箔等加工企业普遍亏损。", []),
+    ("9月中旬以来，绍兴柯桥、苏州吴江等地的织造企业因限电停产。", []),
+    # a stake taken in a list of firms; 微电子 an organisation suffix
+    ("今年以来先后入股九澄方微电子、阿澄思微电子和鸿澄微纳。", ["九澄方微电子", "阿澄思微电子", "鸿澄微纳"]),
+    ("今年以来先后入股芯片、电池和汽车。", []),
+])
+def test_shapes_from_the_hundred_and_fifth_and_sixth_sets(text, names):
+    assert _firms(text) == names
+
+
+def test_codes_of_a_latin_firm_word_and_of_a_listing_on_an_exchange():
+    got = extract("其母公司ZEVO公司（ZEVO.US）盘前上涨。").companies
+    assert [(c.name, c.tickers) for c in got] == [("ZEVO", ["US:ZEVO"])]  # (not a company named US:ZEVO)
+    got = extract("公司前身博纳影业集团于2010年12月登陆美国纳斯达克（BONA.US），成为首家在美上市的影视公司。").companies
+    assert [(c.name, sorted(c.tickers)) for c in got] == [("博纳影业", ["SZ:001330", "US:BONA"])]
+    got = extract("港交所（00388.HK）股价上涨。").companies                          # (an exchange's own code)
+    assert [(c.name, c.tickers) for c in got] == [("港交所", ["HK:00388"])]

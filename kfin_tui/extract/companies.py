@@ -35,6 +35,7 @@ from .codes import (
 from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
 from .model import Company, Mention
 from .names import (
+    LAST_ITEM_THEN_CLOSE,
     LATIN_AFTER_COMPANY_WORD,
     LATIN_AFTER_COMPANY_WORDS,
     LATIN_BEFORE_COMPANY_WORD,
@@ -53,6 +54,7 @@ from .names import (
     latin_firm_ok,
     latin_name_ok,
     legal_name_ok,
+    listed_as_companies,
     named_again_bare,
 )
 from .segment import LazyBounds, ensure_jieba, lcut, make_room
@@ -106,7 +108,7 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
 TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能"})
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
 PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能"})
-ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
+ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
@@ -276,7 +278,10 @@ KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if le
 _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]{2,6})$")
 # a market or a class of shares right before a code bracket: the code is a listing of the firm the
 # paragraph speaks of (其港股（06160.HK）, 美股（BGNE.US）)
-MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证)$")
+MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
+                           r"|(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
+# (登陆美国纳斯达克（BONA.US）: the exchange a firm listed on, the code the firm's)
+_LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
 NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
 BOND_NAME = re.compile(r"转(?:债|[0-9])$")
@@ -966,6 +971,13 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
+        word = _LATIN_THEN_COMPANY_WORD.search(norm, max(0, bs - 20), bs)
+        if word is not None and word.group("name").upper() in {c.split(":")[1] for c, _ in codes}:
+            entry = d.lookup(word.group("name")) or d.lookup(word.group())  # 其母公司IMAX公司（IMAX.US）: the firm its code spells
+            hits.append(_Hit(word.start("name"), word.end("name"), entry.name if entry else word.group("name"),
+                             "company", [c for c, _ in codes]))
+            shadow.append((bs, be))
+            continue
         if letters_only:
             continue
         got = _left_name(norm, bs, d)
@@ -973,7 +985,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
             got = (inner[0], inner[1] + "（" + region.group("region") + "）")  # 某某（亚洲）（03366.HK）: the name holds its region
-        if got is None and MARKET_BEFORE.search(norm, max(0, bs - 6), bs) is not None:
+        if (got is None or _is_block(d, got[1])) and MARKET_BEFORE.search(norm, max(0, bs - 12), bs) is not None:
             para = norm.rfind("\n", 0, bs) + 1
             firm = max((h for h in hits if para <= h.start and h.end <= bs and h.kind == "company"),
                        key=lambda h: h.end, default=None)
@@ -1092,6 +1104,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _names_after_kind_words(norm, hits, taken, d, cue_starts[0])
     _enumerated_names(norm, hits, taken, d)
     _line_list_names(norm, hits, taken, d)
+    if "一家" in norm:
+        _defined_names(norm, hits, taken, d)
 
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
@@ -1145,6 +1159,11 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
 
 
 _ORG_TAIL_RUN = re.compile(r"[" + CJK + r"]{0,8}(?:集团|控股|股份|公司)")
+
+
+def _is_block(d: Dictionary, name: str) -> bool:
+    entry = d.lookup(name)
+    return entry is not None and entry.kind == "block"
 
 
 def _holds_a_code(d: Dictionary, h: _Hit, codes: Sequence[tuple[str, bool]]) -> bool:
@@ -1425,7 +1444,7 @@ _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "�
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
-_STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)"
+_STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)|领投|跟投|参投"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管)|的?一位"
                r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
@@ -1816,6 +1835,50 @@ def _matches_at(rx: re.Pattern[str], norm: str, starts: list[int]) -> list[re.Ma
     return out
 
 
+# a name at a clause's start defined as a firm (某某影投是浙江一家拥有 23 家影院的民营影投公司。): the press's
+# other way of bringing in a firm no reader knows
+DEFINED_AS_FIRM = re.compile(
+    r"(?:^|(?<=[，。；：！？,;:!?\n」”\s]))(?P<name>[" + CJK + r"]{2,6})(?:是|系)(?:[" + CJK + r"]{2,4})?一家"
+    r"[^，。；！？,;!?\n]{0,30}?(?:公司|企业|集团|厂商|制造商|供应商|服务商|运营商|开发商|生产商|经销商|零售商|贸易商"
+    r"|代理商|机构|品牌|[茶药车房酒乳煤钢险]企|工厂|厂)(?=[，。；！？,;!?\n]|$)")
+
+
+def _defined_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A name defined as a firm where a clause begins (某某影投是浙江一家…民营影投公司): a company, when it
+    is no word of the language and does not begin with a word of one (这, 该, 公司 …)."""
+    freq = jieba.dt.FREQ.get
+    for m in DEFINED_AS_FIRM.finditer(norm):
+        s, e = m.span("name")
+        name = m.group("name")
+        if taken.overlaps(s, e) or name[0] in "这那该其此本我你他她它每各某另" or name[0] in FUNCTION_CHARS or \
+                name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
+                (freq(name, 0) > 0 and name not in d.by_form) or name.endswith(("公司", "企业", "集团", "机构")):
+            continue
+        toks = lcut(name)
+        if name not in d.by_form and (any(t in STOP_TOKENS or TIME_WORD.fullmatch(t) for t in toks) or
+                                      all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks) or
+                                      (len(toks[0]) > 1 and freq(toks[0], 0) >= RARE_START_WORD and not _place(toks[0]))):
+            continue  # (目前是一家, 龙头企业是一家: words of the language)
+        _add_named(norm, hits, taken, d, s, e, name)
+
+
+def _firm_among(norm: str, items: list[tuple[int, int]], company_spans: set[tuple[int, int]], d: Dictionary) -> bool:
+    """One item of the list is a firm already, or a name with an organisation suffix (芯和半导体、…)."""
+    for s, e in items:
+        name = norm[s:e].strip()
+        if (s, e) in company_spans or name in d.by_form:
+            return True
+        suffix = SUFFIX_RE.search(name, 2)
+        if suffix is not None and suffix.end() == len(name) and jieba.dt.FREQ.get(name, 0) == 0:
+            return True
+    return False
+
+
+# a stake taken in a list of firms (先后入股A、B和C): the first item after the verb, the last closed by punctuation
+_DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了)(?P<first>[" + CJK + r"]{2,8})$")
+_LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
+
+
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """Names listed among companies (主要还有某某智能、某某科技、某某科技等): when at least two items of
     an enumeration are companies, an item that ends with an organisation suffix
@@ -1829,6 +1892,22 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             ends = {e for _, e in company_spans}
             starts = {s for s, _ in company_spans}
         counted = last_start == -1 and bool(items) and counted_as_companies(norm, items[-1][1])  # 等3家…公司
+        last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) if last_start > 0 and items else None
+        if last is not None and counted_as_companies(norm, last.end()):
+            items, last_start, counted = [*items, last.span()], -1, True  # …、C和D等3家企业: D is an item too
+        loose = False  # closed by 等企业 without a count: only a list of names, one of them a firm's
+        if not counted and items:
+            close = items[-1][1] if last_start == -1 else last.end() if last is not None else -1
+            if close >= 0 and listed_as_companies(norm, close):
+                if last_start != -1 and last is not None:
+                    items, last_start = [*items, last.span()], -1
+                loose = _firm_among(norm, items, company_spans, d)
+                counted = loose
+        dealt = _DEAL_THEN_FIRST.search(norm, max(0, first_end - 12), first_end) if not counted else None
+        if dealt is not None and last_start > 0:
+            last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) or _LAST_ITEM.match(norm, last_start)
+            if last is not None:
+                items, last_start, counted = [*items, last.span()], -1, True  # 先后入股A、B和C: each a firm
         if not counted and \
                 sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
             continue
@@ -1836,6 +1915,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         if counted and first_end not in ends:  # …公司中，A、B、C等3家: A runs from the clause's start
             brk = max(norm.rfind(c, max(0, first_end - 9), first_end) for c in "，,。；;：:（(\n")
             first = (brk + 1, norm[brk + 1:first_end]) if brk >= 0 else None
+        if dealt is not None and counted and first_end not in ends:
+            first = (dealt.start("first"), dealt.group("first"))  # (入股A、…: A runs from the verb)
         bare: list[tuple[int, str]] = []  # items without an organisation suffix
         added: set[tuple[int, int]] = set()
         for s, e in items + ([(first[0], first_end)] if first else []):
@@ -1843,6 +1924,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             s = s + norm[s:e].index(name) if name else s
             if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
                 continue
+            if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name)):
+                continue  # (，但信托、…等企业: a clause's word before the first item)
             if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
                     (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
                 continue
