@@ -2100,3 +2100,23 @@ def test_codes_of_a_latin_firm_word_and_of_a_listing_on_an_exchange():
     assert [(c.name, sorted(c.tickers)) for c in got] == [("博纳影业", ["SZ:001330", "US:BONA"])]
     got = extract("港交所（00388.HK）股价上涨。").companies                          # (an exchange's own code)
     assert [(c.name, c.tickers) for c in got] == [("港交所", ["HK:00388"])]
+
+
+# from the hundred-and-seventh and eighth sets (tests/extract_gold/blind107, blind108), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("智能体脂秤厂商云澄科技也在天猫上架了产品。", ["云澄科技"]),        # 云, generic alone, after a kind word
+    ("发展云科技和数科技术。", []),
+    ("香港一家铀贸易商岚澄铀业的交易员对记者表示。", ["岚澄铀业"]),       # 铀业; a trader of the firm's
+    ("铀业发展迅速，全球铀业整合。", []),
+])
+def test_shapes_from_the_hundred_and_seventh_and_eighth_sets(text, names):
+    assert _firms(text) == names
+
+
+def test_a_code_after_stock_code_in_a_short_name_bracket():
+    got = extract("深圳澄源电子有限公司（以下简称“澄源电子”，股票代码：301999）今日上市。").companies
+    assert [(c.name, c.tickers) for c in got] == [("澄源电子", ["SZ:301999"])]
+    got = extract("久祺股份有限公司（以下简称“久祺股份”，股票代码：300994）今日上市。").companies  # a known firm
+    assert [(c.name, c.tickers) for c in got] == [("久祺股份", ["SZ:300994"])]
+    got = extract("久祺股份有限公司（以下简称“久祺股份”，股票代码：300804）今日上市。").companies
+    assert "SZ:300804" in got[0].tickers  # (the code the text gives, beside the dictionary's)

@@ -112,7 +112,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材�
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
-                "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业",
+                "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业", "铀业",
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
@@ -640,6 +640,9 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             break
         if len(acc) >= 2 and KIND_END.search(run, 0, len(run) - len(acc)):
             break  # 护肤品|牌|澄|肤生物: a word for the kind of firm the segmenter cut apart ends the reading too
+        if tok in GENERIC_PREFIX and len(tok) == 1 and acc and KIND_END.search(run, 0, len(run) - len(acc) - 1):
+            acc = tok + acc
+            break  # 体脂秤厂商云|麦科技: a name's first character, after a word for its kind, though 云 alone is generic
         if tok in GENERIC_PREFIX or tok.isdigit() or (len(tok) == 1 and (tok in FUNCTION_CHARS or tok in "年月日周末初底")) or \
                 TIME_WORD.fullmatch(tok):
             break
@@ -672,9 +675,10 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
-    if (len(acc) == 2 and acc[0] in GENERIC_SINGLE) or acc[0] == "所" or \
+    if (len(acc) == 2 and acc[0] in GENERIC_SINGLE and not KIND_END.search(norm, 0, ss - len(acc))) or acc[0] == "所" or \
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
-        return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm)
+        return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
+        # 体脂秤厂商云麦科技: a name after a word for its kind)
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
@@ -1446,12 +1450,12 @@ PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
 _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)|领投|跟投|参投"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
-               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管)|的?一位"
+               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员)|的?一位"
                r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
 KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 # a person's role at the firm right after the name (…品牌某某的创始人对记者表示): the firm, though not
 # introduced with 一家
-_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管)")
+_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -2091,13 +2095,14 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 # 某某电子有限公司（下称“某某”）: the short name an announcement gives a firm and uses after it
 # (the bracket may give the code too: （以下简称“某某”，688001）)
 SHORT_NAME_AFTER = re.compile(r"(?:[(（](?:有限合伙|特殊普通合伙|普通合伙)[)）])?\.?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
-                              r"A-Za-z0-9·&\-]{2,12}(?: [A-Za-z0-9&\-]{1,12}){0,3})[\"”」』]?(?:\s?[,，、;；]\s?(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")
+                              r"A-Za-z0-9·&\-]{2,12}(?: [A-Za-z0-9&\-]{1,12}){0,3})[\"”」』]?(?:\s?[,，、;；]\s?(?:股票代码|证券代码|代码)?\s?[:：]?\s?"
+                              r"(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")  # (（以下简称“某某”，股票代码：300999）)
 
 
 # a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):
 # taken when the bracket's name is cut from the legal name (the checks below), as with 简称
 # (with its code after a comma, and a B share's B after the name: 瓦房店某某股份有限公司（瓦某B，200706）)
-BARE_SHORT_NAME_AFTER = re.compile(r"[(（](?P<name>[" + CJK + r"]{2,6})(?:B股?)?(?:\s?[,，]\s?(?P<codes>" + CODE_ITEMS
+BARE_SHORT_NAME_AFTER = re.compile(r"[(（][\"“「『]?(?P<name>[" + CJK + r"]{2,6})[\"”」』]?(?:B股?)?(?:\s?[,，]\s?(?P<codes>" + CODE_ITEMS
                                    + r"))?\s?[)）]")
 
 
@@ -2214,6 +2219,8 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if m is None:
             continue
         short, s0, e0 = m.group("name"), m.start("name"), m.end("name")
+        h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
+        # (the code the bracket gives: （以下简称“某某股份”，股票代码：300999）)
         other = d.lookup(short)
         if other is not None and other is known and short in known.ambiguous_forms:
             other = None  # 长江和记实业有限公司（以下简称“长和”）: the text makes its ambiguous form its name
