@@ -2120,3 +2120,12 @@ def test_a_code_after_stock_code_in_a_short_name_bracket():
     assert [(c.name, c.tickers) for c in got] == [("久祺股份", ["SZ:300994"])]
     got = extract("久祺股份有限公司（以下简称“久祺股份”，股票代码：300804）今日上市。").companies
     assert "SZ:300804" in got[0].tickers  # (the code the text gives, beside the dictionary's)
+
+
+# from the hundred-and-ninth and tenth sets (tests/extract_gold/blind109, blind110), after their first score
+def test_shapes_from_the_hundred_and_ninth_and_tenth_sets():
+    assert "研究" not in _firms("东方市场研究股份有限公司发布年度报告。")  # a legal name cut at 市场
+    got = _firms("控股股东为瑞典卫生用品集团澄生雅（Essito），后者持有公司约 51.6% 的股份。")
+    assert "澄生雅" in got and "卫生用品集团" not in got             # the kind of the glossed firm after it
+    assert _firms("尚未上市的岷澄生物则与艾伯维（AbbVie）签署协议。") == ["岷澄生物", "艾伯维"]
+    assert _firms("澄川集团澄生雅（Essito）") == ["澄川集团", "澄生雅"]       # (a name, not words of the language)

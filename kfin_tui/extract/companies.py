@@ -1070,7 +1070,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         core = got[1][:len(got[1]) - (se - ss)]
         if entry is None and (core in GENERIC_PREFIX or
-                              (se in known_starts and all(jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(core)))):
+                              ((se in known_starts or (_GLOSSED_NAME_AT.match(norm, se) and norm[se] not in _ENDS_NAME
+                                                       and norm[se] != "则")) and
+                               all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(core)))):
             continue  # 新东方教育科技集团: no 科技集团; 日本人力资源集团瑞可利: the kind of firm the name after it is
         if entry is None and got[0] > 0 and 1 in occupied[got[0] - 1:got[0]] and HAS_CJK.match(norm, got[0] - 1) and \
                 LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
@@ -1162,6 +1164,8 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
         taken.add(s, e)
 
 
+# a name glossed with its Latin name in brackets (爱生雅（Essity）), as a firm's kind may precede it
+_GLOSSED_NAME_AT = re.compile(r"[" + CJK + r"]{2,6}[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,30}[)）]")
 _ORG_TAIL_RUN = re.compile(r"[" + CJK + r"]{0,8}(?:集团|控股|股份|公司)")
 
 
@@ -1575,6 +1579,8 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
                 got = _with_bracketed_place(norm, got, d)
         if got is not None and not taken.overlaps(got[0], m.end()):
             name = LEGAL_NAME_END.sub("", got[1])
+            if jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQ and name not in d.by_form:
+                continue  # 央视市场研究股份有限公司: cut at a word of the sentence (市场), 研究 alone is no name
             if legal_name_ok(name, GENERIC_PREFIX):
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
 
