@@ -2129,3 +2129,29 @@ def test_shapes_from_the_hundred_and_ninth_and_tenth_sets():
     assert "澄生雅" in got and "卫生用品集团" not in got             # the kind of the glossed firm after it
     assert _firms("尚未上市的岷澄生物则与艾伯维（AbbVie）签署协议。") == ["岷澄生物", "艾伯维"]
     assert _firms("澄川集团澄生雅（Essito）") == ["澄川集团", "澄生雅"]       # (a name, not words of the language)
+
+
+# from the hundred-and-eleventh to fourteenth sets (tests/extract_gold/blind111-114), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("南通一家为港机企业配套钢结构件的民营加工厂霁澄钢构告诉记者，订单饱满。", ["霁澄钢构"]),  # a long introduction
+    ("广东惠州一家吉他代工厂澜弦乐器的负责人对记者表示。", ["澜弦乐器"]),        # 澜|弦乐器, cut across
+    ("润邦股份（002483）发布半年报。公司全称江苏润邦重工股份有限公司，总部位于南通。", ["润邦股份"]),  # its full name
+    ("澄川科技发布年报。合作方全称为北京岳澜智能有限公司。", ["澄川科技", "北京岳澜智能"]),
+])
+def test_shapes_from_the_hundred_and_eleventh_to_fourteenth_sets(text, names):
+    assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a short name given after a legal name that a kind word's reading ended before its tail
+    ("宁波一家港口自动化系统集成商浙江舟澄智港科技有限公司（简称“舟澄智港”）表示，", ["舟澄智港"]),
+    # a short name of the brand's two characters and a word of its own, given in a bracket
+    ("吉林松澄冰雪旅游开发有限公司（以下简称“松澄文旅”）正在建设雪场。", ["松澄文旅"]),
+])
+def test_names_shown_from_the_hundred_and_eleventh_to_fourteenth_sets(text, shown):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == shown
+
+
+def test_a_depositary_share_is_no_firm_and_its_code_is_the_firms():
+    got = extract("中国人寿A股上涨，其在纽约证券交易所交易的美国存托股票（LFC.US）下跌。").companies
+    assert [c.name for c in got] == ["中国人寿"] and "US:LFC" in got[0].tickers

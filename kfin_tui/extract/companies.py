@@ -279,7 +279,7 @@ _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]
 # a market or a class of shares right before a code bracket: the code is a listing of the firm the
 # paragraph speaks of (其港股（06160.HK）, 美股（BGNE.US）)
 MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
-                           r"|(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
+                           r"|存托股票|(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
 # (登陆美国纳斯达克（BONA.US）: the exchange a firm listed on, the code the firm's)
 _LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
 NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
@@ -332,7 +332,7 @@ NAME_START_CHARS = frozenset("如跟以和同与由为让给归")  # (的归创�
 JOINING_WORDS = frozenset({"和", "与", "及", "以及", "或", "的", "是"})
 HAVE_GLUED_FREQ = 50  # 有恒 (5), 有研 (23): a rare pair, the verb glued; 有线 (172), 有色 (291): a word
 # a class of shares or a market before a code: H股（03750.HK）, A股, 港股, 美股, 中概股
-SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|(?:美国)?存托股份?|CDR|GDR|ADR|ADS")
+SHARE_CLASS = re.compile(r"[A-Za-z]{1,2}股|[港美新个该此其本]股|中概股|红筹股|存托凭证|(?:美国)?存托股(?:份|票)?|CDR|GDR|ADR|ADS")
 # the type word a fund product's name ends with, right before its fund code (005827)
 FUND_PRODUCT_END = re.compile(r"(?:混合|债券|纯债|货币|指数|联接|增强|配置|ETF|LOF|QDII|FOF|REITs?)"
                               r"(?:型)?(?:发起式)?(?:[(（](?:QDII|LOF|FOF)[)）])?[A-E]?\s*$")
@@ -1452,7 +1452,7 @@ _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "�
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
-_STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露)|完成|获得)|领投|跟投|参投"
+_STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露|告诉记者)|完成|获得)|领投|跟投|参投"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员)|的?一位"
                r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
@@ -1488,7 +1488,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         cue = m.group("cue")
-        introduced = INTRODUCED.search(norm, max(0, m.start() - 16), m.start() + 2) is not None
+        introduced = INTRODUCED.search(norm, max(0, m.start() - 22), m.start() + 2) is not None
         strong = named_as or (cue is not None and (introduced or _ROLE_CUE.match(cue) is not None))
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
@@ -1523,7 +1523,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             rare_start = (_place(first) or freq(first, 0) < RARE_START_WORD) and \
                 not (len(first) >= 3 and freq(first[:2], 0) >= COMMON_WORD_FREQ and not _place(first))
         elif strong:  # two characters no word joins (湘|源绝缘, 川|运汽车): a brand
-            rare_start = len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS
+            rare_start = (len(toks[1]) == 1 and toks[1] not in FUNCTION_CHARS) or \
+                (introduced and len(name) == 4 and freq(name[:2], 0) == 0 and freq(name[2:], 0) > 0)
+            # (…吉他代工厂鹤|弦乐器的负责人: a brand of two characters and its trade's word, cut across)
         else:  # two rare characters (沪|川真空, 澜|舍文旅), not a verb cut up (增|持步伐)
             rare_start = len(toks[1]) == 1 and freq(first, 0) < RARE_START_CHAR and freq(toks[1], 0) < RARE_START_CHAR
         if len(toks[-1]) > 1 and freq(toks[-1], 0) >= COMMON_WORD_FREQ // 5 and \
@@ -2134,6 +2136,21 @@ HAS_CJK_ONLY = re.compile(f"[{CJK}]+")
 _LEGAL_CLOSE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团有限公司)?[)）]")
 
 
+_FULL_NAME_BEFORE = re.compile(r"(?:全称|全名)(?:为|是)?\s?[:：]?\s?[\"“]?$")
+
+
+def _firm_of_full_name(norm: str, h: _Hit, hits: list[_Hit], d: Dictionary) -> str | None:
+    """The known firm named before ``h`` whose name, without its trade word, abbreviates the legal name
+    ``h`` the text calls its full name (华东重机……全称无锡华东重型机械股份有限公司)."""
+    legal = norm[h.start:h.end]
+    for o in sorted((o for o in hits if o.end <= h.start and o.kind == "company"), key=lambda o: -o.end):
+        known = d.lookup(o.name)
+        stem = _TRADE_END.sub("", o.name) if known is not None else ""
+        if len(stem) >= 2 and _abbreviates(stem, legal):
+            return o.name
+    return None
+
+
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
     """A firm the dictionary does not know, written in full and given a short name in brackets right
     after (深圳某某电子有限公司（下称“某某”）), is the company of that short name, which the
@@ -2147,6 +2164,8 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     many_named = named and "分别" in norm
     for h in unknown:
         m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
+        if m is None and named and (tail := LEGAL_TAIL_AFTER.match(norm, h.end)) is not None:
+            m = SHORT_NAME_AFTER.match(norm, tail.end())  # (…集成商某某科技|有限公司（简称“某某”）: read without the tail)
         if m is None and norm[h.end:h.end + 1] in "(（" and LEGAL_NAME_END.search(norm, max(0, h.end - 6), h.end):
             m = BARE_SHORT_NAME_AFTER.match(norm, h.end)  # 某某钾盐有限责任公司（某某罗钾）: the bracket alone
             if m is not None and _place(m.group("name")):
@@ -2168,6 +2187,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
                 hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
             continue
+        if _FULL_NAME_BEFORE.search(norm, max(0, h.start - 6), h.start):
+            whose = _firm_of_full_name(norm, h, hits, d)
+            if whose is not None:  # 润邦股份……公司全称江苏润邦重工股份有限公司: that firm's legal name
+                h.name = whose
+                continue
         before = _name_before_legal_bracket(norm, h) if norm[h.start - 1:h.start] in ("(", "（") else None
         if before is not None:  # 以题库起家的粉笔（北京粉笔蓝天科技有限公司）: the name the text uses, then the legal one
             known = d.lookup(before)
@@ -2188,8 +2212,9 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
             continue
         cut = _abbreviates(short, norm[h.start:h.end]) or \
-            (short[:2] in norm[h.start:h.end] and norm.find(short, after) >= 0)  # (海南美兰国际机场股份有限公司
-        # （以下简称“美兰空港”）: a short name of its own word (空港 for 机场), used again after the bracket)
+            (short[:2] in norm[h.start:h.end] and (after > 0 or norm.find(short, after) >= 0))
+        # (海南美兰国际机场股份有限公司（以下简称“美兰空港”）: a short name of its own word (空港 for 机场); given
+        # in a bracket (after > 0), its brand's two characters are enough: 某某冰雪旅游开发有限公司（以下简称“某某文旅”）)
         if short == h.name or not cut or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
