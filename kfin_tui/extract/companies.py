@@ -235,7 +235,9 @@ ACQUIRE_RE = re.compile(
 # (收购彰泰服务 80% 的股权, 对中民物业 60% 股权及新中民 51% 股权的收购)
 STAKE_RE = re.compile(
     r"(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对|及|和|、)"
-    r"(?P<name>[" + CJK + r"A-Za-z][" + CJK + r"A-Za-z0-9]{1,7}?)\s?(?:约|合计|共计)?\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份|权益)")
+    r"(?P<name>[" + CJK + r"A-Za-z][" + CJK + r"A-Za-z0-9]{1,7}?)\s?(?:约|合计|共计)?\s?\d+(?:\.\d+)?\s?$")
+# …the share and what it is of (found first: the verbs are common characters, the share is rare)
+_STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
 
 
 @dataclass(slots=True)
@@ -1146,7 +1148,10 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
     """A firm a stake is dealt in (收购彰泰服务 80% 的股权): the name before the share, where it is no
     word of the language, no kind or role (标的公司, 子公司), and not words of the language alone
     (员工持股平台)."""
-    for m in STAKE_RE.finditer(norm):
+    for share in _STAKE_SHARE.finditer(norm):
+        m = STAKE_RE.search(norm, max(0, share.start() - 22), share.start())
+        if m is None:
+            continue
         s, e = m.span("name")
         name = m.group("name")
         if taken.overlaps(s, e) or name[0] in FUNCTION_CHARS or name[0] in "其该本此各每某这那所" or \
@@ -2272,7 +2277,7 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
     (招商局积余产业运营服务股份有限公司（以下简称“招商积余”）): a part of that firm's legal name, not
     the first firm (招商局)."""
     for h in list(hits):
-        if h.kind != "company" or (known := d.lookup(h.name)) is None:
+        if h.kind != "company" or norm.find("公司", h.end, h.end + 24) < 0 or (known := d.lookup(h.name)) is None:
             continue
         run = _LEGAL_RUN_AFTER.match(norm, h.end)
         if run is None or LEGAL_TAIL_AFTER.match(norm, h.end) or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
