@@ -2158,3 +2158,19 @@ def test_names_shown_from_the_hundred_and_eleventh_to_fourteenth_sets(text, show
 def test_a_depositary_share_is_no_firm_and_its_code_is_the_firms():
     got = extract("中国人寿A股上涨，其在纽约证券交易所交易的美国存托股票（LFC.US）下跌。").companies
     assert [c.name for c in got] == ["中国人寿"] and "US:LFC" in got[0].tickers
+
+
+# from the hundred-and-fifteenth to eighteenth sets (tests/extract_gold/blind115-118), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    # a firm's Latin name and the short name given it, in one bracket: the short name and its mentions
+    ("买下的澄恩格汽车部件（Chengen Automotive，以下简称“澄恩格”）后收入增长。澄恩格表示亏损收窄。", ["澄恩格"]),
+    ("美联储（Federal Reserve，以下简称“美联储”）表示。", []),
+    # 智能 before a meter, or before 开采, begins no firm
+    ("国家电网试点新一代智能电能表，A级单相智能电能表的单价上升。", ["国家电网"]),
+    ("募资投向无人化智能开采控制技术研发。", []),
+    # units listed after 下辖
+    ("重组后集团下辖鲁澄装备、泰澄煤机和莱澄煤机。", ["鲁澄装备", "泰澄煤机", "莱澄煤机"]),
+    ("重组后集团下辖研发、生产和销售。", []),
+])
+def test_shapes_from_the_hundred_and_fifteenth_to_eighteenth_sets(text, names):
+    assert _firms(text) == names

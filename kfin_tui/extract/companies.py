@@ -483,7 +483,8 @@ RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 # within a few characters (某某智能制造有限公司 is a firm's legal name)
 _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
                                    r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
-                                   r"|农业|医疗|门锁|传感|控制|充电|照明)(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
+                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿)"
+                                   r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
@@ -1129,6 +1130,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     if "%" in norm and ("股权" in norm or "权益" in norm):
         _stakes(norm, hits, taken, d)
+    if "称" in norm:
+        _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
     _short_names(norm, hits, d, taken, bounds)
     if "”" in norm or '"' in norm:
         _codes_after_quoted_names(norm, hits, shadow, d)
@@ -1142,6 +1145,27 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
 
 _COUNT_CHARS = frozenset("一二两三四五六七八九十百千几数多各每")  # (槟城两座封测厂各 85% 股权: counted, no name)
+
+
+# a firm's Latin name and the short name the text gives it, in one bracket after its Chinese name
+# (索恩格汽车部件（SEG Automotive，以下简称“索恩格”）): the short name is a firm's, and its mentions after
+LATIN_GLOSS_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'+\-]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
+                                    r"[\"“](?P<name>[" + CJK + r"]{2,8})[\"”][)）]")
+
+
+def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
+                                   bounds: LazyBounds) -> None:
+    for m in LATIN_GLOSS_SHORT_NAME.finditer(norm):
+        s, e = m.span("name")
+        name = m.group("name")
+        entry = d.lookup(name)
+        if taken.overlaps(s, e) or (entry is not None and entry.kind != "company") or name in STOP_TOKENS or \
+                name in GENERIC_PREFIX or name.endswith(_GENERIC_ENDS) or name.endswith(("项目", "计划", "协议", "基金")) or \
+                (jieba.dt.FREQ.get(name, 0) > 0 and entry is None):
+            continue
+        hits.append(_Hit(s, e, entry.name if entry else name))
+        taken.add(s, e)
+        _bare_mentions(norm, hits, taken, bounds, name, m.end(), entry.name if entry else name)
 
 
 def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -1892,7 +1916,7 @@ def _firm_among(norm: str, items: list[tuple[int, int]], company_spans: set[tupl
 
 
 # a stake taken in a list of firms (先后入股A、B和C): the first item after the verb, the last closed by punctuation
-_DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了)(?P<first>[" + CJK + r"]{2,8})$")
+_DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|下辖|旗下拥有)(?P<first>[" + CJK + r"]{2,8})$")
 _LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
 
 
@@ -2394,7 +2418,7 @@ def _placeless(norm: str, h: _Hit) -> str | None:
 
 
 _ENDS_NAME = FUNCTION_CHARS | set("的了")  # (a character after which a name has ended: 国投智能的支持)
-_TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展|茶业|酒业|药业|乳业|食品|电子|电气|生物|医药|能源|新材料|材料"
+_TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展|茶业|酒业|药业|乳业|食品|电子|电气|生物|医药|能源|新材料|材料|光学"
                         r"|环保|机械|重工|化工|纸业|矿业)$")
 
 
