@@ -2174,3 +2174,27 @@ def test_a_depositary_share_is_no_firm_and_its_code_is_the_firms():
 ])
 def test_shapes_from_the_hundred_and_fifteenth_to_eighteenth_sets(text, names):
     assert _firms(text) == names
+
+
+# from the hundred-and-nineteenth to twenty-second sets (tests/extract_gold/blind119-122), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("其中SCARA机器人出货量超过 1.4 万台，六轴机器人到货延迟。", []),            # types of product
+    ("对设计GAAFET结构集成电路所必需的ECAD软件实施出口管制。", []),
+    ("ABB机器人销量增长，TCL电子和IBM软件也在扩张。", ["ABB", "TCL电子", "IBM"]),
+    ("公司今年承接了 40 余条汽车零部件焊装线订单。", []),                       # a count's 余 and measure
+    ("可口可乐在中国内地有两大装瓶集团。", ["可口可乐"]),                       # the firms counted
+    ("自研软件和云服务的收入占比提升。", []),
+    # a legal name read short of its start (at a function character): the short name given begins it
+    ("工业软件企业北京澄为系统技术股份有限公司（以下简称“澄为系统”）近日完成融资。澄为系统表示", ["澄为系统"]),
+    # a listed firm's name inside another firm's legal name, whose short name begins before it
+    ("北京安澄亚太科技股份有限公司（以下简称“安澄亚太”）则经历了转型。安澄亚太曾长期代理软件。", ["安澄亚太"]),
+    # a known brand, its place in brackets, then its legal name: one firm
+    ("元气森林（北京）食品科技集团有限公司（以下简称“元气森林”）已于近日完成新一轮融资。", ["元气森林"]),
+])
+def test_shapes_from_the_hundred_and_nineteenth_to_twenty_second_sets(text, names):
+    assert _firms(text) == names
+
+
+def test_a_b_share_after_a_semicolon_in_a_short_name_bracket_is_the_firms():
+    got = extract("上海宝信软件股份有限公司（以下简称“宝信软件”，600845.SH；宝信B，900926.SH）发布年报。").companies
+    assert [(c.name, c.tickers) for c in got] == [("宝信软件", ["SH:600845", "SH:900926"])]

@@ -24,7 +24,7 @@ _PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if not _SHORT.fullmatc
 _SHORT_PREFIX_RE = "|".join(re.escape(p) for p, _ in _BY_LENGTH if _SHORT.fullmatch(p))
 _LABEL = r"(?:(?:股票|证券|港股|美股|A股|H股)?代码|股份代[号码]|股票简称|简称)"  # 股份代号: Hong Kong's word
 # a B share's short name before its code in a list (（000726，鲁泰B 200726）): Shenzhen 200xxx, Shanghai 900xxx
-_B_SHARE_NAME = r"[\u4e00-\u9fff]{2,4}\s?B股?\s*(?=[29]00[0-9]{3}(?![0-9]))"
+_B_SHARE_NAME = r"[\u4e00-\u9fff]{2,4}\s?B股?\s*[,，]?\s*(?=[29]00[0-9]{3}(?![0-9]))"  # (…；宝信B，900926.SH)
 ITEM = (r"(?:" + _LABEL + r"\s*[:：]?\s*|" + _B_SHARE_NAME + r")?(?:(?P<pm>" + _PREFIX_RE + r")\s*[:：|.]?\s*|(?P<ps>"
         + _SHORT_PREFIX_RE + r")(?:\s*[:：|.]\s*|\s*(?=[0-9])))?"
         r"(?P<code>[0-9]{4,6}|[A-Z]{1,5}(?:\.[A-Z])?)"

@@ -78,7 +78,7 @@ STOP_TOKENS |= NAME_NEVER_STARTS
 STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
-GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
+GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
                   # countries and regions written before a foreign firm's name (芬兰芬林集团, 巴西矿企某某矿业):
                   # no part of it (a name that begins with one, 瑞士再保险, is in the dictionary)
                   "芬兰", "瑞典", "挪威", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "意大利", "西班牙", "葡萄牙", "爱尔兰",
@@ -531,6 +531,9 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if (name[0] in "余多来" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or \
+            _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
+        return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure; 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
@@ -678,6 +681,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
+    if norm[ss:se] in _PRODUCT_KIND_SUFFIXES and (_CAPS_TYPE.fullmatch(acc) or _SPEC_START.match(acc)):
+        return None  # SCARA机器人, ECAD软件, 六轴机器人, 双核芯片: a type of product, no firm
     if (len(acc) == 2 and acc[0] in GENERIC_SINGLE and not KIND_END.search(norm, 0, ss - len(acc))) or acc[0] == "所" or \
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
         return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
@@ -706,6 +711,12 @@ def _counted_before(before: str) -> bool:
 
 
 _COUNTED_FIRM = re.compile(r"[一两多该每各几首某][家间所]")
+# product words a type is named before (SCARA机器人, 六轴机器人): a Latin acronym or a numbered spec is no brand
+_PRODUCT_KIND_SUFFIXES = frozenset({"机器人", "软件", "汽车", "芯片", "电子", "智能", "通信", "光电", "电气", "动力"})
+_CAPS_TYPE = re.compile(r"[A-Z]{2,6}[0-9]?")
+_SPEC_START = re.compile(r"[一二三四五六七八九十两双单多][轴层代相核缸头足翼]")
+_DIGIT_BEFORE = re.compile(r"[0-9]\s?$")
+_FEW_BIG_BEFORE = re.compile(r"[两三四五几][大]$")
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 CHINA_GROUP_SUFFIXES_T = tuple(CHINA_GROUP_SUFFIXES)
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
@@ -1054,6 +1065,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     known_starts = {h.start for h in hits if h.kind == "company"}
+    known_ends = {h.end for h in hits if h.kind == "company"}
     occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
     titled = "《" in norm
     for _k, ss, se in _suffix_spans(norm):
@@ -1072,6 +1084,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
+        if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
+            place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
+            if place is not None and place.start() in known_ends:
+                continue  # 元气森林（北京）食品科技集团有限公司: the known firm's legal name, its trade words no firm
         if entry is None and (core in GENERIC_PREFIX or
                               ((se in known_starts or (_GLOSSED_NAME_AT.match(norm, se) and norm[se] not in _ENDS_NAME
                                                        and norm[se] != "则")) and
@@ -1193,6 +1209,7 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
         taken.add(s, e)
 
 
+_PLACE_BRACKET_END = re.compile(r"[(（][" + CJK + r"]{2,3}[)）]$")
 # a name glossed with its Latin name in brackets (爱生雅（Essity）), as a firm's kind may precede it
 _GLOSSED_NAME_AT = re.compile(r"[" + CJK + r"]{2,6}[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,30}[)）]")
 _ORG_TAIL_RUN = re.compile(r"[" + CJK + r"]{0,8}(?:集团|控股|股份|公司)")
@@ -2237,6 +2254,9 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         _known_given_short_names(norm, hits, d, taken, bounds)
     for h, short, after in given:
         known = d.lookup(short)
+        if after > 0 and not _abbreviates(short, norm[h.start:h.end]):
+            h.start -= _left_by(norm, h.start, short)  # 北京索为|系统技术股份有限公司（以下简称“索为系统”）: the reading
+            # stopped at 为 (a function character); the short name's first characters begin the legal name
         if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
             h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
             continue
@@ -2250,6 +2270,16 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             continue
         h.name = short
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
+
+
+def _left_by(norm: str, start: int, short: str) -> int:
+    """How many characters (1-3) before ``start`` a legal name read from ``start`` really begins, when the
+    short name the text gives it begins there (索为系统 before 系统技术股份有限公司); else 0."""
+    for k in (1, 2, 3):
+        if start - k >= 0 and norm[start - k] == short[0] and HAS_CJK.match(norm, start - k) and \
+                _abbreviates(short, norm[start - k:start + len(short) + 8]):
+            return k
+    return 0
 
 
 def _bare_mentions(norm: str, hits: list[_Hit], taken: Occupancy, bounds: LazyBounds, short: str, after: int,
@@ -2282,6 +2312,16 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
         # (the code the bracket gives: （以下简称“某某股份”，股票代码：300999）)
         other = d.lookup(short)
+        k = 0 if other is not None or _abbreviates(short, norm[h.start:end]) else _left_by(norm, h.start, short)
+        if k and _rare(short, d) and not taken.overlaps(s0, e0):
+            # 安世|亚太科技股份有限公司（以下简称“安世亚太”）: a firm the dictionary lacks, whose legal name
+            # holds a listed firm's (亚太科技); the short name begins before it
+            h.start, h.name, h.kind = h.start - k, short, "company"
+            h.codes.clear()
+            hits.append(_Hit(s0, e0, short))
+            taken.add(s0, e0)
+            _bare_mentions(norm, hits, taken, bounds, short, m.end(), short)
+            continue
         if other is not None and other is known and short in known.ambiguous_forms:
             other = None  # 长江和记实业有限公司（以下简称“长和”）: the text makes its ambiguous form its name
         if len(short) < 2 or other is not None or short in STOP_TOKENS or short in GENERIC_PREFIX or \
