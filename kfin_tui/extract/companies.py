@@ -989,7 +989,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
-        word = _LATIN_THEN_COMPANY_WORD.search(norm, max(0, bs - 20), bs)
+        word = _LATIN_THEN_COMPANY_WORD.search(norm, max(0, bs - 20), bs) if norm.endswith(("公司", "集团"), 0, bs) else None
         if word is not None and word.group("name").upper() in {c.split(":")[1] for c, _ in codes}:
             entry = d.lookup(word.group("name")) or d.lookup(word.group())  # 其母公司IMAX公司（IMAX.US）: the firm its code spells
             hits.append(_Hit(word.start("name"), word.end("name"), entry.name if entry else word.group("name"),
@@ -1146,7 +1146,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     if "%" in norm and ("股权" in norm or "权益" in norm):
         _stakes(norm, hits, taken, d)
-    if "称" in norm:
+    if "简称" in norm or "下称" in norm:
         _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
     _short_names(norm, hits, d, taken, bounds)
     if "”" in norm or '"' in norm:
@@ -2208,6 +2208,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     unknown = [h for h in hits if h.kind == "company" and d.lookup(h.name) is None]
     named = "称" in norm  # (简称, 下称: most texts give no short name; the patterns need not be tried)
     many_named = named and "分别" in norm
+    full_named = "全称" in norm or "全名" in norm
     for h in unknown:
         m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
         if m is None and named and (tail := LEGAL_TAIL_AFTER.match(norm, h.end)) is not None:
@@ -2233,7 +2234,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
                 hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
             continue
-        if _FULL_NAME_BEFORE.search(norm, max(0, h.start - 6), h.start):
+        if full_named and _FULL_NAME_BEFORE.search(norm, max(0, h.start - 6), h.start):
             whose = _firm_of_full_name(norm, h, hits, d)
             if whose is not None:  # 润邦股份……公司全称江苏润邦重工股份有限公司: that firm's legal name
                 h.name = whose
@@ -2248,7 +2249,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         short = _placeless(norm, h)
         if short is not None:
             given.append((h, short, 0))
-    if named:
+    if named and ("简称" in norm or "下称" in norm):
         _inside_anothers_legal_name(norm, hits, d)
         _units_given_short_names(norm, hits, d, taken)
         _known_given_short_names(norm, hits, d, taken, bounds)
