@@ -2169,7 +2169,7 @@ def test_a_depositary_share_is_no_firm_and_its_code_is_the_firms():
     ("国家电网试点新一代智能电能表，A级单相智能电能表的单价上升。", ["国家电网"]),
     ("募资投向无人化智能开采控制技术研发。", []),
     # units listed after 下辖
-    ("重组后集团下辖鲁澄装备、泰澄煤机和莱澄煤机。", ["鲁澄装备", "泰澄煤机", "莱澄煤机"]),
+    ("重组后集团下辖鲁澄重工、泰澄煤机和莱澄煤机。", ["鲁澄重工", "泰澄煤机", "莱澄煤机"]),  # (one a suffix's)
     ("重组后集团下辖研发、生产和销售。", []),
 ])
 def test_shapes_from_the_hundred_and_fifteenth_to_eighteenth_sets(text, names):
@@ -2198,3 +2198,37 @@ def test_shapes_from_the_hundred_and_nineteenth_to_twenty_second_sets(text, name
 def test_a_b_share_after_a_semicolon_in_a_short_name_bracket_is_the_firms():
     got = extract("上海宝信软件股份有限公司（以下简称“宝信软件”，600845.SH；宝信B，900926.SH）发布年报。").companies
     assert [(c.name, c.tickers) for c in got] == [("宝信软件", ["SH:600845", "SH:900926"])]
+
+
+# from a fresh-eyes review of stop 34's rules (each case a fault the review showed)
+@pytest.mark.parametrize(("text", "names"), [
+    ("公司收购了岚澄 51% 股权。", ["岚澄"]),                                        # not 了岚澄
+    ("公司拟收购控股股东持有的岚澄 51% 股权。", ["岚澄"]),
+    ("公司拟增持至澄岚 51% 股权。", ["澄岚"]),
+    ("公司拟收购澄岚剩余 49% 股权。", ["澄岚"]),
+    ("公司拟受让自然人李岚澄 30% 的股权。", []),                                   # a person
+    ("股东拟减持合计不超 1.05% 股份。", []),
+    ("公司拟收购澄岚服务 80% 的股份。", ["澄岚服务"]),                             # 股份 alone
+    ("集团下辖三个事业部、两家工厂和研发中心。", []),                               # units, counted
+    ("该市下辖五个区、三个县和两个县级市。", []),
+    ("公司旗下拥有多个品牌、十余家门店和电商平台。", []),
+    ("万科与一家科技公司签约，该公司全称为万澄岚科技有限公司。", ["万科", "万澄岚科技"]),  # another firm
+    ("欧盟通用数据保护条例（GDPR，以下简称“数据条例”）生效。", []),                 # a law
+    ("美国食品药品监督管理局（FDA，以下简称“美国药监”）表示。", []),
+    ("张三（Zhang San，以下简称“张董”）表示。", []),
+    ("岚澄仍是一家民营企业。", ["岚澄"]),                                          # not 岚澄仍
+    ("岚澄无疑是一家优秀的公司。", ["岚澄"]),
+    ("一家公司华南大区经理告诉记者，订单减少。", []),                               # a unit's role
+    ("公司拥有四十余条汽车零部件焊装线。", []),                                     # a count
+    ("澄岚科技、岚澄和澄溪等企业参会。", ["澄岚科技", "岚澄", "澄溪"]),             # the first item a firm's
+])
+def test_shapes_after_the_review_of_stop_34(text, names):
+    assert _firms(text) == names
+
+
+def test_review_of_stop_34_codes_and_spans():
+    got = extract("公司与北京澄为亚太科技股份有限公司（以下简称“澄为亚太”，股票代码：688799）签约。").companies
+    assert [(c.name, c.tickers) for c in got] == [("澄为亚太", ["SH:688799"])]     # the bracket's code kept
+    got = extract("公司与北京澄为系统技术股份有限公司（以下简称“澄为公司”）签约。").companies
+    assert [(c.name, [(m.start, m.end) for m in c.mentions]) for c in got] == [("系统技术", [(7, 17)])]
+    # (a short name refused moves no mention's start)

@@ -234,10 +234,15 @@ ACQUIRE_RE = re.compile(
 # a stake in a firm: the name between a deal's verb (or a list's joint) and the share of it dealt in
 # (收购彰泰服务 80% 的股权, 对中民物业 60% 股权及新中民 51% 股权的收购)
 STAKE_RE = re.compile(
-    r"(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对|及|和|、)"
+    r"(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)"
     r"(?P<name>[" + CJK + r"A-Za-z][" + CJK + r"A-Za-z0-9]{1,7}?)\s?(?:约|合计|共计)?\s?\d+(?:\.\d+)?\s?$")
 # …the share and what it is of (found first: the verbs are common characters, the share is rare)
 _STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
+_STAKE_AFTER_JOIN = re.compile(STAKE_RE.pattern.replace("(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)", "(?:及|和|、)", 1))
+# (…股权及新中民 51% 股权: a list's second stake, after its joining word)
+_STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其)+")  # (收购了岚澄, 持有的岚澄, 增持至澄岚: no part of the name)
+_STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
+# (收购澄岚剩余 49% 股权; 减持合计不超 1.05% 股份: a quantity's words, no name)
 
 
 @dataclass(slots=True)
@@ -531,7 +536,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
-    if (name[0] in "余多来" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or \
+    if (name[0] in "余多来" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
             _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure; 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
@@ -1144,7 +1149,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, e, name))
         taken.add(s, e)
 
-    if "%" in norm and ("股权" in norm or "权益" in norm):
+    if "%" in norm and ("股权" in norm or "权益" in norm or "股份" in norm):
         _stakes(norm, hits, taken, d)
     if "简称" in norm or "下称" in norm:
         _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
@@ -1169,11 +1174,20 @@ LATIN_GLOSS_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'+\-]{1,40}[,�
                                     r"[\"“](?P<name>[" + CJK + r"]{2,8})[\"”][)）]")
 
 
+_CJK_RUN_BEFORE = re.compile(r"[" + CJK + r"]{2,16}$")
+_NOT_FIRM_END = re.compile(r"(?:条例|协定|协议|准则|法案?|办法|规定|标准|组织|联盟|局|会|委|署|院|厅|部|府)$")
+
+
 def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                                    bounds: LazyBounds) -> None:
     for m in LATIN_GLOSS_SHORT_NAME.finditer(norm):
         s, e = m.span("name")
         name = m.group("name")
+        before = _CJK_RUN_BEFORE.search(norm, max(0, m.start() - 16), m.start())
+        run = before.group() if before is not None else ""
+        if not run or _NOT_FIRM_END.search(run) or not (run.startswith(name[:2]) or SUFFIX_RE.search(run[-4:]) or
+                                                        KIND_END.search(run)):
+            continue  # 欧盟通用数据保护条例（GDPR，以下简称“…”）, 张三（Zhang San，…）: a law, a body, a person
         entry = d.lookup(name)
         if taken.overlaps(s, e) or (entry is not None and entry.kind != "company") or name in STOP_TOKENS or \
                 name in GENERIC_PREFIX or name.endswith(_GENERIC_ENDS) or name.endswith(("项目", "计划", "协议", "基金")) or \
@@ -1189,11 +1203,24 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
     word of the language, no kind or role (标的公司, 子公司), and not words of the language alone
     (员工持股平台)."""
     for share in _STAKE_SHARE.finditer(norm):
-        m = STAKE_RE.search(norm, max(0, share.start() - 22), share.start())
+        m, pos = None, max(0, share.start() - 22)
+        while (later := STAKE_RE.search(norm, pos, share.start())) is not None:
+            m, pos = later, later.start() + 1  # (the verb nearest the share: 澄岚持有的岚澄 51% 股权 is 岚澄's)
+        if m is None:
+            m = _STAKE_AFTER_JOIN.search(norm, max(0, share.start() - 12), share.start())
         if m is None:
             continue
         s, e = m.span("name")
-        name = m.group("name")
+        joined = max(norm.rfind(j, s + 1, e) for j in "和及、")
+        if joined > s + 1:
+            s = joined + 1  # 受让澄岚和岚澄 51% 股权: the last of the firms (和芯电子: a name that begins so)
+        lead = _STAKE_LEAD.match(norm, s, e)
+        s += lead.end() - lead.start() if lead else 0
+        tail = _STAKE_TAIL.search(norm, s, e)
+        e = tail.start() if tail else e
+        name = norm[s:e]
+        if len(name) < 2 or name.startswith(("自然人", "个人")) or norm.endswith(("自然人", "个人"), 0, s):
+            continue  # (受让自然人李某 30% 股权: a person; 澄岚和岚澄: two firms, no name)
         if taken.overlaps(s, e) or name[0] in FUNCTION_CHARS or name[0] in "其该本此各每某这那所" or \
                 _COUNTED_TOKEN.search(name) or name[-2:] in _KIND_WORD_SET or \
                 (name not in d.by_form and any(ch in _COUNT_CHARS for ch in name)) or \
@@ -1519,8 +1546,9 @@ KIND_THEN_NAME5 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
 _SPAN_OF_TIME = re.compile(r"[一二三四五六七八九十两百千几数多]+(?:年|个月|天|周)|年来|以来|^(?:短期|中长期|长期|近期|中期)")
-INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,20}$")
+INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,22}$")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
+_UNIT_OF_A_FIRM_ENDS = ("区", "部", "部门", "中心", "分公司", "地区", "团队", "门店")  # (华南大区经理: a unit's role)
 _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
 
 
@@ -1534,7 +1562,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         cue = m.group("cue")
-        introduced = INTRODUCED.search(norm, max(0, m.start() - 22), m.start() + 2) is not None
+        introduced = INTRODUCED.search(norm, max(0, m.start() - 24), m.start() + 2) is not None
         strong = named_as or (cue is not None and (introduced or _ROLE_CUE.match(cue) is not None))
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
@@ -1544,7 +1572,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
             continue  # 公司毛利率存|在: the name's last character begins the next word (存在)
-        if taken.overlaps(s, e) or jieba.dt.FREQ.get(name, 0) > 0 or \
+        if taken.overlaps(s, e) or jieba.dt.FREQ.get(name, 0) > 0 or name.endswith(_UNIT_OF_A_FIRM_ENDS) or \
                 (name.endswith(_GENERIC_ENDS) and not (strong and introduced and jieba.dt.FREQ.get(name[:2], 0) == 0)):
             continue  # (…初创公司澄衡数据近日宣布: a brand's two characters, no word, and a generic word)
         toks = lcut(name)
@@ -1896,7 +1924,9 @@ def _matches_at(rx: re.Pattern[str], norm: str, starts: list[int]) -> list[re.Ma
 # a name at a clause's start defined as a firm (某某影投是浙江一家拥有 23 家影院的民营影投公司。): the press's
 # other way of bringing in a firm no reader knows
 DEFINED_AS_FIRM = re.compile(
-    r"(?:^|(?<=[，。；：！？,;:!?\n」”\s]))(?P<name>[" + CJK + r"]{2,6})(?:是|系)(?:[" + CJK + r"]{2,4})?一家"
+    r"(?:^|(?<=[，。；：！？,;:!?\n」”\s]))(?P<name>[" + CJK + r"]{2,6}?)"
+    r"(?:仍然|仍旧|依然|已经|早已|曾经|原本|本来|其实|不再|无疑|一直|目前|现在|仍|已|曾|也|还|就|则)?(?:是|系)"
+    r"(?:[" + CJK + r"]{2,4})?一家"
     r"[^，。；！？,;!?\n]{0,30}?(?:公司|企业|集团|厂商|制造商|供应商|服务商|运营商|开发商|生产商|经销商|零售商|贸易商"
     r"|代理商|机构|品牌|[茶药车房酒乳煤钢险]企|工厂|厂)(?=[，。；！？,;!?\n]|$)")
 
@@ -1933,6 +1963,7 @@ def _firm_among(norm: str, items: list[tuple[int, int]], company_spans: set[tupl
 
 
 # a stake taken in a list of firms (先后入股A、B和C): the first item after the verb, the last closed by punctuation
+_COUNTED_ITEM = re.compile(r"[0-9一二三四五六七八九十百千两几多数]+余?[个家座条所位名只台套种类项间]")
 _DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|下辖|旗下拥有)(?P<first>[" + CJK + r"]{2,8})$")
 _LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
 
@@ -1953,19 +1984,20 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) if last_start > 0 and items else None
         if last is not None and counted_as_companies(norm, last.end()):
             items, last_start, counted = [*items, last.span()], -1, True  # …、C和D等3家企业: D is an item too
-        loose = False  # closed by 等企业 without a count: only a list of names, one of them a firm's
+        loose = False  # closed by 等企业 without a count, or a stake's list: only names, one of them a firm's
         if not counted and items:
             close = items[-1][1] if last_start == -1 else last.end() if last is not None else -1
             if close >= 0 and listed_as_companies(norm, close):
                 if last_start != -1 and last is not None:
                     items, last_start = [*items, last.span()], -1
-                loose = _firm_among(norm, items, company_spans, d)
+                loose = _firm_among(norm, items, company_spans, d) or first_end in ends
                 counted = loose
         dealt = _DEAL_THEN_FIRST.search(norm, max(0, first_end - 12), first_end) if not counted else None
         if dealt is not None and last_start > 0:
             last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) or _LAST_ITEM.match(norm, last_start)
-            if last is not None:
-                items, last_start, counted = [*items, last.span()], -1, True  # 先后入股A、B和C: each a firm
+            if last is not None:  # 先后入股A、B和C: each a firm, when one of them is (a suffix's or a known name)
+                items, last_start = [*items, last.span()], -1
+                loose = counted = _firm_among(norm, [*items, dealt.span("first")], company_spans, d)
         if not counted and \
                 sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
             continue
@@ -1982,8 +2014,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             s = s + norm[s:e].index(name) if name else s
             if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
                 continue
-            if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name)):
-                continue  # (，但信托、…等企业: a clause's word before the first item)
+            if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name) or _COUNTED_ITEM.match(name)):
+                continue  # (，但信托、…等企业: a clause's word before the first item; 三个事业部: counted, no name)
             if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
                     (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
                 continue
@@ -2185,16 +2217,25 @@ _LEGAL_CLOSE = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _FULL_NAME_BEFORE = re.compile(r"(?:全称|全名)(?:为|是)?\s?[:：]?\s?[\"“]?$")
 
 
-def _firm_of_full_name(norm: str, h: _Hit, hits: list[_Hit], d: Dictionary) -> str | None:
-    """The known firm named before ``h`` whose name, without its trade word, abbreviates the legal name
-    ``h`` the text calls its full name (华东重机……全称无锡华东重型机械股份有限公司)."""
+def _firm_of_full_name(norm: str, h: _Hit, hits: list[_Hit], d: Dictionary, cue: int) -> str | None:
+    """The known firm whose full name ``h`` is, where the text says so: the firm named right before
+    全称 (华东重机全称无锡华东重型机械股份有限公司: its name's characters in order), or, after 公司全称 or
+    其全称, the nearest firm before, whose name without its trade word the legal name holds
+    (润邦股份……公司全称江苏润邦重工股份有限公司). Not a firm merely named earlier (万科与一家公司签约，该公司
+    全称为…: another firm)."""
     legal = norm[h.start:h.end]
-    for o in sorted((o for o in hits if o.end <= h.start and o.kind == "company"), key=lambda o: -o.end):
-        known = d.lookup(o.name)
-        stem = _TRADE_END.sub("", o.name) if known is not None else ""
-        if len(stem) >= 2 and _abbreviates(stem, legal):
-            return o.name
-    return None
+    named = [o for o in hits if o.end <= cue and o.kind == "company" and d.lookup(o.name) is not None]
+    right = next((o for o in named if o.end == cue or (o.end == cue - 1 and norm[o.end] == "的")), None)
+    if right is not None:
+        stem = _TRADE_END.sub("", right.name)
+        return right.name if len(stem) >= 2 and _abbreviates(stem, legal) else None
+    if not norm.endswith(("公司", "其"), 0, cue) or norm.endswith("该公司", 0, cue):
+        return None
+    nearest = max(named, key=lambda o: o.end, default=None)
+    if nearest is None:
+        return None
+    stem = _TRADE_END.sub("", nearest.name)
+    return nearest.name if len(stem) >= 2 and stem in legal else None
 
 
 def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
@@ -2234,8 +2275,8 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
                 # (a name the suffix rules read inside the bracket, 澄州水务, is the name given, not a mention)
                 hits[:] = [x for x in hits if not (many.start() <= x.start and x.end <= many.end())]
             continue
-        if full_named and _FULL_NAME_BEFORE.search(norm, max(0, h.start - 6), h.start):
-            whose = _firm_of_full_name(norm, h, hits, d)
+        if full_named and (cue := _FULL_NAME_BEFORE.search(norm, max(0, h.start - 6), h.start)) is not None:
+            whose = _firm_of_full_name(norm, h, hits, d, cue.start())
             if whose is not None:  # 润邦股份……公司全称江苏润邦重工股份有限公司: that firm's legal name
                 h.name = whose
                 continue
@@ -2255,21 +2296,22 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         _known_given_short_names(norm, hits, d, taken, bounds)
     for h, short, after in given:
         known = d.lookup(short)
+        start = h.start
         if after > 0 and not _abbreviates(short, norm[h.start:h.end]):
-            h.start -= _left_by(norm, h.start, short)  # 北京索为|系统技术股份有限公司（以下简称“索为系统”）: the reading
+            start -= _left_by(norm, h.start, short)  # 北京索为|系统技术股份有限公司（以下简称“索为系统”）: the reading
             # stopped at 为 (a function character); the short name's first characters begin the legal name
         if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
             h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
             continue
-        cut = _abbreviates(short, norm[h.start:h.end]) or \
-            (short[:2] in norm[h.start:h.end] and (after > 0 or norm.find(short, after) >= 0))
+        cut = _abbreviates(short, norm[start:h.end]) or \
+            (short[:2] in norm[start:h.end] and (after > 0 or norm.find(short, after) >= 0))
         # (海南美兰国际机场股份有限公司（以下简称“美兰空港”）: a short name of its own word (空港 for 机场); given
         # in a bracket (after > 0), its brand's two characters are enough: 某某冰雪旅游开发有限公司（以下简称“某某文旅”）)
         if short == h.name or not cut or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
                 short.endswith(("公司", "集团")) or not _rare(short, d):
             continue
-        h.name = short
+        h.name, h.start = short, start
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
 
 
@@ -2318,7 +2360,7 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
             # 安世|亚太科技股份有限公司（以下简称“安世亚太”）: a firm the dictionary lacks, whose legal name
             # holds a listed firm's (亚太科技); the short name begins before it
             h.start, h.name, h.kind = h.start - k, short, "company"
-            h.codes.clear()
+            h.codes[:] = [code for code, _ in parse_items(m.group("codes") or "")]  # (the bracket's, not 亚太科技's)
             hits.append(_Hit(s0, e0, short))
             taken.add(s0, e0)
             _bare_mentions(norm, hits, taken, bounds, short, m.end(), short)

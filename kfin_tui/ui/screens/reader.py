@@ -1067,9 +1067,13 @@ class ReaderScreen(LiveNewsScreen, ReadingStateScreen):
             if name:
                 self.set_company(name)
                 return
-        if self._until_shown("company", self.action_company_filter):
+        if self._until_shown("company", self._open_company_picker):
             return
-        # partial-aware, ctrl+d; within the other filters while they are set
+        self._open_company_picker()
+
+    def _open_company_picker(self) -> None:
+        # partial-aware, ctrl+d; within the other filters while they are set (replayed by on_selected as the
+        # picker alone: f asked for it, whatever has focus by then)
         self.app.push_screen(self.company_picker(scoped=True), self._picked(self.toggle_company))
 
     @staticmethod
