@@ -231,8 +231,8 @@ ACQUIRE_RE = re.compile(
     r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
 
-# a stake in a firm: the name between a deal's verb (or a list's joint) and the share of it dealt in
-# (收购彰泰服务 80% 的股权, 对中民物业 60% 股权及新中民 51% 股权的收购)
+# a stake in a firm: the name between a deal's verb and the share of it dealt in (收购彰泰服务 80% 的股权,
+# 对中民物业 60% 股权…); a list's second stake is read after its joining word (_STAKE_AFTER_JOIN: …及新中民 51% 股权)
 STAKE_RE = re.compile(
     r"(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)"
     r"(?P<name>[" + CJK + r"A-Za-z][" + CJK + r"A-Za-z0-9]{1,7}?)\s?(?:约|合计|共计)?\s?\d+(?:\.\d+)?\s?$")
