@@ -568,23 +568,29 @@ async def test_a_long_article_is_laid_out_off_the_ui_thread_and_a_stale_layout_i
         assert "LIGHTBODY" in text and "HEAVYSTART" not in text and not view.laying_out
 
 
+async def _press_while_the_keyword_is_selected(pilot, app, monkeypatch, key: str) -> None:
+    """A keyword set, ``key`` pressed while its search is held back (as at start, before the search index
+    is open): no picker yet; then the search comes back and the app settles."""
+    from kfin_tui.ui.screens import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "DEBOUNCE", 0.4)  # the search is not back after one pause
+    await settle(pilot)
+    app.reader.set_keyword("宁德")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert not isinstance(app.screen, PickerScreen)  # not yet: it would show the filters' articles as none
+    await pilot.pause(0.6)
+    await settle(pilot)
+
+
 async def test_category_picker_asked_for_before_the_filters_articles_are_selected_opens_with_them(monkeypatch):
     """c pressed while a keyword's articles are still being selected (a keyword restored at start, before
     the search index is open, gave an empty picker, "no such category", that never filled): the picker
     opens once they are, with their categories."""
-    from kfin_tui.ui.screens import reader as reader_module
-
-    monkeypatch.setattr(reader_module, "DEBOUNCE", 0.4)  # the search is not back after one pause
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.reader.set_keyword("宁德")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        assert not isinstance(app.screen, PickerScreen)  # not yet: it would list no category
-        await pilot.pause(0.6)
-        await settle(pilot)
+        await _press_while_the_keyword_is_selected(pilot, app, monkeypatch, "c")  # (no picker yet: it would list no category)
         assert isinstance(app.screen, PickerScreen) and "当前筛选" in app.screen.title_text
         shown = {c for r in app.query_one(ArticleList).rows for c in r.categories}
         assert {c for path in dict(app.screen.nodes) for c in path} == shown and shown
@@ -593,20 +599,11 @@ async def test_category_picker_asked_for_before_the_filters_articles_are_selecte
 async def test_company_picker_asked_for_before_the_filters_articles_are_selected_opens_with_them(monkeypatch):
     """f pressed while a keyword's articles are still being selected (at start, before the search
     index is open, its count said 0 篇): the picker opens once they are, counting those articles."""
-    from kfin_tui.ui.screens import reader as reader_module
     from kfin_tui.ui.screens.picker import CompanyPicker
 
-    monkeypatch.setattr(reader_module, "DEBOUNCE", 0.4)  # the search is not back after one pause
     app = KfinApp(UI_CORPUS)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.reader.set_keyword("宁德")
-        await pilot.pause()
-        await pilot.press("f")
-        await pilot.pause()
-        assert not isinstance(app.screen, PickerScreen)  # not yet: it would count no article
-        await pilot.pause(0.6)
-        await settle(pilot)
+        await _press_while_the_keyword_is_selected(pilot, app, monkeypatch, "f")  # (no picker yet: it would count none)
         picker = app.screen
         assert isinstance(picker, CompanyPicker) and picker.scoped
         for _ in range(50):
