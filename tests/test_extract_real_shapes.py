@@ -2229,6 +2229,48 @@ def test_shapes_after_the_review_of_stop_34(text, names):
 def test_review_of_stop_34_codes_and_spans():
     got = extract("公司与北京澄为亚太科技股份有限公司（以下简称“澄为亚太”，股票代码：688799）签约。").companies
     assert [(c.name, c.tickers) for c in got] == [("澄为亚太", ["SH:688799"])]     # the bracket's code kept
-    got = extract("公司与北京澄为系统技术股份有限公司（以下简称“澄为公司”）签约。").companies
+    got = extract("公司与北京澄为系统技术股份有限公司（以下简称“技术公司”）签约。").companies
     assert [(c.name, [(m.start, m.end) for m in c.mentions]) for c in got] == [("系统技术", [(7, 17)])]
-    # (a short name refused moves no mention's start)
+    # (a short name refused moves no mention's start; since stop 35 a brand and 公司, 澄为公司, is taken:)
+    got = extract("公司与北京澄为系统技术股份有限公司（以下简称“澄为公司”）签约。").companies
+    assert [(c.name, [(m.start, m.end) for m in c.mentions]) for c in got] == [("澄为公司", [(5, 17)])]
+
+
+# found by blinds 123-126 (sugar, hydropower, batteries, liquor distributors), written with no rule drawn from them
+@pytest.mark.parametrize(("text", "figures"), [
+    ("预计2024/25榨季全国产糖 1,050 万吨。", ["2024/25榨季", "1,050 万吨"]),               # a crop year: one date
+    ("2023/24年榨季开榨，2025/2026榨季的收购价未定。", ["2023/24年榨季", "2025/2026榨季"]),
+    ("机构上调2024/25年度全球大豆产量预估。", ["2024/25年度"]),
+    ("公司预计上半年净利润 5.2 亿元至 6.1 亿元，同比增加 1.4 亿元至 2.3 亿元。",
+     ["5.2 亿元至 6.1 亿元", "1.4 亿元至 2.3 亿元"]),                                      # a forecast's sentence: ranges
+    ("库存增加1,380吨至12.4万吨。", ["1,380吨", "12.4万吨"]),                              # (a change, then the level)
+    ("测算显示电价每上浮 2 分/千瓦时，利润增加。", ["2 分/千瓦时"]),                        # a tariff in fen
+    ("气价下调0.5分/立方米。", ["0.5分/立方米"]),
+    ("比赛得分90分。", []),                                                                # 分 alone: no money
+    ("月销量超过80万瓶，单店限购 3 箱。", ["超过80万瓶", "3 箱"]),                           # bottles and cases
+    ("销量重回千万吨以上，新建万吨级产线。", ["千万吨"]),                           # a round magnitude of goods
+    ("国窖1573批价约 910 元。", ["910 元"]),                                               # 批价: a price, no batch
+    ("税则号列 1702.90 项下的糖浆进口增加。", []),                                          # a tariff line
+    ("公司分5批发放补贴，第二批共3批次。", ["5批", "3批次"]),
+])
+def test_figures_from_blinds_123_to_126(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("其为雅迪、爱玛、台铃、新日等头部整车品牌供货。", ["雅迪控股", "爱玛科技", "台铃", "新日股份"]),  # brands of known firms, listed
+    ("骆驼、探路者、牧高笛等户外品牌。", ["探路者", "牧高笛"]),                    # a word of the language (骆驼): no brand
+    ("市销率远高于大众、丰田等传统车企。", ["丰田汽车"]),                              # the comparison no part of the item
+    ("右岸机组由东方电气（600875.SH）旗下东方电机承制。", ["东方电气", "东方电机"]),  # a unit named by its parent's brand
+    ("神火股份旗下的云南神火也处于限产状态。", ["神火股份", "云南神火"]),
+    ("中粮集团旗下的中粮国际在巴西拥有糖厂。", ["中粮集团", "中粮国际"]),
+    ("中粮集团旗下的中粮很多。", ["中粮集团"]),
+    ("开发主体为三峡金沙江澄川水电开发有限公司（简称“澄川公司”）。澄川公司运营两座电站。", ["澄川公司"]),
+    ("海南澄兰国际机场股份有限公司（以下简称“空港公司”）表示。", ["海南澄兰国际机场"]),  # (no brand characters)
+    ("收购华某科技有限公司（以下简称“标的公司”）股权，标的公司去年盈利。", ["华某科技"]),
+    ("此后农垦集团旗下的糖业资产有望整合。", ["农垦集团"]),                        # a trade's assets
+    ("泰国孔澄糖业预计产量增长。", ["孔澄糖业"]),
+    ("锂电池企业星澄电源则凭借锰酸锂路线扩张，调峰电源需求增加。", ["星澄电源"]),   # 电源 after a word for its kind only
+])
+def test_names_from_blinds_123_to_126(text, names):
+    assert _firms(text) == names

@@ -105,9 +105,9 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团", "酒店集团", "酒店管理集团")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能"})
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源"})
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
-PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能"})
+PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能", "电源"})
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
@@ -692,6 +692,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
         return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
         # 体脂秤厂商云麦科技: a name after a word for its kind)
+    if norm[ss:se] in FIN_SUFFIXES and SUFFIX_RE.fullmatch(acc):
+        return None  # 旗下的糖业资产, 钢铁投资: a trade's assets or investment, no firm
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
@@ -1066,6 +1068,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     _place_banks(norm, hits, shadow, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
+    if "旗下" in norm:
+        _units_under_parent(norm, hits, taken, d)
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
@@ -1628,6 +1632,48 @@ def _add_named(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: 
 ENTERPRISE_GROUP = "企业集团"
 
 
+# what follows a parent's brand in the name of a unit of its (中粮国际, 东方电机): a trade or a region
+_UNIT_TAILS = frozenset(["国际", "香港", "中国", "电机", "电机厂", "海外", "亚洲", "欧洲", "美国", "能源", "资本", "物流", "电子",
+                         "科技", "地产", "置业", "实业", "控股", "集团", "股份", "汽车", "动力", "新能源", "医药", "生物",
+                         "电力", "电气", "化工", "矿业", "投资", "财务", "租赁", "信托", "证券", "基金", "保险", "银行"])
+_PARENT_OF_UNIT = re.compile(r"旗下的?")
+
+
+def _units_under_parent(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A unit named by its parent's brand right after 旗下 (中粮集团旗下的中粮国际, 神火股份旗下的云南神火,
+    东方电气旗下东方电机): the brand, a place before it or a trade or region after it, is a firm of its own."""
+    ends = {h.end: h for h in hits if h.kind == "company"}
+    for m in _PARENT_OF_UNIT.finditer(norm):
+        parent = ends.get(m.start())
+        if parent is None:  # (东方电气（600875.SH）旗下: the parent's code between)
+            br = max(norm.rfind("(", max(0, m.start() - 24), m.start()), norm.rfind("（", max(0, m.start() - 24), m.start()))
+            parent = ends.get(br) if br >= 0 and norm[m.start() - 1] in ")）" else None
+        if parent is None or len(parent.name) < 3:
+            continue
+        brand = parent.name[:2]
+        toks = lcut(norm[m.end():m.end() + 10])
+        if toks and len(toks[0]) > 2 and toks[0].startswith(brand) and toks[0][2:] in _UNIT_TAILS:
+            toks[:1] = [brand, toks[0][2:]]  # (东方电机: one token to the segmenter)
+        i = 1 if toks and _place(toks[0]) and toks[0] != brand else 0
+        if len(toks) < i + 2 or toks[i] != brand:
+            continue
+        name = "".join(toks[:i + 1])
+        if toks[i + 1] in _UNIT_TAILS:
+            name += toks[i + 1]
+        elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
+            continue  # (a place and the brand alone, then a word of the sentence: 云南神火也)
+        s, e = m.end(), m.end() + len(name)
+        if len(name) < 4 or name == parent.name or d.lookup(name) is not None or jieba.dt.FREQ.get(name, 0) >= 60:
+            continue
+        inside = [h for h in hits if s <= h.start and h.end <= e]
+        if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, e)):
+            continue  # (the parent's brand read as the parent, 中粮 in 中粮国际, gives way)
+        for h in inside:
+            hits.remove(h)
+        hits.append(_Hit(s, e, name))
+        taken.add(s, e)
+
+
 def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
@@ -1657,7 +1703,9 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             name = LEGAL_NAME_END.sub("", got[1])
             if jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQ and name not in d.by_form:
                 continue  # 央视市场研究股份有限公司: cut at a word of the sentence (市场), 研究 alone is no name
-            if legal_name_ok(name, GENERIC_PREFIX):
+            if legal_name_ok(name, GENERIC_PREFIX) or (name[:1] in tuple("三四五六七八九") and _place(name[:2]) and
+                                                       legal_name_ok(name[2:], GENERIC_PREFIX)):
+                # (三峡金沙江某某水电开发有限公司: a place that begins with a numeral, no count)
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
 
 
@@ -1968,6 +2016,10 @@ _DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|�
 _LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
 
 
+# words that lead a clause into a list's first item (远高于A、B等企业, 包括A、B等公司): the item begins after them
+_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)")
+
+
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """Names listed among companies (主要还有某某智能、某某科技、某某科技等): when at least two items of
     an enumeration are companies, an item that ends with an organisation suffix
@@ -2005,6 +2057,9 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         if counted and first_end not in ends:  # …公司中，A、B、C等3家: A runs from the clause's start
             brk = max(norm.rfind(c, max(0, first_end - 9), first_end) for c in "，,。；;：:（(\n")
             first = (brk + 1, norm[brk + 1:first_end]) if brk >= 0 else None
+            lead = _FIRST_ITEM_LEAD.match(first[1]) if first is not None else None
+            if lead is not None and first is not None:  # 远高于大众、丰田等车企: the comparison is no name's part
+                first = (first[0] + lead.end(), first[1][lead.end():])
         if dealt is not None and counted and first_end not in ends:
             first = (dealt.start("first"), dealt.group("first"))  # (入股A、…: A runs from the verb)
         bare: list[tuple[int, str]] = []  # items without an organisation suffix
@@ -2013,6 +2068,12 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             name = norm[s:e].strip()
             s = s + norm[s:e].index(name) if name else s
             if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
+                continue
+            brand = d.by_brand(name) if counted and name not in d.by_form and _rare(name, d) else None
+            if brand is not None:  # 雅迪、爱玛、新日等品牌: a word that is a known firm's brand (爱玛科技)
+                hits.append(_Hit(s, s + len(name), brand.name))
+                taken.add(s, s + len(name))
+                added.add((s, s + len(name)))
                 continue
             if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name) or _COUNTED_ITEM.match(name)):
                 continue  # (，但信托、…等企业: a clause's word before the first item; 三个事业部: counted, no name)
@@ -2309,10 +2370,19 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         # in a bracket (after > 0), its brand's two characters are enough: 某某冰雪旅游开发有限公司（以下简称“某某文旅”）)
         if short == h.name or not cut or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
-                short.endswith(("公司", "集团")) or not _rare(short, d):
+                (short.endswith(("公司", "集团")) and not _brand_and_company_word(short, norm[start:h.end])) or \
+                not _rare(short, d):
             continue
         h.name, h.start = short, start
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
+
+
+def _brand_and_company_word(short: str, legal: str) -> bool:
+    """三峡金沙江云川水电开发有限公司（简称“云川公司”）: a short name that is the legal name's brand (two
+    or three characters of it, no word of the language) and 公司 or 集团 (not 空港公司, 标的公司)."""
+    brand = short[:-2]
+    return 2 <= len(brand) <= 3 and brand in legal and HAS_CJK.match(brand) is not None and \
+        brand not in STOP_TOKENS and brand not in GENERIC_PREFIX and jieba.dt.FREQ.get(brand, 0) < 60
 
 
 def _left_by(norm: str, start: int, short: str) -> int:

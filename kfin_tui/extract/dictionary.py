@@ -16,6 +16,8 @@ from .textnorm import nfkc_same_length
 
 # share-class and listing suffixes written after a name: 快手-W, 阿里巴巴-SW, 寒武纪-U, 网易-S
 # legal and group suffixes after a known name: 比亚迪股份有限公司, 腾讯集团, 美团公司
+# the plain tails a firm's brand is named with (爱玛科技, 新日股份, 吉利汽车)
+BRAND_TAIL = re.compile(r"(?:股份|科技|汽车|控股|集团|电器|电子|电气|电动|车业|实业|药业|食品|能源|智能)$")
 LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|股份|集团|控股|公司)$")
 LISTING_SUFFIX = re.compile(r"(?:[-－]|(?<=[\u4e00-\u9fff]))(?:SW|SWR|WR|UW|W|S|U|R|B|SB|DR)$|[(（](?:W|SW)[)）]$")
 
@@ -48,6 +50,7 @@ class Dictionary:
         self._values: list[tuple[str, Entry]] = []  # (form, entry) by the automaton's pattern index
         self._a_share_by_prefix: dict[str, list[Entry]] | None = None
         self._lookups: dict[str, Entry | None] = {}
+        self._brands: dict[str, list[Entry]] | None = None
 
     @property
     def automaton(self) -> ahocorasick_rs.AhoCorasick:
@@ -122,6 +125,25 @@ class Dictionary:
         found = {id(e): e for e in self._a_share_by_prefix.get(base[:2], ())
                  if any(f.startswith(base) for f in [e.name, *e.aliases])}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def by_brand(self, brand: str) -> Entry | None:
+        """The one company whose name is ``brand`` and a plain tail (爱玛 → 爱玛科技, 新日 → 新日股份,
+        吉利 → 吉利汽车), for a brand listed among firms; None when no company or several (长城: 长城汽车,
+        长城证券 …) have that brand."""
+        if self._brands is None:  # built once, on first use (a race builds it twice, harmlessly)
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries:
+                if e.kind != "company":
+                    continue
+                for f in {e.name, *e.aliases}:
+                    m = BRAND_TAIL.search(f)
+                    if m is not None and m.start() >= 2:
+                        got = index.setdefault(f[:m.start()], [])
+                        if e not in got:
+                            got.append(e)
+            self._brands = index
+        found = self._brands.get(brand, ())
+        return found[0] if len(found) == 1 else None
 
     def jieba_words(self) -> list[str]:
         """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""

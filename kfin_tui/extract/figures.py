@@ -37,7 +37,7 @@ MEASURES_CJK = [
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双", "万千升", "千升",
     "岁", "期", "轮", "种", "类", "批次", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙", "列",
-    "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
+    "瓶", "箱", "罐", "盒", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
 ]
@@ -69,12 +69,16 @@ NUM_AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 NUM_CN = r"(?:[数几][十百千万亿]+|[零〇一二两三四五六七八九十百千万亿]*[二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|[一二两三四五六七八九])"
 MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![瓦米克]))"
 EVENTS = r"起(?![售步价跳始点飞来码诉草源见因伏色量投拍租付购息征算])"  # 38起 (events), not iPhone 16起售价
+# 1 分/千瓦时, 0.3分/度: a tariff in fen (or li) per unit of power or gas; 分 and 厘 alone are no currency
+PRICE_IN_CENTS = r"[分厘]/(?:千瓦时|度电|度|kWh|立方米|方)"
 UNIT = (
     r"(?:(?:" + _alt(CURRENCIES) + r")(?:/(?:" + _alt(PER_UNITS) + r"))?"
+    r"|" + PRICE_IN_CENTS +
     r"|" + _alt(PERCENT_UNITS) +
     r"|倍|成(?![本功立长交为员绩果熟])"
     r"|(?:" + _alt(MEASURES_LATIN) + r")(?![A-Za-z0-9])"
-    r"|(?:" + _alt([u for u in MEASURES_CJK if u not in ("年", "类")]) + r"|年(?![期级代])|类(?![似型别比推])"
+    r"|(?:" + _alt([u for u in MEASURES_CJK if u not in ("年", "类", "批", "项")]) + r"|年(?![期级代])|类(?![似型别比推])"
+    r"|批(?![价复准])|项(?!下的)"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
     r"|" + EVENTS + r")"
@@ -86,7 +90,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "头", "份", "股", "班", "部", "张", "篇", "枚", "支", "颗", "块", "片", "批", "轮", "种", "类", "处", "站",
                  "所", "城", "批次", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "平方米", "万平方米", "立方米", "万立方米",
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
-                 "平方公里", "天", "车", "趟"]
+                 "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -100,7 +104,7 @@ def jieba_freq(word: str) -> int:
 
     return jieba.dt.FREQ.get(word, 0)
 # units a scraped text may set off by a space (3000 万元, 6.5 亿, 12 %, 305.20 港元, 100 GW)
-SPACED_UNIT = r"(?:" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"] + SPACED_COUNTS) + "|" + EVENTS + r")"
+SPACED_UNIT = r"(?:" + PRICE_IN_CENTS + "|" + _alt(CURRENCIES + PERCENT_UNITS + MEASURES_LATIN + ["倍"] + SPACED_COUNTS) + "|" + EVENTS + r")"
 SPACE = r"[ \u00a0]"
 FIG_RE = re.compile(
     r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
@@ -143,6 +147,8 @@ DATE_RE = re.compile(
     r"|" + FIRST_MONTHS +
     r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:/[0-9]{2})?财年(?:第[一二三四1-4]财?季度?|[上下]半年)?"  # 2026财年第二财季, 2026/27财年下半年: one period
+    # a season across two years, as crops and trade count them: 2020/21榨季, 2021/22年榨季, 2020/21年度
+    r"|(?<![0-9A-Za-z])" + YEAR + r"/(?:[0-9]{2}|" + YEAR + r")(?:年?(?:榨季|产季|销售季)|年度|作物年度)"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:第[一二三四1-4]季度|[上下]半年)"  # 2020第四季度: 年 left out
     r"|(?<![个第0-9])" + QUARTER +
@@ -152,10 +158,13 @@ DATE_RE = re.compile(
 )
 
 PERCENT_SET = set(PERCENT_UNITS)
+# units a round magnitude (千万, 百亿) does not count as goods: times, orders, kinds
+NOT_GOODS = frozenset({"年", "天", "周", "秒", "小时", "分钟", "个月", "个季度", "岁", "次", "期", "轮", "层", "类", "种",
+                       "倍", "成", "点", "个交易日", "个工作日", "城", "伙", "班", "席", "宗", "票"})
 BASIS_POINTS = {"个基点", "基点", "个bp", "个BP", "bps", "bp", "BP"}
 # a bare magnitude reached or passed is a figure (突破千万, 成交破万亿): not the idiom 千万 (by all means)
 REACH_BEFORE = re.compile(r"(?:突破|跌破|冲破|站上|迈过|跨过|达到|高达|超过|逾|破|达)$")
-CURRENCY_SET = set(CURRENCIES)
+CURRENCY_SET = set(CURRENCIES) | {"分", "厘"}  # (分 and 厘 only in PRICE_IN_CENTS)
 
 
 def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
@@ -373,8 +382,11 @@ def _single(norm: str, m: re.Match):
         if cn == "二" and unit != "成":
             return None  # 二次上市, 二手: ordinals and words; counts say 两
         several = cn[0] in "数几" and (cn[-1] in "万亿" or unit.split("/")[0] in CURRENCY_SET)
+        # 千万吨, 百万辆, 千万盒: a round magnitude of goods (but not 万吨级, 千万年, 万家)
+        goods = bool(re.fullmatch(r"[百千]万|[十百千]亿|万亿", cn)) and unit not in NOT_GOODS \
+            and not norm.startswith("级", end)
         if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
-                and not (money_word or reached or several):
+                and not (money_word or reached or several or goods):
             return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元, 数百万美元 are amounts)
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
@@ -438,7 +450,14 @@ def _held_after_change(norm: str, start: int, quantity: bool = False) -> bool:
     clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
     if HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None:
         return True
-    return quantity and QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None
+    if not quantity or QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is None:
+        return False
+    # 预计……净利润17.2亿元至18.6亿元，同比增加10.6亿元至12.0亿元: in a forecast's sentence both are ranges
+    sentence = max(norm.rfind(p, max(0, start - 80), start) for p in "。；;\n")
+    return FORECAST_IN_SENTENCE.search(norm, sentence + 1, start) is None
+
+
+FORECAST_IN_SENTENCE = re.compile(r"预计|预告|预增|预减|预亏|预盈|预期|有望")
 
 
 def _classify(norm: str, m: re.Match):
