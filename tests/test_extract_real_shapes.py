@@ -2274,3 +2274,26 @@ def test_figures_from_blinds_123_to_126(text, figures):
 ])
 def test_names_from_blinds_123_to_126(text, names):
     assert _firms(text) == names
+
+
+# from blinds 127-130 (tunnel boring machines, animal vaccines, stainless steel, footwear), after their first score
+@pytest.mark.parametrize(("text", "names"), [
+    ("旗下子公司澄宇保灵、扬州岚邦和辽宁澄康的产品已覆盖三类动物。", ["澄宇保灵", "扬州岚邦", "辽宁澄康"]),  # a parent's units
+    ("公司下属企业包括三个事业部、两家工厂和研发中心。", []),                                      # counted, no names
+    ("宝钢股份旗下拥有宁波澄新和宝钢澄盛两家不锈钢企业。", ["宝钢股份", "宁波澄新", "宝钢澄盛"]),  # A和B两家…企业
+    ("北京和上海两家公司。", []),
+    ("郑州一家检测机构“澄穆检测”的负责人对记者表示。", ["澄穆检测"]),                          # quoted after its kind
+    ("该平台“双十一”的销量增长。", []),
+    ("公司已于2019年完成高等级生物安全疫苗车间的改造。", []),                                   # 生物安全: no firm
+    ("默沙东（MRK.US）旗下默沙东动物保健去年销售额增长。", ["默沙东", "默沙东动物保健"]),        # the parent's name and a trade
+    ("青山控股旗下的福建澄信和广东岚青则表示订单减少。", ["青山控股", "福建澄信", "广东岚青"]),    # two units closed by 则
+    ("亚信安全旗下的网络安全业务，增长较快。", ["亚信安全"]),                                   # a business, words of the language
+    ("由东方电气（600875.SH）旗下东方电机承制，", ["东方电气", "东方电机"]),
+    ("中国交建旗下的中交澄和机械设备制造有限公司（简称“中交澄和”）加速布局海外。", ["中国交建", "中交澄和"]),
+    ("以青山控股、澄龙镍业为代表的民营企业依托印尼镍矿。", ["青山控股", "澄龙镍业"]),            # 为代表的, 镍业
+    ("与同处港区的北港新材料、岚德镍业一起构成产业链。", ["北港新材料", "岚德镍业"]),
+    ("中信建投期货表示，镍价波动加大；原油期货价格上涨。", ["中信建投期货"]),              # a broker's futures arm
+    ("人力资源和社会保障部发布数据，粉末冶金行业增长。", []),
+])
+def test_names_from_blinds_127_to_130(text, names):
+    assert _firms(text) == names

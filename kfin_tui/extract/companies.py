@@ -105,14 +105,15 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团", "酒店集团", "酒店管理集团")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源"})
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源", "冶金"})
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
 PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能", "电源"})
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
                 "控股", "保险", "能源", "医药", "药业", "生物", "电子", "资讯", "智能", "动力", "通信", "传媒", "物流",
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
-                "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业", "铀业",
+                "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业", "铀业", "镍业", "铜业",
+                "铝业", "锌业", "钨业", "钼业", "钛业", "镁业",
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
@@ -175,6 +176,8 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
+                              r"|子公司|牌照|部|板块|指数)"
                               r"|征信(?!机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理|服务)"
                               # 京东金融, 美团金融: a platform's finance arm (not its finance business or a market)
                               r"|金融(?!市场|服务|产品|牌照|监管|属性|工具|创新|街|中心|部|体系|科技|平台|生态"
@@ -505,6 +508,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 数据改经征信机构转接, 征信系统: credit reporting, no bureau named
     if suffix == "智能" and _SMART_COMPOUND_AFTER.match(norm, se):
         return None  # 乘用车智能驾驶, 广州市智能网联汽车: a kind of technology, no firm named
+    if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
+        return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
     if suffix in FIN_SUFFIXES:
         if FIN_NOT_AFTER.match(norm, se):
@@ -547,6 +552,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
+_BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解")
 _CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理")  # (业务, 市场 …: NOT_COMPANY_AFTER)
 _SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
@@ -1070,6 +1076,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     if "旗下" in norm:
         _units_under_parent(norm, hits, taken, d)
+    if "家" in norm:
+        _pair_counted(norm, hits, taken, d)
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
@@ -1140,6 +1148,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _line_list_names(norm, hits, taken, d)
     if "一家" in norm:
         _defined_names(norm, hits, taken, d)
+    if "“" in norm or '"' in norm:
+        _quoted_after_kind(norm, hits, taken, d)
 
     for m in ACQUIRE_RE.finditer(norm):
         s, e = m.span("name")
@@ -1635,7 +1645,10 @@ ENTERPRISE_GROUP = "企业集团"
 # what follows a parent's brand in the name of a unit of its (中粮国际, 东方电机): a trade or a region
 _UNIT_TAILS = frozenset(["国际", "香港", "中国", "电机", "电机厂", "海外", "亚洲", "欧洲", "美国", "能源", "资本", "物流", "电子",
                          "科技", "地产", "置业", "实业", "控股", "集团", "股份", "汽车", "动力", "新能源", "医药", "生物",
-                         "电力", "电气", "化工", "矿业", "投资", "财务", "租赁", "信托", "证券", "基金", "保险", "银行"])
+                         "电力", "电气", "化工", "矿业", "投资", "财务", "租赁", "信托", "证券", "基金", "保险", "银行",
+                         "动物保健", "动保", "制药", "时尚", "装备", "重工", "工业"])
+_NAME_THEN_CLOSE = re.compile(r"([" + CJK + r"]{3,6})(?=[，、。；,;]|以及)")
+_TWO_NAMES_THEN_CLOSE = re.compile(r"([" + CJK + r"]{3,6}?)(?:和|与|及)([" + CJK + r"]{3,6}?)(?=[，。、；,;]|则|也|均|都|等)")
 _PARENT_OF_UNIT = re.compile(r"旗下的?")
 
 
@@ -1650,28 +1663,68 @@ def _units_under_parent(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictio
             parent = ends.get(br) if br >= 0 and norm[m.start() - 1] in ")）" else None
         if parent is None or len(parent.name) < 3:
             continue
-        brand = parent.name[:2]
-        toks = lcut(norm[m.end():m.end() + 10])
-        if toks and len(toks[0]) > 2 and toks[0].startswith(brand) and toks[0][2:] in _UNIT_TAILS:
-            toks[:1] = [brand, toks[0][2:]]  # (东方电机: one token to the segmenter)
-        i = 1 if toks and _place(toks[0]) and toks[0] != brand else 0
-        if len(toks) < i + 2 or toks[i] != brand:
-            continue
-        name = "".join(toks[:i + 1])
-        if toks[i + 1] in _UNIT_TAILS:
-            name += toks[i + 1]
-        elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
-            continue  # (a place and the brand alone, then a word of the sentence: 云南神火也)
-        s, e = m.end(), m.end() + len(name)
-        if len(name) < 4 or name == parent.name or d.lookup(name) is not None or jieba.dt.FREQ.get(name, 0) >= 60:
-            continue
-        inside = [h for h in hits if s <= h.start and h.end <= e]
-        if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, e)):
-            continue  # (the parent's brand read as the parent, 中粮 in 中粮国际, gives way)
-        for h in inside:
-            hits.remove(h)
-        hits.append(_Hit(s, e, name))
-        taken.add(s, e)
+        if not _unit_of_brand(norm, m.end(), parent, hits, taken, d):
+            _unit_then_close(norm, m.end(), parent, hits, taken, d)  # 生物股份旗下的金宇保灵，以及…
+
+
+def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> bool:
+    """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
+    written = norm[parent.start:parent.end]
+    brand = written if len(written) >= 3 and norm.startswith(written, at) else parent.name[:2]
+    toks = lcut(norm[at:at + 12])
+    if toks and toks[0] != brand and toks[0].startswith(brand):
+        toks[:1] = [brand, toks[0][len(brand):]]
+    i = 1 if toks and _place(toks[0]) and toks[0] != brand else 0
+    if len(toks) < i + 2 or toks[i] != brand:
+        return False
+    name = "".join(toks[:i + 1])
+    if len(toks) > i + 2 and toks[i + 1] + toks[i + 2] in _UNIT_TAILS:
+        name += toks[i + 1] + toks[i + 2]  # (默沙东动物保健)
+    elif toks[i + 1] in _UNIT_TAILS:
+        name += toks[i + 1]  # (东方电机: one token to the segmenter, cut at the brand)
+    elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
+        return False  # (a place and the brand alone, then a word of the sentence: 云南神火也)
+    s, e = at, at + len(name)
+    if len(name) < 4 or name == parent.name or d.lookup(name) is not None or jieba.dt.FREQ.get(name, 0) >= 60:
+        return False
+    inside = [h for h in hits if s <= h.start and h.end <= e]
+    if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, e)):
+        return False  # (the parent's brand read as the parent, 中粮 in 中粮国际, gives way)
+    for h in inside:
+        hits.remove(h)
+    hits.append(_Hit(s, e, name))
+    taken.add(s, e)
+    return True
+
+
+def _unit_then_close(norm: str, s: int, parent: _Hit, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> bool:
+    """A unit's name right after 旗下 closed by punctuation, or two joined by 和 (生物股份旗下的金宇保灵，以及…;
+    青山控股旗下的福建鼎信和广东广青则表示), when none of their words is one of the language (not 烹饪学校品牌,
+    网络安全业务, 东方电机承制): firms, added."""
+    m = _NAME_THEN_CLOSE.match(norm, s) or _TWO_NAMES_THEN_CLOSE.match(norm, s)
+    if m is None:
+        return False
+    spans = [m.span(g) for g in range(1, (m.re.groups or 0) + 1)]
+    inside = [h for h in hits if s <= h.start and h.end <= spans[-1][1]]
+    if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, spans[-1][1])):
+        return False  # (the parent's former name inside, 金宇 in 金宇保灵, gives way)
+    if not all(_unit_name_shape(norm[a:b]) for a, b in spans):
+        return False
+    for h in inside:
+        hits.remove(h)
+    for a, b in spans:
+        _add_named(norm, hits, taken, d, a, b, norm[a:b])
+    return True
+
+
+def _unit_name_shape(name: str) -> bool:
+    """A name of its own shape: no place or generic word alone, at most two words of two characters or
+    more, none of them a word of the language (a place may begin it), no function character."""
+    toks = lcut(name)
+    return _list_item_name(name) and not _place(name) and name not in GENERIC_PREFIX and \
+        sum(len(t) > 1 for t in toks) <= 2 and \
+        not any(len(t) == 1 and (t in FUNCTION_CHARS or t in STOP_TOKENS) for t in toks) and \
+        not any(len(t) > 1 and jieba.dt.FREQ.get(t, 0) >= 60 and not (k == 0 and _place(t)) for k, t in enumerate(toks))
 
 
 def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -1700,6 +1753,7 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             if got is not None:
                 got = _with_bracketed_place(norm, got, d)
         if got is not None and not taken.overlaps(got[0], m.end()):
+            got = _begun_by_short_name(norm, got, m.end(), hits)
             name = LEGAL_NAME_END.sub("", got[1])
             if jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQ and name not in d.by_form:
                 continue  # 央视市场研究股份有限公司: cut at a word of the sentence (市场), 研究 alone is no name
@@ -1707,6 +1761,23 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
                                                        legal_name_ok(name[2:], GENERIC_PREFIX)):
                 # (三峡金沙江某某水电开发有限公司: a place that begins with a numeral, no count)
                 _add_named(norm, hits, taken, d, got[0], m.end(), name)
+
+
+def _begun_by_short_name(norm: str, got: tuple[int, str], end: int, hits: list[_Hit]) -> tuple[int, str]:
+    """A legal name read short of its start, whose short name, given right after it, begins before
+    it (中交|天和机械设备制造有限公司（简称“中交天和”）: the reading stopped at 中交, a known firm's form,
+    then read 机械设备制造): the name from where the short name begins, the form read inside it dropped."""
+    sm = SHORT_NAME_AFTER.match(norm, end)
+    if sm is None:
+        return got
+    short, start = sm.group("name"), got[0]
+    k = next((k for k in range(min(len(short), 6), 1, -1)
+              if start - k >= 0 and norm.startswith(short[:k], start - k)), 0)
+    if not k:
+        return got
+    for h in [h for h in hits if start - k <= h.start and h.end <= start]:
+        hits.remove(h)  # (its span stays taken: no other reading begins inside the name)
+    return start - k, norm[start - k:start] + got[1]
 
 
 def _known_ends_at(hits: list[_Hit], pos: int, d: Dictionary) -> bool:
@@ -1979,6 +2050,24 @@ DEFINED_AS_FIRM = re.compile(
     r"|代理商|机构|品牌|[茶药车房酒乳煤钢险]企|工厂|厂)(?=[，。；！？,;!?\n]|$)")
 
 
+# a firm's name in quotes right after a word for its kind, then what the firm does or says
+# (检测机构“某某检测”的负责人, 芯片公司"某某科技"完成融资; a brand's name, 自有品牌“某某”, is not a firm's)
+_QUOTED_AFTER_KIND = re.compile(r"(?:公司|企业|机构|服务商|供应商|厂商|运营商|制造商|开发商|平台)[“\"]"
+                                r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,10})[”\"]"
+                                r"(?=的?(?:负责人|相关负责人|创始人|联合创始人|董事长|总经理|CEO)|近日|日前|宣布|完成|获得"
+                                r"|获|表示|称|透露|介绍)")
+
+
+def _quoted_after_kind(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    for m in _QUOTED_AFTER_KIND.finditer(norm):
+        s, e = m.span("name")
+        name = m.group("name")
+        if taken.overlaps(s, e) or name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or name.isdigit() \
+                or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
+            continue
+        _add_named(norm, hits, taken, d, s, e, name)
+
+
 def _defined_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """A name defined as a firm where a clause begins (某某影投是浙江一家…民营影投公司): a company, when it
     is no word of the language and does not begin with a word of one (这, 该, 公司 …)."""
@@ -2012,12 +2101,34 @@ def _firm_among(norm: str, items: list[tuple[int, int]], company_spans: set[tupl
 
 # a stake taken in a list of firms (先后入股A、B和C): the first item after the verb, the last closed by punctuation
 _COUNTED_ITEM = re.compile(r"[0-9一二三四五六七八九十百千两几多数]+余?[个家座条所位名只台套种类项间]")
-_DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|下辖|旗下拥有)(?P<first>[" + CJK + r"]{2,8})$")
+_DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|下辖|旗下拥有|(?P<units>子公司|下属企业|下属公司))"
+                              r"(?P<first>[" + CJK + r"]{2,8})$")
 _LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
+_LAST_UNIT = re.compile(r"[" + CJK + r"]{2,8}?(?=的|[，。；,;]|$)")  # (子公司A、B和C的产品: C)
+
+
+# two firms counted after their names (宁波宝新和宝钢德盛两家不锈钢企业): the second item, then the first
+_PAIR_COUNTED = re.compile(r"(?:和|与|及|以及)(?P<b>[" + CJK + r"]{2,8}?)(?:两|二|2)家[" + CJK + r"]{0,6}?"
+                           r"(?:企业|公司|厂商|钢厂|工厂|车企|药企|房企|险企|银行|券商|机构)")
+
+
+def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """``A和B两家…企业``: A and B are the two firms, each a name of its own shape (no word of the language)."""
+    for m in _PAIR_COUNTED.finditer(norm):
+        a_end = m.start()
+        known_a = any(h.end == a_end and h.kind == "company" for h in hits)
+        first = None if known_a else _left_name(norm, a_end, d, max_chars=6)
+        items = [(m.start("b"), m.group("b"))] + ([first] if first is not None else [])
+        for s, name in items:
+            e = s + len(name)
+            if taken.overlaps(s, e):
+                continue
+            if name in d.by_form or (_list_item_name(name) and name not in GENERIC_PREFIX and not _place(name)):
+                _add_named(norm, hits, taken, d, s, e, name)
 
 
 # words that lead a clause into a list's first item (远高于A、B等企业, 包括A、B等公司): the item begins after them
-_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)")
+_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)|以(?=.+$)")
 
 
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -2046,10 +2157,13 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
                 counted = loose
         dealt = _DEAL_THEN_FIRST.search(norm, max(0, first_end - 12), first_end) if not counted else None
         if dealt is not None and last_start > 0:
-            last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) or _LAST_ITEM.match(norm, last_start)
+            last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) or \
+                (_LAST_UNIT if dealt.group("units") else _LAST_ITEM).match(norm, last_start)
             if last is not None:  # 先后入股A、B和C: each a firm, when one of them is (a suffix's or a known name)
                 items, last_start = [*items, last.span()], -1
-                loose = counted = _firm_among(norm, [*items, dealt.span("first")], company_spans, d)
+                loose = counted = bool(dealt.group("units")) or \
+                    _firm_among(norm, [*items, dealt.span("first")], company_spans, d)
+                # (旗下子公司A、B和C: units, each a firm by what the text calls them)
         if not counted and \
                 sum(span in company_spans for span in items) + (first_end in ends) + (last_start in starts) < 2:
             continue
