@@ -2297,3 +2297,17 @@ def test_names_from_blinds_123_to_126(text, names):
 ])
 def test_names_from_blinds_127_to_130(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("其控股的上海永久自行车有限公司（“永久”）一季度出口订单翻番。永久品牌走俏。", ["永久"]),  # a quoted common word
+    ("某某科技有限公司（“公司”）表示。", []),
+    ("专注成人失禁用品的杭州可靠护理用品股份有限公司，其创业板上市申请获受理。", ["可靠股份"]),  # a listed brand + 股份
+    ("山东三元生物科技股份有限公司今日上市，三元生物募资超24亿元。", ["三元生物"]),            # (not 三元股份, another firm)
+    ("同赛道的铁塔能源（中国铁塔旗下）已在全国布放换电柜。", ["铁塔能源", "中国铁塔"]),         # a parent in brackets
+    ("国网四川电力数据显示，广西电网公司称，国网浙江省电力有限公司发布。", ["国网四川电力", "广西电网", "国网浙江电力"]),
+    ("华东电网运行平稳。", []),
+    ("茅台销售公司表示，经销商须拆箱销售。", ["茅台销售公司"]),                                # a known firm's sales company
+])
+def test_more_names_from_blinds_123_to_130(text, names):
+    assert _firms(text) == names

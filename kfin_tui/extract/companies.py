@@ -176,6 +176,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
                               r"|子公司|牌照|部|板块|指数)"
                               r"|征信(?!机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理|服务)"
@@ -1078,6 +1079,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         _units_under_parent(norm, hits, taken, d)
     if "家" in norm:
         _pair_counted(norm, hits, taken, d)
+    if "旗下）" in norm or "旗下)" in norm or "子公司）" in norm:
+        _unit_with_parent_in_bracket(norm, hits, taken, d)
+    if "国网" in norm or "电网公司" in norm:
+        _grid_companies(norm, hits, taken, d)
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
@@ -1652,6 +1657,47 @@ _TWO_NAMES_THEN_CLOSE = re.compile(r"([" + CJK + r"]{3,6}?)(?:和|与|及)([" + 
 _PARENT_OF_UNIT = re.compile(r"旗下的?")
 
 
+_PARENT_IN_BRACKET = re.compile(r"[(（](?P<parent>[" + CJK + r"A-Za-z]{2,10}?)(?:旗下|的?子公司)[)）]")
+
+
+def _unit_with_parent_in_bracket(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A name, then its parent in brackets (铁塔能源（中国铁塔旗下）): the name is a firm, the parent's unit."""
+    starts = {h.start: h for h in hits if h.kind == "company"}
+    for m in _PARENT_IN_BRACKET.finditer(norm):
+        parent = starts.get(m.start("parent"))
+        if parent is None or parent.end != m.end("parent"):
+            continue
+        got = _left_name(norm, m.start(), d, max_chars=6)
+        if got is None:
+            continue
+        s, name = got
+        inside = [h for h in hits if s <= h.start and h.end <= m.start()]
+        if len(name) < 3 or (not inside and taken.overlaps(s, m.start())) or \
+                any(d.lookup(h.name) is None or d.lookup(h.name) is not d.lookup(parent.name) for h in inside):
+            continue
+        for h in inside:  # (铁塔 read as the parent's form: the unit's name begins with it)
+            hits.remove(h)
+        _add_named(norm, hits, taken, d, s, m.start(), name)
+
+
+# State Grid's provincial companies (国网四川电力, 国网四川省电力公司) and a region's grid company (广西电网公司)
+_GRID_COMPANY = re.compile(r"国网(?P<place>[" + CJK + r"]{2,3}?)省?(?:电力(?:公司)?|电力有限公司)"
+                           r"|(?P<region>[" + CJK + r"]{2,3}?)电网(?:有限责任)?公司")
+
+
+def _grid_companies(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    for m in _GRID_COMPANY.finditer(norm):
+        place = m.group("place") or m.group("region")
+        if not _place(place) or taken.overlaps(m.start(), m.end()):
+            continue
+        if m.group("place"):
+            name = "国网" + place + "电力"
+        else:
+            name = place + "电网"
+        hits.append(_Hit(m.start(), m.end(), name))
+        taken.add(m.start(), m.end())
+
+
 def _units_under_parent(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """A unit named by its parent's brand right after 旗下 (中粮集团旗下的中粮国际, 神火股份旗下的云南神火,
     东方电气旗下东方电机): the brand, a place before it or a trade or region after it, is a firm of its own."""
@@ -1760,7 +1806,37 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             if legal_name_ok(name, GENERIC_PREFIX) or (name[:1] in tuple("三四五六七八九") and _place(name[:2]) and
                                                        legal_name_ok(name[2:], GENERIC_PREFIX)):
                 # (三峡金沙江某某水电开发有限公司: a place that begins with a numeral, no count)
-                _add_named(norm, hits, taken, d, got[0], m.end(), name)
+                listed = _listed_by_brand(norm, got[0], m.end(), name, d) \
+                    if m.group() == "股份有限公司" and d.lookup(name) is None else None
+                _add_named(norm, hits, taken, d, got[0], m.end(), listed or name)
+
+
+def _listed_by_brand(norm: str, s: int, e: int, name: str, d: Dictionary) -> str | None:
+    """A joint-stock company's legal name (without its tail) whose brand, after its place, is a listed
+    firm's short name with 股份 (杭州可靠护理用品股份有限公司: 可靠股份), when the text writes the brand
+    nowhere else but before 股份 (not 山东三元生物…, which the text calls 三元生物: 三元股份 is another
+    firm): that firm's name."""
+    toks = lcut(name)
+    i = 0
+    while i < len(toks) - 1 and i < 2 and (_place(toks[i]) or toks[i] in ("省", "市")):
+        i += 1
+    rest = "".join(toks[i:])
+    if not i or len(rest) < 4:
+        return None
+    for k in (2, 3):
+        entry = d.lookup(rest[:k] + "股份")
+        if entry is not None and entry.kind == "company" and entry.name == rest[:k] + "股份" and entry.tickers:
+            others = [p for p in _occurrences(norm, rest[:k]) if not s <= p < e]
+            return entry.name if all(norm.startswith("股份", p + k) for p in others) else None
+    return None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, p = [], text.find(word)
+    while p >= 0:
+        found.append(p)
+        p = text.find(word, p + 1)
+    return found
 
 
 def _begun_by_short_name(norm: str, got: tuple[int, str], end: int, hits: list[_Hit]) -> tuple[int, str]:
@@ -2484,8 +2560,13 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         # in a bracket (after > 0), its brand's two characters are enough: 某某冰雪旅游开发有限公司（以下简称“某某文旅”）)
         if short == h.name or not cut or known is not None or \
                 short in STOP_TOKENS or short in GENERIC_PREFIX or short in ORG_SUFFIXES or \
-                (short.endswith(("公司", "集团")) and not _brand_and_company_word(short, norm[start:h.end])) or \
-                not _rare(short, d):
+                (short.endswith(("公司", "集团")) and not _brand_and_company_word(short, norm[start:h.end])):
+            continue
+        if not _rare(short, d):
+            if after > 0 and len(short) >= 2 and norm.startswith(("(“", "（“"), h.end) and \
+                    norm.startswith(short + "”", h.end + 2) and norm[h.start:h.end].find(short) > 0:
+                h.name = short  # 上海永久自行车有限公司（“永久”）: a brand of a common word, quoted as the firm's name
+                # (its bare mentions are the word's, not read)
             continue
         h.name, h.start = short, start
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
