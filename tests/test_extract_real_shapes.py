@@ -2311,3 +2311,12 @@ def test_names_from_blinds_127_to_130(text, names):
 ])
 def test_more_names_from_blinds_123_to_130(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("割草机器人出口增长，叉车动力电池需求上升，温控供应链受关注。", []),  # descriptions, no brands
+    ("民营企业澄岚机器人完成融资，岚澄物流表示。", ["澄岚机器人", "岚澄物流"]),           # brands
+    ("物流企业危化品物流表示。", ["危化品物流"]),                                            # after a word for its kind
+])
+def test_descriptions_before_a_suffix_are_no_firms(text, names):
+    assert _firms(text) == names

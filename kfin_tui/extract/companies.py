@@ -701,12 +701,27 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # 体脂秤厂商云麦科技: a name after a word for its kind)
     if norm[ss:se] in FIN_SUFFIXES and SUFFIX_RE.fullmatch(acc):
         return None  # 旗下的糖业资产, 钢铁投资: a trade's assets or investment, no firm
+    if norm[ss:se] in _DESCRIBED_SUFFIXES and acc not in d.by_form and _described(acc) and \
+            not KIND_END.search(norm, 0, ss - len(acc)):
+        return None  # 割草机器人, 危化品物流, 船电动力, 房抵债资产: words of the language that say what, no brand
     name = acc + norm[ss:se]
     if jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form:
         return None  # an ordinary word: 商业银行, 新能源汽车, 投资银行
     if _COUNTED_FIRM.search(acc) or _counted_before(norm[max(0, ss - 10):ss - len(acc)]):
         return None  # 深圳一家银行科技服务商, 一家民营专科医院集团: a firm counted and described, not named
     return ss - len(acc), name
+
+
+# suffixes that end descriptions as often as names (叉车动力, 温控供应链, 危化品物流; not 资产: 启衡资产)
+_DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人"})
+
+
+def _described(acc: str) -> bool:
+    """``acc`` is made only of words the segmenter knows, two characters or more each, no place: a
+    description (割草, 危化品, 叉车), not a brand (a brand has a word the segmenter does not know or
+    characters it cuts apart)."""
+    toks = lcut(acc)
+    return all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) > 0 and not _place(t) for t in toks)
 
 
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
