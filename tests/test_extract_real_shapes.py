@@ -2320,3 +2320,12 @@ def test_more_names_from_blinds_123_to_130(text, names):
 ])
 def test_descriptions_before_a_suffix_are_no_firms(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("英国糖业贸易商Czarnikow（嘉利高）预计产量增加。", ["Czarnikow"]),              # a Latin name after a trade's word
+    ("公司宣布收购巴西糖企Biosev，交易完成后糖厂增至 35 家。", ["Biosev"]),
+    ("双方各持股 44% 的合资公司Raízen在圣保罗挂牌。", ["Raízen"]),                    # a Latin letter with its accent
+])
+def test_latin_names_after_a_trades_word(text, names):
+    assert _firms(text) == names

@@ -66,9 +66,12 @@ NOT_A_NAME = re.compile(r"^(?!四川|三亚|三明|三门峡|六安|六盘水|�
 # (each pattern below begins with one of its words: *_WORDS, where a match can begin, for a scan that
 # tries the pattern there only)
 LATIN_AFTER_COMPANY_WORDS = ("公司", "企业", "集团", "交易所", "交易平台", "厂商", "运营商", "服务商", "供应商", "制造商",
-                             "开发商", "生产商")
+                             "开发商", "生产商", "贸易商", "出口商", "进口商", "经销商", "零售商", "分销商", "承包商", "糖企",
+                             "药企", "车企", "矿企", "钢企", "房企", "险企")
+# (Latin letters with accents too: Raízen, Nestlé)
 LATIN_AFTER_COMPANY_WORD = re.compile(
-    r"(?:" + "|".join(LATIN_AFTER_COMPANY_WORDS) + r")\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?:" + "|".join(LATIN_AFTER_COMPANY_WORDS) + r")\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-\u00c0-\u00d6\u00d8-\u00f6"
+    r"\u00f8-\u00ff]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # a unit's brand-like Latin name after 子公司/旗下, though it begins in lower case (美国子公司iHealth的…)
 LATIN_UNIT_WORDS = ("子公司", "孙公司", "旗下")
 LATIN_UNIT_NAME = re.compile(r"(?:" + "|".join(LATIN_UNIT_WORDS) + r")\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
