@@ -2020,7 +2020,8 @@ def test_shapes_from_the_ninety_seventh_and_eighth_sets(text, names):
     # a legal name of place, name and trade, when the text also writes the name alone: that name
     ("老字号澄裕泰今年调整渠道。北京澄裕泰茶业股份有限公司表示，澄裕泰门店客流恢复。", "澄裕泰"),
     ("浙江澄禾药业股份有限公司发布公告，澄禾将扩产。", "澄禾"),
-    ("北京澄裕泰茶业股份有限公司表示，门店客流恢复。", "北京澄裕泰茶业"),             # not written alone
+    ("北京澄裕泰茶业股份有限公司表示，门店客流恢复。", "北京澄裕泰茶业股份有限公司"),  # not written alone: the legal
+    # name as written (since stop 35; it had been shown without its legal tail, a form the text never writes)
 ])
 def test_a_legal_name_shown_as_the_text_names_the_firm_alone(text, shown):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == [shown]
@@ -2059,7 +2060,8 @@ def test_a_known_firms_legal_name_given_anothers_short_name_passes_on_its_codes(
 @pytest.mark.parametrize(("text", "shown"), [
     # a legal name without a place, whose name without its trade word the text writes alone: that name
     ("公司控股股东澄投智能科技有限公司隶属于国投集团。在控股股东澄投智能的支持下，", ["澄投智能", "国投集团"]),
-    ("宝钛集团有限公司持有宝钛股份（600456）。", ["宝钛集团", "宝钛股份"]),   # not 宝钛 of 宝钛股份
+    ("宝钛集团有限公司持有宝钛股份（600456）。", ["宝钛集团有限公司", "宝钛股份"]),   # not 宝钛 of 宝钛股份
+    # (shown by its legal name as written since stop 35)
     ("金科服务（09666.HK）和旭辉永升服务（01995.HK）分别下跌。", ["金科服务", "旭辉永升服务"]),  # of its day
 ])
 def test_names_shown_from_the_ninety_ninth_to_hundred_and_second_sets(text, shown):
@@ -2329,3 +2331,12 @@ def test_descriptions_before_a_suffix_are_no_firms(text, names):
 ])
 def test_latin_names_after_a_trades_word(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("公司与江阴市澄润传动科技有限公司签约。", "江阴市澄润传动科技有限公司"),        # written only in full
+    ("澄岚科技有限公司（以下简称“澄岚”）表示，澄岚将扩产。", "澄岚"),               # a short name given: that
+    ("澄岚科技有限公司表示，澄岚科技将扩产。", "澄岚科技"),                          # written without the tail too
+])
+def test_a_firm_written_only_by_its_legal_name_is_shown_by_it(text, shown):
+    assert [c.shown for c in extract(text).companies] == [shown]

@@ -2847,6 +2847,11 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         return ""
     if entry is None:  # a name read from the text, in its NFKC form: shown as written (澄溯ＡＩ, not 澄溯AI)
         same = next((m for m in c.mentions if norm[m.start:m.end] == c.name), None)
+        if same is None and \
+                all(norm.startswith(c.name, m.start) and LEGAL_NAME_END.fullmatch(norm, m.start + len(c.name), m.end)
+                    for m in c.mentions):
+            m0 = c.mentions[0]  # written only in full (江阴市某某传动科技有限公司): the legal name as written
+            return text[m0.start:m0.end]
         return text[same.start:same.end] if same is not None and text[same.start:same.end] != c.name else ""
     if entry.kind == "block":
         return ""
