@@ -2340,3 +2340,11 @@ def test_latin_names_after_a_trades_word(text, names):
 ])
 def test_a_firm_written_only_by_its_legal_name_is_shown_by_it(text, shown):
     assert [c.shown for c in extract(text).companies] == [shown]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("实际控制人变更后，中国能源建设股份有限公司（601868.SH、03996.HK）间接持股。", ["中国能建"]),  # its codes' firm
+    ("云南澄秀文旅股份有限公司（603687）发布公告。", ["云南澄秀文旅股份有限公司"]),    # a code another firm holds
+])
+def test_a_legal_name_before_the_codes_of_a_known_firm(text, names):
+    assert [c.shown for c in extract(text).companies] == names

@@ -1048,6 +1048,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         ns, raw = got
         entry = d.lookup(raw)
+        if entry is None and LEGAL_NAME_END.search(raw):
+            owners = {id(o): o for o in (d.by_ticker.get(c) for c, _ in codes) if o is not None}
+            owner = next(iter(owners.values())) if len(owners) == 1 else None
+            if owner is not None and any(_abbreviates(f, raw) for f in (owner.name, *owner.aliases) if HAS_CJK.match(f)):
+                entry = owner  # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
+                # when its name abbreviates the legal one (a code another firm holds names no firm of its own)
         if entry is not None and entry.kind == "block":
             if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
                 # 香港交易所（00388.HK）: an exchange given its own stock code is the listed company it is
