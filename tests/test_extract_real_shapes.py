@@ -2348,3 +2348,13 @@ def test_a_firm_written_only_by_its_legal_name_is_shown_by_it(text, shown):
 ])
 def test_a_legal_name_before_the_codes_of_a_known_firm(text, names):
     assert [c.shown for c in extract(text).companies] == names
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("对方承诺2022年至2024年的净利润分别不低于 5 亿元。", ["2022年至2024年", "5 亿元"]),  # a span of years: one date
+    ("2018年-2020年营收复合增速较快。", ["2018年-2020年"]),
+    ("2020年至今累计投资。", ["2020年"]),
+    ("2021年3月至2022年间完成交付。", ["2021年3月", "2022年"]),
+])
+def test_a_span_of_years_written_with_both_years_is_one_date(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
