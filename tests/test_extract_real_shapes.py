@@ -1946,7 +1946,7 @@ def test_a_short_name_the_text_gives_a_known_firm_is_its_name_and_its_later_ment
     ("公司拟续聘年报审计会计师事务所。", []),                                   # two common words, no place
     ("对广东珠江明月会计师事务所（特殊普通合伙）的处罚。", ["珠江明月会计师事务所"]),  # after a place
     ("澄溯电子材料（苏州）有限公司扩产。", ["澄溯电子"]),                          # a legal name, its place in brackets
-    ("另一家巨头Terex（TEX.US）旗下的Genie在常州设有基地。", ["Terex", "Genie"]),   # an ambiguous form after 旗下的
+    ("另一家巨头Terex（TEX.US）旗下的Genie在常州设有基地。", ["特雷克斯", "Genie"]),   # an ambiguous form after 旗下的 (Terex known since stop 35)
     ("谷歌发布AI工具Genie。", ["谷歌"]),
     ("该集团旗下的农产品销往全国。", []),                                       # 旗下的 before a word of the language
 ])
@@ -2358,3 +2358,15 @@ def test_a_legal_name_before_the_codes_of_a_known_firm(text, names):
 ])
 def test_a_span_of_years_written_with_both_years_is_one_date(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("前三季度，公司电容器纸、格拉辛纸和食品包装用纸等产品收入增长。", []),           # products after 公司
+    ("三花智控称热泵用电子膨胀阀的交期已延长。", ["三花智控"]),                    # what a part is for
+    ("柳钢股份参与建设的防城港钢铁基地一期项目预计明年投产。", ["柳钢股份"]),       # a site, not the firm
+    ("上海电气基地项目开工。", ["上海电气"]),                                      # (a listed firm's site: the firm)
+    ("达钢能源发布公告，永钢药业表示。", ["达钢能源", "永钢药业"]),                 # a short form and another trade
+    ("永钢集团表示，达钢加快转型。", ["永钢集团", "达州钢铁"]),
+])
+def test_shapes_from_blinds_131_to_138(text, names):
+    assert _firms(text) == names

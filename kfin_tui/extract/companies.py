@@ -699,6 +699,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
         return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
         # 体脂秤厂商云麦科技: a name after a word for its kind)
+    if acc.endswith("用") and len(acc) >= 3:
+        return None  # 热泵用电子膨胀阀, 车用电子: what a product is for, no firm
     if norm[ss:se] in FIN_SUFFIXES and SUFFIX_RE.fullmatch(acc):
         return None  # 旗下的糖业资产, 钢铁投资: a trade's assets or investment, no firm
     if norm[ss:se] in _DESCRIBED_SUFFIXES and acc not in d.by_form and _described(acc) and \
@@ -964,6 +966,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             s0 = _with_place_before(norm, s)
             hits.append(_Hit(s0, ext.end(), LEGAL_NAME_END.sub("", norm[s0:ext.end()])))
             continue  # 某某资产管理集团: its own organisation (辽宁某某集团实业有限公司: with its place)
+        if entry.kind == "company" and not entry.tickers and _SITE_AFTER.match(norm, e) and \
+                (_place(form[:2]) or _place(form[:3])):
+            continue  # 防城港钢铁基地一期项目: a site named by its place and trade, not the (unlisted) firm
+        if entry.kind == "company" and len(form) == 2 and form != entry.name and \
+                (other := _SHORT_FORM_THEN_SUFFIX.match(norm, e)) is not None and other.end() in bounds and \
+                other.group() not in entry.name and d.lookup(norm[s:other.end()]) is None and \
+                not FIN_NOT_AFTER.match(norm, other.end()) and not NOT_COMPANY_AFTER.match(norm, other.end()):
+            hits.append(_Hit(s, other.end(), norm[s:other.end()]))
+            continue  # 达钢能源, 永钢药业: a short form (达钢 of 达州钢铁) and another trade, another firm
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
         if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
                 and not SECTOR_DESK_AFTER.match(norm, sub.end()) \
@@ -1649,10 +1660,14 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             # 一家游戏美术外包公司栖木美术的创始人: its trade's word)
         if all(len(t) > 1 and freq(t, 0) > 0 and not _place(t) for t in toks):
             continue  # 公司回购注销: words of the language, each of them, not a name
+        if not strong and toks[-1] in _PRODUCT_CHARS and all(len(t) > 1 and freq(t, 0) > 0 for t in toks[:-1]):
+            continue  # 公司电容器纸、…: a product (words of the language and 纸, 膜, 剂 …), not a name
         if rare_start:  # (获取版号, 产能现处: a word of the sentence, not a name)
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# single characters that end a product's name (电容器纸, 隔膜, 电解液, 催化剂)
+_PRODUCT_CHARS = frozenset("纸膜布粉剂胶片板管线丝液油瓶罐箱柜器")
 # a stock code written as a name (a table's cell: WDH.US, 02373.HK): no company's name
 CODE_SHAPED = re.compile(r"[A-Z]{1,5}\.(?:US|HK|N|O|OQ)|[0-9]{4,6}\.(?:HK|SH|SZ|BJ)|(?:US|HK|SH|SZ|BJ):[A-Z0-9]+")
 
@@ -2207,6 +2222,11 @@ _LAST_UNIT = re.compile(r"[" + CJK + r"]{2,8}?(?=的|[，。；,;]|$)")  # (子�
 # two firms counted after their names (宁波宝新和宝钢德盛两家不锈钢企业): the second item, then the first
 _PAIR_COUNTED = re.compile(r"(?:和|与|及|以及)(?P<b>[" + CJK + r"]{2,8}?)(?:两|二|2)家[" + CJK + r"]{0,6}?"
                            r"(?:企业|公司|厂商|钢厂|工厂|车企|药企|房企|险企|银行|券商|机构)")
+
+
+# trades after a firm's two-character short form that make another firm's name (达钢能源: not 达州钢铁)
+_SHORT_FORM_THEN_SUFFIX = re.compile(r"能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
+                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业")
 
 
 def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:

@@ -1,5 +1,5 @@
 """Build companies.tsv from the A-share stock list and the curated files (curated.tsv, curated_finance.tsv,
-curated_global.tsv: global firms in Chinese, joint ventures, shipyards; curated_hk.tsv, curated_former.tsv).
+curated_global.tsv: global firms in Chinese, joint ventures, shipyards; curated_more.tsv: unlisted firms, units, state groups; curated_hk.tsv, curated_former.tsv).
 
     python kfin_tui/extract/data/build_companies.py /path/to/stock_list.csv
 
@@ -105,7 +105,7 @@ def read_curated(path: Path):
         yield name, kind, [t for t in tickers.split(",") if t], [a for a in aliases.split(",") if a], flags
 
 
-CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv")
+CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv", "curated_more.tsv")
 GROUP_TAIL = re.compile(r"(?:股份|集团|控股|公司|有限公司|集团股份)$")
 
 
