@@ -2370,3 +2370,11 @@ def test_a_span_of_years_written_with_both_years_is_one_date(text, figures):
 ])
 def test_shapes_from_blinds_131_to_138(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("白卡纸价格受压。国际纸业（IP.US）与太阳纸业合资建厂。", ["国际纸业", "太阳纸业"]),  # a generic word and a trade
+    ("需求回升。美国康宁公司（GLW.US）获得资金。", ["康宁"]),                           # (a country still dropped)
+])
+def test_a_generic_word_and_a_trade_before_a_code_that_says_its_market(text, names):
+    assert _firms(text) == names

@@ -366,7 +366,7 @@ _CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{1,2})([A-Za-z][A-Za-z0-9&.\- ]{2
 _GROUP_TAILS = ("集团", "控股")
 
 
-def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[int, str] | None:
+def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bool = False) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
     while end > 0 and norm[end - 1] == " ":
@@ -414,7 +414,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
     run_start = end - len(run)
     whole = (len(run) <= 6 and (run_start == 0 or norm[run_start - 1] in SEGMENT_OPENERS)
              and not any(t in STOP_TOKENS or t in FUNCTION_CHARS or TIME_WORD.fullmatch(t) for t in run_toks)
-             and run_toks[0] not in KIND_BEFORE_NAME and run_toks[0] not in GENERIC_PREFIX)
+             and run_toks[0] not in KIND_BEFORE_NAME
+             and (run_toks[0] not in GENERIC_PREFIX or (coded and len(run_toks) == 2 and SUFFIX_RE.fullmatch(run_toks[1])
+                                                        is not None)))
+    # (。国际纸业（IP.US）: a generic word and a trade, all there is before a code that says its market)
     for i in range(len(run_toks) - 1, -1, -1):
         tok = run_toks[i]
         if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
@@ -458,7 +461,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8) -> tuple[
         acc = glued.group(2)  # 美国药企Calvera（CLVR.US）: 药|企 cut apart, a character of the kind word glued to it
     for k in (3, 2):  # 煤企某某煤业（003991）: the kind of firm, cut into characters by jieba
         if (acc[:k] in LISTED_KIND or (acc[:k] in GENERIC_PREFIX and acc[:k] != "中国")) and len(acc) - k >= 2 and \
-                acc not in d.by_form:  # (财富趋势（688318） is a name, though 财富 is a generic word)
+                acc not in d.by_form and not (coded and whole and acc == run and acc[k:] in ORG_SUFFIXES):
+            # (财富趋势（688318） is a name, though 财富 is a generic word; so is 。国际纸业（IP.US）)
             acc = acc[k:]
             break
     if BOND_NAME.search(acc):
@@ -1038,7 +1042,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         if letters_only:
             continue
-        got = _left_name(norm, bs, d)
+        got = _left_name(norm, bs, d, coded=all(explicit for _, explicit in codes))
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
