@@ -2378,3 +2378,7 @@ def test_shapes_from_blinds_131_to_138(text, names):
 ])
 def test_a_generic_word_and_a_trade_before_a_code_that_says_its_market(text, names):
     assert _firms(text) == names
+
+
+def test_a_name_written_in_parts_with_a_middle_dot_is_read_whole():
+    assert _firms("竞争对手包括德国的费利克斯·舍勒集团和芬兰企业。") == ["费利克斯·舍勒集团"]

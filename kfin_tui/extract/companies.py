@@ -546,6 +546,15 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    dotted = _DOTTED_BEFORE.search(norm, max(0, start - 9), start) if norm[start - 1:start] == "·" else None
+    if dotted is not None:  # 费利克斯·舍勒集团: a name written in parts with a middle dot, read whole
+        toks = lcut(dotted.group()[:-1])
+        k = len(toks)
+        while k > 0 and toks[k - 1] not in _DOT_PART_STOPS and (jieba.dt.FREQ.get(toks[k - 1], 0) < 60 or len(toks[k - 1]) == 1):
+            k -= 1  # (竞争对手|费利克斯·: the name's part is what jieba does not know as a word)
+        part = "".join(toks[k:])
+        if 2 <= len(part) <= 5:
+            start, name = start - len(part) - 1, part + "·" + name
     if (name[0] in "余多来" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
             _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure; 两大装瓶集团: the firms counted
@@ -558,6 +567,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
 
 
 _BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解")
+_DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
+_DOT_PART_STOPS = "的和与及对在为向将被由从是了其"  # (德国的费利克斯·: the name's part begins after 的)
 _CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理")  # (业务, 市场 …: NOT_COMPANY_AFTER)
 _SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
