@@ -2262,7 +2262,7 @@ def test_figures_from_blinds_123_to_126(text, figures):
 @pytest.mark.parametrize(("text", "names"), [
     ("其为雅迪、爱玛、台铃、新日等头部整车品牌供货。", ["雅迪控股", "爱玛科技", "台铃", "新日股份"]),  # brands of known firms, listed
     ("骆驼、探路者、牧高笛等户外品牌。", ["探路者", "牧高笛"]),                    # a word of the language (骆驼): no brand
-    ("市销率远高于大众、丰田等传统车企。", ["丰田汽车"]),                              # the comparison no part of the item
+    ("市销率远高于大众、丰田等传统车企。", ["大众汽车", "丰田汽车"]),                  # the comparison no part of the item
     ("右岸机组由东方电气（600875.SH）旗下东方电机承制。", ["东方电气", "东方电机"]),  # a unit named by its parent's brand
     ("神火股份旗下的云南神火也处于限产状态。", ["神火股份", "云南神火"]),
     ("中粮集团旗下的中粮国际在巴西拥有糖厂。", ["中粮集团", "中粮国际"]),
@@ -2382,3 +2382,12 @@ def test_a_generic_word_and_a_trade_before_a_code_that_says_its_market(text, nam
 
 def test_a_name_written_in_parts_with_a_middle_dot_is_read_whole():
     assert _firms("竞争对手包括德国的费利克斯·舍勒集团和芬兰企业。") == ["费利克斯·舍勒集团"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("大金、格力等加紧争夺轨交市场。", ["大金工业", "格力电器"]),      # ambiguous short forms, listed with a firm
+    ("海外客户覆盖特斯拉、宝马、大众、通用等主流车企。", ["特斯拉", "宝马", "大众汽车", "通用汽车"]),
+    ("大众消费回暖，通用的做法是降价。", []),
+])
+def test_short_forms_that_are_words_read_only_among_firms(text, names):
+    assert _firms(text) == names
