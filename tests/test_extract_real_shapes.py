@@ -2391,3 +2391,21 @@ def test_a_name_written_in_parts_with_a_middle_dot_is_read_whole():
 ])
 def test_short_forms_that_are_words_read_only_among_firms(text, names):
     assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("山东焦点澄瑞达生物股份有限公司（以下简称“焦点澄瑞达”）是公司子公司，焦点澄瑞达营收增长。", ["焦点澄瑞达"]),
+    ("基于车车通信的列车自主运行系统上线。", []),                                    # a description before a suffix
+])
+def test_shapes_from_blinds_139_to_142(text, names):
+    assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("全自动运行线路里程突破千公里。", ["千公里"]),                                 # a bare 千 reached, with its measure
+    ("突破千年。", []),
+    ("共 8 期窗口，累计接卸 50 船次，采购 10 船。", ["8 期", "50 船次", "10 船"]),    # spaced measures
+    ("第 3 期工程。", []),                                                           # an ordinal, spaced
+])
+def test_figures_from_blinds_139_to_142(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

@@ -730,7 +730,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 
 
 # suffixes that end descriptions as often as names (叉车动力, 温控供应链, 危化品物流; not 资产: 启衡资产)
-_DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人"})
+_DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人", "软件", "新材料", "通信"})
 
 
 def _described(acc: str) -> bool:
@@ -1219,6 +1219,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         _stakes(norm, hits, taken, d)
     if "简称" in norm or "下称" in norm:
         _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
+    if "简称" in norm or "下称" in norm:
+        _legal_names_over_known_forms(norm, hits, d)
     _short_names(norm, hits, d, taken, bounds)
     if "”" in norm or '"' in norm:
         _codes_after_quoted_names(norm, hits, shadow, d)
@@ -2626,6 +2628,38 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             continue
         h.name, h.start = short, start
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
+
+
+def _legal_names_over_known_forms(norm: str, hits: list[_Hit], d: Dictionary) -> None:
+    """A legal name given a short name the dictionary lacks, read as known forms inside it (山东焦点|福瑞达|
+    生物股份有限公司（以下简称“焦点福瑞达”）: 福瑞达 and 生物股份 are other firms' names): one firm, its legal
+    name from where the short name's first characters begin it, the short name then given it by
+    :func:`_short_names`."""
+    for m in SHORT_NAME_AFTER.finditer(norm):
+        end = m.start()
+        tail = LEGAL_NAME_END.search(norm, max(0, end - 6), end)
+        short = m.group("name")
+        if tail is None or tail.end() != end or d.lookup(short) is not None or not HAS_CJK.match(short) or len(short) < 3:
+            continue
+        p = norm.rfind(short[:2], max(0, end - 24), end)
+        if p < 0 or not _abbreviates(short, norm[p:end]):
+            continue
+        inside = [h for h in hits if p <= h.start and h.end <= end]
+        if not inside or any(h.codes or d.lookup(h.name) is None for h in inside) or \
+                any(h.start < end and h.end > end for h in hits):
+            continue
+        s = _with_place_before(norm, p)
+        for h in inside + [h for h in hits if m.start() <= h.start and h.end <= m.end()]:
+            hits.remove(h)  # (and the form read inside the bracket's short name)
+        hits.append(_Hit(s, end, LEGAL_NAME_END.sub("", norm[s:end])))
+        q = norm.find(short, m.end())
+        while q >= 0:  # (its later mentions, read as the known form inside them: the firm's)
+            within = [h for h in hits if q <= h.start and h.end <= q + len(short)]
+            if within and all(d.lookup(h.name) is not None and not h.codes for h in within):
+                for h in within:
+                    hits.remove(h)
+                hits.append(_Hit(q, q + len(short), short))
+            q = norm.find(short, q + len(short))
 
 
 def _brand_and_company_word(short: str, legal: str) -> bool:

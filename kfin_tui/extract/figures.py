@@ -37,7 +37,7 @@ MEASURES_CJK = [
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双", "万千升", "千升",
     "岁", "期", "轮", "种", "类", "批次", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙", "列",
-    "瓶", "箱", "罐", "盒", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
+    "瓶", "箱", "罐", "盒", "船次", "船", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
 ]
@@ -90,7 +90,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "头", "份", "股", "班", "部", "张", "篇", "枚", "支", "颗", "块", "片", "批", "轮", "种", "类", "处", "站",
                  "所", "城", "批次", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "平方米", "万平方米", "立方米", "万立方米",
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
-                 "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒"]
+                 "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -371,7 +371,8 @@ def _single(norm: str, m: re.Match):
             return None
         if not unit and not mag and cn[-1] not in "万亿" and not (approx_word and cn[-1] in "十百千"):
             return None
-        reached = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start))
+        reached = bool(re.fullmatch(r"[十百千]?[万亿]+|[百千]", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start)) \
+            and (len(cn) > 1 or (unit != "" and unit not in NOT_GOODS))  # (突破千公里: a bare 千 only with its measure)
         money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
         if money_word and not approx_word and not sign and not post and \
                 ((BRACKET_UNIT_BEFORE.search(norm, max(0, start - 8), start) and norm.startswith((")", "）"), end))
@@ -519,7 +520,7 @@ def _or_next(cn: str) -> bool:
 
 
 def _preceded_by_ordinal(norm: str, pos: int) -> bool:
-    return pos > 0 and norm[pos - 1] == "第"
+    return pos > 0 and (norm[pos - 1] == "第" or (norm[pos - 1] in " \u00a0" and norm[pos - 2:pos - 1] == "第"))  # (第 3 期)
 
 
 def _clause_before(norm: str, start: int, width: int = 18) -> str:
