@@ -2409,3 +2409,12 @@ def test_shapes_from_blinds_139_to_142(text, names):
 ])
 def test_figures_from_blinds_139_to_142(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("其下属的中节能财务有限公司另给予综合授信。", ["中节能财务有限公司"]),   # a state firm's name begins with 中
+    ("公司通过中节能资本控股有限公司增持。", ["中节能资本控股有限公司"]),
+    ("其中节能财务有限公司表示。", ["节能财务有限公司"]),                     # (其中: 中 ends a word)
+])
+def test_a_legal_name_that_begins_with_zhong(text, names):
+    assert [c.shown for c in extract(text).companies] == names

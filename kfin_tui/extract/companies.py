@@ -392,6 +392,11 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             if len(tok) == 1 and tok in STOP_TOKENS and keep and _inside_cut_name(toks, i, at_start=False):
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
+            if tok == "中" and keep and len(keep[0]) >= 2 and not _place(keep[0]) and \
+                    (i == 0 or ((toks[i - 1] in STOP_TOKENS or toks[i - 1] in FUNCTION_CHARS) and
+                                toks[i - 1][-1] not in _ZHONG_JOINS)):
+                keep.insert(0, tok)
+                break  # 通过中节能财务有限公司, 以及中烟摩迪: a state firm's name begins with 中 (not 其中, 集中)
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
                                                                      or keep[0] in ("运营", "发展", "建设", "经营", "管理"))):
                 break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司: 投资 before the tail,
@@ -2628,6 +2633,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
             continue
         h.name, h.start = short, start
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
+
+
+# characters that make 中 a word's end before a legal name (其中, 之中, 当中, 集中, 空中, 心中, 手中, 期中, 年中)
+_ZHONG_JOINS = frozenset("其之当集空心手期年月途暗从居适命折")
 
 
 def _legal_names_over_known_forms(norm: str, hits: list[_Hit], d: Dictionary) -> None:
