@@ -2304,7 +2304,8 @@ def test_names_from_blinds_127_to_130(text, names):
 @pytest.mark.parametrize(("text", "names"), [
     ("其控股的上海永久自行车有限公司（“永久”）一季度出口订单翻番。永久品牌走俏。", ["永久"]),  # a quoted common word
     ("某某科技有限公司（“公司”）表示。", []),
-    ("专注成人失禁用品的杭州可靠护理用品股份有限公司，其创业板上市申请获受理。", ["可靠股份"]),  # a listed brand + 股份
+    ("专注成人失禁用品的杭州可靠护理用品股份有限公司，其创业板上市申请获受理。", ["杭州可靠护理用品"]),  # (可靠, a
+    # common word, is the brand of too many firms: since the review of stop 35 no brand + 股份 is read from it)
     ("山东三元生物科技股份有限公司今日上市，三元生物募资超24亿元。", ["三元生物"]),            # (not 三元股份, another firm)
     ("同赛道的铁塔能源（中国铁塔旗下）已在全国布放换电柜。", ["铁塔能源", "中国铁塔"]),         # a parent in brackets
     ("国网四川电力数据显示，广西电网公司称，国网浙江省电力有限公司发布。", ["国网四川电力", "广西电网", "国网浙江电力"]),
@@ -2418,3 +2419,32 @@ def test_figures_from_blinds_139_to_142(text, figures):
 ])
 def test_a_legal_name_that_begins_with_zhong(text, names):
     assert [c.shown for c in extract(text).companies] == names
+
+
+# from a fresh-eyes review of stop 35's rules (each a fault the review showed)
+@pytest.mark.parametrize(("text", "names"), [
+    ("中国一汽工厂停产三天，三峡集团项目全面开工。", ["中国一汽", "三峡集团"]),          # no site of a group
+    ("海尔智能冰箱销量增长。", ["海尔智家"]),                                          # a brand and its product
+    ("该公司“定增方案”获得证监会批准，另一家公司“灯塔工厂”获得认证。", []),          # quoted terms
+    ("商业航天企业“穹岚航天”完成12.6亿元融资。", ["穹岚航天"]),
+    ("郑商所苹果期货近日大涨，中信建投期货表示。", ["苹果", "中信建投期货"]),           # a commodity's futures
+    ("浙江阳光照明电器集团股份有限公司发布年报。", ["阳光照明"]),                      # a listed firm's form first
+    ("江苏安宁环保科技股份有限公司发布年报。", ["江苏安宁环保科技"]),                  # (a common word: no 安宁股份)
+    ("比亚迪与行业内两家企业合作。", ["比亚迪"]),
+    ("公司下属企业数量、规模和利润均有增长。", []),
+    ("伊利股份旗下的安慕希，销量持续增长。", ["伊利股份"]),                            # a product's brand
+    ("江苏远航新能源科技有限公司完成融资。", ["江苏远航新能源科技"]),                  # no ATL
+    ("国网上海市电力公司完成投资。国网上海电力表示。", ["国网上海电力"]),
+])
+def test_review_of_stop_35(text, names):
+    assert _firms(text) == names
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公司产品已走进千万家庭，门店突破千家。", ["千家"]),
+    ("项目建设期为2022年至2024年3月。", ["2022年至2024年3月"]),
+    ("受超预期需求带动，公司销量同比增加10万辆至50万辆。", ["10万辆", "50万辆"]),     # 预期: no forecast
+    ("中国船舶旗下3船厂均已满产，采购 10 船 LNG。", ["10 船"]),
+])
+def test_review_of_stop_35_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

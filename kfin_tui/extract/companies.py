@@ -986,16 +986,20 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             s0 = _with_place_before(norm, s)
             hits.append(_Hit(s0, ext.end(), LEGAL_NAME_END.sub("", norm[s0:ext.end()])))
             continue  # 某某资产管理集团: its own organisation (辽宁某某集团实业有限公司: with its place)
-        if entry.kind == "company" and not entry.tickers and _SITE_AFTER.match(norm, e) and \
-                (_place(form[:2]) or _place(form[:3])):
+        if entry.kind == "company" and not entry.tickers and _SITE_ONLY_AFTER.match(norm, e) and _place_and_trade(form):
             continue  # 防城港钢铁基地一期项目: a site named by its place and trade, not the (unlisted) firm
         if entry.kind == "company" and len(form) == 2 and form != entry.name and \
                 (other := _SHORT_FORM_THEN_SUFFIX.match(norm, e)) is not None and other.end() in bounds and \
+                _SHORT_FORM_NEXT.match(norm, other.end()) is not None and \
                 other.group() not in entry.name and d.lookup(norm[s:other.end()]) is None and \
                 not FIN_NOT_AFTER.match(norm, other.end()) and not NOT_COMPANY_AFTER.match(norm, other.end()):
             hits.append(_Hit(s, other.end(), norm[s:other.end()]))
             continue  # 达钢能源, 永钢药业: a short form (达钢 of 达州钢铁) and another trade, another firm
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
+        if sub is not None and sub.group().startswith("期货") and \
+                not any(f.endswith(_FINANCIAL_GROUP_ENDS) for f in (entry.name, *entry.aliases)) and \
+                not any(t[:3] in ("SH:", "SZ:", "HK:") for t in entry.tickers):
+            sub = None  # 苹果期货: a commodity's futures; a broker's or a group's arm only (中信建投期货)
         if sub is not None and sub.end() in bounds and not FIN_NOT_AFTER.match(norm, sub.end()) \
                 and not SECTOR_DESK_AFTER.match(norm, sub.end()) \
                 and not entry.name.endswith(sub.group()) and jieba.dt.FREQ.get(norm[s:sub.end()], 0) == 0:
@@ -1739,15 +1743,19 @@ def _unit_with_parent_in_bracket(norm: str, hits: list[_Hit], taken: Occupancy, 
 
 
 # State Grid's provincial companies (国网四川电力, 国网四川省电力公司) and a region's grid company (广西电网公司)
-_GRID_COMPANY = re.compile(r"国网(?P<place>[" + CJK + r"]{2,3}?)省?(?:电力(?:公司)?|电力有限公司)"
+_GRID_COMPANY = re.compile(r"国网(?P<place>[" + CJK + r"]{2,3}?)[省市]?(?:电力有限公司|电力(?:公司)?)"
                            r"|(?P<region>[" + CJK + r"]{2,3}?)电网(?:有限责任)?公司")
 
 
 def _grid_companies(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     for m in _GRID_COMPANY.finditer(norm):
         place = m.group("place") or m.group("region")
-        if not _place(place) or taken.overlaps(m.start(), m.end()):
+        inside = [h for h in hits if m.start() <= h.start and h.end <= m.end()]
+        if not _place(place) or (not inside and taken.overlaps(m.start(), m.end())) or \
+                any(h.start < m.end() < h.end or h.start < m.start() < h.end for h in hits):
             continue
+        for h in inside:
+            hits.remove(h)  # (国网上海电力: not 上海电力, the listed firm, read inside it)
         if m.group("place"):
             name = "国网" + place + "电力"
         else:
@@ -1808,6 +1816,8 @@ def _unit_then_close(norm: str, s: int, parent: _Hit, hits: list[_Hit], taken: O
     m = _NAME_THEN_CLOSE.match(norm, s) or _TWO_NAMES_THEN_CLOSE.match(norm, s)
     if m is None:
         return False
+    if m.re is _NAME_THEN_CLOSE and not (_place(lcut(m.group(1))[0]) or SUFFIX_RE.search(m.group(1), 2)):
+        return False  # 伊利股份旗下的安慕希，: a product's brand; a unit has its place or trade (广东广青)
     spans = [m.span(g) for g in range(1, (m.re.groups or 0) + 1)]
     inside = [h for h in hits if s <= h.start and h.end <= spans[-1][1]]
     if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, spans[-1][1])):
@@ -1876,12 +1886,18 @@ def _listed_by_brand(norm: str, s: int, e: int, name: str, d: Dictionary) -> str
     firm): that firm's name."""
     toks = lcut(name)
     i = 0
-    while i < len(toks) - 1 and i < 2 and (_place(toks[i]) or toks[i] in ("省", "市")):
+    while i < len(toks) - 1 and i < 2 and ((len(toks[i]) >= 2 and _place(toks[i])) or toks[i] in ("省", "市")):
         i += 1
     rest = "".join(toks[i:])
     if not i or len(rest) < 4:
         return None
+    for k in (4, 3):  # 浙江阳光照明电器集团股份有限公司: 阳光照明, a listed firm's form, not 阳光股份
+        known = d.lookup(rest[:k])
+        if known is not None and known.kind == "company" and known.tickers:
+            return known.name  # (an ambiguous form too: in a legal name after its place it is the firm's)
     for k in (2, 3):
+        if jieba.dt.FREQ.get(rest[:k], 0) >= 60:
+            continue  # (a common word, 阳光 安宁 光华 长青: the brand of many firms)
         entry = d.lookup(rest[:k] + "股份")
         if entry is not None and entry.kind == "company" and entry.name == rest[:k] + "股份" and entry.tickers:
             others = [p for p in _occurrences(norm, rest[:k]) if not s <= p < e]
@@ -2188,8 +2204,11 @@ DEFINED_AS_FIRM = re.compile(
 # (检测机构“某某检测”的负责人, 芯片公司"某某科技"完成融资; a brand's name, 自有品牌“某某”, is not a firm's)
 _QUOTED_AFTER_KIND = re.compile(r"(?:公司|企业|机构|服务商|供应商|厂商|运营商|制造商|开发商|平台)[“\"]"
                                 r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,10})[”\"]"
-                                r"(?=的?(?:负责人|相关负责人|创始人|联合创始人|董事长|总经理|CEO)|近日|日前|宣布|完成|获得"
-                                r"|获|表示|称|透露|介绍)")
+                                r"(?=的?(?:负责人|相关负责人|创始人|联合创始人|董事长|总经理|CEO)|近日|日前|宣布|完成"
+                                r"|获得?(?=[0-9数近超逾]|[^，。]{0,6}(?:融资|投资))|表示|称(?!号|为)|透露|介绍)")
+
+
+_NOT_A_FIRM_ENDS = ("方案", "计划", "工厂", "项目", "政策", "制度", "机制", "模式", "战略", "称号", "标准", "行动", "工程", "概念")
 
 
 def _quoted_after_kind(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -2197,8 +2216,10 @@ def _quoted_after_kind(norm: str, hits: list[_Hit], taken: Occupancy, d: Diction
         s, e = m.span("name")
         name = m.group("name")
         if taken.overlaps(s, e) or name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or name.isdigit() \
-                or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
-            continue
+                or (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form) or \
+                (name not in d.by_form and (all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) >= 60 for t in lcut(name))
+                                            or name.endswith(_NOT_A_FIRM_ENDS))):
+            continue  # (公司“定增方案”获得批准, 该公司“灯塔工厂”: words of the language, no name)
         _add_named(norm, hits, taken, d, s, e, name)
 
 
@@ -2251,6 +2272,22 @@ _SHORT_FORM_THEN_SUFFIX = re.compile(r"能源|药业|医药|科技|电子|化工
                                      r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业")
 
 
+_FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
+# what may follow such a name (达钢能源发布公告, 永钢药业表示): a cue or punctuation, not a product (海尔智能冰箱)
+_SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|称|的|在|于|将|已|也|则|和|与|、|等|成立|获|完成|旗下|董事")
+_SITE_ONLY_AFTER = re.compile(r"基地|园区|厂区")  # (浙江石化项目: the firm's project, the firm)
+# trades a site is named by after its place (防城港钢铁基地); not 集团 or 控股, the group's own name
+_SITE_TRADES = re.compile(r"钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|煤化工|能源")
+
+
+def _place_and_trade(form: str) -> bool:
+    """``form`` is a place (not 中国 or 国家) and a trade only (防城港钢铁), a site's name as much as a firm's."""
+    for k in (3, 2):
+        if form[:k] not in ("中国", "国家") and _place(form[:k]) and _SITE_TRADES.fullmatch(form, k) is not None:
+            return True
+    return False
+
+
 def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """``A和B两家…企业``: A and B are the two firms, each a name of its own shape (no word of the language)."""
     for m in _PAIR_COUNTED.finditer(norm):
@@ -2262,12 +2299,12 @@ def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) 
             e = s + len(name)
             if taken.overlaps(s, e):
                 continue
-            if name in d.by_form or (_list_item_name(name) and name not in GENERIC_PREFIX and not _place(name)):
-                _add_named(norm, hits, taken, d, s, e, name)
+            if name in d.by_form or (_unit_name_shape(name) and name[-1] not in "内外中间"):
+                _add_named(norm, hits, taken, d, s, e, name)  # (not 行业内两家企业)
 
 
 # words that lead a clause into a list's first item (远高于A、B等企业, 包括A、B等公司): the item begins after them
-_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)|以(?=.+$)")
+_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)|以(?![岭纯])(?=.+$)")
 
 
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -2328,6 +2365,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
                 taken.add(s, s + len(name))
                 added.add((s, s + len(name)))
                 continue
+            if dealt is not None and dealt.group("units") and name not in d.by_form and not _unit_name_shape(name):
+                continue  # 公司下属企业数量、规模和利润均有增长: words of the sentence, no units named
             if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name) or _COUNTED_ITEM.match(name)):
                 continue  # (，但信托、…等企业: a clause's word before the first item; 三个事业部: counted, no name)
             if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \

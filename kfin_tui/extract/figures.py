@@ -37,7 +37,7 @@ MEASURES_CJK = [
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双", "万千升", "千升",
     "岁", "期", "轮", "种", "类", "批次", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙", "列",
-    "瓶", "箱", "罐", "盒", "船次", "船", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
+    "瓶", "箱", "罐", "盒", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
 ]
@@ -78,7 +78,7 @@ UNIT = (
     r"|倍|成(?![本功立长交为员绩果熟])"
     r"|(?:" + _alt(MEASURES_LATIN) + r")(?![A-Za-z0-9])"
     r"|(?:" + _alt([u for u in MEASURES_CJK if u not in ("年", "类", "批", "项")]) + r"|年(?![期级代])|类(?![似型别比推])"
-    r"|批(?![价复准])|项(?!下的)"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
+    r"|批(?![价复准])|项(?!下的)|船(?![厂企东舶只体坞员])"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
     r"|" + EVENTS + r")"
@@ -143,7 +143,8 @@ FIRST_MONTHS = (r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])
                 r"|(?<![目此之以提日事从])前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])月(?![0-9一二三四五六七八九十]|份?[上中下]旬)")
 DATE_RE = re.compile(
     # 2022年至2024年, 2018年-2020年上半年: a span of years written with both 年, one date
-    r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?(?:[上下]半年)?"
+    r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?"
+    r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|" + FIRST_MONTHS +
@@ -160,6 +161,7 @@ DATE_RE = re.compile(
 )
 
 PERCENT_SET = set(PERCENT_UNITS)
+_HOME_WORD_ENDS = ("庭", "长", "居", "具", "电", "用", "乡", "园", "人")
 # units a round magnitude (千万, 百亿) does not count as goods: times, orders, kinds
 NOT_GOODS = frozenset({"年", "天", "周", "秒", "小时", "分钟", "个月", "个季度", "岁", "次", "期", "轮", "层", "类", "种",
                        "倍", "成", "点", "个交易日", "个工作日", "城", "伙", "班", "席", "宗", "票"})
@@ -387,7 +389,8 @@ def _single(norm: str, m: re.Match):
         several = cn[0] in "数几" and (cn[-1] in "万亿" or unit.split("/")[0] in CURRENCY_SET)
         # 千万吨, 百万辆, 千万盒: a round magnitude of goods (but not 万吨级, 千万年, 万家)
         goods = bool(re.fullmatch(r"[百千]万|[十百千]亿|万亿", cn)) and unit not in NOT_GOODS \
-            and not norm.startswith("级", end)
+            and not norm.startswith("级", end) and not (unit == "家" and norm.startswith(_HOME_WORD_ENDS, end))
+        # (千万家庭, 百万家居: 家 begins a word, no count)
         if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
                 and not (money_word or reached or several or goods):
             return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元, 数百万美元 are amounts)
@@ -460,7 +463,7 @@ def _held_after_change(norm: str, start: int, quantity: bool = False) -> bool:
     return FORECAST_IN_SENTENCE.search(norm, sentence + 1, start) is None
 
 
-FORECAST_IN_SENTENCE = re.compile(r"预计|预告|预增|预减|预亏|预盈|预期|有望")
+FORECAST_IN_SENTENCE = re.compile(r"预计|预告|预增|预减|预亏|预盈")
 
 
 def _classify(norm: str, m: re.Match):
