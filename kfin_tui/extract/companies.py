@@ -1133,7 +1133,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     if "旗下" in norm:
         _units_under_parent(norm, hits, taken, d)
-    if "家" in norm:
+    if "两家" in norm or "二家" in norm or "2家" in norm:  # (what _PAIR_COUNTED needs: 家 alone is in most texts)
         _pair_counted(norm, hits, taken, d)
     if "旗下）" in norm or "旗下)" in norm or "子公司）" in norm:
         _unit_with_parent_in_bracket(norm, hits, taken, d)
