@@ -2448,3 +2448,33 @@ def test_review_of_stop_35(text, names):
 ])
 def test_review_of_stop_35_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 147-150 (stop 36): our own sentences of the shapes those sets showed
+@pytest.mark.parametrize(("text", "names"), [
+    # a state firm's legal name that jieba cuts 中|盐|…: 中 and one character begin a known firm's form
+    ("12月1日，中盐澄川化工有限公司发布公告。", ["中盐澄川化工有限公司"]),
+    # a group's short name of characters of its name and 集团
+    ("控股股东为浙江省岚盐业集团有限公司（以下简称“浙岚集团”）。浙岚集团表示。", ["浙岚集团"]),
+    # a known firm's legal name given a short name: shown by the short name the text uses
+    ("其中，中国盐业集团有限公司（中盐集团）的销量约占三成，中盐集团还在扩产。", ["中盐集团"]),
+    ("当地化工企业复工复产已满一个月。", []),                                     # plants' working state
+    # a joint venture named by its two parents' names glued
+    ("华域汽车与麦格纳合资的华域麦格纳今年投产。", ["华域汽车", "麦格纳", "华域麦格纳"]),
+    ("延锋的座椅业务由其与安道拓各持股50%的延锋安道拓座椅有限公司经营。延锋安道拓表示。",
+     ["延锋", "安道拓", "延锋安道拓"]),
+    ("中国电信天翼云今年收入翻番。", ["中国电信", "天翼云"]),                      # no sign of a venture
+    ("益海嘉里金龙鱼粮油食品股份有限公司（以下简称“金龙鱼”）称合资工厂投产。", ["金龙鱼"]),  # one firm's legal name
+    # a unit's legal name that begins with its listed parent's short name, after 子公司
+    ("公司全资子公司华域汽车电动系统有限公司获得订单。华域汽车电动系统今年营收增长。", ["华域汽车电动系统"]),
+    ("$山东黄金(SH600547)$ 旗下的山东黄金矿业股份有限公司完成收购。", ["山东黄金"]),
+    # Latin names of several words, with & or before 集团
+    ("旗下美国公司Brixton Molding & Die亏损扩大。", ["Brixton Molding & Die"]),
+    ("交易方是意大利的Varelli Pelzano集团。", ["Varelli Pelzano"]),
+    # the dictionary: common words as ambiguous forms read in a list of firms; units apart from parents
+    ("公司客户包括惠普、联想和戴尔。", ["惠普", "联想", "戴尔"]),
+    ("第二大股东联想控股（03396.HK）同意出售。", ["联想控股"]),
+    ("新能源科技有限公司旗下的宁德新能源和东莞新能源均在扩产。", ["宁德新能源", "东莞新能源"]),
+])
+def test_companies_from_blinds_147_to_150(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names  # (as the text names them)

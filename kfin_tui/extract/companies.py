@@ -204,7 +204,7 @@ INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
-    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
 LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
@@ -392,11 +392,12 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             if len(tok) == 1 and tok in STOP_TOKENS and keep and _inside_cut_name(toks, i, at_start=False):
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
-            if tok == "中" and keep and len(keep[0]) >= 2 and not _place(keep[0]) and \
+            if tok == "中" and keep and (len(keep[0]) >= 2 or "中" + keep[0] in _form_prefixes()) and not _place(keep[0]) and \
                     (i == 0 or ((toks[i - 1] in STOP_TOKENS or toks[i - 1] in FUNCTION_CHARS) and
                                 toks[i - 1][-1] not in _ZHONG_JOINS)):
                 keep.insert(0, tok)
-                break  # 通过中节能财务有限公司, 以及中烟摩迪: a state firm's name begins with 中 (not 其中, 集中)
+                break  # 通过中节能财务有限公司, 以及中烟摩迪: a state firm's name begins with 中 (not 其中, 集中);
+                # jieba's 中|盐|吉兰泰: one character after 中 where 中 and it begin a known firm's form (中盐化工)
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
                                                                      or keep[0] in ("运营", "发展", "建设", "经营", "管理"))):
                 break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司: 投资 before the tail,
@@ -551,6 +552,10 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if norm[start - 1:start] == " " and _LATIN_WORD.fullmatch(name, 0, len(name) - len(suffix)):
+        words = _LATIN_WORDS_BEFORE.search(norm, max(0, start - 40), start)
+        if words and words.group():  # Adler Pelzer集团: a Latin name of several words
+            start, name = words.start(), words.group() + name
     dotted = _DOTTED_BEFORE.search(norm, max(0, start - 9), start) if norm[start - 1:start] == "·" else None
     if dotted is not None:  # 费利克斯·舍勒集团: a name written in parts with a middle dot, read whole
         toks = lcut(dotted.group()[:-1])
@@ -1130,6 +1135,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
     _place_banks(norm, hits, shadow, d)
+    _joint_ventures(norm, hits, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     if "旗下" in norm:
         _units_under_parent(norm, hits, taken, d)
@@ -1139,6 +1145,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         _unit_with_parent_in_bracket(norm, hits, taken, d)
     if "国网" in norm or "电网公司" in norm:
         _grid_companies(norm, hits, taken, d)
+    if "子公司" in norm:
+        _units_by_legal_name(norm, hits, d)
     _legal_names(norm, hits, taken, d)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
@@ -1240,6 +1248,39 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if "代码" in norm:
             _code_column(norm, hits, taken, shadow, d)
     return hits, shadow, cashtag_spans
+
+
+# what shows a joint venture named by its parents' two names glued (华域与麦格纳合资的华域麦格纳,
+# 各持股 50% 的延锋安道拓座椅有限公司): 合资 just before it, or its legal name after it in a text that
+# speaks of a venture (合资, 各持股) and does not make one of the two its short name (益海嘉里金龙鱼粮油
+# 食品股份有限公司（以下简称“金龙鱼”）: one firm's legal name, holding its parent's name)
+_VENTURE_BEFORE = re.compile(r"合资")
+_VENTURE_LEGAL_AFTER = re.compile(r"[" + CJK + r"]{0,6}?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _joint_ventures(norm: str, hits: list[_Hit], d: Dictionary) -> None:
+    """Two known firms' names written together (延锋|安道拓, 华域|麦格纳) in a text about a joint venture:
+    the venture, one firm of that name, where 合资 comes just before the pair or its legal name follows
+    it; then every other place the pair is written. Two names glued without either sign stay two
+    firms (中国电信天翼云, 标普高盛: a firm and its unit, a list without its comma)."""
+    firms = sorted((h for h in hits if h.kind == "company" and not h.codes and HAS_CJK.match(norm, h.start)),
+                   key=attrgetter("start"))
+    at_start = {h.start: h for h in firms}
+    pairs = [(a, b) for a in firms if (b := at_start.get(a.end)) is not None and a.name != b.name and
+             HAS_CJK.match(norm, a.end - 1) and HAS_CJK.match(norm, b.end - 1) and
+             (e := d.lookup(a.name)) is not None and e.kind == "company" and
+             (f := d.lookup(b.name)) is not None and f.kind == "company"]
+    shared = "合资" in norm or "各持" in norm
+    ventures = {norm[a.start:b.end] for a, b in pairs
+                if _VENTURE_BEFORE.search(norm, max(0, a.start - 12), a.start) or
+                (shared and (legal := _VENTURE_LEGAL_AFTER.match(norm, b.end)) is not None and
+                 not ((short := SHORT_NAME_AFTER.match(norm, legal.end())) is not None and
+                      short.group("name") in (norm[a.start:a.end], norm[b.start:b.end])))}
+    for a, b in pairs:
+        name = norm[a.start:b.end]
+        if name in ventures and a in hits and b in hits:
+            hits.remove(b)
+            a.end, a.name = b.end, name
 
 
 _COUNT_CHARS = frozenset("一二两三四五六七八九十百千几数多各每")  # (槟城两座封测厂各 85% 股权: counted, no name)
@@ -1667,6 +1708,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # (公司近十年来首次: a span of time, no name)
         if first in PERSON_WORDS:
             continue  # 私募大佬江晖: a person so called, no firm
+        if _WORKING_STATE.fullmatch(name):
+            continue  # 企业复工复产, 工厂停工停产: what the plants do (jieba knows neither 复工 nor 复产), no name
         freq = jieba.dt.FREQ.get
         if named_as:
             rare_start = norm.startswith("的", e)
@@ -1692,6 +1735,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
+_WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
 # single characters that end a product's name (电容器纸, 隔膜, 电解液, 催化剂)
 _PRODUCT_CHARS = frozenset("纸膜布粉剂胶片板管线丝液油瓶罐箱柜器")
 # a stock code written as a name (a table's cell: WDH.US, 02373.HK): no company's name
@@ -1839,6 +1884,34 @@ def _unit_name_shape(name: str) -> bool:
         sum(len(t) > 1 for t in toks) <= 2 and \
         not any(len(t) == 1 and (t in FUNCTION_CHARS or t in STOP_TOKENS) for t in toks) and \
         not any(len(t) > 1 and jieba.dt.FREQ.get(t, 0) >= 60 and not (k == 0 and _place(t)) for k, t in enumerate(toks))
+
+
+_UNIT_WORD_BEFORE = re.compile(r"(?:子公司|孙公司)$")
+_UNIT_LEGAL_AFTER = re.compile(r"(?P<trade>[" + CJK + r"]{3,6}?)(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
+    """A unit's legal name that begins with its listed parent's short name, after the word for a unit
+    (全资子公司华域汽车电动系统有限公司): the unit, by its name without the tail, not the parent the legal
+    name begins with (a firm's own legal name, 宁德时代新能源科技股份有限公司, has no
+    such word before it; after 旗下 a text may write the firm's own, 山东黄金 旗下的山东黄金矿业股份有限公司,
+    and a trade of two characters, 矿业, is mostly the firm's own legal name)."""
+    for h in hits:
+        if h.kind != "company" or h.codes or not _UNIT_WORD_BEFORE.search(norm, max(0, h.start - 5), h.start):
+            continue
+        m = _UNIT_LEGAL_AFTER.match(norm, h.end)
+        if m is None or any(t in STOP_TOKENS or t in FUNCTION_CHARS for t in lcut(m.group("trade"))) or \
+                SHORT_NAME_AFTER.match(norm, m.end()):
+            continue  # (given a short name of its own, 欣旺达EVB: :func:`_units_given_short_names`)
+        entry = d.lookup(h.name)
+        if entry is None or entry.kind != "company" or not entry.tickers or norm[h.start:h.end] != entry.name:
+            continue  # (a listed parent by its own short name: 子公司郑州恒达智控…, 子公司广东邦普循环科技… are
+            # units the dictionary knows, by their legal names)
+        parent, trade = h.name, m.group("trade")
+        unit = norm[h.start:h.end] + trade
+        for o in hits:  # (its bare name elsewhere, 华域汽车电动系统, is the unit's too)
+            if o is h or (o.name == parent and not o.codes and norm.startswith(trade, o.end)):
+                o.end, o.name = o.end + len(trade), unit
 
 
 def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -2712,10 +2785,18 @@ def _legal_names_over_known_forms(norm: str, hits: list[_Hit], d: Dictionary) ->
 
 def _brand_and_company_word(short: str, legal: str) -> bool:
     """三峡金沙江云川水电开发有限公司（简称“云川公司”）: a short name that is the legal name's brand (two
-    or three characters of it, no word of the language) and 公司 or 集团 (not 空港公司, 标的公司)."""
+    or three characters of it, no word of the language) and 公司 or 集团 (not 空港公司, 标的公司); or, for a
+    group, characters of its name in their order and 集团 (苏盐集团)."""
     brand = short[:-2]
-    return 2 <= len(brand) <= 3 and brand in legal and HAS_CJK.match(brand) is not None and \
-        brand not in STOP_TOKENS and brand not in GENERIC_PREFIX and jieba.dt.FREQ.get(brand, 0) < 60
+    if not (2 <= len(brand) <= 3 and HAS_CJK.match(brand) is not None and brand not in STOP_TOKENS and
+            brand not in GENERIC_PREFIX and jieba.dt.FREQ.get(brand, 0) < 60):
+        return False
+    if brand in legal:
+        return True
+    # 江苏省盐业集团有限责任公司（以下简称“苏盐集团”）: a group's short name of characters of its name (苏, 盐)
+    # and its own word 集团
+    head = LEGAL_NAME_END.sub("", legal)
+    return short.endswith("集团") and head.endswith("集团") and _abbreviates(brand, head[:-2])
 
 
 def _left_by(norm: str, start: int, short: str) -> int:
@@ -2956,6 +3037,9 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
     return kind
 
 
+_LEGAL_TAIL_AT = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
+
+
 def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dictionary) -> str:
     """The name the text writes for a known firm whose dictionary name it never writes: its most
     used form among the mentions the dictionary files under the firm (陆金所 for 陆金所控股, 保利协鑫 for
@@ -2979,7 +3063,12 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     if entry.kind == "block":
         return ""
     name = nfkc_same_length(c.name)  # (华侨城（亚洲）: the dictionary keeps some names with full-width brackets)
-    written = name in norm
+    # written as itself, not only as the head of its legal name given a short name of the text's
+    # (中国盐业集团有限公司（中盐集团）: the text's own name for the firm is the short one it goes on to use)
+    heads = {m.start for m in c.mentions if m.end - m.start == len(name)}
+    written = any(not (p in heads and (tail := _LEGAL_TAIL_AT.match(norm, p + len(name))) is not None and
+                       (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
+                  for p in _occurrences(norm, name))
     counts: dict[str, int] = {}
     for m in c.mentions:
         form = norm[m.start:m.end]

@@ -71,7 +71,7 @@ LATIN_AFTER_COMPANY_WORDS = ("公司", "企业", "集团", "交易所", "交易�
 # (Latin letters with accents too: Raízen, Nestlé)
 LATIN_AFTER_COMPANY_WORD = re.compile(
     r"(?:" + "|".join(LATIN_AFTER_COMPANY_WORDS) + r")\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-\u00c0-\u00d6\u00d8-\u00f6"
-    r"\u00f8-\u00ff]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"\u00f8-\u00ff]*(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Toledo Molding & Die)
 # a unit's brand-like Latin name after 子公司/旗下, though it begins in lower case (美国子公司iHealth的…)
 LATIN_UNIT_WORDS = ("子公司", "孙公司", "旗下")
 LATIN_UNIT_NAME = re.compile(r"(?:" + "|".join(LATIN_UNIT_WORDS) + r")\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
@@ -86,7 +86,7 @@ LATIN_ORG_NAME = re.compile(
     r"(?![A-Za-z0-9])", re.ASCII)
 # a Latin name right before a Chinese word for a firm (DataTrek研究公司, Foo资本集团): the name is the firm's
 LATIN_BEFORE_COMPANY_WORD = re.compile(
-    r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z]|[a-z]{2,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})"
+    r"(?<![A-Za-z0-9&.\-])(?P<name>(?:[A-Z]|[a-z]{2,6}[A-Z])[A-Za-z0-9&.\-]*(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})"
     r"(?:研究|咨询|投资|资产管理|资管|基金管理|证券)?(?:公司|集团)(?![\u4e00-\u9fff]{0,2}(?:股票|股价|概念))", re.ASCII)
 # a Latin name before the title of someone who works there (CFRA首席投资策略师, Foo Research的分析师): a firm,
 # acronyms too (short capitals are mostly a firm here, not a word of the trade)
