@@ -2478,3 +2478,25 @@ def test_review_of_stop_35_figures(text, figures):
 ])
 def test_companies_from_blinds_147_to_150(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names  # (as the text names them)
+
+
+# from blinds 151-154 (stop 36): our own sentences of the shapes those sets showed
+@pytest.mark.parametrize(("text", "names"), [
+    # a name the suffix rules read inside a quoted short name, or inside its bare mentions, is no firm
+    ("公司拟以 2,100 万元收购佛山市岚湾汽车用品有限公司（以下简称“岚湾汽车用品”）51% 的股权。"
+     "岚湾汽车用品是一家养护用品生产商。", ["岚湾汽车用品"]),
+    # an amount and 参与 end a legal name read leftwards; a short name of letters or digits is the firm's
+    ("公司拟以 5 亿元参与苏州澄行科技股份有限公司（以下简称“K7出行”）的增资。K7出行表示。", ["K7出行"]),
+    ("北京小桔科技有限公司（以下简称“滴滴”）发布公告。", ["滴滴"]),                 # a known short name said so
+    ("深圳岚某科技有限公司（以下简称“2022年度”）", ["深圳岚某科技有限公司"]),       # a time, no short name
+    ("英伟达的芯片成为多数Robotaxi公司的选择。", ["英伟达"]),                       # a kind of firm, counted
+    ("海洋通信与海洋能源业务的在手订单约 110 亿元。", []),                          # lines of business
+    ("三一海洋重工的岸桥首次出口欧洲。", ["三一海洋重工"]),
+    # a list closed by a count of firms without 等; a rare word of jieba's in it is a name
+    ("在机油市场，壳牌、澜孚和岚实多三家外资品牌合计拿下约 70% 的份额。", ["壳牌", "澜孚", "岚实多"]),
+    ("公司旗下澜牌、岚牌和澄牌三大品牌出货量增长。", []),                          # a firm's own brands
+    ("北京、上海和广州三大城市的房价上涨。", []),
+    ("并已为北汽新能源、广汽新能源等车企供货。", ["北汽新能源", "广汽新能源"]),    # a short form and 新能源
+])
+def test_companies_from_blinds_151_to_154(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

@@ -328,7 +328,7 @@ def _rare(tok: str, d: Dictionary) -> bool:
 HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
 # what is done with a firm or its shares, right before its name (宝武所持太原钢铁（集团）有限公司, 资产注入某某集团):
 # a name read leftwards ends there, though jieba cuts the verb into characters (所|持)
-DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资|借壳)")
+DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资|借壳|参与|[万亿]元)")
 
 
 def _after_deal_verb(run: str) -> str:
@@ -748,7 +748,12 @@ def _described(acc: str) -> bool:
     description (割草, 危化品, 叉车), not a brand (a brand has a word the segmenter does not know or
     characters it cuts apart)."""
     toks = lcut(acc)
-    return all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) > 0 and not _place(t) for t in toks)
+    return all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) > 0 and (not _place(t) or t in _PLACES_OF_WORDS) for t in toks)
+
+
+# words jieba tags as places that say what a business is about (海洋通信, 海洋能源: a line of business; but
+# 三一海洋重工 keeps its 海洋, a place before other suffixes)
+_PLACES_OF_WORDS = frozenset({"海洋"})
 
 
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
@@ -2077,7 +2082,9 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
                 ok = name not in LATIN_STOP and len(name) >= 3 and latin_firm_ok(name) and \
                     re.fullmatch(r"[A-Z][0-9]+", name) is None
             else:
-                ok = latin_name_ok(name, LATIN_STOP) and latin_firm_ok(name)
+                ok = latin_name_ok(name, LATIN_STOP) and latin_firm_ok(name) and \
+                    not (rx is LATIN_BEFORE_COMPANY_WORD and _MANY_BEFORE.search(norm, max(0, s - 4), s))
+                # (多数Robotaxi公司: a kind of firm, counted, no name)
             if ok:
                 add(s, e, name)
     for m in _matches_at(QUOTED_AFTER_COMPANY_WORD, norm, cue_starts[3]):
@@ -2089,6 +2096,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         add(s, s + len(name), name)
 
 
+# words that count firms of a kind (多数Robotaxi公司, 各家SaaS公司)
+_MANY_BEFORE = re.compile(r"(?:多数|多家|各家|各|这些|那些|所有|一些|部分|不少|其他|其它|许多|众多|头部|主流|国内|海外)$")
 # a foreign firm's Chinese name with its own name in Latin letters after it (顶级手套（Top Glove）, 纽斯达（Nyrstar）)
 _GLOSSED = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])\s?(?P<gloss>[A-Z][A-Za-z'&.\-]*(?:\s&?\s?[A-Za-z][A-Za-z'&.\-]*){0,4})\s?[）)]")
 # what makes such a name a firm's: a word for a firm right before it, or its Latin name ends in one
@@ -2341,8 +2350,8 @@ _PAIR_COUNTED = re.compile(r"(?:和|与|及|以及)(?P<b>[" + CJK + r"]{2,8}?)(?
 
 
 # trades after a firm's two-character short form that make another firm's name (达钢能源: not 达州钢铁)
-_SHORT_FORM_THEN_SUFFIX = re.compile(r"能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
-                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业")
+_SHORT_FORM_THEN_SUFFIX = re.compile(r"新能源|能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
+                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业|电缆|海缆")
 
 
 _FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
@@ -2443,8 +2452,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             if loose and (name[0] in FUNCTION_CHARS or not _list_item_name(name) or _COUNTED_ITEM.match(name)):
                 continue  # (，但信托、…等企业: a clause's word before the first item; 三个事业部: counted, no name)
             if name in GENERIC_PREFIX or name in STOP_TOKENS or _place(name) or \
-                    (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form):
-                continue
+                    (not (_rare(name, d) if counted else name in d.by_form) and jieba.dt.FREQ.get(name, 0) > 0):
+                continue  # (in a list counted as firms a rare word of jieba's is a name: 美孚 (20), 嘉实多 (3))
             suffix = SUFFIX_RE.search(name, 2)
             if not counted and (suffix is None or suffix.end() != len(name) or _is_latin(name[:suffix.start()])):
                 bare.append((s, name))
@@ -2687,7 +2696,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         if m is not None:
             given.append((h, m.group("name"), m.end()))
             h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
-            taken.add(m.start("name"), m.end("name"))
+            s0, e0 = m.span("name")
+            taken.add(s0, e0)
+            # (a name the suffix rules read inside the quoted short name, 驰湾汽车 of “驰湾汽车用品”, is no firm)
+            hits[:] = [x for x in hits if not (s0 <= x.start and x.end <= e0 and x.name == norm[x.start:x.end]
+                                               and (x.start, x.end) != (s0, e0))]
             continue
         many = SHORT_NAMES_AFTER.match(norm, h.end) if many_named else None
         if many is not None:
@@ -2726,8 +2739,14 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         if after > 0 and not _abbreviates(short, norm[h.start:h.end]):
             start -= _left_by(norm, h.start, short)  # 北京索为|系统技术股份有限公司（以下简称“索为系统”）: the reading
             # stopped at 为 (a function character); the short name's first characters begin the legal name
-        if known is not None and known.kind == "company" and short != h.name and _abbreviates(short, norm[h.start:h.end]):
-            h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name
+        explicit = after > 0 and _NAMING_WORD.search(norm, h.end, after) is not None
+        if known is not None and known.kind == "company" and short != h.name and \
+                (explicit or _abbreviates(short, norm[h.start:h.end])):
+            h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name;
+            continue  # so too where the text says so of a short name of another make (北京小桔科技…（以下简称“滴滴”）)
+        if explicit and known is None and _BRAND_OF_ITS_OWN.fullmatch(short):
+            h.name = short  # 南京领行科技股份有限公司（以下简称“T3出行”）: a brand with letters or digits, its own name
+            _bare_mentions(norm, hits, taken, bounds, short, after, short)
             continue
         cut = _abbreviates(short, norm[start:h.end]) or \
             (short[:2] in norm[start:h.end] and (after > 0 or norm.find(short, after) >= 0))
@@ -2747,6 +2766,10 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         _bare_mentions(norm, hits, taken, bounds, short, after, short)
 
 
+_NAMING_WORD = re.compile(r"简称|下称")
+# a short name made of letters or digits and characters, or letters alone (T3出行, 58同城, ATL): no word of the
+# language, whatever the legal name it is given to
+_BRAND_OF_ITS_OWN = re.compile(r"(?![0-9]+[年月日季期号])(?=.*[A-Za-z0-9])(?=.*[A-Za-z\u4e00-\u9fff]{2})[A-Za-z0-9\u4e00-\u9fff]{2,8}")
 # characters that make 中 a word's end before a legal name (其中, 之中, 当中, 集中, 空中, 心中, 手中, 期中, 年中)
 _ZHONG_JOINS = frozenset("其之当集空心手期年月途暗从居适命折")
 
@@ -2816,7 +2839,13 @@ def _bare_mentions(norm: str, hits: list[_Hit], taken: Occupancy, bounds: LazyBo
     pos = norm.find(short, after)
     while pos >= 0:
         end = pos + len(short)
-        if not taken.overlaps(pos, end) and pos in bounds and end in bounds:
+        if taken.overlaps(pos, end):
+            inside = [h for h in hits if pos <= h.start and h.end <= end and h.name == norm[h.start:h.end] != short]
+            if inside and pos in bounds and not any(h.start < end and pos < h.end for h in hits if h not in inside):
+                for h in inside:  # 某某汽车|用品是…: a name the suffix rules read inside the given one, no firm of its own
+                    hits.remove(h)
+                hits.append(_Hit(pos, end, name))
+        elif pos in bounds and end in bounds:
             hits.append(_Hit(pos, end, name))
             taken.add(pos, end)
         pos = norm.find(short, end)
