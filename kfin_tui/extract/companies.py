@@ -766,8 +766,9 @@ def _counted_before(before: str) -> bool:
     if not toks or toks[-1] in KIND_BEFORE_NAME or KIND_END.search(toks[-1]):
         return False  # 一家券商某某证券: the kind of firm, then its name
     n = len(toks)
-    while toks and toks[-1] in GENERIC_PREFIX:
-        toks.pop()
+    while toks and not _COUNTED_END.search(toks[-1]) and \
+            (toks[-1] in GENERIC_PREFIX or (len(toks[-1]) >= 2 and _place(toks[-1]))):
+        toks.pop()  # (这家芬兰体育用品集团: a country between the count and the description)
     return len(toks) < n and bool(toks) and _COUNTED_END.search(toks[-1]) is not None
 
 
@@ -904,6 +905,9 @@ def may_name_known(text: str) -> bool:
     return bare != norm and bool(d.scan(bare))
 
 
+_LONGEST_FORM = 40  # (characters: longer than any form the dictionary holds)
+
+
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every mention of a company (hits), and the spans of block entries, code brackets and cashtags."""
     ensure_jieba()
@@ -925,10 +929,24 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     in_cashtag = Occupancy(len(norm), cashtag_spans)
     at_bound = bounds.__contains__
     latin = _LATIN_FORMS
-    for last, (form, entry) in d.scan(norm):
+    matches = d.scan(norm)
+    k = -1
+    while k + 1 < len(matches):
+        k += 1
+        last, (form, entry) = matches[k]
         if entry is None:
             continue
         s, e = last - len(form) + 1, last + 1
+        if e - s == 2 and ((s > 0 and not at_bound(s)) or _glued_left(norm, s)):
+            # 其|中软|银愿景基金: a form of two characters the text does not begin there hides a longer one
+            # that begins inside it (the scan takes the leftmost): read the text again from its second character
+            hidden = [(last2 + s + 1, hit) for last2, hit in d.scan(norm[s + 1:s + 1 + _LONGEST_FORM])
+                      if last2 - len(hit[0]) + 1 == 0 and hit[1] is not None]
+            if hidden and (k + 1 == len(matches) or matches[k + 1][0] - len(matches[k + 1][1][0]) + 1 > s + 1):
+                end = hidden[0][0]
+                while k + 1 < len(matches) and matches[k + 1][0] - len(matches[k + 1][1][0]) + 1 <= end:
+                    del matches[k + 1]  # (matches the hidden one overlaps)
+                matches.insert(k + 1, hidden[0])
         if cashtag_spans and in_cashtag.overlaps(s, e):
             continue
         is_latin = latin.get(form)
@@ -1142,17 +1160,22 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _place_banks(norm, hits, shadow, d)
     _joint_ventures(norm, hits, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
+    # a firm's short form (三一 for 三一重工, 中节能 for 中国节能: curated_forms.tsv) where more name characters
+    # follow: it may head a longer name of the text's (三一海洋重工), which the suffix and legal-name rules read over it
+    heads = {h.start: h for h in hits if h.kind == "company" and not h.codes and h.end < len(norm) and
+             HAS_CJK.match(norm, h.end) and (entry := d.lookup(h.name)) is not None and
+             norm[h.start:h.end] in entry.short_forms}
     if "旗下" in norm:
         _units_under_parent(norm, hits, taken, d)
     if "两家" in norm or "二家" in norm or "2家" in norm:  # (what _PAIR_COUNTED needs: 家 alone is in most texts)
-        _pair_counted(norm, hits, taken, d)
+        _pair_counted(norm, hits, taken, d, heads)
     if "旗下）" in norm or "旗下)" in norm or "子公司）" in norm:
         _unit_with_parent_in_bracket(norm, hits, taken, d)
     if "国网" in norm or "电网公司" in norm:
         _grid_companies(norm, hits, taken, d)
     if "子公司" in norm:
         _units_by_legal_name(norm, hits, d)
-    _legal_names(norm, hits, taken, d)
+    _legal_names(norm, hits, taken, d, heads)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
     known_starts = {h.start for h in hits if h.kind == "company"}
@@ -1168,6 +1191,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None and norm[ss:se] in COMPOUND_GROUPS:
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
             got = _suffix_name(norm, ss, se, d)
+        if got is not None and 1 in occupied[got[0]:se] and (head := heads.get(got[0])) is not None and \
+                head in hits and 1 not in occupied[head.end:se] and \
+                ((known := d.lookup(got[1])) is None or known.name == head.name) and \
+                (head.end < ss or not _SHORT_FORM_THEN_SUFFIX.fullmatch(norm, ss, se) or
+                 _SHORT_FORM_NEXT.match(norm, se) is not None or norm.startswith("集团", se)):
+            # (right before the suffix, only before a cue or punctuation, as _SHORT_FORM_THEN_SUFFIX reads: not
+            # 海尔智能冰箱, a brand and its product)
+            hits.remove(head)  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
+            occupied[head.start:head.end] = bytes(head.end - head.start)
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
@@ -1713,6 +1745,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # (公司近十年来首次: a span of time, no name)
         if first in PERSON_WORDS:
             continue  # 私募大佬江晖: a person so called, no firm
+        if len(toks[-1]) == 1 and toks[-1] in _COMPARING_CHARS and norm.startswith("于", e):
+            continue  # 公司毛利率低于…: a measure compared, no name
         if _WORKING_STATE.fullmatch(name):
             continue  # 企业复工复产, 工厂停工停产: what the plants do (jieba knows neither 复工 nor 复产), no name
         freq = jieba.dt.FREQ.get
@@ -1740,6 +1774,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+_COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
 # single characters that end a product's name (电容器纸, 隔膜, 电解液, 催化剂)
@@ -1919,7 +1954,8 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
                 o.end, o.name = o.end + len(trade), unit
 
 
-def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
+                 heads: dict[int, _Hit] | None = None) -> None:
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
     for m in LEGAL_FULL_NAME.finditer(norm):
@@ -1944,6 +1980,11 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
             got = None if taken.overlaps(m.start(), m.end()) else _left_name(norm, m.end(), d)
             if got is not None:
                 got = _with_bracketed_place(norm, got, d)
+        if got is not None and heads and taken.overlaps(got[0], m.end()) and \
+                (head := heads.get(got[0])) is not None and head in hits and not taken.overlaps(head.end, m.end()) and \
+                d.lookup(LEGAL_NAME_END.sub("", got[1])) is None:
+            hits.remove(head)  # 中盐|吉兰泰氯碱化工有限公司: a firm's short form heading another firm's legal name
+            taken.taken[head.start:head.end] = bytes(head.end - head.start)
         if got is not None and not taken.overlaps(got[0], m.end()):
             got = _begun_by_short_name(norm, got, m.end(), hits)
             name = LEGAL_NAME_END.sub("", got[1])
@@ -2370,8 +2411,10 @@ def _place_and_trade(form: str) -> bool:
     return False
 
 
-def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
-    """``A和B两家…企业``: A and B are the two firms, each a name of its own shape (no word of the language)."""
+def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
+                  heads: dict[int, _Hit] | None = None) -> None:
+    """``A和B两家…企业``: A and B are the two firms, each a name of its own shape (no word of the language);
+    a firm's short form may head one (宝钢股份旗下拥有宁波澄新和宝钢澄盛两家…企业: 宝钢澄盛, not 宝钢)."""
     for m in _PAIR_COUNTED.finditer(norm):
         a_end = m.start()
         known_a = any(h.end == a_end and h.kind == "company" for h in hits)
@@ -2379,6 +2422,11 @@ def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) 
         items = [(m.start("b"), m.group("b"))] + ([first] if first is not None else [])
         for s, name in items:
             e = s + len(name)
+            head = heads.get(s) if heads else None
+            if head is not None and head in hits and head.end < e and not taken.overlaps(head.end, e) and \
+                    name not in d.by_form and _unit_name_shape(name):
+                hits.remove(head)
+                taken.taken[head.start:head.end] = bytes(head.end - head.start)
             if taken.overlaps(s, e):
                 continue
             if name in d.by_form or (_unit_name_shape(name) and name[-1] not in "内外中间"):
@@ -2573,16 +2621,40 @@ def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> 
     while changed and pending:
         changed = False
         for h in list(pending):
-            left = h.start > 0 and norm[h.start - 1] == LIST_SEP and (h.start - 1) in ends
-            right = h.end < len(norm) and norm[h.end] == LIST_SEP and (h.end + 1) in starts
-            last = h.start > 1 and norm[h.start - 1] in _LAST_ITEM_JOINS and (h.start - 1) in ends and \
-                norm[ends[h.start - 1].start - 1:ends[h.start - 1].start] == LIST_SEP and \
-                (h.end == len(norm) or norm[h.end] in _LIST_CLOSERS)  # (和太平洋航运: the name goes on)
-            if left or right or last:  # (甲、乙和丙: the last of a list, after 和 or 及)
+            # (a code bracket may stand after an item: 牧高笛（603908）、浙江永强（002489）和探路者)
+            before = _before_code_bracket(norm, h.start - 1) if h.start > 0 else h.start - 1
+            after = _after_code_bracket(norm, h.end)
+            ended = after == len(norm) or norm[after] in _ITEM_ENDS  # (克劳斯|玛菲（600579）: the name goes on)
+            left = h.start > 0 and norm[h.start - 1] == LIST_SEP and before in ends and (before == h.start - 1 or ended)
+            right = after < len(norm) and norm[after] == LIST_SEP and (after + 1) in starts
+            prev = ends.get(before) if h.start > 1 and norm[h.start - 1] in _LAST_ITEM_JOINS else None
+            last = prev is not None and norm[prev.start - 1:prev.start] == LIST_SEP and \
+                (after == len(norm) or norm[after] in _LIST_CLOSERS)  # (和太平洋航运: the name goes on)
+            closed = _CLOSED_AS_FIRMS.match(norm, after) is not None  # (今日资本等机构为其股东)
+            if left or right or last or closed:  # (甲、乙和丙: the last of a list, after 和 or 及)
                 hits.append(h)
                 ends[h.end], starts[h.start] = h, h
                 pending.remove(h)
                 changed = True
+
+
+_ITEM_ENDS = frozenset("、和与及等，,。；;（()）\n")
+# what closes a list with a word for firms right after an ambiguous name (今日资本等机构, 探路者等公司)
+_CLOSED_AS_FIRMS = re.compile(r"等(?:[0-9一二两三四五六七八九十多数几]家)?(?:机构|公司|企业|股东|投资方|投资机构|老股东|券商|基金|厂商|品牌商)")
+_CODE_BRACKET_BACK = re.compile(r"[(（][0-9A-Za-z.:，,、 ]{4,24}[)）]$")
+_CODE_BRACKET_AT = re.compile(r"[(（][0-9A-Za-z.:，,、 ]{4,24}[)）]")
+
+
+def _before_code_bracket(norm: str, pos: int) -> int:
+    """``pos``, or where a code bracket that ends there begins (牧高笛（603908）|、: the name's end)."""
+    m = _CODE_BRACKET_BACK.search(norm, max(0, pos - 26), pos) if pos > 0 and norm[pos - 1] in ")）" else None
+    return m.start() if m is not None and any(c.isdigit() or c.isupper() for c in m.group()) else pos
+
+
+def _after_code_bracket(norm: str, pos: int) -> int:
+    """``pos``, or where a code bracket that begins there ends."""
+    m = _CODE_BRACKET_AT.match(norm, pos) if pos < len(norm) and norm[pos] in "(（" else None
+    return m.end() if m is not None and any(c.isdigit() or c.isupper() for c in m.group()) else pos
 
 
 def _st_long_name(norm: str, b: int) -> bool:

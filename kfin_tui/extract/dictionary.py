@@ -34,6 +34,12 @@ class Entry:
     # a list of firms). Written in the TSV with a trailing ? (长和?); held in NFKC form, and of this entry
     # alone (another entry holding the same form unmarked keeps it unmarked).
     ambiguous_forms: frozenset[str] = frozenset()
+    # short forms of two or three characters the press writes for the firm (首钢 of 首钢集团, 中节能 of 中国节能;
+    # curated_forms.tsv), flagged
+    # ``short=首钢`` in the TSV: matched as the firm, but not given to the segmenter as words, whose cuts
+    # around longer names they would change (三|一|海洋重工 is read as one name, 三一|海洋|重工 is not; 其中|节能
+    # 财务 is not 其|中节能|财务)
+    short_forms: frozenset[str] = frozenset()
 
 
 class Dictionary:
@@ -148,8 +154,8 @@ class Dictionary:
     def jieba_words(self) -> list[str]:
         """CJK forms of non-ambiguous entries, to keep names whole in segmentation."""
         return [f for f, e in self.by_form.items()
-                if not e.ambiguous and f not in e.ambiguous_forms and len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)
-                and " " not in f]
+                if not e.ambiguous and f not in e.ambiguous_forms and f not in e.short_forms and len(f) >= 2
+                and re.search(r"[\u4e00-\u9fff]", f) and " " not in f]
 
 
 _LOCK_AUTOMATON = threading.Lock()
@@ -166,9 +172,11 @@ def load_entries() -> list[Entry]:
         cols = (line.split("\t") + [""] * 5)[:5]
         name, kind, tickers, aliases, flags = cols
         forms = [a for a in aliases.split(",") if a]
+        flag_list = flags.split(",")
         out.append(Entry(name, kind or "company", [t for t in tickers.split(",") if t],
-                         [a.rstrip("?") for a in forms], "ambiguous" in flags,
-                         frozenset(nfkc_same_length(a.rstrip("?")) for a in forms if a.endswith("?"))))
+                         [a.rstrip("?") for a in forms], "ambiguous" in flag_list,
+                         frozenset(nfkc_same_length(a.rstrip("?")) for a in forms if a.endswith("?")),
+                         frozenset(f[6:] for f in flag_list if f.startswith("short="))))
     return out
 
 
