@@ -2523,3 +2523,37 @@ def test_companies_from_blinds_151_to_154(text, names):
 ])
 def test_companies_from_blinds_155_to_158_and_short_forms(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from blinds 159-162 (stop 36)
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    # a legal name holding another known name, given a short name and both listings (a B share too)
+    ("日晚间，上海锦江国际酒店股份有限公司（以下简称“锦江酒店”，600754.SH，900934.SH）披露年报。",
+     ["锦江酒店"], [["SH:600754", "SH:900934"]]),
+    # a fuller name than a known firm's before that firm's codes is read whole, over the known name inside it
+    ("中远海运发展（601866.SH，02866.HK）旗下的租箱业务增长。", ["中远海运发展"], [["SH:601866", "HK:02866"]]),
+    ("唯一实现增长的是西部水泥（02233.HK），其海外工厂满产。", ["西部水泥"], [["HK:02233"]]),  # (not 水泥 alone)
+])
+def test_names_and_codes_from_blinds_159_to_162(text, names, tickers):
+    firms = [c for c in extract(text).companies if c.kind == "company"]
+    assert [c.shown for c in firms] == names
+    assert [c.tickers for c in firms] == tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("集装箱交易平台Container xChange的数据显示，二手箱价格下跌。", ["Container xChange"]),  # camel case
+    ("亚朵也成为首家登陆美股的中国酒店集团。", ["亚朵"]),                      # a kind, counted and described
+    ("2020年5月，中国交建旗下的中国城乡控股集团受让碧水源股份。", ["中国交建", "中国城乡控股集团", "碧水源"]),
+    ("2021年国内疫情多点散发，酒店行业恢复缓慢。", []),                       # (多点 an ambiguous form)
+    # a unit's legal name after 旗下 that the text glosses and gives a short name of its own
+    ("中集集团拟收购马士基集团旗下马士基集装箱工业有限公司（Maersk Container Industry，以下简称“MCI”）的全部股权。"
+     "MCI是第二大冷箱制造商。", ["中集集团", "马士基", "马士基集装箱工业"]),
+    ("$山东黄金(SH600547)$ 旗下的山东黄金矿业股份有限公司完成收购。", ["山东黄金"]),  # (the firm's own legal name)
+    ("华电科技今日股价上涨 3%。", ["华电科技"]),        # a short form (华电) then a trade, read as before it was one
+])
+def test_companies_from_blinds_159_to_162(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_spindles_count():
+    assert [f.text for f in extract("公司纱锭规模约391万锭，新增 20 万锭。").figures] == ["约391万锭", "20 万锭"]

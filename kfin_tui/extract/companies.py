@@ -448,10 +448,12 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
                 acc = tok + acc  # 某地电企闽江清能（003958）: a place begins the name, and ends the reading
             elif (i == 0 or run_toks[i - 1] in STOP_TOKENS) and \
                     ((acc.endswith(CHINA_GROUP_SUFFIXES_T) and (acc[:2] in GENERIC_PREFIX or acc[:3] in GENERIC_PREFIX))
-                     or (jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form)) and \
+                     or (jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form)
+                     or (len(acc) == 2 and not _rare(acc, d))) and \
                     tok not in GENERIC_PREFIX and tok not in KIND_BEFORE_NAME and tok not in FUNCTION_CHARS and \
                     len(tok) + len(acc) <= max_chars:
                 acc = tok + acc  # 和卓越教育集团（03978.HK）, 和北大资源（00618.HK）: a word of the language begins the name
+                # (是西部水泥（02233.HK）: a trade's word of two characters is no name alone)
             break
         acc = tok + acc  # (an organisation word alone is no name: 某某国际集团（01908.HK） reads on)
     if whole and len(acc) < len(run):
@@ -552,6 +554,9 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if name.startswith("中国") and norm[start - 1:start] == "的" and name not in d.by_form and \
+            _COUNTED_CLAUSE.search(norm, max(0, start - 30), start):
+        return None  # 首家登陆美股的中国酒店集团: a kind of firm counted and described, no name
     if norm[start - 1:start] == " " and _LATIN_WORD.fullmatch(name, 0, len(name) - len(suffix)):
         words = _LATIN_WORDS_BEFORE.search(norm, max(0, start - 40), start)
         if words and words.group():  # Adler Pelzer集团: a Latin name of several words
@@ -707,7 +712,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             if jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form:
                 return None  # 提供保险产品咨询: what is left after the qualifier is a word of the language, no brand
             break
-    if acc and norm[ss:se] in TRADE_SUFFIXES and (acc in d.by_form or _place(acc) or acc[0] in FUNCTION_CHARS or
+    if acc and norm[ss:se] in TRADE_SUFFIXES and ((acc in d.by_form and acc not in d.by_form[acc].short_forms) or
+                                                  _place(acc) or acc[0] in FUNCTION_CHARS or
                                            any(jieba.dt.FREQ.get(t, 0) >= 60 for t in (acc, *lcut(acc)) if len(t) > 1)):
         return None  # 苹果供应链, 手机供应链, 其中海外饲料: a company's, a place's or a product's trade, no firm
     if acc and norm[ss:se] in PRODUCT_SUFFIXES and not KIND_END.search(norm, 0, ss - len(acc)):
@@ -756,6 +762,8 @@ def _described(acc: str) -> bool:
 _PLACES_OF_WORDS = frozenset({"海洋"})
 
 
+# a clause that counts what it describes (首家登陆美股的…, 第二家…的): what follows is a kind, no name
+_COUNTED_CLAUSE = re.compile(r"(?:首|第[一二三四五六七八九十0-9]+|一|两|多)家[^，。；,;！？]*的$")
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
 
 
@@ -1111,11 +1119,18 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         ns, raw = got
         entry = d.lookup(raw)
-        if entry is None and LEGAL_NAME_END.search(raw):
+        if entry is None and (LEGAL_NAME_END.search(raw) or (len(raw) >= 4 and HAS_CJK.match(raw))):
             owners = {id(o): o for o in (d.by_ticker.get(c) for c, _ in codes) if o is not None}
             owner = next(iter(owners.values())) if len(owners) == 1 else None
-            if owner is not None and any(_abbreviates(f, raw) for f in (owner.name, *owner.aliases) if HAS_CJK.match(f)):
-                entry = owner  # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
+            legal = LEGAL_NAME_END.search(raw) is not None
+            if owner is not None and any(_abbreviates(f, raw) and (legal or f[0] == raw[0])
+                                         for f in (owner.name, *owner.aliases) if HAS_CJK.match(f)):
+                # (a fuller name than the short one, 中远海运发展（601866.SH）, 中远海发's, is read whole over
+                # the known name inside it, 中远海运: the name the text writes, the codes' firm's name of its day)
+                hits[:] = [h for h in hits if not (ns <= h.start and h.end <= ns + len(raw) and h.name != owner.name)]
+                if legal:
+                    entry = owner
+                # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
                 # when its name abbreviates the legal one (a code another firm holds names no firm of its own)
         if entry is not None and entry.kind == "block":
             if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
@@ -1160,11 +1175,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _place_banks(norm, hits, shadow, d)
     _joint_ventures(norm, hits, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
-    # a firm's short form (三一 for 三一重工, 中节能 for 中国节能: curated_forms.tsv) where more name characters
+    # a firm's short form (三一 for 三一重工, 中节能 for 中国节能: curated_forms.tsv; any alias of two characters)
+    # where more name characters
     # follow: it may head a longer name of the text's (三一海洋重工), which the suffix and legal-name rules read over it
     heads = {h.start: h for h in hits if h.kind == "company" and not h.codes and h.end < len(norm) and
              HAS_CJK.match(norm, h.end) and (entry := d.lookup(h.name)) is not None and
-             norm[h.start:h.end] in entry.short_forms}
+             (norm[h.start:h.end] in entry.short_forms or (h.end - h.start == 2 and norm[h.start:h.end] != h.name))}
+    # (the forms of curated_forms.tsv read as the suffix rules read before the dictionary held them: 华电科技)
+    short_heads = {p for p, h in heads.items()
+                   if (he := d.lookup(h.name)) is not None and norm[h.start:h.end] in he.short_forms}
     if "旗下" in norm:
         _units_under_parent(norm, hits, taken, d)
     if "两家" in norm or "二家" in norm or "2家" in norm:  # (what _PAIR_COUNTED needs: 家 alone is in most texts)
@@ -1173,7 +1192,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         _unit_with_parent_in_bracket(norm, hits, taken, d)
     if "国网" in norm or "电网公司" in norm:
         _grid_companies(norm, hits, taken, d)
-    if "子公司" in norm:
+    if "子公司" in norm or "旗下" in norm:
         _units_by_legal_name(norm, hits, d)
     _legal_names(norm, hits, taken, d, heads)
     _bureau_names(norm, hits, taken, d)
@@ -1194,7 +1213,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is not None and 1 in occupied[got[0]:se] and (head := heads.get(got[0])) is not None and \
                 head in hits and 1 not in occupied[head.end:se] and \
                 ((known := d.lookup(got[1])) is None or known.name == head.name) and \
-                (head.end < ss or not _SHORT_FORM_THEN_SUFFIX.fullmatch(norm, ss, se) or
+                (head.end < ss or head.start in short_heads or not _SHORT_FORM_THEN_SUFFIX.fullmatch(norm, ss, se) or
                  _SHORT_FORM_NEXT.match(norm, se) is not None or norm.startswith("集团", se)):
             # (right before the suffix, only before a cue or punctuation, as _SHORT_FORM_THEN_SUFFIX reads: not
             # 海尔智能冰箱, a brand and its product)
@@ -1927,6 +1946,9 @@ def _unit_name_shape(name: str) -> bool:
 
 
 _UNIT_WORD_BEFORE = re.compile(r"(?:子公司|孙公司)$")
+# a unit's Latin name and the short name the text gives it, right after its legal name
+_GLOSS_THEN_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
+                                    r"[\"“](?P<name>[A-Za-z0-9" + CJK + r"]{2,10})[\"”][)）]")
 _UNIT_LEGAL_AFTER = re.compile(r"(?P<trade>[" + CJK + r"]{3,6}?)(?:股份有限公司|有限责任公司|有限公司)")
 
 
@@ -1937,18 +1959,33 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
     such word before it; after 旗下 a text may write the firm's own, 山东黄金 旗下的山东黄金矿业股份有限公司,
     and a trade of two characters, 矿业, is mostly the firm's own legal name)."""
     for h in hits:
-        if h.kind != "company" or h.codes or not _UNIT_WORD_BEFORE.search(norm, max(0, h.start - 5), h.start):
+        if h.kind != "company" or h.codes:
+            continue
+        sub = _UNIT_WORD_BEFORE.search(norm, max(0, h.start - 5), h.start) is not None
+        if not sub and not norm.endswith("旗下", max(0, h.start - 2), h.start):
             continue
         m = _UNIT_LEGAL_AFTER.match(norm, h.end)
         if m is None or any(t in STOP_TOKENS or t in FUNCTION_CHARS for t in lcut(m.group("trade"))) or \
                 SHORT_NAME_AFTER.match(norm, m.end()):
             continue  # (given a short name of its own, 欣旺达EVB: :func:`_units_given_short_names`)
         entry = d.lookup(h.name)
-        if entry is None or entry.kind != "company" or not entry.tickers or norm[h.start:h.end] != entry.name:
+        if entry is None or entry.kind != "company" or norm[h.start:h.end] not in (entry.name, *entry.aliases):
+            continue
+        glossed = _GLOSS_THEN_SHORT_NAME.match(norm, m.end())
+        if sub and not entry.tickers and glossed is None:
             continue  # (a listed parent by its own short name: 子公司郑州恒达智控…, 子公司广东邦普循环科技… are
             # units the dictionary knows, by their legal names)
+        if not sub and (glossed is None or d.lookup(glossed.group("name")) is entry):
+            continue  # 旗下马士基集装箱工业有限公司（Maersk Container Industry，以下简称“MCI”）: a unit the text names
+            # in a gloss of its own (not 山东黄金 旗下的山东黄金矿业股份有限公司, the firm's own legal name)
         parent, trade = h.name, m.group("trade")
         unit = norm[h.start:h.end] + trade
+        if glossed is not None and glossed.group("name") != unit:  # (its short name there and again: MCI)
+            hits.append(_Hit(glossed.start("name"), glossed.end("name"), unit))
+            p = norm.find(glossed.group("name"), glossed.end())
+            while p >= 0:
+                hits.append(_Hit(p, p + len(glossed.group("name")), unit))
+                p = norm.find(glossed.group("name"), p + len(glossed.group("name")))
         for o in hits:  # (its bare name elsewhere, 华域汽车电动系统, is the unit's too)
             if o is h or (o.name == parent and not o.codes and norm.startswith(trade, o.end)):
                 o.end, o.name = o.end + len(trade), unit
@@ -2397,7 +2434,8 @@ _SHORT_FORM_THEN_SUFFIX = re.compile(r"新能源|能源|药业|医药|科技|电
 
 _FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
 # what may follow such a name (达钢能源发布公告, 永钢药业表示): a cue or punctuation, not a product (海尔智能冰箱)
-_SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|称|的|在|于|将|已|也|则|和|与|、|等|成立|获|完成|旗下|董事")
+_SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|称|的|在|于|将|已|也|则|和|与|、|等|成立|获|完成|旗下|董事"
+                              r"|有望|今日|股价|拟|近日|此前|目前|预计|计划")
 _SITE_ONLY_AFTER = re.compile(r"基地|园区|厂区")  # (浙江石化项目: the firm's project, the firm)
 # trades a site is named by after its place (防城港钢铁基地); not 集团 or 控股, the group's own name
 _SITE_TRADES = re.compile(r"钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|煤化工|能源")
@@ -2983,7 +3021,8 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
             hits.remove(h)
             short = next((o for o in hits if o.start == m.start("name")), None)
             if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
-                short.codes.extend(c for c in h.codes if c not in short.codes)
+                bracket = [code for code, _ in parse_items(m.group("codes") or "")]
+                short.codes.extend(c for c in [*h.codes, *bracket] if c not in short.codes)
 
 
 # words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)
