@@ -2557,3 +2557,23 @@ def test_companies_from_blinds_159_to_162(text, names):
 
 def test_spindles_count():
     assert [f.text for f in extract("公司纱锭规模约391万锭，新增 20 万锭。").figures] == ["约391万锭", "20 万锭"]
+
+
+# from blinds 163-166 (stop 36): what a trade's word is followed or preceded by that makes it no firm's
+@pytest.mark.parametrize(("text", "names"), [
+    ("卫星单星重量约 190 千克，单星通信容量可达 10Gbps。", []),          # an attribute after the trade's word
+    ("华为此次的卫星消息功能基于北斗三号的短报文通信能力。", ["华为"]),
+    ("工人工资只能靠银行短期贷款周转。", []),                          # a modal verb begins no bank's name
+    ("公司主打 2,000 元价位的一体式智能马桶。", []),                   # a type (…式, …性)
+    ("公司对冻品库存和消耗性生物资产计提减值。", []),
+    ("长光卫星由中国科学院长春光学精密机械与物理研究所孵化。", []),  # an academy's institute
+    ("同在广东的新明珠集团股份有限公司也已提交申请。", ["新明珠集团股份有限公司"]),  # 的 ends a legal name
+    ("扣除发行费用后将用于澄江电子特气产业园项目。", []),              # a product after the trade's word
+    ("建成后可形成年产1,200吨高纯电子级气体的产能。", []),
+    ("杭州一家为新零售渠道代工的中央厨房企业栖筠央厨的负责人表示。", ["栖筠央厨"]),  # 厨房|企业, no 房企
+    ("广东江门一家主营出口强化地板的工厂泓禾地板的负责人对记者表示。", ["泓禾地板"]),
+    ("江西一家县域供水运营商澄溪水务的负责人向记者表示。", ["澄溪水务"]),
+    ("新京报贝壳财经讯（记者 邵青禾）4月29日晚间，龙大美食发布年报。", ["龙大美食"]),  # a medium's name
+])
+def test_companies_from_blinds_163_to_166(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

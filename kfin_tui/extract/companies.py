@@ -71,7 +71,8 @@ STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是",
 # too, and checked as a name's first characters where jieba cut them apart (做|强融资租赁)
 NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超过", "超越", "领先于", "落后于", "相当于", "做强", "做大",
                                "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
-                               "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注"})
+                               "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注",
+                               "只能", "只好", "只能靠", "依靠", "必须", "不得不", "需要"})  # (只能靠银行短期贷款: no bank)
 STOP_TOKENS |= NAME_NEVER_STARTS
 # words that open a clause before a name read before its code: conjunctions and prepositions (随着某某集团
 # （00546.HK）公布…, 除某某外), and verbs of turning to something (转向标品信托)
@@ -150,7 +151,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 
 # after a suffix these mean an industry, a market or a body, not a company
-NOT_COMPANY_AFTER = re.compile(r"(?:交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
+NOT_COMPANY_AFTER = re.compile(r"(?:容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
@@ -389,7 +390,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         keep: list[str] = []
         for i in range(len(toks) - 1, -1, -1):
             tok = toks[i]
-            if len(tok) == 1 and tok in STOP_TOKENS and keep and _inside_cut_name(toks, i, at_start=False):
+            if len(tok) == 1 and tok in STOP_TOKENS and tok != "的" and keep and _inside_cut_name(toks, i, at_start=False):
                 keep.insert(0, tok)
                 continue  # 北京中同华资产评估有限公司: a name jieba cut into characters (中|同|华) holds 中 and 同
             if tok == "中" and keep and (len(keep[0]) >= 2 or "中" + keep[0] in _form_prefixes()) and not _place(keep[0]) and \
@@ -554,6 +555,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if norm.endswith(_ACADEMIES, max(0, start - 4), start) and _INSTITUTE_AFTER.match(norm, se):
+        return None  # 中国科学院长春光学精密机械与物理研究所: a part of an academy's institute's name, no firm
     if name.startswith("中国") and norm[start - 1:start] == "的" and name not in d.by_form and \
             _COUNTED_CLAUSE.search(norm, max(0, start - 30), start):
         return None  # 首家登陆美股的中国酒店集团: a kind of firm counted and described, no name
@@ -581,7 +584,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
-_BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解")
+_BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解|资产")
 _DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
 _DOT_PART_STOPS = "的和与及对在为向将被由从是了其"  # (德国的费利克斯·: the name's part begins after 的)
 _CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理")  # (业务, 市场 …: NOT_COMPANY_AFTER)
@@ -732,6 +735,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # 体脂秤厂商云麦科技: a name after a word for its kind)
     if acc.endswith("用") and len(acc) >= 3:
         return None  # 热泵用电子膨胀阀, 车用电子: what a product is for, no firm
+    if acc.endswith(("式", "性")) and len(acc) >= 3:
+        return None  # 一体式智能马桶, 分布式能源, 消耗性生物资产: a type or a kind, no firm
     if norm[ss:se] in FIN_SUFFIXES and SUFFIX_RE.fullmatch(acc):
         return None  # 旗下的糖业资产, 钢铁投资: a trade's assets or investment, no firm
     if norm[ss:se] in _DESCRIBED_SUFFIXES and acc not in d.by_form and _described(acc) and \
@@ -762,6 +767,10 @@ def _described(acc: str) -> bool:
 _PLACES_OF_WORDS = frozenset({"海洋"})
 
 
+_ACADEMIES = ("科学院", "中科院", "工程院", "社科院", "农科院", "医科院")
+# the rest of an institute's or a school's name after a suffix word (长春光学|精密机械与物理研究所)
+_INSTITUTE_AFTER = re.compile(r"(?:(?![的在将是为了对向从于和及旗等])[\u4e00-\u9fff]){1,12}?(?:研究所|研究院|研究中心|实验室|大学|学院|医院)"
+                              r"(?![\u4e00-\u9fff]{0,2}(?:有限|股份|公司))")
 # a clause that counts what it describes (首家登陆美股的…, 第二家…的): what follows is a kind, no name
 _COUNTED_CLAUSE = re.compile(r"(?:首|第[一二三四五六七八九十0-9]+|一|两|多)家[^，。；,;！？]*的$")
 _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
@@ -1731,6 +1740,14 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
     """(``at``: where KIND_THEN_NAME can match, :func:`_cue_word_starts`)"""
     five = _matches_at(KIND_THEN_NAME5, norm, at) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
     for m in itertools.chain(five, _matches_at(KIND_THEN_NAME, norm, at)):
+        if m.start() > 0 and m.start("name") - m.start() >= 2 and \
+                jieba.dt.FREQ.get(norm[m.start() - 1:m.start() + 1], 0) >= COMMON_WORD_FREQ // 5 and \
+                norm[m.start() - 1:m.start() + 1] not in _KIND_WORD_SET and not _begins_token(norm, m.start()):
+            # 中央厨|房企|业某某: the kind word's first character ends a word before it (厨房): read from the next one
+            again = (KIND_THEN_NAME5 if len(m.group("name")) == 5 else KIND_THEN_NAME).match(norm, m.start() + 1)
+            if again is None:
+                continue
+            m = again
         s, e = m.span("name")
         name = m.group("name")
         # introduced (一家…企业 / 名为) and followed by what a firm does (表示, 首次, 近日 …)
@@ -1796,6 +1813,17 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
+def _begins_token(norm: str, p: int) -> bool:
+    """Whether the segmenter begins a word at ``p``, cutting the few characters around it (厨房|企业: not at 房)."""
+    w0 = max(0, p - 4)
+    q = w0
+    for tok in lcut(norm[w0:p + 4]):
+        if q >= p:
+            return q == p
+        q += len(tok)
+    return q == p
+
+
 # single characters that end a product's name (电容器纸, 隔膜, 电解液, 催化剂)
 _PRODUCT_CHARS = frozenset("纸膜布粉剂胶片板管线丝液油瓶罐箱柜器")
 # a stock code written as a name (a table's cell: WDH.US, 02373.HK): no company's name
