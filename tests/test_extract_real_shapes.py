@@ -2414,7 +2414,7 @@ def test_figures_from_blinds_139_to_142(text, figures):
 
 @pytest.mark.parametrize(("text", "names"), [
     ("其下属的中节能财务有限公司另给予综合授信。", ["中节能财务有限公司"]),   # a state firm's name begins with 中
-    ("公司通过中节能资本控股有限公司增持。", ["中节能资本"]),                     # (中节能's 资本 arm)
+    ("公司通过中节能资本控股有限公司增持。", ["中节能资本控股有限公司"]),
     ("其中节能财务有限公司表示。", ["节能财务有限公司"]),                     # (其中: 中 ends a word)
 ])
 def test_a_legal_name_that_begins_with_zhong(text, names):
@@ -2576,4 +2576,50 @@ def test_spindles_count():
     ("新京报贝壳财经讯（记者 邵青禾）4月29日晚间，龙大美食发布年报。", ["龙大美食"]),  # a medium's name
 ])
 def test_companies_from_blinds_163_to_166(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from blinds 167-170, and a fresh-eyes review of stop 36's rules (each a fault the review showed)
+@pytest.mark.parametrize(("text", "names", "tickers"), [
+    # a short name reached through a short form or an ambiguous form gives no listed firm's name or codes
+    ("河北长城建设集团有限公司（以下简称“长城集团”）中标该项目。", ["河北长城建设集团有限公司", "长城集团"], [[], []]),
+    ("广西新城投资有限公司（以下简称“新城公司”）发布公告。", ["广西新城投资有限公司"], [[]]),
+    ("北京小桔科技有限公司（以下简称“滴滴”）发布公告。", ["滴滴"], [[]]),   # an exact form still names the firm
+    # a listed firm's own legal name after 子公司 keeps the firm and its codes
+    ("公司全资子公司宁德时代新能源科技股份有限公司签署协议。", ["宁德时代"], [["SZ:300750", "HK:03750"]]),
+    ("通过全资子公司隆基绿能科技股份有限公司投资。", ["隆基绿能"], [["SH:601012"]]),
+    # a fuller name before its firm's codes: a trade's word after the known name is the firm's own
+    ("科伦博泰生物-B（06990.HK）的单抗保留在目录内。", ["科伦博泰"], [["HK:06990"]]),
+    ("统一企业中国（00220.HK）3月23日晚发布年报。", ["统一企业中国"], [["HK:00220"]]),
+])
+def test_review_of_stop_36_codes(text, names, tickers):
+    firms = [c for c in extract(text).companies if c.kind == "company"]
+    assert [c.shown for c in firms] == names
+    assert [c.tickers for c in firms] == tickers
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("从事农产品等企业享受税收优惠。", []),                              # an ambiguous word before 等企业
+    ("长城等机构提示风险。", []),
+    ("正极、负极、隔膜和电解液四大主材企业纷纷扩产。", []),             # segments counted, no firms
+    ("该集团旗下拥有隔膜、铜箔和电解液三家公司。", []),                 # (no firm among the items)
+    ("在这轮调整中钢价下跌明显。", []),                                  # 中 after a word
+    ("在行业整合中船企数量减少。", []),
+    ("开滦股份旗下拥有迁安中化煤化工有限责任公司（以下简称“迁安中化”）。", ["开滦股份", "迁安中化"]),
+    ("中钢集团与中铝签约。", ["中钢集团", "中铝"]),
+    ("中国电信天翼云科技有限公司成立于2020年，双方各持股。", ["中国电信", "天翼云"]),  # no venture
+    ("合资品牌长安福特马自达销量下滑。", ["长安福特", "马自达"]),
+    ("公司持股 49.2% 并纳入合并报表的海信日立贡献近八成利润。", ["海信日立"]),
+    ("杭州某某网络科技有限公司（以下简称“A公司”）被立案调查。", ["杭州某某网络科技有限公司"]),  # a placeholder
+    ("格力新能源今日宣布扩产。", ["格力"]),                              # a product line, the parent
+    ("作为第一家在科创板上市的中国航天集团下属企业，该公司备受关注。", ["中国航天集团"]),
+    ("中集集团拟收购马士基旗下马士基集装箱工业有限公司（Maersk Container Industry，以下简称“MCI”）的股权。"
+     "MCI表示，此举与MCIS系统无关。", ["中集集团", "马士基", "马士基集装箱工业"]),
+    # blinds 167-170
+    ("东信和平的芯片采购自紫光国微（002049）旗下的紫光同芯以及华大电子。", ["东信和平", "紫光国微", "紫光同芯", "华大电子"]),
+    ("美的集团（000333.SZ）旗下美的暖通与楼宇事业部2020年的内销份额升至 15%。", ["美的集团"]),  # a division
+    ("4月3日，奥的斯从母公司联合技术（UTX.US）正式分拆。", ["奥的斯", "联合技术"]),
+    ("在山东、陕西和江苏等苹果主产区布局了 7 家工厂。", []),
+])
+def test_review_of_stop_36(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

@@ -49,6 +49,7 @@ from .names import (
     QUOTED_AFTER_COMPANY_WORD,
     QUOTED_COMPANY_WORDS,
     counted_as_companies,
+    counted_bare,
     enumeration_items,
     in_epithet,
     latin_firm_ok,
@@ -162,7 +163,7 @@ NOT_COMPANY_AFTER = re.compile(r"(?:容量|能力|功能|载荷|速率|频段|�
 # form that holds it (全家便利店), is the firm
 ST_NAMES = ("ST", "*ST")
 COMPANY_WORD_FORMS = ("公司", "集团", "股份", "控股", "株式会社")
-COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限)")
+COMPANY_CUE_AFTER = re.compile(r"\s*(?:[(（]\s*(?:[0-9]{6}|股票代码|证券代码)|股份|集团|有限|旗下)")  # (中国电子旗下的…)
 LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
@@ -213,7 +214,7 @@ LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO"
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
                                r"(?:证券投资基金|投资基金|混合型?|联接|ETF|LOF|QDII|FOF"
                                r"|债券型?基金|指数型?基金|股票型?基金|纯债|货币基金)")
-PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区)")
+PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高新区|经开区|新区|主产区|产区)")
 # where something stands, before a name that begins with a place (设在上海临港)
 LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|选址|建在|迁至|搬至)$")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
@@ -437,6 +438,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         if tok == "企业" and acc in ("控股", "集团", "控股集团") and i > 0 and run_toks[i - 1] not in STOP_TOKENS:
             acc = tok + acc
             continue  # 某某企业控股（02048.HK）: 企业 inside the name's tail, no word for a kind of firm
+        if coded and len(acc) == 2 and len(tok) == 2 and tok in STOP_TOKENS and tok not in FUNCTION_CHARS and \
+                not _rare(acc, d) and (i == 0 or run_toks[i - 1] in STOP_TOKENS or run_toks[i - 1].endswith("公司")):
+            acc = tok + acc  # 母公司联合技术（UTX.US）: a word of the language alone is no name; the word before it is
+            break            # the name's (联合, a verb elsewhere)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
             break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
@@ -558,7 +563,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if norm.endswith(_ACADEMIES, max(0, start - 4), start) and _INSTITUTE_AFTER.match(norm, se):
         return None  # 中国科学院长春光学精密机械与物理研究所: a part of an academy's institute's name, no firm
     if name.startswith("中国") and norm[start - 1:start] == "的" and name not in d.by_form and \
-            _COUNTED_CLAUSE.search(norm, max(0, start - 30), start):
+            _COUNTED_CLAUSE.search(norm, max(0, start - 30), start) and \
+            not norm.startswith(("下属", "旗下", "子公司", "成员", "的"), se):  # (…的中国航天集团下属企业: the group)
         return None  # 首家登陆美股的中国酒店集团: a kind of firm counted and described, no name
     if norm[start - 1:start] == " " and _LATIN_WORD.fullmatch(name, 0, len(name) - len(suffix)):
         words = _LATIN_WORDS_BEFORE.search(norm, max(0, start - 40), start)
@@ -923,6 +929,8 @@ def may_name_known(text: str) -> bool:
 
 
 _LONGEST_FORM = 40  # (characters: longer than any form the dictionary holds)
+# what may follow a short form of curated_forms.tsv beginning with 中 after a word (…与中钢集团, 。中铝表示)
+_SHORT_FORM_AFTER_CUE = re.compile(r"集团|公司|股份|表示|发布|公告|宣布|称|旗下|董事")  # (not 迁安中化”: a place's name)
 
 
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -959,7 +967,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # that begins inside it (the scan takes the leftmost): read the text again from its second character
             hidden = [(last2 + s + 1, hit) for last2, hit in d.scan(norm[s + 1:s + 1 + _LONGEST_FORM])
                       if last2 - len(hit[0]) + 1 == 0 and hit[1] is not None]
-            if hidden and (k + 1 == len(matches) or matches[k + 1][0] - len(matches[k + 1][1][0]) + 1 > s + 1):
+            if hidden:  # (the scan's next match begins at e or later: none begins inside the hidden one's start)
                 end = hidden[0][0]
                 while k + 1 < len(matches) and matches[k + 1][0] - len(matches[k + 1][1][0]) + 1 <= end:
                     del matches[k + 1]  # (matches the hidden one overlaps)
@@ -985,6 +993,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         if (len(form) <= 3 or (form[0] == "中" and norm[s - 1:s] in "其之当集")) and s > 0 and _glued_left(norm, s):
             continue  # 其中海外 is 其中 + 海外, not 中海外
+        if form in entry.short_forms and (not at_bound(e) or
+                                          (form[0] == "中" and s > 0 and HAS_CJK.match(norm, s - 1) and
+                                           norm[s - 1] not in FUNCTION_CHARS and norm[s - 1] not in "、和与及" and
+                                           not _SHORT_FORM_AFTER_CUE.match(norm, e))):
+            continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
@@ -1002,10 +1015,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if goes_on:
                 continue  # 北京某某航天科技股份有限公司: a listed name (航天科技) ending a longer legal name
         if entry.ambiguous or (entry.ambiguous_forms and form in entry.ambiguous_forms):
-            if not COMPANY_CUE_AFTER.match(norm, e) and not form.endswith(COMPANY_WORD_FORMS) and \
+            if not (COMPANY_CUE_AFTER.match(norm, e) and form not in entry.short_forms) and \
+                    not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
                     (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None) and \
                     not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and jieba.dt.FREQ.get(form, 0) == 0):
+                # (not a short form of curated_forms.tsv before 集团: 长城集团 is no 长城汽车)
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
@@ -1135,10 +1150,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if owner is not None and any(_abbreviates(f, raw) and (legal or f[0] == raw[0])
                                          for f in (owner.name, *owner.aliases) if HAS_CJK.match(f)):
                 # (a fuller name than the short one, 中远海运发展（601866.SH）, 中远海发's, is read whole over
-                # the known name inside it, 中远海运: the name the text writes, the codes' firm's name of its day)
-                hits[:] = [h for h in hits if not (ns <= h.start and h.end <= ns + len(raw) and h.name != owner.name)]
-                if legal:
-                    entry = owner
+                # the known names inside it, 中远海运: the name the text writes, the codes' firm's name of its day)
+                hits[:] = [h for h in hits if not (ns <= h.start and h.end <= ns + len(raw))]
+                if legal or (raw.startswith(owner.name) and SUFFIX_RE.fullmatch(raw, len(owner.name))):
+                    entry = owner  # (科伦博泰生物（06990.HK）: the known name and a trade's word, the firm's own)
                 # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
                 # when its name abbreviates the legal one (a code another firm holds names no firm of its own)
         if entry is not None and entry.kind == "block":
@@ -1202,7 +1217,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     if "国网" in norm or "电网公司" in norm:
         _grid_companies(norm, hits, taken, d)
     if "子公司" in norm or "旗下" in norm:
+        spans = {id(h): (h.start, h.end) for h in heads.values()}
         _units_by_legal_name(norm, hits, d)
+        heads = {p: h for p, h in heads.items() if (h.start, h.end) == spans[id(h)]}  # (not a head made a unit)
     _legal_names(norm, hits, taken, d, heads)
     _bureau_names(norm, hits, taken, d)
     weak: list[_Hit] = []
@@ -1220,18 +1237,18 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
             got = _suffix_name(norm, ss, se, d)
         if got is not None and 1 in occupied[got[0]:se] and (head := heads.get(got[0])) is not None and \
-                head in hits and 1 not in occupied[head.end:se] and \
+                any(x is head for x in hits) and 1 not in occupied[head.end:se] and \
                 ((known := d.lookup(got[1])) is None or known.name == head.name) and \
                 (head.end < ss or head.start in short_heads or not _SHORT_FORM_THEN_SUFFIX.fullmatch(norm, ss, se) or
                  _SHORT_FORM_NEXT.match(norm, se) is not None or norm.startswith("集团", se)):
             # (right before the suffix, only before a cue or punctuation, as _SHORT_FORM_THEN_SUFFIX reads: not
             # 海尔智能冰箱, a brand and its product)
-            hits.remove(head)  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
+            hits[:] = [x for x in hits if x is not head]  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
             occupied[head.start:head.end] = bytes(head.end - head.start)
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
-        entry = d.lookup(got[1])
+        entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
@@ -1315,19 +1332,19 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     return hits, shadow, cashtag_spans
 
 
-# what shows a joint venture named by its parents' two names glued (华域与麦格纳合资的华域麦格纳,
-# 各持股 50% 的延锋安道拓座椅有限公司): 合资 just before it, or its legal name after it in a text that
-# speaks of a venture (合资, 各持股) and does not make one of the two its short name (益海嘉里金龙鱼粮油
-# 食品股份有限公司（以下简称“金龙鱼”）: one firm's legal name, holding its parent's name)
-_VENTURE_BEFORE = re.compile(r"合资")
+# what shows a joint venture named by its parents' two names glued, right before it in its clause
+# (华域与麦格纳合资的华域麦格纳, 各持股 50% 的延锋安道拓座椅有限公司, 持股 49.2% 并纳入合并报表的海信日立):
+# not 合资品牌, 合资车企 (a kind), nor a
+# legal name that makes one of the two its short name (益海嘉里金龙鱼…（以下简称“金龙鱼”）)
+_VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,4}$")
 _VENTURE_LEGAL_AFTER = re.compile(r"[" + CJK + r"]{0,6}?(?:股份有限公司|有限责任公司|有限公司)")
 
 
 def _joint_ventures(norm: str, hits: list[_Hit], d: Dictionary) -> None:
-    """Two known firms' names written together (延锋|安道拓, 华域|麦格纳) in a text about a joint venture:
-    the venture, one firm of that name, where 合资 comes just before the pair or its legal name follows
-    it; then every other place the pair is written. Two names glued without either sign stay two
-    firms (中国电信天翼云, 标普高盛: a firm and its unit, a list without its comma)."""
+    """Two known firms' names written together (延锋|安道拓, 华域|麦格纳) right after the words that make
+    them a venture (合资的, 各持股…的): the venture, one firm of that name, there and every other place the
+    pair is written. Two names glued without that stay two firms (中国电信天翼云, 标普高盛, 合资品牌长安福特
+    马自达: a firm and its unit, a list without its comma)."""
     firms = sorted((h for h in hits if h.kind == "company" and not h.codes and HAS_CJK.match(norm, h.start)),
                    key=attrgetter("start"))
     at_start = {h.start: h for h in firms}
@@ -1335,12 +1352,11 @@ def _joint_ventures(norm: str, hits: list[_Hit], d: Dictionary) -> None:
              HAS_CJK.match(norm, a.end - 1) and HAS_CJK.match(norm, b.end - 1) and
              (e := d.lookup(a.name)) is not None and e.kind == "company" and
              (f := d.lookup(b.name)) is not None and f.kind == "company"]
-    shared = "合资" in norm or "各持" in norm
     ventures = {norm[a.start:b.end] for a, b in pairs
-                if _VENTURE_BEFORE.search(norm, max(0, a.start - 12), a.start) or
-                (shared and (legal := _VENTURE_LEGAL_AFTER.match(norm, b.end)) is not None and
-                 not ((short := SHORT_NAME_AFTER.match(norm, legal.end())) is not None and
-                      short.group("name") in (norm[a.start:a.end], norm[b.start:b.end])))}
+                if _VENTURE_BEFORE.search(norm, max(0, a.start - 20), a.start) and
+                not ((legal := _VENTURE_LEGAL_AFTER.match(norm, b.end)) is not None and
+                     (short := SHORT_NAME_AFTER.match(norm, legal.end())) is not None and
+                     short.group("name") in (norm[a.start:a.end], norm[b.start:b.end]))}
     for a, b in pairs:
         name = norm[a.start:b.end]
         if name in ventures and a in hits and b in hits:
@@ -1911,6 +1927,24 @@ def _units_under_parent(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictio
             _unit_then_close(norm, m.end(), parent, hits, taken, d)  # 生物股份旗下的金宇保灵，以及…
 
 
+_UNIT_CLOSERS = frozenset({"以及", "和", "与", "及", "、", "，", ",", "。", "；", "等"})
+_DIVISION_AFTER = re.compile(r"(?:与|和|及)[\u4e00-\u9fff]{0,6}?(?:事业部|事业群|业务部|部门|板块)")
+
+
+def _rare_pair_then_close(toks: list[str]) -> str | None:
+    """Two characters after the brand (``toks[0]``) that make no word of the language (同芯: 同|芯, or a rare
+    word), then a list's closer: the rest of a unit's name, or None."""
+    if len(toks) > 2 and len(toks[1]) == 2 and toks[2] in _UNIT_CLOSERS:
+        rest = toks[1]
+    elif len(toks) > 3 and len(toks[1]) == 1 and len(toks[2]) == 1 and toks[3] in _UNIT_CLOSERS:
+        rest = toks[1] + toks[2]
+    else:
+        return None
+    if not HAS_CJK_ONLY.fullmatch(rest) or jieba.dt.FREQ.get(rest, 0) >= 60 or any(c in FUNCTION_CHARS for c in rest):
+        return None
+    return rest
+
+
 def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> bool:
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
@@ -1926,6 +1960,10 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
         name += toks[i + 1] + toks[i + 2]  # (默沙东动物保健)
     elif toks[i + 1] in _UNIT_TAILS:
         name += toks[i + 1]  # (东方电机: one token to the segmenter, cut at the brand)
+    elif not i and (rest := _rare_pair_then_close(toks)) is not None and \
+            not _DIVISION_AFTER.match(norm, at + len(name) + len(rest)):
+        name += rest  # 紫光国微旗下的紫光同芯以及…: the brand and two characters of no word, closed (not 美的暖通
+        # 与楼宇事业部, a division)
     elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
         return False  # (a place and the brand alone, then a word of the sentence: 云南神火也)
     s, e = at, at + len(name)
@@ -1977,16 +2015,18 @@ _UNIT_WORD_BEFORE = re.compile(r"(?:子公司|孙公司)$")
 # a unit's Latin name and the short name the text gives it, right after its legal name
 _GLOSS_THEN_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
                                     r"[\"“](?P<name>[A-Za-z0-9" + CJK + r"]{2,10})[\"”][)）]")
-_UNIT_LEGAL_AFTER = re.compile(r"(?P<trade>[" + CJK + r"]{3,6}?)(?:股份有限公司|有限责任公司|有限公司)")
+_UNIT_LEGAL_AFTER = re.compile(r"(?P<trade>[" + CJK + r"]{2,6}?)(?:股份有限公司|股份公司|有限责任公司|有限公司)")
 
 
 def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
     """A unit's legal name that begins with its listed parent's short name, after the word for a unit
-    (全资子公司华域汽车电动系统有限公司): the unit, by its name without the tail, not the parent the legal
-    name begins with (a firm's own legal name, 宁德时代新能源科技股份有限公司, has no
-    such word before it; after 旗下 a text may write the firm's own, 山东黄金 旗下的山东黄金矿业股份有限公司,
-    and a trade of two characters, 矿业, is mostly the firm's own legal name)."""
-    for h in hits:
+    (全资子公司华域汽车电动系统有限公司, written again bare later): the unit, by its name without the tail, not
+    the parent the legal name begins with. Only where the text names the unit again by that name, or glosses
+    it and gives it a short name of its own (旗下马士基集装箱工业有限公司（Maersk Container Industry，以下简称“MCI”）):
+    a listed firm's own legal name after 子公司 or 旗下 is written once and begins with its short name too
+    (旗下子公司中国石油天然气股份有限公司, 宁德时代新能源科技股份有限公司, 山东黄金矿业股份有限公司)."""
+    added: list[_Hit] = []
+    for h in list(hits):
         if h.kind != "company" or h.codes:
             continue
         sub = _UNIT_WORD_BEFORE.search(norm, max(0, h.start - 5), h.start) is not None
@@ -1999,24 +2039,29 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
         entry = d.lookup(h.name)
         if entry is None or entry.kind != "company" or norm[h.start:h.end] not in (entry.name, *entry.aliases):
             continue
-        glossed = _GLOSS_THEN_SHORT_NAME.match(norm, m.end())
-        if sub and not entry.tickers and glossed is None:
-            continue  # (a listed parent by its own short name: 子公司郑州恒达智控…, 子公司广东邦普循环科技… are
-            # units the dictionary knows, by their legal names)
-        if not sub and (glossed is None or d.lookup(glossed.group("name")) is entry):
-            continue  # 旗下马士基集装箱工业有限公司（Maersk Container Industry，以下简称“MCI”）: a unit the text names
-            # in a gloss of its own (not 山东黄金 旗下的山东黄金矿业股份有限公司, the firm's own legal name)
         parent, trade = h.name, m.group("trade")
         unit = norm[h.start:h.end] + trade
-        if glossed is not None and glossed.group("name") != unit:  # (its short name there and again: MCI)
-            hits.append(_Hit(glossed.start("name"), glossed.end("name"), unit))
-            p = norm.find(glossed.group("name"), glossed.end())
+        glossed = _GLOSS_THEN_SHORT_NAME.match(norm, m.end())
+        if glossed is None and not (sub and entry.tickers and norm.find(unit, m.end()) >= 0):
+            continue
+        if glossed is not None and (d.lookup(glossed.group("name")) is entry or glossed.group("name") == unit):
+            continue
+        known = d.lookup(unit) or (d.lookup(unit[2:]) if unit.startswith("中国") else None)
+        if known is not None and known is not entry:
+            unit = known.name  # (中国平安人寿保险: the unit the dictionary holds, 平安人寿)
+        if glossed is not None:  # (its short name there and again, as a word: MCI, not MCI|S)
+            short = glossed.group("name")
+            p = glossed.start("name")
             while p >= 0:
-                hits.append(_Hit(p, p + len(glossed.group("name")), unit))
-                p = norm.find(glossed.group("name"), p + len(glossed.group("name")))
+                e = p + len(short)
+                if not (p > 0 and norm[p - 1].isascii() and norm[p - 1].isalnum()) and \
+                        not (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
+                    added.append(_Hit(p, e, unit))
+                p = norm.find(short, e)
         for o in hits:  # (its bare name elsewhere, 华域汽车电动系统, is the unit's too)
             if o is h or (o.name == parent and not o.codes and norm.startswith(trade, o.end)):
                 o.end, o.name = o.end + len(trade), unit
+    hits.extend(added)
 
 
 def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
@@ -2046,9 +2091,9 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
             if got is not None:
                 got = _with_bracketed_place(norm, got, d)
         if got is not None and heads and taken.overlaps(got[0], m.end()) and \
-                (head := heads.get(got[0])) is not None and head in hits and not taken.overlaps(head.end, m.end()) and \
+                (head := heads.get(got[0])) is not None and any(x is head for x in hits) and not taken.overlaps(head.end, m.end()) and \
                 d.lookup(LEGAL_NAME_END.sub("", got[1])) is None:
-            hits.remove(head)  # 中盐|吉兰泰氯碱化工有限公司: a firm's short form heading another firm's legal name
+            hits[:] = [x for x in hits if x is not head]  # 中盐|吉兰泰氯碱化工有限公司: a firm's short form heading another firm's legal name
             taken.taken[head.start:head.end] = bytes(head.end - head.start)
         if got is not None and not taken.overlaps(got[0], m.end()):
             got = _begun_by_short_name(norm, got, m.end(), hits)
@@ -2462,8 +2507,7 @@ _SHORT_FORM_THEN_SUFFIX = re.compile(r"新能源|能源|药业|医药|科技|电
 
 _FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
 # what may follow such a name (达钢能源发布公告, 永钢药业表示): a cue or punctuation, not a product (海尔智能冰箱)
-_SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|称|的|在|于|将|已|也|则|和|与|、|等|成立|获|完成|旗下|董事"
-                              r"|有望|今日|股价|拟|近日|此前|目前|预计|计划")
+_SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|称|的|在|于|将|已|也|则|和|与|、|等|成立|获|完成|旗下|董事")
 _SITE_ONLY_AFTER = re.compile(r"基地|园区|厂区")  # (浙江石化项目: the firm's project, the firm)
 # trades a site is named by after its place (防城港钢铁基地); not 集团 or 控股, the group's own name
 _SITE_TRADES = re.compile(r"钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|煤化工|能源")
@@ -2489,9 +2533,9 @@ def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
         for s, name in items:
             e = s + len(name)
             head = heads.get(s) if heads else None
-            if head is not None and head in hits and head.end < e and not taken.overlaps(head.end, e) and \
+            if head is not None and any(x is head for x in hits) and head.end < e and not taken.overlaps(head.end, e) and \
                     name not in d.by_form and _unit_name_shape(name):
-                hits.remove(head)
+                hits[:] = [x for x in hits if x is not head]
                 taken.taken[head.start:head.end] = bytes(head.end - head.start)
             if taken.overlaps(s, e):
                 continue
@@ -2517,8 +2561,11 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
             starts = {s for s, _ in company_spans}
         counted = last_start == -1 and bool(items) and counted_as_companies(norm, items[-1][1])  # 等3家…公司
         last = LAST_ITEM_THEN_CLOSE.match(norm, last_start) if last_start > 0 and items else None
-        if last is not None and counted_as_companies(norm, last.end()):
+        if last is not None and counted_as_companies(norm, last.end()) and \
+                (not counted_bare(norm, last.end()) or _firm_among(norm, [*items, last.span()], company_spans, d)
+                 or first_end in ends):
             items, last_start, counted = [*items, last.span()], -1, True  # …、C和D等3家企业: D is an item too
+            # (without 等, A、B和C三家…公司 only where one of them is a firm: not 隔膜、铜箔和电解液三家公司)
         loose = False  # closed by 等企业 without a count, or a stake's list: only names, one of them a firm's
         if not counted and items:
             close = items[-1][1] if last_start == -1 else last.end() if last is not None else -1
@@ -2696,7 +2743,10 @@ def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> 
             prev = ends.get(before) if h.start > 1 and norm[h.start - 1] in _LAST_ITEM_JOINS else None
             last = prev is not None and norm[prev.start - 1:prev.start] == LIST_SEP and \
                 (after == len(norm) or norm[after] in _LIST_CLOSERS)  # (和太平洋航运: the name goes on)
-            closed = _CLOSED_AS_FIRMS.match(norm, after) is not None  # (今日资本等机构为其股东)
+            closed = _CLOSED_AS_FIRMS.match(norm, after) is not None and \
+                jieba.dt.FREQ.get(norm[h.start:h.end], 0) < 60 and \
+                not _ENGAGED_IN_BEFORE.search(norm, max(0, h.start - 16), h.start)
+            # (今日资本等机构为其股东; not 从事农产品等企业, 太阳能等企业: a word of the language, a line of business)
             if left or right or last or closed:  # (甲、乙和丙: the last of a list, after 和 or 及)
                 hits.append(h)
                 ends[h.end], starts[h.start] = h, h
@@ -2705,6 +2755,7 @@ def _listed_with_companies(norm: str, hits: list[_Hit], pending: list[_Hit]) -> 
 
 
 _ITEM_ENDS = frozenset("、和与及等，,。；;（()）\n")
+_ENGAGED_IN_BEFORE = re.compile(r"(?:从事|生产|涉及|包括|布局|经营|主营)[^，。；,;]*$")
 # what closes a list with a word for firms right after an ambiguous name (今日资本等机构, 探路者等公司)
 _CLOSED_AS_FIRMS = re.compile(r"等(?:[0-9一二两三四五六七八九十多数几]家)?(?:机构|公司|企业|股东|投资方|投资机构|老股东|券商|基金|厂商|品牌商)")
 _CODE_BRACKET_BACK = re.compile(r"[(（][0-9A-Za-z.:，,、 ]{4,24}[)）]$")
@@ -2872,17 +2923,18 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         _units_given_short_names(norm, hits, d, taken)
         _known_given_short_names(norm, hits, d, taken, bounds)
     for h, short, after in given:
-        known = d.lookup(short)
+        known = _known_by_full_form(short, d)
         start = h.start
         if after > 0 and not _abbreviates(short, norm[h.start:h.end]):
             start -= _left_by(norm, h.start, short)  # 北京索为|系统技术股份有限公司（以下简称“索为系统”）: the reading
             # stopped at 为 (a function character); the short name's first characters begin the legal name
-        explicit = after > 0 and _NAMING_WORD.search(norm, h.end, after) is not None
+        named = after > 0 and _NAMING_WORD.search(norm, h.end, after) is not None
+        explicit = named and known is not None and d.by_form.get(short) is known  # (an exact form: 滴滴, not 长城集团 via 长城)
         if known is not None and known.kind == "company" and short != h.name and \
                 (explicit or _abbreviates(short, norm[h.start:h.end])):
             h.name = known.name  # 平安国际融资租赁有限公司（简称“平安租赁”）: the known firm, under its full name;
             continue  # so too where the text says so of a short name of another make (北京小桔科技…（以下简称“滴滴”）)
-        if explicit and known is None and _BRAND_OF_ITS_OWN.fullmatch(short):
+        if named and known is None and _BRAND_OF_ITS_OWN.fullmatch(short) and not _PLACEHOLDER_NAME.search(short):
             h.name = short  # 南京领行科技股份有限公司（以下简称“T3出行”）: a brand with letters or digits, its own name
             _bare_mentions(norm, hits, taken, bounds, short, after, short)
             continue
@@ -2905,6 +2957,23 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
 
 
 _NAMING_WORD = re.compile(r"简称|下称")
+_GROUP_WORD_END = re.compile(r"(?:集团|公司|股份|控股)$")
+
+
+def _known_by_full_form(short: str, d: Dictionary) -> Entry | None:
+    """The firm a short name the text gives is, where the dictionary holds it as one of its full forms: not
+    through a short form of curated_forms.tsv or an ambiguous one (河北长城建设集团有限公司（以下简称“长城集团”）
+    is no 长城汽车, whatever 长城 alone may be)."""
+    known = d.lookup(short)
+    if known is None or d.by_form.get(nfkc_same_length(short)) is known or d.by_form.get(short) is known:
+        return known  # (an exact form of the firm, 首钢集团 itself, whatever its short form)
+    base = _GROUP_WORD_END.sub("", short)
+    if any(f in known.short_forms or f in known.ambiguous_forms for f in (short, base)) or \
+            (known.ambiguous and d.by_form.get(short) is not known):
+        return None
+    return known
+# a party the text keeps anonymous (“A公司”, “B方”) or a unit (“5G实验室”): no brand of its own
+_PLACEHOLDER_NAME = re.compile(r"^[A-Za-z0-9]?[\u4e00-\u9fff]*(?:公司|集团|银行|方|实验室|中心|项目|基金|平台)$|^[A-Za-z0-9][\u4e00-\u9fff]")
 # a short name made of letters or digits and characters, or letters alone (T3出行, 58同城, ATL): no word of the
 # language, whatever the legal name it is given to
 _BRAND_OF_ITS_OWN = re.compile(r"(?![0-9]+[年月日季期号])(?=.*[A-Za-z0-9])(?=.*[A-Za-z\u4e00-\u9fff]{2})[A-Za-z0-9\u4e00-\u9fff]{2,8}")
@@ -3315,7 +3384,7 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
             c.tickers.append(t.code)
     out = []
     for c in by_name.values():
-        entry = d.lookup(c.name)
+        entry = _known_by_full_form(c.name, d)  # (长城集团 named by the text: no listing of 长城汽车's)
         if entry is not None and entry.kind != "block" and \
                 not (c.name != entry.name and c.tickers and not any(t in entry.tickers for t in c.tickers)):
             # listings the text does not give: the dictionary's (not where the text's codes are none of the

@@ -189,24 +189,30 @@ def enumeration_items(norm: str) -> list[tuple[int, int, list[tuple[int, int]]]]
 
 # an enumeration closed by a count of companies (A、B、C等3家网约车平台公司, A、B等多家银行): its items
 # are companies whatever their form (黄金出行, 交通约车 have no organisation suffix)
+_COUNTED_BARE = r"(?:[两三四五六七八九十]|[2-9])\s?家[^，。；;,、\n]{0,6}?(?:公司|企业|厂商|品牌|巨头|车企|药企|房企|险企)"
+_COUNTED_BARE_RE = re.compile(_COUNTED_BARE)
 _COUNTED_AS_COMPANIES = re.compile(
     r"等\s?(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3}|多|数|几)\s?家[^，。；;,、\n]{0,8}?"
     r"(?:公司|企业|机构|平台|银行|券商|车企|药企|房企|险企|基金|私募|厂商)"
-    # …or counted right after the last item, without 等 (A、B和C三家外资品牌, A、B、C和D四大添加剂企业)
-    # (N大品牌 are mostly a firm's own brands: 旗下A、B和C三大品牌)
-    r"|(?:[两三四五六七八九十]|[2-9])\s?(?:家[^，。；;,、\n]{0,6}?(?:公司|企业|厂商|品牌|巨头|车企|药企|房企|险企)"
-    r"|大[^，。；;,、\n]{0,6}?(?:公司|企业|厂商|巨头|车企|药企|房企|险企))")
+    # …or counted right after the last item, without 等 (A、B和C三家外资品牌): firms, where one item is a
+    # firm's (counted_bare; not N大…企业, the press's count of segments: 正极、负极、隔膜和电解液四大主材企业)
+    r"|" + _COUNTED_BARE)
 # …closed by a word for firms without a count (A、B和C等企业, 等EDA企业; not 等地的企业, 等企业家)
 _LISTED_AS_COMPANIES = re.compile(r"(?:等(?![地区省市国])|为代表的|为首的)[\u4e00-\u9fffA-Za-z]{0,4}?"
                                   r"(?:公司|企业|厂商|车企|房企|药企|险企|品牌)"
                                   r"(?![\u4e00-\u9fff]?(?:家|数|股))")
 # the last item of an enumeration after 和 or 及, then what closes it (…、C和D等企业: D)
-LAST_ITEM_THEN_CLOSE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?(?=等|为代表的|为首的|(?:[两三四五六七八九十]|[2-9])\s?[家大])")
+LAST_ITEM_THEN_CLOSE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}?(?=等|为代表的|为首的|(?:[两三四五六七八九十]|[2-9])\s?家)")
 
 
 def listed_as_companies(norm: str, pos: int) -> bool:
     """``norm[pos:]`` closes an enumeration with a word for firms, uncounted (``等企业``)."""
     return _LISTED_AS_COMPANIES.match(norm, pos) is not None
+
+
+def counted_bare(norm: str, pos: int) -> bool:
+    """``norm[pos:]`` counts the list's firms without 等 (``三家外资品牌``)."""
+    return _COUNTED_BARE_RE.match(norm, pos) is not None
 
 
 def counted_as_companies(norm: str, pos: int) -> bool:
