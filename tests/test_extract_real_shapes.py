@@ -2623,3 +2623,9 @@ def test_review_of_stop_36_codes(text, names, tickers):
 ])
 def test_review_of_stop_36(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_body_glossed_in_a_list_with_firms_is_no_firm():
+    """中国铜原料联合谈判小组（CSPT）与安托法加斯塔（Antofagasta）: a buyers' group beside a firm, no firm."""
+    text = "中国铜原料联合谈判小组（CSPT）与澄岚矿业（Chenglan Mining）敲定2027年铜精矿长单加工费。"
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == ["澄岚矿业"]

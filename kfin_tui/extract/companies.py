@@ -1374,7 +1374,7 @@ LATIN_GLOSS_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'+\-]{1,40}[,�
 
 
 _CJK_RUN_BEFORE = re.compile(r"[" + CJK + r"]{2,16}$")
-_NOT_FIRM_END = re.compile(r"(?:条例|协定|协议|准则|法案?|办法|规定|标准|组织|联盟|局|会|委|署|院|厅|部|府)$")
+_NOT_FIRM_END = re.compile(r"(?:条例|协定|协议|准则|法案?|办法|规定|标准|组织|联盟|小组|工作组|局|会|委|署|院|厅|部|府)$")
 
 
 def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
@@ -2335,7 +2335,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
                 break
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
-                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ:
+                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _NOT_FIRM_END.search(name):
             continue  # (a known name is the scan's; a word of the language is no firm's name: 投资者（QDII）, 数据公司（IDC）)
         # an acronym in the brackets is mostly a term's (总交易额（GTV）, 拆息（HIBOR）): such a name only in a list
         term = _ACRONYM.fullmatch(gloss) is not None
