@@ -2629,3 +2629,13 @@ def test_a_body_glossed_in_a_list_with_firms_is_no_firm():
     """中国铜原料联合谈判小组（CSPT）与安托法加斯塔（Antofagasta）: a buyers' group beside a firm, no firm."""
     text = "中国铜原料联合谈判小组（CSPT）与澄岚矿业（Chenglan Mining）敲定2027年铜精矿长单加工费。"
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == ["澄岚矿业"]
+
+
+# from blinds 171-174 (stop 36, drawn after the stop's last group was scored)
+@pytest.mark.parametrize(("text", "names"), [
+    ("据介绍，公司位于新西兰的北岛工厂（Kiwi Chews Industries）产能利用率回升至七成。", ["Kiwi Chews Industries"]),  # a plant
+    ("宜春一家锂云母提锂企业澄岚锂材的负责人表示。", ["澄岚锂材"]),                # 提锂|企业, no 锂企
+    ("上工申贝旗下德国子公司澄普爱华（Dürkopp Adler）订单回暖。", ["上工申贝", "澄普爱华"]),  # a gloss with ü
+])
+def test_companies_from_blinds_171_to_174(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

@@ -1756,9 +1756,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
     """(``at``: where KIND_THEN_NAME can match, :func:`_cue_word_starts`)"""
     five = _matches_at(KIND_THEN_NAME5, norm, at) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
     for m in itertools.chain(five, _matches_at(KIND_THEN_NAME, norm, at)):
-        if m.start() > 0 and m.start("name") - m.start() >= 2 and \
-                jieba.dt.FREQ.get(norm[m.start() - 1:m.start() + 1], 0) >= COMMON_WORD_FREQ // 5 and \
-                norm[m.start() - 1:m.start() + 1] not in _KIND_WORD_SET and not _begins_token(norm, m.start()):
+        if (m.start() > 0 and m.start("name") - m.start() >= 2 and
+                jieba.dt.FREQ.get(norm[m.start() - 1:m.start() + 1], 0) >= COMMON_WORD_FREQ // 5 and
+                norm[m.start() - 1:m.start() + 1] not in _KIND_WORD_SET and not _begins_token(norm, m.start())) or \
+                (norm.startswith("企业", m.start() + 1) and m.start("name") - m.start() == 2):  # (提锂|企业: no 锂企)
             # 中央厨|房企|业某某: the kind word's first character ends a word before it (厨房): read from the next one
             again = (KIND_THEN_NAME5 if len(m.group("name")) == 5 else KIND_THEN_NAME).match(norm, m.start() + 1)
             if again is None:
@@ -2250,7 +2251,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 # words that count firms of a kind (多数Robotaxi公司, 各家SaaS公司)
 _MANY_BEFORE = re.compile(r"(?:多数|多家|各家|各|这些|那些|所有|一些|部分|不少|其他|其它|许多|众多|头部|主流|国内|海外)$")
 # a foreign firm's Chinese name with its own name in Latin letters after it (顶级手套（Top Glove）, 纽斯达（Nyrstar）)
-_GLOSSED = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])\s?(?P<gloss>[A-Z][A-Za-z'&.\-]*(?:\s&?\s?[A-Za-z][A-Za-z'&.\-]*){0,4})\s?[）)]")
+_GLOSSED = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])\s?(?P<gloss>[A-Z][A-Za-z'&.\-\u00c0-\u00ff]*"
+                     r"(?:\s&?\s?[A-Za-z][A-Za-z'&.\-\u00c0-\u00ff]*){0,4})\s?[）)]")  # (杜克普爱华（Dürkopp Adler）)
 # what makes such a name a firm's: a word for a firm right before it, or its Latin name ends in one
 _GLOSS_CUE = re.compile(KIND_END.pattern[:-2] + r"|巨头|同业|同行|子公司|孙公司|旗下的?|竞争对手|对手|机构|集团)$")
 _GLOSS_FIRM_WORD = re.compile(r"(?:\s(?:&\s?)?(?:Co\.?|Group|Holdings|Capital|Partners|Management|Technologies|Inc\.?"
@@ -2296,6 +2298,9 @@ _GLOSS_JOIN_AFTER = re.compile(r"\s?(?:、|和|与|及|以及)\s?")
 _GLOSS_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s?$")
 
 
+_SITE_WORDS = ("工厂", "基地", "厂区", "园区", "项目", "矿山", "矿区")
+
+
 def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
     """A name the dictionary lacks, written with the firm's own name in Latin letters in brackets after
     it (马来西亚的顶级手套（Top Glove）, 托克集团旗下的纽斯达（Nyrstar）): a company when a word for a firm
@@ -2333,6 +2338,10 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             if name[:k] in GENERIC_PREFIX and name[:k] != "中国" and _place(name[:k]) and len(name) - k >= 2:
                 s, name = s + k, name[k:]
                 break
+        if name.endswith(_SITE_WORDS) and _GLOSS_FIRM_WORD.search(gloss) is not None and not taken.overlaps(b + 1, m.end() - 1):
+            gs = norm.index(gloss, b)  # 北岛工厂（BOP Industries）: a plant named in Chinese, the firm in Latin
+            _add_named(norm, hits, taken, d, gs, gs + len(gloss), gloss)
+            continue
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
                 or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _NOT_FIRM_END.search(name):
