@@ -2334,6 +2334,8 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
         s0 = s  # (where the name's words begin: a list's joining word stands before it)
         if name[0] in FUNCTION_CHARS and len(name) >= 3:
             s, name = s + 1, name[1:]  # 主要有洛克萨（LKS）: a verb's character jieba glued to the name
+        elif name[0] == "商" and len(name) >= 3 and s > 0 and HAS_CJK.match(norm, s - 1):
+            s, name = s + 1, name[1:]  # 零售商|乐购（Tesco）: the kind word's 商, cut from it by the segmenter
         for k in (3, 2):  # 舍弗勒和日本恩斯克（NSK）: the country is no part of the name
             if name[:k] in GENERIC_PREFIX and name[:k] != "中国" and _place(name[:k]) and len(name) - k >= 2:
                 s, name = s + k, name[k:]

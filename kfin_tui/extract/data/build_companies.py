@@ -105,7 +105,8 @@ def read_curated(path: Path):
         yield name, kind, [t for t in tickers.split(",") if t], [a for a in aliases.split(",") if a], flags
 
 
-CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv", "curated_more.tsv", "curated_2022.tsv")
+CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv", "curated_more.tsv", "curated_2022.tsv",
+           "curated_2022b.tsv")
 GROUP_TAIL = re.compile(r"(?:股份|集团|控股|公司|有限公司|集团股份)$")
 
 
