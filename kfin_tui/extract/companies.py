@@ -1197,7 +1197,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
 
     _place_banks(norm, hits, shadow, d)
-    _joint_ventures(norm, hits, d)
+    if "合资" in norm or "持" in norm:  # (what _VENTURE_BEFORE needs: 合资的, (各)持股…的)
+        _joint_ventures(norm, hits, d)
     taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow)
     # a firm's short form (三一 for 三一重工, 中节能 for 中国节能: curated_forms.tsv; any alias of two characters)
     # where more name characters
@@ -3285,9 +3286,6 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
     return kind
 
 
-_LEGAL_TAIL_AT = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
-
-
 def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dictionary) -> str:
     """The name the text writes for a known firm whose dictionary name it never writes: its most
     used form among the mentions the dictionary files under the firm (陆金所 for 陆金所控股, 保利协鑫 for
@@ -3314,7 +3312,7 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     # written as itself, not only as the head of its legal name given a short name of the text's
     # (中国盐业集团有限公司（中盐集团）: the text's own name for the firm is the short one it goes on to use)
     heads = {m.start for m in c.mentions if m.end - m.start == len(name)}
-    written = any(not (p in heads and (tail := _LEGAL_TAIL_AT.match(norm, p + len(name))) is not None and
+    written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + len(name))) is not None and
                        (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
                   for p in _occurrences(norm, name))
     counts: dict[str, int] = {}
