@@ -2639,3 +2639,43 @@ def test_a_body_glossed_in_a_list_with_firms_is_no_firm():
 ])
 def test_companies_from_blinds_171_to_174(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from blinds 175-178 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("该基地具备年产 320 万套汽车天窗的能力。", []),                                   # a magnitude, no 万套汽车
+    ("2019年公司通过子公司收购了荷兰铝饰条企业Vrom的资产，后者改名运营。", ["Vrom"]),  # the name ends before 的
+    ("公司收购德国KRT公司的股权后完成整合。", []),                                      # no 的股权
+    ("德资的博世与美资的岚特华（Lantex）分列第三、第四。", ["博世", "岚特华"]),       # what describes it, no part of it
+    ("德国伟巴斯特（Webasto）和荷兰澄纳法（Chenalfa）合计占据近六成份额。", ["伟巴斯特", "澄纳法"]),  # a name in 法, no law
+    ("美国通胀削减法（Inflation Reduction Act）今年生效。", []),                        # a law in 法
+    ("公司此前从意大利Lumina Beauty Devices公司收购了激光设备业务。", ["Lumina Beauty Devices"]),  # the name goes on
+    ("公司与韩国Daewon合作引进的肉毒毒素已获批。", ["Daewon"]),                        # a firm after its country
+    ("公司全资子公司瑞典Nordvik上半年收入增长。", ["Nordvik"]),
+    ("据英国Nature杂志报道，该研究已发表。", []),                                     # a journal
+    ("美国FDA已批准该药上市。", []),                                                     # an acronym: a body
+    ("日本Switch游戏机销量再创新高。", []),                                               # a product
+    ("智利樱桃营销商澄果（Chengo Fruit）表示，今年到港量增加。", ["澄果"]),           # 营销商, a word for a firm
+    ("榴莲进口商岚农果业的相关人士表示，价格回落。", ["岚农果业"]),                   # 进口商 …的相关人士
+    ("公司在云南的 4 个苹果种植基地已投产。", []),                                       # a fruit counted
+    ("全资子公司澄耀汽车铝件（江苏）有限公司（以下简称“澄耀铝件”）将投资建厂。澄耀铝件表示产能将翻倍。",
+     ["澄耀铝件"]),                                                                       # a legal name with its place
+])
+def test_companies_from_blinds_175_to_178(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("上市首日成交额仅 2,300 余万港元。", "2,300 余万港元", "money"),   # 余 after the space, then the magnitude
+    ("今年已处理 40 余起侵权案件。", "40 余起", "count"),             # 余起: events counted, no starting price
+    ("百亿水果商澄果集团启动上市辅导。", "百亿", "money"),               # a firm's scale as a bare magnitude
+    ("谁在分食千亿市场", "千亿", "money"),
+])
+def test_figures_from_blinds_175_to_178(text, figure, kind):
+    found = {f.text: f.kind for f in extract(text).figures}
+    assert found.get(figure) == kind, found
+
+
+@pytest.mark.parametrize("text", ["上海一家百亿级量化私募", "售价9999起", "其“百亿农研”专项"])
+def test_bare_magnitudes_that_stay_no_figure(text):
+    assert [f.text for f in extract(text).figures] == []

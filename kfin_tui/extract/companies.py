@@ -40,6 +40,7 @@ from .names import (
     LATIN_AFTER_COMPANY_WORDS,
     LATIN_BEFORE_COMPANY_WORD,
     LATIN_BEFORE_ROLE,
+    LATIN_NOT_FIRM,
     LATIN_ORG_NAME,
     LATIN_UNIT_NAME,
     LATIN_UNIT_WORDS,
@@ -285,7 +286,7 @@ KIND_BEFORE_NAME = LISTED_KIND | {"品牌", "厂商", "厂家", "供应商", "�
                                   "初创公司", "独角兽", "龙头", "运营商", "服务商", "开发商", "平台", "代工厂", "工厂"}
 HK_CLASS_END = re.compile(r"-(?:SW|WR|W|S|B|U|R)$")
 KIND_END = re.compile("(?:" + "|".join(sorted((w for w in KIND_BEFORE_NAME if len(w) > 1), key=len, reverse=True))
-                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料|矿)商|[板钢纸药酒车船]厂)$")
+                      + "|(?:集成|发展|经销|代理|承包|贸易|分销|零部件|设备|材料|矿|进口|出口|营销|安装|批发)商|[板钢纸药酒车船]厂)$")
 # reporting words that end a firm's name right before its code (某某数据（02783.HK）)
 # a name that begins with a few capitals, then Chinese (JS环球生活, after a word of the sentence)
 _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]{2,6})$")
@@ -579,9 +580,9 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         part = "".join(toks[k:])
         if 2 <= len(part) <= 5:
             start, name = start - len(part) - 1, part + "·" + name
-    if (name[0] in "余多来" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
+    if (name[0] in "余多来万亿千百" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
             _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
-        return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure; 两大装瓶集团: the firms counted
+        return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
@@ -928,6 +929,9 @@ def may_name_known(text: str) -> bool:
     return bare != norm and bool(d.scan(bare))
 
 
+# measure words of things, not firms (6 个苹果, 两箱苹果), right before a name, after a number
+_THINGS_COUNTED = frozenset("个只斤箱吨颗筐串盒袋枚")
+_THING_COUNTED_BEFORE = re.compile(r"(?<![A-Za-z])[0-9一二两三四五六七八九十几多数]+\s?[个只斤箱吨颗筐串盒袋枚]$")
 _LONGEST_FORM = 40  # (characters: longer than any form the dictionary holds)
 # what may follow a short form of curated_forms.tsv beginning with 中 after a word (…与中钢集团, 。中铝表示)
 _SHORT_FORM_AFTER_CUE = re.compile(r"集团|公司|股份|表示|发布|公告|宣布|称|旗下|董事")  # (not 迁安中化”: a place's name)
@@ -1025,6 +1029,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
+        if entry.kind == "company" and norm[s - 1:s] in _THINGS_COUNTED and _THING_COUNTED_BEFORE.search(norm, max(0, s - 8), s):
+            continue  # 6 个苹果种植基地, 两箱苹果: a thing counted (a fruit), not the firm of that name
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
                                         _names_association(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
@@ -1308,6 +1314,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if taken.overlaps(s, e):
             continue
         name = m.group("name")
+        if "的" in name and name not in d.by_form:
+            name = name[:name.index("的")]  # 收购…企业SAM的资产: the firm's name ends before 的 (收购…公司的股权: none)
+            e = s + len(name)
+            if len(name) < 2 or taken.overlaps(s, e):
+                continue
         if (jieba.dt.FREQ.get(name, 0) > 0 and name not in d.by_form) or name[0] in FUNCTION_CHARS:
             continue  # (企业将易主: a verb after the word for a firm, no name)
         if name not in d.by_form and all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(name)):
@@ -1378,6 +1389,18 @@ _CJK_RUN_BEFORE = re.compile(r"[" + CJK + r"]{2,16}$")
 _NOT_FIRM_END = re.compile(r"(?:条例|协定|协议|准则|法案?|办法|规定|标准|组织|联盟|小组|工作组|局|会|委|署|院|厅|部|府)$")
 
 
+def _not_firm_end(name: str) -> bool:
+    """Whether ``name`` ends as a law, a rule or a body does (证券法, 欧盟数据保护条例, 谈判小组): a
+    name ending in 法 alone is a law only when what comes before is words of the language (证券|法),
+    not a transliteration (英纳法 for Inalfa)."""
+    m = _NOT_FIRM_END.search(name)
+    if m is None:
+        return False
+    if m.group() != "法":
+        return True
+    return all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(name[:-1])) if len(name) > 1 else True
+
+
 def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                                    bounds: LazyBounds) -> None:
     for m in LATIN_GLOSS_SHORT_NAME.finditer(norm):
@@ -1385,7 +1408,7 @@ def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy
         name = m.group("name")
         before = _CJK_RUN_BEFORE.search(norm, max(0, m.start() - 16), m.start())
         run = before.group() if before is not None else ""
-        if not run or _NOT_FIRM_END.search(run) or not (run.startswith(name[:2]) or SUFFIX_RE.search(run[-4:]) or
+        if not run or _not_firm_end(run) or not (run.startswith(name[:2]) or SUFFIX_RE.search(run[-4:]) or
                                                         KIND_END.search(run)):
             continue  # 欧盟通用数据保护条例（GDPR，以下简称“…”）, 张三（Zhang San，…）: a law, a body, a person
         entry = d.lookup(name)
@@ -1717,6 +1740,7 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车企", "房企", "险企", "酒企", "煤企", "电企", "国企", "央企",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
                "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
+               "进口商", "出口商", "营销商", "安装商", "批发商",
                "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
                "连锁", "船厂", "机构", "平台", "AMC", "厂", "牧场", "养殖场")
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
@@ -1727,12 +1751,12 @@ PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
 _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露|告诉记者)|完成|获得)|领投|跟投|参投"
                r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
-               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员)|的?一位"
+               r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员|人士)|的?一位"
                r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
 KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 # a person's role at the firm right after the name (…品牌某某的创始人对记者表示): the firm, though not
 # introduced with 一家
-_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员)")
+_ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员|人士)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
                             r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
                             r"(?P<name>[\u4e00-\u9fff]{4})"
@@ -2213,12 +2237,17 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 
     named_ends = {h.end for h in hits}
     starts = _latin_word_starts(norm)
+    _latin_after_country(norm, hits, taken, d, starts)
     for rx in (LATIN_AFTER_COMPANY_WORD, LATIN_UNIT_NAME, LATIN_ORG_NAME, LATIN_BEFORE_COMPANY_WORD, LATIN_BEFORE_ROLE):
         at = (cue_starts[1] if rx is LATIN_AFTER_COMPANY_WORD else cue_starts[2] if rx is LATIN_UNIT_NAME
               else starts)
         for m in _matches_at(rx, norm, at):
             name, s = m.group("name").rstrip(".-"), m.start("name")
             e = s + len(name)
+            if rx is LATIN_ORG_NAME and name == m.group("name"):
+                more = _LATIN_NAME_GOES_ON.match(norm, e)
+                if more is not None:  # High Technology Products: the name goes on past its firm's word
+                    name, e = norm[s:more.end()], more.end()
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
             if s > 1 and norm[s - 1] in "(（" and (s - 1) in named_ends:
@@ -2247,6 +2276,45 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
         if not named_again_bare(norm, name, s):
             continue  # 关于公司“酒企借壳”的传闻: a quoted phrase, not a name the article uses
         add(s, s + len(name), name)
+
+
+# capitalised words after a name that ends in a firm's word (High Technology Products公司)
+_LATIN_NAME_GOES_ON = re.compile(r"(?:\s[A-Z][A-Za-z0-9&\-]*){1,2}(?![A-Za-z0-9])", re.ASCII)
+# the countries the press writes before a foreign firm's own Latin name (韩国Hugel, 英国Sinclair)
+_COUNTRIES = frozenset({"韩国", "日本", "美国", "英国", "德国", "法国", "西班牙", "意大利", "瑞士", "瑞典", "荷兰", "比利时",
+                        "以色列", "澳大利亚", "澳洲", "加拿大", "新加坡", "印度", "丹麦", "挪威", "芬兰", "奥地利", "爱尔兰",
+                        "巴西", "墨西哥", "印尼", "越南", "泰国", "马来西亚", "新西兰", "智利", "阿根廷", "南非", "波兰",
+                        "葡萄牙", "卢森堡", "捷克", "匈牙利", "土耳其", "沙特", "阿联酋", "菲律宾"})
+# a name of one to three words, the first in mixed case and at least four letters long (not an acronym: 美国FDA,
+# 韩国KOSPI), with no Latin letter or digit after it
+_LATIN_AFTER_COUNTRY = re.compile(r"(?P<name>[A-Z][a-z][A-Za-z0-9&\-]*[a-z0-9](?:\s(?:&\s)?[A-Z][A-Za-z0-9&\-]*){0,2})"
+                                  r"(?![A-Za-z0-9.\-])", re.ASCII)
+# what makes the Latin word after a country something else than a firm: a journal, an index, a law, a product …
+_NOT_FIRM_AFTER_COUNTRY_NAME = re.compile(r"\s?(?:杂志|期刊|报|指数|法案|法|大学|学院|研究所|政府|央行|议会|协会|计划|项目|疫苗"
+                                          r"|药物|产品|系列|品牌|车型|机型|型号|芯片|平台|软件|系统|技术|方案|模式|标准|号"
+                                          r"|游戏|手机|电脑|耳机|相机|手表|音箱|[机车])"
+                                          # …or a mine, a lake, a field or a project (加拿大Jansen钾肥项目, 阿根廷Mariana锂盐湖)
+                                          r"|[\u4e00-\u9fff]{0,3}?(?:盐湖|湖|矿山|矿区|矿|项目|油田|气田|港|电站)")
+
+
+def _latin_after_country(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, starts: list[int]) -> None:
+    """A foreign firm the press names by its own Latin name right after its country (引进韩国Hugel的
+    肉毒毒素, 英国Sinclair上半年营收): a name in mixed case, no acronym, no journal, index, law or product
+    (英国Nature杂志, 美国FDA), nor a word that the Latin rules know as no firm's (Bloomberg, Nasdaq)."""
+    for s in starts:
+        if s < 2 or (norm[s - 2:s] not in _COUNTRIES and norm[max(0, s - 3):s] not in _COUNTRIES and
+                     norm[max(0, s - 4):s] not in _COUNTRIES):
+            continue
+        m = _LATIN_AFTER_COUNTRY.match(norm, s)
+        if m is None:
+            continue
+        name = m.group("name")
+        e = s + len(name)
+        if taken.overlaps(s, e) or not latin_name_ok(name, LATIN_STOP) or not latin_firm_ok(name) or \
+                name.split()[0] in LATIN_NOT_FIRM or _NOT_FIRM_AFTER_COUNTRY_NAME.match(norm, e) or \
+                d.lookup(name) is not None:
+            continue  # (a known name is the scan's)
+        _add_named(norm, hits, taken, d, s, e, name)
 
 
 # words that count firms of a kind (多数Robotaxi公司, 各家SaaS公司)
@@ -2333,6 +2401,9 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             if s > 0 and norm[s - 1] in "和与及" and not _item_ends_before(norm, s, hits):
                 continue  # 日本三和|精机（Sanwa Industries）: read from inside a name, no list's joining word
         s0 = s  # (where the name's words begin: a list's joining word stands before it)
+        if "的" in name[1:-1] and d.lookup(name) is None and len(name) - name.rindex("的") - 1 >= 2:
+            cut = name.rindex("的") + 1
+            s, name = s + cut, name[cut:]  # 与美资的恩坦华（Inteva）: what describes the firm is no part of its name
         if name[0] in FUNCTION_CHARS and len(name) >= 3:
             s, name = s + 1, name[1:]  # 主要有洛克萨（LKS）: a verb's character jieba glued to the name
         elif name[0] == "商" and len(name) >= 3 and s > 0 and HAS_CJK.match(norm, s - 1):
@@ -2347,7 +2418,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             continue
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
-                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _NOT_FIRM_END.search(name):
+                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _not_firm_end(name):
             continue  # (a known name is the scan's; a word of the language is no firm's name: 投资者（QDII）, 数据公司（IDC）)
         # an acronym in the brackets is mostly a term's (总交易额（GTV）, 拆息（HIBOR）): such a name only in a list
         term = _ACRONYM.fullmatch(gloss) is not None
@@ -2890,6 +2961,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
         if m is None and named and (tail := LEGAL_TAIL_AFTER.match(norm, h.end)) is not None:
             m = SHORT_NAME_AFTER.match(norm, tail.end())  # (…集成商某某科技|有限公司（简称“某某”）: read without the tail)
+        if m is None and named and (tail := _UNIT_LEGAL_TAIL.match(norm, h.end)) is not None and tail.end() > h.end and \
+                (later := SHORT_NAME_AFTER.match(norm, tail.end())) is not None and \
+                _abbreviates(later.group("name"), norm[h.start:tail.end()]) and \
+                later.group("name")[:2] == norm[h.start:h.start + 2]:
+            m, h.end = later, tail.end()  # 福耀汽车|铝件（福建）有限公司（以下简称“福耀铝件”）: the legal name goes on past the hit
         if m is None and norm[h.end:h.end + 1] in "(（" and LEGAL_NAME_END.search(norm, max(0, h.end - 6), h.end):
             m = BARE_SHORT_NAME_AFTER.match(norm, h.end)  # 某某钾盐有限责任公司（某某罗钾）: the bracket alone
             if m is not None and _place(m.group("name")):
@@ -3138,6 +3214,11 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
 _UNIT_GAP_WORDS = re.compile(r"的|旗下|下属|子公司|持有|收购|与|和|及")
 
 
+# a unit's legal name after its parent's name, maybe with its place in brackets (福耀汽车铝件（福建）有限公司)
+_UNIT_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:[(（][\u4e00-\u9fff]{2,3}[)）])?"
+                              r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
+
+
 def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -> None:
     """A known firm's name beginning a longer legal name that the text gives a short name of its own
     (欣旺达电动汽车电池有限公司（简称“欣旺达EVB”）): a unit of the firm, the company of that short
@@ -3145,7 +3226,7 @@ def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
     for h in list(hits):
         if h.kind != "company" or d.lookup(h.name) is None:
             continue
-        tail = LEGAL_TAIL.match(norm, h.end)
+        tail = _UNIT_LEGAL_TAIL.match(norm, h.end)
         if tail is None or tail.end() - h.end < 6:
             continue  # (某某股份有限公司（简称“某某”）: the firm itself)
         if _UNIT_GAP_WORDS.search(norm, h.end, tail.end()):

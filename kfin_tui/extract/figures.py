@@ -115,7 +115,10 @@ FIG_RE = re.compile(
     # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
     # the other end of a range after it (9 万至 10 万元); before a spaced unit, maybe after 余 (2,400 余户)
     r"(?(ar)(?:" + SPACE + r"(?=" + MAG + r"(?:" + SPACE + r"?" + UNIT + r"|[^\u4e00-\u9fff]|$|[至到]" + SPACE
-    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|[余多]?" + SPACED_UNIT + r"))?)"
+    + r"?[0-9]|(?<=[万亿])(?![科达家向象物纬航联邦通华顺和丰润隆盛辰泰安业元])" + r")|[余多]?" + SPACED_UNIT
+    + r"|[余多]" + MAG + r"(?:" + SPACE + r"?" + UNIT + r")))?)"
+    # (1,200 余万港元: the count's 余 after the space, then the magnitude)
+    r"(?P<post0>(?<=[ \u00a0])[余多](?=" + MAG + r"))?"
     r"(?P<mag>" + MAG + r")?"
     r"(?P<post2>余|多)?"
     r"(?:" + SPACE + r"(?=" + SPACED_UNIT + r"))?"
@@ -166,6 +169,10 @@ _HOME_WORD_ENDS = ("庭", "长", "居", "具", "电", "用", "乡", "园", "人"
 NOT_GOODS = frozenset({"年", "天", "周", "秒", "小时", "分钟", "个月", "个季度", "岁", "次", "期", "轮", "层", "类", "种",
                        "倍", "成", "点", "个交易日", "个工作日", "城", "伙", "班", "席", "宗", "票"})
 BASIS_POINTS = {"个基点", "基点", "个bp", "个BP", "bps", "bp", "BP"}
+# a bare round magnitude before what it measures the scale of (千亿市场, 百亿估值, 百亿盐企, 百亿水果商): money
+# (not 百亿级, the class of it, nor 百亿农研, a programme's name)
+SCALE_MAGNITUDES = frozenset({"百亿", "千亿", "万亿"})
+SCALE_AFTER = re.compile(r"(?:市场|估值|赛道|市值|营收|规模)|[\u4e00-\u9fff]{1,2}?[企商](?![业品标场务量谈])")
 # a bare magnitude reached or passed is a figure (突破千万, 成交破万亿): not the idiom 千万 (by all means)
 REACH_BEFORE = re.compile(r"(?:突破|跌破|冲破|站上|迈过|跨过|达到|高达|超过|逾|破|达)$")
 CURRENCY_SET = set(CURRENCIES) | {"分", "厘"}  # (分 and 厘 only in PRICE_IN_CENTS)
@@ -335,7 +342,7 @@ def _single(norm: str, m: re.Match):
     """(start, end, kind, value, unit, approx) of one FIG_RE match, or None if it is no figure."""
     ar, cn, unit, mag = m.group("ar"), m.group("cn"), m.group("unit") or "", m.group("mag") or ""
     approx_word, sign = m.group("approx") or "", m.group("sign") or ""
-    post = (m.group("post1") or "") + (m.group("post2") or "")
+    post = (m.group("post1") or "") + (m.group("post0") or "") + (m.group("post2") or "")
     start, end = m.start(), m.end()
     if ar in ("11", "12") and not sign and not approx_word and start > 0 and norm[start - 1] == "双":
         return None  # 双11, 双12: shopping festivals (a name, as 618 in 618大促)
@@ -346,7 +353,7 @@ def _single(norm: str, m: re.Match):
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家: firms counted)
-    if unit == "起" and (mag or post or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
+    if unit == "起" and (mag or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
         shorter = FIG_RE.match(norm, start, end - 1)
         return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
@@ -375,6 +382,10 @@ def _single(norm: str, m: re.Match):
             return None
         reached = bool(re.fullmatch(r"[十百千]?[万亿]+|[百千]", cn)) and bool(REACH_BEFORE.search(norm, max(0, start - 2), start)) \
             and (len(cn) > 1 or (unit != "" and unit not in NOT_GOODS))  # (突破千公里: a bare 千 only with its measure)
+        if not unit and not approx_word and not sign and cn in SCALE_MAGNITUDES and SCALE_AFTER.match(norm, end) and \
+                not (start > 0 and norm[start - 1] in CN_DIGITS):
+            return start, end, "money", num, "", False
+            # 千亿市场, 百亿盐企, 百亿水果商: a market's or a firm's scale in money, written as a bare magnitude
         money_word = bool(re.fullmatch(r"[十百千]?[万亿]+", cn)) and unit.split("/")[0] in CURRENCY_SET
         if money_word and not approx_word and not sign and not post and \
                 ((BRACKET_UNIT_BEFORE.search(norm, max(0, start - 8), start) and norm.startswith((")", "）"), end))
