@@ -2679,3 +2679,26 @@ def test_figures_from_blinds_175_to_178(text, figure, kind):
 @pytest.mark.parametrize("text", ["上海一家百亿级量化私募", "售价9999起", "其“百亿农研”专项"])
 def test_bare_magnitudes_that_stay_no_figure(text):
     assert [f.text for f in extract(text).figures] == []
+
+
+# from blinds 179-182 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("公司与刚果（金）锰业总公司（Entreprise Générale du Manganèse，简称“EGM”）签署包销协议。EGM将统一收购。", ["EGM"]),
+    ("中国医药保健品进出口商会人士认为，出口仍将增长。", []),                     # an association's name
+    ("本轮由红杉中国领投，腾讯投资、百度风投跟投。", ["红杉中国", "腾讯投资", "百度风投"]),  # a group's venture arm
+    ("格林美（002340.SZ）旗下的格林循环已建成多条拆解线。", ["格林美", "格林循环"]),  # the brand and a word, the subject
+    ("自清洁扫拖机器人的竞争日趋激烈。", []),                                       # what the robot does
+    ("赞比亚国有的赞比亚国家矿业公司持有其 20% 权益。", ["赞比亚国家矿业公司"]),    # a country's state firm
+    ("西贝通过官方微博发布致歉信。", ["西贝"]),                                      # the firm's account
+    ("2021年初，受南非德班港物流受阻影响，钴价上涨。", []),                          # a port's logistics
+])
+def test_companies_from_blinds_179_to_182(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_doses_are_counted():
+    assert {f.text: f.kind for f in extract("每只猫需接种 3 针，每针间隔 3 周。").figures}.get("3 针") == "count"
+
+
+def test_a_regions_state_firms_are_no_name():
+    assert [c.shown for c in extract("中东国家石油公司纷纷上调官价。").companies if c.kind == "company"] == []

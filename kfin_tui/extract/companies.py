@@ -177,7 +177,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
-SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|氢能|数字能源"
+SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
@@ -200,7 +200,7 @@ SOURCE_CUE_AFTER = re.compile(r"\s?(?:的?(?:数据|统计|报告|预测|预计|
 NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
 # an association named after a trade whose first words are a listed firm's name (中国建筑防水协会, 中国建筑材料
 # 联合会: the builder 中国建筑 is not spoken of)
-ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会|联盟)")
+ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,6}?)(?:协会|联合会|学会|研究会|商会|联盟)")  # (中国五矿化工进出口商会)
 # what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
 _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
@@ -740,6 +740,12 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
         return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
         # 体脂秤厂商云麦科技: a name after a word for its kind)
+    if norm[ss:se] == "机器人" and len(acc) == 2 and acc not in d.by_form and \
+            all(jieba.dt.FREQ.get(c, 0) >= _COMMON_CHAR_FREQ for c in acc) and lcut(acc) == list(acc) and \
+            not KIND_END.search(norm, 0, ss - 2):
+        return None  # 自清洁扫拖机器人: two common characters that say what the robot does (扫, 拖), no brand
+    if acc.endswith("港") and norm[ss:se] in ("物流", "航运", "港务", "码头"):
+        return None  # 德班港物流受阻: a port's logistics, no firm
     if acc.endswith("用") and len(acc) >= 3:
         return None  # 热泵用电子膨胀阀, 车用电子: what a product is for, no firm
     if acc.endswith(("式", "性")) and len(acc) >= 3:
@@ -757,6 +763,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     return ss - len(acc), name
 
 
+_COMMON_CHAR_FREQ = 1500  # (jieba's count of a single character: 扫 1923, 拖 3454; 鲸 and 觅 fall below)
 # suffixes that end descriptions as often as names (叉车动力, 温控供应链, 危化品物流; not 资产: 启衡资产)
 _DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人", "软件", "新材料", "通信"})
 
@@ -929,6 +936,8 @@ def may_name_known(text: str) -> bool:
     return bare != norm and bool(d.scan(bare))
 
 
+# platforms on which a firm keeps its official account (官方微博, 官方抖音)
+_PLATFORMS_OF_ACCOUNTS = frozenset({"微博", "微信", "抖音", "快手", "小红书", "B站", "哔哩哔哩", "知乎", "头条", "今日头条", "视频号"})
 # measure words of things, not firms (6 个苹果, 两箱苹果), right before a name, after a number
 _THINGS_COUNTED = frozenset("个只斤箱吨颗筐串盒袋枚")
 _THING_COUNTED_BEFORE = re.compile(r"(?<![A-Za-z])[0-9一二两三四五六七八九十几多数]+\s?[个只斤箱吨颗筐串盒袋枚]$")
@@ -1029,6 +1038,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
+        if entry.kind == "company" and norm.endswith("官方", 0, s) and form in _PLATFORMS_OF_ACCOUNTS:
+            continue  # 通过官方微博发布: the firm's own account on a platform, not the platform's firm
         if entry.kind == "company" and norm[s - 1:s] in _THINGS_COUNTED and _THING_COUNTED_BEFORE.search(norm, max(0, s - 8), s):
             continue  # 6 个苹果种植基地, 两箱苹果: a thing counted (a fruit), not the firm of that name
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
@@ -1255,6 +1266,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
+        if "会" in norm[se:se + 8] and _names_association(norm, se):
+            continue  # 中国五矿化工|进出口商会: an association's name, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
         if entry is not None and entry.kind == "block":
             continue
@@ -1297,6 +1310,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
+    if "国家" in norm:
+        _state_firms(norm, hits, taken, d)
     if "(" in norm or "（" in norm:
         _glossed_names(norm, hits, taken, d)
     cue_starts = _cue_word_starts(norm)
@@ -1381,8 +1396,9 @@ _COUNT_CHARS = frozenset("一二两三四五六七八九十百千几数多各每
 
 # a firm's Latin name and the short name the text gives it, in one bracket after its Chinese name
 # (索恩格汽车部件（SEG Automotive，以下简称“索恩格”）): the short name is a firm's, and its mentions after
-LATIN_GLOSS_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'+\-]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
-                                    r"[\"“](?P<name>[" + CJK + r"]{2,8})[\"”][)）]")
+LATIN_GLOSS_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'+\-\u00c0-\u00ff]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
+                                    r"[\"“](?P<name>[" + CJK + r"]{2,8}|[A-Z][A-Za-z0-9&]{1,10})[\"”][)）]")
+# (钴业总公司（Entreprise Générale du Cobalt，简称“EGC”）: a short name in Latin letters, a gloss with accents)
 
 
 _CJK_RUN_BEFORE = re.compile(r"[" + CJK + r"]{2,16}$")
@@ -1411,6 +1427,8 @@ def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy
         if not run or _not_firm_end(run) or not (run.startswith(name[:2]) or SUFFIX_RE.search(run[-4:]) or
                                                         KIND_END.search(run)):
             continue  # 欧盟通用数据保护条例（GDPR，以下简称“…”）, 张三（Zhang San，…）: a law, a body, a person
+        if name.isascii() and any(h.end > m.start() - len(run) and h.start < m.start() for h in hits):
+            continue  # 马士基集装箱工业有限公司（…，以下简称“MCI”）: a known firm's unit, whose rules take its short name
         entry = d.lookup(name)
         if taken.overlaps(s, e) or (entry is not None and entry.kind != "company") or name in STOP_TOKENS or \
                 name in GENERIC_PREFIX or name.endswith(_GENERIC_ENDS) or name.endswith(("项目", "计划", "协议", "基金")) or \
@@ -1971,6 +1989,11 @@ def _rare_pair_then_close(toks: list[str]) -> str | None:
     return rest
 
 
+# what a unit named by its parent's brand and a word does next, as the subject of the clause (…旗下的华友循环已…)
+_UNIT_SUBJECT_CUES = frozenset({"已", "已经", "将", "正", "正在", "目前", "表示", "宣布", "称", "近日", "日前", "今年", "去年",
+                                "计划", "拟", "预计"})
+
+
 def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> bool:
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
@@ -1990,6 +2013,9 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
             not _DIVISION_AFTER.match(norm, at + len(name) + len(rest)):
         name += rest  # 紫光国微旗下的紫光同芯以及…: the brand and two characters of no word, closed (not 美的暖通
         # 与楼宇事业部, a division)
+    elif not i and len(toks) > 2 and len(toks[1]) == 2 and toks[1] not in STOP_TOKENS and not _place(toks[1]) and \
+            toks[2] in _UNIT_SUBJECT_CUES:
+        name += toks[1]  # 华友钴业旗下的华友|循环|已形成…: the brand and a word, the subject of the clause
     elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
         return False  # (a place and the brand alone, then a word of the sentence: 云南神火也)
     s, e = at, at + len(name)
@@ -2284,7 +2310,10 @@ _LATIN_NAME_GOES_ON = re.compile(r"(?:\s[A-Z][A-Za-z0-9&\-]*){1,2}(?![A-Za-z0-9]
 _COUNTRIES = frozenset({"韩国", "日本", "美国", "英国", "德国", "法国", "西班牙", "意大利", "瑞士", "瑞典", "荷兰", "比利时",
                         "以色列", "澳大利亚", "澳洲", "加拿大", "新加坡", "印度", "丹麦", "挪威", "芬兰", "奥地利", "爱尔兰",
                         "巴西", "墨西哥", "印尼", "越南", "泰国", "马来西亚", "新西兰", "智利", "阿根廷", "南非", "波兰",
-                        "葡萄牙", "卢森堡", "捷克", "匈牙利", "土耳其", "沙特", "阿联酋", "菲律宾"})
+                        "葡萄牙", "卢森堡", "捷克", "匈牙利", "土耳其", "沙特", "阿联酋", "菲律宾", "刚果", "赞比亚", "秘鲁",
+                        "哥伦比亚", "厄瓜多尔", "委内瑞拉", "俄罗斯", "乌克兰", "哈萨克斯坦", "蒙古", "伊朗", "伊拉克", "卡塔尔",
+                        "科威特", "阿曼", "埃及", "尼日利亚", "安哥拉", "阿尔及利亚", "摩洛哥", "肯尼亚", "坦桑尼亚", "津巴布韦",
+                        "几内亚", "缅甸", "老挝", "柬埔寨", "孟加拉", "巴基斯坦", "斯里兰卡", "乌兹别克斯坦", "希腊", "冰岛"})
 # a name of one to three words, the first in mixed case and at least four letters long (not an acronym: 美国FDA,
 # 韩国KOSPI), with no Latin letter or digit after it
 _LATIN_AFTER_COUNTRY = re.compile(r"(?P<name>[A-Z][a-z][A-Za-z0-9&\-]*[a-z0-9](?:\s(?:&\s)?[A-Z][A-Za-z0-9&\-]*){0,2})"
@@ -2295,6 +2324,24 @@ _NOT_FIRM_AFTER_COUNTRY_NAME = re.compile(r"\s?(?:杂志|期刊|报|指数|法�
                                           r"|游戏|手机|电脑|耳机|相机|手表|音箱|[机车])"
                                           # …or a mine, a lake, a field or a project (加拿大Jansen钾肥项目, 阿根廷Mariana锂盐湖)
                                           r"|[\u4e00-\u9fff]{0,3}?(?:盐湖|湖|矿山|矿区|矿|项目|油田|气田|港|电站)")
+
+
+# a country's state firm named by its country, 国家 and its trade (刚果国家矿业公司, 智利国家铜业公司)
+_STATE_FIRM = re.compile(r"(?P<country>[\u4e00-\u9fff]{2,4}?)国家(?:石油|天然气|矿业|铜业|电力|电网|航空|铁路|能源|化工|钢铁"
+                         r"|石化|铝业|核电|船舶|电信|开发|投资|渔业|粮食|农业)(?:股份)?(?:公司|集团)")
+
+
+def _state_firms(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
+    """A country's state firm named so (…国有的刚果国家矿业公司（Gécamines）): a company of that whole name,
+    where its first words are a country's (:data:`_COUNTRIES`; not a region: 中东国家石油公司 are many)."""
+    for m in _STATE_FIRM.finditer(norm):
+        country = m.group("country")
+        for k in range(len(country) - 1):  # (国有的刚果国家…: the country is the last words before 国家)
+            if country[k:] in _COUNTRIES:
+                s, e = m.start("country") + k, m.end()
+                if not taken.overlaps(s, e):
+                    _add_named(norm, hits, taken, d, s, e, norm[s:e])
+                break
 
 
 def _latin_after_country(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, starts: list[int]) -> None:
