@@ -1158,6 +1158,24 @@ def test_hundred_and_seventy_ninth_to_eighty_second_blind_sets_of_articles_writt
     _assert_scores("blind181.json", GOLD / "blind181", companies=0.98, companies_precision=0.985)
     _assert_scores("blind182.json", GOLD / "blind182", companies=0.96, companies_precision=0.97)
 
+
+def test_hundred_and_eighty_third_to_eighty_sixth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind183-186: mattresses and soft furniture — 喜临门,
+    敏华控股, 顾家家居's change of control, the 2022 slump, 慕思's listing, the US anti-dumping duties and 梦百合,
+    Tempur Sealy, foam costs, a 2021 scan, sleep hardware; edible mushrooms — enoki prices in 2020, 华绿生物's
+    listing, 雪榕生物's 2022 half, a 2021 scan, shiitake exports, 众兴菌业, factory growing, 万辰生物, Fujian and
+    Shandong growers; fisheries — 獐子岛, 好当家, 中水渔业, 开创国际, 大洋世家's filing, 国联水产 and Ecuador's
+    shrimp, the high-seas fishing pause, salmon after 新发地, a 2021 scan, 国信1号; pianos and instruments — 珠江钢琴,
+    the 双减 effect, guitar exports, a 2021 scan, Yamaha and Kawai, 海伦钢琴, 小叶子, 艾茉森, 琴行 chains, price
+    rises), written in stop 37 and scored once at 8aa33c1, with the rules drawn from blinds 175-182: companies
+    F1 0.953 (P 0.953), 0.991 (P 0.983), 0.941 (P 0.973) and 0.908 (P 0.955); figures 0.998, 0.995, 0.995 and
+    0.989; tickers 1.000."""
+    _assert_scores("blind183.json", GOLD / "blind183", companies=0.95, companies_precision=0.95)
+    _assert_scores("blind184.json", GOLD / "blind184", companies=0.99, companies_precision=0.98)
+    _assert_scores("blind185.json", GOLD / "blind185", companies=0.94, companies_precision=0.97)
+    _assert_scores("blind186.json", GOLD / "blind186", companies=0.905, companies_precision=0.955, figures=0.985,
+                   figures_precision=0.985)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1170,7 +1188,8 @@ def test_hundred_and_seventy_ninth_to_eighty_second_blind_sets_of_articles_writt
                                        "blind47.json", "blind48.json", "blind49.json", "blind50.json",
                                        "blind51.json", "blind52.json", "blind53.json", "blind54.json",
                                        "blind55.json", "blind56.json", "blind57.json", "blind58.json", "blind59.json", "blind60.json", "blind61.json", "blind62.json", "blind63.json", "blind64.json", "blind65.json", "blind66.json", "blind67.json", "blind68.json", "blind69.json", "blind70.json", "blind71.json", "blind72.json", "blind73.json", "blind74.json", "blind75.json", "blind76.json", "blind77.json", "blind78.json", "blind79.json", "blind80.json", "blind81.json", "blind82.json", "blind83.json", "blind84.json", "blind85.json", "blind86.json", "blind87.json", "blind88.json", "blind89.json", "blind90.json", "blind91.json", "blind92.json", "blind93.json", "blind94.json", "blind95.json", "blind96.json", "blind97.json", "blind98.json", "blind99.json", "blind100.json", "blind101.json", "blind102.json", "blind103.json", "blind104.json", "blind105.json", "blind106.json", "blind107.json", "blind108.json", "blind109.json", "blind110.json", "blind111.json", "blind112.json", "blind113.json", "blind114.json", "blind115.json", "blind116.json", "blind117.json", "blind118.json", "blind119.json", "blind120.json", "blind121.json", "blind122.json", "blind123.json", "blind124.json", "blind125.json", "blind126.json", "blind127.json", "blind128.json", "blind129.json", "blind130.json", "blind131.json", "blind132.json", "blind133.json", "blind134.json", "blind135.json", "blind136.json", "blind137.json", "blind138.json", "blind139.json", "blind140.json", "blind141.json", "blind142.json", "blind143.json", "blind144.json", "blind145.json", "blind146.json", "blind147.json", "blind148.json", "blind149.json", "blind150.json", "blind151.json", "blind152.json", "blind153.json", "blind154.json", "blind155.json", "blind156.json", "blind157.json", "blind158.json", "blind159.json", "blind160.json", "blind161.json", "blind162.json", "blind163.json", "blind164.json", "blind165.json", "blind166.json", "blind167.json", "blind168.json", "blind169.json", "blind170.json", "blind171.json", "blind172.json", "blind173.json", "blind174.json", "blind175.json", "blind176.json", "blind177.json", "blind178.json",
-                                       "blind179.json", "blind180.json", "blind181.json", "blind182.json"])
+                                       "blind179.json", "blind180.json", "blind181.json", "blind182.json",
+                                       "blind183.json", "blind184.json", "blind185.json", "blind186.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
