@@ -2702,3 +2702,26 @@ def test_doses_are_counted():
 
 def test_a_regions_state_firms_are_no_name():
     assert [c.shown for c in extract("中东国家石油公司纷纷上调官价。").companies if c.kind == "company"] == []
+
+
+# from blinds 183-186 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("公司拟募资不超过8亿元投建智能沙发基地。", []),                                     # what the money builds
+    ("该集团2020年收购的美国家居零售商Bed Bath And Home（以下简称“BBH”）拥有 40 家门店。", ["BBH"]),  # four words
+    ("公司通过葡萄牙全资子公司澄索（Conservas do Mar, S.A.）经营罐头业务。", ["澄索"]),   # a legal form after a comma
+    ("岚音琴行今年新开 12 家门店，澄韵琴行则在收缩。", ["岚音琴行", "澄韵琴行"]),          # 琴行, a firm's trade
+    ("一位与该品牌合作多年的杭州琴行负责人表示，订单回落。", []),                          # a place's shop
+    ("卡西欧乐器（中国）投资有限公司负责在华销售。", ["卡西欧"]),                        # words before the bracket
+])
+def test_companies_from_blinds_183_to_186(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("去年国内吉他产量超过 450 万把。", "450 万把"),
+    ("平台累计完成超过 8 万节陪练课。", "8 万节"),
+    ("每学期校外培训不超过 48 课时。", "48 课时"),
+    ("一根菌棒撬动千亿产业", "千亿"),
+])
+def test_figures_from_blinds_183_to_186(text, figure):
+    assert any(figure in f.text for f in extract(text).figures), [f.text for f in extract(text).figures]

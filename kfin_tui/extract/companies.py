@@ -72,6 +72,7 @@ STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是",
 # another firm (成为仅次于某某有限公司的第二大股东), a plan for a line of business (做强融资租赁); stop tokens
 # too, and checked as a name's first characters where jieba cut them apart (做|强融资租赁)
 NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超过", "超越", "领先于", "落后于", "相当于", "做强", "做大",
+                               "投建", "扩建", "募投",  # (募资…投建智能床垫基地: what the money builds)
                                "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注",
                                "只能", "只好", "只能靠", "依靠", "必须", "不得不", "需要"})  # (只能靠银行短期贷款: no bank)
@@ -116,7 +117,7 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材�
                 "地产", "置业", "航空", "软件", "光电", "电气", "重工", "机械", "机器人", "互娱",
                 # industrial firms named once by their trade (某某实业, 某某炼化): mostly private, in no list
                 "实业", "炼化", "石化", "化工", "钢铁", "制药", "矿业", "乳业", "航运", "锂业", "钴业", "铀业", "镍业", "铜业",
-                "铝业", "锌业", "钨业", "钼业", "钛业", "镁业",
+                "铝业", "锌业", "钨业", "钼业", "钛业", "镁业", "琴行",
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
@@ -744,6 +745,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             all(jieba.dt.FREQ.get(c, 0) >= _COMMON_CHAR_FREQ for c in acc) and lcut(acc) == list(acc) and \
             not KIND_END.search(norm, 0, ss - 2):
         return None  # 自清洁扫拖机器人: two common characters that say what the robot does (扫, 拖), no brand
+    if norm[ss:se] == "琴行" and _place(acc):
+        return None  # 一位上海琴行负责人: a shop of a place, no name
     if acc.endswith("港") and norm[ss:se] in ("物流", "航运", "港务", "码头"):
         return None  # 德班港物流受阻: a port's logistics, no firm
     if acc.endswith("用") and len(acc) >= 3:
@@ -2235,6 +2238,10 @@ def _with_bracketed_place(norm: str, got: tuple[int, str], d: Dictionary) -> tup
     entry = d.lookup(brand[1])
     if entry is not None and entry.kind == "company":
         return brand[0], entry.name + "有限公司"  # (the legal tail is taken off by the caller)
+    toks = lcut(brand[1])
+    if all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 100 and not _place(t) and t not in d.by_form for t in toks):
+        return got  # 雅马哈乐器|音响（中国）投资有限公司: words of the language before the bracket, no brand of their own
+        # (but a rare word may be a brand: 澄明（上海）信息科技有限公司)
     return brand[0], brand[1] + name
 
 
@@ -2368,7 +2375,9 @@ def _latin_after_country(norm: str, hits: list[_Hit], taken: Occupancy, d: Dicti
 _MANY_BEFORE = re.compile(r"(?:多数|多家|各家|各|这些|那些|所有|一些|部分|不少|其他|其它|许多|众多|头部|主流|国内|海外)$")
 # a foreign firm's Chinese name with its own name in Latin letters after it (顶级手套（Top Glove）, 纽斯达（Nyrstar）)
 _GLOSSED = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])\s?(?P<gloss>[A-Z][A-Za-z'&.\-\u00c0-\u00ff]*"
-                     r"(?:\s&?\s?[A-Za-z][A-Za-z'&.\-\u00c0-\u00ff]*){0,4})\s?[）)]")  # (杜克普爱华（Dürkopp Adler）)
+                     r"(?:\s&?\s?[A-Za-z][A-Za-z'&.\-\u00c0-\u00ff]*){0,4}"
+                     r"(?:,\s?(?:S\.L\.|S\.A\.|S\.p\.A\.|Inc\.|Ltd\.|LLC|AG|N\.V\.|B\.V\.|plc|GmbH))?)\s?[）)]")
+# (…子公司阿尔博（Hijos de Carlos Albo, S.L.）: a legal form after a comma)  # (杜克普爱华（Dürkopp Adler）)
 # what makes such a name a firm's: a word for a firm right before it, or its Latin name ends in one
 _GLOSS_CUE = re.compile(KIND_END.pattern[:-2] + r"|巨头|同业|同行|子公司|孙公司|旗下的?|竞争对手|对手|机构|集团)$")
 _GLOSS_FIRM_WORD = re.compile(r"(?:\s(?:&\s?)?(?:Co\.?|Group|Holdings|Capital|Partners|Management|Technologies|Inc\.?"
