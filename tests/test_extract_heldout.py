@@ -1176,6 +1176,23 @@ def test_hundred_and_eighty_third_to_eighty_sixth_blind_sets_of_articles_written
     _assert_scores("blind186.json", GOLD / "blind186", companies=0.905, companies_precision=0.955, figures=0.985,
                    figures_precision=0.985)
 
+
+def test_hundred_and_eighty_seventh_to_ninetieth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind187-190: wigs and hair products — 许昌's exports in
+    2020, 瑞贝卡's 2020, freight in 2021, raw hair from India and Myanmar, sales to the US, a 2022 scan, Africa and
+    the naira, Amazon's bans, a wig brand's round, livestreaming; stationery and office supplies — 晨光文具's 2021
+    and 九木杂物社, 齐心集团, 得力, 广博股份, pens and ink, the 双减 term, a 2022 scan, state procurement, the 2020
+    school term online; edible oil and rice — 金龙鱼's listing and 2021, 北大荒 and 苏垦农发, palm oil after
+    Indonesia's ban, a scan, 道道全, soybean costs, 鲁花, 西王食品, packaged-oil price rises; funeral services —
+    online grave-sweeping, 福寿园's 2020, the December 2022 rally, a 2022 scan with SCI, 安贤园, state and private
+    operators, cremation equipment, cemetery prices, Hangzhou's free services), written in stop 37 and scored once
+    at db5d9d5, with the rules drawn from blinds 175-186: companies F1 0.924 (P 0.982), 0.898 (P 1.000), 0.963
+    (P 0.975) and 0.992 (P 1.000); figures 0.991, 0.996, 0.997 and 0.998; tickers 1.000."""
+    _assert_scores("blind187.json", GOLD / "blind187", companies=0.92, companies_precision=0.98)
+    _assert_scores("blind188.json", GOLD / "blind188", companies=0.895, companies_precision=1.0)
+    _assert_scores("blind189.json", GOLD / "blind189", companies=0.96, companies_precision=0.975)
+    _assert_scores("blind190.json", GOLD / "blind190", companies=0.99, companies_precision=1.0)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1189,7 +1206,8 @@ def test_hundred_and_eighty_third_to_eighty_sixth_blind_sets_of_articles_written
                                        "blind51.json", "blind52.json", "blind53.json", "blind54.json",
                                        "blind55.json", "blind56.json", "blind57.json", "blind58.json", "blind59.json", "blind60.json", "blind61.json", "blind62.json", "blind63.json", "blind64.json", "blind65.json", "blind66.json", "blind67.json", "blind68.json", "blind69.json", "blind70.json", "blind71.json", "blind72.json", "blind73.json", "blind74.json", "blind75.json", "blind76.json", "blind77.json", "blind78.json", "blind79.json", "blind80.json", "blind81.json", "blind82.json", "blind83.json", "blind84.json", "blind85.json", "blind86.json", "blind87.json", "blind88.json", "blind89.json", "blind90.json", "blind91.json", "blind92.json", "blind93.json", "blind94.json", "blind95.json", "blind96.json", "blind97.json", "blind98.json", "blind99.json", "blind100.json", "blind101.json", "blind102.json", "blind103.json", "blind104.json", "blind105.json", "blind106.json", "blind107.json", "blind108.json", "blind109.json", "blind110.json", "blind111.json", "blind112.json", "blind113.json", "blind114.json", "blind115.json", "blind116.json", "blind117.json", "blind118.json", "blind119.json", "blind120.json", "blind121.json", "blind122.json", "blind123.json", "blind124.json", "blind125.json", "blind126.json", "blind127.json", "blind128.json", "blind129.json", "blind130.json", "blind131.json", "blind132.json", "blind133.json", "blind134.json", "blind135.json", "blind136.json", "blind137.json", "blind138.json", "blind139.json", "blind140.json", "blind141.json", "blind142.json", "blind143.json", "blind144.json", "blind145.json", "blind146.json", "blind147.json", "blind148.json", "blind149.json", "blind150.json", "blind151.json", "blind152.json", "blind153.json", "blind154.json", "blind155.json", "blind156.json", "blind157.json", "blind158.json", "blind159.json", "blind160.json", "blind161.json", "blind162.json", "blind163.json", "blind164.json", "blind165.json", "blind166.json", "blind167.json", "blind168.json", "blind169.json", "blind170.json", "blind171.json", "blind172.json", "blind173.json", "blind174.json", "blind175.json", "blind176.json", "blind177.json", "blind178.json",
                                        "blind179.json", "blind180.json", "blind181.json", "blind182.json",
-                                       "blind183.json", "blind184.json", "blind185.json", "blind186.json"])
+                                       "blind183.json", "blind184.json", "blind185.json", "blind186.json",
+                                       "blind187.json", "blind188.json", "blind189.json", "blind190.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
