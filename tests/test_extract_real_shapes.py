@@ -2725,3 +2725,26 @@ def test_companies_from_blinds_183_to_186(text, names):
 ])
 def test_figures_from_blinds_183_to_186(text, figure):
     assert any(figure in f.text for f in extract(text).figures), [f.text for f in extract(text).figures]
+
+
+# from blinds 187-190 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("量贩零食赛道备受资本青睐，多家品牌完成融资。", []),                         # a verb of receiving, no 备受资本
+    ("澄粮控股（000777）同时发行B股（澄粮B，200777），控股股东未变。", ["澄粮控股"]),  # a verb before the shares
+])
+def test_companies_from_blinds_187_to_190(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+def test_a_b_share_after_a_verb_is_the_firms_listing():
+    firms = [c for c in extract("澄粮控股（000777）同时发行B股（澄粮B，200777）。").companies if c.kind == "company"]
+    assert [c.tickers for c in firms] == [["SZ:000777", "SZ:200777"]]
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("一个集装箱可装运约 6,000 顶帐篷。", "6,000 顶", "count"),
+    ("主播日均试戴上百顶假发。", "上百顶", "count"),
+    ("一顶假发在当地售价约 4,200 奈拉。", "4,200 奈拉", "money"),
+])
+def test_figures_from_blinds_187_to_190(text, figure, kind):
+    assert {f.text: f.kind for f in extract(text).figures}.get(figure) == kind

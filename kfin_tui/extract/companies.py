@@ -749,6 +749,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         return None  # 一位上海琴行负责人: a shop of a place, no name
     if acc.endswith("港") and norm[ss:se] in ("物流", "航运", "港务", "码头"):
         return None  # 德班港物流受阻: a port's logistics, no firm
+    if acc.endswith("受") and len(acc) >= 2:
+        return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
         return None  # 热泵用电子膨胀阀, 车用电子: what a product is for, no firm
     if acc.endswith(("式", "性")) and len(acc) >= 3:
@@ -766,6 +768,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     return ss - len(acc), name
 
 
+_COMMON_NAME_WORD_FREQ = 1000  # (jieba's count: 发行 3498; names the dictionary lacks are rarely so common)
 _COMMON_CHAR_FREQ = 1500  # (jieba's count of a single character: 扫 1923, 拖 3454; 鲸 and 觅 fall below)
 # suffixes that end descriptions as often as names (叉车动力, 温控供应链, 危化品物流; not 资产: 启衡资产)
 _DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人", "软件", "新材料", "通信"})
@@ -1143,6 +1146,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if letters_only:
             continue
         got = _left_name(norm, bs, d, coded=all(explicit for _, explicit in codes))
+        if got is not None and len(got[1]) <= 3 and jieba.dt.FREQ.get(got[1], 0) >= _COMMON_NAME_WORD_FREQ and \
+                d.lookup(got[1]) is None:
+            got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing)
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
