@@ -2748,3 +2748,31 @@ def test_a_b_share_after_a_verb_is_the_firms_listing():
 ])
 def test_figures_from_blinds_187_to_190(text, figure, kind):
     assert {f.text: f.kind for f in extract(text).figures}.get(figure) == kind
+
+
+# from blinds 191-194 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("该集团旗下拥有澄岚（Chenlan）、岚澄（Lancheng）等品牌。", ["澄岚", "岚澄"]),        # what the group holds
+    ("澄润投资有限公司以 8.5 亿元受让安徽澄岚集团有限公司 30% 股权。", ["澄润投资有限公司", "安徽澄岚集团有限公司"]),
+])
+def test_companies_from_blinds_191_to_194(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("新建雪道长度超过 800 米。", "800 米"),
+    ("主力消费人群为 22 至 40 岁的城市白领。", "22 至 40 岁"),
+    ("马来西亚毛棕榈油报 4,600 令吉。", "4,600 令吉"),
+])
+def test_figures_from_blinds_191_to_194(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+def test_four_seasons_resorts_are_no_quarter():
+    assert [f.text for f in extract("公司拟打造四季度假区。").figures] == []
+
+
+def test_a_coded_name_that_begins_with_a_stop_character():
+    """同|程艺龙（00780.HK）: the reading stops at 同 (with), the code's firm begins with it."""
+    firms = [c for c in extract("同程艺龙（00780.HK）称暑期酒店订单增长。").companies if c.kind == "company"]
+    assert [(c.shown, c.tickers) for c in firms] == [("同程艺龙", ["HK:00780"])]

@@ -332,7 +332,7 @@ def _rare(tok: str, d: Dictionary) -> bool:
 HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
 # what is done with a firm or its shares, right before its name (宝武所持太原钢铁（集团）有限公司, 资产注入某某集团):
 # a name read leftwards ends there, though jieba cuts the verb into characters (所|持)
-DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|入股|增资|借壳|参与|[万亿]元)")
+DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|受让|入股|增资|借壳|参与|[万亿]元)")
 
 
 def _after_deal_verb(run: str) -> str:
@@ -1169,6 +1169,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         ns, raw = got
         entry = d.lookup(raw)
+        if entry is None and ns > 0 and norm[ns - 1] in STOP_TOKENS and HAS_CJK.match(norm, ns - 1) and \
+                any(d.by_ticker.get(c) is not None and d.by_ticker[c].name[0] == norm[ns - 1] for c, _ in codes):
+            ns, raw = ns - 1, norm[ns - 1] + raw  # 同|程艺龙（00780.HK）: the name begins with a character the reading stops at
         if entry is None and (LEGAL_NAME_END.search(raw) or (len(raw) >= 4 and HAS_CJK.match(raw))):
             owners = {id(o): o for o in (d.by_ticker.get(c) for c, _ in codes) if o is not None}
             owner = next(iter(owners.values())) if len(owners) == 1 else None
@@ -2430,6 +2433,7 @@ _GLOSS_JOIN_BEFORE = re.compile(r"(?:、|和|与|及|以及)\s?$")
 
 
 _SITE_WORDS = ("工厂", "基地", "厂区", "园区", "项目", "矿山", "矿区")
+_HOLDING_VERB = re.compile(r"(?:拥有|包括|包含|收购了?|控股|持有)")
 
 
 def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
@@ -2453,6 +2457,9 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             joined = None  # 日本三和精机（Sanwa Industries）: a 和 inside the name, no list's joining word
         if cued is not None:  # 手套制造商顶级手套（Top Glove）: the name is all that follows the word for a firm
             s, name = cued, norm[cued:b]
+            verb = _HOLDING_VERB.match(name)
+            if verb is not None and len(name) - verb.end() >= 2:
+                s, name = s + verb.end(), name[verb.end():]  # 旗下拥有萨洛蒙（Salomon）: what the group holds
         elif joined is not None:  # …和高产橡胶（Kossan）: all that follows a joining word (checked below)
             s, name = joined, norm[joined:b]
         else:
