@@ -1210,6 +1210,24 @@ def test_hundred_and_ninety_first_to_ninety_fourth_blind_sets_of_articles_writte
     _assert_scores("blind193.json", GOLD / "blind193", companies=0.875, companies_precision=0.92)
     _assert_scores("blind194.json", GOLD / "blind194", companies=0.985, companies_precision=0.985)
 
+
+def test_hundred_and_ninety_fifth_to_ninety_eighth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind195-198: coffee — 瑞幸's delisting and 2022 recovery,
+    Manner's round, Tims中国's listing, 星巴克中国, instant coffee on Double 11, Yunnan beans, a 2021 scan, the 2021
+    rounds, coffee machines; oral care — 云南白药, electric toothbrushes on Double 11, 佳洁士's prices, 高露洁,
+    a 2021 scan, start-up rounds, 登康口腔's filing, 薇美姿, 参半, raw materials; eyeglasses and hearing aids —
+    爱尔眼科, 明月镜片's listing, OTC hearing aids, a 2021 scan, 博士眼镜, 宝岛眼镜's parent, Warby Parker, myopia
+    lenses, hearing-aid retail, 欧普康视; luggage and bags — 新秀丽's 2020, 白沟, 爱华仕, exports to the US, 平湖,
+    a 2021 scan, 开润股份, a backpack brand's round, Double 11), written in stop 37 and scored once at f7201b3, with
+    every rule of the stop: companies F1 0.928 (P 0.970), 0.913 (P 0.988), 0.899 (P 0.947) and 0.938 (P 0.964);
+    figures 0.990, 0.991, 0.999 and 0.999; tickers 0.970 (a code given bare in prose, 以“THCH”为代码), 1.000,
+    1.000 and 1.000."""
+    _assert_scores("blind195.json", GOLD / "blind195", companies=0.925, companies_precision=0.965, figures=0.985,
+                   figures_precision=0.985, tickers=0.965)
+    _assert_scores("blind196.json", GOLD / "blind196", companies=0.91, companies_precision=0.985)
+    _assert_scores("blind197.json", GOLD / "blind197", companies=0.895, companies_precision=0.945)
+    _assert_scores("blind198.json", GOLD / "blind198", companies=0.935, companies_precision=0.96)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1225,7 +1243,8 @@ def test_hundred_and_ninety_first_to_ninety_fourth_blind_sets_of_articles_writte
                                        "blind179.json", "blind180.json", "blind181.json", "blind182.json",
                                        "blind183.json", "blind184.json", "blind185.json", "blind186.json",
                                        "blind187.json", "blind188.json", "blind189.json", "blind190.json",
-                                       "blind191.json", "blind192.json", "blind193.json", "blind194.json"])
+                                       "blind191.json", "blind192.json", "blind193.json", "blind194.json",
+                                       "blind195.json", "blind196.json", "blind197.json", "blind198.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
