@@ -2776,3 +2776,19 @@ def test_a_coded_name_that_begins_with_a_stop_character():
     """同|程艺龙（00780.HK）: the reading stops at 同 (with), the code's firm begins with it."""
     firms = [c for c in extract("同程艺龙（00780.HK）称暑期酒店订单增长。").companies if c.kind == "company"]
     assert [(c.shown, c.tickers) for c in firms] == [("同程艺龙", ["HK:00780"])]
+
+
+# from blinds 195-198 (stop 37, drawn after their first-contact scores; our own sentences)
+def test_a_us_code_given_in_prose_near_a_us_market():
+    firms = [c for c in extract("名创优品将以“MNSX”为代码在纳斯达克挂牌交易。").companies if c.kind == "company"]
+    assert "US:MNSX" in firms[0].tickers
+    assert not [c for c in extract("该主题以“AI”为代码编号。").companies if c.tickers]  # no market named
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("此前其与特殊目的收购公司Golden Lake Acquisition Corporation（GLKA.US）完成合并。",
+     ["Golden Lake Acquisition Corporation"]),                                          # four Latin words
+    ("来自澄岚、飞利浦等海外品牌的代工订单排至明年。", ["飞利浦"]),                      # no 来自澄岚
+])
+def test_companies_from_blinds_195_to_198(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

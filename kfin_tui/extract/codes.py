@@ -118,8 +118,20 @@ def bracket_latin_name(norm: str, pos: int) -> tuple[int, int] | None:
     return s, s + len(m.group("lead").rstrip(" ,，").rstrip())
 
 
+# a US code given in prose with the word for a code (将以“THCH”为代码在纳斯达克挂牌, 股票代码为“ABCD”), where a US
+# market is named near it (the letters alone are no code: 以“AI”为代码 of a theme)
+PROSE_US_RE = re.compile(r"以\s?[“\"]?(?P<a>[A-Z]{2,5})[”\"]?\s?为(?:股票|交易)?代码"
+                         r"|(?:股票|交易)代码(?:为|是|[:：])\s?[“\"]?(?P<b>[A-Z]{2,5})[”\"]?(?![A-Za-z0-9.])")
+_US_MARKET_NEAR = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|Nasdaq|NASDAQ|NYSE|粉单|OTC")
+
+
 def find_prose_codes(norm: str):
-    """Hong Kong codes given in prose after a comma (:data:`PROSE_HK_RE`): (start, end, code)."""
+    """Hong Kong codes given in prose after a comma (:data:`PROSE_HK_RE`) and US codes given with the word
+    for a code near a US market's name (:data:`PROSE_US_RE`): (start, end, code)."""
     if "股份代" in norm:
         for m in PROSE_HK_RE.finditer(norm):
             yield m.start(), m.end(), normalise(m.group("code"), "HK")
+    if "代码" in norm:
+        for m in PROSE_US_RE.finditer(norm):
+            if _US_MARKET_NEAR.search(norm, max(0, m.start() - 30), m.end() + 30):
+                yield m.start(), m.end(), "US:" + (m.group("a") or m.group("b"))

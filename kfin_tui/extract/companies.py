@@ -306,7 +306,7 @@ _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s){0,2}$")  # (3D Systems, 3M)
+_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s){0,3}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation)
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
 _MEASURE_END = re.compile(r"[只个些位家种批款]$")
 _SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
@@ -2696,7 +2696,7 @@ def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
 
 
 # words that lead a clause into a list's first item (远高于A、B等企业, 包括A、B等公司): the item begins after them
-_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于)|以(?![岭纯])(?=.+$)")
+_FIRST_ITEM_LEAD = re.compile(r".*(?:高于|低于|超过|不如|包括|包含|例如|比如|诸如|譬如|以及|相比|对比|落后于|领先于|来自|源自)|以(?![岭纯])(?=.+$)")
 
 
 def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> None:
