@@ -201,7 +201,8 @@ SOURCE_CUE_AFTER = re.compile(r"\s?(?:的?(?:数据|统计|报告|预测|预计|
 NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
 # an association named after a trade whose first words are a listed firm's name (中国建筑防水协会, 中国建筑材料
 # 联合会: the builder 中国建筑 is not spoken of)
-ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,6}?)(?:协会|联合会|学会|研究会|商会|联盟)")  # (中国五矿化工进出口商会)
+ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会|联盟)"
+                               r"|(?P<trade>[\u4e00-\u9fff]{0,4}进出口)商会")  # (中国五矿化工进出口商会: a chamber of trade)
 # what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
 _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
@@ -741,14 +742,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             (norm[ss:se] == "股份" and acc in SHARE_DEALING_WORDS):
         return None  # (所购股份, 所持股份, 获配股份: what is bought, allotted or held, no firm; 云科技, but
         # 体脂秤厂商云麦科技: a name after a word for its kind)
-    if norm[ss:se] == "机器人" and len(acc) == 2 and acc not in d.by_form and \
-            all(jieba.dt.FREQ.get(c, 0) >= _COMMON_CHAR_FREQ for c in acc) and lcut(acc) == list(acc) and \
-            not KIND_END.search(norm, 0, ss - 2):
-        return None  # 自清洁扫拖机器人: two common characters that say what the robot does (扫, 拖), no brand
     if norm[ss:se] == "琴行" and _place(acc):
         return None  # 一位上海琴行负责人: a shop of a place, no name
-    if acc.endswith("港") and norm[ss:se] in ("物流", "航运", "港务", "码头"):
-        return None  # 德班港物流受阻: a port's logistics, no firm
     if acc.endswith("受") and len(acc) >= 2:
         return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
@@ -769,7 +764,6 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
 
 
 _COMMON_NAME_WORD_FREQ = 1000  # (jieba's count: 发行 3498; names the dictionary lacks are rarely so common)
-_COMMON_CHAR_FREQ = 1500  # (jieba's count of a single character: 扫 1923, 拖 3454; 鲸 and 觅 fall below)
 # suffixes that end descriptions as often as names (叉车动力, 温控供应链, 危化品物流; not 资产: 启衡资产)
 _DESCRIBED_SUFFIXES = frozenset({"动力", "供应链", "物流", "机械", "机器人", "软件", "新材料", "通信"})
 
@@ -945,7 +939,7 @@ def may_name_known(text: str) -> bool:
 # platforms on which a firm keeps its official account (官方微博, 官方抖音)
 _PLATFORMS_OF_ACCOUNTS = frozenset({"微博", "微信", "抖音", "快手", "小红书", "B站", "哔哩哔哩", "知乎", "头条", "今日头条", "视频号"})
 # measure words of things, not firms (6 个苹果, 两箱苹果), right before a name, after a number
-_THINGS_COUNTED = frozenset("个只斤箱吨颗筐串盒袋枚")
+_THINGS_COUNTED = frozenset("斤箱吨颗筐串盒袋枚")  # (not 个, 只: 下一个宁德时代, 三只宁德时代概念股)
 _THING_COUNTED_BEFORE = re.compile(r"(?<![A-Za-z])[0-9一二两三四五六七八九十几多数]+\s?[个只斤箱吨颗筐串盒袋枚]$")
 _LONGEST_FORM = 40  # (characters: longer than any form the dictionary holds)
 # what may follow a short form of curated_forms.tsv beginning with 中 after a word (…与中钢集团, 。中铝表示)
@@ -1047,7 +1041,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry.kind == "company" and norm.endswith("官方", 0, s) and form in _PLATFORMS_OF_ACCOUNTS:
             continue  # 通过官方微博发布: the firm's own account on a platform, not the platform's firm
         if entry.kind == "company" and norm[s - 1:s] in _THINGS_COUNTED and _THING_COUNTED_BEFORE.search(norm, max(0, s - 8), s):
-            continue  # 6 个苹果种植基地, 两箱苹果: a thing counted (a fruit), not the firm of that name
+            continue  # 两箱苹果, 3 吨苹果: a thing counted by a measure of goods, not the firm of that name
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
                                         _names_association(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
@@ -1147,8 +1141,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         got = _left_name(norm, bs, d, coded=all(explicit for _, explicit in codes))
         if got is not None and len(got[1]) <= 3 and jieba.dt.FREQ.get(got[1], 0) >= _COMMON_NAME_WORD_FREQ and \
-                d.lookup(got[1]) is None:
-            got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing)
+                d.lookup(got[1]) is None and got[0] + len(got[1]) < bs:
+            got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing;
+            # 先锋（06831.HK）, with nothing between, keeps its name)
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
@@ -1441,6 +1436,10 @@ def _short_names_after_latin_gloss(norm: str, hits: list[_Hit], taken: Occupancy
             continue  # 欧盟通用数据保护条例（GDPR，以下简称“…”）, 张三（Zhang San，…）: a law, a body, a person
         if name.isascii() and any(h.end > m.start() - len(run) and h.start < m.start() for h in hits):
             continue  # 马士基集装箱工业有限公司（…，以下简称“MCI”）: a known firm's unit, whose rules take its short name
+        if name.isascii() and (not re.search(r"(?:总公司|有限公司|集团)$", run) or name in LATIN_STOP or name in LATIN_NOT_FIRM or
+                               _described(re.sub(r"(?:总公司|有限公司|集团)$", "", run))):
+            continue  # 特殊目的收购公司（…，简称“SPAC”）, 电动汽车（…，简称“EV”）: a term's acronym; a firm's comes after
+            # a firm's own name ending in its company word (钴业总公司（…，简称“EGC”）)
         entry = d.lookup(name)
         if taken.overlaps(s, e) or (entry is not None and entry.kind != "company") or name in STOP_TOKENS or \
                 name in GENERIC_PREFIX or name.endswith(_GENERIC_ENDS) or name.endswith(("项目", "计划", "协议", "基金")) or \
@@ -2001,11 +2000,6 @@ def _rare_pair_then_close(toks: list[str]) -> str | None:
     return rest
 
 
-# what a unit named by its parent's brand and a word does next, as the subject of the clause (…旗下的华友循环已…)
-_UNIT_SUBJECT_CUES = frozenset({"已", "已经", "将", "正", "正在", "目前", "表示", "宣布", "称", "近日", "日前", "今年", "去年",
-                                "计划", "拟", "预计"})
-
-
 def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> bool:
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
@@ -2025,9 +2019,6 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
             not _DIVISION_AFTER.match(norm, at + len(name) + len(rest)):
         name += rest  # 紫光国微旗下的紫光同芯以及…: the brand and two characters of no word, closed (not 美的暖通
         # 与楼宇事业部, a division)
-    elif not i and len(toks) > 2 and len(toks[1]) == 2 and toks[1] not in STOP_TOKENS and not _place(toks[1]) and \
-            toks[2] in _UNIT_SUBJECT_CUES:
-        name += toks[1]  # 华友钴业旗下的华友|循环|已形成…: the brand and a word, the subject of the clause
     elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
         return False  # (a place and the brand alone, then a word of the sentence: 云南神火也)
     s, e = at, at + len(name)
@@ -2248,9 +2239,10 @@ def _with_bracketed_place(norm: str, got: tuple[int, str], d: Dictionary) -> tup
     if entry is not None and entry.kind == "company":
         return brand[0], entry.name + "有限公司"  # (the legal tail is taken off by the caller)
     toks = lcut(brand[1])
-    if all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 100 and not _place(t) and t not in d.by_form for t in toks):
-        return got  # 雅马哈乐器|音响（中国）投资有限公司: words of the language before the bracket, no brand of their own
-        # (but a rare word may be a brand: 澄明（上海）信息科技有限公司)
+    if brand[0] > 0 and HAS_CJK.match(norm, brand[0] - 1) and norm[brand[0] - 1] not in FUNCTION_CHARS and \
+            all(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 100 and not _place(t) and t not in d.by_form for t in toks):
+        return brand[0], ""  # 雅马哈乐器|音响（中国）投资有限公司: the reading stopped inside a longer name at words of the
+        # language (音响), which are no brand: no name (完美（中国）日用品有限公司, where nothing comes before, keeps 完美)
     return brand[0], brand[1] + name
 
 
@@ -2288,7 +2280,9 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
             e = s + len(name)
             if rx is LATIN_ORG_NAME and name == m.group("name"):
                 more = _LATIN_NAME_GOES_ON.match(norm, e)
-                if more is not None:  # High Technology Products: the name goes on past its firm's word
+                if more is not None and not any(w in LATIN_STOP or w in LATIN_NOT_FIRM or w in _LATIN_ROLE_WORDS
+                                                for w in more.group().split()):
+                    # High Technology Products: the name goes on past its firm's word (not Blackstone Group CEO …)
                     name, e = norm[s:more.end()], more.end()
             if taken.overlaps(s, e) or (e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
@@ -2321,6 +2315,7 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
 
 
 # capitalised words after a name that ends in a firm's word (High Technology Products公司)
+_LATIN_ROLE_WORDS = frozenset({"Chairman", "President", "Founder", "Partner", "Director", "Head", "Fund", "Funds", "China"})
 _LATIN_NAME_GOES_ON = re.compile(r"(?:\s[A-Z][A-Za-z0-9&\-]*){1,2}(?![A-Za-z0-9])", re.ASCII)
 # the countries the press writes before a foreign firm's own Latin name (韩国Hugel, 英国Sinclair)
 _COUNTRIES = frozenset({"韩国", "日本", "美国", "英国", "德国", "法国", "西班牙", "意大利", "瑞士", "瑞典", "荷兰", "比利时",
@@ -2360,13 +2355,19 @@ def _state_firms(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -
                 break
 
 
+# what a firm named after its country does next (韩国Hugel合作, 韩国Jetema的, 英国Sinclair上半年, …签署, …公司)
+_FIRM_CUE_AFTER_COUNTRY_NAME = re.compile(r"\s?(?:的|公司|集团|旗下|合作|签署?|宣布|表示|称|于|与|和|、|[，,。；（(]|已|将|此前"
+                                          r"|近日|计划|拟|上半年|下半年|今年|去年|全年|营收|收入|净利|股价|获|完成|对|向|在|被"
+                                          r"|工厂|基地)")
+
+
 def _latin_after_country(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, starts: list[int]) -> None:
     """A foreign firm the press names by its own Latin name right after its country (引进韩国Hugel的
     肉毒毒素, 英国Sinclair上半年营收): a name in mixed case, no acronym, no journal, index, law or product
     (英国Nature杂志, 美国FDA), nor a word that the Latin rules know as no firm's (Bloomberg, Nasdaq)."""
     for s in starts:
-        if s < 2 or (norm[s - 2:s] not in _COUNTRIES and norm[max(0, s - 3):s] not in _COUNTRIES and
-                     norm[max(0, s - 4):s] not in _COUNTRIES):
+        clen = next((k for k in (2, 3, 4) if s >= k and norm[s - k:s] in _COUNTRIES), 0)
+        if not clen:
             continue
         m = _LATIN_AFTER_COUNTRY.match(norm, s)
         if m is None:
@@ -2375,8 +2376,9 @@ def _latin_after_country(norm: str, hits: list[_Hit], taken: Occupancy, d: Dicti
         e = s + len(name)
         if taken.overlaps(s, e) or not latin_name_ok(name, LATIN_STOP) or not latin_firm_ok(name) or \
                 name.split()[0] in LATIN_NOT_FIRM or _NOT_FIRM_AFTER_COUNTRY_NAME.match(norm, e) or \
-                d.lookup(name) is not None:
-            continue  # (a known name is the scan's)
+                d.lookup(name) is not None or not _FIRM_CUE_AFTER_COUNTRY_NAME.match(norm, e) or \
+                any(h.end == s - clen for h in hits):
+            continue  # (a known name is the scan's; 特斯拉美国Model 3: a product by market; 美国Black Friday促销: an event)
         _add_named(norm, hits, taken, d, s, e, name)
 
 
@@ -2470,7 +2472,9 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             if s > 0 and norm[s - 1] in "和与及" and not _item_ends_before(norm, s, hits):
                 continue  # 日本三和|精机（Sanwa Industries）: read from inside a name, no list's joining word
         s0 = s  # (where the name's words begin: a list's joining word stands before it)
-        if "的" in name[1:-1] and d.lookup(name) is None and len(name) - name.rindex("的") - 1 >= 2:
+        if "的" in name[1:-1] and d.lookup(name) is None and len(name) - name.rindex("的") - 1 >= 2 and \
+                not any(name[i:j] in d.by_form for j in range(name.rindex("的") + 1, min(len(name), name.rindex("的") + 3) + 1)
+                        for i in range(max(0, j - 4), name.rindex("的") + 1)):
             cut = name.rindex("的") + 1
             s, name = s + cut, name[cut:]  # 与美资的恩坦华（Inteva）: what describes the firm is no part of its name
         if name[0] in FUNCTION_CHARS and len(name) >= 3:
@@ -3497,7 +3501,7 @@ def _names_association(norm: str, e: int) -> bool:
     m = ASSOCIATION_AFTER.match(norm, e)
     if m is None:
         return False
-    gap = m.group("gap")
+    gap = m.group("gap") or m.group("trade")
     return gap[0] not in FUNCTION_CHARS and not _ASSOCIATION_VERBS.search(gap) and "的" not in gap
 
 

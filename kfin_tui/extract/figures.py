@@ -38,7 +38,7 @@ MEASURES_CJK = [
     "辆", "户", "股", "只", "项", "件", "套", "条", "部", "座", "张", "份", "笔", "单", "场", "艘", "架", "颗", "块",
     "所", "支", "篇", "例", "头", "亩", "吨", "米", "瓦", "度", "桶", "克", "斤", "盎司", "年", "天", "周", "秒", "票", "宗", "席", "双", "万千升", "千升",
     "岁", "期", "轮", "种", "类", "批次", "批", "层", "处", "座", "站", "辆次", "元", "间", "组", "班", "城", "伙", "列",
-    "瓶", "箱", "罐", "盒", "锭", "针", "口", "把", "课时", "节", "顶", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
+    "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "毫米", "厘米",
     "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
 ]
@@ -82,6 +82,8 @@ UNIT = (
     r"|批(?![价复准])|项(?!下的)|船(?![厂企东舶只体坞员])"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
+    r"|(?<=[十百千万亿余多 \u00a0])[把顶节口]"  # (600万把, 1,200 余口, 8,000 顶: these measures only after a magnitude, 余 or a
+    # space (where the spaced measures' guard reads the word they may begin); glued to a number they begin words: 节点, 顶级
     r"|" + EVENTS + r")"
     r")"
 )
@@ -136,7 +138,7 @@ PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|�
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
 # 一季度, 第1季度, 2至3季度, 一至三季度, 第一至三季度, 第一至第三季度; 第一财季 (a fiscal quarter)
-QUARTER = (r"(?:第?[一二三四1-4](?:[至到~～-]第?[一二三四1-4])?季度(?!假)|前[二三两]季度|第[一二三四1-4]财季"
+QUARTER = (r"(?:第?[一二三四1-4](?:[至到~～-]第?[一二三四1-4])?季度(?!假(?:区|村|酒店))|前[二三两]季度|第[一二三四1-4]财季"
            r"|[Qq][1-4](?![0-9]))")
 # 5月, 1-7月, 3至4月, 3—4月 (a period of months: one date), 5月18日, 5月中旬, 三月, 三至四月
 MONTH = (r"(?:(?<![0-9.])[0-9]{1,2}(?:(?:-|~|～|—|–|至|到)[0-9]{1,2})?月(?:份)?(?:[0-9]{1,2}[日号]|[上中下]旬)?"
@@ -173,7 +175,7 @@ BASIS_POINTS = {"个基点", "基点", "个bp", "个BP", "bps", "bp", "BP"}
 # a bare round magnitude before what it measures the scale of (千亿市场, 百亿估值, 百亿盐企, 百亿水果商): money
 # (not 百亿级, the class of it, nor 百亿农研, a programme's name)
 SCALE_MAGNITUDES = frozenset({"百亿", "千亿", "万亿"})
-SCALE_AFTER = re.compile(r"(?:市场|估值|赛道|市值|营收|规模|产业|行业)|[\u4e00-\u9fff]{1,2}?[企商](?![业品标场务量谈])")
+SCALE_AFTER = re.compile(r"(?:市场|估值|赛道|市值|营收|规模(?!参数)|产业|行业)|[\u4e00-\u9fff]{1,2}?[企商](?![业品标场务量谈])")
 # a bare magnitude reached or passed is a figure (突破千万, 成交破万亿): not the idiom 千万 (by all means)
 REACH_BEFORE = re.compile(r"(?:突破|跌破|冲破|站上|迈过|跨过|达到|高达|超过|逾|破|达)$")
 CURRENCY_SET = set(CURRENCIES) | {"分", "厘"}  # (分 and 厘 only in PRICE_IN_CENTS)
@@ -320,7 +322,7 @@ ACRONYM = re.compile(r"[A-Z]{2,5} ")
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
 # a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
-EVENTS_NOT_BEFORE = re.compile(r"(?:价|费|自|从|由|元|起点|门槛)\s?$")
+EVENTS_NOT_BEFORE = re.compile(r"(?:价|费|自|从|由|元|起点|门槛|每[晚人位间天月次件张])\s?$")
 
 
 def _starts_a_word(norm: str, end: int, unit: str) -> bool:
