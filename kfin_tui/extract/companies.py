@@ -2044,6 +2044,10 @@ def _unit_then_close(norm: str, s: int, parent: _Hit, hits: list[_Hit], taken: O
     if m.re is _NAME_THEN_CLOSE and not (_place(lcut(m.group(1))[0]) or SUFFIX_RE.search(m.group(1), 2)):
         return False  # 伊利股份旗下的安慕希，: a product's brand; a unit has its place or trade (广东广青)
     spans = [m.span(g) for g in range(1, (m.re.groups or 0) + 1)]
+    known = [sp for sp in spans if any((h.start, h.end) == sp and h.kind == "company" for h in hits)]
+    if known and len(known) < len(spans):  # 青山控股旗下的福建鼎信和广东广青: one of the two known, the other the unit
+        spans = [sp for sp in spans if sp not in known]
+        s = spans[0][0]
     inside = [h for h in hits if s <= h.start and h.end <= spans[-1][1]]
     if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, spans[-1][1])):
         return False  # (the parent's former name inside, 金宇 in 金宇保灵, gives way)
