@@ -2834,3 +2834,18 @@ def test_a_known_unit_beside_an_unknown_one_after_the_parent():
     """青山控股旗下的福建鼎信和广东广青: one of the two units known to the dictionary, the other still read."""
     names = [c.shown for c in extract("青山控股旗下的福建鼎信和广东广青均上调了挂牌价。").companies if c.kind == "company"]
     assert "广东广青" in names and "福建鼎信" in names
+
+
+# from blinds 199-202 (stop 37, drawn after their first-contact scores; our own sentences)
+def test_a_coded_name_read_over_the_code_firms_own_name():
+    """其中熊猫|金控（600599.SH）: the reading stops at a common word that is the code's firm's (ST熊猫) own name."""
+    firms = [c for c in extract("其中熊猫金控（600599.SH）连续两日涨停。").companies if c.kind == "company"]
+    assert [(c.shown, c.tickers) for c in firms] == [("熊猫金控", ["SH:600599"])]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("央视“3·15”晚会曝光湖南澄岚菜业有限公司等企业的违规操作。", ["央视", "湖南澄岚菜业有限公司"]),  # from its place
+    ("受疫情影响，华南地区物流成本明显上升。", []),                                         # a region's trade
+])
+def test_companies_from_blinds_199_to_202(text, names):
+    assert sorted(c.shown for c in extract(text).companies) == sorted(names)

@@ -744,6 +744,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # 体脂秤厂商云麦科技: a name after a word for its kind)
     if norm[ss:se] == "琴行" and _place(acc):
         return None  # 一位上海琴行负责人: a shop of a place, no name
+    if acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3:
+        return None  # 华东地区物流: a region's trade, no firm
     if acc.endswith("受") and len(acc) >= 2:
         return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
@@ -1164,6 +1166,13 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         ns, raw = got
         entry = d.lookup(raw)
+        if entry is None and ns > 1:  # 其中熊猫|金控（600599.SH）: the code's firm's name (ST熊猫's 熊猫) right before the reading
+            for c, _ in codes:
+                owner = d.by_ticker.get(c)
+                base = re.sub(r"^\*?ST", "", owner.name) if owner is not None else ""
+                if len(base) >= 2 and norm.endswith(base, 0, ns):
+                    ns, raw = ns - len(base), base + raw
+                    break
         if entry is None and ns > 0 and norm[ns - 1] in STOP_TOKENS and HAS_CJK.match(norm, ns - 1) and \
                 any(d.by_ticker.get(c) is not None and d.by_ticker[c].name[0] == norm[ns - 1] for c, _ in codes):
             ns, raw = ns - 1, norm[ns - 1] + raw  # 同|程艺龙（00780.HK）: the name begins with a character the reading stops at
@@ -2155,6 +2164,7 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
             hits[:] = [x for x in hits if x is not head]  # 中盐|吉兰泰氯碱化工有限公司: a firm's short form heading another firm's legal name
             taken.taken[head.start:head.end] = bytes(head.end - head.start)
         if got is not None and not taken.overlaps(got[0], m.end()):
+            got = _begun_at_place(got)
             got = _begun_by_short_name(norm, got, m.end(), hits)
             name = LEGAL_NAME_END.sub("", got[1])
             if jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQ and name not in d.by_form:
@@ -2165,6 +2175,20 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                 listed = _listed_by_brand(norm, got[0], m.end(), name, d) \
                     if m.group() == "股份有限公司" and d.lookup(name) is None else None
                 _add_named(norm, hits, taken, d, got[0], m.end(), listed or name)
+
+
+def _begun_at_place(got: tuple[int, str]) -> tuple[int, str]:
+    """A legal name read leftwards over words of the sentence begins at its place (晚会曝光|湖南插旗菜业有限公司:
+    湖南插旗菜业有限公司), where every word before the place is a common word of the language."""
+    start, name = got
+    toks = lcut(name)
+    pos = 0
+    for i, t in enumerate(toks):
+        if i > 0 and len(t) >= 2 and _bank_place(t) and pos >= 2 and \
+                all(len(w) >= 2 and jieba.dt.FREQ.get(w, 0) >= 100 and not _place(w) for w in toks[:i]):
+            return start + pos, name[pos:]
+        pos += len(t)
+    return got
 
 
 def _listed_by_brand(norm: str, s: int, e: int, name: str, d: Dictionary) -> str | None:
