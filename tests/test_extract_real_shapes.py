@@ -2849,3 +2849,15 @@ def test_a_coded_name_read_over_the_code_firms_own_name():
 ])
 def test_companies_from_blinds_199_to_202(text, names):
     assert sorted(c.shown for c in extract(text).companies) == sorted(names)
+
+
+# from blinds 203-206 (stop 37, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("若原料价格继续上涨，公司毛利率仍将承压。", []),                      # 仍, an adverb, ends no name
+    ("随着上海物流全面恢复，门店订单回升。", []),                          # a place's logistics
+    ("黑海航运受阻推高了小麦价格。", []),
+    ("该品牌在华南的品牌认知度高，但季节性明显。", []),                    # a measure judged
+    ("公司以 3 亿元受让澄岚科技所持的 10% 股权。", ["澄岚科技"]),          # 所持的 no part of the name
+])
+def test_companies_from_blinds_203_to_206(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

@@ -250,7 +250,7 @@ _STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
 _STAKE_AFTER_JOIN = re.compile(STAKE_RE.pattern.replace("(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)", "(?:及|和|、)", 1))
 # (…股权及新中民 51% 股权: a list's second stake, after its joining word)
 _STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其)+")  # (收购了岚澄, 持有的岚澄, 增持至澄岚: no part of the name)
-_STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
+_STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持的?|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
 # (收购澄岚剩余 49% 股权; 减持合计不超 1.05% 股份: a quantity's words, no name)
 
 
@@ -744,8 +744,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # 体脂秤厂商云麦科技: a name after a word for its kind)
     if norm[ss:se] == "琴行" and _place(acc):
         return None  # 一位上海琴行负责人: a shop of a place, no name
-    if acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3:
-        return None  # 华东地区物流: a region's trade, no firm
+    if (acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3) or (norm[ss:se] in ("物流", "航运") and _place(acc)):
+        return None  # 华东地区物流, 上海物流全面恢复, 黑海航运: a region's or a place's trade, no firm
     if acc.endswith("受") and len(acc) >= 2:
         return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
@@ -823,7 +823,7 @@ TIME_WORD = re.compile(r"第?(?:[0-9一二三四]+|前[一二三四]|[上下本]
 LEADING_QUALIFIERS = {"公募", "私募", "外资", "中资", "合资", "独资", "头部", "知名", "老牌", "本土", "新设", "新晋",
                       "个人系", "券商系", "银行系", "保险系", "新成立"}
 GENERIC_SINGLE = set("各该本某此这那其多大小新老全每")
-FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某占含")
+FUNCTION_CHARS = set("要看说让给使有无不没很更最较都也又还再就才只仅已曾将会能可应该需请是在为以于对向从与和及或并而但若如因由被把等之其此这那每各某占含仍")
 _PLACES: set[str] | None = None
 
 
@@ -1480,8 +1480,10 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
         tail = _STAKE_TAIL.search(norm, s, e)
         e = tail.start() if tail else e
         name = norm[s:e]
-        if len(name) < 2 or name.startswith(("自然人", "个人")) or norm.endswith(("自然人", "个人"), 0, s):
-            continue  # (受让自然人李某 30% 股权: a person; 澄岚和岚澄: two firms, no name)
+        if len(name) < 2 or name.startswith(("自然人", "个人")) or norm.endswith(("自然人", "个人"), 0, s) or \
+                (len(name) <= 3 and name[0] in SURNAMES and HAS_CJK.fullmatch(name) and name not in d.by_form and
+                 norm.startswith(("所持", "持有"), e)):
+            continue  # (受让自然人李某 30% 股权, 受让柴琇所持的 5% 股份: a person; 澄岚和岚澄: two firms, no name)
         if taken.overlaps(s, e) or name[0] in FUNCTION_CHARS or name[0] in "其该本此各每某这那所" or \
                 _COUNTED_TOKEN.search(name) or name[-2:] in _KIND_WORD_SET or \
                 (name not in d.by_form and any(ch in _COUNT_CHARS for ch in name)) or \
@@ -1861,8 +1863,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # (公司近十年来首次: a span of time, no name)
         if first in PERSON_WORDS:
             continue  # 私募大佬江晖: a person so called, no firm
-        if len(toks[-1]) == 1 and toks[-1] in _COMPARING_CHARS and norm.startswith("于", e):
-            continue  # 公司毛利率低于…: a measure compared, no name
+        if len(toks[-1]) == 1 and toks[-1] in _COMPARING_CHARS and (norm.startswith("于", e) or not HAS_CJK.match(norm, e)):
+            continue  # 公司毛利率低于…, 品牌认知度高，: a measure compared or judged, no name
         if _WORKING_STATE.fullmatch(name):
             continue  # 企业复工复产, 工厂停工停产: what the plants do (jieba knows neither 复工 nor 复产), no name
         freq = jieba.dt.FREQ.get
