@@ -587,6 +587,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
+    if suffix in ("物流", "航运") and _place(name[:-len(suffix)]) and not ORG_CONTINUATION.match(norm, se):
+        return None  # 上海物流全面恢复, 黑海航运受阻: a place's trade, no firm (宁波港物流公司: a firm)
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
             name[:2] not in GENERIC_PREFIX and d.lookup(name) is None:
         return start - 2, "中国" + name  # 是中国平煤神马集团旗下的: a national group's name begins with 中国
@@ -744,8 +746,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # 体脂秤厂商云麦科技: a name after a word for its kind)
     if norm[ss:se] == "琴行" and _place(acc):
         return None  # 一位上海琴行负责人: a shop of a place, no name
-    if (acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3) or (norm[ss:se] in ("物流", "航运") and _place(acc)):
-        return None  # 华东地区物流, 上海物流全面恢复, 黑海航运: a region's or a place's trade, no firm
+    if acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3:
+        return None  # 华东地区物流: a region's trade, no firm
     if acc.endswith("受") and len(acc) >= 2:
         return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
