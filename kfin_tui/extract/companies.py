@@ -1738,8 +1738,8 @@ def _codes_after_quoted_names(norm: str, hits: list[_Hit], shadow: list[tuple[in
 
 
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
-    """A Hong Kong code given in prose (…在港交所挂牌，股份代号为02763): the code of the last firm the
-    sentence names before it; of the name right before it when that ends in a share-class marker
+    """A Hong Kong code given in prose (…在港交所挂牌，股份代号为02763), or a US one near a US market's name
+    (将以“THCH”为代码在纳斯达克挂牌): the code of the last firm the sentence names before it; of the name right before it when that ends in a share-class marker
     (某某医疗-B，股份代号为02763); else of none (no name is guessed)."""
     for bs, be, code in find_prose_codes(norm):
         sentence = max(norm.rfind(p, 0, bs) for p in "。！？!?\n") + 1
@@ -3320,8 +3320,7 @@ _UNIT_GAP_WORDS = re.compile(r"的|旗下|下属|子公司|持有|收购|与|和
 
 
 # a unit's legal name after its parent's name, maybe with its place in brackets (福耀汽车铝件（福建）有限公司)
-_UNIT_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:[(（][\u4e00-\u9fff]{2,3}[)）])?"
-                              r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
+_UNIT_LEGAL_TAIL = re.compile(LEGAL_TAIL.pattern.replace("?(?:", r"?(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:", 1))
 
 
 def _units_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy) -> None:
