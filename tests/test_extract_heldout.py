@@ -1262,6 +1262,23 @@ def test_two_hundred_and_third_to_sixth_blind_sets_of_articles_written_for_them(
                    figures_precision=0.98)
     _assert_scores("blind206.json", GOLD / "blind206", companies=0.985, companies_precision=1.0)
 
+
+def test_two_hundred_and_seventh_to_tenth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind207-210: pickled vegetables — 涪陵榨菜's price rise and
+    2020 half, the 土坑酸菜 suppliers, 鱼泉 and 吉香居, a scan, tuber prices, 乌江, 老坛酸菜, 饭扫光, a brand's round;
+    chocolate and candy — New Year gift boxes, 雀巢 and 徐福记, 金丝猴, sugar and cocoa, a 2021 scan, 费列罗 and 好时,
+    喔喔 and 马大姐, a start-up's round, sugar-free sweets, 德芙; cattle and beef — 科尔沁 and 大庄园, 福成股份, 首农
+    and 伊赛, a brand's round, Brazil's BSE cases, a scan, dairy farms' bull calves, Spring Festival prices, 天康生物,
+    西部牧业; tobacco — 中烟香港, 中国烟草's taxes, 云南中烟 and 湖南中烟, 红塔集团, cigarette prices, e-cigarette
+    rules, tobacco machinery, a supply-chain scan, flavour makers, leaf supply), written last in stop 37 after
+    every other set and scored once at 39b7d5d, the stop's final code, with rules drawn from blinds 175-206 and
+    none from them: companies F1 0.926 (P 0.986), 0.924 (P 0.961), 0.961 (P 0.961) and 0.841 (P 0.920); figures
+    1.000 in all four; tickers 1.000."""
+    _assert_scores("blind207.json", GOLD / "blind207", companies=0.925, companies_precision=0.985)
+    _assert_scores("blind208.json", GOLD / "blind208", companies=0.92, companies_precision=0.96)
+    _assert_scores("blind209.json", GOLD / "blind209", companies=0.96, companies_precision=0.96)
+    _assert_scores("blind210.json", GOLD / "blind210", companies=0.84, companies_precision=0.915)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1280,7 +1297,8 @@ def test_two_hundred_and_third_to_sixth_blind_sets_of_articles_written_for_them(
                                        "blind191.json", "blind192.json", "blind193.json", "blind194.json",
                                        "blind195.json", "blind196.json", "blind197.json", "blind198.json",
                                        "blind199.json", "blind200.json", "blind201.json", "blind202.json",
-                                       "blind203.json", "blind204.json", "blind205.json", "blind206.json"])
+                                       "blind203.json", "blind204.json", "blind205.json", "blind206.json",
+                                       "blind207.json", "blind208.json", "blind209.json", "blind210.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
