@@ -2861,3 +2861,16 @@ def test_companies_from_blinds_199_to_202(text, names):
 ])
 def test_companies_from_blinds_203_to_206(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+# a second fresh-eyes review, of the rules added after the first one's fixes (its own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("融创重庆置地有限公司竞得地块。", ["融创重庆置地有限公司"]),        # the group's brand begins its unit's name
+    ("光明上海乳业有限公司发布公告。", ["光明上海乳业有限公司"]),
+    ("受让王某所持的5%股份。", []),                                     # a person a stake is bought from
+    ("公司以3亿元受让张伟所持有的10%股份。", []),
+    ("长江航运表示将扩大运力。", ["长江航运"]),                         # a firm named by a place and its trade
+    ("广州航运与马士基签约。", ["广州航运", "马士基"]),
+])
+def test_second_review_of_stop_37(text, names):
+    assert [c.shown for c in extract(text).companies if c.kind == "company"] == names

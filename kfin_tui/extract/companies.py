@@ -250,7 +250,7 @@ _STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
 _STAKE_AFTER_JOIN = re.compile(STAKE_RE.pattern.replace("(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)", "(?:及|和|、)", 1))
 # (…股权及新中民 51% 股权: a list's second stake, after its joining word)
 _STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其)+")  # (收购了岚澄, 持有的岚澄, 增持至澄岚: no part of the name)
-_STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持的?|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
+_STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持有的?|所持的?|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
 # (收购澄岚剩余 49% 股权; 减持合计不超 1.05% 股份: a quantity's words, no name)
 
 
@@ -517,6 +517,11 @@ _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终�
                                    r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
+# what a place's trade does or has (上海物流全面恢复, 黑海航运受阻): no firm's verb
+_PLACE_TRADE_STATE = re.compile(r"(?:全面|逐步|长期|持续|短期|受阻|恢复|中断|停滞|紧张|不畅|成本|费用|价格|运价|运力|需求|市场"
+                                r"|体系|网络|通道|枢纽|园区|中心|基地|行业|企业|业)")
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
     read here, by three patterns (none reads more than three characters); the rest is
@@ -587,8 +592,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
-    if suffix in ("物流", "航运") and _place(name[:-len(suffix)]) and not ORG_CONTINUATION.match(norm, se):
-        return None  # 上海物流全面恢复, 黑海航运受阻: a place's trade, no firm (宁波港物流公司: a firm)
+    if suffix in ("物流", "航运") and _place(name[:-len(suffix)]) and _PLACE_TRADE_STATE.match(norm, se):
+        return None  # 上海物流全面恢复, 黑海航运受阻: a place's trade, no firm (宁波港物流公司, 长江航运表示: firms)
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
             name[:2] not in GENERIC_PREFIX and d.lookup(name) is None:
         return start - 2, "中国" + name  # 是中国平煤神马集团旗下的: a national group's name begins with 中国
@@ -1483,8 +1488,8 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
         e = tail.start() if tail else e
         name = norm[s:e]
         if len(name) < 2 or name.startswith(("自然人", "个人")) or norm.endswith(("自然人", "个人"), 0, s) or \
-                (len(name) <= 3 and name[0] in SURNAMES and HAS_CJK.fullmatch(name) and name not in d.by_form and
-                 norm.startswith(("所持", "持有"), e)):
+                (len(name) <= 4 and (name[0] in SURNAMES or "某" in name) and re.fullmatch(f"[{CJK}]+", name) and
+                 name not in d.by_form and norm.startswith(("所持", "持有"), e)):
             continue  # (受让自然人李某 30% 股权, 受让柴琇所持的 5% 股份: a person; 澄岚和岚澄: two firms, no name)
         if taken.overlaps(s, e) or name[0] in FUNCTION_CHARS or name[0] in "其该本此各每某这那所" or \
                 _COUNTED_TOKEN.search(name) or name[-2:] in _KIND_WORD_SET or \
@@ -2168,7 +2173,7 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
             hits[:] = [x for x in hits if x is not head]  # 中盐|吉兰泰氯碱化工有限公司: a firm's short form heading another firm's legal name
             taken.taken[head.start:head.end] = bytes(head.end - head.start)
         if got is not None and not taken.overlaps(got[0], m.end()):
-            got = _begun_at_place(got)
+            got = _begun_at_place(got, d)
             got = _begun_by_short_name(norm, got, m.end(), hits)
             name = LEGAL_NAME_END.sub("", got[1])
             if jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQ and name not in d.by_form:
@@ -2181,15 +2186,23 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                 _add_named(norm, hits, taken, d, got[0], m.end(), listed or name)
 
 
-def _begun_at_place(got: tuple[int, str]) -> tuple[int, str]:
+# one word before a place that is no brand of a unit's legal name (旗下拥有|许昌烟草机械有限责任公司), as 光明 or 东方 may be
+_VERBS_BEFORE_A_LEGAL_NAME = frozenset({"拥有", "包括", "包含", "旗下", "通过", "收购", "控股", "设立", "成立", "注册", "曝光",
+                                        "起诉", "入股", "参股", "持有", "中标", "委托", "聘请", "向", "与"})
+
+
+def _begun_at_place(got: tuple[int, str], d: Dictionary) -> tuple[int, str]:
     """A legal name read leftwards over words of the sentence begins at its place (晚会曝光|湖南插旗菜业有限公司:
-    湖南插旗菜业有限公司), where every word before the place is a common word of the language."""
+    湖南插旗菜业有限公司), where every word before the place is a common word of the language and no form of a
+    known firm, and there are two words or one verb (融创|重庆置地有限公司, 光明|上海乳业…: one word, the group's
+    brand, begins its unit's legal name)."""
     start, name = got
     toks = lcut(name)
     pos = 0
     for i, t in enumerate(toks):
-        if i > 0 and len(t) >= 2 and _bank_place(t) and pos >= 2 and \
-                all(len(w) >= 2 and jieba.dt.FREQ.get(w, 0) >= 100 and not _place(w) for w in toks[:i]):
+        if i > 0 and len(t) >= 2 and _bank_place(t) and pos >= 2 and (i > 1 or toks[0] in _VERBS_BEFORE_A_LEGAL_NAME) and \
+                all(len(w) >= 2 and jieba.dt.FREQ.get(w, 0) >= 100 and not _place(w) and w not in d.by_form
+                    for w in toks[:i]):
             return start + pos, name[pos:]
         pos += len(t)
     return got
