@@ -1279,6 +1279,24 @@ def test_two_hundred_and_seventh_to_tenth_blind_sets_of_articles_written_for_the
     _assert_scores("blind209.json", GOLD / "blind209", companies=0.96, companies_precision=0.96)
     _assert_scores("blind210.json", GOLD / "blind210", companies=0.84, companies_precision=0.915)
 
+
+def test_two_hundred_and_eleventh_to_fourteenth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind211-214: rare earths — 中国稀土集团's founding, the 2022
+    quotas, the ministry's talks, MP Materials and Lynas, magnet makers' results, Myanmar supply, a magnet maker's
+    round, recycling, 2020 exports, brokers' outlooks; couriers — the 义乌 price war, 极兔 buying 百世's business,
+    monthly volumes, 京东物流's listing, a results scan, rural delivery, 顺丰's loss, a regional courier's round, 菜鸟
+    and Double 11, 中通's Hong Kong listing; bond defaults — 永煤, 华晨集团's restructuring, 恒大's offshore bonds,
+    紫光's plan, a 2021 default scan, 北大方正's plan, 泰禾's extension, 中国华融's loss, 蓝光's votes, rating
+    downgrades; two-wheelers — 爱玛科技's listing, motorcycle sales, 雅迪's results, 小牛电动, a results scan, big
+    motorcycles, a scooter start-up's round, the new standard's transition, lithium against lead-acid, 九号公司's
+    CDR), written at the start of stop 38 and scored once at 850d655, stop 37's final code, none drawn from them:
+    companies F1 0.976 (P 0.990), 1.000 (P 1.000), 0.960 (P 0.976) and 0.904 (P 0.938); figures 1.000, 1.000, 0.998
+    and 1.000; tickers 1.000."""
+    _assert_scores("blind211.json", GOLD / "blind211", companies=0.975, companies_precision=0.99)
+    _assert_scores("blind212.json", GOLD / "blind212", companies=0.995, companies_precision=0.995)
+    _assert_scores("blind213.json", GOLD / "blind213", companies=0.96, companies_precision=0.975, figures=0.995)
+    _assert_scores("blind214.json", GOLD / "blind214", companies=0.90, companies_precision=0.935)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1298,7 +1316,8 @@ def test_two_hundred_and_seventh_to_tenth_blind_sets_of_articles_written_for_the
                                        "blind195.json", "blind196.json", "blind197.json", "blind198.json",
                                        "blind199.json", "blind200.json", "blind201.json", "blind202.json",
                                        "blind203.json", "blind204.json", "blind205.json", "blind206.json",
-                                       "blind207.json", "blind208.json", "blind209.json", "blind210.json"])
+                                       "blind207.json", "blind208.json", "blind209.json", "blind210.json",
+                                       "blind211.json", "blind212.json", "blind213.json", "blind214.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
