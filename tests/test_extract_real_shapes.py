@@ -2874,3 +2874,29 @@ def test_companies_from_blinds_203_to_206(text, names):
 ])
 def test_second_review_of_stop_37(text, names):
     assert [c.shown for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from blinds 207-210 (stop 38, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("该省中烟下设澄岚集团等5家卷烟厂，玉溪的红塔集团规模最大。", ["红塔集团"]),   # a group jieba keeps as one word
+    ("云南红塔集团发布年报。", ["红塔集团"]),                                 # its province before it
+    ("维护利益集团的诉求，打击犯罪集团。", []),                                 # words of the language
+    ("七国集团峰会在德国举行。", []),                                           # countries counted
+    ("外资并购中国食品品牌的案例增多。", []),                                   # the country's trade, not 中国食品
+    ("中国软件企业加快出海。", []),
+    ("中国食品（00506）公布中期业绩。", ["中国食品"]),                           # the listed firm
+    ("其反刍饲料销量同比增长 35%。", []),                                       # a product's sales
+    ("楚澜饲料销量同比增长 35%。", ["楚澜饲料"]),                               # a firm's name, no word
+    ("重庆的两大摩企则在新业务中寻找增量。", []),                               # two big makers, not 大摩
+    ("大摩发布研报称维持评级。", ["大摩"]),
+])
+def test_companies_from_blinds_207_to_210(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+def test_a_legal_name_of_another_place_is_no_shorter_name():
+    """上海烟草机械有限责任公司 after 许昌烟草机械有限责任公司: the trade and its tail in another legal name are no
+    writing of 上海烟草机械's name without its place (烟草机械)."""
+    text = "集团旗下有许昌烟草机械有限责任公司和上海烟草机械有限责任公司两家制造企业。"
+    names = [c.shown for c in extract(text).companies if c.kind == "company"]
+    assert "烟草机械" not in names and len(names) == 2

@@ -522,6 +522,39 @@ _PLACE_TRADE_STATE = re.compile(r"(?:全面|逐步|长期|持续|短期|受阻|�
                                 r"|体系|网络|通道|枢纽|园区|中心|基地|行业|企业|业)")
 
 
+# trades that a listed firm is named by after 中国 (中国食品, 中国软件, 中国建材): before a word for the trade's firms
+# or brands, the country's trade, no firm
+_SECTOR_NOUNS = frozenset({"稀土", "医药", "船舶", "软件", "黄金", "电影", "化学", "铝业", "建筑", "出版", "核电", "重工", "电力",
+                           "化工", "烟草", "茶叶", "食品", "玻璃", "水务", "燃气", "建材", "中药", "玻纤", "动力", "汽车", "钢铁"})
+_SECTOR_FIRMS_AFTER = re.compile(r"企业|企|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|供应链|工业")
+
+
+def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds) -> tuple[int, str] | None:
+    """A group's name that the segmenter keeps as one word with its 集团 (红塔集团, 云南红塔集团), which the
+    suffix rule, reading the words before the suffix, never sees: a head of two to four characters that is no
+    common word (its count below 150: not 利益集团, 犯罪集团, 汽车集团), no place and no country counted (七国集团)."""
+    if se not in bounds or any(p in bounds for p in range(ss + 1, se)) or NOT_COMPANY_AFTER.match(norm, se):
+        return None
+    x = ss - 1
+    while x > ss - 5 and x not in bounds:
+        x -= 1
+    if x not in bounds or ss - x < 2:
+        return None
+    head = norm[x:ss]
+    if not _ALL_CJK.fullmatch(head) or head.endswith("国") or head in GENERIC_PREFIX or head in STOP_TOKENS or \
+            jieba.dt.FREQ.get(head, 0) >= 150 or _place(head):
+        return None
+    if len(head) >= 4 and _place(head[:2]) and jieba.dt.FREQ.get(head[2:], 0) < 150:
+        x, head = x + 2, head[2:]  # 云南红塔集团: the group, its province before it
+    return x, head + "集团"
+
+
+_ALL_CJK = re.compile(f"[{CJK}]+")
+_GROUPS_OF_PEOPLE = tuple(w + "集团" for w in ("利益", "犯罪", "武装", "恐怖", "垄断", "统治", "反动", "流氓", "贩毒", "诈骗",
+                                                "走私", "传销", "黑恶", "涉黑", "军事", "政治", "反党", "团伙"))
+_PRODUCT_MEASURE_AFTER = re.compile(r"销量|销售量|产量|出货量|出口量|进口量|需求量|产销量")
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
     read here, by three patterns (none reads more than three characters); the rest is
@@ -592,6 +625,11 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
     if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
+    if suffix == "集团" and name.endswith(_GROUPS_OF_PEOPLE):
+        return None  # 打击犯罪集团, 维护利益集团: a group of people, no firm
+    if suffix in TRADE_SUFFIXES and _PRODUCT_MEASURE_AFTER.match(norm, se) and \
+            jieba.dt.FREQ.get(name[:-len(suffix)], 0) > 0 and d.lookup(name) is None:
+        return None  # 其反刍饲料销量: a kind of product and how much of it sold, no firm
     if suffix in ("物流", "航运") and _place(name[:-len(suffix)]) and _PLACE_TRADE_STATE.match(norm, se):
         return None  # 上海物流全面恢复, 黑海航运受阻: a place's trade, no firm (宁波港物流公司, 长江航运表示: firms)
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
@@ -1049,11 +1087,16 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and norm.endswith("官方", 0, s) and form in _PLATFORMS_OF_ACCOUNTS:
             continue  # 通过官方微博发布: the firm's own account on a platform, not the platform's firm
+        if form[0] == "大" and s > 0 and norm[s - 1] in "两三四五六七八九十几数" and entry.kind == "company":
+            continue  # 重庆的两大摩企: the two big motorcycle makers, not 大摩 (Morgan Stanley)
         if entry.kind == "company" and norm[s - 1:s] in _THINGS_COUNTED and _THING_COUNTED_BEFORE.search(norm, max(0, s - 8), s):
             continue  # 两箱苹果, 3 吨苹果: a thing counted by a measure of goods, not the firm of that name
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
                                         _names_association(norm, e)):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
+        if entry.kind == "company" and form.startswith("中国") and form[2:] in _SECTOR_NOUNS and \
+                _SECTOR_FIRMS_AFTER.match(norm, e):
+            continue  # 并购中国食品品牌, 中国软件企业出海: the country's firms of a trade, not the firm of that name
         if entry.name.endswith("基金") and not form.endswith("基金") and FUND_PRODUCT_TAIL.match(norm, e):
             shadow.append((s, e))
             continue  # 国投瑞银白银期货证券投资基金: a product of the house, not the house
@@ -1286,8 +1329,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # 海尔智能冰箱, a brand and its product)
             hits[:] = [x for x in hits if x is not head]  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
             occupied[head.start:head.end] = bytes(head.end - head.start)
+        whole = ss not in bounds and norm[ss:se] == "集团" and (got is None or got[0] not in bounds)
+        if whole:
+            got = _group_word(norm, ss, se, bounds)  # 红塔集团: a group's name jieba keeps whole
         if got is None or 1 in occupied[got[0]:se] or \
-                (ss not in bounds and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
+                (ss not in bounds and not whole and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
@@ -3424,9 +3470,11 @@ def _placeless(norm: str, h: _Hit) -> str | None:
                 after = pos + len(short)
                 if not (h.start <= pos < h.end) and \
                         not (norm.startswith(place, pos - k) if k else norm.startswith(rest, pos)) and \
+                        not (k and HAS_CJK.match(norm, pos - 1) and LEGAL_TAIL_AFTER.match(norm, after)) and \
                         (k or after == len(norm) or not HAS_CJK.match(norm, after) or norm[after] in _ENDS_NAME):
                     return short  # (nor the name with its trade word again: 国投智能科技 written twice; without
-                    # a place, the name alone: not 宝钛 of 宝钛股份 for 宝钛集团有限公司)
+                    # a place, the name alone: not 宝钛 of 宝钛股份 for 宝钛集团有限公司; nor the end of
+                    # another legal name: 许昌烟草机械有限责任公司 writes no shorter name of 上海烟草机械's)
                 pos = norm.find(short, pos + 1)
     return None
 
