@@ -2900,3 +2900,17 @@ def test_a_legal_name_of_another_place_is_no_shorter_name():
     text = "集团旗下有许昌烟草机械有限责任公司和上海烟草机械有限责任公司两家制造企业。"
     names = [c.shown for c in extract(text).companies if c.kind == "company"]
     assert "烟草机械" not in names and len(names) == 2
+
+
+# from blinds 211-214 (stop 38, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("中国铁塔（00788.HK）旗下的铁塔能源已在多地布局换电柜。", ["中国铁塔", "铁塔能源"]),  # a national group's brand
+    ("宗申动力（001696）旗下宗申航发的发动机已获适航认证。", ["宗申动力", "宗申航发"]),    # brand + another's form
+    ("东方电气旗下东方电机承制了机组。", ["东方电气", "东方电机"]),
+    ("控股股东澄岚投资控股集团有限公司的债务压力加大。", ["澄岚投资控股集团有限公司"]),  # 投资 before 控股集团
+    ("公司拟向投资控股有限公司转让股权。", []),
+    ("2019年中国稀土矿产量为 13.2 万吨。", []),                                             # the country's output
+    ("中国稀土（00769.HK）午后大涨。", ["中国稀土"]),
+])
+def test_companies_from_blinds_211_to_214(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)

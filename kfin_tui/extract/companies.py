@@ -404,9 +404,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
                 break  # 通过中节能财务有限公司, 以及中烟摩迪: a state firm's name begins with 中 (not 其中, 集中);
                 # jieba's 中|盐|吉兰泰: one character after 中 where 中 and it begin a known firm's form (中盐化工)
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
-                                                                     or keep[0] in ("运营", "发展", "建设", "经营", "管理"))):
-                break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司: 投资 before the tail,
-                # a line of business or 管理 is the name's)
+                                                                     or keep[0] in ("运营", "发展", "建设", "经营", "管理",
+                                                                                    "控股集团", "控股"))):
+                break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司, 某某投资控股集团
+                # 有限公司: 投资 before the tail, a line of business, 管理 or 控股 is the name's)
             if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
                 keep[:0] = ["中国", tok]
                 break  # 中国国有企业结构调整基金股份有限公司: a name that begins so
@@ -526,7 +527,7 @@ _PLACE_TRADE_STATE = re.compile(r"(?:全面|逐步|长期|持续|短期|受阻|�
 # or brands, the country's trade, no firm
 _SECTOR_NOUNS = frozenset({"稀土", "医药", "船舶", "软件", "黄金", "电影", "化学", "铝业", "建筑", "出版", "核电", "重工", "电力",
                            "化工", "烟草", "茶叶", "食品", "玻璃", "水务", "燃气", "建材", "中药", "玻纤", "动力", "汽车", "钢铁"})
-_SECTOR_FIRMS_AFTER = re.compile(r"企业|企|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|供应链|工业")
+_SECTOR_FIRMS_AFTER = re.compile(r"企业|企|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|供应链|工业|矿产|矿|产量|储量|需求量|消费量")
 
 
 def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds) -> tuple[int, str] | None:
@@ -2068,6 +2069,17 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
     brand = written if len(written) >= 3 and norm.startswith(written, at) else parent.name[:2]
+    if brand == "中国" and len(parent.name) >= 4 and norm.startswith(parent.name[2:4], at):
+        brand = parent.name[2:4]  # 中国铁塔旗下的铁塔能源: the national group's brand after 中国
+    glued = ""
+    rest_at = at + len(brand)
+    other = d.by_form.get(norm[rest_at:rest_at + 2]) if norm.startswith(brand, at) and len(brand) == 2 else None
+    if other is not None and other.kind == "company" and other.name != parent.name and \
+            norm[rest_at:rest_at + 2] in other.short_forms and HAS_CJK_ONLY.fullmatch(norm, rest_at, rest_at + 2) and \
+            (not HAS_CJK.match(norm, rest_at + 2) or norm[rest_at + 2] in _ENDS_NAME or
+             norm.startswith(_UNIT_VERBS_AFTER, rest_at + 2)):
+        return _add_unit(norm, hits, taken, d, at, rest_at + 2, parent, other.name)  # 宗申动力旗下宗申航发: the
+        # brand and another firm's short form, one unit's name (not 航发, 中国航发's)
     toks = lcut(norm[at:at + 12])
     if toks and toks[0] != brand and toks[0].startswith(brand):
         toks[:1] = [brand, toks[0][len(brand):]]
@@ -2085,11 +2097,22 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
         # 与楼宇事业部, a division)
     elif not i or (toks[i + 1] not in STOP_TOKENS and toks[i + 1] not in FUNCTION_CHARS):
         return False  # (a place and the brand alone, then a word of the sentence: 云南神火也)
-    s, e = at, at + len(name)
+    return _add_unit(norm, hits, taken, d, at, at + len(name), parent, glued)
+
+
+_UNIT_VERBS_AFTER = ("已", "将", "在", "于", "是", "为", "也", "则", "还", "近日", "今年", "目前", "表示", "宣布")
+
+
+def _add_unit(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, parent: _Hit,
+              glued: str) -> bool:
+    """The unit [s, e) of ``parent``, added unless it is no new name; ``glued``: the firm whose short form ends
+    the unit's name, read inside it, which gives way."""
+    name = norm[s:e]
     if len(name) < 4 or name == parent.name or d.lookup(name) is not None or jieba.dt.FREQ.get(name, 0) >= 60:
         return False
     inside = [h for h in hits if s <= h.start and h.end <= e]
-    if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, e)):
+    if any(h.name != parent.name and not (h.name == glued and h.end == e) for h in inside) or \
+            (not inside and taken.overlaps(s, e)):
         return False  # (the parent's brand read as the parent, 中粮 in 中粮国际, gives way)
     for h in inside:
         hits.remove(h)
