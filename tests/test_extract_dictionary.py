@@ -103,3 +103,17 @@ def test_the_data_vendor_wind_as_articles_write_it(text, names):
     from kfin_tui.extract import extract
 
     assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("云南中烟与湖南中烟的税利均创新高。", ["云南中烟", "湖南中烟"]),          # curated_2022e.tsv: state units
+    ("云南中烟下设红塔集团、红云红河集团等卷烟企业。", ["云南中烟", "红塔集团", "红云红河集团"]),
+    ("国网江苏电力启动新一批电表招标。", ["国网江苏电力"]),
+    ("购买中国葛洲坝集团股份有限公司（以下简称“葛洲坝”）持有的股份。", ["葛洲坝"]),  # the listed firm's legal name
+    ("南京地铁3号线将延长运营时间。", []),                                   # the metro, no firm
+])
+def test_state_units_and_local_state_groups_of_the_curated_list(text, names):
+    from kfin_tui.extract import extract
+
+    assert [c.name for c in extract(text).companies if c.kind == "company"] == names
+

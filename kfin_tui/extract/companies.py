@@ -371,6 +371,11 @@ _CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{1,2})([A-Za-z][A-Za-z0-9&.\- ]{2
 _GROUP_TAILS = ("集团", "控股")
 
 
+# words before 投资 that make it the verb (对外投资控股有限公司旗下项目: investing in, not 某某投资控股)
+_INVESTING_VERBS_BEFORE = frozenset({"对外", "用于", "进行", "拟", "继续", "追加", "加大", "增加", "计划", "直接", "间接", "共同",
+                                     "联合", "出资", "自有", "将", "已", "再", "对", "向", "并", "或", "和", "及", "与"})
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bool = False) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
@@ -404,8 +409,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
                 break  # 通过中节能财务有限公司, 以及中烟摩迪: a state firm's name begins with 中 (not 其中, 集中);
                 # jieba's 中|盐|吉兰泰: one character after 中 where 中 and it begin a known firm's form (中盐化工)
             if tok in STOP_TOKENS and not (tok in ("投资", "控股") and ("".join(keep) in (legal.group(), "集团" + legal.group())
-                                                                     or keep[0] in ("运营", "发展", "建设", "经营", "管理",
-                                                                                    "控股集团", "控股"))):
+                                                                     or keep[0] in ("运营", "发展", "建设", "经营", "管理")
+                                                                     or (keep[0] in ("控股集团", "控股") and i > 0 and
+                                                                         toks[i - 1] not in _INVESTING_VERBS_BEFORE and
+                                                                         not toks[i - 1].endswith("资金")))):
                 break  # (某某投资(集团)有限公司, 某某投资运营集团有限公司, 某某投资管理有限公司, 某某投资控股集团
                 # 有限公司: 投资 before the tail, a line of business, 管理 or 控股 is the name's)
             if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
@@ -527,13 +534,83 @@ _PLACE_TRADE_STATE = re.compile(r"(?:全面|逐步|长期|持续|短期|受阻|�
 # or brands, the country's trade, no firm
 _SECTOR_NOUNS = frozenset({"稀土", "医药", "船舶", "软件", "黄金", "电影", "化学", "铝业", "建筑", "出版", "核电", "重工", "电力",
                            "化工", "烟草", "茶叶", "食品", "玻璃", "水务", "燃气", "建材", "中药", "玻纤", "动力", "汽车", "钢铁"})
-_SECTOR_FIRMS_AFTER = re.compile(r"企业|企|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|供应链|工业|矿产|矿|产量|储量|需求量|消费量")
+_SECTOR_FIRMS_AFTER = re.compile(r"企业|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|工业|矿产|产量|储量|需求量|消费量")
 
 
-def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds) -> tuple[int, str] | None:
+# a unit named by its parent's form and a trade (中石化销售, 中化资本, 中粮贸易), before what makes the trade's word a
+# compound of the sentence's (销售收入, 资本开支, 贸易额): the parent, its sales or spending, not the unit
+_TRADE_COMPOUNDS = tuple((w, re.compile(p)) for w, p in (
+    ("资本", r"开支|支出|市场|运作|化|结构|充足|公积|回报|性"),
+    ("销售", r"收入|额|量|费用|毛利|渠道|网络|价格|均价|规模|增速|占比|成本|政策|业绩|数据"),
+    ("贸易", r"额|量|战|摩擦|顺差|逆差|壁垒|政策|往来|伙伴|业务"),
+    ("天然气", r"产量|价格|销量|销售|储量|需求|消费|供应|进口|业务|板块|产销"),
+    ("国际", r"业务|市场|化|油价|收入|订单|工程|贸易|形势"),
+    ("投资", r"建设|收益|回报|者|额|力度|计划|项目|金额|运营"),
+    ("资产", r"证券化|负债|规模|质量|减值|重组|注入|出售|总额"),
+    ("物流", r"资源|业务|板块|成本|费用|网络|体系|能力"),
+))
+
+
+_BRAND_COUNTS: dict[int, dict[str, int]] = {}
+
+
+def _brand_of_several(base: str, d: Dictionary) -> bool:
+    """Whether two or more firms of the dictionary have a form that begins with ``base`` (国药: 国药集团, 国药控股 …)."""
+    counts = _BRAND_COUNTS.get(id(d))
+    if counts is None:
+        counts = {}
+        for f, ent in d.by_form.items():
+            if ent.kind == "company":
+                for k in (2, 3):
+                    if len(f) > k:
+                        counts[f[:k]] = counts.get(f[:k], 0) + 1
+        _BRAND_COUNTS.clear()
+        _BRAND_COUNTS[id(d)] = counts
+    return counts.get(base, 0) >= 2
+
+
+_JOINT_STOCK_TAILS = ("股份有限公司", "股份公司")
+
+
+def _listed_inside(form: str, d: Dictionary) -> Entry | None:
+    """The A-share firm one of whose forms, after a place of up to two characters, heads an unlisted group's ``form``
+    up to its 集团 (铜陵有色 in 铜陵有色金属集团, 外高桥 in 上海外高桥集团), or None: before 股份有限公司 such a form is the
+    listed firm's legal name (parent groups are 有限公司; not 中国长城 in 中国长城资产管理股份有限公司)."""
+    if not form.endswith("集团"):
+        return None
+    for i in range(3):
+        for j in range(len(form) - 2, max(i + 1, len(form) - 5), -1):  # (the rest: 集团, 金属集团 …, up to four)
+            ent = d.by_form.get(form[i:j])
+            if ent is not None and ent.kind == "company" and any(t.startswith(("SH:", "SZ:", "BJ:")) for t in ent.tickers):
+                return ent
+    return None
+
+
+def _parent_before_trade(norm: str, form: str, e: int, d: Dictionary) -> tuple[str, Entry | None] | None:
+    """The parent's form and entry where an unlisted unit's form ends in a trade's word the text goes on to
+    make a compound of (中石化销售|收入); ("", None) where no parent's form is known (国药资本|市场: no firm);
+    None where the unit stands."""
+    for word, compound in _TRADE_COMPOUNDS:
+        if form.endswith(word) and len(form) - len(word) >= 2 and compound.match(norm, e):
+            base = form[:-len(word)]
+            while base not in d.by_form:  # 中石油天然气销售|量: 中石油, past another trade's word
+                inner = next((w for w, _ in _TRADE_COMPOUNDS if base.endswith(w) and len(base) - len(w) >= 2), None)
+                if inner is None:
+                    break
+                base = base[:-len(inner)]
+            parent = d.by_form.get(base)
+            if parent is not None and parent.kind == "company":
+                return base, parent
+            return ("", None) if _brand_of_several(base, d) else None  # (国药资本|市场: 国药 heads several firms'
+            # names, a group's brand; 灵均投资 stands, its name its own)
+    return None
+
+
+def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds, d: Dictionary) -> tuple[int, str] | None:
     """A group's name that the segmenter keeps as one word with its 集团 (红塔集团, 云南红塔集团), which the
     suffix rule, reading the words before the suffix, never sees: a head of two to four characters that is no
-    common word (its count below 150: not 利益集团, 犯罪集团, 汽车集团), no place and no country counted (七国集团)."""
+    common word (its count below 100: not 利益集团, 广电集团, 汽车集团), no place, no country counted (七国集团) and none
+    after a country unless known (美国花旗集团: 花旗)."""
     if se not in bounds or any(p in bounds for p in range(ss + 1, se)) or NOT_COMPANY_AFTER.match(norm, se):
         return None
     x = ss - 1
@@ -542,17 +619,26 @@ def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds) -> tuple[int, s
     if x not in bounds or ss - x < 2:
         return None
     head = norm[x:ss]
+    country = next((c for c in _COUNTRIES if head.startswith(c) and len(head) - len(c) >= 2), None)
+    if country is not None:  # 美国花旗集团: a known foreign group after its country, or none (a party, a bloc)
+        x += len(country)
+        return (x, norm[x:se]) if d.lookup(norm[x:se]) is not None or norm[x:ss] in d.by_form else None
     if not _ALL_CJK.fullmatch(head) or head.endswith("国") or head in GENERIC_PREFIX or head in STOP_TOKENS or \
-            jieba.dt.FREQ.get(head, 0) >= 150 or _place(head):
-        return None
-    if len(head) >= 4 and _place(head[:2]) and jieba.dt.FREQ.get(head[2:], 0) < 150:
+            jieba.dt.FREQ.get(head, 0) >= 100 or _place(head) or any(norm.endswith(c, 0, x) for c in _COUNTRIES) or \
+            _BLOC_AFTER.match(norm, se):
+        return None  # (以色列利库德集团: a party; 里约集团峰会: a bloc of states; 广电集团: a common word)
+    if len(head) >= 4 and _place(head[:2]) and jieba.dt.FREQ.get(head[2:], 0) < 100:
         x, head = x + 2, head[2:]  # 云南红塔集团: the group, its province before it
     return x, head + "集团"
+
+
+_BLOC_AFTER = re.compile(r"峰会|成员国|国家|首脑|外长|议会|选举|会议")
 
 
 _ALL_CJK = re.compile(f"[{CJK}]+")
 _GROUPS_OF_PEOPLE = tuple(w + "集团" for w in ("利益", "犯罪", "武装", "恐怖", "垄断", "统治", "反动", "流氓", "贩毒", "诈骗",
                                                 "走私", "传销", "黑恶", "涉黑", "军事", "政治", "反党", "团伙"))
+_OWNER_BEFORE = ("其", "其中", "的", "公司")
 _PRODUCT_MEASURE_AFTER = re.compile(r"销量|销售量|产量|出货量|出口量|进口量|需求量|产销量")
 
 
@@ -628,9 +714,10 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
     if suffix == "集团" and name.endswith(_GROUPS_OF_PEOPLE):
         return None  # 打击犯罪集团, 维护利益集团: a group of people, no firm
-    if suffix in TRADE_SUFFIXES and _PRODUCT_MEASURE_AFTER.match(norm, se) and \
+    if suffix in TRADE_SUFFIXES and _PRODUCT_MEASURE_AFTER.match(norm, se) and norm.endswith(_OWNER_BEFORE, 0, start) and \
             jieba.dt.FREQ.get(name[:-len(suffix)], 0) > 0 and d.lookup(name) is None:
-        return None  # 其反刍饲料销量: a kind of product and how much of it sold, no firm
+        return None  # 其反刍饲料销量: a kind of product of its maker's and how much of it sold, no firm (南华糖业产量:
+        # a firm's output)
     if suffix in ("物流", "航运") and _place(name[:-len(suffix)]) and _PLACE_TRADE_STATE.match(norm, se):
         return None  # 上海物流全面恢复, 黑海航运受阻: a place's trade, no firm (宁波港物流公司, 长江航运表示: firms)
     if suffix in CHINA_GROUP_SUFFIXES and 2 <= len(name) - len(suffix) <= 4 and norm.endswith("中国", 0, start) and \
@@ -1023,6 +1110,16 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry is None:
             continue
         s, e = last - len(form) + 1, last + 1
+        cut = _parent_before_trade(norm, form, e, d) if entry.kind == "company" and not entry.tickers else None
+        if cut is not None:
+            parent_form, parent_entry = cut
+            if parent_entry is None:
+                continue
+            form, entry = parent_form, parent_entry  # 中石化销售收入, 中石化资本开支: the parent's sales or spending, not its unit 中石化销售
+            e = s + len(form)  # (the segmenter, which knows the unit's form as a word, begins no word at e)
+        if entry.kind == "company" and not entry.tickers and norm.startswith(_JOINT_STOCK_TAILS, e) and \
+                (listed := _listed_inside(form, d)) is not None:
+            entry = listed  # 铜陵有色金属集团股份有限公司: the listed firm's legal name, not its parent group's
         if e - s == 2 and ((s > 0 and not at_bound(s)) or _glued_left(norm, s)):
             # 其|中软|银愿景基金: a form of two characters the text does not begin there hides a longer one
             # that begins inside it (the scan takes the leftmost): read the text again from its second character
@@ -1044,7 +1141,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # (摩托罗拉系统（MSI.US）: a code, not a name the dictionary holds)
         elif not at_bound(s):
             continue
-        elif not at_bound(e) and not _continued(norm, e, bounds):
+        elif not at_bound(e) and cut is None and not _continued(norm, e, bounds):
             across = _alias_across(norm, s, e, entry, d, bounds)
             if across is None:
                 continue
@@ -1332,7 +1429,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             occupied[head.start:head.end] = bytes(head.end - head.start)
         whole = ss not in bounds and norm[ss:se] == "集团" and (got is None or got[0] not in bounds)
         if whole:
-            got = _group_word(norm, ss, se, bounds)  # 红塔集团: a group's name jieba keeps whole
+            got = _group_word(norm, ss, se, bounds, d)  # 红塔集团: a group's name jieba keeps whole
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not whole and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
@@ -2069,8 +2166,11 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
     brand = written if len(written) >= 3 and norm.startswith(written, at) else parent.name[:2]
-    if brand == "中国" and len(parent.name) >= 4 and norm.startswith(parent.name[2:4], at):
-        brand = parent.name[2:4]  # 中国铁塔旗下的铁塔能源: the national group's brand after 中国
+    if brand == "中国" and len(parent.name) >= 4 and norm.startswith(parent.name[2:4], at) and \
+            parent.name[2:4] not in GENERIC_PREFIX and parent.name[2:4] not in _SECTOR_NOUNS and \
+            jieba.dt.FREQ.get(parent.name[2:4], 0) < 500:
+        brand = parent.name[2:4]  # 中国铁塔旗下的铁塔能源: the national group's brand after 中国 (not a trade's word:
+        # 中国石油旗下石油化工企业)
     glued = ""
     rest_at = at + len(brand)
     other = d.by_form.get(norm[rest_at:rest_at + 2]) if norm.startswith(brand, at) and len(brand) == 2 else None
@@ -3493,15 +3593,16 @@ def _placeless(norm: str, h: _Hit) -> str | None:
                 after = pos + len(short)
                 if not (h.start <= pos < h.end) and \
                         not (norm.startswith(place, pos - k) if k else norm.startswith(rest, pos)) and \
-                        not (k and HAS_CJK.match(norm, pos - 1) and LEGAL_TAIL_AFTER.match(norm, after)) and \
+                        not (k and HAS_CJK.match(norm, pos - 1) and _LEGAL_SOON.match(norm, after)) and \
                         (k or after == len(norm) or not HAS_CJK.match(norm, after) or norm[after] in _ENDS_NAME):
                     return short  # (nor the name with its trade word again: 国投智能科技 written twice; without
-                    # a place, the name alone: not 宝钛 of 宝钛股份 for 宝钛集团有限公司; nor the end of
+                    # a place, the name alone: not 宝钛 of 宝钛股份 for 宝钛集团有限公司; nor inside
                     # another legal name: 许昌烟草机械有限责任公司 writes no shorter name of 上海烟草机械's)
                 pos = norm.find(short, pos + 1)
     return None
 
 
+_LEGAL_SOON = re.compile(f"[{CJK}]{{0,6}}?(?:[(（]集团[)）])?(?:股份有限公司|有限责任公司|有限公司)")
 _ENDS_NAME = FUNCTION_CHARS | set("的了")  # (a character after which a name has ended: 国投智能的支持)
 _TRADE_END = re.compile(r"(?:科技|股份|实业|控股|集团|技术|发展|茶业|酒业|药业|乳业|食品|电子|电气|生物|医药|能源|新材料|材料|光学"
                         r"|环保|机械|重工|化工|纸业|矿业)$")
@@ -3562,7 +3663,10 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     writes the dictionary name anywhere (腾讯控股 holds 腾讯). For a firm the dictionary lacks, whose name is
     read from the text in its NFKC form, the name as the text writes it where the two differ. Mentions that hold more than a name (a description before a
     legal name, a code) are no form of it, and a legal name is the firm's formal name, not another one
-    (深圳市国有免税商品（集团）有限公司 stays 深免集团). The form is matched in ``norm`` and shown as ``text`` has it.
+    (宁德时代新能源科技股份有限公司 stays 宁德时代); but an unlisted firm the text writes only by a legal name that does not
+    hold the dictionary's name is shown by that legal name as written (深圳市国有免税商品（集团）有限公司, not 深免集团,
+    a name the text never writes), as a firm the dictionary lacks is. The form is matched in ``norm`` and shown as
+    ``text`` has it.
     A short name the text gives the firm (俄罗斯铝业联合公司（下称“俄铝”）) is its name there, whatever else
     it writes."""
     if not c.mentions or len(text) != len(norm):
@@ -3577,6 +3681,11 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         return text[same.start:same.end] if same is not None and text[same.start:same.end] != c.name else ""
     if entry.kind == "block":
         return ""
+    if not entry.tickers and all(LEGAL_NAME_END.search(norm, m.start, m.end) for m in c.mentions) and \
+            entry.name not in norm:
+        m0 = c.mentions[0]  # an unlisted firm written only by a legal name that does not hold the dictionary's name
+        return text[m0.start:m0.end]  # (北京天然气管道有限公司, not the list's 国家管网北京管道): as written, as a firm
+        # the dictionary lacks is shown; where it holds it, that name (华为技术有限公司: 华为)
     name = nfkc_same_length(c.name)  # (华侨城（亚洲）: the dictionary keeps some names with full-width brackets)
     # written as itself, not only as the head of its legal name given a short name of the text's
     # (中国盐业集团有限公司（中盐集团）: the text's own name for the firm is the short one it goes on to use)
