@@ -2953,3 +2953,33 @@ def test_companies_from_blinds_211_to_214(text, names):
 ])
 def test_review_of_stop_38(text, names):
     assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+# from blinds 215-218 (stop 38, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "figure"), [
+    ("全年动车组招标 118 标准组，同比减少。", "118 标准组"),                 # train sets, spaced
+    ("预计明年招标 250 至 300 标准组。", "250 至 300 标准组"),
+])
+def test_train_sets_counted_spaced(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("西门子交通牵头拿下一份高铁合同。", ["西门子交通"]),                    # a group's unit by its trade
+    ("阿尔斯通完成收购庞巴迪运输。", ["阿尔斯通", "庞巴迪运输"]),
+    ("特斯拉交通事故频发。", ["特斯拉"]),                                     # the trade's word in a compound
+    ("比亚迪运输成本上升。", ["比亚迪"]),
+    ("轨道交通智能运维企业澄鉴科技完成融资。", ["澄鉴科技"]),                 # 智能运维, a kind of service
+    ("京东科技旗下的京东白条、度小满的有钱花都在调整。", ["京东科技", "度小满"]),  # a product of 京东's
+    ("58同城旗下的转转则把重心放在验机服务上。", ["58同城", "转转"]),         # an ambiguous unit after its parent
+    ("公司旗下的转转，发展迅速。", []),                                         # no parent named
+    ("木林森旗下LEDVANCE仍沿用原品牌。", ["LEDVANCE", "木林森"]),              # curated_2022f.tsv
+])
+def test_companies_from_blinds_215_to_218(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+def test_a_firms_other_class_of_shares_after_its_code():
+    """佛山照明（000541）及其B股粤照明B（200541）: the B share's code is the firm's, no firm called B股粤照明."""
+    [c] = [c for c in extract("佛山照明（000541）及其B股粤照明Ｂ（200541）发布半年报。").companies if c.kind == "company"]
+    assert (c.name, c.tickers) == ("佛山照明", ["SZ:000541", "SZ:200541"])

@@ -179,6 +179,8 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
+                              r"|交通(?!事故|工具|运输|部|局|厅|委|拥堵|管制|出行|安全|违法|枢纽|基础设施|设施|领域|行业|网)"
+                              r"|运输(?!业务|工具|成本|费用|车辆|能力|方式|服务|需求|市场|行业|领域|价格|冷)"
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
@@ -221,7 +223,8 @@ PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高
 # where something stands, before a name that begins with a place (设在上海临港)
 LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|选址|建在|迁至|搬至)$")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
-PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转)")
+PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转"
+                           r"|白条|金条|花呗|借呗|月付|分付|小金库)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
 _LISTED_BODY_ENDS = ("交易所", "港交所", "联交所", "新交所", "伦交所", "德交所")
 _REGION_BRACKET_END = re.compile(r"[(（](?P<region>亚洲|中国|香港|国际|控股|集团)[)）]\s*$")
@@ -521,7 +524,7 @@ RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 # within a few characters (某某智能制造有限公司 is a firm's legal name)
 _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
                                    r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
-                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿)"
+                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|检测|巡检|调度|养护|监测|识别)"
                                    r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
@@ -1177,7 +1180,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                     not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
                     (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None) and \
-                    not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and jieba.dt.FREQ.get(form, 0) == 0):
+                    not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and
+                         (jieba.dt.FREQ.get(form, 0) == 0 or
+                          (jieba.dt.FREQ.get(form, 0) < 500 and _SHORT_FORM_NEXT.match(norm, e) and
+                           _after_named_parent(norm, s, hits)))):
+                # (58同城旗下的转转则…: a rarer word after its parent, then the clause goes on, is the unit)
                 # (not a short form of curated_forms.tsv before 集团: 长城集团 is no 长城汽车)
                 pending.append(_Hit(s, e, entry.name, entry.kind))
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
@@ -1313,6 +1320,14 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 hits.append(_Hit(lead[0], lead[1], entry.name if entry else name, "company", [c for c, _ in codes]))
             continue
         ns, raw = got
+        if len(raw) > 3 and raw[1] == "股" and raw[0] in "ABH":
+            para = norm.rfind("\n", 0, bs) + 1
+            firm = max((h for h in hits if para <= h.start and h.end <= ns and h.kind == "company"),
+                       key=lambda h: h.end, default=None)
+            if firm is not None:  # 佛山照明（000541）及其B股粤照明B（200541）: the firm's other class of shares
+                firm.codes.extend(c for c, _ in codes if c not in firm.codes)
+                continue
+            ns, raw = ns + 2, raw[2:]
         entry = d.lookup(raw)
         if entry is None and ns > 1:  # 其中熊猫|金控（600599.SH）: the code's firm's name (ST熊猫's 熊猫) right before the reading
             for c, _ in codes:
@@ -3717,6 +3732,15 @@ QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
 # a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
 # unless it is a word of the language (旗下的农产品: its farm products)
 _UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
+
+
+def _after_named_parent(norm: str, s: int, hits: list[_Hit]) -> bool:
+    """Whether a firm read before ``s`` is the parent of a unit cue right before it (58同城旗下的|转转)."""
+    cue = next((c for c in _UNIT_CUE_BEFORE if norm.endswith(c, 0, s)), None)
+    if cue is None:
+        return False
+    at = s - len(cue)
+    return any(h.end == at and h.kind == "company" for h in hits[-4:])
 
 
 def _names_association(norm: str, e: int) -> bool:
