@@ -2983,3 +2983,28 @@ def test_a_firms_other_class_of_shares_after_its_code():
     """佛山照明（000541）及其B股粤照明B（200541）: the B share's code is the firm's, no firm called B股粤照明."""
     [c] = [c for c in extract("佛山照明（000541）及其B股粤照明Ｂ（200541）发布半年报。").companies if c.kind == "company"]
     assert (c.name, c.tickers) == ("佛山照明", ["SZ:000541", "SZ:200541"])
+
+
+# from blinds 219-222 (stop 38, drawn after their first-contact scores; our own sentences)
+@pytest.mark.parametrize(("text", "figure"), [
+    ("10 月以来，该股累计上涨56.3%。", "10 月"),                             # a spaced month
+    ("公司 5 月 18 日晚间公告称。", "5 月 18 日"),
+    ("截至 2021 年 5 月 18 日收盘。", "2021 年 5 月 18 日"),
+    ("为租户提供2 月至 5 月的租金宽减。", "2 月至 5 月"),                    # a period of months, spaced
+    ("3月至5月的销量同比回升。", "3月至5月"),
+    ("每人需接种 2 剂疫苗。", "2 剂"),                                         # doses
+    ("全年可供应 5 亿剂疫苗。", "5 亿剂"),
+])
+def test_figures_from_blinds_219_to_222(text, figure):
+    assert figure in [f.text for f in extract(text).figures]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("中化国际控股的新加坡上市公司合盛农业（Halcyon Agri）是橡胶加工商。", ["中化国际", "合盛农业"]),  # short form + trade
+    ("云南天然橡胶产业集团参与了项目。", ["云南天然橡胶产业集团"]),              # the place a trade's group's
+    ("广东省天然橡胶产业集团发布公告。", ["广东省天然橡胶产业集团"]),
+    ("北京文化产业集团发布公告。", []),
+    ("美国连锁健身巨头Gold's Gym申请破产保护。", ["Gold's Gym"]),             # an apostrophe in a Latin name
+])
+def test_companies_from_blinds_219_to_222(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)

@@ -211,7 +211,7 @@ INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
-    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")
+    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Gold's Gym)
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
 LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
@@ -827,9 +827,12 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         if jieba.dt.FREQ.get(name, 0) == 0 or name in d.by_form:
             return ss - 4, name
     run = run_m.group()
-    if len(toks) >= 2 and norm[ss:se] in COMPOUND_GROUPS and len(toks[-1]) == 2 and toks[-1] not in STOP_TOKENS \
-            and jieba.dt.FREQ.get(toks[-1], 0) >= 60 and len(toks[-2]) >= 3 and toks[-2][-1] in "省市" \
-            and _bank_place(toks[-2]) and not nca:
+    if len(toks) >= 2 and norm[ss:se] in COMPOUND_GROUPS and 2 <= len(toks[-1]) <= 4 and toks[-1] not in STOP_TOKENS \
+            and len(toks[-1]) + len(toks[-2]) <= 7 and \
+            ((jieba.dt.FREQ.get(toks[-1], 0) >= 60 and len(toks[-2]) >= 3 and toks[-2][-1] in "省市" and
+              _bank_place(toks[-2])) or
+             (len(toks[-1]) >= 3 and jieba.dt.FREQ.get(toks[-1], 0) > 0 and _bank_place(toks[-2]))) and not nca:
+        # (云南天然橡胶产业集团: a province and a trade's word of three or four characters, the place the name's)
         return ss - len(toks[-2]) - 2, toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
@@ -2886,8 +2889,8 @@ _PAIR_COUNTED = re.compile(r"(?:和|与|及|以及)(?P<b>[" + CJK + r"]{2,8}?)(?
 
 
 # trades after a firm's two-character short form that make another firm's name (达钢能源: not 达州钢铁)
-_SHORT_FORM_THEN_SUFFIX = re.compile(r"新能源|能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
-                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业|电缆|海缆")
+_SHORT_FORM_THEN_SUFFIX = re.compile(r"(?:新能源|能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
+                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业|电缆|海缆|农业|农牧|航空|橡胶|水泥|钢铁)(?:集团)?")
 
 
 _FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
