@@ -3008,3 +3008,35 @@ def test_figures_from_blinds_219_to_222(text, figure):
 ])
 def test_companies_from_blinds_219_to_222(text, names):
     assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+# a second fresh-eyes review of stop 38, of the rules added after the first one's fixes (its own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("顺丰运输效率提升30%，京东运输网络覆盖全国。", ["京东", "顺丰"]),         # a listed firm's trade, no unit
+    ("百度交通大脑已在30个城市落地。", ["百度"]),
+    ("中国中车运输装备订单饱满。", ["中国中车"]),
+    ("西门子交通牵头拿下一份高铁合同。", ["西门子交通"]),                      # the maker's arm, the clause going on
+    ("腾讯控股（00700）走强，H股嘉衡医疗（02999）首日破发。", ["嘉衡医疗", "腾讯"]),  # another firm's H shares
+    ("优必选旗下的机器人在春晚舞台上亮相。", ["优必选"]),                       # a word after 旗下的, no unit
+    ("三峡集团旗下的太阳能、风电装机容量增长20%。", ["三峡集团"]),
+    ("周大福金条销量大增，老凤祥金条也供不应求。", ["周大福", "老凤祥"]),       # gold bars, a good
+    ("据华砺智能识别团队介绍，准确率提升。", ["华砺智能"]),
+    ("用户可以通过网银在线支付货款。", []),                                      # a phrase, no firm
+    ("中航国际控股（00161）今日公告。", ["中航国际控股"]),
+    ("金隅水泥的产能利用率提升。", ["金隅"]),
+])
+def test_second_review_of_stop_38(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("特斯拉 Model 3 月销量突破2万辆。", ["2万辆"]),                             # a model's number, no month
+    ("苹果 iPhone 13 月销量下滑。", []),
+    ("上证指数跌破 60 月均线。", []),
+    ("6 月龄以上的婴儿可以接种。", []),
+    ("该债券期限为 36 月。", []),
+    ("公司股票自2月至5月18日停牌。", ["2月至5月18日"]),                         # one period, to a day (as the golds)
+    ("今年前 5 月销量增长。", ["前 5 月"]),                                      # the first five months, spaced
+])
+def test_second_review_of_stop_38_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

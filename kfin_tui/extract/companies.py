@@ -179,8 +179,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
-                              r"|交通(?!事故|工具|运输|部|局|厅|委|拥堵|管制|出行|安全|违法|枢纽|基础设施|设施|领域|行业|网)"
-                              r"|运输(?!业务|工具|成本|费用|车辆|能力|方式|服务|需求|市场|行业|领域|价格|冷)"
+
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
@@ -224,7 +223,7 @@ PLACE_AFTER = re.compile(r"(?:新片区|片区|开发区|自贸区|保税区|高
 LOCATIVE_BEFORE = re.compile(r"(?:设在|设于|位于|落户|坐落于|地处|选址|建在|迁至|搬至)$")
 # a product of a company (谷歌趋势, 百度地图): the company is not spoken of
 PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输入法|邮箱|学术|百科|指数|搜索|输入|文库|贴吧|应用商店|转债|定转"
-                           r"|白条|金条|花呗|借呗|月付|分付|小金库)")
+                           r"|白条|花呗|借呗|月付|分付|小金库)")
 # a separate organisation that extends a listed name (深圳某某资产管理集团 is not the listed 深圳某某)
 _LISTED_BODY_ENDS = ("交易所", "港交所", "联交所", "新交所", "伦交所", "德交所")
 _REGION_BRACKET_END = re.compile(r"[(（](?P<region>亚洲|中国|香港|国际|控股|集团)[)）]\s*$")
@@ -524,7 +523,7 @@ RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 # within a few characters (某某智能制造有限公司 is a firm's legal name)
 _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
                                    r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
-                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|检测|巡检|调度|养护|监测|识别)"
+                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|巡检|调度|养护)"
                                    r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
@@ -572,6 +571,9 @@ def _brand_of_several(base: str, d: Dictionary) -> bool:
     return counts.get(base, 0) >= 2
 
 
+_MOBILITY_UNIT = re.compile(r"交通|运输")
+_MOBILITY_UNIT_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|牵头|表示|宣布|称|与|和|、|等|在|将|已|也|则|获|中标|签约|签署|联合|拿下|赢得|的"
+                                 r"|收购|并购|合并|被")
 _JOINT_STOCK_TAILS = ("股份有限公司", "股份公司")
 
 
@@ -656,8 +658,11 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 动力煤: thermal coal, a commodity
     if suffix == "征信" and _CREDIT_NOT_AFTER.match(norm, se):
         return None  # 数据改经征信机构转接, 征信系统: credit reporting, no bureau named
-    if suffix == "智能" and _SMART_COMPOUND_AFTER.match(norm, se):
-        return None  # 乘用车智能驾驶, 广州市智能网联汽车: a kind of technology, no firm named
+    if suffix == "智能" and (_SMART_COMPOUND_AFTER.match(norm, se) or
+                           (_SMART_SERVICE_AFTER.match(norm, se) and (toks := lcut(norm[max(0, ss - 4):ss])) and
+                            len(toks[-1]) >= 2 and jieba.dt.FREQ.get(toks[-1], 0) > 0)):
+        return None  # 乘用车智能驾驶, 广州市智能网联汽车, 轨道交通智能检测: a kind of technology or service, no firm named
+        # (华砺智能识别团队: a name of no word, then its team)
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
         return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
@@ -729,6 +734,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
+_SMART_SERVICE_AFTER = re.compile(r"检测|监测|识别")
 _BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解|资产")
 _DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
 _DOT_PART_STOPS = "的和与及对在为向将被由从是了其"  # (德国的费利克斯·: the name's part begins after 的)
@@ -1185,7 +1191,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                     (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None) and \
                     not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and
                          (jieba.dt.FREQ.get(form, 0) == 0 or
-                          (jieba.dt.FREQ.get(form, 0) < 500 and _SHORT_FORM_NEXT.match(norm, e) and
+                          (jieba.dt.FREQ.get(form, 0) < 500 and _UNIT_CLAUSE_NEXT.match(norm, e) and
                            _after_named_parent(norm, s, hits)))):
                 # (58同城旗下的转转则…: a rarer word after its parent, then the clause goes on, is the unit)
                 # (not a short form of curated_forms.tsv before 集团: 长城集团 is no 长城汽车)
@@ -1233,6 +1239,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             hits.append(_Hit(s, other.end(), norm[s:other.end()]))
             continue  # 达钢能源, 永钢药业: a short form (达钢 of 达州钢铁) and another trade, another firm
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
+        if sub is None and entry.kind == "company" and not entry.tickers and norm.startswith(("交通", "运输"), e) and \
+                _MOBILITY_UNIT_NEXT.match(norm, e + 2):
+            sub = _MOBILITY_UNIT.match(norm, e)  # 西门子交通牵头, 庞巴迪运输。: an unlisted maker's transport arm,
+            # the clause going on (not 顺丰运输效率, 百度交通大脑: a listed firm's trade, nor before a noun)
         if sub is not None and sub.group().startswith("期货") and \
                 not any(f.endswith(_FINANCIAL_GROUP_ENDS) for f in (entry.name, *entry.aliases)) and \
                 not any(t[:3] in ("SH:", "SZ:", "HK:") for t in entry.tickers):
@@ -1326,8 +1336,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if len(raw) > 3 and raw[1] == "股" and raw[0] in "ABH":
             para = norm.rfind("\n", 0, bs) + 1
             firm = max((h for h in hits if para <= h.start and h.end <= ns and h.kind == "company"),
-                       key=lambda h: h.end, default=None)
-            if firm is not None:  # 佛山照明（000541）及其B股粤照明B（200541）: the firm's other class of shares
+                       key=lambda h: h.end, default=None) if norm.endswith("其", 0, ns) else None
+            if firm is not None:  # 佛山照明（000541）及其B股粤照明B（200541）: the firm's other class of shares (not
+                # 腾讯控股走强，H股某某医疗（02999）: another firm's shares of that class)
                 firm.codes.extend(c for c, _ in codes if c not in firm.codes)
                 continue
             ns, raw = ns + 2, raw[2:]
@@ -2890,7 +2901,7 @@ _PAIR_COUNTED = re.compile(r"(?:和|与|及|以及)(?P<b>[" + CJK + r"]{2,8}?)(?
 
 # trades after a firm's two-character short form that make another firm's name (达钢能源: not 达州钢铁)
 _SHORT_FORM_THEN_SUFFIX = re.compile(r"(?:新能源|能源|药业|医药|科技|电子|化工|材料|新材|实业|物流|地产|置业|矿业|食品|环保|智能|电气|机械"
-                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业|电缆|海缆|农业|农牧|航空|橡胶|水泥|钢铁)(?:集团)?")
+                                     r"|生物|传媒|汽车|动力|光电|软件|通信|重工|纸业|电缆|海缆|农业|农牧|航空|橡胶)(?:集团)?")
 
 
 _FINANCIAL_GROUP_ENDS = ("证券", "银行", "集团", "控股", "资本", "金融", "投资", "保险", "信托")
@@ -3735,6 +3746,9 @@ QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
 # a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
 # unless it is a word of the language (旗下的农产品: its farm products)
 _UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
+
+
+_UNIT_CLAUSE_NEXT = re.compile(r"则|也|表示|宣布|称|发布|公告|透露|介绍")  # (not 在, 、: 优必选旗下的机器人在…)
 
 
 def _after_named_parent(norm: str, s: int, hits: list[_Hit]) -> bool:
