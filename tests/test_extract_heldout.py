@@ -1334,6 +1334,26 @@ def test_two_hundred_and_nineteenth_to_twenty_second_blind_sets_of_articles_writ
     _assert_scores("blind221.json", GOLD / "blind221", companies=0.83, companies_precision=0.97)
     _assert_scores("blind222.json", GOLD / "blind222", companies=0.97, companies_precision=0.99, figures=0.99)
 
+
+def test_two_hundred_and_twenty_third_to_sixth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind223-226: weddings and jewellery — 周大福's year, lab-grown
+    diamonds, banquets in the 2020 holiday, 中国黄金's listing, a 2021 scan, a wedding start-up's round, marriage
+    registrations and dating platforms, 迪阿股份's listing, the 2020 gold record, the 2022 slump; private quant funds —
+    幻方's pause, the 2021 drawdown, league tables, size curbs, foreign quants, prime brokerage, the 2021 rules, a
+    trading-system start-up, FOF platforms, the 2022 slowdown; airlines and airports — the 2022 placements, a 2022
+    half scan, 海航控股's restructuring, 上海机场's duty-free contract, the first C919, March 2021 traffic, a regional
+    airline's round, 2020 results, 白云机场, the Airbus order; bank wealth-management subsidiaries — 汇华理财, joint
+    ventures, the end of the transition, distribution on platforms, products below par, the 2022 redemptions, a bank
+    scan, sales rules, the 2021 report, the 2020 extension), written early in stop 38, left unopened, and scored
+    once at 7b72489, the stop's final code, none drawn from them: companies F1 0.926 (P 0.987), 0.974 (P 0.974),
+    0.980 (P 0.980) and 0.953 (P 0.979); figures 0.993, 0.996, 1.000 and 1.000; tickers 0.980, 1.000, 1.000 and
+    1.000."""
+    _assert_scores("blind223.json", GOLD / "blind223", companies=0.925, companies_precision=0.985, figures=0.99,
+                   figures_precision=0.995, tickers=0.975)
+    _assert_scores("blind224.json", GOLD / "blind224", companies=0.97, companies_precision=0.97, figures=0.995)
+    _assert_scores("blind225.json", GOLD / "blind225", companies=0.975, companies_precision=0.975)
+    _assert_scores("blind226.json", GOLD / "blind226", companies=0.95, companies_precision=0.975)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1356,7 +1376,8 @@ def test_two_hundred_and_nineteenth_to_twenty_second_blind_sets_of_articles_writ
                                        "blind207.json", "blind208.json", "blind209.json", "blind210.json",
                                        "blind211.json", "blind212.json", "blind213.json", "blind214.json",
                                        "blind215.json", "blind216.json", "blind217.json", "blind218.json",
-                                       "blind219.json", "blind220.json", "blind221.json", "blind222.json"])
+                                       "blind219.json", "blind220.json", "blind221.json", "blind222.json",
+                                       "blind223.json", "blind224.json", "blind225.json", "blind226.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
