@@ -3040,3 +3040,11 @@ def test_second_review_of_stop_38(text, names):
 ])
 def test_second_review_of_stop_38_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+def test_a_province_before_a_trade_group_is_read_from_the_province():
+    """云南天然橡胶产业集团: the mention spans the whole name, the province included (its start was set as for a trade's
+    word of two characters, two characters late, before a diff re-read of stop 38)."""
+    text = "据悉，云南天然橡胶产业集团参与了项目。"
+    [c] = extract(text).companies
+    assert [text[m.start:m.end] for m in c.mentions] == ["云南天然橡胶产业集团"]

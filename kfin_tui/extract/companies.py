@@ -179,7 +179,6 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
-
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
@@ -839,7 +838,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
               _bank_place(toks[-2])) or
              (len(toks[-1]) >= 3 and jieba.dt.FREQ.get(toks[-1], 0) > 0 and _bank_place(toks[-2]))) and not nca:
         # (云南天然橡胶产业集团: a province and a trade's word of three or four characters, the place the name's)
-        return ss - len(toks[-2]) - 2, toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
+        return ss - len(toks[-2]) - len(toks[-1]), toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
