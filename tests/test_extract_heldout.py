@@ -1354,6 +1354,24 @@ def test_two_hundred_and_twenty_third_to_sixth_blind_sets_of_articles_written_fo
     _assert_scores("blind225.json", GOLD / "blind225", companies=0.975, companies_precision=0.975)
     _assert_scores("blind226.json", GOLD / "blind226", companies=0.95, companies_precision=0.975)
 
+
+def test_two_hundred_and_twenty_seventh_to_thirtieth_blind_sets_of_articles_written_for_them():
+    """Forty articles of 2020-2022 (tests/extract_gold/blind227-230: life insurance — agent cuts in the 2020 results,
+    new-business value in 2022, the 个人养老金 pilot, 友邦's results, a premium scan, 太保's plan, 惠民保,
+    insurtech, bancassurance, a reinsurer's view; polyester and chemical fibres — filament prices, the 2021 energy
+    controls, a 2022 half scan, 浙石化's refinery, spandex, carbon fibre, 东方盛虹 and 斯尔邦, a recycled-polyester
+    round, the 2022 slump, 恒力石化's 2020; ride-hailing and car rental — 滴滴's review and fine, 神州租车's
+    privatisation, 高德's aggregation, the delisting, the 2021 summons, 曹操出行's round, a start-up's round,
+    如祺出行, 首汽约车; property management — 华润万象生活's listing, 碧桂园服务's 2020, 融创服务 and 世茂服务,
+    雅生活's acquisitions, a 2021 scan, 招商积余 and 保利物业, 万物云's filing, a start-up's round, 彩生活,
+    富力物业's sale), written at the end of stop 38 and scored once at 9e7f46c, the stop's final code, none drawn
+    from them: companies F1 0.981 (P 0.981), 0.972 (P 0.981), 0.984 (P 0.992) and 0.967 (P 0.990); figures 1.000,
+    1.000, 0.996 and 1.000; tickers 1.000."""
+    _assert_scores("blind227.json", GOLD / "blind227", companies=0.98, companies_precision=0.98)
+    _assert_scores("blind228.json", GOLD / "blind228", companies=0.97, companies_precision=0.98)
+    _assert_scores("blind229.json", GOLD / "blind229", companies=0.98, companies_precision=0.99, figures=0.995)
+    _assert_scores("blind230.json", GOLD / "blind230", companies=0.965, companies_precision=0.99)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1377,7 +1395,8 @@ def test_two_hundred_and_twenty_third_to_sixth_blind_sets_of_articles_written_fo
                                        "blind211.json", "blind212.json", "blind213.json", "blind214.json",
                                        "blind215.json", "blind216.json", "blind217.json", "blind218.json",
                                        "blind219.json", "blind220.json", "blind221.json", "blind222.json",
-                                       "blind223.json", "blind224.json", "blind225.json", "blind226.json"])
+                                       "blind223.json", "blind224.json", "blind225.json", "blind226.json",
+                                       "blind227.json", "blind228.json", "blind229.json", "blind230.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
