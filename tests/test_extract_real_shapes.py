@@ -3048,3 +3048,15 @@ def test_a_province_before_a_trade_group_is_read_from_the_province():
     text = "据悉，云南天然橡胶产业集团参与了项目。"
     [c] = extract(text).companies
     assert [text[m.start:m.end] for m in c.mentions] == ["云南天然橡胶产业集团"]
+
+
+# from blind223 (stop 38, after its first-contact score at the stop's final code; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("中国黄金集团黄金珠宝股份有限公司（以下简称“中国黄金”）正式登陆上交所主板，证券代码为 600916。",
+     [("中国黄金", ["SH:600916"])]),                                            # the code's own firm, in the sentence
+    ("澄岚科技股份有限公司（以下简称“澄岚科技”）登陆深交所创业板，股票代码为301234。",
+     [("澄岚科技", ["SZ:301234"])]),                                            # the sentence's firm
+    ("公司债券简称为22澄岚01，债券代码为 185123。", []),                          # a bond's code
+])
+def test_an_a_share_code_given_in_prose(text, names):
+    assert [(c.name, c.tickers) for c in extract(text).companies if c.kind == "company"] == names

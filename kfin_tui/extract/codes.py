@@ -125,13 +125,21 @@ PROSE_US_RE = re.compile(r"以\s?[“\"]?(?P<a>[A-Z]{2,5})[”\"]?\s?为(?:股�
 _US_MARKET_NEAR = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|Nasdaq|NASDAQ|NYSE|粉单|OTC")
 
 
+# an A-share code given in prose after a comma (…登陆上交所主板，证券代码为 600916): not a bond's, a fund's or an index's
+PROSE_A_RE = re.compile(r"[,，]\s*(?:证券|股票)代码\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{6})(?![0-9])")
+
+
 def find_prose_codes(norm: str):
-    """Hong Kong codes given in prose after a comma (:data:`PROSE_HK_RE`) and US codes given with the word
-    for a code near a US market's name (:data:`PROSE_US_RE`): (start, end, code)."""
+    """Hong Kong codes given in prose after a comma (:data:`PROSE_HK_RE`), A-share ones so (:data:`PROSE_A_RE`)
+    and US codes given with the word for a code near a US market's name (:data:`PROSE_US_RE`): (start, end, code)."""
     if "股份代" in norm:
         for m in PROSE_HK_RE.finditer(norm):
             yield m.start(), m.end(), normalise(m.group("code"), "HK")
     if "代码" in norm:
+        for m in PROSE_A_RE.finditer(norm):
+            code = m.group("code")
+            if not code.startswith(INDEX_CODE_STARTS) and code[0] not in "15":
+                yield m.start(), m.end(), f"{market_for_a_share(code)}:{code}"
         for m in PROSE_US_RE.finditer(norm):
             if _US_MARKET_NEAR.search(norm, max(0, m.start() - 30), m.end() + 30):
                 yield m.start(), m.end(), "US:" + (m.group("a") or m.group("b"))

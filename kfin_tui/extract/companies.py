@@ -1922,9 +1922,14 @@ def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         sentence = max(norm.rfind(p, 0, bs) for p in "。！？!?\n") + 1
         before = max((h for h in hits if sentence <= h.start and h.end <= bs and h.kind == "company"),
                      key=lambda h: h.end, default=None)
+        owner = d.by_ticker.get(code) if before is None else None
+        at = max((norm.rfind(f, sentence, bs), f) for f in (owner.name, *owner.aliases)) if owner is not None else (-1, "")
         if before is not None:
             if code not in before.codes:
                 before.codes.append(code)
+        elif owner is not None and at[0] >= 0 and owner.kind == "company":
+            hits.append(_Hit(at[0], at[0] + len(at[1]), owner.name, "company", [code]))  # 中国黄金…，证券代码为 600916:
+            # the code's own firm, named in the sentence though no rule read it there (an ambiguous form)
         elif HK_CLASS_END.search(norm, max(0, bs - 4), bs) and (got := _left_name(norm, bs, d)) is not None:
             ns, raw = got
             entry = d.lookup(raw)
