@@ -48,6 +48,14 @@ INDEX_CODE_STARTS = ("80", "81", "82", "84", "85", "86", "88", "89", "399")
 _NYSE_NASDAQ_END = re.compile(r"\.(?:N|O)$")
 
 
+def a_share_code(code: str) -> str | None:
+    """The ticker of a bare six-digit code, or None for an index's (有色金属（801050）), a bond's or a fund's
+    (某某转债（123296）, 沪深300ETF（510300）)."""
+    if code.startswith(INDEX_CODE_STARTS) or code[0] in "15":
+        return None
+    return f"{market_for_a_share(code)}:{code}"
+
+
 def parse_item(item: str) -> tuple[str | None, bool]:
     """(normalised code, explicit market given) of one item."""
     m = ITEM_RE.fullmatch(item.strip())
@@ -60,11 +68,7 @@ def parse_item(item: str) -> tuple[str | None, bool]:
         return normalise(code, _MARKET[pm]), True
     if code.isdigit():
         if len(code) == 6:
-            if code.startswith(INDEX_CODE_STARTS):
-                return None, False  # 有色金属（801050）: an index's code, no stock's
-            if code[0] in "15":
-                return None, False  # 某某转债（123296）, 沪深300ETF（510300）: a bond's or a fund's code
-            return f"{market_for_a_share(code)}:{code}", False
+            return a_share_code(code), False
         return normalise(code, "HK"), False
     return normalise(code, "US"), bool(_NYSE_NASDAQ_END.search(code))
 
@@ -137,9 +141,8 @@ def find_prose_codes(norm: str):
             yield m.start(), m.end(), normalise(m.group("code"), "HK")
     if "代码" in norm:
         for m in PROSE_A_RE.finditer(norm):
-            code = m.group("code")
-            if not code.startswith(INDEX_CODE_STARTS) and code[0] not in "15":
-                yield m.start(), m.end(), f"{market_for_a_share(code)}:{code}"
+            if (ticker := a_share_code(m.group("code"))) is not None:
+                yield m.start(), m.end(), ticker
         for m in PROSE_US_RE.finditer(norm):
             if _US_MARKET_NEAR.search(norm, max(0, m.start() - 30), m.end() + 30):
                 yield m.start(), m.end(), "US:" + (m.group("a") or m.group("b"))

@@ -627,7 +627,7 @@ def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds, d: Dictionary) 
     if country is not None:  # 美国花旗集团: a known foreign group after its country, or none (a party, a bloc)
         x += len(country)
         return (x, norm[x:se]) if d.lookup(norm[x:se]) is not None or norm[x:ss] in d.by_form else None
-    if not _ALL_CJK.fullmatch(head) or head.endswith("国") or head in GENERIC_PREFIX or head in STOP_TOKENS or \
+    if not HAS_CJK_ONLY.fullmatch(head) or head.endswith("国") or head in GENERIC_PREFIX or head in STOP_TOKENS or \
             jieba.dt.FREQ.get(head, 0) >= 100 or _place(head) or any(norm.endswith(c, 0, x) for c in _COUNTRIES) or \
             _BLOC_AFTER.match(norm, se):
         return None  # (以色列利库德集团: a party; 里约集团峰会: a bloc of states; 广电集团: a common word)
@@ -639,7 +639,6 @@ def _group_word(norm: str, ss: int, se: int, bounds: LazyBounds, d: Dictionary) 
 _BLOC_AFTER = re.compile(r"峰会|成员国|国家|首脑|外长|议会|选举|会议")
 
 
-_ALL_CJK = re.compile(f"[{CJK}]+")
 _GROUPS_OF_PEOPLE = tuple(w + "集团" for w in ("利益", "犯罪", "武装", "恐怖", "垄断", "统治", "反动", "流氓", "贩毒", "诈骗",
                                                 "走私", "传销", "黑恶", "涉黑", "军事", "政治", "反党", "团伙"))
 _OWNER_BEFORE = ("其", "其中", "的", "公司")
