@@ -1372,6 +1372,36 @@ def test_two_hundred_and_twenty_seventh_to_thirtieth_blind_sets_of_articles_writ
     _assert_scores("blind229.json", GOLD / "blind229", companies=0.98, companies_precision=0.99, figures=0.995)
     _assert_scores("blind230.json", GOLD / "blind230", companies=0.965, companies_precision=0.99)
 
+
+def test_two_hundred_and_thirty_first_to_thirty_eighth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind231-238: A-share market wraps — brokers' 午评, power
+    stocks under the 2021 rationing, 3000 points in April 2022, 茅台's fall, 中通客车's 龙虎榜, 中芯国际's STAR debut,
+    康得退's last day, record northbound buying, a private fund's view, the 2020 post-holiday crash; convertible
+    bonds — 兴业转债's subscription, 苏银转债's debut, the 2022 下修 wave, the 2022 trading rules, 强赎 notices, new
+    issues, NIO's and Xiaomi's convertibles, fund managers' view, a weekly scan, the 2021 rules; US-listed Chinese
+    firms — 京东's Hong Kong listing, the HFCAA and 瑞幸, the telecom three, 小鹏's dual listing, 滴滴's delisting,
+    the SEC's provisional lists, 阿里巴巴's primary listing, five SOEs leaving the NYSE, the PCAOB's access; short
+    video and social — 快手's IPO, 字节跳动's revenue, the MCN tax storm, 知乎's listing, B站's users, ad revenue,
+    小红书's round, a live-commerce SaaS round, 腾讯's 2022 quarter, 东方甄选; hogs and pork — reserve releases,
+    hog futures, 牧原's results, the capacity rules, 双汇's 2021, a farm's round, a 2022 scan, 海大's feed, 正邦's
+    losses, monthly sales; nuclear power and uranium — 华龙一号, uranium prices, the 2022 approvals, Westinghouse's
+    sale, a sector scan, 中国广核's 2021, 玲龙一号, a fusion round, 中广核技, nuclear fuel after the war; cloud and
+    data centres — 阿里云's 2020 quarter, 万国数据 and 世纪互联, a cloud scan, 金山云, 优刻得, 宝信软件 and IDC results,
+    东数西算, server makers, a SaaS round, 华为's 2021; platform antitrust — 阿里巴巴's and 美团's fines, 知网, 腾讯音乐's
+    exclusive rights, 蚂蚁集团's rectification, 滴滴's fine, 虎牙/斗鱼 blocked, unreported deals, 二选一, the amended
+    law), written at the start of stop 39 and scored once at bad3b8f, stop 38's final code and this stop's start,
+    none drawn from them: companies F1 0.992 (P 1.000), 1.000 (1.000), 1.000 (1.000), 0.963 (0.981), 0.986
+    (1.000), 0.907 (0.933), 0.992 (0.992) and 0.971 (0.976); figures 1.000, 1.000, 0.998, 1.000, 0.999, 0.996,
+    1.000 and 0.998; tickers 1.000 but blind238 (0.935: 蚂蚁集团's codes of the listing it never made)."""
+    _assert_scores("blind231.json", GOLD / "blind231", companies=0.99, companies_precision=0.995)
+    _assert_scores("blind232.json", GOLD / "blind232", companies=0.995, companies_precision=0.995)
+    _assert_scores("blind233.json", GOLD / "blind233", companies=0.995, companies_precision=0.995)
+    _assert_scores("blind234.json", GOLD / "blind234", companies=0.96, companies_precision=0.98)
+    _assert_scores("blind235.json", GOLD / "blind235", companies=0.985, companies_precision=0.995)
+    _assert_scores("blind236.json", GOLD / "blind236", companies=0.905, companies_precision=0.93, figures=0.995)
+    _assert_scores("blind237.json", GOLD / "blind237", companies=0.99, companies_precision=0.99)
+    _assert_scores("blind238.json", GOLD / "blind238", companies=0.97, companies_precision=0.975, tickers=0.93)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1396,7 +1426,9 @@ def test_two_hundred_and_twenty_seventh_to_thirtieth_blind_sets_of_articles_writ
                                        "blind215.json", "blind216.json", "blind217.json", "blind218.json",
                                        "blind219.json", "blind220.json", "blind221.json", "blind222.json",
                                        "blind223.json", "blind224.json", "blind225.json", "blind226.json",
-                                       "blind227.json", "blind228.json", "blind229.json", "blind230.json"])
+                                       "blind227.json", "blind228.json", "blind229.json", "blind230.json",
+                                       "blind231.json", "blind232.json", "blind233.json", "blind234.json",
+                                       "blind235.json", "blind236.json", "blind237.json", "blind238.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
