@@ -3060,3 +3060,39 @@ def test_a_province_before_a_trade_group_is_read_from_the_province():
 ])
 def test_an_a_share_code_given_in_prose(text, names):
     assert [(c.name, c.tickers) for c in extract(text).companies if c.kind == "company"] == names
+
+
+# from blinds 231-238 (stop 39, after their first-contact scores at stop 38's final code; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("腾讯公布季度业绩。当季集团收入为 1,200 亿元，同比增长 8%。", ["腾讯"]),        # the quarter's, no firm 当季集团
+    ("公司称，本期集团毛利率有所回落。", []),
+    ("有分析师认为，回港上市为中概股提供了“退市保险”。", []),                        # a delisting's insurance
+    ("该装置的中心磁场强度将达到 12 特斯拉，居世界前列。", []),                      # a unit (the tesla)
+    ("超过10万特斯拉车主参与了投票。", ["特斯拉"]),                                   # a count of the carmaker's owners
+    ("深圳一家私募机构澄川投资在其年度策略报告中表示，估值扩张有限。", ["澄川投资"]),  # where the firm said it
+    ("澄川投资看好银行板块。澄川投资预计指数将在区间内波动。", ["澄川投资"]),          # a firm's view after its name
+    ("公司将募集资金投资在其主营业务上。", []),                                       # invested in
+    ("本轮由鼎同资本领投，老股东礼和资本跟投。", ["礼和资本", "鼎同资本"]),            # a brand ending 同/和, cut apart
+    ("钱和资本都不缺，缺的是项目。", []),
+    ("法国政府向法国电力集团（EDF）的少数股东发出收购要约。", [("法国电力集团", [])]),  # the name's gloss, no US code
+    ("阿里巴巴（BABA）盘前上涨。", [("阿里巴巴", ["US:BABA", "HK:09988"])]),
+])
+def test_companies_from_blinds_231_to_238(text, names):
+    got = [c for c in extract(text).companies if c.kind == "company"]
+    if names and isinstance(names[0], tuple):
+        assert [(c.name, c.tickers) for c in got] == names
+    else:
+        assert sorted(c.shown for c in got) == sorted(names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("做空机构转发了一份长达 89 页的匿名报告。", ["89 页"]),                          # pages, spaced and glued
+    ("这份报告共56页。", ["56页"]),
+    ("全年核电发电量预计降至 280 至 300 太瓦时。", ["280 至 300 太瓦时"]),             # spaced energy units
+    ("项目总装机 300 兆瓦。", ["300 兆瓦"]),
+    ("装置实现了 1,056 秒的长脉冲运行。", ["1,056 秒"]),                              # spaced seconds
+    ("两者的月活跃用户分别为 8,330 万和 5,850 万。", ["8,330 万", "5,850 万"]),        # a spaced 万 before 和 and a number
+    ("公司获得 3000 万和电气的订单。", []),                                           # 万和 beginning a firm's name
+])
+def test_figures_from_blinds_231_to_238(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

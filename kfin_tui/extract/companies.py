@@ -130,7 +130,9 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材�
 FIN_SUFFIXES = {"基金", "资产", "投资", "资产管理", "创投", "资本"}
 # after these suffixes the word is an activity or a quantity, not an organisation (长期投资者, 资产规模)
 FIN_NOT_AFTER = re.compile(
-    r"(?:者|人|机构|组合|价值|收益|回报|策略|逻辑|机会|主线|建议|方向|标的|风格|理念|框架|范围|比例|额|规模|了|过|于|在"
+    r"(?:者|人|机构|组合|价值|收益|回报|策略|逻辑|机会|主线|建议|方向|标的|风格|理念|框架|范围|比例|额|规模|了|过|于"
+    # (投资在…领域: invested in; but 某某投资在其年度策略报告中表示: the firm, saying where it said so)
+    r"|在(?!其[^，。；,;]{1,16}?[中上](?:表示|称|指出|认为|提到|写道|预计))"
     r"|建设|项目|计划|领域|总额|热|性|力度|增速|需求|决策|活动|主体|方|周期|意愿|风险|经理|份额|净值|合同|代码|持仓|定投"
     r"|负债|质量|配置|价格|证券化|端|包|减值|重组|注入|荒|池|支持|交易|评估|处置|出表|占比|业绩|排名|会|公积|开支|支出"
     r"|市场|运作|充足率|结构|实力|力量|寒冬|追捧|涌入|加持|入局|进入|退出|大佬|圈|型|类|净额|现金流|总量|增值|保值|安全)")
@@ -782,6 +784,14 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     return got
 
 
+# units of measurement named after people, which firms are named after too: a number before them, the unit
+_UNITS_NAMED_AFTER_PEOPLE = frozenset({"特斯拉", "西门子", "赫兹", "高斯", "牛顿", "焦耳", "瓦特", "安培", "伏特", "欧姆"})
+# (after a word of the sentence, 达到 12 特斯拉: not a rank's number at a line's or a cell's start, nor 第1)
+# (10万特斯拉车主: a count of the carmaker's owners, no unit)
+_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff](?<!第)[ \u00a0]?[0-9][0-9.,]*[ \u00a0]?$")
+_PRONOUN_CHARS = frozenset("我你他她它您咱谁")
+# what happens to a listing or a debtor (退市保险: insurance against a delisting, no insurer named 退市)
+_MARKET_EVENTS = frozenset({"退市", "摘牌", "停牌", "复牌", "上市", "挂牌", "破产", "违约", "重组", "借壳", "私有化"})
 _COUNTED_TOKEN = re.compile(r"[一二两三四五六七八九十几多数每某该这那本此各][家个名位所]")  # 北京一家律师事务所: no brand
 
 
@@ -838,6 +848,14 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
              (len(toks[-1]) >= 3 and jieba.dt.FREQ.get(toks[-1], 0) > 0 and _bank_place(toks[-2]))) and not nca:
         # (云南天然橡胶产业集团: a province and a trade's word of three or four characters, the place the name's)
         return ss - len(toks[-2]) - len(toks[-1]), toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
+    if len(toks) >= 2 and len(toks[-1]) == 1 and toks[-1] in "同和与" and len(toks[-2]) == 1 and \
+            HAS_CJK_ONLY.fullmatch(toks[-2]) and toks[-2] not in FUNCTION_CHARS and toks[-2] not in STOP_TOKENS and \
+            toks[-2] not in _PRONOUN_CHARS and (len(toks) == 2 or len(toks[-3]) > 1 or not HAS_CJK.match(toks[-3]) or toks[-3] in FUNCTION_CHARS) and \
+            jieba.dt.FREQ.get(toks[-2] + toks[-1], 0) == 0 and not nca and \
+            ORG_CUE_BEFORE.search(run, 0, len(run) - 2):
+        acc = toks[-2] + toks[-1]  # 老股东德同资本 (德|同): a brand of two characters, its last one a function word's,
+        # after a word for a firm's role (not 钱和资本)
+        toks = []
     for tok in reversed(toks):
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
@@ -874,7 +892,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     if acc and norm[ss:se] in PRODUCT_SUFFIXES and not KIND_END.search(norm, 0, ss - len(acc)):
         return None  # 半钢轮胎, 户用储能: a kind of product; 轮胎企业某某轮胎: a firm (read after its kind only)
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc) or \
-            acc[:2] in NAME_NEVER_STARTS or acc[:3] in NAME_NEVER_STARTS:
+            acc[:2] in NAME_NEVER_STARTS or acc[:3] in NAME_NEVER_STARTS or acc in _MARKET_EVENTS:
         return None  # (H股股份: shares of a class, no firm; 做强融资租赁: a plan, the verb cut into characters)
     if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
             acc.endswith(("企业", "公司")):
@@ -961,7 +979,8 @@ CHINA_GROUP_SUFFIXES_T = tuple(CHINA_GROUP_SUFFIXES)
 # before the suffix, the name stops there
 TIME_WORD = re.compile(r"第?(?:[0-9一二三四]+|前[一二三四]|[上下本]?)季度[初中末底内]?|[上下]半年[初中末底]?|(?:今|去|明)[春夏秋冬]"
                        r"|(?:[0-9]{2,4}|今|去|明|前|本|当)年(?:[初中末底内]|度)?|年[初中末底内]|单[月季周日]"
-                       r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]")
+                       r"|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|本|上|下|当)月(?:[初中末底]|份)?|月[初中末底]|季[初末]"
+                       r"|(?:当|本|上|同|首)季|(?:当|本|同)期|全年")  # (当季集团收入: the group's revenue in the quarter)
 # words that qualify a firm and that jieba may cut into single characters before a name (公募岱峰基金)
 LEADING_QUALIFIERS = {"公募", "私募", "外资", "中资", "合资", "独资", "头部", "知名", "老牌", "本土", "新设", "新晋",
                       "个人系", "券商系", "银行系", "保险系", "新成立"}
@@ -1168,6 +1187,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
+        if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
+            continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
@@ -1295,6 +1316,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
                     not (known and len(codes) == 1):
                 continue
+            if letters_only and known is not None and \
+                    all((g := d.by_form.get(c.split(":")[1])) is not None and g.name == known.name for c, _ in codes):
+                continue  # 法国电力集团（EDF）: the name's own Latin form glossed, no US code (阿里巴巴（BABA）: a code)
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
@@ -3117,7 +3141,8 @@ ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下的?|百亿|千亿|�
                             r"|创办的|管理的|由|包括|来自|合伙人)\s?(?:——|—|:)?$")
 ORG_CUE_AFTER = re.compile(r"\s?(?:旗下|等(?:百亿|千亿|私募|公募|机构|公司|基金|投资机构)|管理有限|有限|[(（]|减持|增持|新进|加仓|持有|买入"
                            r"|卖出|退出|领投|跟投|参投|拟|继续|持股|合计|的(?:GP|持仓|产品|基金经理|创始人|合伙人)|创始人|董事长"
-                           r"|合伙人|表示|认为|指出|称|发布|公告|完成|成立|募集|研究员|分析师|研报|在(?:去年|今年|[0-9一二三四]季度)|则|也在|已|于(?:去年|今年))")
+                           r"|合伙人|表示|认为|指出|称|预计|看好|判断|发布|公告|完成|成立|募集|研究员|分析师|研报"
+                           r"|在(?:去年|今年|[0-9一二三四]季度|其[^，。；,;]{1,16}?[中上](?:表示|称|指出|认为))|则|也在|已|于(?:去年|今年))")
 
 
 def _org_cue(norm: str, start: int, end: int) -> bool:
