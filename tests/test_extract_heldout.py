@@ -1402,6 +1402,36 @@ def test_two_hundred_and_thirty_first_to_thirty_eighth_blind_sets_of_articles_wr
     _assert_scores("blind237.json", GOLD / "blind237", companies=0.99, companies_precision=0.99)
     _assert_scores("blind238.json", GOLD / "blind238", companies=0.97, companies_precision=0.975, tickers=0.93)
 
+
+def test_two_hundred_and_thirty_ninth_to_forty_sixth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind239-246: securities firms — 中金公司's A-share listing,
+    中信证券's 2020, 湘财股份, foreign-controlled brokers, a half-year scan, fund distributors' league table, 华创's
+    change of control and 民生证券, 东方财富证券, a fintech round, commission cuts; public fund managers — the 2021
+    launch boom, star managers' 2022 losses, 睿远's sale, crowded stocks, fund firms' profits, products beside their
+    managers, new licences, foreign-owned fund firms, 2022 losses, 2021 fundraising; steel — 宝武 and 太钢, 重钢 and
+    昆钢, 方大特钢, iron ore and 中国矿产资源集团, a sector scan, the 2021 output curbs, 鞍钢 and 本钢, a scrap-steel
+    round, special steel, private steelmakers; coal — the Australian ban, the 2021 futures high, record output, Shanxi's
+    renamings, 中国神华 and the contract price, 兖矿能源's purchases, a sector scan, coal-power losses, a coal-logistics
+    round, 永煤's default; semiconductor equipment — the October 2022 rules, 拓荆科技's listing, 2020 half results,
+    ASML, a half scan, 长川科技, fab capex, an equipment round, 华海清科, 盛美上海; wind power — 金风科技's 2020,
+    电气风电's listing, 三一重能's listing, Vestas and Siemens Gamesa, a half scan, the offshore rush, turbine bids,
+    龙源电力's A-share listing, a blade-inspection round, towers and castings; bank results and risk — 招商银行's 2020,
+    锦州银行's rescue, 宁波银行 and 平安银行, 工行 and 建行, a bank scan, 2020 sector profits, 包商银行's bankruptcy, the
+    Henan village banks, 恒丰银行, a bank-software round; electric-car makers — 特斯拉's price cuts, 零跑's IPO,
+    比亚迪's sales, 小鹏 and 理想's listings, 蔚来 and Hefei, 问界 and 赛力斯, 广汽埃安's round, a delivery scan, 威马,
+    a charging round), written in stop 39 after blinds 231-238 and scored once at f5ffbf0 (the rules from 231-238),
+    none drawn from them: companies F1 0.952 (P 0.960), 0.975 (0.978), 0.946 (0.970), 0.989 (0.989), 0.962 (0.974),
+    0.990 (0.990), 0.976 (0.981) and 0.965 (0.976); figures 0.991, 1.000, 1.000, 0.998, 1.000, 1.000, 0.998 and
+    0.997; tickers 1.000 but blind240 (0.981)."""
+    _assert_scores("blind239.json", GOLD / "blind239", companies=0.95, companies_precision=0.955)
+    _assert_scores("blind240.json", GOLD / "blind240", companies=0.97, companies_precision=0.975, tickers=0.98)
+    _assert_scores("blind241.json", GOLD / "blind241", companies=0.945, companies_precision=0.965)
+    _assert_scores("blind242.json", GOLD / "blind242", companies=0.985, companies_precision=0.985)
+    _assert_scores("blind243.json", GOLD / "blind243", companies=0.96, companies_precision=0.97)
+    _assert_scores("blind244.json", GOLD / "blind244", companies=0.985, companies_precision=0.985)
+    _assert_scores("blind245.json", GOLD / "blind245", companies=0.975, companies_precision=0.98)
+    _assert_scores("blind246.json", GOLD / "blind246", companies=0.96, companies_precision=0.975, figures_precision=0.995)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1428,7 +1458,9 @@ def test_two_hundred_and_thirty_first_to_thirty_eighth_blind_sets_of_articles_wr
                                        "blind223.json", "blind224.json", "blind225.json", "blind226.json",
                                        "blind227.json", "blind228.json", "blind229.json", "blind230.json",
                                        "blind231.json", "blind232.json", "blind233.json", "blind234.json",
-                                       "blind235.json", "blind236.json", "blind237.json", "blind238.json"])
+                                       "blind235.json", "blind236.json", "blind237.json", "blind238.json",
+                                       "blind239.json", "blind240.json", "blind241.json", "blind242.json",
+                                       "blind243.json", "blind244.json", "blind245.json", "blind246.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
