@@ -3096,3 +3096,35 @@ def test_companies_from_blinds_231_to_238(text, names):
 ])
 def test_figures_from_blinds_231_to_238(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 239-246 (stop 39, after their first-contact scores at f5ffbf0; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("分析师预计，头部券商ROE可稳定在 9% 以上。", []),                               # a ratio after a kind word
+    ("其全资子公司澄汇证券（原澄泰证券）拥有 200 家营业部。", ["澄汇证券"]),  # a former name glossed
+    ("原子高科是国内放射性药品的主要供应商。", ["原子高科"]),                         # 原子: a word
+    ("华泰证券财富管理部门人士称，App月活已超过 900 万。", ["华泰证券"]),            # a line of business, no arm
+    ("广发基金是广发证券资产管理板块最重要的利润来源。", ["广发基金", "广发证券"]),
+    ("华泰证券资产管理有限公司发布公告。", ["华泰证券资产管理有限公司"]),              # the arm's legal name
+    ("公司首台光学膜厚量测设备于2020年进入验证。", []),                              # a first unit, no firm 首台光学
+    ("郑州银行回应称，公司与涉事村镇银行不存在股权关系。", ["郑州银行"]),             # banks of a case
+    ("事件也在加速河南中小银行的整合。", []),                                        # banks of a kind in a place
+    ("后者的核心资产为新加坡半导体检测设备商STI。", ["STI"]),                         # a place's makers described;
+    ("韩国半导体企业纷纷扩产。", []),                                                # a Latin name after 设备商
+])
+def test_companies_from_blinds_239_to_246(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("多家券商把佣金率降至万分之2.6，个别降到万分之一。", ["万分之2.6", "万分之一"]),  # a rate in ten-thousandths
+    ("理想汽车7月交付理想ONE 2,516 辆。", ["7月", "2,516 辆"]),                     # a count after a model, separated
+    ("华为Mate 70 手机开售。", []),                                                  # a model's number
+])
+def test_figures_from_blinds_239_to_246(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+def test_a_rate_in_ten_thousandths_is_a_percent():
+    [f] = extract("佣金率降至万分之2.6。").figures
+    assert (f.kind, f.value) == ("percent", 0.026)

@@ -102,7 +102,9 @@ GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国�
                   # kinds of money (险资地产: insurers' money in property, no firm)
                   "险资", "民资", "游资",
                   # firsts (首起证券纠纷: the first securities case) and kinds of insurance or network
-                  "首起", "首例", "首家", "首只", "首单", "首笔", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网", "年金", "寿险",
+                  # banks or firms of a case (涉事村镇银行): no name
+                  "涉事", "涉案",
+                  "首起", "首例", "首家", "首只", "首单", "首笔", "首台", "首套", "首款", "首颗", "首条", "首座", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网", "年金", "寿险",
                   # a depositary bank (ADS持有人可通过存托银行…): a role, no bank's name
                   "存托"}
 COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团", "城投集团", "交通投资集团", "城建投资集团",
@@ -179,7 +181,9 @@ BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Grou
 ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
 # a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
-SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务)")
+SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务|部门|部"
+                               # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
+                               r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
@@ -210,10 +214,14 @@ _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发�
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
-    r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构)\s?"
+    r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构"
+    r"|设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商)\s?"  # (检测设备商STI)
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Gold's Gym)
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
-LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H"}
+LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H",
+              # ratios and measures a kind word may precede (头部券商ROE可稳定在…)
+              "ROE", "ROA", "ROIC", "EPS", "EBITDA", "EBIT", "NAV", "AUM", "NIM", "NPL", "PMI", "CPI", "PPI", "GDP",
+              "PB", "PS", "TTM", "CAGR", "KPI", "PUE"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -696,6 +704,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if _KIND_AFTER_DESCRIPTION.match(norm, se) and _place(name[:-len(suffix)]):
+        return None  # 新加坡半导体检测设备商, 河北钢铁企业: a place's makers of a trade described, no firm named
     if norm.endswith(_ACADEMIES, max(0, start - 4), start) and _INSTITUTE_AFTER.match(norm, se):
         return None  # 中国科学院长春光学精密机械与物理研究所: a part of an academy's institute's name, no firm
     if name.startswith("中国") and norm[start - 1:start] == "的" and name not in d.by_form and \
@@ -734,6 +744,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
+_KIND_AFTER_DESCRIPTION = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商"
+                                     r"|厂商|企业|厂家|巨头|龙头)")
 _SMART_SERVICE_AFTER = re.compile(r"检测|监测|识别")
 _BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解|资产")
 _DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
@@ -885,6 +897,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             if jieba.dt.FREQ.get(acc, 0) >= COMMON_WORD_FREQ and acc not in d.by_form:
                 return None  # 提供保险产品咨询: what is left after the qualifier is a word of the language, no brand
             break
+    if len(acc) >= 3 and acc[0] == "原" and lcut(acc)[0] == "原":
+        acc = acc[1:]  # （原中投证券）: a firm's former name, 原 no part of it (原子高科: a word)
     if acc and norm[ss:se] in TRADE_SUFFIXES and ((acc in d.by_form and acc not in d.by_form[acc].short_forms) or
                                                   _place(acc) or acc[0] in FUNCTION_CHARS or
                                            any(jieba.dt.FREQ.get(t, 0) >= 60 for t in (acc, *lcut(acc)) if len(t) > 1)):
@@ -1484,6 +1498,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not whole and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
+        if norm.endswith(("（原", "(原"), 0, got[0]) and got[0] >= 3 and norm[got[0] - 3] not in "，,。；;：:":
+            continue  # 澄汇证券（原澄泰证券）: the firm's former name, glossed after it, no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
@@ -1723,6 +1739,9 @@ BANK_SUFFIX = re.compile(r"村镇银行|农村商业银行|农商银行|商业�
 _PLACE_LEVEL = frozenset("市县州区省")
 
 
+_BANK_KINDS = ("中小", "中小型", "地方", "民营", "外资", "股份制", "国有", "大型", "头部", "部分", "涉事", "涉案", "当地")
+
+
 def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
     """A bank named by a place (a city or county: not a country, 日本银行 being a central bank) and at
     most four characters of its own before the bank word: read whole, though the characters
@@ -1749,6 +1768,8 @@ def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         middle = norm[start:ss]
         if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX or _COUNTED_FIRM.search(middle):
             continue
+        if middle.endswith(_BANK_KINDS):
+            continue  # 河南中小银行, 浙江民营银行: the banks of a kind in a place, not one bank
         if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _bank_places()[1])):
             shadow.append((start, se))  # (nor does the suffix rule read it)
             continue  # 河南村镇银行, 江苏农商银行: the banks of a kind in a place, not one bank (四川银行, 许昌农商银行 are)

@@ -135,7 +135,7 @@ SIGN_CUR_RE = re.compile(
 SIGN_CURRENCY = {"¥": "元", "$": "美元", "US$": "美元", "HK$": "港元"}
 BOUND_WORDS = {"不超过": "max", "不超": "max", "超过": "min", "超": "min", "逾": "min", "上": "min", "不足": "max", "不到": "max"}
 RANGE_SEP = re.compile(r"[ \u00a0]?(?:-|~|～|—|–|至|到)[ \u00a0]?")  # (not a tab or a line end: a table's cells are two figures)
-PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
+PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千|万)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
 # 一季度, 第1季度, 2至3季度, 一至三季度, 第一至三季度, 第一至第三季度; 第一财季 (a fiscal quarter)
@@ -204,6 +204,8 @@ def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> li
         if v is not None:
             if m.group("base") == "千":  # 千分之一: 0.1%
                 v = float(f"{v / 10:.10g}")
+            elif m.group("base") == "万":  # 万分之2.6 (a commission rate): 0.026%
+                v = float(f"{v / 100:.10g}")
             cands.append((m.start(), m.end(), "percent", v, "%", bool(m.group("approx"))))
     for m in SIGN_CUR_RE.finditer(norm):
         v = parse_number(m.group("ar"))
@@ -359,7 +361,7 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
-        if (latin and not (unit in ("家", "只") and ACRONYM.fullmatch(latin.group()))) or \
+        if (latin and not (unit in ("家", "只") and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家: firms counted)
