@@ -181,7 +181,7 @@ BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Grou
 ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
 # a listed name followed by a financial business is a subsidiary of its own (华融信托, 国新资本)
 # a broker's desk or a market's sector after the business word (国泰海通地产团队, 恒大地产板块): no unit
-SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务|部门|部"
+SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务|部门|部(?![分署件队长位])"
                                # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
                                r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
@@ -215,13 +215,16 @@ INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构"
-    r"|设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商)\s?"  # (检测设备商STI)
+    r"|(?P<maker>设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商))\s?"  # (检测设备商STI)
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Gold's Gym)
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
 LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H",
               # ratios and measures a kind word may precede (头部券商ROE可稳定在…)
               "ROE", "ROA", "ROIC", "EPS", "EBITDA", "EBIT", "NAV", "AUM", "NIM", "NPL", "PMI", "CPI", "PPI", "GDP",
-              "PB", "PS", "TTM", "CAGR", "KPI", "PUE"}
+              "PB", "PS", "TTM", "CAGR", "KPI", "PUE",
+              # kinds of maker, service or product after a word for makers (制造商OEM, 服务商CRO, 设备商HJT设备)
+              "OEM", "ODM", "CRO", "CDMO", "CMO", "CXO", "OLED", "LCD", "IGBT", "SUV", "MCN", "BMS", "HJT", "TOPCon",
+              "PERC", "FTTH", "EV", "PCB", "MLCC", "SoC", "MCU", "CVD", "ITO"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -744,7 +747,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
-_KIND_AFTER_DESCRIPTION = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商"
+_KIND_AFTER_DESCRIPTION = re.compile(r"(?:(?![等与和及的为作下旗之其两家子多])[\u4e00-\u9fff]){0,4}?(?:设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商"
                                      r"|厂商|企业|厂家|巨头|龙头)")
 _SMART_SERVICE_AFTER = re.compile(r"检测|监测|识别")
 _BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解|资产")
@@ -796,11 +799,14 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     return got
 
 
+# what makes a Latin word after a word for makers a technology or a product, not a firm (设备商HJT设备, 运营商FTTH用户)
+_MAKER_PRODUCT_AFTER = re.compile(r"\s?(?:[/／]|设备|用户|面板|机构|产线|靶材|订单|产能|电池|材料|器件|模式|行业|市场|领域"
+                                  r"|赛道|服务|之一|工艺|路线|项目)")
 # units of measurement named after people, which firms are named after too: a number before them, the unit
 _UNITS_NAMED_AFTER_PEOPLE = frozenset({"特斯拉", "西门子", "赫兹", "高斯", "牛顿", "焦耳", "瓦特", "安培", "伏特", "欧姆"})
 # (after a word of the sentence, 达到 12 特斯拉: not a rank's number at a line's or a cell's start, nor 第1)
 # (10万特斯拉车主: a count of the carmaker's owners, no unit)
-_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff](?<!第)[ \u00a0]?[0-9][0-9.,]*[ \u00a0]?$")
+_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff](?<![第前])[ \u00a0]?[0-9][0-9.,]*[ \u00a0]?$")
 _PRONOUN_CHARS = frozenset("我你他她它您咱谁")
 # what happens to a listing or a debtor (退市保险: insurance against a delisting, no insurer named 退市)
 _MARKET_EVENTS = frozenset({"退市", "摘牌", "停牌", "复牌", "上市", "挂牌", "破产", "违约", "重组", "借壳", "私有化"})
@@ -864,7 +870,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
             HAS_CJK_ONLY.fullmatch(toks[-2]) and toks[-2] not in FUNCTION_CHARS and toks[-2] not in STOP_TOKENS and \
             toks[-2] not in _PRONOUN_CHARS and (len(toks) == 2 or len(toks[-3]) > 1 or not HAS_CJK.match(toks[-3]) or toks[-3] in FUNCTION_CHARS) and \
             jieba.dt.FREQ.get(toks[-2] + toks[-1], 0) == 0 and not nca and \
-            ORG_CUE_BEFORE.search(run, 0, len(run) - 2):
+            (cue := ORG_CUE_BEFORE.search(run, 0, len(run) - 2)) is not None and \
+            cue.group().rstrip(" —:") not in ("由", "包括", "来自"):
         acc = toks[-2] + toks[-1]  # 老股东德同资本 (德|同): a brand of two characters, its last one a function word's,
         # after a word for a firm's role (not 钱和资本)
         toks = []
@@ -1330,9 +1337,6 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
                     not (known and len(codes) == 1):
                 continue
-            if letters_only and known is not None and \
-                    all((g := d.by_form.get(c.split(":")[1])) is not None and g.name == known.name for c, _ in codes):
-                continue  # 法国电力集团（EDF）: the name's own Latin form glossed, no US code (阿里巴巴（BABA）: a code)
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
@@ -1498,7 +1502,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None or 1 in occupied[got[0]:se] or \
                 (ss not in bounds and not whole and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
-        if norm.endswith(("（原", "(原"), 0, got[0]) and got[0] >= 3 and norm[got[0] - 3] not in "，,。；;：:":
+        if norm.endswith(("（原", "(原"), 0, got[0]) and got[0] >= 3 and norm[got[0] - 3] not in "，,。；;：:" and \
+                norm[se:se + 1] in ("）", ")"):
             continue  # 澄汇证券（原澄泰证券）: the firm's former name, glossed after it, no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
@@ -1540,6 +1545,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         s = m.start("name")
         if name in LATIN_STOP or taken.overlaps(s, s + len(name)) or len(name) < 2:
             continue
+        if m.group("maker") and ((known := d.lookup(name)) is None or known.kind != "company") and \
+                (_PRODUCT_WORD_AFTER.match(norm, s + len(name)) or _MAKER_PRODUCT_AFTER.match(norm, s + len(name))):
+            continue  # 设备商HJT设备, 运营商IDC业务, 制造商OEM/ODM: a technology or a product after a maker's word;
+            # a firm's name goes on to the clause (检测设备商STI，…, 制造商MTD剩余股权, 运营商IWG（雷格斯母公司）)
         entry = d.lookup(name)
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
@@ -1769,6 +1778,7 @@ def _place_banks(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         if len(name) - len(m.group()) > 8 or middle in GENERIC_PREFIX or _COUNTED_FIRM.search(middle):
             continue
         if middle.endswith(_BANK_KINDS):
+            shadow.append((start, se))  # (nor does the suffix rule read it: 北京股份制银行, no 北京股份)
             continue  # 河南中小银行, 浙江民营银行: the banks of a kind in a place, not one bank
         if m.group() != "银行" and (_bank_place(middle) and (m.group() == "村镇银行" or middle in _bank_places()[1])):
             shadow.append((start, se))  # (nor does the suffix rule read it)
@@ -3162,7 +3172,7 @@ ORG_CUE_BEFORE = re.compile(r"(?:私募|公募|机构|旗下的?|百亿|千亿|�
                             r"|创办的|管理的|由|包括|来自|合伙人)\s?(?:——|—|:)?$")
 ORG_CUE_AFTER = re.compile(r"\s?(?:旗下|等(?:百亿|千亿|私募|公募|机构|公司|基金|投资机构)|管理有限|有限|[(（]|减持|增持|新进|加仓|持有|买入"
                            r"|卖出|退出|领投|跟投|参投|拟|继续|持股|合计|的(?:GP|持仓|产品|基金经理|创始人|合伙人)|创始人|董事长"
-                           r"|合伙人|表示|认为|指出|称|预计|看好|判断|发布|公告|完成|成立|募集|研究员|分析师|研报"
+                           r"|合伙人|表示|认为|指出|称|看好|判断|发布|公告|完成|成立|募集|研究员|分析师|研报"
                            r"|在(?:去年|今年|[0-9一二三四]季度|其[^，。；,;]{1,16}?[中上](?:表示|称|指出|认为))|则|也在|已|于(?:去年|今年))")
 
 

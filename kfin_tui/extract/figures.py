@@ -135,7 +135,7 @@ SIGN_CUR_RE = re.compile(
 SIGN_CURRENCY = {"¥": "元", "$": "美元", "US$": "美元", "HK$": "港元"}
 BOUND_WORDS = {"不超过": "max", "不超": "max", "超过": "min", "超": "min", "逾": "min", "上": "min", "不足": "max", "不到": "max"}
 RANGE_SEP = re.compile(r"[ \u00a0]?(?:-|~|～|—|–|至|到)[ \u00a0]?")  # (not a tab or a line end: a table's cells are two figures)
-PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?P<base>百|千|万)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
+PCT_CN_RE = re.compile(r"(?P<approx>" + _alt(APPROX_WORDS) + r")?(?<![十百千万亿])(?P<base>百|千|万)分之(?P<num>[零〇一二两三四五六七八九十百点0-9.]+)")
 
 YEAR = r"(?:(?:19|20)[0-9]{2}|二〇[零〇一二三四五六七八九]{2})"
 # 一季度, 第1季度, 2至3季度, 一至三季度, 第一至三季度, 第一至第三季度; 第一财季 (a fiscal quarter)
@@ -356,8 +356,11 @@ def _single(norm: str, m: re.Match):
     approx_word, sign = m.group("approx") or "", m.group("sign") or ""
     post = (m.group("post1") or "") + (m.group("post0") or "") + (m.group("post2") or "")
     start, end = m.start(), m.end()
-    if ar in ("11", "12") and not sign and not approx_word and start > 0 and norm[start - 1] == "双":
-        return None  # 双11, 双12: shopping festivals (a name, as 618 in 618大促)
+    if ar in ("11", "12") and not sign and not approx_word and start > 0 and \
+            (norm[start - 1] == "双" or norm.endswith("双 ", 0, start)):
+        return None  # 双11, 双12, 双 11: shopping festivals (a name, as 618 in 618大促)
+    if unit == "秒" and norm.startswith("杀", end):
+        return None  # 618 秒杀: a flash sale, no seconds
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
