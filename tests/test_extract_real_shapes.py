@@ -3170,3 +3170,18 @@ def test_review_of_stop_39(text, names):
 ])
 def test_review_of_stop_39_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 247-254 (stop 39, after their first-contact scores at the final code 7d0a3c9; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("与通威股份等采用改良西门子法生产棒状硅的企业相比，颗粒硅能耗更低。", ["通威股份"]),  # a process named after a firm
+    ("西门子法国公司宣布裁员。", ["西门子"]),
+    ("该游戏在App Store和Google Play的收入合计超过 20 亿美元。", []),                    # a store, no firm
+    ("截至收盘，申万证券II指数年内下跌 18%。", []),                                     # an index's level
+    ("上半年公司新签银行客户 30 家。", []),                                             # newly signed banks
+    ("旗下健康险科技平台暖哇科技完成 B 轮融资。", ["暖哇科技"]),                       # a kind of insurance, no brand
+    ("康希诺与军事科学院军事医学研究院合作研发疫苗。", ["康希诺"]),                     # an academy's institute
+    ("华为研究院发布报告。", ["华为"]),
+])
+def test_companies_from_blinds_247_to_254(text, names):
+    assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)

@@ -102,8 +102,8 @@ GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国�
                   # kinds of money (险资地产: insurers' money in property, no firm)
                   "险资", "民资", "游资",
                   # firsts (首起证券纠纷: the first securities case) and kinds of insurance or network
-                  # banks or firms of a case (涉事村镇银行): no name
-                  "涉事", "涉案",
+                  # banks or firms of a case or newly signed (涉事村镇银行, 新签银行): no name
+                  "涉事", "涉案", "新签",
                   "首起", "首例", "首家", "首只", "首单", "首笔", "首台", "首套", "首款", "首颗", "首条", "首座", "巨灾", "责任", "财产", "意外", "重疾", "普惠", "专网", "年金", "寿险",
                   # a depositary bank (ADS持有人可通过存托银行…): a role, no bank's name
                   "存托"}
@@ -160,7 +160,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 # after a suffix these mean an industry, a market or a body, not a company
 NOT_COMPANY_AFTER = re.compile(r"(?:容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
-                               r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数"
+                               r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数|(?:I{1,3}|IV)指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
                                r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|技术|工程|厂|研究所|研究院"
                                r"|[(（][\u4e00-\u9fff]{2,4}[)）](?:有限|股份)))")
@@ -709,7 +709,9 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     start, name = got[0] + ss - len(run), got[1]
     if _KIND_AFTER_DESCRIPTION.match(norm, se) and _place(name[:-len(suffix)]):
         return None  # 新加坡半导体检测设备商, 河北钢铁企业: a place's makers of a trade described, no firm named
-    if norm.endswith(_ACADEMIES, max(0, start - 4), start) and _INSTITUTE_AFTER.match(norm, se):
+    if norm.endswith(_ACADEMIES, max(0, start - 4), start) and \
+            (_INSTITUTE_AFTER.match(norm, se) or suffix in ("研究院", "研究所")):
+        # (军事科学院军事医学研究院: an academy's institute, named after it)
         return None  # 中国科学院长春光学精密机械与物理研究所: a part of an academy's institute's name, no firm
     if name.startswith("中国") and norm[start - 1:start] == "的" and name not in d.by_form and \
             _COUNTED_CLAUSE.search(norm, max(0, start - 30), start) and \
@@ -808,6 +810,9 @@ _UNITS_NAMED_AFTER_PEOPLE = frozenset({"特斯拉", "西门子", "赫兹", "高�
 # (10万特斯拉车主: a count of the carmaker's owners, no unit)
 _NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff](?<![第前])[ \u00a0]?[0-9][0-9.,]*[ \u00a0]?$")
 _PRONOUN_CHARS = frozenset("我你他她它您咱谁")
+_METHOD_BEFORE = ("改良", "采用", "传统", "通过")
+_METHOD_AFTER = re.compile(r"(?:生产|工艺|制备|路线|多晶硅|棒状硅)")
+_LATIN_PRODUCT_NEXT = re.compile(r" (?:Play|Pay|Store|Maps|Chrome|Android|Assistant)(?![A-Za-z])")
 # what happens to a listing or a debtor (退市保险: insurance against a delisting, no insurer named 退市)
 _MARKET_EVENTS = frozenset({"退市", "摘牌", "停牌", "复牌", "上市", "挂牌", "破产", "违约", "重组", "借壳", "私有化"})
 _COUNTED_TOKEN = re.compile(r"[一二两三四五六七八九十几多数每某该这那本此各][家个名位所]")  # 北京一家律师事务所: no brand
@@ -928,6 +933,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         return None  # 一位上海琴行负责人: a shop of a place, no name
     if acc.endswith(("地区", "区域", "一带")) and len(acc) >= 3:
         return None  # 华东地区物流: a region's trade, no firm
+    if acc.endswith("险") and len(acc) >= 2:
+        return None  # 旗下健康险科技平台, 车险服务: a kind of insurance, no brand
     if acc.endswith("受") and len(acc) >= 2:
         return None  # DTC假发赛道颇受资本青睐: a verb of receiving (颇受, 备受, 深受), no brand
     if acc.endswith("用") and len(acc) >= 3:
@@ -1210,6 +1217,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 素有“东北茅台”之称: a nickname, not the company
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
             continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
+        if norm.startswith("法", e) and not norm.startswith("法国", e) and \
+                (norm.endswith(_METHOD_BEFORE, 0, s) or _METHOD_AFTER.match(norm, e + 1)):
+            continue  # 采用改良西门子法生产棒状硅: a process named after the firm, no firm
+        if is_latin and _LATIN_PRODUCT_NEXT.match(norm, e):
+            continue  # Google Play, Apple Pay: a store or a service of the firm's, named as a product
         if form in CUED_LATIN and not (SOURCE_CUE_BEFORE.search(norm, max(0, s - 8), s)
                                        or SOURCE_CUE_AFTER.match(norm, e)):
             continue  # IDC业务 (data centres), Wind: only as a source of data
