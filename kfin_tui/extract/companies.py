@@ -1516,7 +1516,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
         if norm.endswith(("（原", "(原"), 0, got[0]) and got[0] >= 3 and norm[got[0] - 3] not in "，,。；;：:" and \
                 norm[se:se + 1] in ("）", ")"):
-            continue  # 澄汇证券（原澄泰证券）: the firm's former name, glossed after it, no firm of its own
+            continue  # 澄汇证券（原澄泰证券）: the firm's former name, glossed after it (a name before the bracket, the
+            # bracket closed after the suffix: not 王某（原鼎新证券首席经济学家）), no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
@@ -1561,7 +1562,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 (_PRODUCT_WORD_AFTER.match(norm, s + len(name)) or _MAKER_PRODUCT_AFTER.match(norm, s + len(name))):
             continue  # 设备商HJT设备, 运营商IDC业务, 制造商OEM/ODM: a technology or a product after a maker's word;
             # a firm's name goes on to the clause (检测设备商STI，…, 制造商MTD剩余股权, 运营商IWG（雷格斯母公司）)
-        entry = d.lookup(name)
+        entry = known if m.group("maker") else d.lookup(name)
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
