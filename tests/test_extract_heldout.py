@@ -1462,6 +1462,34 @@ def test_two_hundred_and_forty_seventh_to_fifty_fourth_blind_sets_of_articles_wr
     _assert_scores("blind254.json", GOLD / "blind254", companies=0.935, companies_precision=0.975,
                    figures_precision=0.995)
 
+
+def test_two_hundred_and_fifty_fifth_to_sixty_second_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind255-262: car dealers and used cars — the used-car VAT cut,
+    易车's privatisation, dealers' 2021, 广汇汽车, 优信, a half scan, 瓜子, a used-car round, 汽车之家's listing, 懂车帝;
+    home furnishing — the malls' 2020 half, freight costs, a weekly scan, 恒大's unpaid suppliers, custom furniture's 2021,
+    the 2020 collapse, the 2022 slump, a smart-home round, IKEA China, 慕思's IPO; online travel — the 2020 halt, the
+    restart, 携程's listing, National Day 2021, hotels on 美团, camping, 中国中免, hotel chains, a Q3 scan, the reopening;
+    fresh food and local services — 叮咚买菜 and 每日优鲜's listings, 每日优鲜's collapse, group buying's rules, a
+    start-up's round, 达达, 叮咚's profit, 永辉超市, 美团's fine, a lockdown scan, the shake-out; gold miners — the 2020
+    record, the Shandong accidents, 赤峰黄金 and Wassa, the majors' mergers, 山东黄金 and 恒兴黄金, 紫金 and 招金, 中国黄金,
+    湖南黄金 and 西部黄金, a scan, a jewellery round; chemical majors — MDI, the 2021 curbs, coal chemicals, BASF and
+    ExxonMobil, a Q1 scan, 中国石化, 浙石化, a chemical e-commerce round, 卫星化学, 东方盛虹; private hospitals — 爱尔眼科,
+    固生堂's IPO, 和睦家's take-private, a services scan, 海吉亚's IPO, 国际医学, dental implants, 锦欣生殖, 美年健康, a
+    clinic round; Hong Kong and southbound flows — January 2021's record, the 2021 IPO league, a broker's 2023 view, the
+    October 2022 fall, 腾讯's buybacks, index inclusion, the stamp duty, 香港交易所's 2021, 哔哩哔哩's primary listing, a
+    fintech round), written at the end of stop 39 and scored once at 3eef3ad, the stop's final code, none drawn from
+    them: companies F1 0.938 (P 0.989), 0.960 (0.980), 0.967 (0.971), 0.983 (0.983), 0.923 (0.966), 0.944 (0.929), 0.964
+    (1.000) and 0.995 (1.000); figures 0.997, 1.000, 1.000, 0.999, 0.997, 1.000, 1.000 and 1.000; tickers 1.000 but
+    blind259 (0.976) and blind262 (0.984)."""
+    _assert_scores("blind255.json", GOLD / "blind255", companies=0.935, companies_precision=0.985)
+    _assert_scores("blind256.json", GOLD / "blind256", companies=0.96, companies_precision=0.975)
+    _assert_scores("blind257.json", GOLD / "blind257", companies=0.965, companies_precision=0.97)
+    _assert_scores("blind258.json", GOLD / "blind258", companies=0.98, companies_precision=0.98)
+    _assert_scores("blind259.json", GOLD / "blind259", companies=0.92, companies_precision=0.965, tickers=0.975)
+    _assert_scores("blind260.json", GOLD / "blind260", companies=0.94, companies_precision=0.925)
+    _assert_scores("blind261.json", GOLD / "blind261", companies=0.96, companies_precision=0.995)
+    _assert_scores("blind262.json", GOLD / "blind262", companies=0.99, companies_precision=0.995, tickers=0.98)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1492,7 +1520,9 @@ def test_two_hundred_and_forty_seventh_to_fifty_fourth_blind_sets_of_articles_wr
                                        "blind239.json", "blind240.json", "blind241.json", "blind242.json",
                                        "blind243.json", "blind244.json", "blind245.json", "blind246.json",
                                        "blind247.json", "blind248.json", "blind249.json", "blind250.json",
-                                       "blind251.json", "blind252.json", "blind253.json", "blind254.json"])
+                                       "blind251.json", "blind252.json", "blind253.json", "blind254.json",
+                                       "blind255.json", "blind256.json", "blind257.json", "blind258.json",
+                                       "blind259.json", "blind260.json", "blind261.json", "blind262.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
