@@ -52,10 +52,11 @@ def test_add_remove_toggle_keep_the_users_comments(env):
     assert "# my settings" in text and "# the public one" in text
     assert watchlist.toggle("宁德时代") is False
     assert watchlist.watched() == ["贵州茅台"]
-    assert watchlist.toggle("CATL") is True  # not a known ticker: taken as a name
+    assert watchlist.toggle("CATL") is True  # a form of 宁德时代 in the dictionary (since stop 39)
+    assert watchlist.toggle("ACMQ") is True  # not a known ticker or form: taken as a name
     assert watchlist.remove("SH600519") is True
     assert watchlist.remove("贵州茅台") is False
-    assert watchlist.watched() == ["CATL"]
+    assert watchlist.watched() == ["宁德时代", "ACMQ"]
 
 
 def test_watched_names_resolve_entries_written_by_hand(env):
