@@ -212,10 +212,13 @@ ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合�
 # what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
 _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
+# words for makers: a firm's Latin name may stand after them (检测设备商STI), and they end a description
+# (新加坡半导体检测设备商)
+_MAKER_WORDS = ("设备商", "供应商", "制造商", "服务商", "运营商", "开发商", "生产商", "材料商", "方案商")
 LATIN_CUE_RE = re.compile(
     r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构"
-    r"|设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商)\s?"  # (检测设备商STI)
+    r"|" + "|".join(_MAKER_WORDS) + r")\s?"  # (检测设备商STI)
     # (no group inside the cues' alternation: it keeps the scan's fast first-character test)
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Gold's Gym)
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
@@ -750,8 +753,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     return start, name
 
 
-_KIND_AFTER_DESCRIPTION = re.compile(r"(?:(?![等与和及的为作下旗之其两家子多])[\u4e00-\u9fff]){0,4}?(?:设备商|供应商|制造商|服务商|运营商|开发商|生产商|材料商|方案商"
-                                     r"|厂商|企业|厂家|巨头|龙头)")
+_KIND_AFTER_DESCRIPTION = re.compile(r"(?:(?![等与和及的为作下旗之其两家子多])[\u4e00-\u9fff]){0,4}?(?:"
+                                     + "|".join(_MAKER_WORDS) + r"|厂商|企业|厂家|巨头|龙头)")
 _SMART_SERVICE_AFTER = re.compile(r"检测|监测|识别")
 _BIO_COMPOUND_AFTER = re.compile(r"安全|多样性|样本|识别|特征|医学|科学|学家|学|武器|燃料|柴油|降解|资产")
 _DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
@@ -802,7 +805,6 @@ def _suffix_name_at(run: str, suffix: str, nca: bool, d: Dictionary) -> tuple[in
     return got
 
 
-_MAKER_WORDS = ("设备商", "供应商", "制造商", "服务商", "运营商", "开发商", "生产商", "材料商", "方案商")
 # what makes a Latin word after a word for makers a technology or a product, not a firm (设备商HJT设备, 运营商FTTH用户)
 _MAKER_PRODUCT_AFTER = re.compile(r"\s?(?:[/／]|设备|用户|面板|机构|产线|靶材|订单|产能|电池|材料|器件|模式|行业|市场|领域"
                                   r"|赛道|服务|之一|工艺|路线|项目)")
