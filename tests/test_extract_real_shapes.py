@@ -3186,3 +3186,28 @@ def test_review_of_stop_39_figures(text, figures):
 ])
 def test_companies_from_blinds_247_to_254(text, names):
     assert sorted(c.shown for c in extract(text).companies if c.kind == "company") == sorted(names)
+
+
+# from blinds 255-262 (stop 40, after their scores at stop 39's final code 3eef3ad; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    # a legal name's bracket giving the short name and the code: an ambiguous form is the firm there
+    ("中国黄金集团黄金珠宝股份有限公司（以下简称“中国黄金”，600916.SH）今日挂牌。中国黄金开盘上涨。",
+     [("中国黄金", ["SH:600916"])]),
+    ("中国黄金协会发布数据。", []),                                                     # the ambiguous form alone
+    # an exchange given its stock code in a legal name's bracket is the listed company
+    ("香港交易及结算所有限公司（以下简称“香港交易所”，00388.HK）公布季度业绩。", [("香港交易所", ["HK:00388"])]),
+    ("上海证券交易所（以下简称“上交所”）发布新规。", []),                              # no code: the exchange
+    ("平台的退订咨询量一度达到平日的 5 倍。", []),                                      # a measure of the suffix's word
+    ("新增股权投资额超过去年。", []),
+    ("惠州化工综合体项目复工。", []),                                                   # a site by its place and trade
+    ("该项目在宁波大榭石化区开工。", []),
+    ("惠州石化公司宣布检修。", ["惠州石化"]),                                           # the firm itself
+    ("去年中国化工品电商交易规模增长。", []),                                            # chemicals, no ChemChina
+    ("中国化工与中化集团合并。", ["中国化工", "中化集团"]),
+    ("手握海量数据的平台应承担责任。", []),                                             # a listed name that is a phrase
+    ("海量数据（603138）公告称净利下降。", [("海量数据", ["SH:603138"])]),
+    ("宋城演艺旗下杭州宋城、三亚千古情等景区闭园。", ["宋城演艺"]),                    # sites listed as such
+    ("青山控股旗下的福建鼎信和广东广青则表示将减产。", ["广东广青", "福建鼎信", "青山控股"]),
+])
+def test_companies_from_blinds_255_to_262(text, names):
+    _assert_names(text, names)

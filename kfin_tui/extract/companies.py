@@ -1262,7 +1262,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry.kind == "company" and norm[s - 1:s] in _THINGS_COUNTED and _THING_COUNTED_BEFORE.search(norm, max(0, s - 8), s):
             continue  # 两箱苹果, 3 吨苹果: a thing counted by a measure of goods, not the firm of that name
         if entry.kind == "company" and (INDUSTRY_AFTER.match(norm, e) or NUMBERED_INDEX_AFTER.match(norm, e) or
-                                        _names_association(norm, e)):
+                                        _names_association(norm, e) or
+                                        (form.endswith(("化工", "石化")) and _GOODS_AFTER_TRADE.match(norm, e))):
             continue  # 中国建筑业, 中国软件产业; 澳洲标普200指数: an index of a compiler's
         if entry.kind == "company" and form.startswith("中国") and form[2:] in _SECTOR_NOUNS and \
                 _SECTOR_FIRMS_AFTER.match(norm, e):
@@ -1271,8 +1272,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             shadow.append((s, e))
             continue  # 国投瑞银白银期货证券投资基金: a product of the house, not the house
         if entry.kind == "company" and (PLACE_AFTER.match(norm, e) or
-                                        (norm.startswith("区", e) and form.endswith(("高新", "开发", "经开", "保税", "自贸")))):
-            continue  # 上海临港新片区, 武汉东湖高新区: a zone named like a listed firm
+                                        (norm.startswith("区", e) and form.endswith(("高新", "开发", "经开", "保税", "自贸", "石化", "化工")))):
+            continue  # 上海临港新片区, 武汉东湖高新区, 宁波大榭石化区: a zone named like a firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
                 not COMPANY_CUE_AFTER.match(norm, e):
             continue  # 生产基地设在上海临港: the place a listed firm is named after
@@ -1458,6 +1459,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         found = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
         if found is not None:
             confirmed.add(found.name)
+    if "称" in norm:
+        _short_names_with_codes(norm, hits, confirmed, d)
     kept = [h for h in pending if h.name in confirmed or _code_in_next_cell(norm, h, d)]
     hits.extend(kept)
     _listed_with_companies(norm, hits, [h for h in pending if h.name not in confirmed])
@@ -1524,6 +1527,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # bracket closed after the suffix: not 王某（原鼎新证券首席经济学家）), no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
+        if _MEASURE_OF_SUFFIX_WORD.match(norm, se):
+            continue  # 平台的退订咨询量, 新增投资额: a measure of the suffix's word (inquiries, investment), no firm
+        if _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
+            continue  # 惠州化工综合体项目, 惠州大亚湾石化区: a site or zone named by its place and trade, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
         if entry is not None and entry.kind == "block":
             continue
@@ -2014,6 +2021,29 @@ def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         shadow.append((bs, be))
 
 
+def _short_names_with_codes(norm: str, hits: list[_Hit], confirmed: set[str], d: Dictionary) -> None:
+    """A legal name's bracket giving a short name and a code (某某珠宝股份有限公司（以下简称“某某”，600000.SH）):
+    the code's firm is named in the article (its ambiguous forms are the firm's there); an exchange's
+    short name so given with its own stock code (香港交易及结算所有限公司（以下简称“香港交易所”，00388.HK）)
+    is the listed company it is, as 香港交易所（00388.HK） is."""
+    held: set[str] | None = None  # (the codes of the firms already read: 新希望六和…（以下简称“新希望”，000876）)
+    for m in SHORT_NAME_AFTER.finditer(norm):
+        if not m.group("codes"):
+            continue
+        codes = parse_items(m.group("codes"))
+        if held is None:
+            held = {t for h in hits if h.kind == "company" and (e := d.lookup(h.name)) is not None for t in e.tickers}
+        for c, _ in codes:
+            owner = d.by_ticker.get(c)
+            if owner is not None and owner.kind == "company" and c not in held:
+                confirmed.add(owner.name)
+        name = m.group("name")
+        entry = d.lookup(name)
+        if entry is not None and entry.kind == "block" and name.endswith(_LISTED_BODY_ENDS) and codes and \
+                all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
+            hits.append(_Hit(m.start("name"), m.end("name"), _clean(name), "company", [c for c, _ in codes]))
+
+
 def _name_goes_on_left(norm: str, s: int) -> bool:
     """Name characters run on before ``s`` (an ordinary word that is also a listed short name,
     机器人, 太阳能, before 有限公司): the word is the end of a longer name. Not after a function word,
@@ -2148,6 +2178,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# the rest of a list closed by 等 and a word for sites or goods (、三亚千古情等景区, 、某某等品牌): what it lists
+_LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、\n]{1,12}?)+等(?:[0-9一二三四五六七八九十多几]+[个家座处款])?"
+                              r"(?:景区|景点|乐园|公园|园区|项目|门店|酒店|商场|楼盘|品牌|产品|剧目|演出|游戏|车型|药品|疫苗)")
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
@@ -2343,8 +2376,8 @@ def _unit_then_close(norm: str, s: int, parent: _Hit, hits: list[_Hit], taken: O
     inside = [h for h in hits if s <= h.start and h.end <= spans[-1][1]]
     if any(h.name != parent.name for h in inside) or (not inside and taken.overlaps(s, spans[-1][1])):
         return False  # (the parent's former name inside, 金宇 in 金宇保灵, gives way)
-    if not all(_unit_name_shape(norm[a:b]) for a, b in spans):
-        return False
+    if not all(_unit_name_shape(norm[a:b]) for a, b in spans) or _LISTED_AS_SITES.match(norm, spans[-1][1]):
+        return False  # (旗下杭州宋城、三亚千古情等景区: the parent's sites, listed as such, no units)
     for h in inside:
         hits.remove(h)
     for a, b in spans:
@@ -2986,6 +3019,20 @@ _SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|�
 _SITE_ONLY_AFTER = re.compile(r"基地|园区|厂区")  # (浙江石化项目: the firm's project, the firm)
 # trades a site is named by after its place (防城港钢铁基地); not 集团 or 控股, the group's own name
 _SITE_TRADES = re.compile(r"钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|煤化工|能源")
+_SITE_TRADES_END = re.compile(r"(?:钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|能源)$")
+
+
+# what names a site or an industrial zone after a place and a trade (惠州大亚湾石化区, 惠州化工综合体)
+_SITE_AFTER_PLACED_TRADE = re.compile(r"基地|园区|厂区|综合体|产业园|工业园|[区园](?![域长])")
+# a measure of the word a suffix rule read as a firm's (退订咨询量, 投资额): the count, not a firm
+_MEASURE_OF_SUFFIX_WORD = re.compile(r"[量额](?![化贩度子])")
+
+
+def _placed_trade(name: str) -> bool:
+    """``name`` begins with a place (not 中国 or 国家) and ends with a trade a site is named by
+    (惠州大亚湾石化, 惠州化工)."""
+    return _SITE_TRADES_END.search(name) is not None and \
+        any(name[:k] not in ("中国", "国家") and _place(name[:k]) for k in (3, 2))
 
 
 def _place_and_trade(form: str) -> bool:
@@ -3822,6 +3869,8 @@ QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
 
 # a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
 # unless it is a word of the language (旗下的农产品: its farm products)
+# goods named by a trade's word (中国化工品电商: the country's chemicals, not the firm 中国化工)
+_GOODS_AFTER_TRADE = re.compile(r"品(?![牌质])")
 _UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
 
 
