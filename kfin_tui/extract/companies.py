@@ -220,9 +220,10 @@ LATIN_CUE_RE = re.compile(
     r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构"
     r"|" + "|".join(_MAKER_WORDS) + r")\s?"  # (检测设备商STI)
     # (no group inside the cues' alternation: it keeps the scan's fast first-character test)
-    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")  # (Gold's Gym)
+    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’](?:s|[A-Z][A-Za-z0-9&.\-]*))?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")
+# (Gold's Gym, Dell'Oro Group)
 YEAR_IN_TITLE = re.compile(r"\s*(?:19[5-9][0-9]|20[0-4][0-9])\s*")
-LATIN_STOP = {"SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H",
+LATIN_STOP = {"ADS", "ADR", "ADSs", "ADRs", "GDR", "CDR", "SPAC", "SPACs", "REITs", "REIT", "Web", "WEB", "Pro", "AI", "CEO", "CFO", "CTO", "COO", "IPO", "GPU", "CPU", "APP", "App", "ETF", "PE", "VC", "PPT", "PC", "IT", "SaaS", "PaaS", "API", "SDK", "GMV", "ARPU", "DAU", "MAU", "The", "A", "B", "H",
               # ratios and measures a kind word may precede (头部券商ROE可稳定在…)
               "ROE", "ROA", "ROIC", "EPS", "EBITDA", "EBIT", "NAV", "AUM", "NIM", "NPL", "PMI", "CPI", "PPI", "GDP",
               "PB", "PS", "TTM", "CAGR", "KPI", "PUE",
@@ -244,7 +245,8 @@ PRODUCT_AFTER = re.compile(r"(?:趋势|地图|翻译|云盘|网盘|浏览器|输
 _LISTED_BODY_ENDS = ("交易所", "港交所", "联交所", "新交所", "伦交所", "德交所")
 _REGION_BRACKET_END = re.compile(r"[(（](?P<region>亚洲|中国|香港|国际|控股|集团)[)）]\s*$")
 MANAGEMENT_LEGAL_AFTER = re.compile(r"管理(?:集团|股份有限公司|有限责任公司|有限公司|合伙企业)")
-ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|产业投资|创业投资|股权投资|投资|实业|置业|资本|金融控股|财务)"
+ORG_EXTENSION = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,3}[)）])?(?:资产管理|投资管理|基金管理|(?:产业|创业|股权)投资(?:基金)?(?:管理)?|私募基金管理"
+                           r"|投资|实业|置业|资本|金融控股|财务)"
                            r"(?:集团|股份有限公司|有限责任公司|有限公司|公司)")
 # current ST / *ST names: ST + a two-character short name (ST某某), listed companies under risk warning
 ST_WORDS = {"摘帽", "戴帽", "摘星", "帽子", "风险", "警示", "股票", "个股", "板块", "公司", "企业", "概念", "制度", "标签", "名单", "行情", "撤销", "处理", "状态"}
@@ -1160,6 +1162,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                          entry.kind if entry else "company", [t.code]))
 
     pending: list[_Hit] = []  # ambiguous names, kept if the article names them with a code
+    groups_named: set[str] = set()  # listed firms' forms whose parent group the text names by its legal name
     in_cashtag = Occupancy(len(norm), cashtag_spans)
     at_bound = bounds.__contains__
     latin = _LATIN_FORMS
@@ -1235,6 +1238,18 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             s0 = _with_place_before(norm, s)  # (林芝某某投资管理: the place the legal name begins with)
             hits.append(_Hit(s0, managed.end(), LEGAL_NAME_END.sub("", norm[s0:managed.end()])))
             continue  # 某某投资管理有限公司: the management company, as 某某 + 投资管理有限公司 reads
+        if entry.kind == "company" and not form.endswith("集团") and norm.startswith("集团", e) and \
+                (form in groups_named or (norm.startswith(_GROUP_LEGAL_TAILS, e) and
+                                          any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers))):
+            group = d.by_form.get(form + "集团")  # 广州珠江啤酒集团有限公司, 中国石油天然气集团有限公司: the listed firm's
+            # (a 股份有限公司) parent group, another firm, and the text's later 珠江啤酒集团 too; by the short name
+            # the text gives it (广州市珠江实业集团有限公司（下称“珠江实业”）: the group the text so names)
+            tail = LEGAL_TAIL_AFTER.match(norm, e + 2)
+            given = SHORT_NAME_AFTER.match(norm, tail.end()) if tail is not None else None
+            hits.append(_Hit(s, e + 2, given.group("name") if given is not None else
+                             group.name if group is not None and group is not entry else form + "集团"))
+            groups_named.add(form)
+            continue
         goes_on = None  # (asked once: name characters run on before the entry)
         if entry.kind == "company" and LEGAL_TAIL_AFTER.match(norm, e):
             goes_on = _name_goes_on_left(norm, s)
@@ -1535,6 +1550,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
+        if entry is None and _MAGNITUDE_CORE.fullmatch(core):
+            continue  # “千亿地产黑马”, 百亿私募: a scale, no brand
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
             place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
             if place is not None and place.start() in known_ends:
@@ -1578,6 +1595,14 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
+    if "(" in norm or "（" in norm:
+        for m in _ACRONYM_SPELT_OUT.finditer(norm):
+            short, full = m.group("short"), m.group("full")
+            initials = "".join(w[0] for w in full.split() if w[0].isupper())
+            if initials == short and short not in LATIN_STOP and _FIRM_WORD_LATIN.search(full) and \
+                    not taken.overlaps(m.start("short"), m.end("short")):
+                _add_named(norm, hits, taken, d, m.start("short"), m.end("short"), short)
+                # 子公司CUB（Carlton & United Breweries）: an acronym its bracket spells out as a firm's name
     if "国家" in norm:
         _state_firms(norm, hits, taken, d)
     if "(" in norm or "（" in norm:
@@ -1631,7 +1656,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 # (华域与麦格纳合资的华域麦格纳, 各持股 50% 的延锋安道拓座椅有限公司, 持股 49.2% 并纳入合并报表的海信日立):
 # not 合资品牌, 合资车企 (a kind), nor a
 # legal name that makes one of the two its short name (益海嘉里金龙鱼…（以下简称“金龙鱼”）)
-_VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,4}$")
+_VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,8}$"
+                             r"|合资(?:子)?公司$|合资企业$")  # (与日立合资的中央空调子公司海信日立, 合资公司华域麦格纳)
 _VENTURE_LEGAL_AFTER = re.compile(r"[" + CJK + r"]{0,6}?(?:股份有限公司|有限责任公司|有限公司)")
 
 
@@ -2084,7 +2110,7 @@ KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 # introduced with 一家
 _ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员|人士)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
-                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?|名为)"
+                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?(?:——)?|名为)"  # (…厂商——某某射频的负责人)
                             r"(?P<name>[\u4e00-\u9fff]{4})"
                             r"(?=(?P<cue>" + _STRONG_CUE + r")"
                             r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
@@ -2178,6 +2204,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# a round magnitude or a rank standing for a brand before a suffix (千亿地产, 百亿私募, 十大券商)
+_MAGNITUDE_CORE = re.compile(r"[一二两三四五六七八九十百千万亿几数]*[十百千万亿]")
+# a group's legal tail without 股份 after an A-share firm's name: its parent group (…啤酒集团有限公司)
+_GROUP_LEGAL_TAILS = ("集团有限公司", "集团有限责任公司")
 # the rest of a list closed by 等 and a word for sites or goods (、三亚千古情等景区, 、某某等品牌): what it lists
 _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、\n]{1,12}?)+等(?:[0-9一二三四五六七八九十多几]+[个家座处款])?"
                               r"(?:景区|景点|乐园|公园|园区|项目|门店|酒店|商场|楼盘|品牌|产品|剧目|演出|游戏|车型|药品|疫苗)")
@@ -2841,6 +2871,8 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             gs = norm.index(gloss, b)  # 北岛工厂（BOP Industries）: a plant named in Chinese, the firm in Latin
             _add_named(norm, hits, taken, d, gs, gs + len(gloss), gloss)
             continue
+        if name.endswith(_GLOSSED_THINGS):
+            continue  # 旗下超大型矿砂船（VLOC）, 某某金矿（… Mine）: a kind of ship, a mine or a field, no firm
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
                 or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _not_firm_end(name):
@@ -2876,6 +2908,13 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# an acronym, then the Latin name it stands for in brackets, a firm's by its last words (CUB（Carlton & United Breweries）)
+_ACRONYM_SPELT_OUT = re.compile(r"(?<![A-Za-z0-9])(?P<short>[A-Z]{2,6})\s?[(（](?P<full>[A-Z][A-Za-z]+(?:\s(?:&\s|of\s|and\s)?[A-Z][A-Za-z]+){1,6})[)）]")
+_FIRM_WORD_LATIN = re.compile(r"\b(?:Breweries|Brewery|Group|Holdings?|Company|Corporation|Corp|Inc|Ltd|Limited|Industries|Bank|"
+                              r"Capital|Partners|Investments?|Airlines|Motors|Resources|Minerals|Mining|Energy|Pharmaceuticals?|"
+                              r"Therapeutics|Biosciences|Technologies|Systems|Foods|Brands|Logistics|Shipping|Lines)$", re.ASCII)
+# what a glossed Chinese name names that is no firm: ships, mines, fields, projects (超大型矿砂船（VLOC）)
+_GLOSSED_THINGS = ("船", "舰", "油轮", "矿", "油田", "气田", "项目")
 # after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
 _PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
 _ENGLISH_NAME_CUE = re.compile(r"(?:英文名称?|英文全称|英文简称|英文名字)(?:由|为|是|从)?[:：]?\s?$"
@@ -3851,6 +3890,8 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         form = norm[m.start:m.end]
         if form == name or LEGAL_NAME_END.search(form) or text[m.start:m.end] == c.name:
             continue
+        if entry.tickers and LEGAL_TAIL_AFTER.match(norm, m.end):
+            continue  # (中国联合网络通信|股份有限公司: a listed firm's legal name, its formal name, not another one)
         if SHORT_NAME_GIVEN.search(norm, max(0, m.start - 6), m.start) and norm.startswith(QUOTE_CLOSERS, m.end):
             return text[m.start:m.end]  # (a short name of the text's own too: _known_given_short_names)
         known = d.by_form.get(form) or d.lookup(form)  # (a Latin form keeps its spaces: Credit Suisse)

@@ -41,6 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
+    "大类", "档",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -94,7 +95,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "所", "城", "批次", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "平方米", "万平方米", "立方米", "万立方米",
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
-                 "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时"]
+                 "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -113,7 +114,7 @@ SPACE = r"[ \u00a0]"
 FIG_RE = re.compile(
     r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
     r"(?P<sign>(?<![0-9A-Za-z.])[-−+]|负)?"
-    r"(?<![0-9A-Za-z._])"
+    r"(?<![0-9A-Za-z._])(?<![A-Za-z][-−])"  # (PD-1单抗, CTLA-4双抗, COVID-19: a name's number)
     r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
     r"(?P<post1>余|多|几)?"
     # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
@@ -155,6 +156,7 @@ MONTH = (r"(?:" + _NO_MODEL_BEFORE + _MONTH_NO + r" ?月 ?(?:至|到|-|—|–) 
 FIRST_MONTHS = (r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
                 r"|(?<![目此之以提日事从])前 ?(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二]) ?月(?![0-9一二三四五六七八九十]|份?[上中下]旬)")
 DATE_RE = re.compile(
+    r"(?<![0-9A-Za-z.])(?:(?:19|20)[0-9]|[0-9])0年代|"  # 90年代, 2030年代: a decade
     # 2022年至2024年, 2018年-2020年上半年: a span of years written with both 年, one date
     r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
@@ -478,11 +480,21 @@ QUANTITY_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|预期|有�
                                     r"[^，。；;,\s0-9至到]{0,2}[ \u00a0]?$")  # (上调至 A 至 B: the level, a range)
 
 
-def _held_after_change(norm: str, start: int, quantity: bool = False) -> bool:
+# the same, the change approximate or the verb after 将 as the object's marker (减少约 1,000 亿元至 5,718 亿元,
+# 将某某预测下调 600 万部至 7,800 万部): read so only where the level is many times the change, as no range's
+# ends are
+_CHANGE_VERB = r"(?:增加|减少|净增|净减|下降|上升|降低|提高|扩大|收窄|缩减|缩小|压降|下调|上调|调降|调高|调低)约?[ \u00a0]?$"
+QUANTITY_CHANGE_BEFORE_LOOSE = re.compile(r"(?!.*(?:拟|计划|预计|预期|有望|不低于|不超过|不少于|区间|之间|或))"
+                                          r"(?!.*将[^，。；;,]{0,3}" + _CHANGE_VERB + r")"  # (将增加: a plan)
+                                          r".*" + _CHANGE_VERB)
+
+
+def _held_after_change(norm: str, start: int, quantity: bool = False, far: bool = False) -> bool:
     clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
     if HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None:
         return True
-    if not quantity or QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is None:
+    if not quantity or (QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is None and
+                        not (far and QUANTITY_CHANGE_BEFORE_LOOSE.match(norm, max(clause + 1, start - 30), start))):
         return False
     # 预计……净利润17.2亿元至18.6亿元，同比增加10.6亿元至12.0亿元: in a forecast's sentence both are ranges
     sentence = max(norm.rfind(p, max(0, start - 80), start) for p in "。；;\n")
@@ -513,8 +525,10 @@ def _classify(norm: str, m: re.Match):
         return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
         return first
+    far = first is not None and first[3] is not None and second[3] is not None and first[3] > 0 and \
+        second[3] >= 3 * first[3]  # (a level many times the change: 减少约 1,000 亿元至 5,718 亿元)
     if sep.group().strip() in ("至", "到") and \
-            _held_after_change(norm, m.start(), second[2] != "percent" and first is not None):
+            _held_after_change(norm, m.start(), second[2] != "percent" and first is not None, far):
         # 减持某股7.32万股至12.54万股: what was sold, then what is left, not a range; a bare first
         # number is the low end of the change (每箱上调 4 至 8 元)
         return first

@@ -27,7 +27,17 @@ def ensure_jieba() -> None:
         jieba.initialize()
         for w in get_dictionary().jieba_words():
             jieba.add_word(w, USER_WORD_FREQ)
+        for w in COUNTRY_AND_FIRM_WORDS:
+            jieba.del_word(w)  # (美国|通用电气旗下: the firm's name begins a word of the text)
         _READY = True
+
+
+# words of jieba's own dictionary that are a foreign country and a firm's name (美国通用电气, 德国西门子): cut
+# there no name begins at the firm's first character, so it is not read; they are taken out of the
+# segmenter's words (tests/test_extract_segment.py checks this list against jieba's dictionary and ours)
+COUNTRY_AND_FIRM_WORDS = ("德国西门子", "美国花旗集团", "美国苹果公司", "美国通用电气", "韩国三星", "韩国三星电子")
+COUNTRIES_BEFORE_FIRMS = ("美国", "日本", "韩国", "德国", "法国", "英国", "瑞士", "荷兰", "意大利", "瑞典", "加拿大", "澳大利亚",
+                          "澳洲", "新加坡", "印度", "俄罗斯", "巴西", "丹麦", "芬兰", "挪威", "西班牙", "比利时")
 
 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -58,8 +58,8 @@ class Entry:
                 self.tickers.append(t)
         for a in aliases:
             plain = a.rstrip("?")
-            if a and plain != self.name and plain not in (x.rstrip("?") for x in self.aliases):
-                self.aliases.append(a)  # (长和 and 长和?, one form: the first kept)
+            if a and (plain != self.name or a.endswith("?")) and plain not in (x.rstrip("?") for x in self.aliases):
+                self.aliases.append(a)  # (长和 and 长和?, one form: the first kept; 荣耀? of 荣耀: its name an ambiguous form)
 
 
 def stock_rows(path: Path):
@@ -107,7 +107,7 @@ def read_curated(path: Path):
 
 CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv", "curated_more.tsv", "curated_2022.tsv",
            "curated_2022b.tsv", "curated_2022c.tsv", "curated_2022d.tsv",
-           "curated_2022e.tsv", "curated_2022f.tsv", "curated_2022g.tsv", "curated_2022h.tsv")
+           "curated_2022e.tsv", "curated_2022f.tsv", "curated_2022g.tsv", "curated_2022h.tsv", "curated_2022i.tsv")
 GROUP_TAIL = re.compile(r"(?:股份|集团|控股|公司|有限公司|集团股份)$")
 
 
