@@ -1519,6 +1519,34 @@ def test_two_hundred_and_sixty_third_to_seventieth_blind_sets_of_articles_writte
     _assert_scores("blind270.json", GOLD / "blind270", companies=0.965, companies_precision=0.975,
                    figures_precision=0.985)
 
+
+def test_two_hundred_and_seventy_first_to_seventy_eighth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind271-278: traditional carmakers — 上汽's 2020, the chip
+    shortage, 长城's brands and spin-offs, a chassis round, 长安 and 深蓝, 极氪's round, 广汽's 2021, 北汽蓝谷, 2021 sales,
+    a strategy scan; thermal power — the 2021 rationing, Q3 losses, 国电电力's 2021, the tariff reform, a scan, the 2020
+    rationing, coal-price curbs, 内蒙华电, an energy-software round, plant retrofits; foreign asset managers and brokers —
+    贝莱德's first fund, foreign-controlled brokers, a first-year tally, 富达 and 路博迈, 上投摩根, 瑞银 and 高盛高华, a
+    broker's view, 施罗德交银理财, 汇华理财, a wealth-tech round; IPOs and exchanges — 创业板's registration, a Hong Kong
+    IPO scan, underwriters' league tables, 蚂蚁集团's halt, the break-issue wave, 中国移动's listing, 中芯国际's, the
+    北交所's opening, 科创板's first year, an IPO-advisory round; internet giants' results — 腾讯 and 网易, 阿里巴巴's flat
+    quarter, 美团, 京东, 百度, 拼多多, 快手, 哔哩哔哩, ADR and Hong Kong price gaps, a SaaS round; dairy — 伊利, 蒙牛 and
+    妙可蓝多, 光明 and 新乳业, 飞鹤, milk-powder imports, 优然牧业's IPO, a scan, a farm round, ranches' 2022 half, raw-milk
+    prices; oil — negative WTI and 原油宝, the majors' 2020, 沙特阿美, the OPEC+ cut, 中国海油's A shares, 中海油服, a
+    rally, oil picks, windfall taxes, an oilfield-tech round; construction SOEs — 中国建筑's contracts, 中国中铁 and
+    中国铁建, 中国交建, 中国能建's listing, 中国化学, 上海建工, the first REITs, special bonds and PPP, a Q3 scan, a
+    construction-robot round), written in stop 40 beside blinds 263-270, left unopened, and scored once at 4b8e87f (the
+    rules drawn from 263-270) before any rule was drawn from them: companies F1 0.971 (P 0.983), 0.980 (0.980), 0.930
+    (0.948), 0.995 (0.991), 1.000 (1.000), 0.940 (0.962), 0.981 (0.972) and 0.934 (0.940); figures 1.000, 0.992, 1.000,
+    0.998, 0.996, 0.999, 0.999 and 1.000; tickers 1.000 but blind274 (0.969), blind277 (0.986) and blind278 (0.875)."""
+    _assert_scores("blind271.json", GOLD / "blind271", companies=0.97, companies_precision=0.98)
+    _assert_scores("blind272.json", GOLD / "blind272", companies=0.975, companies_precision=0.975)
+    _assert_scores("blind273.json", GOLD / "blind273", companies=0.93, companies_precision=0.945)
+    _assert_scores("blind274.json", GOLD / "blind274", companies=0.995, companies_precision=0.99, tickers=0.965)
+    _assert_scores("blind275.json", GOLD / "blind275", companies=0.995, companies_precision=0.995)
+    _assert_scores("blind276.json", GOLD / "blind276", companies=0.94, companies_precision=0.96)
+    _assert_scores("blind277.json", GOLD / "blind277", companies=0.98, companies_precision=0.97, tickers=0.985)
+    _assert_scores("blind278.json", GOLD / "blind278", companies=0.93, companies_precision=0.935, tickers=0.87)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1553,7 +1581,9 @@ def test_two_hundred_and_sixty_third_to_seventieth_blind_sets_of_articles_writte
                                        "blind255.json", "blind256.json", "blind257.json", "blind258.json",
                                        "blind259.json", "blind260.json", "blind261.json", "blind262.json",
                                        "blind263.json", "blind264.json", "blind265.json", "blind266.json",
-                                       "blind267.json", "blind268.json", "blind269.json", "blind270.json"])
+                                       "blind267.json", "blind268.json", "blind269.json", "blind270.json",
+                                       "blind271.json", "blind272.json", "blind273.json", "blind274.json",
+                                       "blind275.json", "blind276.json", "blind277.json", "blind278.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
