@@ -1545,7 +1545,9 @@ def test_two_hundred_and_seventy_first_to_seventy_eighth_blind_sets_of_articles_
     _assert_scores("blind275.json", GOLD / "blind275", companies=0.995, companies_precision=0.995)
     _assert_scores("blind276.json", GOLD / "blind276", companies=0.94, companies_precision=0.96)
     _assert_scores("blind277.json", GOLD / "blind277", companies=0.98, companies_precision=0.97, tickers=0.985)
-    _assert_scores("blind278.json", GOLD / "blind278", companies=0.93, companies_precision=0.935, tickers=0.87)
+    # (tickers: its annotator listed the codes of infrastructure REITs, fund products by the spec's terms; from
+    # EXTRACTOR_VERSION 157 on, a fund's code names no company, so they count as missed: 0.875 at first contact, 0.821 after)
+    _assert_scores("blind278.json", GOLD / "blind278", companies=0.93, companies_precision=0.935, tickers=0.82)
 
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",

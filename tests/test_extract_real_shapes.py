@@ -3248,3 +3248,31 @@ def test_companies_from_blinds_263_to_270(text, names):
 ])
 def test_figures_from_blinds_263_to_270(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 271-278 (stop 40, after their first-contact scores at 4b8e87f; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("百济神州（688235.SH）登陆科创板。公司此前已在纳斯达克（BGNE.US）上市。", ["百济神州"]),  # a market's code
+    ("百济神州同日在科创板上市，其股票此前已在港交所（06160.HK）交易。", ["百济神州"]),      # no exchange firm
+    ("香港交易所（00388.HK）股价下跌 3%。", ["香港交易所"]),                                 # (its own code)
+    ("华夏中国交建高速REIT（508018.SH）在上交所上市。", ["中国交建"]),                       # a fund's code, no firm
+    ("根据方案，蚂蚁集团A股发行价为每股 68.8 元，A股证券代码为688688，H股股份代号为06688。",
+     [("蚂蚁集团", ["HK:06688", "SH:688688"])]),                                           # a class before the label
+    ("投资者或倒欠银行保证金。", []),                                                      # a verb before 银行
+    ("据高工智能汽车研究院统计，国产化率不足一成。", []),                                  # 工智 inside 人工智能's kin
+    ("相关投顾资产规模约 38 亿元。", []),                                                   # the size of assets
+    ("资金用于补充重大项目资本金。", []),                                                   # capital of projects
+    ("单台机器人可替代 3 名工人。", []),                                                    # one unit
+    ("国内油服科技领域共发生 20 起融资。", []),                                             # a sector's abbreviation
+])
+def test_companies_from_blinds_271_to_278(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("电价最多可上涨约 7.4 分钱。", ["7.4 分钱"]),                                          # fen
+    ("以每股 32 里亚尔的价格挂牌。", ["32 里亚尔"]),
+    ("供电煤耗降至 300 克标准煤以下。", ["300 克"]),
+])
+def test_figures_from_blinds_271_to_278(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

@@ -101,7 +101,7 @@ _ITEM_SEP = re.compile(r"[,，、;；/]")
 
 
 # Hong Kong's word for a code in prose, after a name and a comma: 某某医疗，股份代号为02763，…
-PROSE_HK_RE = re.compile(r"[,，]\s*股份代[号码]\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{4,5})(?![0-9])")
+PROSE_HK_RE = re.compile(r"[,，]\s*(?:H股|港股)?股份代[号码]\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{4,5})(?![0-9])")
 
 
 def find_brackets(norm: str):
@@ -129,8 +129,8 @@ PROSE_US_RE = re.compile(r"以\s?[“\"]?(?P<a>[A-Z]{2,5})[”\"]?\s?为(?:股�
 _US_MARKET_NEAR = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|Nasdaq|NASDAQ|NYSE|粉单|OTC")
 
 
-# an A-share code given in prose after a comma (…登陆上交所主板，证券代码为 600916): not a bond's, a fund's or an index's
-PROSE_A_RE = re.compile(r"[,，]\s*(?:证券|股票)代码\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{6})(?![0-9])")
+# an A-share code given in prose after a comma (…登陆上交所主板，证券代码为 600916; ，A股证券代码为688688): not a bond's, a fund's or an index's
+PROSE_A_RE = re.compile(r"[,，]\s*(?:A股)?(?:证券|股票)代码\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{6})(?![0-9])")
 
 
 def find_prose_codes(norm: str):

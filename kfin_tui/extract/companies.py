@@ -25,6 +25,7 @@ import jieba
 from ..tickers import Ticker, find_cashtags
 from .codes import (
     CODE_ITEMS,
+    a_share_code,
     bracket_codes,
     bracket_latin_name,
     find_brackets,
@@ -75,14 +76,15 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
                                "投建", "扩建", "募投",  # (募资…投建智能床垫基地: what the money builds)
                                "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注",
-                               "只能", "只好", "只能靠", "依靠", "必须", "不得不", "需要"})  # (只能靠银行短期贷款: no bank)
+                               "只能", "只好", "只能靠", "依靠", "必须", "不得不", "需要",
+                               "倒欠", "拖欠", "欠", "欠下"})  # (只能靠银行短期贷款, 倒欠银行保证金: no bank)
 STOP_TOKENS |= NAME_NEVER_STARTS
 # words that open a clause before a name read before its code: conjunctions and prepositions (随着某某集团
 # （00546.HK）公布…, 除某某外), and verbs of turning to something (转向标品信托)
 STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
-GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
+GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "油服", "油气", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
                   # countries and regions written before a foreign firm's name (芬兰芬林集团, 巴西矿企某某矿业):
                   # no part of it (a name that begins with one, 瑞士再保险, is in the dictionary)
                   "芬兰", "瑞典", "挪威", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "意大利", "西班牙", "葡萄牙", "爱尔兰",
@@ -315,8 +317,8 @@ _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]
 # a market or a class of shares right before a code bracket: the code is a listing of the firm the
 # paragraph speaks of (其港股（06160.HK）, 美股（BGNE.US）)
 MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
-                           r"|存托股票|(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
-# (登陆美国纳斯达克（BONA.US）: the exchange a firm listed on, the code the firm's)
+                           r"|存托股票|(?:登陆|登录|挂牌|赴|在|于)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
+# (登陆美国纳斯达克（BONA.US）, 已在纳斯达克（BGNE.US）上市: the exchange a firm listed on, the code the firm's)
 _LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
 NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
@@ -1439,7 +1441,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
                 # when its name abbreviates the legal one (a code another firm holds names no firm of its own)
         if entry is not None and entry.kind == "block":
-            if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
+            if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() and d.by_ticker.get(c) is None
+                                                       for c, explicit in codes):  # (和港交所（06160.HK）: another firm's listing)
                 # 香港交易所（00388.HK）: an exchange given its own stock code is the listed company it is
                 hits.append(_Hit(ns, ns + len(raw), _clean(raw), "company", [c for c, _ in codes]))  # (as written)
             continue
@@ -1542,16 +1545,17 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # bracket closed after the suffix: not 王某（原鼎新证券首席经济学家）), no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
-        if _MEASURE_OF_SUFFIX_WORD.match(norm, se):
-            continue  # 平台的退订咨询量, 新增投资额: a measure of the suffix's word (inquiries, investment), no firm
+        if _MEASURE_OF_SUFFIX_WORD.match(norm, se) or \
+                (norm[ss:se] in ("资产", "资本") and _SIZE_OF_ASSETS_AFTER.match(norm, se)):
+            continue  # 平台的退订咨询量, 新增投资额, 投顾资产规模, 重大项目资本金: a measure of the suffix's word, no firm
         if _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
             continue  # 惠州化工综合体项目, 惠州大亚湾石化区: a site or zone named by its place and trade, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
-        if entry is None and _MAGNITUDE_CORE.fullmatch(core):
-            continue  # “千亿地产黑马”, 百亿私募: a scale, no brand
+        if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core)):
+            continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
             place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
             if place is not None and place.start() in known_ends:
@@ -2066,7 +2070,7 @@ def _short_names_with_codes(norm: str, hits: list[_Hit], confirmed: set[str], d:
         name = m.group("name")
         entry = d.lookup(name)
         if entry is not None and entry.kind == "block" and name.endswith(_LISTED_BODY_ENDS) and codes and \
-                all(explicit and not c.split(":")[1].isalpha() for c, explicit in codes):
+                all(explicit and not c.split(":")[1].isalpha() and d.by_ticker.get(c) is None for c, explicit in codes):
             hits.append(_Hit(m.start("name"), m.end("name"), _clean(name), "company", [c for c, _ in codes]))
 
 
@@ -2204,6 +2208,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             _add_named(norm, hits, taken, d, s, e, name)
 
 
+# what an amount of assets or capital is measured by (资产规模, 资本金: not 资本金融)
+_SIZE_OF_ASSETS_AFTER = re.compile(r"规模|金(?!融)")
+# one unit, each of a kind, before a suffix (单台机器人, 每家银行): no brand
+_PER_UNIT_CORE = re.compile(r"[单每][台个家辆座只款套部]")
 # a round magnitude or a rank standing for a brand before a suffix (千亿地产, 百亿私募, 十大券商)
 _MAGNITUDE_CORE = re.compile(r"[一二两三四五六七八九十百千万亿几数]*[十百千万亿]")
 # a group's legal tail without 股份 after an A-share firm's name: its parent group (…啤酒集团有限公司)
@@ -3839,6 +3847,8 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
             continue  # (as _assemble: a code the text gives a found company already names no other)
         if entry is None:
             entry = d.by_ticker.get(t.code)
+        if entry is None and not t.name and t.code[:3] in ("SH:", "SZ:") and a_share_code(t.code[3:]) is None:
+            continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # (as _assemble: an index's cashtag names no company)
         name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)
@@ -3969,6 +3979,8 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
             continue
         if entry is None:
             entry = d.by_ticker.get(t.code)
+        if entry is None and not t.name and t.code[:3] in ("SH:", "SZ:") and a_share_code(t.code[3:]) is None:
+            continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # $上证指数(SH000001)$: an index's cashtag names no company ($香港交易所(HK|00388)$ does)
         name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)

@@ -281,12 +281,15 @@ def add_st_bases(entries: list[Entry]) -> None:
     for e in entries:
         for f in forms_of(e):
             owner.setdefault(f, e)
+    # two characters inside a common word, not at its start (工智 in 人工智能): the segmenter, given the base as a
+    # word, cuts the common word's neighbours across it (高工智能 read 高|工智|能)
+    inner = {w[i:i + 2] for w, f in jieba.dt.FREQ.items() if f >= 100 and len(w) >= 3 for i in range(1, len(w) - 1)}
     for e in entries:
         m = re.match(r"^\*?ST", e.name)
         if not m or e.kind != "company":
             continue
         base = e.name[m.end():]
-        if len(base) < 2 or jieba.dt.FREQ.get(base, 0) >= 10:  # 新海, 长方, 路通: words or places
+        if len(base) < 2 or jieba.dt.FREQ.get(base, 0) >= 10 or base in inner:  # 新海, 长方, 路通: words or places
             continue
         if any(base in f and o is not e and not set(o.tickers) & set(e.tickers) for f, o in owner.items()):
             continue  # 世茂 (世茂集团), 星源 (星源材质), 信通 (国网信通, 恒宇信通): in another company's name
