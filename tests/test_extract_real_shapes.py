@@ -3276,3 +3276,44 @@ def test_companies_from_blinds_271_to_278(text, names):
 ])
 def test_figures_from_blinds_271_to_278(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# a fresh-eyes review of stop 40's rules (its own sentences): each of these was wrong at 95e43d6
+@pytest.mark.parametrize(("text", "names"), [
+    ("控股股东北京燕京啤酒集团有限公司持股 57%。", [("燕京啤酒集团", [])]),                  # the group holds no code
+    ("江苏洋河集团有限公司持有洋河股份 34% 股份。", [("洋河集团", []), ("洋河股份", ["SZ:002304"])]),
+    ("上海电气集团有限公司与上海电气集团股份有限公司不同。", ["上海电气", "上海电气集团"]),  # 集团股份: the listed firm
+    ("今年以来，中国石化区块内新增探明储量超过 1 亿吨。", ["中国石化"]),                  # 区块, 区域: no zone
+    ("据扬农化工区域销售负责人介绍，草甘膦价格走高。", ["扬农化工"]),
+    ("双方合资的数据中心项目将由中国电信天翼云负责运营。", ["中国电信", "天翼云"]),        # a firm and its unit
+    ("港股方面，在港交所（00388.HK）、友邦保险（01299.HK）等权重股带动下，恒指收涨。", ["友邦保险", "港交所"]),
+    ("扬农化工品种齐全，草甘膦产能居前。", ["扬农化工"]),                                  # 品种: no goods
+    ("荣盛石化品类丰富。", ["荣盛石化"]),
+    ("据了解，深圳市芯海微电子量产的车规级芯片已交付客户。", ["深圳市芯海微电子"]),        # 量产, 额外: no measure
+    ("深圳市芯海微电子额外获得 2 亿元订单。", ["深圳市芯海微电子"]),
+    ("北京华清资本金额最大的一笔投资投向了半导体。", ["北京华清资本"]),
+    ("欧洲央行ECB（European Central Bank）宣布加息 50 个基点。", []),                       # a bank of banks
+    ("信息通信技术ICT（Information and Communication Technologies）投资增长。", []),
+    ("由中信证券保荐的嘉和瑞康医疗今日登陆科创板，A股证券代码为688999。", [("中信证券", ["SH:600030", "HK:06030"])]),
+    ("民营船企新大洋造船（New Dayang Shipbuilding）获得 4 艘散货船订单。", ["新大洋造船"]),  # a shipbuilder
+    ("国内一家射频芯片厂商—芯昂微电的负责人表示，订单饱满。", ["芯昂微电"]),              # one dash
+    ("$华夏中国交建REIT(SH508018)$ 今日上涨 2%。", []),                                    # a fund's cashtag
+    ("$沪深300ETF(SH510300)$ 今日成交额放大。", []),
+])
+def test_review_of_stop_40(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公司拥有20年代工经验。", []),                                                        # no decade before 代工
+    ("我们在2020年代表公司参加了展会。", ["2020年"]),
+    ("上世纪 90 年代，八十年代。", ["90 年代", "八十年代"]),                                # spaced, in numerals
+    ("公司发布公告称，预计2021年实现归母净利润 4 亿元至 5 亿元。与上年同期相比，归母净利润增加约 1 亿元至 3.2 亿元。",
+     ["2021年", "4 亿元至 5 亿元", "1 亿元至 3.2 亿元"]),                                   # a forecast's ranges
+    ("公司今年上半年归母净利润同比减少约 8,000 万元至 2.6 亿元。", ["8,000 万元至 2.6 亿元"]),
+    ("公司存货下滑约 3 亿元至 12 亿元。", ["3 亿元", "12 亿元"]),                          # one list of verbs
+    ("上午10点30分钱江新城管委会举行签约仪式。", []),                                      # a clock, then a place
+    ("欧股收盘：DAX-1.2%，FTSE-0.5%。", ["1.2%", "0.5%"]),                                 # an index's change
+])
+def test_review_of_stop_40_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

@@ -1160,6 +1160,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         raw = t.name
         ns = norm.find(raw, s)
         entry = d.lookup(raw)
+        if entry is None and _no_stock_code(t.code):
+            continue  # $华夏中国交建REIT(SH508018)$, $沪深300ETF(SH510300)$: a fund, no company
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(raw),
                          entry.kind if entry else "company", [t.code]))
 
@@ -1241,7 +1243,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             hits.append(_Hit(s0, managed.end(), LEGAL_NAME_END.sub("", norm[s0:managed.end()])))
             continue  # 某某投资管理有限公司: the management company, as 某某 + 投资管理有限公司 reads
         if entry.kind == "company" and not form.endswith("集团") and norm.startswith("集团", e) and \
-                (form in groups_named or (norm.startswith(_GROUP_LEGAL_TAILS, e) and
+                not norm.startswith("集团股份", e) and (form in groups_named or (norm.startswith(_GROUP_LEGAL_TAILS, e) and
                                           any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers))):
             group = d.by_form.get(form + "集团")  # 广州珠江啤酒集团有限公司, 中国石油天然气集团有限公司: the listed firm's
             # (a 股份有限公司) parent group, another firm, and the text's later 珠江啤酒集团 too; by the short name
@@ -1289,7 +1291,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             shadow.append((s, e))
             continue  # 国投瑞银白银期货证券投资基金: a product of the house, not the house
         if entry.kind == "company" and (PLACE_AFTER.match(norm, e) or
-                                        (norm.startswith("区", e) and form.endswith(("高新", "开发", "经开", "保税", "自贸", "石化", "化工")))):
+                                        (norm.startswith("区", e) and not norm.startswith(("区域", "区块"), e) and
+                                         form.endswith(("高新", "开发", "经开", "保税", "自贸", "石化", "化工")))):
             continue  # 上海临港新片区, 武汉东湖高新区, 宁波大榭石化区: a zone named like a firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
                 not COMPANY_CUE_AFTER.match(norm, e):
@@ -1392,7 +1395,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
             got = (inner[0], inner[1] + "（" + region.group("region") + "）")  # 某某（亚洲）（03366.HK）: the name holds its region
-        if (got is None or _is_block(d, got[1])) and MARKET_BEFORE.search(norm, max(0, bs - 12), bs) is not None:
+        if (got is None or (_is_block(d, got[1]) and not (got[1].endswith(_LISTED_BODY_ENDS) and _exchange_own_codes(codes, d)))) \
+                and MARKET_BEFORE.search(norm, max(0, bs - 12), bs) is not None:  # (在港交所（00388.HK）…带动下: the exchange's own)
             para = norm.rfind("\n", 0, bs) + 1
             firm = max((h for h in hits if para <= h.start and h.end <= bs and h.kind == "company"),
                        key=lambda h: h.end, default=None)
@@ -1441,8 +1445,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 # 中国能源建设股份有限公司（601868.SH、03996.HK）: the legal name of the firm its codes are,
                 # when its name abbreviates the legal one (a code another firm holds names no firm of its own)
         if entry is not None and entry.kind == "block":
-            if raw.endswith(_LISTED_BODY_ENDS) and all(explicit and not c.split(":")[1].isalpha() and d.by_ticker.get(c) is None
-                                                       for c, explicit in codes):  # (和港交所（06160.HK）: another firm's listing)
+            if raw.endswith(_LISTED_BODY_ENDS) and _exchange_own_codes(codes, d):  # (和港交所（06160.HK）: another firm's)
                 # 香港交易所（00388.HK）: an exchange given its own stock code is the listed company it is
                 hits.append(_Hit(ns, ns + len(raw), _clean(raw), "company", [c for c, _ in codes]))  # (as written)
             continue
@@ -1477,7 +1480,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         found = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
         if found is not None:
             confirmed.add(found.name)
-    if "称" in norm:
+    if "简称" in norm or "下称" in norm:
         _short_names_with_codes(norm, hits, confirmed, d)
     kept = [h for h in pending if h.name in confirmed or _code_in_next_cell(norm, h, d)]
     hits.extend(kept)
@@ -1600,12 +1603,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         taken.add(s, s + len(name))
 
     if "(" in norm or "（" in norm:
-        for m in _ACRONYM_SPELT_OUT.finditer(norm):
-            short, full = m.group("short"), m.group("full")
+        for b in _SPELT_OUT.finditer(norm):  # (a bracket holding Latin words: the only places to look)
+            a = _ACRONYM_BEFORE.search(norm, max(0, b.start() - 7), b.start())
+            if a is None:
+                continue
+            short, full = a.group("short"), b.group("full")
             initials = "".join(w[0] for w in full.split() if w[0].isupper())
             if initials == short and short not in LATIN_STOP and _FIRM_WORD_LATIN.search(full) and \
-                    not taken.overlaps(m.start("short"), m.end("short")):
-                _add_named(norm, hits, taken, d, m.start("short"), m.end("short"), short)
+                    not taken.overlaps(a.start("short"), a.end("short")):
+                _add_named(norm, hits, taken, d, a.start("short"), a.end("short"), short)
                 # 子公司CUB（Carlton & United Breweries）: an acronym its bracket spells out as a firm's name
     if "国家" in norm:
         _state_firms(norm, hits, taken, d)
@@ -1660,8 +1666,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 # (华域与麦格纳合资的华域麦格纳, 各持股 50% 的延锋安道拓座椅有限公司, 持股 49.2% 并纳入合并报表的海信日立):
 # not 合资品牌, 合资车企 (a kind), nor a
 # legal name that makes one of the two its short name (益海嘉里金龙鱼…（以下简称“金龙鱼”）)
-_VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,8}$"
-                             r"|合资(?:子)?公司$|合资企业$")  # (与日立合资的中央空调子公司海信日立, 合资公司华域麦格纳)
+_VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,4}$"
+                             r"|合资的[^，。；,;由将]{0,6}子公司$|合资(?:子)?公司$|合资企业$")
+# (与日立合资的中央空调子公司海信日立, 合资公司华域麦格纳; not 合资的数据中心项目将由中国电信天翼云: a firm and its unit)
 _VENTURE_LEGAL_AFTER = re.compile(r"[" + CJK + r"]{0,6}?(?:股份有限公司|有限责任公司|有限公司)")
 
 
@@ -2023,6 +2030,9 @@ def _codes_after_quoted_names(norm: str, hits: list[_Hit], shadow: list[tuple[in
         shadow.append(m.span("codes"))
 
 
+_SPONSOR_AFTER = re.compile(r"保荐|承销|财务顾问")
+
+
 def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: Dictionary) -> None:
     """A Hong Kong code given in prose (…在港交所挂牌，股份代号为02763), or a US one near a US market's name
     (将以“THCH”为代码在纳斯达克挂牌): the code of the last firm the sentence names before it; of the name right before it when that ends in a share-class marker
@@ -2033,6 +2043,9 @@ def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
                      key=lambda h: h.end, default=None)
         owner = d.by_ticker.get(code) if before is None else None
         at = max((norm.rfind(f, sentence, bs), f) for f in (owner.name, *owner.aliases)) if owner is not None else (-1, "")
+        if before is not None and (known := d.lookup(before.name)) is not None and code not in known.tickers and \
+                _SPONSOR_AFTER.search(norm, before.end, bs):
+            continue  # 由中信证券保荐的某某医疗…，A股证券代码为688999: the listing's sponsor, not the firm the code is
         if before is not None:
             if code not in before.codes:
                 before.codes.append(code)
@@ -2051,14 +2064,18 @@ def _prose_codes(norm: str, hits: list[_Hit], shadow: list[tuple[int, int]], d: 
         shadow.append((bs, be))
 
 
+_SHORT_NAME_BRACKET = re.compile(r"[(（](?=以下简称|以下称|下称|简称)")
+
+
 def _short_names_with_codes(norm: str, hits: list[_Hit], confirmed: set[str], d: Dictionary) -> None:
     """A legal name's bracket giving a short name and a code (某某珠宝股份有限公司（以下简称“某某”，600000.SH）):
     the code's firm is named in the article (its ambiguous forms are the firm's there); an exchange's
     short name so given with its own stock code (香港交易及结算所有限公司（以下简称“香港交易所”，00388.HK）)
     is the listed company it is, as 香港交易所（00388.HK） is."""
     held: set[str] | None = None  # (the codes of the firms already read: 新希望六和…（以下简称“新希望”，000876）)
-    for m in SHORT_NAME_AFTER.finditer(norm):
-        if not m.group("codes"):
+    for b in _SHORT_NAME_BRACKET.finditer(norm):  # (a first character to look for: not the whole pattern at every one)
+        m = SHORT_NAME_AFTER.match(norm, b.start())
+        if m is None or not m.group("codes"):
             continue
         codes = parse_items(m.group("codes"))
         if held is None:
@@ -2069,8 +2086,7 @@ def _short_names_with_codes(norm: str, hits: list[_Hit], confirmed: set[str], d:
                 confirmed.add(owner.name)
         name = m.group("name")
         entry = d.lookup(name)
-        if entry is not None and entry.kind == "block" and name.endswith(_LISTED_BODY_ENDS) and codes and \
-                all(explicit and not c.split(":")[1].isalpha() and d.by_ticker.get(c) is None for c, explicit in codes):
+        if entry is not None and entry.kind == "block" and name.endswith(_LISTED_BODY_ENDS) and _exchange_own_codes(codes, d):
             hits.append(_Hit(m.start("name"), m.end("name"), _clean(name), "company", [c for c, _ in codes]))
 
 
@@ -2114,7 +2130,7 @@ KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
 # introduced with 一家
 _ROLE_CUE = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员|人士)")
 KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | {'名'}))}])"
-                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?(?:——)?|名为)"  # (…厂商——某某射频的负责人)
+                            r"(?:(?:" + "|".join(_KIND_WORDS) + r")(?:集团)?(?:——|—|--)?|名为)"  # (…厂商——某某射频的负责人)
                             r"(?P<name>[\u4e00-\u9fff]{4})"
                             r"(?=(?P<cue>" + _STRONG_CUE + r")"
                             r"|[，,。、；;：:（(因则的在于已将也与和获完宣称以正仍还向]|近期|此前|目前|今年|去年|上调|下调|计划|预计"
@@ -2209,7 +2225,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
 
 
 # what an amount of assets or capital is measured by (资产规模, 资本金: not 资本金融)
-_SIZE_OF_ASSETS_AFTER = re.compile(r"规模|金(?!融)")
+_SIZE_OF_ASSETS_AFTER = re.compile(r"规模|金(?![融额])")
 # one unit, each of a kind, before a suffix (单台机器人, 每家银行): no brand
 _PER_UNIT_CORE = re.compile(r"[单每][台个家辆座只款套部]")
 # a round magnitude or a rank standing for a brand before a suffix (千亿地产, 百亿私募, 十大券商)
@@ -2217,7 +2233,7 @@ _MAGNITUDE_CORE = re.compile(r"[一二两三四五六七八九十百千万亿几
 # a group's legal tail without 股份 after an A-share firm's name: its parent group (…啤酒集团有限公司)
 _GROUP_LEGAL_TAILS = ("集团有限公司", "集团有限责任公司")
 # the rest of a list closed by 等 and a word for sites or goods (、三亚千古情等景区, 、某某等品牌): what it lists
-_LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、\n]{1,12}?)+等(?:[0-9一二三四五六七八九十多几]+[个家座处款])?"
+_LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})+等(?:[0-9一二三四五六七八九十多几]+[个家座处款])?"
                               r"(?:景区|景点|乐园|公园|园区|项目|门店|酒店|商场|楼盘|品牌|产品|剧目|演出|游戏|车型|药品|疫苗)")
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
@@ -2879,7 +2895,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             gs = norm.index(gloss, b)  # 北岛工厂（BOP Industries）: a plant named in Chinese, the firm in Latin
             _add_named(norm, hits, taken, d, gs, gs + len(gloss), gloss)
             continue
-        if name.endswith(_GLOSSED_THINGS):
+        if name.endswith(_GLOSSED_THINGS) and not name.endswith(_GLOSSED_FIRM_ENDS):
             continue  # 旗下超大型矿砂船（VLOC）, 某某金矿（… Mine）: a kind of ship, a mine or a field, no firm
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
@@ -2917,12 +2933,16 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
 
 
 # an acronym, then the Latin name it stands for in brackets, a firm's by its last words (CUB（Carlton & United Breweries）)
-_ACRONYM_SPELT_OUT = re.compile(r"(?<![A-Za-z0-9])(?P<short>[A-Z]{2,6})\s?[(（](?P<full>[A-Z][A-Za-z]+(?:\s(?:&\s|of\s|and\s)?[A-Z][A-Za-z]+){1,6})[)）]")
-_FIRM_WORD_LATIN = re.compile(r"\b(?:Breweries|Brewery|Group|Holdings?|Company|Corporation|Corp|Inc|Ltd|Limited|Industries|Bank|"
-                              r"Capital|Partners|Investments?|Airlines|Motors|Resources|Minerals|Mining|Energy|Pharmaceuticals?|"
-                              r"Therapeutics|Biosciences|Technologies|Systems|Foods|Brands|Logistics|Shipping|Lines)$", re.ASCII)
+_SPELT_OUT = re.compile(r"[(（](?P<full>[A-Z][A-Za-z]+(?:\s(?:&\s|of\s|and\s)?[A-Z][A-Za-z]+){1,6})[)）]")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<short>[A-Z]{2,6})\s?$")
+_FIRM_WORD_LATIN = re.compile(r"\b(?:Breweries|Brewery|Group|Holdings?|Company|Corporation|Corp|Inc|Ltd|Limited|Industries|"
+                              r"Capital|Airlines|Motors|Resources|Minerals|Mining|Pharmaceuticals?|"
+                              r"Therapeutics|Biosciences|Foods|Brands|Logistics|Shipping|Lines)$", re.ASCII)
+# (not Bank, Partners, Investment, Technologies, Systems, Energy: 欧洲央行ECB（European Central Bank）, 有限合伙人LP
+# （Limited Partners）, ADAS（… Assistance Systems）, BESS（Battery Energy Storage Systems）: bodies and terms)
 # what a glossed Chinese name names that is no firm: ships, mines, fields, projects (超大型矿砂船（VLOC）)
-_GLOSSED_THINGS = ("船", "舰", "油轮", "矿", "油田", "气田", "项目")
+_GLOSSED_THINGS = ("船", "舰", "矿", "油田", "气田", "项目")
+_GLOSSED_FIRM_ENDS = ("造船", "船舶", "船务", "船业", "重工")  # (新大洋造船（New Dayang Shipbuilding）: a shipbuilder)
 # after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
 _PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
 _ENGLISH_NAME_CUE = re.compile(r"(?:英文名称?|英文全称|英文简称|英文名字)(?:由|为|是|从)?[:：]?\s?$"
@@ -3066,13 +3086,13 @@ _SHORT_FORM_NEXT = re.compile(r"$|[^\u4e00-\u9fff]|表示|发布|公告|宣布|�
 _SITE_ONLY_AFTER = re.compile(r"基地|园区|厂区")  # (浙江石化项目: the firm's project, the firm)
 # trades a site is named by after its place (防城港钢铁基地); not 集团 or 控股, the group's own name
 _SITE_TRADES = re.compile(r"钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|煤化工|能源")
-_SITE_TRADES_END = re.compile(r"(?:钢铁|石化|炼化|化工|铝业|铜业|钢厂|电厂|核电|水电|能源)$")
+_SITE_TRADES_END = re.compile("(?:" + _SITE_TRADES.pattern + ")$")
 
 
 # what names a site or an industrial zone after a place and a trade (惠州大亚湾石化区, 惠州化工综合体)
 _SITE_AFTER_PLACED_TRADE = re.compile(r"基地|园区|厂区|综合体|产业园|工业园|[区园](?![域长])")
 # a measure of the word a suffix rule read as a firm's (退订咨询量, 投资额): the count, not a firm
-_MEASURE_OF_SUFFIX_WORD = re.compile(r"[量额](?![化贩度子])")
+_MEASURE_OF_SUFFIX_WORD = re.compile(r"[量额](?=[一达超为同增下上较占约仅已在，,。、；;的不逾近])")  # (not 量产, 额外, 额定)
 
 
 def _placed_trade(name: str) -> bool:
@@ -3847,7 +3867,7 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
             continue  # (as _assemble: a code the text gives a found company already names no other)
         if entry is None:
             entry = d.by_ticker.get(t.code)
-        if entry is None and not t.name and t.code[:3] in ("SH:", "SZ:") and a_share_code(t.code[3:]) is None:
+        if entry is None and _no_stock_code(t.code):
             continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # (as _assemble: an index's cashtag names no company)
@@ -3921,7 +3941,7 @@ QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
 # a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
 # unless it is a word of the language (旗下的农产品: its farm products)
 # goods named by a trade's word (中国化工品电商: the country's chemicals, not the firm 中国化工)
-_GOODS_AFTER_TRADE = re.compile(r"品(?![牌质])")
+_GOODS_AFTER_TRADE = re.compile(r"品(?:电商|贸易|市场|价格|行业|进出口|进口|出口|需求|物流|仓储|B2B|交易)")
 _UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
 
 
@@ -3945,6 +3965,25 @@ def _names_association(norm: str, e: int) -> bool:
         return False
     gap = m.group("gap") or m.group("trade")
     return gap[0] not in FUNCTION_CHARS and not _ASSOCIATION_VERBS.search(gap) and "的" not in gap
+
+
+def _parent_group_of(name: str, entry: Entry, d: Dictionary) -> bool:
+    """``name`` is a listed firm's name and 集团, a form the dictionary does not give it (燕京啤酒集团 of
+    燕京啤酒): the parent group the text names, which holds none of the listed firm's codes."""
+    return name.endswith("集团") and not entry.name.endswith("集团") and d.by_form.get(name) is None and \
+        name[:-2] in (entry.name, *entry.aliases) and any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers)
+
+
+def _no_stock_code(code: str) -> bool:
+    """A Shanghai or Shenzhen code no stock has: a fund's (508018, 510300), a bond's or an index's."""
+    return code[:3] in ("SH:", "SZ:") and a_share_code(code[3:]) is None
+
+
+def _exchange_own_codes(codes: Sequence[tuple[str, bool]], d: Dictionary) -> bool:
+    """Codes that say their market, are digits and are no known firm's: an exchange's own listing
+    (香港交易所（00388.HK）), not another firm's code beside the market's name (港交所（06160.HK）)."""
+    return bool(codes) and all(explicit and not c.split(":")[1].isalpha() and d.by_ticker.get(c) is None
+                               for c, explicit in codes)
 
 
 def _listed_body(entry: Entry, t: Ticker) -> bool:
@@ -3979,7 +4018,7 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
             continue
         if entry is None:
             entry = d.by_ticker.get(t.code)
-        if entry is None and not t.name and t.code[:3] in ("SH:", "SZ:") and a_share_code(t.code[3:]) is None:
+        if entry is None and _no_stock_code(t.code):
             continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # $上证指数(SH000001)$: an index's cashtag names no company ($香港交易所(HK|00388)$ does)
@@ -3993,7 +4032,8 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
     for c in by_name.values():
         entry = _known_by_full_form(c.name, d)  # (长城集团 named by the text: no listing of 长城汽车's)
         if entry is not None and entry.kind != "block" and \
-                not (c.name != entry.name and c.tickers and not any(t in entry.tickers for t in c.tickers)):
+                not (c.name != entry.name and c.tickers and not any(t in entry.tickers for t in c.tickers)) and \
+                not _parent_group_of(c.name, entry, d):
             # listings the text does not give: the dictionary's (not where the text's codes are none of the
             # entry's: 中国稀土控股（00769.HK） is no listing of the A-share 中国稀土 its name leads to)
             c.tickers.extend(t for t in entry.tickers if t not in c.tickers)

@@ -114,7 +114,7 @@ SPACE = r"[ \u00a0]"
 FIG_RE = re.compile(
     r"(?P<approx>" + _alt(APPROX_WORDS) + r"|上(?=[百千万亿]))?"
     r"(?P<sign>(?<![0-9A-Za-z.])[-−+]|负)?"
-    r"(?<![0-9A-Za-z._])(?<![A-Za-z][-−])"  # (PD-1单抗, CTLA-4双抗, COVID-19: a name's number)
+    r"(?<![0-9A-Za-z._])(?:(?<![A-Za-z][-−])|(?=[0-9]+(?:\.[0-9]+)?%))"  # (PD-1单抗, COVID-19: a name's number; DAX-1.2%: a change)
     r"(?:(?P<ar>" + NUM_AR + r")|(?P<cn>" + NUM_CN + r"))"
     r"(?P<post1>余|多|几)?"
     # a space before a magnitude (3000 万) only when the magnitude ends the number: a unit, no word, or
@@ -156,7 +156,8 @@ MONTH = (r"(?:" + _NO_MODEL_BEFORE + _MONTH_NO + r" ?月 ?(?:至|到|-|—|–) 
 FIRST_MONTHS = (r"前(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二])个月"
                 r"|(?<![目此之以提日事从])前 ?(?:[0-9]{1,2}|[两二三四五六七八九十]|十[一二]) ?月(?![0-9一二三四五六七八九十]|份?[上中下]旬)")
 DATE_RE = re.compile(
-    r"(?<![0-9A-Za-z.])(?:(?:19|20)[0-9]|[0-9])0年代|"  # 90年代, 2030年代: a decade
+    r"(?:(?<![0-9A-Za-z.])(?:(?:19|20)[0-9]|[0-9])0[ \u00a0]?|(?<![一二三四五六七八九十])[一二三四五六七八九]十)年代(?![工理表价言替购销偿])|"
+    # 90年代, 2030 年代, 八十年代: a decade (not 20年代工经验, 2020年代表: years and a verb)
     # 2022年至2024年, 2018年-2020年上半年: a span of years written with both 年, one date
     r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
@@ -230,6 +231,8 @@ def figures(text: str, norm: str, blocked: Sequence[tuple[int, int]] = ()) -> li
     taken = Occupancy(len(norm), blocked)
     for c in cands:
         s, e, kind, value, unit, approx = c[:6]
+        if unit == "分钱" and _CLOCK_BEFORE.search(norm, max(0, s - 4), s):
+            continue  # 10点30分钱江新城: a clock's minutes, then a place, no money
         if s < last_end or taken.overlaps(s, e):
             continue
         last_end = e
@@ -306,6 +309,9 @@ def _unit_name(unit: str) -> str:
     if len(base) > 1 and base[0] == "元" and base in CURRENCY_SET:
         return base[1:] + sep + per
     return unit
+
+
+_CLOCK_BEFORE = re.compile(r"[0-9一二三四五六七八九十][点时:：]$")
 
 
 def _bound(norm: str, start: int) -> str:
@@ -471,20 +477,21 @@ HOLDING_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|不低于|不
                                    r".*(?:增持|减持|加仓|减仓)[^，。；;,\s0-9]{0,16}$")
 
 
+_CHANGE_VERBS = (r"(?:增加|减少|净增|净减|下降|上升|回落|回升|降低|提高|扩大|收窄|缩减|缩小|攀升|下滑"
+                 r"|上调|下调|调升|调降|调高|调低|上涨|下跌|上浮|下浮|压降)")
 # a change of a quantity before "A至B" (库存增加1,380吨至12.4万吨, 合同负债增加18.6亿元至42.3亿元): A is
 # the change and B the level reached, two figures; not in a plan or a forecast (预计增加5亿元至8亿元),
 # and not for percentages (同比增长15%至20% is a range of growth)
 QUANTITY_CHANGE_BEFORE = re.compile(r"(?!.*(?:拟|计划|将|预计|预期|有望|不低于|不超过|不少于|区间|之间|约|或))"
-                                    r".*(?:增加|减少|净增|净减|下降|上升|回落|回升|降低|提高|扩大|收窄|缩减|缩小|攀升|下滑"
-                                    r"|上调|下调|调升|调降|调高|调低|上涨|下跌|上浮|下浮)"
+                                    r".*" + _CHANGE_VERBS +
                                     r"[^，。；;,\s0-9至到]{0,2}[ \u00a0]?$")  # (上调至 A 至 B: the level, a range)
 
 
 # the same, the change approximate or the verb after 将 as the object's marker (减少约 1,000 亿元至 5,718 亿元,
 # 将某某预测下调 600 万部至 7,800 万部): read so only where the level is many times the change, as no range's
 # ends are
-_CHANGE_VERB = r"(?:增加|减少|净增|净减|下降|上升|降低|提高|扩大|收窄|缩减|缩小|压降|下调|上调|调降|调高|调低)约?[ \u00a0]?$"
-QUANTITY_CHANGE_BEFORE_LOOSE = re.compile(r"(?!.*(?:拟|计划|预计|预期|有望|不低于|不超过|不少于|区间|之间|或))"
+_CHANGE_VERB = _CHANGE_VERBS + r"约?[ \u00a0]?$"
+QUANTITY_CHANGE_BEFORE_LOOSE = re.compile(r"(?!.*(?:拟|计划|预计|预期|有望|不低于|不超过|不少于|区间|之间|或|同比|环比|同期))"
                                           r"(?!.*将[^，。；;,]{0,3}" + _CHANGE_VERB + r")"  # (将增加: a plan)
                                           r".*" + _CHANGE_VERB)
 
@@ -493,11 +500,14 @@ def _held_after_change(norm: str, start: int, quantity: bool = False, far: bool 
     clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
     if HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None:
         return True
-    if not quantity or (QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is None and
-                        not (far and QUANTITY_CHANGE_BEFORE_LOOSE.match(norm, max(clause + 1, start - 30), start))):
+    strict = QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None if quantity else False
+    if not quantity or (not strict and not (far and QUANTITY_CHANGE_BEFORE_LOOSE.match(norm, max(clause + 1, start - 30), start))):
         return False
     # 预计……净利润17.2亿元至18.6亿元，同比增加10.6亿元至12.0亿元: in a forecast's sentence both are ranges
+    # (read loosely, in the sentence before too: 预计…4 亿元至 5 亿元。与上年同期相比，…增加约 1 亿元至 3.2 亿元)
     sentence = max(norm.rfind(p, max(0, start - 80), start) for p in "。；;\n")
+    if far and not strict:
+        sentence = max(norm.rfind(p, max(0, sentence - 120), max(0, sentence)) for p in "。；;\n")
     return FORECAST_IN_SENTENCE.search(norm, sentence + 1, start) is None
 
 
