@@ -3938,10 +3938,10 @@ SHORT_NAME_GIVEN = re.compile(r"(?:以下简称|以下称|下称|简称)(?:为)?
 QUOTE_CLOSERS = ("”", '"', "」", "』", ")", "）", ",", "，", "、")
 
 
-# a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
-# unless it is a word of the language (旗下的农产品: its farm products)
 # goods named by a trade's word (中国化工品电商: the country's chemicals, not the firm 中国化工)
 _GOODS_AFTER_TRADE = re.compile(r"品(?:电商|贸易|市场|价格|行业|进出口|进口|出口|需求|物流|仓储|B2B|交易)")
+# a unit named after its parent (Terex旗下的Genie, 某某的子公司某某): an ambiguous name so introduced is the firm,
+# unless it is a word of the language (旗下的农产品: its farm products)
 _UNIT_CUE_BEFORE = ("旗下的", "旗下", "子公司", "母公司", "控股的")
 
 
