@@ -1574,6 +1574,33 @@ def test_two_hundred_and_seventy_ninth_to_eighty_fifth_blind_sets_of_articles_wr
     _assert_scores("blind284.json", GOLD / "blind284", companies=0.96, companies_precision=0.985)
     _assert_scores("blind285.json", GOLD / "blind285", companies=0.95, companies_precision=0.945)
 
+
+def test_two_hundred_and_eighty_sixth_to_ninety_third_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind286-293: sportswear — the Xinjiang-cotton boycott, 安踏's 2021,
+    李宁's half, 特步 and 361度, foreign brands' China sales, the Olympic uniforms, a start-up's round, 波司登, a supply-chain
+    scan; chip foundries and memory — 中芯国际 on the entity list, wafer price rises, 中芯国际's 2021, 格芯's IPO, an
+    equipment scan, 长江存储, 华虹's STAR filing, 晶合集成's IPO, an equipment round, 台积电南京; Macau casinos — the 2020
+    collapse, the junket arrest, the 2022 closure, the gaming-law revision, the licence awards, 2021 shares, the tender,
+    a hospitality round, tour groups, 2020 results; bad-asset managers — 赖小民, 华融's delay and loss, 信达's 2020, 华融's
+    sales, an AMC scan, personal bad-loan transfers, a collection-tech round, local AMCs, 长城 and 东方; tutoring after
+    双减 — the crash, 高途's layoffs, 东方甄选, 新东方 and 好未来's quarter, a scan, closures and refunds, an edtech round,
+    网易有道, 猿辅导 and 作业帮, 思考乐; copper — the 2021 record, Kamoa-Kakula, a results scan, the 2020 rebound, 巨龙铜矿,
+    洛阳钼业's TFM and KFM, 西部矿业, treatment charges, the 2022 fall, a recycling round; fintech — 蚂蚁集团's rectification,
+    payment firms' half, 陆金所, 京东科技's withdrawn IPO, consumer-credit platforms, a financial-IT scan, lending caps,
+    微众银行, the digital yuan, a payments round; seeds — 隆平高科, 大北农's GMO corn, 登海种业, 先正达's IPO filing, the
+    seed plan, the 两化 merger, a seed scan, an agtech round, 荃银高科, GMO variety rules), written at the stop's end and
+    scored once at 0d443ee, the stop's final code (the extractor of df22ca3), none drawn from them: companies F1 0.979 (P
+    1.000), 0.942 (0.957), 0.990 (1.000), 0.955 (0.969), 0.975 (0.988), 0.983 (1.000), 0.989 (1.000) and 0.941 (0.978);
+    figures 1.000, 1.000, 1.000, 0.997, 0.998, 1.000, 1.000 and 1.000; tickers 1.000 in all eight."""
+    _assert_scores("blind286.json", GOLD / "blind286", companies=0.975, companies_precision=0.995)
+    _assert_scores("blind287.json", GOLD / "blind287", companies=0.94, companies_precision=0.955)
+    _assert_scores("blind288.json", GOLD / "blind288", companies=0.985, companies_precision=0.995)
+    _assert_scores("blind289.json", GOLD / "blind289", companies=0.95, companies_precision=0.965)
+    _assert_scores("blind290.json", GOLD / "blind290", companies=0.975, companies_precision=0.985)
+    _assert_scores("blind291.json", GOLD / "blind291", companies=0.98, companies_precision=0.995)
+    _assert_scores("blind292.json", GOLD / "blind292", companies=0.985, companies_precision=0.995)
+    _assert_scores("blind293.json", GOLD / "blind293", companies=0.94, companies_precision=0.975)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1612,7 +1639,9 @@ def test_two_hundred_and_seventy_ninth_to_eighty_fifth_blind_sets_of_articles_wr
                                        "blind271.json", "blind272.json", "blind273.json", "blind274.json",
                                        "blind275.json", "blind276.json", "blind277.json", "blind278.json",
                                        "blind279.json", "blind280.json", "blind281.json", "blind282.json",
-                                       "blind283.json", "blind284.json", "blind285.json"])
+                                       "blind283.json", "blind284.json", "blind285.json", "blind286.json",
+                                       "blind287.json", "blind288.json", "blind289.json", "blind290.json",
+                                       "blind291.json", "blind292.json", "blind293.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
