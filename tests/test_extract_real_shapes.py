@@ -3317,3 +3317,11 @@ def test_review_of_stop_40(text, names):
 ])
 def test_review_of_stop_40_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+def test_a_bracket_remark_in_a_list_of_firms_is_no_name():
+    """拜耳（已收购孟山都）、科迪华和先正达集团三家: the enumeration's item cut at the bracket's close was shown as a firm
+    called 已收购孟山都） (blind293, scored at the final code; our own sentence)."""
+    got = [c.name for c in extract("相比之下，巴斯夫（已收购某某）、陶氏和科思创三家跨国巨头占据全球半壁江山。").companies]
+    assert not [n for n in got if any(c in n for c in "()（）")], got
+    assert {"巴斯夫", "陶氏", "科思创"} <= set(got)

@@ -3189,8 +3189,9 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         for s, e in items + ([(first[0], first_end)] if first else []):
             name = norm[s:e].strip()
             s = s + norm[s:e].index(name) if name else s
-            if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit():
-                continue
+            if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit() or \
+                    any(c in name for c in "()（）"):
+                continue  # (拜耳（已收购孟山都）、科迪华: a bracket's remark, cut at its close, no name)
             brand = d.by_brand(name) if counted and name not in d.by_form and _rare(name, d) else None
             if brand is not None:  # 雅迪、爱玛、新日等品牌: a word that is a known firm's brand (爱玛科技)
                 hits.append(_Hit(s, s + len(name), brand.name))
