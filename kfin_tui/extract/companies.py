@@ -3095,19 +3095,19 @@ _SITE_AFTER_PLACED_TRADE = re.compile(r"基地|园区|厂区|综合体|产业园
 _MEASURE_OF_SUFFIX_WORD = re.compile(r"[量额](?=[一达超为同增下上较占约仅已在，,。、；;的不逾近])")  # (not 量产, 额外, 额定)
 
 
+def _place_heads(name: str) -> list[int]:
+    """The lengths (3, then 2) of a place (not 中国 or 国家) that ``name`` begins with."""
+    return [k for k in (3, 2) if name[:k] not in ("中国", "国家") and _place(name[:k])]
+
+
 def _placed_trade(name: str) -> bool:
-    """``name`` begins with a place (not 中国 or 国家) and ends with a trade a site is named by
-    (惠州大亚湾石化, 惠州化工)."""
-    return _SITE_TRADES_END.search(name) is not None and \
-        any(name[:k] not in ("中国", "国家") and _place(name[:k]) for k in (3, 2))
+    """``name`` begins with a place and ends with a trade a site is named by (惠州大亚湾石化, 惠州化工)."""
+    return _SITE_TRADES_END.search(name) is not None and bool(_place_heads(name))
 
 
 def _place_and_trade(form: str) -> bool:
-    """``form`` is a place (not 中国 or 国家) and a trade only (防城港钢铁), a site's name as much as a firm's."""
-    for k in (3, 2):
-        if form[:k] not in ("中国", "国家") and _place(form[:k]) and _SITE_TRADES.fullmatch(form, k) is not None:
-            return True
-    return False
+    """``form`` is a place and a trade only (防城港钢铁), a site's name as much as a firm's."""
+    return any(_SITE_TRADES.fullmatch(form, k) is not None for k in _place_heads(form))
 
 
 def _pair_counted(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
