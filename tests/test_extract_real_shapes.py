@@ -3325,3 +3325,45 @@ def test_a_bracket_remark_in_a_list_of_firms_is_no_name():
     got = [c.name for c in extract("相比之下，巴斯夫（已收购某某）、陶氏和科思创三家跨国巨头占据全球半壁江山。").companies]
     assert not [n for n in got if any(c in n for c in "()（）")], got
     assert {"巴斯夫", "陶氏", "科思创"} <= set(got)
+
+
+# from blinds 279-293 (stop 40's last two groups, scored with its final code before any rule was drawn from them;
+# stop 41, our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("昨日晚间，澄湾（中国）企业控股有限公司（06999.HK，以下简称“澄湾”）公布中期业绩。", ["澄湾企业控股"]),
+    ("当日，金澜（上海）实业控股有限公司（02988.HK）股价大涨。", ["金澜实业控股"]),    # a bracketed place in the name
+    ("此前，LME由香港交易所（00388.HK）全资拥有。", ["香港交易所"]),                    # 由: a sentence
+    ("该所称，中国特色证券集体诉讼制度已逐步成熟。", []),                               # a kind, no brand
+    ("券商的企业级软件采购额持续增长。", []),                                          # a grade
+    ("一家服务于投行和会计师事务所的数据公司宣布完成融资。", []),                      # two trades listed
+    ("杭州一家面向律所与律师事务所的合规平台完成融资。", []),
+    ("天猫医药馆的订单增长，上海科技馆的客流恢复。", []),                              # a shop, a museum
+    ("1药网的运营方111集团（YI.US）季度收入增长 27%。", ["111集团", "1药网"]),        # the operator's word
+    ("中国东方资产旗下的东兴证券（601198）当日下跌 3%。", ["中国东方资产", "东兴证券"]),  # the name as written
+    ("上海联和投资持有该公司 12.6% 的股份。", ["上海联和投资"]),
+    ("应用材料（AMAT.US）和科磊（KLAC.US）均暂停供货。", ["应用材料", "科磊"]),       # KLA not written in KLAC
+    ("中国东方资产管理股份有限公司（以下简称“东方资产”）表示，东方资产将聚焦主业。", ["东方资产"]),  # the short name
+    ("瑞士龙沙与Moderna签订了生产协议。", ["龙沙", "Moderna"]),                       # a foreign country before it
+])
+def test_names_from_blinds_279_to_293(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("一体化布局可使每吨负极的成本下降 5,000 元至 8,000 元。", ["5,000 元至 8,000 元"]),  # round ends: a range
+    ("比亚迪对多款车型上调 3,000 元至 6,000 元。", ["3,000 元至 6,000 元"]),
+    ("合同负债增加18.6亿元至42.3亿元。", ["18.6亿元", "42.3亿元"]),                      # a change and the level
+    ("公司存货增加 2 亿元至 8 亿元。", ["2 亿元", "8 亿元"]),                              # the level many times it
+    ("2016年1月1日至2018年6月30日，公司累计虚增货币资金 886.8 亿元。",
+     ["2016年1月1日至2018年6月30日", "886.8 亿元"]),                                      # a span of full dates
+    ("2020年4月至2021年4月，该股累计上涨 35%。", ["2020年4月至2021年4月", "35%"]),
+    ("当年公司称百余万亩海域的扇贝绝收。", ["百余万亩"]),                                  # over a hundred, counted
+    ("全国千余家门店同步上新。", ["千余家"]),
+    ("门店推出拆零服务，每份 6 粒。", ["6 粒"]),                                           # pills
+    ("平台已上线 12 门课程。", ["12 门"]),                                                 # courses, spaced
+    ("公司新开了 5 门店。", []),                                                           # (门店: no courses)
+    ("国务院发布“新十条”优化措施，“金融16条”也已出台。", []),                               # policies' names
+    ("监管部门发布了16条措施。", ["16条"]),                                                # sixteen measures
+])
+def test_figures_from_blinds_279_to_293(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

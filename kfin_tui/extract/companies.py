@@ -498,11 +498,15 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
     if whole and len(acc) < len(run):
         acc = run
     led = _LATIN_LED_NAME.search(run) if acc else None
-    if led is not None and led.group("cjk").endswith(acc) and len(acc) < len(led.group("cjk")):
+    if led is not None and led.group("cjk").endswith(acc) and len(acc) < len(led.group("cjk")) and \
+            not any(t in STOP_TOKENS for t in lcut(led.group("cjk")[:-len(acc)])):  # (LME由香港交易所: a sentence)
         acc = led.group()  # 其控股股东JS环球生活（01691.HK）: a name that begins with its Latin letters
     acc = acc.lstrip("-·")
     if len(acc) >= 3 and acc[0] == "商" and end - len(acc) > 0 and HAS_CJK.match(norm, end - len(acc) - 1):
         acc = acc[1:]  # 设备商某某（688835）, 方案商某某-W: the maker's word (厂商, 供应商 …) glued to the name
+    elif len(acc) >= 3 and acc[0] == "方" and not HAS_CJK.match(acc, 1) and end - len(acc) > 0 and \
+            HAS_CJK.match(norm, end - len(acc) - 1):
+        acc = acc[1:]  # 1药网的运营方111集团（YI.US）: a party's word (运营方, 收购方) glued to a name of digits or letters
     glued = _CJK_THEN_LATIN.fullmatch(acc)
     if glued is not None and (len(glued.group(1)) == 1 or glued.group(1) in KIND_BEFORE_NAME):
         acc = glued.group(2)  # 美国药企Calvera（CLVR.US）: 药|企 cut apart, a character of the kind word glued to it
@@ -1387,6 +1391,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if letters_only:
             continue
         got = _left_name(norm, bs, d, coded=all(explicit for _, explicit in codes))
+        if got is not None and LEGAL_NAME_END.search(got[1]) and \
+                (k := max(norm.rfind(")", max(0, got[0] - 3), got[0]), norm.rfind("）", max(0, got[0] - 3), got[0]))) >= 0 \
+                and (k + 1 == got[0] or HAS_CJK_ONLY.fullmatch(norm, k + 1, got[0]) is not None):
+            # 易居（中国）企业控股有限公司（02048.HK）: the name runs on before a bracketed place to the brand
+            got = _with_bracketed_place(norm, (k + 1, norm[k + 1:got[0]] + got[1]), d)
+            got = got if got[1] else None
         if got is not None and len(got[1]) <= 3 and jieba.dt.FREQ.get(got[1], 0) >= _COMMON_NAME_WORD_FREQ and \
                 d.lookup(got[1]) is None and got[0] + len(got[1]) < bs:
             got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing;
@@ -1559,6 +1569,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         core = got[1][:len(got[1]) - (se - ss)]
         if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core)):
             continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
+        if entry is None and len(core) >= 3 and (core.endswith(("级", "特色")) or
+                                                 (core[-1] in "和与及或" and (jieba.dt.FREQ.get(core[:-1], 0) > 0 or
+                                                                             core[:-1] in STOP_TOKENS))):
+            continue  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
+        if norm.startswith("馆", se):
+            continue  # 天猫医药馆, 上海科技馆: a shop or a museum, no firm
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
             place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
             if place is not None and place.start() in known_ends:
@@ -3879,6 +3895,14 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
     return kind
 
 
+def _glued_to_latin(norm: str, s: int, e: int) -> bool:
+    """Whether a Latin letter or digit stands right before ``s`` or right after ``e`` (KLA in KLAC)."""
+    return any(ch.isascii() and ch.isalnum() for ch in (norm[s - 1:s], norm[e:e + 1]))
+
+
+_FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰|比利时|奥地利")
+
+
 def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dictionary) -> str:
     """The name the text writes for a known firm whose dictionary name it never writes: its most
     used form among the mentions the dictionary files under the firm (陆金所 for 陆金所控股, 保利协鑫 for
@@ -3913,8 +3937,16 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     # written as itself, not only as the head of its legal name given a short name of the text's
     # (中国盐业集团有限公司（中盐集团）: the text's own name for the firm is the short one it goes on to use)
     heads = {m.start for m in c.mentions if m.end - m.start == len(name)}
+    # (not inside a longer form of the firm's that a mention reads, where the form puts words before the name, 中国东方资产
+    # for 东方资产, nor inside a longer Latin word, KLAC for KLA: the text never writes the name itself there)
+    longer = [(m.start, m.end) for m in c.mentions if m.end - m.start > len(name) and norm.endswith(name, m.start, m.end)
+              and not LEGAL_TAIL_AFTER.match(norm, m.end) and not norm.startswith(("分公司", "集团", "公司"), m.end)
+              and not _FOREIGN_COUNTRY_HEAD.match(norm, m.start)]
+    latin = _is_latin(name)
     written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + len(name))) is not None and
                        (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
+                  and not any(s0 <= p and p + len(name) <= e0 for s0, e0 in longer)
+                  and not (latin and _glued_to_latin(norm, p, p + len(name)))
                   for p in _occurrences(norm, name))
     counts: dict[str, int] = {}
     for m in c.mentions:

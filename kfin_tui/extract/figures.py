@@ -41,7 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档",
+    "大类", "档", "粒",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -83,7 +83,7 @@ UNIT = (
     r"|批(?![价复准])|项(?!下的)|船(?![厂企东舶只体坞员])"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
-    r"|(?<=[十百千万亿余多 \u00a0])[把顶节口]"  # (600万把, 1,200 余口, 8,000 顶: these measures only after a magnitude, 余 or a
+    r"|(?<=[十百千万亿余多 \u00a0])(?:[把顶节口]|门(?![店槛户类口票诊]))"  # (600万把, 1,200 余口, 8,000 顶, 12 门课程: these measures only after a magnitude, 余 or a
     # space (where the spaced measures' guard reads the word they may begin); glued to a number they begin words: 节点, 顶级
     r"|" + EVENTS + r")"
     r")"
@@ -95,7 +95,8 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "所", "城", "批次", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "平方米", "万平方米", "立方米", "万立方米",
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
-                 "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克"]
+                 "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
+                 "粒", "门"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -159,6 +160,9 @@ DATE_RE = re.compile(
     r"(?:(?<![0-9A-Za-z.])(?:(?:19|20)[0-9]|[0-9])0[ \u00a0]?|(?<![一二三四五六七八九十])[一二三四五六七八九]十)年代(?![工理表价言替购销偿])|"
     # 90年代, 2030 年代, 八十年代: a decade (not 20年代工经验, 2020年代表: years and a verb)
     # 2022年至2024年, 2018年-2020年上半年: a span of years written with both 年, one date
+    # 2016年1月1日至2018年6月30日, 2020年4月至2021年4月: a span between two months or days of years, one date
+    r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年[ \u00a0]?" + MONTH + r"[ \u00a0]?(?:至|到|-|—|~|～)[ \u00a0]?" + YEAR +
+    r"[ \u00a0]?年[ \u00a0]?" + MONTH + r"|"
     r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
@@ -358,6 +362,9 @@ def _year_like(ar: str | None) -> bool:
     return ar is not None and len(ar) == 4 and ar[:2] in ("19", "20")
 
 
+_POLICY_NAME_OPEN = re.compile(r"[“\"「『][\u4e00-\u9fff]{1,4}$")
+
+
 def _single(norm: str, m: re.Match):
     """(start, end, kind, value, unit, approx) of one FIG_RE match, or None if it is no figure."""
     ar, cn, unit, mag = m.group("ar"), m.group("cn"), m.group("unit") or "", m.group("mag") or ""
@@ -367,6 +374,8 @@ def _single(norm: str, m: re.Match):
     if ar in ("11", "12") and not sign and not approx_word and start > 0 and \
             (norm[start - 1] == "双" or norm.endswith("双 ", 0, start)):
         return None  # 双11, 双12, 双 11: shopping festivals (a name, as 618 in 618大促)
+    if unit == "条" and norm[end:end + 1] in ("”", "\"", "」", "』") and _POLICY_NAME_OPEN.search(norm, max(0, start - 5), start):
+        return None  # “新十条”, “金融16条”, “国九条”: a policy's name, no count
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
@@ -426,7 +435,8 @@ def _single(norm: str, m: re.Match):
             and not norm.startswith("级", end) and not (unit == "家" and norm.startswith(_HOME_WORD_ENDS, end))
         # (千万家庭, 百万家居: 家 begins a word, no count)
         if unit and not approx_word and not any(c in CN_DIGITS for c in cn) and cn[0] != "十" \
-                and not (money_word or reached or several or goods):
+                and not (money_word or reached or several or goods or (cn in ("百", "千") and post)):
+            # (百余万亩, 千余家: over a hundred, a thousand, counted)
             return None  # 每百元, 千家万户 (but 百亿元, 突破万亿元, 数百万美元 are amounts)
         if _preceded_by_ordinal(norm, start + len(approx_word) + len(sign)):
             return None
@@ -537,13 +547,22 @@ def _classify(norm: str, m: re.Match):
         return first
     far = first is not None and first[3] is not None and second[3] is not None and first[3] > 0 and \
         second[3] >= 3 * first[3]  # (a level many times the change: 减少约 1,000 亿元至 5,718 亿元)
-    if sep.group().strip() in ("至", "到") and \
+    if sep.group().strip() in ("至", "到") and not (first is not None and _round_pair(first[3], second[3])) and \
             _held_after_change(norm, m.start(), second[2] != "percent" and first is not None, far):
         # 减持某股7.32万股至12.54万股: what was sold, then what is left, not a range; a bare first
         # number is the low end of the change (每箱上调 4 至 8 元)
         return first
     lo = first[3] if first else _bare_value(m, m2)
     return m.start(), m2.end(), "range", lo, second[4], bool(m.group("approx") or second[5]), second[3]
+
+
+def _round_pair(a: float | None, b: float | None) -> bool:
+    """Two round amounts of one significant digit, the second less than three times the first (上调 3,000 元至
+    6,000 元, 成本下降 5,000 元至 8,000 元): the ends of a range of changes, not a change and the level reached
+    (增加18.6亿元至42.3亿元, 减少约 1,000 亿元至 5,718 亿元)."""
+    if not a or not b or a <= 0 or not a < b < 3 * a:
+        return False
+    return all(float(f"{v:.1g}") == v for v in (a, b))
 
 
 def _scaled(num: float, mag: str) -> float:
