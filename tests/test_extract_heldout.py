@@ -1601,6 +1601,37 @@ def test_two_hundred_and_eighty_sixth_to_ninety_third_blind_sets_of_articles_wri
     _assert_scores("blind292.json", GOLD / "blind292", companies=0.985, companies_precision=0.995)
     _assert_scores("blind293.json", GOLD / "blind293", companies=0.94, companies_precision=0.975)
 
+
+def test_two_hundred_and_ninety_fourth_to_three_hundred_and_first_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind294-301: aluminium — the October 2021 record, 中国铝业's 2021,
+    the 2020 interims, Yunnan's power cuts, the LME record, a results scan, a recycling round, the capacity cap,
+    Sichuan's power cuts, 中国铝业's stake in 云铝; float glass and glass fibre — the 2021 price record, soda-ash
+    costs, glass fibre's nine months, the capacity-swap rules, 信义玻璃's 2021, a scan, a flexible-glass round, the
+    2022 slump, glass-fibre price rises, 南玻A's half; energy storage — the 2021 guidance, the pumped-hydro plan,
+    home storage's third quarter, the US tax credit, a results scan, 宁德时代's sodium-ion cell, a flow-battery
+    round, 2022's financings, time-of-use tariffs, orders; hydrogen and fuel cells — the city clusters, 隆基's
+    electrolyser, 2022 sales, the Olympic buses, a results scan, the 2020 notice and 亿华通, an electrolyser round,
+    the national plan, 库车's green hydrogen, 潍柴's 2021; defence and aerospace — the 2020 rally and fund flows,
+    prepayments, 中航西飞's related-party deals, 中国船舶's 2021, Germany's fund, a results scan, a drone round, aero-
+    engine suppliers, the Zhuhai airshow, 中航光电; the carbon market — the launch, the first compliance period,
+    data-fraud cases and a monitoring scan, a carbon-accounting round, CCER, carbon-neutral bonds, power firms'
+    2021, the first anniversary, 2022's volume, the PBoC facility; small banks in trouble — 包商银行's bankruptcy,
+    the Henan village banks, 锦州银行's 2020, 恒丰银行, a small-bank scan, banks below book value, a core-banking round,
+    special bonds for capital, 辽沈银行, 甘肃银行; livestreaming e-commerce — 薇娅's fine, 快手's 2021, 星期六's half, 雪梨's
+    case, 东方甄选, a scan, a live-commerce SaaS round, MCNs after the tax cases, the 2022 opinion, 值得买), written at
+    stop 41's start by helpers who saw no code and no extractor output, scored once at b510bfb (the rules drawn
+    from blind279-293) before any rule was drawn from them: companies F1 0.957 (P 0.989), 0.972 (P 0.977), 0.988
+    (P 1.000), 0.925 (P 0.991), 0.974 (P 0.985), 0.986 (P 1.000), 0.960 (P 0.964), 0.960 (P 1.000); figures
+    1.000, 0.999, 1.000, 0.998, 0.996, 1.000, 1.000, 0.999; tickers 1.000 in all eight."""
+    _assert_scores("blind294.json", GOLD / "blind294", companies=0.955, companies_precision=0.985)
+    _assert_scores("blind295.json", GOLD / "blind295", companies=0.97, companies_precision=0.975)
+    _assert_scores("blind296.json", GOLD / "blind296", companies=0.985, companies_precision=0.995)
+    _assert_scores("blind297.json", GOLD / "blind297", companies=0.92, companies_precision=0.99)
+    _assert_scores("blind298.json", GOLD / "blind298", companies=0.97, companies_precision=0.98)
+    _assert_scores("blind299.json", GOLD / "blind299", companies=0.985, companies_precision=0.995)
+    _assert_scores("blind300.json", GOLD / "blind300", companies=0.955, companies_precision=0.96)
+    _assert_scores("blind301.json", GOLD / "blind301", companies=0.955, companies_precision=0.995)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1641,7 +1672,9 @@ def test_two_hundred_and_eighty_sixth_to_ninety_third_blind_sets_of_articles_wri
                                        "blind279.json", "blind280.json", "blind281.json", "blind282.json",
                                        "blind283.json", "blind284.json", "blind285.json", "blind286.json",
                                        "blind287.json", "blind288.json", "blind289.json", "blind290.json",
-                                       "blind291.json", "blind292.json", "blind293.json"])
+                                       "blind291.json", "blind292.json", "blind293.json",
+                                       "blind294.json", "blind295.json", "blind296.json", "blind297.json",
+                                       "blind298.json", "blind299.json", "blind300.json", "blind301.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
