@@ -3354,9 +3354,6 @@ def test_names_from_blinds_279_to_293(text, names):
     ("比亚迪对多款车型上调 3,000 元至 6,000 元。", ["3,000 元至 6,000 元"]),
     ("合同负债增加18.6亿元至42.3亿元。", ["18.6亿元", "42.3亿元"]),                      # a change and the level
     ("公司存货增加 2 亿元至 8 亿元。", ["2 亿元", "8 亿元"]),                              # the level many times it
-    ("2016年1月1日至2018年6月30日，公司累计虚增货币资金 886.8 亿元。",
-     ["2016年1月1日至2018年6月30日", "886.8 亿元"]),                                      # a span of full dates
-    ("2020年4月至2021年4月，该股累计上涨 35%。", ["2020年4月至2021年4月", "35%"]),
     ("当年公司称百余万亩海域的扇贝绝收。", ["百余万亩"]),                                  # over a hundred, counted
     ("全国千余家门店同步上新。", ["千余家"]),
     ("门店推出拆零服务，每份 6 粒。", ["6 粒"]),                                           # pills
@@ -3366,4 +3363,34 @@ def test_names_from_blinds_279_to_293(text, names):
     ("监管部门发布了16条措施。", ["16条"]),                                                # sixteen measures
 ])
 def test_figures_from_blinds_279_to_293(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 294-301 (stop 41, after their first-contact scores at b510bfb; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("浙江一家光伏玻璃深加工企业澄岭节能玻璃的负责人对记者表示，订单已排满。", []),   # five characters cut in a word
+    ("【江西三家村镇银行暂停线上业务】", []),                                          # banks counted
+    ("同为股份行的平安银行今年净利润增长 25%。", ["平安银行"]),                        # a bank's kind
+    ("如果被注资银行迟迟不能盈利，债务会压在地方财政上。", []),                        # a passive verb
+    ("约 300 亿元的不良资产已被剥离至澄江资产管理有限公司。", ["澄江资产管理有限公司"]),  # 至 ends the name
+    ("洛克希德·马丁（LMT.US）上涨 2.8%，诺斯罗普·格鲁曼（NOC.US）上涨 3%。",
+     ["洛克希德·马丁", "诺斯罗普·格鲁曼"]),                                           # names in two parts
+    ("本轮资金将用于扩建废钢智能分选产线。", []),                                      # 智能 before a process
+    ("台湾的力晶积成电子制造股份有限公司（力积电）持股 27.44%。", ["力积电"]),        # a known name inside another's
+    ("控股股东为广东省广新控股集团有限公司（广新集团）。", ["广新控股"]),              # (a place before it: its own)
+    ("公司旗下拥有“澄奇”“高富力”等洗涤用品品牌。", []),                                # a brand in quotes
+    ("该集团膨胀为横跨证券、信托和银行的金控集团。", []),                              # a kind of group
+])
+def test_names_from_blinds_294_to_301(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("星期六年内累计下跌 18.6%。", ["18.6%"]),                                            # a weekday in a name
+    ("截至9月8日，全国 13 省样本企业库存上升。", ["9月8日", "13 省"]),                     # provinces counted
+    ("全国31省份均已出台细则。", ["31省份"]),
+    ("11月7日至8日，军工ETF合计净流入 4.1 亿元。", ["11月7日至8日", "4.1 亿元"]),          # days of one month
+    ("公司自6月8日至7月30日下跌9.76%。", ["6月8日", "7月30日", "9.76%"]),                  # two months: two dates
+])
+def test_figures_from_blinds_294_to_301(text, figures):
     assert [f.text for f in extract(text).figures] == figures

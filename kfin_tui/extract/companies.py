@@ -81,10 +81,10 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
 STOP_TOKENS |= NAME_NEVER_STARTS
 # words that open a clause before a name read before its code: conjunctions and prepositions (随着某某集团
 # （00546.HK）公布…, 除某某外), and verbs of turning to something (转向标品信托)
-STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
+STOP_TOKENS |= {"至", "除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
-GENERIC_PREFIX = {"未上市", "非上市", "轻奢", "油服", "油气", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
+GENERIC_PREFIX = {"金控", "未上市", "非上市", "轻奢", "油服", "油气", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
                   # countries and regions written before a foreign firm's name (芬兰芬林集团, 巴西矿企某某矿业):
                   # no part of it (a name that begins with one, 瑞士再保险, is in the dictionary)
                   "芬兰", "瑞典", "挪威", "丹麦", "荷兰", "比利时", "瑞士", "奥地利", "意大利", "西班牙", "葡萄牙", "爱尔兰",
@@ -532,6 +532,11 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
     if acc.startswith("ST") and end - len(acc) > 0 and norm[end - len(acc) - 1] == "*":
         star = ST_PREFIX_BEFORE.search(norm, max(0, end - len(acc) - 3), end - len(acc))
         acc = (star.group() if star else "*") + acc  # *ST某某（003985）: the risk warning is the short name's
+    dot = end - len(acc) - 1
+    if dot > 1 and norm[dot] == "·" and HAS_CJK.match(acc) and HAS_CJK.match(norm, dot - 1):
+        before = _left_name(norm, dot, d, max_chars=6)
+        if before is not None and before[0] + len(before[1]) == dot:
+            acc = before[1] + "·" + acc  # 洛克希德·马丁（LMT.US）: a foreign name written in two parts
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
@@ -547,7 +552,8 @@ RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 # within a few characters (某某智能制造有限公司 is a firm's legal name)
 _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
                                    r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
-                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|巡检|调度|养护)"
+                                   r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|巡检|调度|养护"
+                                   r"|分选|分拣|产线|生产|仓)"
                                    r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
@@ -1006,7 +1012,7 @@ def _counted_before(before: str) -> bool:
     return len(toks) < n and bool(toks) and _COUNTED_END.search(toks[-1]) is not None
 
 
-_COUNTED_FIRM = re.compile(r"[一两多该每各几首某][家间所]")
+_COUNTED_FIRM = re.compile(r"[一两二三四五六七八九十多该每各几首某0-9][家间所]")  # (河南四家村镇银行: four banks)
 # product words a type is named before (SCARA机器人, 六轴机器人): a Latin acronym or a numbered spec is no brand
 _PRODUCT_KIND_SUFFIXES = frozenset({"机器人", "软件", "汽车", "芯片", "电子", "智能", "通信", "光电", "电气", "动力"})
 _CAPS_TYPE = re.compile(r"[A-Z]{2,6}[0-9]?")
@@ -1278,6 +1284,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
+        if entry.kind == "company" and s >= 2 and HAS_CJK.match(norm, s - 1) and norm.startswith(("”", "」"), e) and \
+                (q := max(norm.rfind("“", s - 4, s), norm.rfind("「", s - 4, s))) >= 0 and q < s - 1 and \
+                HAS_CJK_ONLY.fullmatch(norm, q + 1, s) is not None:
+            continue  # “高富力”: a brand in quotes that ends with a firm's name (富力), no mention of the firm
         if entry.kind == "company" and norm.endswith("官方", 0, s) and form in _PLATFORMS_OF_ACCOUNTS:
             continue  # 通过官方微博发布: the firm's own account on a platform, not the platform's firm
         if form[0] == "大" and s > 0 and norm[s - 1] in "两三四五六七八九十几数" and entry.kind == "company":
@@ -1343,6 +1353,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if plain is not None and plain.end() in bounds:
                 hits.append(_Hit(s, plain.end(), norm[s:plain.end()], "company", list(entry.tickers)))
                 continue  # 正邦科技 in a text of its day: the list's *ST正邦 is a later risk warning
+        if form.endswith("股份") and norm[e:e + 1] in ("行", "制"):
+            continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份)
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
@@ -1575,6 +1587,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
         if norm.startswith("馆", se):
             continue  # 天猫医药馆, 上海科技馆: a shop or a museum, no firm
+        if entry is None and norm[got[0] - 1:got[0]] == "被" and jieba.dt.FREQ.get(core, 0) > 0:
+            continue  # 被注资银行: a verb of the passive before the trade's word, no brand
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
             place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
             if place is not None and place.start() in known_ends:
@@ -2193,6 +2207,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
             continue  # 公司毛利率存|在: the name's last character begins the next word (存在)
+        if len(name) == 5 and not _begins_token(norm, e):
+            continue  # 企业苏澄节能玻|璃的负责人: five characters cut inside a word, a longer name than the pattern reads
         if taken.overlaps(s, e) or jieba.dt.FREQ.get(name, 0) > 0 or name.endswith(_UNIT_OF_A_FIRM_ENDS) or \
                 (name.endswith(_GENERIC_ENDS) and not (strong and introduced and jieba.dt.FREQ.get(name[:2], 0) == 0)):
             continue  # (…初创公司澄衡数据近日宣布: a brand's two characters, no word, and a generic word)
@@ -3534,6 +3550,8 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         _inside_anothers_legal_name(norm, hits, d)
         _units_given_short_names(norm, hits, d, taken)
         _known_given_short_names(norm, hits, d, taken, bounds)
+    elif "公司（" in norm or "公司(" in norm:
+        _inside_anothers_legal_name(norm, hits, d)  # (a bare bracket: 力晶积成电子制造股份有限公司（力积电）)
     for h, short, after in given:
         known = _known_by_full_form(short, d)
         start = h.start
@@ -3722,16 +3740,38 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
         if run is None or LEGAL_TAIL_AFTER.match(norm, h.end) or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
             continue  # (招商局集团旗下的某某有限公司: another firm, named after it; 新希望六和股份有限公司: its own)
         m = SHORT_NAME_AFTER.match(norm, run.end())
+        glued = _glued_head(norm, h.start)
+        if m is None and glued < h.start:
+            m = BARE_SHORT_NAME_AFTER.match(norm, run.end())
         if m is None:
             continue
         other = d.lookup(m.group("name"))
-        if other is not None and other.kind == "company" and other.name != known.name and \
-                _abbreviates(m.group("name"), norm[h.start:run.end()]):
-            hits.remove(h)
-            short = next((o for o in hits if o.start == m.start("name")), None)
-            if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
-                bracket = [code for code, _ in parse_items(m.group("codes") or "")]
-                short.codes.extend(c for c in [*h.codes, *bracket] if c not in short.codes)
+        if not (other is not None and other.kind == "company" and other.name != known.name and
+                _abbreviates(m.group("name"), norm[h.start:run.end()])):
+            if glued < h.start and (other is None or other.name != known.name) and \
+                    not _place(norm[glued:h.start]) and not _place(norm[glued:h.start].removesuffix("省")) and \
+                    _abbreviates(m.group("name"), norm[glued:run.end()]) and not _abbreviates(m.group("name"), known.name):
+                hits.remove(h)  # 力晶积成电子制造股份有限公司（力积电）: a known name (积成电子) inside another firm's legal
+                # name, words of its own (no place: 广东省广新控股集团有限公司 is 广新控股's) before it, and the short name the
+                # text gives that firm
+            continue
+        hits.remove(h)
+        short = next((o for o in hits if o.start == m.start("name")), None)
+        if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
+            bracket = [code for code, _ in parse_items(m.group("codes") or "")]
+            short.codes.extend(c for c in [*h.codes, *bracket] if c not in short.codes)
+
+
+def _glued_head(norm: str, s: int) -> int:
+    """Where a run of up to four characters glued before ``s`` begins (力晶|积成电子): no punctuation, no function
+    character, no stop word of the segmenter's between; ``s`` where there is none."""
+    b = s
+    while b > max(0, s - 4) and HAS_CJK.match(norm, b - 1) and norm[b - 1] not in FUNCTION_CHARS and \
+            norm[b - 1] not in STOP_TOKENS:
+        b -= 1
+    if b < s and any(t in STOP_TOKENS for t in lcut(norm[b:s])):
+        return s
+    return b
 
 
 # words between a known name and a legal tail that make the legal name another firm's (旗下的, 控股的 …)

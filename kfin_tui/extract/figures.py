@@ -41,7 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒",
+    "大类", "档", "粒", "省份", "省",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -96,7 +96,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
-                 "粒", "门"]
+                 "粒", "门", "省", "省份"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -150,7 +150,8 @@ MONTH = (r"(?:" + _NO_MODEL_BEFORE + _MONTH_NO + r" ?月 ?(?:至|到|-|—|–) 
          r"(?: ?[0-9]{1,2} ?[日号])?"  # 2 月至 5 月, 1月至8月25日: one period
          r"|" + _NO_MODEL_BEFORE + r"(?:[0-9]{1,2}(?:(?:-|~|～|—|–|至|到)[0-9]{1,2})?月"
          r"|" + _MONTH_NO + r"(?:(?:-|~|～|—|–|至|到)" + _MONTH_NO + r")? 月(?!龄|均线|期))(?:份)?"  # (10 月: spaced, 1-12)
-         r"(?: ?[0-9]{1,2} ?[日号]|[上中下]旬)?"
+         r"(?: ?[0-9]{1,2} ?[日号](?: ?(?:至|到|-|~|～) ?[0-9]{1,2} ?[日号])?|[上中下]旬)?"
+         # (11月7日至8日: days of one month, one date; 6月8日至7月30日 is two, as real-dev.json keys it)
          r"|[一二三四五六七八九十]{1,3}(?:[至到~～][一二三四五六七八九十]{1,3})?月(?:份)?(?:[上中下]旬)?)")
 # 前11个月, and 前10月 without 个 (the first ten months: one period, 前 part of it; not 此前/目前/之前
 # before a month and day: 此前10月15日)
@@ -160,9 +161,6 @@ DATE_RE = re.compile(
     r"(?:(?<![0-9A-Za-z.])(?:(?:19|20)[0-9]|[0-9])0[ \u00a0]?|(?<![一二三四五六七八九十])[一二三四五六七八九]十)年代(?![工理表价言替购销偿])|"
     # 90年代, 2030 年代, 八十年代: a decade (not 20年代工经验, 2020年代表: years and a verb)
     # 2022年至2024年, 2018年-2020年上半年: a span of years written with both 年, one date
-    # 2016年1月1日至2018年6月30日, 2020年4月至2021年4月: a span between two months or days of years, one date
-    r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年[ \u00a0]?" + MONTH + r"[ \u00a0]?(?:至|到|-|—|~|～)[ \u00a0]?" + YEAR +
-    r"[ \u00a0]?年[ \u00a0]?" + MONTH + r"|"
     r"(?<![0-9A-Za-z])" + YEAR + r"[ \u00a0]?年(?:至|到|-|—|~|～)" + YEAR + r"[ \u00a0]?年(?:度)?"
     r"(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r")?"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:(?:-|至|到|~)" + YEAR + r")?[ \u00a0]?年(?:度)?"
@@ -376,6 +374,8 @@ def _single(norm: str, m: re.Match):
         return None  # 双11, 双12, 双 11: shopping festivals (a name, as 618 in 618大促)
     if unit == "条" and norm[end:end + 1] in ("”", "\"", "」", "』") and _POLICY_NAME_OPEN.search(norm, max(0, start - 5), start):
         return None  # “新十条”, “金融16条”, “国九条”: a policy's name, no count
+    if m.group("cn") and norm.endswith(("星期", "礼拜"), 0, start):
+        return None  # 星期六年内: a weekday (a firm's name), no number
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
