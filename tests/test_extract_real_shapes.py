@@ -3394,3 +3394,44 @@ def test_names_from_blinds_294_to_301(text, names):
 ])
 def test_figures_from_blinds_294_to_301(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# a fresh-eyes review of stop 41's rules (a helper reading the diff since 4dc6409, no gold set; its sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("至本医疗科技（02216.HK）发布公告。", ["至本医疗科技"]),                            # 至 begins names
+    ("至臻资产管理有限公司近日完成备案。", ["至臻资产管理有限公司"]),
+    ("据悉，至真科技获得了红杉中国的投资。", ["至真科技", "红杉中国"]),
+    ("金科股份行政处罚决定书显示，公司被罚款60万元。", ["金科股份"]),                    # 股份 then 行政, 制造, 行情
+    ("河钢股份制造的汽车板已供应多家车企。", ["河钢股份"]),
+    ("云铝股份行情持续走强，股价上涨5%。", ["云铝股份"]),
+    ("该公司去年被海星集团收购，交易金额为3亿元。", ["海星集团"]),                        # 被 before a buyer
+    ("近期宁德时代新能源投资有限公司（时代投资）入股该公司。", ["宁德时代"]),              # a time word before it
+    ("交易对方宁德时代新能源投资有限公司（时代投资）承诺业绩。", ["宁德时代"]),            # a party's word
+    ("这批设备由华砺智能生产，年内交付。", ["华砺智能"]),                                # 智能 then the verb 生产
+    ("各地要发挥区域联动优势，推动产业协同发展。", []),                                  # a phrase, no firm
+    ("该公司立志成为“下一个宁德时代”。", ["宁德时代"]),                                  # a comparison names the firm
+    ("市场称其为“中国版英伟达”。", ["英伟达"]),
+])
+def test_review_of_stop_41(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("研发投入增加 1,000 万元至 2,000 万元，同比增长一倍。", ["1,000 万元", "2,000 万元", "一倍"]),  # a change, a level
+    ("公司净利润减少 1 亿元至 2 亿元，同比下降33%。", ["1 亿元", "2 亿元", "33%"]),
+    ("公司股价上涨 10 元至 20 元，创历史新高。", ["10 元", "20 元"]),
+    ("停工可能使其出货量减少 300 万至 600 万部。", ["300 万至 600 万部"]),                 # an estimate's range
+    ("全国10余省份高速公路暂时关闭。", ["10余省份"]),
+    ("入选2022省级专精特新企业名单。", []),                                               # 省级, not provinces
+    ("广东、江苏两个10万亿省份经济总量领先。", ["两个", "10万亿"]),
+    ("年产 100 万门窗，拥有 3 万门禁设备。", ["100 万", "3 万"]),                          # 门窗, 门禁
+    ("一个星期三百万元的收入。", ["三百万元"]),                                             # a weekday, then money
+])
+def test_review_of_stop_41_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+def test_a_name_in_many_dotted_parts_does_not_recurse():
+    """洛克希德·马丁（LMT.US） joins one part before the dot; a chain of a thousand parts raised RecursionError."""
+    got = extract("洛克希德·" * 1000 + "马丁（LMT.US）")
+    assert [c.tickers for c in got.companies] == [["US:LMT"]]

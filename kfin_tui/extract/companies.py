@@ -81,7 +81,7 @@ NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超�
 STOP_TOKENS |= NAME_NEVER_STARTS
 # words that open a clause before a name read before its code: conjunctions and prepositions (随着某某集团
 # （00546.HK）公布…, 除某某外), and verbs of turning to something (转向标品信托)
-STOP_TOKENS |= {"至", "除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
+STOP_TOKENS |= {"除", "转向", "转投", "投向", "随着", "伴随", "伴随着", "由于", "因为", "鉴于", "基于", "虽然", "尽管", "即使", "如果", "假如", "倘若", "关于",
                 "对于", "至于", "除了", "为了", "不仅", "不但", "自从", "得益于", "随后", "此后", "其后", "之后", "只要",
                 "无论", "不管", "一旦"}
 GENERIC_PREFIX = {"金控", "未上市", "非上市", "轻奢", "油服", "油气", "中国", "全球", "国内", "国外", "海外", "美国", "日本", "韩国", "欧洲", "德国", "英国", "法国", "香港", "台湾", "中资", "外资", "民营", "国有", "国营", "本土", "传统", "新兴", "大型", "中型", "小型", "头部", "主要", "其他", "各大", "各家", "多家", "相关", "领先", "知名", "龙头", "大", "小", "新", "老", "这家", "那家", "该", "本", "某", "此类", "金融", "互联网", "科技", "汽车", "新能源", "智能", "电动", "商业", "中央", "地方", "海量", "精准", "优质", "高端", "领军", "全新", "专业", "综合", "数字", "网络", "信息", "独立", "第三方", "投资", "股份制", "自研", "自主", "外购", "城市", "农村", "农商", "上市", "创新", "国家", "全国", "省级", "区域", "产业", "实体", "中小", "中小型", "公募", "私募", "央企", "国企", "具身", "储能", "跨境", "冷链", "智慧", "绿色", "低空", "消费", "工业", "物流", "医疗", "健康", "养老", "文旅", "光伏", "风电", "锂电", "氢能", "核电", "算力", "数据", "云", "算法", "芯片", "存储", "显示", "面板", "电池", "材料", "化工", "能源", "电力", "电网", "通信", "卫星", "航天", "机器人", "无人", "自动驾驶", "网约车", "外卖", "电商", "直播", "游戏", "影视", "教育", "保险", "证券", "银行", "信托", "基金", "券商", "期货", "资管", "理财", "财富", "融资", "城投", "平台", "小微", "初创", "独角兽", "科创", "高新", "先进", "前沿", "新型", "跨国", "国际", "本地", "乡村", "县域", "社区", "生物", "医药", "半导体", "集成电路", "软件", "硬件", "网络安全", "安全", "军工", "国防", "车企", "药企", "房企", "险企", "银行业", "零售", "批发", "制造", "服务", "服务业", "农业", "矿业", "钢铁", "有色", "煤炭", "石油", "天然气", "化学", "化合物", "功率", "人形", "扫地", "协作", "手术", "家用", "四足", "双足", "仿生", "陪伴", "清洁", "巡检", "配送", "特种", "送餐", "聊天", "虚拟", "数字化", "智能化", "头部企业", "全资", "控股", "参股", "合资", "外商", "港资", "台资", "中外", "官方", "公立", "民办", "持牌", "燃料电池", "氢燃料电池", "燃料电池汽车", "无人驾驶", "智能驾驶", "辅助驾驶", "低碳", "零碳", "可再生",
@@ -398,7 +398,8 @@ _INVESTING_VERBS_BEFORE = frozenset({"对外", "用于", "进行", "拟", "继�
                                      "联合", "出资", "自有", "将", "已", "再", "对", "向", "并", "或", "和", "及", "与"})
 
 
-def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bool = False) -> tuple[int, str] | None:
+def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bool = False,
+               dotted: bool = True) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
     end = pos
     while end > 0 and norm[end - 1] == " ":
@@ -440,6 +441,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
                 keep[:0] = ["中国", tok]
                 break  # 中国国有企业结构调整基金股份有限公司: a name that begins so
+            if tok == "至" and keep and i > 0 and len(toks[i - 1]) >= 2 and jieba.dt.FREQ.get(toks[i - 1], 0) > 0 and \
+                    not _place(toks[i - 1]):
+                break  # 已被剥离至某某资产管理有限公司: 至 after a verb, the name after it (not 至本, 至信: names)
             if tok in LISTED_KIND or TIME_WORD.fullmatch(tok) or (tok in ("年", "月", "日") and i > 0 and toks[i - 1].isdigit()):
                 break  # 科创板上市公司某某股份有限公司: the kind of firm, not its name (nor 今年 before it)
             keep.insert(0, tok)
@@ -533,8 +537,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         star = ST_PREFIX_BEFORE.search(norm, max(0, end - len(acc) - 3), end - len(acc))
         acc = (star.group() if star else "*") + acc  # *ST某某（003985）: the risk warning is the short name's
     dot = end - len(acc) - 1
-    if dot > 1 and norm[dot] == "·" and HAS_CJK.match(acc) and HAS_CJK.match(norm, dot - 1):
-        before = _left_name(norm, dot, d, max_chars=6)
+    if dotted and dot > 1 and norm[dot] == "·" and HAS_CJK.match(acc) and HAS_CJK.match(norm, dot - 1):
+        before = _left_name(norm, dot, d, max_chars=6, dotted=False)  # (one part before the dot: no chain)
         if before is not None and before[0] + len(before[1]) == dot:
             acc = before[1] + "·" + acc  # 洛克希德·马丁（LMT.US）: a foreign name written in two parts
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
@@ -553,7 +557,7 @@ RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 _SMART_COMPOUND_AFTER = re.compile(r"(?:驾驶|汽车|网联|座舱|制造|终端|硬件|家居|电网|手机|穿戴|音箱|交通|物流|工厂|装备|电动|出行"
                                    r"|船舶|芯片|计算|语音|客服|投顾|化|时代|产品|应用|算法|机器|电视|家电|设备|系统|安防|城市|仓储"
                                    r"|农业|医疗|门锁|传感|控制|充电|照明|电能表|电表|水表|燃气表|仪表|开采|采矿|运维|巡检|调度|养护"
-                                   r"|分选|分拣|产线|生产|仓)"
+                                   r"|分选|分拣|产线|仓)"
                                    r"(?![\u4e00-\u9fff]{0,4}(?:有限|股份|公司|集团))")
 
 
@@ -1286,8 +1290,10 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
         if entry.kind == "company" and s >= 2 and HAS_CJK.match(norm, s - 1) and norm.startswith(("”", "」"), e) and \
                 (q := max(norm.rfind("“", s - 4, s), norm.rfind("「", s - 4, s))) >= 0 and q < s - 1 and \
-                HAS_CJK_ONLY.fullmatch(norm, q + 1, s) is not None:
-            continue  # “高富力”: a brand in quotes that ends with a firm's name (富力), no mention of the firm
+                HAS_CJK_ONLY.fullmatch(norm, q + 1, s) is not None and \
+                (norm[q - 1:q] in ("”", "」") or norm.startswith(("”“", "」「", "”等", "」等"), e)):
+            continue  # “浪奇”“高富力”等品牌: a brand in a list of quoted brands that ends with a firm's name (富力), no
+            # mention of the firm (not “下一个宁德时代”, a comparison with it)
         if entry.kind == "company" and norm.endswith("官方", 0, s) and form in _PLATFORMS_OF_ACCOUNTS:
             continue  # 通过官方微博发布: the firm's own account on a platform, not the platform's firm
         if form[0] == "大" and s > 0 and norm[s - 1] in "两三四五六七八九十几数" and entry.kind == "company":
@@ -1353,8 +1359,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if plain is not None and plain.end() in bounds:
                 hits.append(_Hit(s, plain.end(), norm[s:plain.end()], "company", list(entry.tickers)))
                 continue  # 正邦科技 in a text of its day: the list's *ST正邦 is a later risk warning
-        if form.endswith("股份") and norm[e:e + 1] in ("行", "制"):
-            continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份)
+        if form.endswith("股份") and ((norm.startswith("行", e) and (e + 1 == len(norm) or norm[e + 1] in _BANK_KIND_NEXT)) or
+                                     norm.startswith(("制银行", "制商业银行", "制改造", "制改革"), e)):
+            continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
@@ -1587,7 +1594,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
         if norm.startswith("馆", se):
             continue  # 天猫医药馆, 上海科技馆: a shop or a museum, no firm
-        if entry is None and norm[got[0] - 1:got[0]] == "被" and jieba.dt.FREQ.get(core, 0) > 0:
+        if entry is None and norm[got[0] - 1:got[0]] == "被" and norm[ss:se].endswith("银行") and \
+                jieba.dt.FREQ.get(core, 0) > 0:
             continue  # 被注资银行: a verb of the passive before the trade's word, no brand
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
             place = _PLACE_BRACKET_END.search(norm, max(0, got[0] - 6), got[0])
@@ -3748,8 +3756,10 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
         other = d.lookup(m.group("name"))
         if not (other is not None and other.kind == "company" and other.name != known.name and
                 _abbreviates(m.group("name"), norm[h.start:run.end()])):
-            if glued < h.start and (other is None or other.name != known.name) and \
-                    not _place(norm[glued:h.start]) and not _place(norm[glued:h.start].removesuffix("省")) and \
+            head = norm[glued:h.start]
+            if glued < h.start and other is not None and other.name != known.name and \
+                    jieba.dt.FREQ.get(head, 0) == 0 and head not in STOP_TOKENS and \
+                    not _place(head) and not _place(head.removesuffix("省")) and \
                     _abbreviates(m.group("name"), norm[glued:run.end()]) and not _abbreviates(m.group("name"), known.name):
                 hits.remove(h)  # 力晶积成电子制造股份有限公司（力积电）: a known name (积成电子) inside another firm's legal
                 # name, words of its own (no place: 广东省广新控股集团有限公司 is 广新控股's) before it, and the short name the
@@ -3760,6 +3770,9 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
         if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
             bracket = [code for code, _ in parse_items(m.group("codes") or "")]
             short.codes.extend(c for c in [*h.codes, *bracket] if c not in short.codes)
+
+
+_BANK_KIND_NEXT = frozenset("的、，,。；;和与及）)“”\" ")  # (股份行 closed: a word for a kind of bank)
 
 
 def _glued_head(norm: str, s: int) -> int:

@@ -41,7 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒", "省份", "省",
+    "大类", "档", "粒",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -83,7 +83,8 @@ UNIT = (
     r"|批(?![价复准])|项(?!下的)|船(?![厂企东舶只体坞员])"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
-    r"|(?<=[十百千万亿余多 \u00a0])(?:[把顶节口]|门(?![店槛户类口票诊]))"  # (600万把, 1,200 余口, 8,000 顶, 12 门课程: these measures only after a magnitude, 余 or a
+    r"|(?<=[十百千万亿余多 \u00a0])(?:[把顶节口]|门(?![店槛户类口票诊窗禁市面板]))"
+    r"|(?<=[0-9余多 \u00a0])(?:省份|省(?![级内会钱去下委政长市区份]))"  # (13 省, 31省份; not 2022省级, 10万亿省份)"  # (600万把, 1,200 余口, 8,000 顶, 12 门课程: these measures only after a magnitude, 余 or a
     # space (where the spaced measures' guard reads the word they may begin); glued to a number they begin words: 节点, 顶级
     r"|" + EVENTS + r")"
     r")"
@@ -374,7 +375,7 @@ def _single(norm: str, m: re.Match):
         return None  # 双11, 双12, 双 11: shopping festivals (a name, as 618 in 618大促)
     if unit == "条" and norm[end:end + 1] in ("”", "\"", "」", "』") and _POLICY_NAME_OPEN.search(norm, max(0, start - 5), start):
         return None  # “新十条”, “金融16条”, “国九条”: a policy's name, no count
-    if m.group("cn") and norm.endswith(("星期", "礼拜"), 0, start):
+    if cn and len(cn) == 1 and norm.endswith(("星期", "礼拜"), 0, start):
         return None  # 星期六年内: a weekday (a firm's name), no number
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
@@ -547,7 +548,8 @@ def _classify(norm: str, m: re.Match):
         return first
     far = first is not None and first[3] is not None and second[3] is not None and first[3] > 0 and \
         second[3] >= 3 * first[3]  # (a level many times the change: 减少约 1,000 亿元至 5,718 亿元)
-    if sep.group().strip() in ("至", "到") and not (first is not None and _round_pair(first[3], second[3])) and \
+    if sep.group().strip() in ("至", "到") and not (first is not None and _round_pair(first[3], second[3]) and
+                                                  _per_unit_or_price_change(norm, m.start())) and \
             _held_after_change(norm, m.start(), second[2] != "percent" and first is not None, far):
         # 减持某股7.32万股至12.54万股: what was sold, then what is left, not a range; a bare first
         # number is the low end of the change (每箱上调 4 至 8 元)
@@ -563,6 +565,17 @@ def _round_pair(a: float | None, b: float | None) -> bool:
     if not a or not b or a <= 0 or not a < b < 3 * a:
         return False
     return all(float(f"{v:.1g}") == v for v in (a, b))
+
+
+_PER_UNIT_OR_PRICE_CHANGE = re.compile(r"每|单[台辆件吨位套]|上调|下调|提价|降价|涨价|调价|调高|调低"
+                                       r"|可能|或将|估算|估计|预计|预期|有望")  # (an estimate's range: 出货量可能减少 300 万至 600 万部)
+
+
+def _per_unit_or_price_change(norm: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of a price adjusted or an amount per unit (每吨…下降, 车型上调): where a
+    change's round ends are a range of changes, not a change and the level reached (研发投入增加 1,000 万元至 2,000 万元)."""
+    clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
+    return _PER_UNIT_OR_PRICE_CHANGE.search(norm, clause + 1, start) is not None
 
 
 def _scaled(num: float, mag: str) -> float:
