@@ -1632,6 +1632,39 @@ def test_two_hundred_and_ninety_fourth_to_three_hundred_and_first_blind_sets_of_
     _assert_scores("blind300.json", GOLD / "blind300", companies=0.955, companies_precision=0.96)
     _assert_scores("blind301.json", GOLD / "blind301", companies=0.955, companies_precision=0.995)
 
+
+def test_three_hundred_and_second_to_ninth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind302-309: toll roads — operators' 2020 first quarter, tolls
+    resumed, the toll-free period's compensation, the first road REITs, an ETC round, 2022's dividend rally, the
+    truck-toll cut, 2020 results and dividends, H-share operators' half, a 2021 scan; ports — the 2020 first
+    quarter, 梅山's closure, 中远海运港口's 2021, 盐田's congestion, a 2021 scan, 北部湾港, an automated-terminal round,
+    provincial port mergers, 2021 throughput, 青岛港's oil-terminal purchase; publishing — 2020 results and
+    dividends, digital reading's half, the 2020 book-price war, 双减 and study aids, 新华文轩's half, a 2021 scan, an
+    audio-book round, book retail, 2021's publishing listings, the third quarter; titanium — titanium dioxide's
+    2020 first quarter, 2021's price rises, titanium makers' third quarter, the chlorination line, power cuts
+    and exports, a 2021 scan, a titanium-printing round, iron phosphate from by-products, the war and sponge
+    titanium, 惠云钛业's bond; EV charging and swapping — chargers' 2020 results, 蔚来's Hong Kong listing and swap
+    stations, chargers abroad, piles in 新基建, 宁德时代's swap blocks, a half scan, a swap-equipment round, heavy-
+    truck swapping, holiday queues, 特来电's spin-off; carbon fibre — 光威复材's half, 中复神鹰's listing, a third-quarter
+    scan, 吉林碳谷's listing, Vestas' patent, a 2021 scan, a composites round, hydrogen tanks, 上海石化's large tow,
+    中简科技's placement; smart-car electronics — the 2020 chip shortage, 德赛西威's 2021, cockpit makers' third
+    quarter, 经纬恒润's listing, Mobileye's IPO, a half scan, 黑芝麻智能's round, driving-and-parking controllers,
+    Shenzhen's rules, 伯特利; trust companies — the 2020 draft rules, 2020 results, listed trusts' 2022 half,
+    四川信托's overdue products, developers' defaults, a 2021 scan, a trust-IT round, standard products, 安信信托's
+    rescue, the 2020 takeovers), written at stop 41 while rules were drawn from blind294-301 and left unopened,
+    scored once at bd51cc8, the stop's final code, none drawn from them: companies F1 0.991 (P 1.000), 0.961 (P
+    0.982), 0.925 (P 0.946), 0.960 (P 0.982), 0.966 (P 0.977), 0.936 (P 0.973), 0.975 (P 0.978), 0.916 (P
+    0.902); figures 1.000, 0.994, 1.000, 0.997, 0.997, 0.997, 0.997, 0.997; tickers 1.000, 0.985, 1.000, 1.000,
+    1.000, 0.982, 1.000, 1.000."""
+    _assert_scores("blind302.json", GOLD / "blind302", companies=0.99, companies_precision=0.995)
+    _assert_scores("blind303.json", GOLD / "blind303", companies=0.96, companies_precision=0.98, tickers=0.98)
+    _assert_scores("blind304.json", GOLD / "blind304", companies=0.925, companies_precision=0.945)
+    _assert_scores("blind305.json", GOLD / "blind305", companies=0.955, companies_precision=0.98)
+    _assert_scores("blind306.json", GOLD / "blind306", companies=0.965, companies_precision=0.975)
+    _assert_scores("blind307.json", GOLD / "blind307", companies=0.935, companies_precision=0.97, tickers=0.98)
+    _assert_scores("blind308.json", GOLD / "blind308", companies=0.975, companies_precision=0.975)
+    _assert_scores("blind309.json", GOLD / "blind309", companies=0.915, companies_precision=0.9)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1674,7 +1707,9 @@ def test_two_hundred_and_ninety_fourth_to_three_hundred_and_first_blind_sets_of_
                                        "blind287.json", "blind288.json", "blind289.json", "blind290.json",
                                        "blind291.json", "blind292.json", "blind293.json",
                                        "blind294.json", "blind295.json", "blind296.json", "blind297.json",
-                                       "blind298.json", "blind299.json", "blind300.json", "blind301.json"])
+                                       "blind298.json", "blind299.json", "blind300.json", "blind301.json",
+                                       "blind302.json", "blind303.json", "blind304.json", "blind305.json",
+                                       "blind306.json", "blind307.json", "blind308.json", "blind309.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
