@@ -3435,3 +3435,19 @@ def test_a_name_in_many_dotted_parts_does_not_recurse():
     """洛克希德·马丁（LMT.US） joins one part before the dot; a chain of a thousand parts raised RecursionError."""
     got = extract("洛克希德·" * 1000 + "马丁（LMT.US）")
     assert [c.tickers for c in got.companies] == [["US:LMT"]]
+
+
+# from blinds 302-309 (stop 41, after their scores at bd51cc8, the stop's final code before these; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("浙江澄湖出版传媒股份有限公司（以下简称“凤凰传媒”）公布年报。", ["凤凰传媒"]),        # a listed name ending another's
+    ("四川新华文轩出版传媒股份有限公司（601811.SH，00811.HK）公布中报。", [("新华文轩", ["SH:601811", "HK:00811"])]),
+    ("上海新华传媒股份有限公司（600825.SH）公布中报。", ["新华传媒"]),                     # (its own legal name)
+    ("控股股东中国海洋石油集团有限公司（简称“中海油集团”）持股 64.41%。", ["中国海洋石油集团", "中国海洋石油"]),
+    ("公司拟将控股子公司青岛澄来新能源科技有限公司分拆上市。", ["青岛澄来新能源科技有限公司"]),  # a modal
+    ("注册资本 120 亿元，另有中国信托业保障基金有限责任公司参与。", ["中国信托业保障基金有限责任公司"]),  # 另|有
+    ("湖南怀化一家钛白粉中小厂沅澄化工的负责人对记者表示，订单回暖。", ["沅澄化工"]),      # 小厂's 厂
+    ("该公司的换电站超过 300 座，主要服务北汽、上汽等品牌的网约车。", ["北汽集团", "上汽"]),  # the clause's words
+    ("交通运输部约谈了交通约车、易开出行、伴个桔子等四家平台。", ["易开出行", "伴个桔子"]),  # (交通约车: no 约车)
+])
+def test_names_from_blinds_302_to_309(text, names):
+    _assert_names(text, names)

@@ -441,6 +441,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             if tok in LISTED_KIND and keep and i > 0 and toks[i - 1] == "中国":
                 keep[:0] = ["中国", tok]
                 break  # 中国国有企业结构调整基金股份有限公司: a name that begins so
+            if tok == "有" and keep and i > 0 and toks[i - 1] in HAVE_ADVERBS:
+                break  # 另有中国信托业保障基金有限责任公司: 另有 (jieba: 另|有), the name after it
             if tok == "至" and keep and i > 0 and len(toks[i - 1]) >= 2 and jieba.dt.FREQ.get(toks[i - 1], 0) > 0 and \
                     not _place(toks[i - 1]):
                 break  # 已被剥离至某某资产管理有限公司: 至 after a verb, the name after it (not 至本, 至信: names)
@@ -752,6 +754,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         part = "".join(toks[k:])
         if 2 <= len(part) <= 5:
             start, name = start - len(part) - 1, part + "·" + name
+    if name[0] == "厂" and len(name) - len(suffix) >= 3 and start > 0 and HAS_CJK.match(norm, start - 1):
+        start, name = start + 1, name[1:]  # 中小厂|沅辰化工: the kind word's last character (小厂, 工厂) glued to the name
     if (name[0] in "余多来万亿千百" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
             _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
@@ -1588,6 +1592,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         core = got[1][:len(got[1]) - (se - ss)]
         if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core)):
             continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
+        if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
+            continue  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
         if entry is None and len(core) >= 3 and (core.endswith(("级", "特色")) or
                                                  (core[-1] in "和与及或" and (jieba.dt.FREQ.get(core[:-1], 0) > 0 or
                                                                              core[:-1] in STOP_TOKENS))):
@@ -3229,6 +3235,14 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
         for s, e in items + ([(first[0], first_end)] if first else []):
             name = norm[s:e].strip()
             s = s + norm[s:e].index(name) if name else s
+            if len(name) > 3 and name not in d.by_form:
+                toks = lcut(name)
+                k = n = 0
+                while len(toks) > 1 and len(toks[0]) > 1 and jieba.dt.FREQ.get(toks[0], 0) >= COMMON_WORD_FREQ and \
+                        not _place(toks[0]) and toks[0] not in d.by_form:
+                    k, n = k + len(toks.pop(0)), n + 1
+                if n >= 2 and len(name) - k >= 2:  # (交通约车: one word of a name's own)
+                    s, name = s + k, name[k:]  # 主要服务北汽、上汽等: the clause's common words before the first name
             if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit() or \
                     any(c in name for c in "()（）"):
                 continue  # (拜耳（已收购孟山都）、科迪华: a bracket's remark, cut at its close, no name)
@@ -3744,8 +3758,24 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
     for h in list(hits):
         if h.kind != "company" or norm.find("公司", h.end, h.end + 24) < 0 or (known := d.lookup(h.name)) is None:
             continue
+        tail = LEGAL_TAIL_AFTER.match(norm, h.end)
+        if tail is not None and h.start > 0 and HAS_CJK.match(norm, h.start - 1) and \
+                (before := lcut(norm[max(0, h.start - 6):h.start])[-1]) not in STOP_TOKENS and \
+                before not in FUNCTION_CHARS and _legal_name_of_another(norm, tail.end(), known, d):
+            hits.remove(h)  # 江苏凤凰出版传媒股份有限公司（以下简称“凤凰传媒”）, 新华文轩出版传媒股份有限公司（601811.SH）:
+            # a listed name (出版传媒) ending another firm's legal name, as its short name or codes say; the codes
+            # read for it go to the hits of the firm they belong to
+            owners = {o.name for o in (d.by_ticker.get(c) for c in h.codes) if o is not None}
+            given = SHORT_NAME_AFTER.match(norm, tail.end())
+            named = d.lookup(given.group("name")) if given is not None else None
+            if named is not None:
+                owners.add(named.name)
+            for o in hits:
+                if o.name in owners:  # (the bracket's codes are one firm's: 601811.SH，00811.HK of 新华文轩)
+                    o.codes.extend(c for c in h.codes if c not in o.codes)
+            continue
         run = _LEGAL_RUN_AFTER.match(norm, h.end)
-        if run is None or LEGAL_TAIL_AFTER.match(norm, h.end) or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
+        if run is None or tail is not None or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
             continue  # (招商局集团旗下的某某有限公司: another firm, named after it; 新希望六和股份有限公司: its own)
         m = SHORT_NAME_AFTER.match(norm, run.end())
         glued = _glued_head(norm, h.start)
@@ -3773,6 +3803,22 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
 
 
 _BANK_KIND_NEXT = frozenset("的、，,。；;和与及）)“”\" ")  # (股份行 closed: a word for a kind of bank)
+
+
+def _legal_name_of_another(norm: str, end: int, known: Entry, d: Dictionary) -> bool:
+    """The bracket after a legal name ending at ``end`` gives it a short name of another known firm, or codes
+    none of which are ``known``'s and one of which another firm holds."""
+    m = SHORT_NAME_AFTER.match(norm, end)
+    if m is not None:
+        other = d.lookup(m.group("name"))
+        return other is not None and other.kind == "company" and other.name != known.name
+    got = bracket_codes(norm, end) if norm[end:end + 1] in "(（" else None
+    if got is None:
+        return False
+    codes = [c for c, _ in got[1]]
+    owners = [d.by_ticker.get(c) for c in codes]
+    return not any(c in known.tickers for c in codes) and \
+        any(o is not None and o.kind == "company" and o.name != known.name for o in owners)
 
 
 def _glued_head(norm: str, s: int) -> int:
