@@ -3241,7 +3241,8 @@ def _enumerated_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictiona
                 while len(toks) > 1 and len(toks[0]) > 1 and jieba.dt.FREQ.get(toks[0], 0) >= COMMON_WORD_FREQ and \
                         not _place(toks[0]) and toks[0] not in d.by_form:
                     k, n = k + len(toks.pop(0)), n + 1
-                if n >= 2 and len(name) - k >= 2:  # (交通约车: one word of a name's own)
+                if n >= 2 and len(name) - k >= 2 and (name[k:] in d.by_form or d.by_brand(name[k:]) is not None):
+                    # (交通约车: one word of a name's own; 重点发展高端装备: no name left)
                     s, name = s + k, name[k:]  # 主要服务北汽、上汽等: the clause's common words before the first name
             if not 2 <= len(name) <= 8 or taken.overlaps(s, s + len(name)) or name.isdigit() or \
                     any(c in name for c in "()（）"):
@@ -3755,24 +3756,29 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
     """A known name beginning a legal name that the text gives the short name of another known firm
     (招商局积余产业运营服务股份有限公司（以下简称“招商积余”）): a part of that firm's legal name, not
     the first firm (招商局)."""
+    by_name: dict[str, list[_Hit]] = {}
+    for o in hits:
+        by_name.setdefault(o.name, []).append(o)
+    gone: set[int] = set()  # (hits taken out here, dropped once at the end: no list removal per hit)
     for h in list(hits):
         if h.kind != "company" or norm.find("公司", h.end, h.end + 24) < 0 or (known := d.lookup(h.name)) is None:
             continue
         tail = LEGAL_TAIL_AFTER.match(norm, h.end)
-        if tail is not None and h.start > 0 and HAS_CJK.match(norm, h.start - 1) and \
-                (before := lcut(norm[max(0, h.start - 6):h.start])[-1]) not in STOP_TOKENS and \
-                before not in FUNCTION_CHARS and _legal_name_of_another(norm, tail.end(), known, d):
-            hits.remove(h)  # 江苏凤凰出版传媒股份有限公司（以下简称“凤凰传媒”）, 新华文轩出版传媒股份有限公司（601811.SH）:
-            # a listed name (出版传媒) ending another firm's legal name, as its short name or codes say; the codes
-            # read for it go to the hits of the firm they belong to
-            owners = {o.name for o in (d.by_ticker.get(c) for c in h.codes) if o is not None}
-            given = SHORT_NAME_AFTER.match(norm, tail.end())
-            named = d.lookup(given.group("name")) if given is not None else None
-            if named is not None:
-                owners.add(named.name)
-            for o in hits:
-                if o.name in owners:  # (the bracket's codes are one firm's: 601811.SH，00811.HK of 新华文轩)
-                    o.codes.extend(c for c in h.codes if c not in o.codes)
+        target = _legal_name_of_another(norm, tail.end(), known, d) if tail is not None and h.start > 0 and \
+            HAS_CJK.match(norm, h.start - 1) and (before := lcut(norm[max(0, h.start - 6):h.start])[-1]) not in STOP_TOKENS \
+            and before not in FUNCTION_CHARS else None
+        if target is not None:
+            # 江苏凤凰出版传媒股份有限公司（以下简称“凤凰传媒”）, 新华文轩出版传媒股份有限公司（601811.SH）: a listed name
+            # (出版传媒) ending another firm's legal name, as its short name or codes say: the codes read for it go
+            # to that firm's hits; where the text names that firm nowhere else, the mention is that firm's
+            # (长江出版传媒股份有限公司（600757.SH）: 长江传媒)
+            taker = next((o for o in by_name.get(target.name, ()) if o is not h and id(o) not in gone), None)
+            if taker is not None:  # (one hit of the firm takes the codes: its mentions are one company)
+                gone.add(id(h))
+                taker.codes.extend(c for c in h.codes if c not in taker.codes)
+            else:
+                by_name.setdefault(target.name, []).append(h)
+                h.name, h.kind = target.name, target.kind
             continue
         run = _LEGAL_RUN_AFTER.match(norm, h.end)
         if run is None or tail is not None or _UNIT_GAP_WORDS.search(norm, h.end, run.end()):
@@ -3800,25 +3806,29 @@ def _inside_anothers_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> N
         if short is not None:  # (the codes the bracket gives: 简称“石化油服”，600871.SH，01033.HK)
             bracket = [code for code, _ in parse_items(m.group("codes") or "")]
             short.codes.extend(c for c in [*h.codes, *bracket] if c not in short.codes)
+    if gone:
+        hits[:] = [o for o in hits if id(o) not in gone]
 
 
 _BANK_KIND_NEXT = frozenset("的、，,。；;和与及）)“”\" ")  # (股份行 closed: a word for a kind of bank)
 
 
-def _legal_name_of_another(norm: str, end: int, known: Entry, d: Dictionary) -> bool:
-    """The bracket after a legal name ending at ``end`` gives it a short name of another known firm, or codes
-    none of which are ``known``'s and one of which another firm holds."""
+def _legal_name_of_another(norm: str, end: int, known: Entry, d: Dictionary) -> Entry | None:
+    """The firm the bracket after a legal name ending at ``end`` says the name is, where it is another than
+    ``known``: a known firm's short name, or codes none of which are ``known``'s and one of which another firm
+    holds."""
     m = SHORT_NAME_AFTER.match(norm, end)
     if m is not None:
         other = d.lookup(m.group("name"))
-        return other is not None and other.kind == "company" and other.name != known.name
+        return other if other is not None and other.kind == "company" and other.name != known.name else None
     got = bracket_codes(norm, end) if norm[end:end + 1] in "(（" else None
     if got is None:
-        return False
+        return None
     codes = [c for c, _ in got[1]]
-    owners = [d.by_ticker.get(c) for c in codes]
-    return not any(c in known.tickers for c in codes) and \
-        any(o is not None and o.kind == "company" and o.name != known.name for o in owners)
+    if any(c in known.tickers for c in codes):
+        return None
+    return next((o for o in (d.by_ticker.get(c) for c in codes)
+                 if o is not None and o.kind == "company" and o.name != known.name), None)
 
 
 def _glued_head(norm: str, s: int) -> int:
