@@ -1665,6 +1665,40 @@ def test_three_hundred_and_second_to_ninth_blind_sets_of_articles_written_for_th
     _assert_scores("blind308.json", GOLD / "blind308", companies=0.975, companies_precision=0.975)
     _assert_scores("blind309.json", GOLD / "blind309", companies=0.915, companies_precision=0.9)
 
+
+def test_three_hundred_and_tenth_to_seventeenth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind310-317: medical imaging and monitoring — 2020's
+    ventilator and monitor orders, 2020 results and the 2021 first quarter, the 2022 equipment loans, 美的 and
+    万东医疗, GE's spin-off and the foreign makers in China, a third-quarter scan, a handheld-ultrasound round, 联影's
+    listing, an imaging procurement, the oximeter rush; tourism and scenic spots — the 2020 May Day caps, 2021's
+    Spring Festival at home, 2021's National Day, Hubei's free tickets, the 2022 reopening rally, a 2021 scan, a
+    scenic-SaaS round, the Sanya lockdown, Zhangjiajie's closure, Xi'an's reopening; semiconductor materials —
+    南大光电's photoresist, 2021 interims, Entegris and polishing materials, photoresist supply curbs, a 2021 scan,
+    a precursor round, 沪硅产业's placement, the neon spike, 江丰电子's placement, 彤程新材's bond; farm machinery — 一拖's
+    2020 half, the 2022 rally, Deere's 2022 and the 国四 switch, 2020 third quarters, Deere after the strike, a
+    2021 scan, an autonomous-tractor round, the 2022 wheat harvest, the subsidy guidance, 中联重科's farm machines;
+    insurance brokers and insurtech — 慧择's IPO, the internet-insurance rules, 水滴's IPO, an insurtech round,
+    crowdfunding platforms' rectification, 惠民保, 相互宝's end, a 2021 scan, 众安's half, 慧择's third quarter; coal
+    chemicals and methanol — the October 2021 coal curbs, 中煤能源's 2021, 2022 interims, Maersk's methanol ships, a
+    2021 scan, a green-methanol round, energy controls in Inner Mongolia, the 2020 oil crash, 鲁西化工's merger,
+    宝丰能源's 2020; cold chain — 2020's imported-food controls, equipment makers' 2021 half, logistics groups'
+    2021, the cold-chain plan, Americold and cold-storage deals, a 2021 scan, a cold-chain SaaS round, ready
+    meals and storage, the vaccine cold chain, 雪人股份's placement; plastics recycling and bioplastics — the 2020
+    plastic ban, 2021's price doubling, a 2021 scan, 金丹科技's listing, 英科再生 and a recycling round, PBAT
+    overcapacity, 海正生材's listing, 万凯新材, 金发科技's 2020, 2022 third quarters), written at stop 41 while rules were
+    drawn from blind302-309 and left unopened, scored once at fb5cbb2, the stop's final code, none drawn from
+    them: companies F1 0.981 (P 0.990), 0.987 (P 0.991), 0.948 (P 0.958), 0.972 (P 0.981), 0.980 (P 1.000),
+    0.984 (P 0.989), 0.957 (P 0.953), 0.941 (P 0.963); figures 1.000, 0.999, 0.998, 0.994, 0.995, 1.000, 1.000,
+    1.000; tickers 1.000 in all eight."""
+    _assert_scores("blind310.json", GOLD / "blind310", companies=0.98, companies_precision=0.99)
+    _assert_scores("blind311.json", GOLD / "blind311", companies=0.985, companies_precision=0.99)
+    _assert_scores("blind312.json", GOLD / "blind312", companies=0.945, companies_precision=0.955)
+    _assert_scores("blind313.json", GOLD / "blind313", companies=0.97, companies_precision=0.98)
+    _assert_scores("blind314.json", GOLD / "blind314", companies=0.975, companies_precision=0.995)
+    _assert_scores("blind315.json", GOLD / "blind315", companies=0.98, companies_precision=0.985)
+    _assert_scores("blind316.json", GOLD / "blind316", companies=0.955, companies_precision=0.95)
+    _assert_scores("blind317.json", GOLD / "blind317", companies=0.94, companies_precision=0.96)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1709,7 +1743,9 @@ def test_three_hundred_and_second_to_ninth_blind_sets_of_articles_written_for_th
                                        "blind294.json", "blind295.json", "blind296.json", "blind297.json",
                                        "blind298.json", "blind299.json", "blind300.json", "blind301.json",
                                        "blind302.json", "blind303.json", "blind304.json", "blind305.json",
-                                       "blind306.json", "blind307.json", "blind308.json", "blind309.json"])
+                                       "blind306.json", "blind307.json", "blind308.json", "blind309.json",
+                                       "blind310.json", "blind311.json", "blind312.json", "blind313.json",
+                                       "blind314.json", "blind315.json", "blind316.json", "blind317.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
