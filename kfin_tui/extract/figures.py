@@ -83,9 +83,10 @@ UNIT = (
     r"|批(?![价复准])|项(?!下的)|船(?![厂企东舶只体坞员])"  # 国窖1573批价 (a wholesale price), 2106.90项下的 (a tariff line)
     r"|趟|车(?![型间道企主规身位展联库辆险价贷队厂友商载用])"
     r"|点(?![0-9一二三四五六七八九十半钟])"
-    r"|(?<=[十百千万亿余多 \u00a0])(?:[把顶节口]|门(?![店槛户类口票诊窗禁市面板]))"
-    r"|(?<=[0-9余多 \u00a0])(?:省份|省(?![级内会钱去下委政长市区份]))"  # (13 省, 31省份; not 2022省级, 10万亿省份)"  # (600万把, 1,200 余口, 8,000 顶, 12 门课程: these measures only after a magnitude, 余 or a
-    # space (where the spaced measures' guard reads the word they may begin); glued to a number they begin words: 节点, 顶级
+    r"|(?<=[十百千万亿余多 \u00a0])(?:[把顶节口]|门(?![店槛户类口票诊窗禁市面板]))"  # (600万把, 1,200 余口, 8,000 顶,
+    # 12 门课程: these measures only after a magnitude, 余 or a space (where the spaced measures' guard reads the word
+    # they may begin); glued to a number they begin words: 节点, 顶级, 门店
+    r"|(?<=[0-9余多 \u00a0])(?:省份|省(?![级内会钱去下委政长市区份]))"  # (13 省, 31省份, 10余省份; not 2022省级, 10万亿省份)
     r"|" + EVENTS + r")"
     r")"
 )
