@@ -1619,7 +1619,7 @@ def test_two_hundred_and_ninety_fourth_to_three_hundred_and_first_blind_sets_of_
     the Henan village banks, 锦州银行's 2020, 恒丰银行, a small-bank scan, banks below book value, a core-banking round,
     special bonds for capital, 辽沈银行, 甘肃银行; livestreaming e-commerce — 薇娅's fine, 快手's 2021, 星期六's half, 雪梨's
     case, 东方甄选, a scan, a live-commerce SaaS round, MCNs after the tax cases, the 2022 opinion, 值得买), written at
-    stop 41's start by helpers who saw no code and no extractor output, scored once at b510bfb (the rules drawn
+    stop 41's start by helpers who saw no code and no extractor output, scored once at 15e6f21 (the rules drawn
     from blind279-293) before any rule was drawn from them: companies F1 0.957 (P 0.989), 0.972 (P 0.977), 0.988
     (P 1.000), 0.925 (P 0.991), 0.974 (P 0.985), 0.986 (P 1.000), 0.960 (P 0.964), 0.960 (P 1.000); figures
     1.000, 0.999, 1.000, 0.998, 0.996, 1.000, 1.000, 0.999; tickers 1.000 in all eight."""

@@ -3366,7 +3366,7 @@ def test_figures_from_blinds_279_to_293(text, figures):
     assert [f.text for f in extract(text).figures] == figures
 
 
-# from blinds 294-301 (stop 41, after their first-contact scores at b510bfb; our own sentences)
+# from blinds 294-301 (stop 41, after their first-contact scores at 15e6f21; our own sentences)
 @pytest.mark.parametrize(("text", "names"), [
     ("浙江一家光伏玻璃深加工企业澄岭节能玻璃的负责人对记者表示，订单已排满。", []),   # five characters cut in a word
     ("【江西三家村镇银行暂停线上业务】", []),                                          # banks counted
