@@ -1222,8 +1222,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if is_latin is None:
             is_latin = latin[form] = _is_latin(form)
         if is_latin:
-            if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or \
-                    (e < len(norm) and norm[e].isascii() and norm[e].isalnum()) or _CODE_SUFFIX_AFTER.match(norm, e):
+            if _glued_to_latin(norm, s, e) or _CODE_SUFFIX_AFTER.match(norm, e):
                 continue  # (摩托罗拉系统（MSI.US）: a code, not a name the dictionary holds)
         elif not at_bound(s):
             continue
@@ -1292,7 +1291,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue  # 新产业, 数字人, 太阳能: only with a code or 股份/集团 after them, or named by a ticker
             if goes_on is None and _name_goes_on_left(norm, s):
                 continue  # 深圳某某机器人有限公司: the end of a longer legal name (read by _legal_names), not 机器人
-        if entry.kind == "company" and s >= 2 and HAS_CJK.match(norm, s - 1) and norm.startswith(("”", "」"), e) and \
+        if norm.startswith(("”", "」"), e) and entry.kind == "company" and s >= 2 and HAS_CJK.match(norm, s - 1) and \
                 (q := max(norm.rfind("“", s - 4, s), norm.rfind("「", s - 4, s))) >= 0 and q < s - 1 and \
                 HAS_CJK_ONLY.fullmatch(norm, q + 1, s) is not None and \
                 (norm[q - 1:q] in ("”", "」") or norm.startswith(("”“", "」「", "”等", "」等"), e)):

@@ -508,8 +508,13 @@ QUANTITY_CHANGE_BEFORE_LOOSE = re.compile(r"(?!.*(?:拟|计划|预计|预期|有
                                           r".*" + _CHANGE_VERB)
 
 
+def _clause_start(norm: str, start: int) -> int:
+    """The punctuation mark that opens the clause ``start`` is in (within 30 characters), or -1."""
+    return max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
+
+
 def _held_after_change(norm: str, start: int, quantity: bool = False, far: bool = False) -> bool:
-    clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
+    clause = _clause_start(norm, start)
     if HOLDING_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None:
         return True
     strict = QUANTITY_CHANGE_BEFORE.match(norm, max(clause + 1, start - 30), start) is not None if quantity else False
@@ -575,7 +580,7 @@ _PER_UNIT_OR_PRICE_CHANGE = re.compile(r"每|单[台辆件吨位套]|上调|下�
 def _per_unit_or_price_change(norm: str, start: int) -> bool:
     """Whether the clause before ``start`` speaks of a price adjusted or an amount per unit (每吨…下降, 车型上调): where a
     change's round ends are a range of changes, not a change and the level reached (研发投入增加 1,000 万元至 2,000 万元)."""
-    clause = max(norm.rfind(p, max(0, start - 30), start) for p in "，。；;,\n")
+    clause = _clause_start(norm, start)
     return _PER_UNIT_OR_PRICE_CHANGE.search(norm, clause + 1, start) is not None
 
 
