@@ -3474,3 +3474,57 @@ def test_many_legal_names_given_short_names_are_one_company():
     inside each legal name; its cost is measured in the stop's note, never asserted here)."""
     got = extract("江苏凤凰出版传媒股份有限公司（以下简称“凤凰传媒”，601928.SH）。" * 2000)
     assert [(c.name, c.tickers) for c in got.companies] == [("凤凰传媒", ["SH:601928"])]
+
+
+# from blinds 310-317 (stop 42, after their scores at fb5cbb2, stop 41's final code; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("国内CMP材料市场规模约 30 亿元，抛光液国产化率不足三成。", []),                # MP材料 inside a longer Latin word
+    ("美国MP材料公司扩产稀土分离产能。", ["MP Materials"]),                               # (the firm, named alone)
+    ("同花顺冷链物流指数当日上涨 2.1%，冰轮环境冷链压缩机订单增长。", ["同花顺", "冰轮环境"]),  # a board, goods
+    ("京东冷链与顺丰冷运均加码医药冷链运输。", ["京东冷链", "顺丰冷运"]),             # (the arms themselves)
+    ("该系统已覆盖黄山、峨眉山、张家界等 120 余家景区。", []),                        # scenic spots, not 峨眉山A
+    ("峨眉山A（000888）公布年报，峨眉山景区接待游客增长。", ["峨眉山A"]),             # (the firm by its code)
+    ("市场普遍认为，短期内航运公司仍需依靠补贴。", []),                              # a time, no firm 短期内航运
+    ("中粮家佳康、中粮肉食（01610.HK）的分销业务毛利率下降。", ["中粮家佳康", "中粮肉食"]),  # no 中粮 inside its unit
+    ("台湾环球晶圆宣布扩产，环球晶圆的 12 英寸硅片订单排满。", ["环球晶圆"]),        # the name the text writes
+    ("苏常柴A的发动机销量增长 8.9%。", ["苏常柴A"]),
+    ("公司持有谢米兹拜伊铀有限合伙企业 49% 的权益。", ["谢米兹拜伊"]),  # (not 谢米兹拜伊铀: a legal name goes on)
+    ("新西兰银蕨农场（Silver Fern Farms）对华出口恢复。", ["银蕨农场"]),             # the firm, not its country
+])
+def test_names_from_blinds_310_to_317(text, names):
+    _assert_names(text, names)
+
+
+def test_a_grade_of_goods_after_a_company_word_is_no_firm():
+    """公司KrF光刻胶: the firm's KrF photoresist, KrF a grade the text lists beside ArF; a Latin name after a
+    company word stays a firm where no such list is (公司Teladoc营收)."""
+    assert _shown_names("一家树脂供应商称，公司KrF光刻胶用树脂已量产。KrF和ArF光刻胶的国产化率仍低。") == []
+    assert _shown_names("美国远程医疗公司Teladoc营收增长，另一家公司Amwell亏损扩大。") == ["Teladoc", "Amwell"]
+
+
+def _shown_names(text):
+    return [c.shown for c in extract(text).companies if c.kind == "company"]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # a US code no name stands before: the firm the clause speaks of, when the code spells its Latin name
+    ("美国远程医疗公司Teladoc去年通过IPO登陆纽交所（TDOC.US），股价翻倍。", ("Teladoc", "US:TDOC")),  # (no firm 通过IPO登陆纽交所)
+    # or extends the US code the firm is filed under (凯斯纽荷兰, US:CNH)
+    ("同行方面，凯斯纽荷兰工业集团（CNHI.US）农业板块销售额增长 25%。", ("凯斯纽荷兰", "US:CNHI")),
+])
+def test_a_code_no_name_stands_before_is_the_clause_firms(tmp_path, body, want):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: 海外同业\ndate: 2021-11-25 10:00:00\n---\n<p>{body}</p>\n", encoding="utf-8")
+    article, _ = load_file(p)
+    got = [c for c in extract_article(article).companies if c.kind == "company"]
+    assert [c.shown for c in got] == [want[0]] and want[1] in got[0].tickers
+
+
+def test_a_code_of_an_unnamed_firm_is_not_another_firms(tmp_path):
+    """腾讯……某平台登陆纽交所（ABCD.US）: the code spells nothing of 腾讯's and extends none of its codes."""
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: 上市\ndate: 2021-11-25 10:00:00\n---\n<p>据悉，另一家平台近日登陆纽交所（WXYZ.US），"
+                 "腾讯股价当日持平。</p>\n", encoding="utf-8")
+    article, _ = load_file(p)
+    got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
+    assert "US:WXYZ" not in got.get("腾讯", [])

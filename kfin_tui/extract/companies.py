@@ -187,7 +187,9 @@ SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|�
                                # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
                                r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|集运|物业|冷链|冷运|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|财富|资管|地产|房产|不动产|集运|物业"
+                              # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
+                              r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
                               r"|子公司|牌照|部|板块|指数)"
@@ -319,6 +321,7 @@ _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]
 MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
                            r"|存托股票|(?:登陆|登录|挂牌|赴|在|于)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
 # (登陆美国纳斯达克（BONA.US）, 已在纳斯达克（BGNE.US）上市: the exchange a firm listed on, the code the firm's)
+_LISTED_ON_END = re.compile(r"(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所)$")
 _LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
 NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
 # a convertible bond's name (某某转债, 某某转2): an instrument, not its issuer
@@ -1099,7 +1102,7 @@ def find_company_kinds(norm: str, tickers: Sequence[Ticker] = ()) -> dict[str, s
     """{name: kind} of the companies :func:`find_companies` gives for the same text, without their
     mentions, tickers and order (what a whole-archive pass stores)."""
     hits, _shadow, _cashtags = _find_hits(norm, tickers)
-    return _kinds(hits, tickers, get_dictionary())
+    return _kinds(hits, tickers, get_dictionary(), norm)
 
 
 class NameKind(NamedTuple):
@@ -1224,8 +1227,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if is_latin:
             if _glued_to_latin(norm, s, e) or _CODE_SUFFIX_AFTER.match(norm, e):
                 continue  # (摩托罗拉系统（MSI.US）: a code, not a name the dictionary holds)
-        elif not at_bound(s):
-            continue
+        elif not at_bound(s) or (form[0].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()):
+            continue  # (CMP材料: no MP材料 inside a longer Latin word)
         elif not at_bound(e) and cut is None and not _continued(norm, e, bounds):
             across = _alias_across(norm, s, e, entry, d, bounds)
             if across is None:
@@ -1243,6 +1246,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
+        if form != entry.name and entry.kind == "company" and _LISTED_AS_PLACES.match(norm, e):
+            continue  # 为峨眉山、九寨沟等 260 余家景区: a scenic spot, not 峨眉山A named by its place
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
             continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
         if norm.startswith("法", e) and not norm.startswith("法国", e) and \
@@ -1367,6 +1372,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
+    coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)
     by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
     for i, h in enumerate(hits):
         by_end.setdefault(h.end, []).append(i)
@@ -1423,6 +1429,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 d.lookup(got[1]) is None and got[0] + len(got[1]) < bs:
             got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing;
             # 先锋（06831.HK）, with nothing between, keeps its name)
+        if got is not None and _LISTED_ON_END.search(got[1]):
+            got = None  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name (the firm is the clause's)
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
@@ -1484,6 +1492,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
         by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
+        coded_heads.extend(h for h in hits[-8:-1] if h.start == ns and h.end < ns + len(raw) and not h.codes and
+                     h.kind == "company" and h.name != hits[-1].name)
+        # (中粮肉食（01610.HK）: the coded firm's name, not the group 中粮 its first word is)
+    if coded_heads:
+        hits[:] = [h for h in hits if all(h is not i for i in coded_heads)]
 
     st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
     for m in ST_RE.finditer(norm) if "ST" in norm else ():
@@ -1589,7 +1602,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
-        if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core)):
+        if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core) or
+                              _TIME_CORE.fullmatch(core)):
             continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
         if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
             continue  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
@@ -2280,6 +2294,12 @@ _GROUP_LEGAL_TAILS = ("集团有限公司", "集团有限责任公司")
 # the rest of a list closed by 等 and a word for sites or goods (、三亚千古情等景区, 、某某等品牌): what it lists
 _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})+等(?:[0-9一二三四五六七八九十多几]+[个家座处款])?"
                               r"(?:景区|景点|乐园|公园|园区|项目|门店|酒店|商场|楼盘|品牌|产品|剧目|演出|游戏|车型|药品|疫苗)")
+# a time before a trade's word (短期内航运公司需要…: shipping firms in the short run), no brand
+_TIME_CORE = re.compile(r"(?:短期|中期|长期|近期|远期|今年|明年|去年|未来|目前|当前|此前|此后|今后|以后|之后|随后|届时|同期|年|月)"
+                        r"(?:内|后|以来|期间|里)?")
+# the rest of a list of places (、九寨沟等景区, 等名山): a firm's short form named after a place is the place there
+_LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})*等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
+                               r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|城市|目的地|旅游地)")
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
@@ -2746,7 +2766,8 @@ def _names_beyond_dictionary(norm: str, hits: list[_Hit], taken: Occupancy, d: D
             if d.lookup(name) is not None:
                 continue  # known names: the scan's rules
             if rx is LATIN_AFTER_COMPANY_WORD or rx is LATIN_UNIT_NAME:
-                ok = latin_name_ok(name, LATIN_STOP) and not _PRODUCT_WORD_AFTER.match(norm, e)
+                ok = latin_name_ok(name, LATIN_STOP) and not _PRODUCT_WORD_AFTER.match(norm, e) and \
+                    not _grade_of_goods(norm, name, e)
             elif rx is LATIN_BEFORE_ROLE:  # CFRA首席…师: an acronym names a firm here
                 ok = name not in LATIN_STOP and len(name) >= 3 and latin_firm_ok(name) and \
                     re.fullmatch(r"[A-Z][0-9]+", name) is None
@@ -2989,6 +3010,19 @@ _FIRM_WORD_LATIN = re.compile(r"\b(?:Breweries|Brewery|Group|Holdings?|Company|C
 _GLOSSED_THINGS = ("船", "舰", "矿", "油田", "气田", "项目")
 _GLOSSED_FIRM_ENDS = ("造船", "船舶", "船务", "船业", "重工")  # (新大洋造船（New Dayang Shipbuilding）: a shipbuilder)
 # after a Latin word that follows a company word, words that make it the firm's product (公司NOR Flash产品)
+def _grade_of_goods(norm: str, name: str, e: int) -> bool:
+    """Whether a Latin word is a grade of the goods it stands before, listed so with another grade in
+    the text (公司KrF光刻胶用树脂, beside KrF和ArF光刻胶: a kind of photoresist, no firm)."""
+    goods = HAS_CJK_ONLY.match(norm, e)
+    if goods is None:
+        return False
+    word = next(iter(lcut(goods.group()[:6])), "")
+    if len(word) < 2:
+        return False
+    other, n = r"[A-Za-z][A-Za-z0-9]*", re.escape(name)
+    return re.search(rf"(?<![A-Za-z0-9])(?:{n}[和与及、/]{other}|{other}[和与及、/]{n}){re.escape(word)}", norm) is not None
+
+
 _PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
 _ENGLISH_NAME_CUE = re.compile(r"(?:英文名称?|英文全称|英文简称|英文名字)(?:由|为|是|从)?[:：]?\s?$"
                                r"|(?:英文名称?|英文全称)[^，。；]{0,30}(?:更改为|改为|变更为|更名为)\s?$")
@@ -3972,7 +4006,7 @@ def _more_mentions_of_new_names(norm: str, hits: list[_Hit], tickers: Sequence[T
 _SPAN = attrgetter("start", "end")
 
 
-def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[str, str]:
+def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, norm: str) -> dict[str, str]:
     """The names and kinds :func:`_assemble` gives, the short way: a company's kind is its first
     mention's (by span; the earlier hit on a tie, as a stable sort keeps it), then the cashtags'
     companies as there."""
@@ -3994,6 +4028,9 @@ def _kinds(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary) -> dict[s
             entry = d.by_ticker.get(t.code)
         if entry is None and _no_stock_code(t.code):
             continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
+        if entry is None and not t.name and _code_host(t.code, hits, norm, d) is not None:
+            codes.add(t.code)
+            continue  # (as _assemble: the code of a firm the clause speaks of)
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # (as _assemble: an index's cashtag names no company)
         name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)
@@ -4008,7 +4045,8 @@ def _glued_to_latin(norm: str, s: int, e: int) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in (norm[s - 1:s], norm[e:e + 1]))
 
 
-_FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰|比利时|奥地利")
+_FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰"
+                                   r"|比利时|奥地利|新西兰|泰国|马来西亚|越南|俄罗斯|巴西|墨西哥|智利|阿根廷|南非|沙特|爱尔兰|波兰|土耳其")
 
 
 def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dictionary) -> str:
@@ -4047,7 +4085,11 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     heads = {m.start for m in c.mentions if m.end - m.start == len(name)}
     # (not inside a longer form of the firm's that a mention reads, where the form puts words before the name, 中国东方资产
     # for 东方资产, nor inside a longer Latin word, KLAC for KLA: the text never writes the name itself there)
-    longer = [(m.start, m.end) for m in c.mentions if m.end - m.start > len(name) and norm.endswith(name, m.start, m.end)
+    # (nor at the head of a longer form the text writes instead, 环球晶圆 for 环球晶, 苏常柴A for 苏常柴)
+    longer = [(m.start, m.end) for m in c.mentions if m.end - m.start > len(name) and
+              (norm.endswith(name, m.start, m.end) or
+               (m.end - m.start == len(name) + 1 and norm.startswith(name, m.start) and
+                not SUFFIX_RE.fullmatch(norm, m.end - 1, m.end) and not norm.startswith(("有限", "股份"), m.end)))
               and not LEGAL_TAIL_AFTER.match(norm, m.end) and not norm.startswith(("分公司", "集团", "公司"), m.end)
               and not _FOREIGN_COUNTRY_HEAD.match(norm, m.start)]
     latin = _is_latin(name)
@@ -4133,6 +4175,32 @@ def _listed_body(entry: Entry, t: Ticker) -> bool:
         t.code.split(":")[-1].isdigit()
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _code_host(code: str, hits: Sequence[_Hit], norm: str, d: Dictionary) -> str | None:
+    """The company a US code no name stands before belongs to: the one named last before it in its
+    clause, when the code spells that firm's Latin name (Butterfly Network……登陆纽交所（BFLY.US）) or
+    extends a US code the text gives it (凯斯纽荷兰工业集团（CNHI.US）, filed under US:CNH)."""
+    market, _, symbol = code.partition(":")
+    if market != "US" or not symbol.isalpha():
+        return None
+    at = re.search(r"(?<![A-Za-z0-9.])" + re.escape(symbol) + r"\.(?:US|N|O)\b", norm, re.ASCII)
+    if at is None:
+        return None
+    last = max((h for h in hits if h.end <= at.start() and h.kind == "company"), key=lambda h: h.end, default=None)
+    if last is None or _CLAUSE_BREAK.search(norm, last.end, at.start()):
+        return None
+    spelled = iter(last.name.upper())
+    if _is_latin(last.name) and last.name[0].upper() == symbol[0] and all(ch in spelled for ch in symbol):
+        return last.name
+    known = d.by_form.get(last.name)
+    codes = {c for h in hits if h.name == last.name for c in h.codes} | set(known.tickers if known is not None else ())
+    if any(c.startswith("US:") and (symbol.startswith(c[3:]) or c[3:].startswith(symbol)) for c in codes):
+        return last.name
+    return None
+
+
 def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: str,
               norm: str) -> list[Company]:
     by_name: dict[str, Company] = {}
@@ -4161,6 +4229,9 @@ def _assemble(hits: list[_Hit], tickers: Sequence[Ticker], d: Dictionary, text: 
             entry = d.by_ticker.get(t.code)
         if entry is None and _no_stock_code(t.code):
             continue  # 华夏中国交建高速REIT（508018.SH）: a fund's, a bond's or an index's code, no company's
+        if entry is None and not t.name and (host := _code_host(t.code, hits, norm, d)) is not None:
+            by_name[host].tickers.append(t.code)  # 某某Network……登陆纽交所（BFLY.US）: the firm the clause
+            continue  # speaks of, not a company named by its code
         if entry is not None and entry.kind == "block" and not _listed_body(entry, t):
             continue  # $上证指数(SH000001)$: an index's cashtag names no company ($香港交易所(HK|00388)$ does)
         name = entry.name if entry and entry.kind != "block" else (_clean(t.name) if t.name else t.code)
