@@ -1699,6 +1699,38 @@ def test_three_hundred_and_tenth_to_seventeenth_blind_sets_of_articles_written_f
     _assert_scores("blind316.json", GOLD / "blind316", companies=0.955, companies_precision=0.95)
     _assert_scores("blind317.json", GOLD / "blind317", companies=0.94, companies_precision=0.96)
 
+
+def test_three_hundred_and_eighteenth_to_twenty_fifth_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind318-325: health supplements — the 2020 immunity boom,
+    健合's 2021 interims, 汤臣倍健's 2022 third quarter, the LSG goodwill write-down, GNC's bankruptcy, a 2021 scan, a
+    probiotic round, the 2022 cross-border list, the direct sellers' shake-out, 仙乐健康's US purchase; huangjiu makers
+    — the 2020 price rises, 精功's 会稽山 stake, the 2021 rally, a rice-wine round, 古越龙山's placement, a 2021 scan,
+    premium lines, 会稽山's change of control, 古越龙山's 2020, 2022 interims; tin, antimony and indium — Myanmar's ore
+    halt, the 2022 slump, 2022 interims, 株冶's purchase of 水口山, the LME record, a 2021 scan, an ITO-target round,
+    antimony's ten-year high, 华锡有色's renaming, the 2020 slump; printers and consumables — 纳思达's 2020, 鼎龙's 2022
+    third quarter, the 2020 home-printer boom, 珠海's consumables cluster, Xerox and HP, a 2022 scan, a print-shop
+    SaaS round, 信创 printers, 奔图's purchase approved, chip lead times; money-market funds — yields below 2%, the
+    cash-product rules, 2022's record lows, the size ranking, Ant's IPO halt, a fund-manager scan, a fund-advisory
+    round, 余额宝's new managers, the 2022 redemption wave, distributors' ranking; natural rubber — the 2021 high,
+    海南橡胶's 2022 half, tyre makers' 2020 first quarter, Thai floods, a 2022 scan, state-farm reform, a
+    dandelion-rubber round, TSR 20's second year, Côte d'Ivoire's output, 海南橡胶's 2020; sockets, switches and
+    lighting — 公牛's IPO, copper's 2021 record, lighting makers' 2022 half, Schneider's 2021, a 2021 scan, a
+    smart-lighting round, 公牛's dealers, smart lighting, 公牛's 2020, 佛山照明's car-lamp deal; reinsurance and
+    catastrophe insurance — the Henan floods' claims, 中再's 2021, the 2022 drought, farm insurance's 2021, Munich Re's
+    2021, a solvency scan, a cat-modelling round, Hong Kong's first cat bond, reinsurers' 2021, Typhoon Muifa),
+    written at stop 42's start and scored once at 59dabd4 (rules from blind310-317) before any rule was drawn from
+    them: companies F1 0.912 (P 0.952), 0.951 (P 0.946), 0.931 (P 0.953), 0.932 (P 0.981), 0.971 (P 0.993), 0.935
+    (P 0.959), 0.927 (P 0.936), 0.960 (P 0.979); figures 0.997, 0.997, 0.996, 0.998, 0.999, 1.000, 1.000, 1.000;
+    tickers 1.000 in all eight."""
+    _assert_scores("blind318.json", GOLD / "blind318", companies=0.91, companies_precision=0.95)
+    _assert_scores("blind319.json", GOLD / "blind319", companies=0.95, companies_precision=0.945)
+    _assert_scores("blind320.json", GOLD / "blind320", companies=0.93, companies_precision=0.95)
+    _assert_scores("blind321.json", GOLD / "blind321", companies=0.93, companies_precision=0.98)
+    _assert_scores("blind322.json", GOLD / "blind322", companies=0.97, companies_precision=0.99)
+    _assert_scores("blind323.json", GOLD / "blind323", companies=0.935, companies_precision=0.955)
+    _assert_scores("blind324.json", GOLD / "blind324", companies=0.925, companies_precision=0.935)
+    _assert_scores("blind325.json", GOLD / "blind325", companies=0.955, companies_precision=0.975)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1745,7 +1777,9 @@ def test_three_hundred_and_tenth_to_seventeenth_blind_sets_of_articles_written_f
                                        "blind302.json", "blind303.json", "blind304.json", "blind305.json",
                                        "blind306.json", "blind307.json", "blind308.json", "blind309.json",
                                        "blind310.json", "blind311.json", "blind312.json", "blind313.json",
-                                       "blind314.json", "blind315.json", "blind316.json", "blind317.json"])
+                                       "blind314.json", "blind315.json", "blind316.json", "blind317.json",
+                                       "blind318.json", "blind319.json", "blind320.json", "blind321.json",
+                                       "blind322.json", "blind323.json", "blind324.json", "blind325.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
