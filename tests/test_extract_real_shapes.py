@@ -3528,3 +3528,20 @@ def test_a_code_of_an_unnamed_firm_is_not_another_firms(tmp_path):
     article, _ = load_file(p)
     got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
     assert "US:WXYZ" not in got.get("腾讯", [])
+
+
+# from blinds 318-325 (stop 42, after their first-contact scores at 59dabd4; our own sentences)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公司的菌种库已收录 1,800 余株乳酸菌，其中 4 株完成临床。", ["1,800 余株", "4 株"]),   # plants and strains counted
+    ("园区种植了300株果树。", ["300株"]),
+    ("当地有3株洲企业参展。", []),                                                        # (the city 株洲)
+    ("伦敦金属交易所三个月期铜收报 9,850 美元/吨。", ["9,850 美元/吨"]),                 # a contract's tenor, its name
+    ("公司在三个月期间完成交割。", ["三个月"]),                                            # (a span of time)
+])
+def test_figures_from_blinds_318_to_325(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+def test_a_latin_name_with_an_apostrophe_after_a_company_word():
+    """子公司Doctor's Best: the name runs on over 's and the next word (not Doctor alone)."""
+    assert _shown_names("其美国子公司Nature's Way的鱼油在电商平台断货。") == ["Nature's Way"]

@@ -41,7 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒",
+    "大类", "档", "粒", "株",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -98,7 +98,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
-                 "粒", "门", "省", "省份"]
+                 "粒", "门", "省", "省份", "株"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 
 
@@ -380,6 +380,11 @@ def _single(norm: str, m: re.Match):
         return None  # 星期六年内: a weekday (a firm's name), no number
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
+    if unit == "个月" and norm.startswith("期", end) and end + 1 < len(norm) and \
+            "\u4e00" <= norm[end + 1] <= "\u9fff" and norm[end + 1] not in "间内限满末初中":
+        return None  # 三个月期锡, 6个月期理财: a contract's or a product's tenor, part of its name
+    if unit == "株" and norm.startswith("洲", end):
+        return None  # 3株洲企业: the city 株洲, no plants counted
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
