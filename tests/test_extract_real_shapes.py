@@ -3545,3 +3545,42 @@ def test_figures_from_blinds_318_to_325(text, figures):
 def test_a_latin_name_with_an_apostrophe_after_a_company_word():
     """子公司Doctor's Best: the name runs on over 's and the next word (not Doctor alone)."""
     assert _shown_names("其美国子公司Nature's Way的鱼油在电商平台断货。") == ["Nature's Way"]
+
+
+# a fresh-eyes review of stop 42's rules (a helper reading the diff 64e20d3..722212d, no gold set; its sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("华润燃气、港华燃气、新奥等城市燃气企业今年上半年销气量增长明显。", ["华润燃气", "港华燃气", "新奥"]),  # firms of a kind
+    ("分析人士认为，新奥等城市燃气龙头将受益于气价顺价。", ["新奥"]),
+    ("峨眉山、黄山旅游、张家界等景区上市公司一季度普遍亏损。", ["峨眉山", "黄山旅游", "张家界"]),
+    ("万科A股股价下跌2%。", ["万科"]),                                   # a share class, not the name 万科A
+    ("苏常柴A股票交易异常波动。", ["苏常柴A"]),                           # (its stock: the name as written)
+    ("该厂引进了两台海德堡印刷机。", ["海德堡印刷"]),                     # goods, not a name one longer
+    ("他在北京西城区租了六间房作为办公室。", []),                         # words that are firms' names too
+    ("该队轻松保住了联赛第一的位置。", []),
+    ("首批养老目标基金今日登陆基金销售平台。", []),
+    ("品牌追求无限极致的用户体验。", []),
+    ("该企业McKinsey's报告显示增长。", ["McKinsey"]),                    # a possessive before a noun
+    ("集团CEO's Letter中提到。", []),
+    ("面板之争：京东方VSLG显示。", ["京东方", "LG Display"]),             # vs glued, then a name
+    ("京东冷链车队规模突破万辆。", ["京东冷链"]),                          # the arm's fleet
+    ("美国企业Zymergen材料订单下滑，Zymergen和Ginkgo材料价格上涨。", ["Zymergen"]),  # two firms, no grades
+    ("新东方在线科技（01797.HK）股价上涨。", ["新东方在线", "新东方在线科技"]),  # (as before: the code's own firm kept)
+])
+def test_review_of_stop_42(text, names):
+    _assert_names(text, names)
+
+
+def test_a_tenor_before_de_is_still_a_span():
+    assert [f.text for f in extract("发行6个月期的国库券。").figures] == ["6个月"]
+
+
+@pytest.mark.parametrize("body", [
+    "掌门教育今日在瑞银和花旗的帮助下通过IPO登陆纽交所（ZME.US）。",   # a listing verb: not the bank's code
+    "灿谷集团在花旗的帮助下于纽交所上市（CANG.US），首日上涨。",          # C extends to no symbol that begins so
+])
+def test_a_listing_code_is_not_the_adviser_banks(tmp_path, body):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: 上市\ndate: 2020-06-08 10:00:00\n---\n<p>{body}</p>\n", encoding="utf-8")
+    article, _ = load_file(p)
+    got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
+    assert all(t in ("US:C",) for t in got.get("花旗", []) if t.startswith("US:"))

@@ -189,7 +189,7 @@ SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|�
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业"
                               # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
-                              r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
                               r"|子公司|牌照|部|板块|指数)"
@@ -321,6 +321,7 @@ _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]
 MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
                            r"|存托股票|(?:登陆|登录|挂牌|赴|在|于)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
 # (登陆美国纳斯达克（BONA.US）, 已在纳斯达克（BGNE.US）上市: the exchange a firm listed on, the code the firm's)
+_VS_BEFORE = re.compile(r"(?<![A-Za-z])[vV][sS]\.?$")
 _LISTED_ON_END = re.compile(r"(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所)$")
 _LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
 NAME_END_WORDS = {"数据", "投资"}  # (some 投资 firms are listed: 天图投资（01973.HK）)
@@ -1227,8 +1228,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if is_latin:
             if _glued_to_latin(norm, s, e) or _CODE_SUFFIX_AFTER.match(norm, e):
                 continue  # (摩托罗拉系统（MSI.US）: a code, not a name the dictionary holds)
-        elif not at_bound(s) or (form[0].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()):
-            continue  # (CMP材料: no MP材料 inside a longer Latin word)
+        elif not at_bound(s) or (form[0].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum() and
+                                 not _VS_BEFORE.search(norm, max(0, s - 3), s)):
+            continue  # (CMP材料: no MP材料 inside a longer Latin word; 京东方VSLG显示 reads on)
         elif not at_bound(e) and cut is None and not _continued(norm, e, bounds):
             across = _alias_across(norm, s, e, entry, d, bounds)
             if across is None:
@@ -1246,7 +1248,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
-        if form != entry.name and entry.kind == "company" and _LISTED_AS_PLACES.match(norm, e):
+        if form != entry.name and entry.kind == "company" and "等" in norm[e:e + 60] and \
+                _LISTED_AS_PLACES.match(norm, e, min(len(norm), e + 60)):
             continue  # 为峨眉山、九寨沟等 260 余家景区: a scenic spot, not 峨眉山A named by its place
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
             continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
@@ -1430,7 +1433,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             got = None  # 京粮控股同时发行B股（京粮B，200505）: a verb before the shares, no name (the firm's other listing;
             # 先锋（06831.HK）, with nothing between, keeps its name)
         if got is not None and _LISTED_ON_END.search(got[1]):
-            got = None  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name (the firm is the clause's)
+            shadow.append((bs, be))
+            continue  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name (and not the paragraph's last
+            # firm's code: 在花旗的帮助下通过IPO登陆纽交所 names the bank before; _code_host may give it the clause's firm)
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
@@ -1493,7 +1498,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                          entry.kind if entry else "company", [c for c, _ in codes]))
         by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
         coded_heads.extend(h for h in hits[-8:-1] if h.start == ns and h.end < ns + len(raw) and not h.codes and
-                     h.kind == "company" and h.name != hits[-1].name)
+                     h.kind == "company" and h.name != hits[-1].name and
+                     not ((known := d.by_form.get(h.name)) is not None and any(c in known.tickers for c, _ in codes)))
+        # (not 新东方在线科技（01797.HK）: the known firm whose code it is)
         # (中粮肉食（01610.HK）: the coded firm's name, not the group 中粮 its first word is)
     if coded_heads:
         hits[:] = [h for h in hits if all(h is not i for i in coded_heads)]
@@ -1581,7 +1588,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # 海尔智能冰箱, a brand and its product)
             hits[:] = [x for x in hits if x is not head]  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
             occupied[head.start:head.end] = bytes(head.end - head.start)
-        whole = ss not in bounds and norm[ss:se] == "集团" and (got is None or got[0] not in bounds)
+        whole = norm[ss:se] == "集团" and ss not in bounds and (got is None or got[0] not in bounds)
+        # (the suffix's word first: asking the segmenter's bounds at every suffix costs a cut of the text there)
         if whole:
             got = _group_word(norm, ss, se, bounds, d)  # 红塔集团: a group's name jieba keeps whole
         if got is None or 1 in occupied[got[0]:se] or \
@@ -2298,8 +2306,10 @@ _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]
 _TIME_CORE = re.compile(r"(?:短期|中期|长期|近期|远期|今年|明年|去年|未来|目前|当前|此前|此后|今后|以后|之后|随后|届时|同期|年|月)"
                         r"(?:内|后|以来|期间|里)?")
 # the rest of a list of places (、九寨沟等景区, 等名山): a firm's short form named after a place is the place there
-_LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})*等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
-                               r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|城市|目的地|旅游地)")
+_LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})+等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
+                               r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|城市|目的地|旅游地)"
+                               # (not 新奥等城市燃气企业, 张家界等景区上市公司: firms of a kind)
+                               r"(?![\u4e00-\u9fff]{0,6}?(?:企业|运营商|龙头|公司|集团|股|板块|类|概念|行业|商))")
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
@@ -3013,14 +3023,15 @@ _GLOSSED_FIRM_ENDS = ("造船", "船舶", "船务", "船业", "重工")  # (新�
 def _grade_of_goods(norm: str, name: str, e: int) -> bool:
     """Whether a Latin word is a grade of the goods it stands before, listed so with another grade in
     the text (公司KrF光刻胶用树脂, beside KrF和ArF光刻胶: a kind of photoresist, no firm)."""
-    goods = HAS_CJK_ONLY.match(norm, e)
+    goods = HAS_CJK_ONLY.match(norm, e) if len(name) <= 4 else None
     if goods is None:
-        return False
+        return False  # (a grade's name is short: KrF, ArF, EUV; not Zymergen和Ginkgo材料, two firms)
     word = next(iter(lcut(goods.group()[:6])), "")
     if len(word) < 2:
         return False
     other, n = r"[A-Za-z][A-Za-z0-9]*", re.escape(name)
-    return re.search(rf"(?<![A-Za-z0-9])(?:{n}[和与及、/]{other}|{other}[和与及、/]{n}){re.escape(word)}", norm) is not None
+    near = norm[max(0, e - 400):e + 400]  # (the list near the name: no search of the whole text per name)
+    return re.search(rf"(?<![A-Za-z0-9])(?:{n}[和与及、/]{other}|{other}[和与及、/]{n}){re.escape(word)}", near) is not None
 
 
 _PRODUCT_WORD_AFTER = re.compile(r"\s?(?:产品|芯片|系列|车型|机型|型号|方案|技术|平台|业务|品类|模组|模块|软件|系统)")
@@ -4045,6 +4056,9 @@ def _glued_to_latin(norm: str, s: int, e: int) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in (norm[s - 1:s], norm[e:e + 1]))
 
 
+# the last character of a known form one longer than the name that makes it goods or a line, not the name
+# (海德堡印刷机, 人保健康险, 昆仑润滑油)
+_GOODS_LAST_CHARS = frozenset("机险油车药酒器剂纸膜布粉胶片板管线丝液瓶罐箱柜")
 _FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰"
                                    r"|比利时|奥地利|新西兰|泰国|马来西亚|越南|俄罗斯|巴西|墨西哥|智利|阿根廷|南非|沙特|爱尔兰|波兰|土耳其")
 
@@ -4085,17 +4099,24 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     heads = {m.start for m in c.mentions if m.end - m.start == len(name)}
     # (not inside a longer form of the firm's that a mention reads, where the form puts words before the name, 中国东方资产
     # for 东方资产, nor inside a longer Latin word, KLAC for KLA: the text never writes the name itself there)
-    # (nor at the head of a longer form the text writes instead, 环球晶圆 for 环球晶, 苏常柴A for 苏常柴)
-    longer = [(m.start, m.end) for m in c.mentions if m.end - m.start > len(name) and
-              (norm.endswith(name, m.start, m.end) or
-               (m.end - m.start == len(name) + 1 and norm.startswith(name, m.start) and
-                not SUFFIX_RE.fullmatch(norm, m.end - 1, m.end) and not norm.startswith(("有限", "股份"), m.end)))
-              and not LEGAL_TAIL_AFTER.match(norm, m.end) and not norm.startswith(("分公司", "集团", "公司"), m.end)
-              and not _FOREIGN_COUNTRY_HEAD.match(norm, m.start)]
+    # (nor at the head of a longer form the text writes instead, 环球晶圆 for 环球晶, 苏常柴A for 苏常柴: one more
+    # character, no goods' (海德堡印刷机, 人保健康险) and no share class (万科A股: the text writes 万科))
+    n = len(name)
+    ends, heads_of_longer = set(), set()
+    for m in c.mentions:
+        if m.end - m.start <= n or LEGAL_TAIL_AFTER.match(norm, m.end) or norm.startswith(("分公司", "集团", "公司"), m.end) or \
+                _FOREIGN_COUNTRY_HEAD.match(norm, m.start):
+            continue
+        if norm.endswith(name, m.start, m.end):
+            ends.add(m.end)
+        elif m.end - m.start == n + 1 and norm.startswith(name, m.start) and norm[m.end - 1] not in _GOODS_LAST_CHARS and \
+                not norm.startswith(("有限", "股份"), m.end) and not (norm[m.end - 1] in "AB" and norm.startswith("股", m.end) and
+                     not norm.startswith(("股票", "股份"), m.end)):
+            heads_of_longer.add(m.start)
     latin = _is_latin(name)
-    written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + len(name))) is not None and
+    written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + n)) is not None and
                        (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
-                  and not any(s0 <= p and p + len(name) <= e0 for s0, e0 in longer)
+                  and p + n not in ends and p not in heads_of_longer
                   and not (latin and _glued_to_latin(norm, p, p + len(name)))
                   for p in _occurrences(norm, name))
     counts: dict[str, int] = {}
@@ -4196,8 +4217,9 @@ def _code_host(code: str, hits: Sequence[_Hit], norm: str, d: Dictionary) -> str
         return last.name
     known = d.by_form.get(last.name)
     codes = {c for h in hits if h.name == last.name for c in h.codes} | set(known.tickers if known is not None else ())
-    if any(c.startswith("US:") and (symbol.startswith(c[3:]) or c[3:].startswith(symbol)) for c in codes):
-        return last.name
+    if any(c.startswith("US:") and len(c) >= 6 and abs(len(c) - 3 - len(symbol)) == 1 and
+           (symbol.startswith(c[3:]) or c[3:].startswith(symbol)) for c in codes):
+        return last.name  # (CNH and CNHI: not C, GS or MS before any symbol that begins so)
     return None
 
 

@@ -381,7 +381,7 @@ def _single(norm: str, m: re.Match):
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
     if unit == "个月" and norm.startswith("期", end) and end + 1 < len(norm) and \
-            "\u4e00" <= norm[end + 1] <= "\u9fff" and norm[end + 1] not in "间内限满末初中":
+            "\u4e00" <= norm[end + 1] <= "\u9fff" and norm[end + 1] not in "间内限满末初中的":
         return None  # 三个月期锡, 6个月期理财: a contract's or a product's tenor, part of its name
     if unit == "株" and norm.startswith("洲", end):
         return None  # 3株洲企业: the city 株洲, no plants counted
