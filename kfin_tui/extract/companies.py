@@ -3565,10 +3565,12 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     many_named = named and "分别" in norm
     full_named = "全称" in norm or "全名" in norm
     for h in unknown:
-        m = SHORT_NAME_AFTER.match(norm, h.end) if named else None
-        if m is None and named and (tail := LEGAL_TAIL_AFTER.match(norm, h.end)) is not None:
+        nxt = norm[h.end:h.end + 1]  # (what each pattern can begin with, asked first: most hits are followed by none)
+        m = SHORT_NAME_AFTER.match(norm, h.end) if named and (nxt in "(（." or nxt.isspace()) else None
+        if m is None and named and nxt in "(（股有" and (tail := LEGAL_TAIL_AFTER.match(norm, h.end)) is not None:
             m = SHORT_NAME_AFTER.match(norm, tail.end())  # (…集成商某某科技|有限公司（简称“某某”）: read without the tail)
-        if m is None and named and (tail := _UNIT_LEGAL_TAIL.match(norm, h.end)) is not None and tail.end() > h.end and \
+        if m is None and named and "公司" in norm[h.end:h.end + 24] and \
+                (tail := _UNIT_LEGAL_TAIL.match(norm, h.end)) is not None and tail.end() > h.end and \
                 (later := SHORT_NAME_AFTER.match(norm, tail.end())) is not None and \
                 _abbreviates(later.group("name"), norm[h.start:tail.end()]) and \
                 later.group("name")[:2] == norm[h.start:h.start + 2]:
