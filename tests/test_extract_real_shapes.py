@@ -3584,3 +3584,46 @@ def test_a_listing_code_is_not_the_adviser_banks(tmp_path, body):
     article, _ = load_file(p)
     got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
     assert all(t in ("US:C",) for t in got.get("花旗", []) if t.startswith("US:"))
+
+
+# a second fresh-eyes review of stop 42 (a helper reading the diff 722212d..e3b0d24 and the stop's rules; its sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("旭辉、金地、融创等城市更新项目陆续落地。", ["旭辉", "金地", "融创"]),          # 城市 begins compounds: no place
+    ("万达、绿地等城市地标项目停工。", ["万达", "绿地"]),
+    ("新奥、华润燃气、中国燃气、港华燃气、昆仑能源、深圳燃气、重庆燃气、佛燃能源、长春燃气、陕天然气、贵州燃气、"
+     "蓝天燃气等城市燃气企业普遍承压。",
+     ["新奥", "华润燃气", "中国燃气", "港华燃气", "昆仑能源", "深圳燃气", "重庆燃气", "佛燃能源", "长春燃气", "陕天然气",
+      "贵州燃气", "蓝天燃气"]),                                                        # (a long list: the kind after it)
+    ("游客可前往九寨沟、峨眉山等景区。", []),                                        # the last place before 等
+    ("万科A、H股同日上涨。", ["万科"]),                                              # classes of shares
+    ("万科A+H股总市值蒸发200亿元。", ["万科"]),
+    ("京东方A、B股齐涨。", ["京东方"]),
+    ("消费者可使用万事达卡支付。", ["万事达"]),                                        # the card
+    ("重庆糖酒集团与贵州糖酒集团签署战略合作协议。", ["重庆糖酒集团", "贵州糖酒集团"]),  # no one 糖酒集团
+    ("京东冷链车辆增加。", ["京东冷链"]),
+    ("中粮肉食（01610.HK）公布业绩，同日牧原股份、温氏股份、新希望、正邦科技、天邦股份、唐人神、大北农、海大集团股价均上涨。",
+     ["中粮肉食", "牧原股份", "温氏股份", "新希望", "正邦科技", "天邦股份", "唐人神", "大北农", "海大集团"]),  # heads by place
+])
+def test_second_review_of_stop_42(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("过去三个月期货价格累计上涨20%。", ["三个月", "20%"]),                            # a span before 期货
+    ("3个月期和6个月期Shibor分别上涨5个基点。", ["3个月", "6个月", "5个基点"]),
+    ("锁定12个月期后方可转让。", ["12个月"]),
+])
+def test_spans_before_qi_stay(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize("body", [
+    "公司在高盛的帮助下登陆纽交所（GSAT.US），首日上涨。",
+    "该公司由花旗担任承销商，于上周登陆纽交所（TDOC.US）。",
+])
+def test_a_listing_code_is_no_helpers(tmp_path, body):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ntitle: 上市\ndate: 2021-06-08 10:00:00\n---\n<p>{body}</p>\n", encoding="utf-8")
+    article, _ = load_file(p)
+    got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
+    assert [t for n in ("高盛", "花旗") for t in got.get(n, []) if t not in ("US:GS", "US:C")] == []

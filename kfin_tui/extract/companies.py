@@ -189,7 +189,7 @@ SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|�
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富|资管|地产|房产|不动产|集运|物业"
                               # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
-                              r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
+                              r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队|辆)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
                               r"|期货(?!公司|合约|价格|市场|交易|品种|主力|盘|价|期权|业务|经纪|账户|保证金|持仓|行情|收盘|资管"
                               r"|子公司|牌照|部|板块|指数)"
@@ -321,6 +321,20 @@ _LATIN_LED_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?P<cjk>[\u4e00-\u9fff]
 MARKET_BEFORE = re.compile(r"(?:港股|美股|A股|H股|B股|N股|ADS|存托股|存托凭证"
                            r"|存托股票|(?:登陆|登录|挂牌|赴|在|于)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所))$")
 # (登陆美国纳斯达克（BONA.US）, 已在纳斯达克（BGNE.US）上市: the exchange a firm listed on, the code the firm's)
+_LISTING_VERBS = ("登陆", "登录", "挂牌", "赴")
+_NOT_LISTER_BEFORE = ("在", "由", "经", "与", "和", "及")
+_NOT_LISTER_AFTER = re.compile(r"的?(?:帮助|协助|担任|保荐|承销|主导|牵头)")
+
+
+def _clause_lister(norm: str, hits: list[_Hit], bs: int) -> _Hit | None:
+    """The one firm of the clause before a listing verb's code (某某生物通过IPO登陆纳斯达克（X.US）), not one
+    named as a helper (在高盛的帮助下, 由花旗担任承销商), or None."""
+    clause = max(norm.rfind(ch, 0, bs) for ch in "，。；！？,;!?\n") + 1
+    firms = [h for h in hits if clause <= h.start and h.end <= bs and h.kind == "company" and
+             not norm.endswith(_NOT_LISTER_BEFORE, 0, h.start) and not _NOT_LISTER_AFTER.match(norm, h.end)]
+    return firms[0] if len({h.name for h in firms}) == 1 else None
+
+
 _VS_BEFORE = re.compile(r"(?<![A-Za-z])[vV][sS]\.?$")
 _LISTED_ON_END = re.compile(r"(?:登陆|登录|挂牌|赴)(?:美国|香港)?(?:纳斯达克|纽交所|纽约证券交易所|港交所|联交所)$")
 _LATIN_THEN_COMPANY_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z0-9]{1,15})(?:公司|集团)$")
@@ -1248,8 +1262,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
-        if form != entry.name and entry.kind == "company" and "等" in norm[e:e + 60] and \
-                _LISTED_AS_PLACES.match(norm, e, min(len(norm), e + 60)):
+        if form != entry.name and entry.kind == "company" and "等" in norm[e:e + 200] and _listed_as_place(norm, s, e):
             continue  # 为峨眉山、九寨沟等 260 余家景区: a scenic spot, not 峨眉山A named by its place
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
             continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
@@ -1376,6 +1389,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)
+    heads_at: dict[int, list[_Hit]] = {}  # the dictionary's hits by where they begin
+    for h in hits:
+        heads_at.setdefault(h.start, []).append(h)
     by_end: dict[int, list[int]] = {}  # end offset -> indices into hits (the latest added hit wins)
     for i, h in enumerate(hits):
         by_end.setdefault(h.end, []).append(i)
@@ -1434,6 +1450,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # 先锋（06831.HK）, with nothing between, keeps its name)
         if got is not None and _LISTED_ON_END.search(got[1]):
             shadow.append((bs, be))
+            if (lister := _clause_lister(norm, hits, bs)) is not None:  # 蓝海生物科技通过IPO登陆纳斯达克（BLUH.US）
+                lister.codes.extend(c for c, _ in codes if c not in lister.codes)
             continue  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name (and not the paragraph's last
             # firm's code: 在花旗的帮助下通过IPO登陆纽交所 names the bank before; _code_host may give it the clause's firm)
         shadow.append((bs, be))
@@ -1441,10 +1459,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
             got = (inner[0], inner[1] + "（" + region.group("region") + "）")  # 某某（亚洲）（03366.HK）: the name holds its region
         if (got is None or (_is_block(d, got[1]) and not (got[1].endswith(_LISTED_BODY_ENDS) and _exchange_own_codes(codes, d)))) \
-                and MARKET_BEFORE.search(norm, max(0, bs - 12), bs) is not None:  # (在港交所（00388.HK）…带动下: the exchange's own)
+                and (market := MARKET_BEFORE.search(norm, max(0, bs - 12), bs)) is not None:  # (在港交所（00388.HK）…带动下: the exchange's own)
             para = norm.rfind("\n", 0, bs) + 1
             firm = max((h for h in hits if para <= h.start and h.end <= bs and h.kind == "company"),
-                       key=lambda h: h.end, default=None)
+                       key=lambda h: h.end, default=None) if not market.group().startswith(_LISTING_VERBS) else \
+                _clause_lister(norm, hits, bs)  # (在高盛的帮助下登陆纽交所（X.US）: the clause's firm, not the bank)
             if firm is not None:  # 百济神州……同日，其港股（06160.HK）收跌，美股（BGNE.US）: the firm's other listings
                 firm.codes.extend(c for c, _ in codes if c not in firm.codes)
             continue
@@ -1497,7 +1516,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(ns, ns + len(raw), entry.name if entry else _clean(LEGAL_NAME_END.sub("", raw)),
                          entry.kind if entry else "company", [c for c, _ in codes]))
         by_end.setdefault(ns + len(raw), []).append(len(hits) - 1)
-        coded_heads.extend(h for h in hits[-8:-1] if h.start == ns and h.end < ns + len(raw) and not h.codes and
+        coded_heads.extend(h for h in heads_at.get(ns, ()) if h.end < ns + len(raw) and not h.codes and
                      h.kind == "company" and h.name != hits[-1].name and
                      not ((known := d.by_form.get(h.name)) is not None and any(c in known.tickers for c, _ in codes)))
         # (not 新东方在线科技（01797.HK）: the known firm whose code it is)
@@ -2306,10 +2325,20 @@ _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]
 _TIME_CORE = re.compile(r"(?:短期|中期|长期|近期|远期|今年|明年|去年|未来|目前|当前|此前|此后|今后|以后|之后|随后|届时|同期|年|月)"
                         r"(?:内|后|以来|期间|里)?")
 # the rest of a list of places (、九寨沟等景区, 等名山): a firm's short form named after a place is the place there
-_LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})+等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
-                               r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|城市|目的地|旅游地)"
-                               # (not 新奥等城市燃气企业, 张家界等景区上市公司: firms of a kind)
-                               r"(?![\u4e00-\u9fff]{0,6}?(?:企业|运营商|龙头|公司|集团|股|板块|类|概念|行业|商))")
+_LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})*等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
+                               r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|旅游地)")
+# (not 张家界等景区上市公司, 峨眉山等景区类上市公司: firms of a kind; not 城市, a word of many compounds: 城市更新)
+_FIRM_KIND_AFTER_PLACES = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:企业|运营商|龙头|公司|集团|股|板块|类|概念|行业|商)")
+
+
+def _listed_as_place(norm: str, s: int, e: int) -> bool:
+    """A firm's short form named after a place, listed with places (为峨眉山、九寨沟等景区, 九寨沟、峨眉山等景区):
+    an item after it, or one before it, then 等 and a word for sites, read within 200 characters (no scan of a
+    long list per name), the sites' word not going on into a firm's kind."""
+    m = _LISTED_AS_PLACES.match(norm, e, min(len(norm), e + 200))
+    if m is None or (m.group().startswith("等") and norm[s - 1:s] not in ("、", "和", "及", "与")):
+        return False
+    return _FIRM_KIND_AFTER_PLACES.match(norm, m.end()) is None
 _COMPARING_CHARS = frozenset("低高大小多少强弱快慢好差")
 # a plant's working state in two words (复工复产, 停工停产, 复工达产, 减产限产)
 _WORKING_STATE = re.compile(r"(?:[复停减限扩投达满开增转试][工产]){2}")
@@ -4060,7 +4089,9 @@ def _glued_to_latin(norm: str, s: int, e: int) -> bool:
 
 # the last character of a known form one longer than the name that makes it goods or a line, not the name
 # (海德堡印刷机, 人保健康险, 昆仑润滑油)
-_GOODS_LAST_CHARS = frozenset("机险油车药酒器剂纸膜布粉胶片板管线丝液瓶罐箱柜")
+_GOODS_LAST_CHARS = frozenset("机险油车药酒器剂纸膜布粉胶片板管线丝液瓶罐箱柜卡")
+# a class of shares after A or B (万科A股, 万科A、H股, 京东方A/B股: the firm's shares, not the name 万科A; 苏常柴A股票 is)
+_SHARE_CLASS_AFTER = re.compile(r"股(?!票|份)|\s?[、和及与/+]\s?[ABH]股")
 _FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰"
                                    r"|比利时|奥地利|新西兰|泰国|马来西亚|越南|俄罗斯|巴西|墨西哥|智利|阿根廷|南非|沙特|爱尔兰|波兰|土耳其")
 
@@ -4112,8 +4143,7 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         if norm.endswith(name, m.start, m.end):
             ends.add(m.end)
         elif m.end - m.start == n + 1 and norm.startswith(name, m.start) and norm[m.end - 1] not in _GOODS_LAST_CHARS and \
-                not norm.startswith(("有限", "股份"), m.end) and not (norm[m.end - 1] in "AB" and norm.startswith("股", m.end) and
-                     not norm.startswith(("股票", "股份"), m.end)):
+                not norm.startswith(("有限", "股份"), m.end) and not (norm[m.end - 1] in "AB" and _SHARE_CLASS_AFTER.match(norm, m.end)):
             heads_of_longer.add(m.start)
     latin = _is_latin(name)
     written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + n)) is not None and

@@ -100,6 +100,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
                  "粒", "门", "省", "省份", "株"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
+_METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month contract: 三个月期铜)
 
 
 def jieba_freq(word: str) -> int:
@@ -380,9 +381,8 @@ def _single(norm: str, m: re.Match):
         return None  # 星期六年内: a weekday (a firm's name), no number
     if unit == "秒" and norm.startswith("杀", end):
         return None  # 618 秒杀: a flash sale, no seconds
-    if unit == "个月" and norm.startswith("期", end) and end + 1 < len(norm) and \
-            "\u4e00" <= norm[end + 1] <= "\u9fff" and norm[end + 1] not in "间内限满末初中的":
-        return None  # 三个月期锡, 6个月期理财: a contract's or a product's tenor, part of its name
+    if unit == "个月" and norm.startswith("期", end) and norm[end + 1:end + 2] in _METALS_OF_CONTRACTS:
+        return None  # LME三个月期锡: a contract's tenor, part of its name (not 三个月期货, 3个月期和6个月期Shibor)
     if unit == "株" and norm.startswith("洲", end):
         return None  # 3株洲企业: the city 株洲, no plants counted
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
