@@ -1731,6 +1731,40 @@ def test_three_hundred_and_eighteenth_to_twenty_fifth_blind_sets_of_articles_wri
     _assert_scores("blind324.json", GOLD / "blind324", companies=0.925, companies_precision=0.935)
     _assert_scores("blind325.json", GOLD / "blind325", companies=0.955, companies_precision=0.975)
 
+
+def test_three_hundred_and_twenty_sixth_to_thirty_third_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind326-333: memory chips — 兆易创新's and 北京君正's 2021
+    half, Morgan Stanley's winter call, the 2022 price slump, 长江存储 on the entity list, a 2021 scan, 兆易创新's
+    placement, a controller-chip round, 江波龙's and 佰维's listings, 长江存储's QLC flash, 澜起科技's DDR5; card acquiring
+    and POS payments — 拉卡拉's 2021 half, the 2021 fee cuts, 移卡's and 汇付's 2021, the PBOC's fines, Block and PayPal,
+    a 2022 scan, a restaurant-POS round, licence cancellations, the Shenzhen e-CNY red packets, 新大陆's 2021; home
+    renovation — 齐家网's 2020, the 2020 half, renovation vouchers, decoration firms' 2021, 贝壳 and 圣都家装, a 2022
+    scan, a design-SaaS round, 土巴兔's filing, 恒大's bills, 尚品宅配's whole-house fit-out; manganese and vanadium —
+    South Africa's lockdown, the 2021 electrolytic-manganese spike, vanadium's 2022 half, the joint halt call,
+    Russia's war and vanadium, a 2022 scan, a vanadium-electrolyte round, Dalian's flow battery, LMFP cathodes,
+    湘潭电化's 2020; health check-up chains — the 2020 closures, 美年健康's 2021 half, the 2022 Shanghai lockdown, 2020
+    losses, Alibaba's stake, a 2021 scan, a digital-health round, 平安好医生's 2021, the 2021 third quarter, 美年健康's
+    2020 purchases; cashmere and wool — the 2021 raw-cashmere prices, 新澳股份's 2021, the 2020 half, Inner
+    Mongolia's herds, the 2020 wool slump, a 2021 scan, a knitwear round, brand upgrades, 2022's price fall,
+    鄂尔多斯's 2021; QDII funds and overseas ETFs — crude-oil fund premiums, the 2021 China-internet ETF, 2022's
+    Nasdaq ETF premiums, the July 2021 sell-off, a 2021 scan, QDII size rankings, a robo-adviser round, the HFCAA
+    list, 2021's quota round, 2022's purchase caps; tobacco — cigarette-pack makers' 2020 half, 中烟香港's 2021 half,
+    the e-cigarette tax, 红塔证券's 2021, Philip Morris and BAT, a 2021 scan, a heated-tobacco round, the industry's
+    2021 taxes, 中烟香港's leaf deal, the 2022 e-cigarette rules), written at stop 42 while rules were drawn from
+    blind318-325 and left unopened, scored once at fd3b679, the stop's final code, none drawn from them: companies
+    F1 0.977 (P 0.993), 0.899 (P 0.957), 0.941 (P 0.978), 0.950 (P 0.977), 0.961 (P 1.000), 0.942 (P 0.964),
+    0.981 (P 0.985), 0.965 (P 0.979); figures 1.000, 0.999, 1.000, 1.000, 1.000, 0.985, 0.998, 0.998; tickers
+    1.000 in all but the cashmere set (0.953)."""
+    _assert_scores("blind326.json", GOLD / "blind326", companies=0.975, companies_precision=0.99)
+    _assert_scores("blind327.json", GOLD / "blind327", companies=0.895, companies_precision=0.955)
+    _assert_scores("blind328.json", GOLD / "blind328", companies=0.94, companies_precision=0.975)
+    _assert_scores("blind329.json", GOLD / "blind329", companies=0.945, companies_precision=0.975)
+    _assert_scores("blind330.json", GOLD / "blind330", companies=0.96, companies_precision=0.995)
+    _assert_scores("blind331.json", GOLD / "blind331", companies=0.94, companies_precision=0.96, figures=0.98,
+                   tickers=0.95)
+    _assert_scores("blind332.json", GOLD / "blind332", companies=0.98, companies_precision=0.98)
+    _assert_scores("blind333.json", GOLD / "blind333", companies=0.96, companies_precision=0.975)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1779,7 +1813,9 @@ def test_three_hundred_and_eighteenth_to_twenty_fifth_blind_sets_of_articles_wri
                                        "blind310.json", "blind311.json", "blind312.json", "blind313.json",
                                        "blind314.json", "blind315.json", "blind316.json", "blind317.json",
                                        "blind318.json", "blind319.json", "blind320.json", "blind321.json",
-                                       "blind322.json", "blind323.json", "blind324.json", "blind325.json"])
+                                       "blind322.json", "blind323.json", "blind324.json", "blind325.json",
+                                       "blind326.json", "blind327.json", "blind328.json", "blind329.json",
+                                       "blind330.json", "blind331.json", "blind332.json", "blind333.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
