@@ -3598,7 +3598,7 @@ def test_a_listing_code_is_not_the_adviser_banks(tmp_path, body):
     ("万科A、H股同日上涨。", ["万科"]),                                              # classes of shares
     ("万科A+H股总市值蒸发200亿元。", ["万科"]),
     ("京东方A、B股齐涨。", ["京东方"]),
-    ("消费者可使用万事达卡支付。", ["万事达"]),                                        # the card
+    ("消费者可使用万事达卡支付。", ["万事达卡"]),  # (万事达卡 is the firm's Chinese name: blind327 keys it so; 169)
     ("重庆糖酒集团与贵州糖酒集团签署战略合作协议。", ["重庆糖酒集团", "贵州糖酒集团"]),  # no one 糖酒集团
     ("京东冷链车辆增加。", ["京东冷链"]),
     ("中粮肉食（01610.HK）公布业绩，同日牧原股份、温氏股份、新希望、正邦科技、天邦股份、唐人神、大北农、海大集团股价均上涨。",
@@ -3627,3 +3627,32 @@ def test_a_listing_code_is_no_helpers(tmp_path, body):
     article, _ = load_file(p)
     got = {c.shown: c.tickers for c in extract_article(article).companies if c.kind == "company"}
     assert [t for n in ("高盛", "花旗") for t in got.get(n, []) if t not in ("US:GS", "US:C")] == []
+
+
+# from blinds 326-333 (stop 42, after their scores at fd3b679, the stop's final code before these; our own sentences)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("截至月末，申万多元金融指数年内下跌 9.6%。", ["9.6%"]),                          # a name's 万, no amount
+    ("该岗位月薪1万多元。", ["1万多元"]),                                              # (an amount)
+    ("澳毛价格指数跌破1,300澳分，周中最低至 1,212 澳分。", ["1,300澳分", "1,212 澳分"]),  # wool in Australian cents
+    ("一件羊绒衫要经过十余道工序，另有 4 道质检。", ["十余道", "4 道"]),
+])
+def test_figures_from_blinds_326_to_333(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("南非锰业务已大幅减产。", []),                                                   # 业务, no firm 锰业
+    ("年内 9 只主动型基金新进重仓欧派家居。", ["欧派家居"]),                           # a fund's kind
+    ("人保财险在牧区推出牦牛价格指数保险。", ["人保财险"]),                             # an index's insurance
+    ("控股股东承诺以现金全额认购其可配股份。", []),                                     # shares one may take up
+    ("公司NOR Flash、SLC NAND和MCU三条产品线均量价齐升。", []),                         # kinds of memory
+    ("瑞银财富管理将中国教育板块的评级下调至“未配置”。", ["瑞银"]),                     # a bank's line of business
+    ("红星美凯龙（601828.SH）在商场内开设家装专区。", [("红星美凯龙", ["SH:601828"])]),  # as written
+    ("ST中绒（000982，原名中银绒业）披露年报。", ["ST中绒"]),                           # its former name glossed
+])
+def test_names_from_blinds_326_to_333(text, names):
+    got = [c for c in extract(text).companies if c.kind == "company"]
+    if names and isinstance(names[0], tuple):
+        assert [(c.shown, c.tickers) for c in got] == names
+    else:
+        assert sorted(c.shown for c in got) == sorted(names)

@@ -187,7 +187,7 @@ SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|�
                                # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
                                r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
 SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
-                              r"|财富|资管|地产|房产|不动产|集运|物业"
+                              r"|财富(?!管理)|资管|地产|房产|不动产|集运|物业"  # (瑞银财富管理: a bank's line, the bank)
                               # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
                               r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队|辆)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
                               r"|(?:销售|营销|进出口)公司"
@@ -233,7 +233,9 @@ LATIN_STOP = {"ADS", "ADR", "ADSs", "ADRs", "GDR", "CDR", "SPAC", "SPACs", "REIT
               "PB", "PS", "TTM", "CAGR", "KPI", "PUE",
               # kinds of maker, service or product after a word for makers (制造商OEM, 服务商CRO, 设备商HJT设备)
               "OEM", "ODM", "CRO", "CDMO", "CMO", "CXO", "OLED", "LCD", "IGBT", "SUV", "MCN", "BMS", "HJT", "TOPCon",
-              "PERC", "FTTH", "EV", "PCB", "MLCC", "SoC", "MCU", "CVD", "ITO"}
+              "PERC", "FTTH", "EV", "PCB", "MLCC", "SoC", "MCU", "CVD", "ITO",
+              # memory and its kinds (公司NOR Flash、SLC NAND和MCU三条产品线)
+              "NOR", "NAND", "DRAM", "SRAM", "SLC", "MLC", "TLC", "QLC", "SSD", "HBM", "Flash"}
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -716,6 +718,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
                             len(toks[-1]) >= 2 and jieba.dt.FREQ.get(toks[-1], 0) > 0)):
         return None  # 乘用车智能驾驶, 广州市智能网联汽车, 轨道交通智能检测: a kind of technology or service, no firm named
         # (华砺智能识别团队: a name of no word, then its team)
+    if suffix[-1] == "业" and norm.startswith("务", se):
+        return None  # 南非锰业务: a line of business (业务), no firm 锰业
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
         return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
     nca = NOT_COMPANY_AFTER.match(norm, se) is not None
@@ -1634,7 +1638,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
         if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
             continue  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
-        if entry is None and len(core) >= 3 and (core.endswith(("级", "特色")) or
+        if entry is None and (core.endswith("指数") or (len(core) == 2 and core[0] == "可" and core[1] in "配售转交流")):
+            continue  # 价格指数保险: an index's insurance; 可配股份: shares one may take up; no brand
+        if entry is None and len(core) >= 3 and (core.endswith(("级", "特色", "型")) or
                                                  (core[-1] in "和与及或" and (jieba.dt.FREQ.get(core[:-1], 0) > 0 or
                                                                              core[:-1] in STOP_TOKENS))):
             continue  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
@@ -4089,7 +4095,7 @@ def _glued_to_latin(norm: str, s: int, e: int) -> bool:
 
 # the last character of a known form one longer than the name that makes it goods or a line, not the name
 # (海德堡印刷机, 人保健康险, 昆仑润滑油)
-_GOODS_LAST_CHARS = frozenset("机险油车药酒器剂纸膜布粉胶片板管线丝液瓶罐箱柜卡")
+_GOODS_LAST_CHARS = frozenset("机险油车药酒器剂纸膜布粉胶片板管线丝液瓶罐箱柜")  # (not 卡: 万事达卡 the firm's name)
 # a class of shares after A or B (万科A股, 万科A、H股, 京东方A/B股: the firm's shares, not the name 万科A; 苏常柴A股票 is)
 _SHARE_CLASS_AFTER = re.compile(r"股(?!票|份)|\s?[、和及与/+]\s?[ABH]股")
 _FOREIGN_COUNTRY_HEAD = re.compile(r"美国|英国|德国|法国|日本|韩国|瑞士|瑞典|荷兰|新加坡|意大利|西班牙|加拿大|澳大利亚|澳洲|以色列|印度|挪威|丹麦|芬兰"
@@ -4149,6 +4155,7 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + n)) is not None and
                        (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
                   and p + n not in ends and p not in heads_of_longer
+                  and not norm.endswith(("原名", "原名为", "曾用名"), 0, p)  # (ST中绒（000982，原名中银绒业）: a former name)
                   and not (latin and _glued_to_latin(norm, p, p + len(name)))
                   for p in _occurrences(norm, name))
     counts: dict[str, int] = {}

@@ -24,7 +24,7 @@ CURRENCIES = ["美元", "港元", "港币", "欧元", "日元", "英镑", "韩�
               "卢布", "新加坡元", "瑞郎", "港仙", "瑞士法郎", "法郎", "瑞典克朗", "丹麦克朗", "挪威克朗", "克朗", "泰铢",
               "林吉特", "印尼盾", "越南盾", "卢比", "雷亚尔", "比索", "里拉", "兰特", "印度卢比", "巴西雷亚尔", "墨西哥比索",
               "菲律宾比索", "阿根廷比索", "土耳其里拉", "南非兰特", "马来西亚林吉特", "俄罗斯卢布", "奈拉", "埃及镑", "新西兰元", "令吉",
-              "里亚尔", "沙特里亚尔", "迪拉姆", "分钱", "元"]  # (7.4 分钱: fen, as the press writes a price's rise)
+              "里亚尔", "沙特里亚尔", "迪拉姆", "分钱", "澳分", "欧分", "元"]  # (1,400 澳分: the wool price index in cents)  # (7.4 分钱: fen, as the press writes a price's rise)
 # 亿元新台币, 万元人民币: the currency named after 元 is the unit
 CURRENCIES += ["元" + c for c in ("人民币", "新台币", "台币", "港币", "美元", "日元", "韩元", "欧元")]
 PER_UNITS = ["kWh", "GWh", "MWh", "Wh", "W", "千瓦时", "兆瓦时", "度电", "平方英尺", "立方米", "公里", "英里", "磅", "蒲式耳", "标准箱", "TEU", "吨", "股", "件", "台", "片", "辆", "平方米", "平米", "斤", "公斤",
@@ -41,7 +41,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒", "株",
+    "大类", "档", "粒", "株", "道",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -98,9 +98,10 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
-                 "粒", "门", "省", "省份", "株"]
+                 "粒", "门", "省", "省份", "株", "道"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
-_METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month contract: 三个月期铜)
+_METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")
+_BARE_MAGNITUDE_LEADS = frozenset("数几上近约超逾达过破至到为是了有和与及、")  # (words before a bare 万 that make it one)  # (a metal's three-month contract: 三个月期铜)
 
 
 def jieba_freq(word: str) -> int:
@@ -399,6 +400,9 @@ def _single(norm: str, m: re.Match):
     if cn in ("千", "百") and not unit and not mag and not post:
         return None  # 不足千禾的十分之一: a bare 千 before a name, no number
     if cn:
+        if cn in ("万", "亿") and post and not approx_word and not sign and start > 0 and \
+                "\u4e00" <= norm[start - 1] <= "\u9fff" and norm[start - 1] not in _BARE_MAGNITUDE_LEADS:
+            return None  # 申万多元金融指数: a name's 万 and 多元, no amount (not 破万多元, 上万余元)
         if cn[0] in "数几":
             num, approx_num = None, True
         elif _or_next(cn):
