@@ -3656,3 +3656,36 @@ def test_names_from_blinds_326_to_333(text, names):
         assert [(c.shown, c.tickers) for c in got] == names
     else:
         assert sorted(c.shown for c in got) == sorted(names)
+
+
+def test_a_fund_partnership_given_a_short_name():
+    """某某私募股权投资基金企业（有限合伙）（以下简称“某某”）: the fund's legal name ends in 基金企业 before
+    （有限合伙）, as a 合伙企业's does; the short name the text gives is its name (from blind320, after its score)."""
+    assert _shown_names("以及湖南澄投金冶私募股权投资基金企业（有限合伙）（以下简称“澄投金冶”）持有的股权。") == ["澄投金冶"]
+    assert _shown_names("北京澄岚管理咨询合伙企业（有限合伙）（以下简称“澄岚咨询”）持股。") == ["澄岚咨询"]
+
+
+# a third fresh-eyes review of stop 42 (a helper reading fd3b679..c7c1a7e; its sentences)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("据警方通报，该团伙非法获利万余元，已被依法刑拘。", ["万余元"]),        # bare amounts after a noun stay
+    ("涉案金额亿多元，案件目前已移交检察机关。", ["亿多元"]),
+    ("2021年他的年薪万多元，远低于同行。", ["2021年", "万多元"]),
+    ("公司今年将投资约20亿澳分公司及新西兰业务。", ["约20亿"]),              # 澳 Australia, not the cents
+    ("新增100道口改造项目。", []),                                            # 道口, 道路: words, not counts
+    ("总投资12亿道路部分已完工。", ["12亿"]),
+])
+def test_third_review_of_stop_42_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("该公司推出三维家居设计软件，用户突破百万。", []),                       # words that hold a firm's name
+    ("春节前，不少市民忙着打扮家里。", []),
+    ("阿里网络安全团队发现一处高危漏洞。", [("阿里巴巴", ["HK:09988", "US:BABA"])]),
+])
+def test_third_review_of_stop_42_names(text, names):
+    got = [c for c in extract(text).companies if c.kind == "company"]
+    if names and isinstance(names[0], tuple):
+        assert [(c.name, c.tickers) for c in got] == names
+    else:
+        assert [c.shown for c in got] == names

@@ -2617,10 +2617,10 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
     for m in LEGAL_FULL_NAME.finditer(norm):
-        if m.group() == PARTNERSHIP:  # 某某管理咨询合伙企业（有限合伙）: read as the name before a legal tail
+        if m.group() in (PARTNERSHIP, "基金企业"):  # 某某管理咨询合伙企业（有限合伙）: read as the name before a legal tail
             w0 = max(0, m.start() - 24)
             got = _left_name(norm[w0:m.start()] + "有限公司", m.start() - w0 + 4, d)
-            got = got and (got[0] + w0, got[1][:-4] + PARTNERSHIP)
+            got = got and (got[0] + w0, got[1][:-4] + m.group())
         elif norm.endswith(("(集团)", "（集团）"), 0, m.start()) and not taken.overlaps(m.start() - 4, m.end()):
             # 某某建设（集团）有限公司: read as 某某建设集团有限公司 (the bracket is part of the legal name)
             w0 = max(0, m.start() - 28)

@@ -24,7 +24,8 @@ CURRENCIES = ["美元", "港元", "港币", "欧元", "日元", "英镑", "韩�
               "卢布", "新加坡元", "瑞郎", "港仙", "瑞士法郎", "法郎", "瑞典克朗", "丹麦克朗", "挪威克朗", "克朗", "泰铢",
               "林吉特", "印尼盾", "越南盾", "卢比", "雷亚尔", "比索", "里拉", "兰特", "印度卢比", "巴西雷亚尔", "墨西哥比索",
               "菲律宾比索", "阿根廷比索", "土耳其里拉", "南非兰特", "马来西亚林吉特", "俄罗斯卢布", "奈拉", "埃及镑", "新西兰元", "令吉",
-              "里亚尔", "沙特里亚尔", "迪拉姆", "分钱", "澳分", "欧分", "元"]  # (1,400 澳分: the wool price index in cents)  # (7.4 分钱: fen, as the press writes a price's rise)
+              "里亚尔", "沙特里亚尔", "迪拉姆", "分钱", "澳分", "欧分", "元"]
+# (7.4 分钱: fen, as the press writes a price's rise; 1,400 澳分: the wool price index in Australian cents)
 # 亿元新台币, 万元人民币: the currency named after 元 is the unit
 CURRENCIES += ["元" + c for c in ("人民币", "新台币", "台币", "港币", "美元", "日元", "韩元", "欧元")]
 PER_UNITS = ["kWh", "GWh", "MWh", "Wh", "W", "千瓦时", "兆瓦时", "度电", "平方英尺", "立方米", "公里", "英里", "磅", "蒲式耳", "标准箱", "TEU", "吨", "股", "件", "台", "片", "辆", "平方米", "平米", "斤", "公斤",
@@ -100,8 +101,12 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
                  "粒", "门", "省", "省份", "株", "道"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
-_METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")
-_BARE_MAGNITUDE_LEADS = frozenset("数几上近约超逾达过破至到为是了有和与及、")  # (words before a bare 万 that make it one)  # (a metal's three-month contract: 三个月期铜)
+_METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month contract: 三个月期铜)
+# the words 多元 begins where a bare 万 before it is a name's (申万多元金融指数), not an amount (获利万多元)
+_DIVERSIFIED_AFTER = ("金融", "化", "发展", "经营", "布局", "业务", "投资", "配置", "资产", "文化", "产业")
+# what a unit's last character begins instead of closing it (20亿澳分公司: 澳 Australia; 100道口, 12亿道路)
+_WORD_AFTER_UNIT = {"澳分": ("析", "公司", "别", "歧", "红", "支"), "欧分": ("析", "公司", "别", "歧", "红", "支"),
+                    "道": ("口", "路", "琼", "指", "德", "理", "歉", "具", "教", "家", "观", "行", "地", "岔", "场")}
 
 
 def jieba_freq(word: str) -> int:
@@ -393,6 +398,9 @@ def _single(norm: str, m: re.Match):
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家: firms counted)
+    if unit in _WORD_AFTER_UNIT and norm.startswith(_WORD_AFTER_UNIT[unit], end):
+        shorter = FIG_RE.match(norm, start, end - len(unit))
+        return _single(norm, shorter) if shorter is not None and shorter.end() > start else None  # (约20亿澳分公司: 约20亿)
     if unit == "起" and (mag or EVENTS_NOT_BEFORE.search(norm, max(0, start - 3), start) or _year_like(ar)):
         # 售价9999起, 1万起购, 自2026起: a starting price, amount or year; the number without 起
         shorter = FIG_RE.match(norm, start, end - 1)
@@ -400,9 +408,9 @@ def _single(norm: str, m: re.Match):
     if cn in ("千", "百") and not unit and not mag and not post:
         return None  # 不足千禾的十分之一: a bare 千 before a name, no number
     if cn:
-        if cn in ("万", "亿") and post and not approx_word and not sign and start > 0 and \
-                "\u4e00" <= norm[start - 1] <= "\u9fff" and norm[start - 1] not in _BARE_MAGNITUDE_LEADS:
-            return None  # 申万多元金融指数: a name's 万 and 多元, no amount (not 破万多元, 上万余元)
+        if cn == "万" and post == "多" and unit == "元" and not approx_word and not sign and start > 0 and \
+                "\u4e00" <= norm[start - 1] <= "\u9fff" and norm.startswith(_DIVERSIFIED_AFTER, end):
+            return None  # 申万多元金融指数: a name's 万 and the word 多元, no amount (获利万多元 is one)
         if cn[0] in "数几":
             num, approx_num = None, True
         elif _or_next(cn):
