@@ -1765,6 +1765,25 @@ def test_three_hundred_and_twenty_sixth_to_thirty_third_blind_sets_of_articles_w
     _assert_scores("blind332.json", GOLD / "blind332", companies=0.98, companies_precision=0.98)
     _assert_scores("blind333.json", GOLD / "blind333", companies=0.96, companies_precision=0.975)
 
+
+def test_three_hundred_and_thirty_fourth_to_forty_first_blind_sets_of_articles_written_for_them():
+    """Eighty articles of 2020-2022 (tests/extract_gold/blind334-341: EV thermal management and lightweighting;
+    micro-lenders and small-loan companies; supply-chain finance platforms; secondary (S) funds and VC/PE
+    investors; Hong Kong-listed private colleges; restaurant supply chains; crypto mining; phone camera lenses and
+    modules — ten articles each, topics in README), written at stop 42 while rules were drawn from blind326-333
+    and left unopened, scored once at 70d1728, the stop's final code, none drawn from them: companies F1 0.982
+    (P 0.988), 0.913 (P 0.931), 0.927 (P 0.962), 0.941 (P 0.960), 0.990 (P 0.990), 0.958 (P 0.991), 0.905
+    (P 0.947), 0.977 (P 1.000); figures 1.000, 1.000, 0.998, 1.000, 0.997, 1.000, 0.989, 1.000; tickers 1.000
+    in all but the S-fund set (0.978)."""
+    _assert_scores("blind334.json", GOLD / "blind334", companies=0.98, companies_precision=0.985)
+    _assert_scores("blind335.json", GOLD / "blind335", companies=0.91, companies_precision=0.93)
+    _assert_scores("blind336.json", GOLD / "blind336", companies=0.925, companies_precision=0.96)
+    _assert_scores("blind337.json", GOLD / "blind337", companies=0.94, companies_precision=0.96, tickers=0.975)
+    _assert_scores("blind338.json", GOLD / "blind338", companies=0.99, companies_precision=0.99)
+    _assert_scores("blind339.json", GOLD / "blind339", companies=0.955, companies_precision=0.99)
+    _assert_scores("blind340.json", GOLD / "blind340", companies=0.905, companies_precision=0.945, figures=0.985)
+    _assert_scores("blind341.json", GOLD / "blind341", companies=0.975, companies_precision=0.995)
+
 @pytest.mark.parametrize("gold_file", ["real-heldout.json", "real-heldout2.json", "real-heldout3.json",
                                        "real-heldout4.json", "real-heldout5.json", "real-heldout6.json",
                                        "real-heldout7.json", "blind8.json", "blind9.json", "blind10.json", "blind11.json", "blind12.json", "blind13.json", "blind14.json",
@@ -1815,7 +1834,9 @@ def test_three_hundred_and_twenty_sixth_to_thirty_third_blind_sets_of_articles_w
                                        "blind318.json", "blind319.json", "blind320.json", "blind321.json",
                                        "blind322.json", "blind323.json", "blind324.json", "blind325.json",
                                        "blind326.json", "blind327.json", "blind328.json", "blind329.json",
-                                       "blind330.json", "blind331.json", "blind332.json", "blind333.json"])
+                                       "blind330.json", "blind331.json", "blind332.json", "blind333.json",
+                                       "blind334.json", "blind335.json", "blind336.json", "blind337.json",
+                                       "blind338.json", "blind339.json", "blind340.json", "blind341.json"])
 def test_held_out_gold_keeps_no_article_text(gold_file):
     """The gold holds figures and names, never sentences: no string in it is longer than a name."""
     import json
