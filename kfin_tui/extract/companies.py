@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
@@ -36,6 +36,7 @@ from .codes import (
 from .dictionary import LISTING_SUFFIX, Dictionary, Entry, get_dictionary
 from .model import Company, Mention
 from .names import (
+    FUND_PARTNERSHIP_NAME,
     LAST_ITEM_THEN_CLOSE,
     LATIN_AFTER_COMPANY_WORD,
     LATIN_AFTER_COMPANY_WORDS,
@@ -2616,7 +2617,10 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                  heads: dict[int, _Hit] | None = None) -> None:
     """A legal name written in full (某某智能装备有限公司) is a company wherever it stands, read
     before the suffix rules (which would cut it at 智能); rules in names.py."""
-    for m in LEGAL_FULL_NAME.finditer(norm):
+    found: Iterable[re.Match[str]] = LEGAL_FULL_NAME.finditer(norm)
+    if "有限合伙" in norm:
+        found = sorted([*found, *FUND_PARTNERSHIP_NAME.finditer(norm)], key=lambda x: x.start())
+    for m in found:
         if m.group() in (PARTNERSHIP, "基金企业"):  # 某某管理咨询合伙企业（有限合伙）: read as the name before a legal tail
             w0 = max(0, m.start() - 24)
             got = _left_name(norm[w0:m.start()] + "有限公司", m.start() - w0 + 4, d)
@@ -4152,10 +4156,11 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
                 not norm.startswith(("有限", "股份"), m.end) and not (norm[m.end - 1] in "AB" and _SHARE_CLASS_AFTER.match(norm, m.end)):
             heads_of_longer.add(m.start)
     latin = _is_latin(name)
+    former = "原名" in norm or "曾用名" in norm  # (a former name the text glosses is no name it writes)
     written = any(not (p in heads and (tail := LEGAL_TAIL_AFTER.match(norm, p + n)) is not None and
                        (SHORT_NAME_AFTER.match(norm, tail.end()) or BARE_SHORT_NAME_AFTER.match(norm, tail.end())))
                   and p + n not in ends and p not in heads_of_longer
-                  and not norm.endswith(("原名", "原名为", "曾用名"), 0, p)  # (ST中绒（000982，原名中银绒业）: a former name)
+                  and not (former and norm.endswith(("原名", "原名为", "曾用名"), 0, p))  # (ST中绒（000982，原名中银绒业）)
                   and not (latin and _glued_to_latin(norm, p, p + len(name)))
                   for p in _occurrences(norm, name))
     counts: dict[str, int] = {}

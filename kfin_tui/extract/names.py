@@ -39,8 +39,10 @@ def in_epithet(norm: str, start: int, end: int) -> bool:
 
 
 # a company's legal name written out in full: 寿光某某控股有限公司 is a company wherever it stands
-LEGAL_FULL_NAME = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|(?:合伙|基金)企业(?=\s?[(（]有限合伙[)）]))")
-# (某某私募股权投资基金企业（有限合伙）: a fund partnership's legal name ends in 基金企业)
+LEGAL_FULL_NAME = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|合伙企业(?=\s?[(（]有限合伙[)）]))")
+# a fund partnership's legal name ends in 基金企业 (某某私募股权投资基金企业（有限合伙）): asked apart, only in texts
+# that hold 有限合伙 (基 begins words everywhere in financial text: no first character of the pattern above)
+FUND_PARTNERSHIP_NAME = re.compile(r"基金企业(?=\s?[(（]有限合伙[)）])")
 PARTNERSHIP = "合伙企业"
 # organisation words a legal name may end with before its legal tail; what is left must be a name
 _ORG_WORDS = re.compile(r"(?:合伙企业|企业|资产管理|投资管理|基金管理|股权投资|创业投资|产业投资|投资|控股|集团|实业|科技|资本|资产|管理|发展|"
