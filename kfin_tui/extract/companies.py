@@ -1267,7 +1267,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
-        if form != entry.name and entry.kind == "company" and "等" in norm[e:e + 200] and _listed_as_place(norm, s, e):
+        if form != entry.name and entry.kind == "company" and norm.find("等", e, e + 200) >= 0 and _listed_as_place(norm, s, e):
             continue  # 为峨眉山、九寨沟等 260 余家景区: a scenic spot, not 峨眉山A named by its place
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
             continue  # 12 特斯拉的磁场: a unit (the tesla), not the carmaker
@@ -1457,8 +1457,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             shadow.append((bs, be))
             if (lister := _clause_lister(norm, hits, bs)) is not None:  # 蓝海生物科技通过IPO登陆纳斯达克（BLUH.US）
                 lister.codes.extend(c for c, _ in codes if c not in lister.codes)
-            continue  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name (and not the paragraph's last
-            # firm's code: 在花旗的帮助下通过IPO登陆纽交所 names the bank before; _code_host may give it the clause's firm)
+            continue  # 通过IPO登陆纽交所（TDOC.US）: a listing verb and its exchange, no name; the code the clause's one firm's
+            # (not the paragraph's last firm's: 在花旗的帮助下通过IPO登陆纽交所 names the bank before)
         shadow.append((bs, be))
         region = _REGION_BRACKET_END.search(norm, max(0, bs - 6), bs) if got is None else None
         if region is not None and (inner := _left_name(norm, region.start(), d)) is not None:
@@ -1524,10 +1524,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         coded_heads.extend(h for h in heads_at.get(ns, ()) if h.end < ns + len(raw) and not h.codes and
                      h.kind == "company" and h.name != hits[-1].name and
                      not ((known := d.by_form.get(h.name)) is not None and any(c in known.tickers for c, _ in codes)))
-        # (not 新东方在线科技（01797.HK）: the known firm whose code it is)
-        # (中粮肉食（01610.HK）: the coded firm's name, not the group 中粮 its first word is)
+        # (中粮肉食（01610.HK）: the coded firm's name, not the group 中粮 its first word is; but 新东方在线科技（01797.HK）
+        # keeps 新东方在线, the known firm whose code it is)
     if coded_heads:
-        hits[:] = [h for h in hits if all(h is not i for i in coded_heads)]
+        dropped = {id(h) for h in coded_heads}
+        hits[:] = [h for h in hits if id(h) not in dropped]
 
     st_taken = Occupancy(len(norm), [(h.start, h.end) for h in hits] + shadow + cashtag_spans)
     for m in ST_RE.finditer(norm) if "ST" in norm else ():
@@ -4246,7 +4247,8 @@ _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 def _code_host(code: str, hits: Sequence[_Hit], norm: str, d: Dictionary) -> str | None:
     """The company a US code no name stands before belongs to: the one named last before it in its
     clause, when the code spells that firm's Latin name (Butterfly Network……登陆纽交所（BFLY.US）) or
-    extends a US code the text gives it (凯斯纽荷兰工业集团（CNHI.US）, filed under US:CNH)."""
+    adds one letter to a US code of three letters or more it has, in the text or the dictionary
+    (凯斯纽荷兰工业集团（CNHI.US）, filed under US:CNH)."""
     market, _, symbol = code.partition(":")
     if market != "US" or not symbol.isalpha():
         return None

@@ -74,8 +74,8 @@ LATIN_AFTER_COMPANY_WORDS = ("公司", "企业", "集团", "交易所", "交易�
 # (Latin letters with accents too: Raízen, Nestlé)
 LATIN_AFTER_COMPANY_WORD = re.compile(
     r"(?:" + "|".join(LATIN_AFTER_COMPANY_WORDS) + r")\s?(?P<name>(?:[A-Z]|[a-z]{3,6}[A-Z])[A-Za-z0-9&.\-\u00c0-\u00d6\u00d8-\u00f6"
-    r"\u00f8-\u00ff]*(?:(?<=[a-z])['’]s(?=\s[A-Z]))?(?:\s(?:&\s)?(?:[A-Z]|[a-z]{1,6}[A-Z])[A-Za-z0-9&.\-]*){0,3})")  # (子公司Doctor's Best)  # (Toledo Molding & Die, Container xChange,
-# MOR Furniture For Less)
+    r"\u00f8-\u00ff]*(?:(?<=[a-z])['’]s(?=\s[A-Z]))?(?:\s(?:&\s)?(?:[A-Z]|[a-z]{1,6}[A-Z])[A-Za-z0-9&.\-]*){0,3})")
+# (Toledo Molding & Die, Container xChange, MOR Furniture For Less; 's before a word: 子公司Doctor's Best)
 # a unit's brand-like Latin name after 子公司/旗下, though it begins in lower case (美国子公司iHealth的…)
 LATIN_UNIT_WORDS = ("子公司", "孙公司", "旗下")
 LATIN_UNIT_NAME = re.compile(r"(?:" + "|".join(LATIN_UNIT_WORDS) + r")\s?(?P<name>[a-z]{1,2}[A-Z][a-z][A-Za-z0-9]*)(?=[的，,。、；;])")
