@@ -1751,8 +1751,8 @@ def test_three_hundred_and_twenty_sixth_to_thirty_third_blind_sets_of_articles_w
     list, 2021's quota round, 2022's purchase caps; tobacco — cigarette-pack makers' 2020 half, 中烟香港's 2021 half,
     the e-cigarette tax, 红塔证券's 2021, Philip Morris and BAT, a 2021 scan, a heated-tobacco round, the industry's
     2021 taxes, 中烟香港's leaf deal, the 2022 e-cigarette rules), written at stop 42 while rules were drawn from
-    blind318-325 and left unopened, scored once at fd3b679, the stop's final code, none drawn from them: companies
-    F1 0.977 (P 0.993), 0.899 (P 0.957), 0.941 (P 0.978), 0.950 (P 0.977), 0.961 (P 1.000), 0.942 (P 0.964),
+    blind318-325 and left unopened, scored once at fd3b679 (the rules from 318-325 and two reviews' fixes), none
+    drawn from them: companies F1 0.977 (P 0.993), 0.899 (P 0.957), 0.941 (P 0.978), 0.950 (P 0.977), 0.961 (P 1.000), 0.942 (P 0.964),
     0.981 (P 0.985), 0.965 (P 0.979); figures 1.000, 0.999, 1.000, 1.000, 1.000, 0.985, 0.998, 0.998; tickers
     1.000 in all but the cashmere set (0.953)."""
     _assert_scores("blind326.json", GOLD / "blind326", companies=0.975, companies_precision=0.99)
