@@ -126,6 +126,8 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材�
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
+                # the press's short forms of licensed lenders (京东盛际小贷, 蚂蚁消金)
+                "小贷", "消金",
                 "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务", "征信",
                 # rural and village banks named by their place (某某农商银行, 某某农村商业银行, 某某村镇银行)
                 "农商银行", "农商行", "农村商业银行", "村镇银行",
@@ -187,7 +189,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务|部门|部(?![分署件队长位])"
                                # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
                                r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
-SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|资本|资产|创投|风投|氢能|数字能源"
+SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|产投|小贷(?!业务|牌照|行业|市场)|消金(?!业务|牌照|行业|市场)|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富(?!管理)|资管|地产|房产|不动产|集运|物业"  # (瑞银财富管理: a bank's line, the bank)
                               # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
                               r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队|辆)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
@@ -236,7 +238,11 @@ LATIN_STOP = {"ADS", "ADR", "ADSs", "ADRs", "GDR", "CDR", "SPAC", "SPACs", "REIT
               "OEM", "ODM", "CRO", "CDMO", "CMO", "CXO", "OLED", "LCD", "IGBT", "SUV", "MCN", "BMS", "HJT", "TOPCon",
               "PERC", "FTTH", "EV", "PCB", "MLCC", "SoC", "MCU", "CVD", "ITO",
               # memory and its kinds (公司NOR Flash、SLC NAND和MCU三条产品线)
-              "NOR", "NAND", "DRAM", "SRAM", "SLC", "MLC", "TLC", "QLC", "SSD", "HBM", "Flash"}
+              "NOR", "NAND", "DRAM", "SRAM", "SLC", "MLC", "TLC", "QLC", "SSD", "HBM", "Flash",
+              # partners of a fund and kinds of securitised debt (机构LP, 供应链ABS): roles and products, no firm
+              "LP", "GP", "LPs", "GPs", "ABS", "ABN", "CMBS", "RMBS", "MBS", "CLO", "FOF", "MOM"}
+# what follows a technology's acronym that is also a firm's (PTC加热, PTC方案: a heater; PTC管理层: the firm)
+_TECH_AFTER_ACRONYM = re.compile(r"\s?(?:电?加热|加热器|方案|材料|工艺|元件|器件)")
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -350,7 +356,11 @@ _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s){0,3}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation)
+_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s(?:&\s)?){0,4}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation,
+# Power & Digital Infrastructure Acquisition)
+# a Latin name ending in a number (Hut 8（HUT.US）): the word before the number
+_LATIN_BEFORE_NUMBER = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z]{1,15}\s$")  # (its code spells the word: not Model 3（TSLA.US）)
+_LETTER_CODE_AT = re.compile(r"\s*[(（]\s*(?:NASDAQ|NYSE)?[:：]?\s*([A-Z]{2,5})\b")
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
 _MEASURE_END = re.compile(r"[只个些位家种批款]$")
 _SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
@@ -491,6 +501,11 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
             acc = tok + acc
             continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
+        if i == 1 and len(tok) == 1 and acc and tok in STOP_TOKENS and len(run_toks[0]) == 1 and \
+                run_toks[0] not in STOP_TOKENS and run_toks[0] not in FUNCTION_CHARS and HAS_CJK.match(run_toks[0]) and \
+                (run_start == 0 or norm[run_start - 1] in SEGMENT_OPENERS) and len(run) <= 6:
+            acc = run_toks[0] + tok + acc
+            break  # ；达内教育（TEDU.US）: jieba cut the brand into characters (达|内), one of them a word of its own
         if tok in NAME_START_CHARS and acc and i > 0 and run_toks[i - 1] in JOINING_WORDS and len(acc) <= 4 \
                 and jieba.dt.FREQ.get(tok + acc, 0) == 0:
             acc = tok + acc
@@ -550,6 +565,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
     elif len(acc) >= 4 and acc[0] == "有" and end - len(acc) > 0 and norm[end - len(acc) - 1] in HAVE_ADVERBS \
             and jieba.dt.FREQ.get(acc[:2], 0) < HAVE_GLUED_FREQ:
         acc = acc[1:]  # 北交所则有恒润达（920128）: jieba glued the verb to the name (有恒|润|达); not 有色金属
+    if coded and acc.isdigit() and len(acc) <= 3 and \
+            (word := _LATIN_BEFORE_NUMBER.search(norm, max(0, end - len(acc) - 17), end - len(acc))) is not None and \
+            (code := _LETTER_CODE_AT.match(norm, pos)) is not None and word.group().upper().startswith(code.group(1)[:3]):
+        acc = word.group() + acc  # 矿企Hut 8（HUT.US）: a Latin name and its number (not the number alone)
     if len(acc) < 2 or acc in GENERIC_PREFIX or acc in ORG_SUFFIXES or acc.isdigit() or acc.endswith(ROLE_ENDS):
         return None  # 董事会主席（1347.HK）: a person's title before the code; 集团 alone is no name
     if SHARE_CLASS.fullmatch(acc):
@@ -1391,6 +1410,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if form.endswith("股份") and ((norm.startswith("行", e) and (e + 1 == len(norm) or norm[e + 1] in _BANK_KIND_NEXT)) or
                                      norm.startswith(("制银行", "制商业银行", "制改造", "制改革"), e)):
             continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
+        if e - s <= 4 and form.isascii() and form.isupper() and _TECH_AFTER_ACRONYM.match(norm, e):
+            continue  # 传统的PTC加热方式, PTC方案: a technology's acronym (a heater), not the firm of those letters
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)
@@ -3806,6 +3827,10 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if h.kind != "company" or (known := d.lookup(h.name)) is None or known.kind != "company":
             continue
         tail = LEGAL_TAIL_AFTER.match(norm, h.end)
+        if tail is None and "集团" in norm[h.end:h.end + 9]:
+            tail = _GROUP_LEGAL_TAIL.match(norm, h.end)  # 上海大众公用|事业（集团）股份有限公司（以下简称“大众公用”，…）
+            if tail is not None and any(h.end <= x.start < tail.end() for x in hits):
+                tail = None  # (another firm named inside: its legal name, not this one's)
         end = tail.end() if tail is not None else h.end
         m = SHORT_NAME_AFTER.match(norm, end)
         if m is None:
@@ -3835,6 +3860,9 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         _bare_mentions(norm, hits, taken, bounds, short, m.end(), h.name)
 
 
+# a known name's legal name written with its business and its group word in brackets (上海大众公用|事业（集团）
+# 股份有限公司): the legal tail goes on after the name's own characters
+_GROUP_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{1,6}?[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|股份公司)")
 _LEGAL_RUN_AFTER = re.compile(r"[" + CJK + r"]{1,16}?(?:股份有限公司|有限责任公司|有限公司)")
 
 
@@ -4122,6 +4150,7 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
     it writes."""
     if not c.mentions or len(text) != len(norm):
         return ""
+    name_n = nfkc_same_length(c.name)
     if entry is None:  # a name read from the text, in its NFKC form: shown as written (澄溯ＡＩ, not 澄溯AI)
         same = next((m for m in c.mentions if norm[m.start:m.end] == c.name), None)
         if same is None and \
@@ -4132,6 +4161,12 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         return text[same.start:same.end] if same is not None and text[same.start:same.end] != c.name else ""
     if entry.kind == "block":
         return ""
+    if entry.name.endswith(_PROFESSIONAL_ENDS):
+        # a law or accounting firm registered with its city or province (北京市汉坤律师事务所, 上海市锦天城律师事务所,
+        # 浙江天册律师事务所): the place is its name's where the text writes it, as its first mention does
+        m0 = min(c.mentions, key=lambda m: m.start)
+        if norm[m0.start:m0.end] == name_n and (place := _place_before(norm, m0.start)):
+            return text[m0.start - len(place):m0.end]
     if not entry.tickers and all(LEGAL_NAME_END.search(norm, m.start, m.end) for m in c.mentions) and \
             entry.name not in norm:
         m0 = c.mentions[0]  # an unlisted firm written only by a legal name that does not hold the dictionary's name
@@ -4179,6 +4214,18 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
         if not written:
             counts[text[m.start:m.end]] = counts.get(text[m.start:m.end], 0) + 1
     return max(counts, key=lambda f: counts[f]) if counts else ""  # (max keeps the first of a tie)
+
+
+_PROFESSIONAL_ENDS = tuple(PROFESSIONAL_SUFFIXES)
+
+
+def _place_before(norm: str, s: int) -> str:
+    """The city (with 市) or province written right before ``s`` (北京市|中伦律师事务所, 浙江|天册律师事务所), or ""."""
+    for k in (3, 2, 4):
+        tok = norm[max(0, s - k):s]
+        if len(tok) == k and (_place(tok[:-1]) if tok.endswith("市") else _place(tok)) and tok not in ("中国", "全国", "国内"):
+            return tok
+    return ""
 
 
 # a short name the text gives a firm, as SHORT_NAME_AFTER reads it: 简称 or 下称, a colon, a quote, all

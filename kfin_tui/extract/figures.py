@@ -46,7 +46,9 @@ MEASURES_CJK = [
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
-                  "Tbps", "Gbps", "Mbps", "kV", "TEU", "°C", "tokens", "Tokens", "token", "Token"]
+                  "Tbps", "Gbps", "Mbps", "kV", "TEU",
+                  # hash rates (全网算力 180 EH/s, 单台 110 TH/s)
+                  "EH/s", "PH/s", "TH/s", "GH/s", "MH/s", "°C", "tokens", "Tokens", "token", "Token"]
 # single Chinese digits (两 … 九) count only with these; 一 never (一起, 一位, 一方面, 一点)
 SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "种"}
 MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
@@ -176,7 +178,7 @@ DATE_RE = re.compile(
     r"(?:[ \u00a0]?(?:" + QUARTER + r"|[上下]半年|" + FIRST_MONTHS + r"|" + MONTH + r"))?"  # (2021 年 5 月 18 日)
     r"|" + FIRST_MONTHS +
     r"|(?<![0-9A-Za-z.])[0-9]{2}年(?:" + QUARTER + r"|[上下]半年|" + MONTH + r")"  # 20年一季度, 21年上半年
-    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:/[0-9]{2})?财年(?:第[一二三四1-4]财?季度?|[上下]半年)?"  # 2026财年第二财季, 2026/27财年下半年: one period
+    r"|(?<![0-9A-Za-z])" + YEAR + r"(?:/[0-9]{2})?(?:财年|学年)(?:第[一二三四1-4]财?季度?|[上下]半年)?"  # 2026财年第二财季, 2026/27财年下半年, 2020学年: one period
     # a season across two years, as crops and trade count them: 2020/21榨季, 2021/22年榨季, 2020/21年度
     r"|(?<![0-9A-Za-z])" + YEAR + r"/(?:[0-9]{2}|" + YEAR + r")(?:年?(?:榨季|产季|销售季)|年度|作物年度)"
     r"|(?<![0-9A-Za-z])" + YEAR + r"(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
@@ -394,10 +396,10 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
-        if (latin and not (unit in ("家", "只") and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
+        if (latin and not (unit in ("家", "只", "单", "笔", "宗") and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
-            return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家: firms counted)
+            return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家, ABS 62 单: counted)
     if unit in _WORD_AFTER_UNIT and norm.startswith(_WORD_AFTER_UNIT[unit], end):
         shorter = FIG_RE.match(norm, start, end - len(unit))
         return _single(norm, shorter) if shorter is not None and shorter.end() > start else None  # (约20亿澳分公司: 约20亿)
