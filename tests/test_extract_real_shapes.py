@@ -3722,3 +3722,29 @@ def test_figures_from_blinds_334_to_341(text, figures):
 ])
 def test_names_from_blinds_334_to_341(text, names):
     _assert_names(text, names)
+
+
+# from blinds 342-349 (stop 43, after their scores at 76bbefe; our own sentences)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("去年全球交付LNG 38 艘，拆解仅 5 艘。", ["38 艘", "5 艘"]),                       # an acronym's count
+    ("公司拟每股派息 0.04 新元。", ["0.04 新元"]),                                      # Singapore dollars
+    ("实验室发现了3种新元素。", ["3种"]),                                               # 新元素: no currency
+    ("一部 36 集的剧集，全剧共24集。", ["36 集", "24集"]),                              # episodes
+    ("公司旗下3集团均已完成改制。", []),                                                # (集团: no count)
+])
+def test_figures_from_blinds_342_to_349(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("设备租赁商联合租赁（URI.US）预计收入增长。", ["联合租赁"]),                       # a common word's name after 租赁商
+    ("国际保赔协会集团（IG P&I）的成员承保了多数远洋船舶。", []),                        # a body, no firm
+    ("据澄川钢铁网监测，船板均价上涨。", []),                                            # a data site
+    ("澄川钢铁发布公告称，产量上升。", ["澄川钢铁"]),
+    ("该REIT的原始权益人盐田港（000088）认购 51% 的份额。", [("盐田港", ["SZ:000088"])]),  # 人 is the word's
+    ("杭州市地铁集团等地方国企也在研究。", ["杭州市地铁集团"]),                            # a city's group
+    ("宁波一家民营油轮船东澄涛航运的负责人透露。", ["澄涛航运"]),                          # kinds: 船东, 矿企
+    ("江西一家民营萤石矿企赣澄萤石的负责人表示。", ["赣澄萤石"]),
+])
+def test_names_from_blinds_342_to_349(text, names):
+    _assert_names(text, names)

@@ -163,7 +163,7 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 
 # after a suffix these mean an industry, a market or a body, not a company
-NOT_COMPANY_AFTER = re.compile(r"(?:容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
+NOT_COMPANY_AFTER = re.compile(r"(?:网(?![络站点页店购上下友民红])|容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
                                r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数|(?:I{1,3}|IV)指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
@@ -514,8 +514,8 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             acc = tok + acc
             continue  # 某某企业控股（02048.HK）: 企业 inside the name's tail, no word for a kind of firm
         if coded and len(acc) == 2 and len(tok) == 2 and tok in STOP_TOKENS and tok not in FUNCTION_CHARS and \
-                not _rare(acc, d) and (i == 0 or run_toks[i - 1] in STOP_TOKENS or run_toks[i - 1].endswith("公司")):
-            acc = tok + acc  # 母公司联合技术（UTX.US）: a word of the language alone is no name; the word before it is
+                not _rare(acc, d) and (i == 0 or run_toks[i - 1] in STOP_TOKENS or run_toks[i - 1].endswith(("公司", "商"))):
+            acc = tok + acc  # 母公司联合技术（UTX.US）, 租赁商联合租赁（URI.US）: a word of the language alone is no name; the word before it is
             break            # the name's (联合, a verb elsewhere)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars):
@@ -722,6 +722,9 @@ _OWNER_BEFORE = ("其", "其中", "的", "公司")
 _PRODUCT_MEASURE_AFTER = re.compile(r"销量|销售量|产量|出货量|出口量|进口量|需求量|产销量")
 
 
+_BODY_WORDS = ("协会", "联合会", "商会", "学会", "研究会", "委员会")
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
     read here, by three patterns (none reads more than three characters); the rest is
@@ -738,6 +741,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
                             len(toks[-1]) >= 2 and jieba.dt.FREQ.get(toks[-1], 0) > 0)):
         return None  # 乘用车智能驾驶, 广州市智能网联汽车, 轨道交通智能检测: a kind of technology or service, no firm named
         # (华砺智能识别团队: a name of no word, then its team)
+    if norm.endswith(_BODY_WORDS, 0, ss):
+        return None  # 国际保赔协会集团: a body's name before the suffix (协会, 商会 …), no firm
     if suffix[-1] == "业" and norm.startswith("务", se):
         return None  # 南非锰业务: a line of business (业务), no firm 锰业
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
@@ -939,6 +944,13 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
              (len(toks[-1]) >= 3 and jieba.dt.FREQ.get(toks[-1], 0) > 0 and _bank_place(toks[-2]))) and not nca:
         # (云南天然橡胶产业集团: a province and a trade's word of three or four characters, the place the name's)
         return ss - len(toks[-2]) - len(toks[-1]), toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
+    if norm[ss:se] == "集团" and len(toks) >= 2 and not nca:
+        for k in (1, 2):  # 深圳市地铁集团, 深圳市人才安居集团: a city's state group, named by its city with 市 and a trade
+            if len(toks) > k and len(toks[-k - 1]) >= 3 and toks[-k - 1][-1] == "市" and _bank_place(toks[-k - 1]) and \
+                    2 <= sum(len(t) for t in toks[-k:]) <= 4 and \
+                    all(len(t) >= 2 and t not in STOP_TOKENS and HAS_CJK_ONLY.fullmatch(t) for t in toks[-k:]):
+                words = "".join(toks[-k - 1:])
+                return ss - len(words), words + "集团"
     if len(toks) >= 2 and len(toks[-1]) == 1 and toks[-1] in "同和与" and len(toks[-2]) == 1 and \
             HAS_CJK_ONLY.fullmatch(toks[-2]) and toks[-2] not in FUNCTION_CHARS and toks[-2] not in STOP_TOKENS and \
             toks[-2] not in _PRONOUN_CHARS and (len(toks) == 2 or len(toks[-3]) > 1 or not HAS_CJK.match(toks[-3]) or toks[-3] in FUNCTION_CHARS) and \
@@ -1511,6 +1523,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 continue
             ns, raw = ns + 2, raw[2:]
         entry = d.lookup(raw)
+        if entry is None and len(raw) >= 3 and HAS_CJK.match(raw):
+            owner = next((o for o in (d.by_ticker.get(c) for c, _ in codes) if o is not None and o.kind == "company"), None)
+            if owner is not None and raw[1:] in (owner.name, *owner.aliases):
+                ns, raw, entry = ns + 1, raw[1:], owner  # 原始权益人|盐田港（000088）: a word's last character glued to the
+                # name of the code's own firm
         if entry is None and ns > 1:  # 其中熊猫|金控（600599.SH）: the code's firm's name (ST熊猫's 熊猫) right before the reading
             for c, _ in codes:
                 owner = d.by_ticker.get(c)
@@ -2223,6 +2240,7 @@ def _name_goes_on_left(norm: str, s: int) -> bool:
 # the words for a kind of firm a name follows (名为: "named"); the class of their first characters lets the
 # pattern fail at once at almost every position of a text (the alternatives alone took ~70 µs a text)
 _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车企", "房企", "险企", "酒企", "煤企", "电企", "国企", "央企",
+               "矿企", "船企", "船东",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
                "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
                "进口商", "出口商", "营销商", "安装商", "批发商",
@@ -3036,8 +3054,9 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
             continue  # 旗下超大型矿砂船（VLOC）, 某某金矿（… Mine）: a kind of ship, a mine or a field, no firm
         stem = name[:-2] if name.endswith(("公司", "集团")) else name
         if len(stem) < 2 or taken.overlaps(s, b) or not HAS_CJK.match(name) or d.lookup(name) is not None \
-                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _not_firm_end(name):
-            continue  # (a known name is the scan's; a word of the language is no firm's name: 投资者（QDII）, 数据公司（IDC）)
+                or jieba.dt.FREQ.get(stem, 0) >= _GLOSS_WORD_FREQ or _not_firm_end(name) or any(w in name for w in _BODY_WORDS):
+            continue  # (a known name is the scan's; a word of the language is no firm's name: 投资者（QDII）, 数据公司（IDC）;
+            # a body's is no firm's: 国际保赔协会集团（IG P&I）)
         # an acronym in the brackets is mostly a term's (总交易额（GTV）, 拆息（HIBOR）): such a name only in a list
         term = _ACRONYM.fullmatch(gloss) is not None
         firm = not term and (cued is not None or ((_GLOSS_FIRM_WORD.search(gloss) is not None

@@ -21,7 +21,7 @@ from .spans import Occupancy
 # --- vocabulary -----------------------------------------------------------------------------------
 APPROX_WORDS = ["近乎", "不超过", "不超", "超过", "不足", "不到", "将近", "接近", "大约", "约", "逾", "超", "近"]
 CURRENCIES = ["美元", "港元", "港币", "欧元", "日元", "英镑", "韩元", "澳元", "加元", "新台币", "台币", "人民币", "美金", "美分",
-              "卢布", "新加坡元", "瑞郎", "港仙", "瑞士法郎", "法郎", "瑞典克朗", "丹麦克朗", "挪威克朗", "克朗", "泰铢",
+              "卢布", "新加坡元", "新元", "瑞郎", "港仙", "瑞士法郎", "法郎", "瑞典克朗", "丹麦克朗", "挪威克朗", "克朗", "泰铢",
               "林吉特", "印尼盾", "越南盾", "卢比", "雷亚尔", "比索", "里拉", "兰特", "印度卢比", "巴西雷亚尔", "墨西哥比索",
               "菲律宾比索", "阿根廷比索", "土耳其里拉", "南非兰特", "马来西亚林吉特", "俄罗斯卢布", "奈拉", "埃及镑", "新西兰元", "令吉",
               "里亚尔", "沙特里亚尔", "迪拉姆", "分钱", "澳分", "欧分", "元"]
@@ -42,7 +42,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒", "株", "道",
+    "大类", "档", "粒", "株", "道", "集",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -101,13 +101,15 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
-                 "粒", "门", "省", "省份", "株", "道"]
+                 "粒", "门", "省", "省份", "株", "道", "集"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 _METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month contract: 三个月期铜)
 # the words 多元 begins where a bare 万 before it is a name's (申万多元金融指数), not an amount (获利万多元)
 _DIVERSIFIED_AFTER = ("金融", "化", "发展", "经营", "布局", "业务", "投资", "配置", "资产", "文化", "产业")
 # what a unit's last character begins instead of closing it (20亿澳分公司: 澳 Australia; 100道口, 12亿道路)
-_WORD_AFTER_UNIT = {"澳分": ("析", "公司", "别", "歧", "红", "支"), "欧分": ("析", "公司", "别", "歧", "红", "支"),
+_WORD_AFTER_UNIT = {"集": ("团", "中", "体", "成", "合", "资", "聚", "结", "装", "市", "群", "散", "采", "约", "训", "会", "锦", "邮", "运", "控", "齐"),
+                    "新元": ("素", "件", "宇宙", "年", "旦", "古", "代", "器"),
+                    "澳分": ("析", "公司", "别", "歧", "红", "支"), "欧分": ("析", "公司", "别", "歧", "红", "支"),
                     "道": ("口", "路", "琼", "指", "德", "理", "歉", "具", "教", "家", "观", "行", "地", "岔", "场")}
 
 
@@ -349,6 +351,8 @@ UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
 # Windows 11 家庭版, Top 50 名单) or the measure word begins a word of its own (手机, 台北, 项目)
 LATIN_WORD_SPACE_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z][A-Za-z0-9.\-]* $")
 ACRONYM = re.compile(r"[A-Z]{2,5} ")
+# what an acronym's number counts (地方AMC 59 家, 供应链ABS 62 单, 全球交付VLCC 41 艘): no model's number
+_COUNTED_AFTER_ACRONYM = frozenset({"家", "只", "单", "笔", "宗", "艘", "辆"})
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
 # a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
@@ -396,7 +400,7 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
-        if (latin and not (unit in ("家", "只", "单", "笔", "宗") and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
+        if (latin and not (unit in _COUNTED_AFTER_ACRONYM and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家, ABS 62 单: counted)
