@@ -114,7 +114,8 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团", "酒店集团", "酒店管理集团")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源", "冶金"})
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源", "冶金",
+                            "小贷", "消金"})  # (广东小贷公司: a place's lenders, no firm)
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
 PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能", "电源"})
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
@@ -241,8 +242,8 @@ LATIN_STOP = {"ADS", "ADR", "ADSs", "ADRs", "GDR", "CDR", "SPAC", "SPACs", "REIT
               "NOR", "NAND", "DRAM", "SRAM", "SLC", "MLC", "TLC", "QLC", "SSD", "HBM", "Flash",
               # partners of a fund and kinds of securitised debt (机构LP, 供应链ABS): roles and products, no firm
               "LP", "GP", "LPs", "GPs", "ABS", "ABN", "CMBS", "RMBS", "MBS", "CLO", "FOF", "MOM"}
-# what follows a technology's acronym that is also a firm's (PTC加热, PTC方案: a heater; PTC管理层: the firm)
-_TECH_AFTER_ACRONYM = re.compile(r"\s?(?:电?加热|加热器|方案|材料|工艺|元件|器件)")
+# what follows a technology's acronym that is also a firm's (PTC加热: a heater; PTC管理层: the firm)
+_TECH_AFTER_ACRONYM = re.compile(r"\s?(?:电?加热|加热器|热敏)")  # (AMD方案, 3M材料, ADI器件: the firms' own)
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -501,8 +502,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         if tok == "中" and acc and _inside_cut_name(run_toks, i, at_start=True):
             acc = tok + acc
             continue  # 中电光谷(00798.HK): 中 begins a name jieba cut into characters (中|电|光谷)
-        if i == 1 and len(tok) == 1 and acc and tok in STOP_TOKENS and len(run_toks[0]) == 1 and \
-                run_toks[0] not in STOP_TOKENS and run_toks[0] not in FUNCTION_CHARS and HAS_CJK.match(run_toks[0]) and \
+        if i == 1 and len(tok) == 1 and acc and tok in STOP_TOKENS and tok not in _GLUE_CHARS and len(run_toks[0]) == 1 and \
+                run_toks[0] not in STOP_TOKENS and run_toks[0] not in FUNCTION_CHARS and run_toks[0] not in _LEAD_CHARS and \
+                HAS_CJK.match(run_toks[0]) and \
                 (run_start == 0 or norm[run_start - 1] in SEGMENT_OPENERS) and len(run) <= 6:
             acc = run_toks[0] + tok + acc
             break  # ；达内教育（TEDU.US）: jieba cut the brand into characters (达|内), one of them a word of its own
@@ -586,10 +588,16 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
     if _LATIN_WORD.fullmatch(acc):  # Lucid Group(NASDAQ:LCID): Latin names of several words
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
-            acc = words.group() + acc
+            lead = words.group()
+            while (first := lead.split(" ", 1)[0]) in LATIN_STOP and first.isupper() and " " in lead:
+                lead = lead[len(first) + 1:]  # 与 SPAC Tortoise Acquisition Corp II（SNPR.US）: a term before the name (The RealReal keeps The)
+            acc = lead + acc
     return end - len(acc), acc
 
 
+# what a sentence puts between punctuation and a name (次为, 拟与, 一是, 另与, 均为): no brand's characters
+_GLUE_CHARS = frozenset("为与是和及或同跟向对把被将于在从以")
+_LEAD_CHARS = frozenset("次现亦均原另拟一二三四五六七八九十也又还都即乃系")
 _SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 
@@ -1396,6 +1404,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             hits.append(_Hit(s, other.end(), norm[s:other.end()]))
             continue  # 达钢能源, 永钢药业: a short form (达钢 of 达州钢铁) and another trade, another firm
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
+        if sub is not None and sub.group().startswith(("消金", "小贷")) and entry.name.endswith(("消费金融", "小贷", "小额贷款")):
+            sub = None  # 招联消金: the lender's own short form (招联消费金融), no unit of it
         if sub is None and entry.kind == "company" and not entry.tickers and norm.startswith(("交通", "运输"), e) and \
                 _MOBILITY_UNIT_NEXT.match(norm, e + 2):
             sub = _MOBILITY_UNIT.match(norm, e)  # 西门子交通牵头, 庞巴迪运输。: an unlisted maker's transport arm,
@@ -1423,7 +1433,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                                      norm.startswith(("制银行", "制商业银行", "制改造", "制改革"), e)):
             continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
         if e - s <= 4 and form.isascii() and form.isupper() and _TECH_AFTER_ACRONYM.match(norm, e):
-            continue  # 传统的PTC加热方式, PTC方案: a technology's acronym (a heater), not the firm of those letters
+            continue  # 传统的PTC加热方式: a technology's acronym (a heater), not the firm of those letters
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)
@@ -3855,6 +3865,8 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if m is None:
             continue
         short, s0, e0 = m.group("name"), m.start("name"), m.end("name")
+        if tail is not None and tail.re is _GROUP_LEGAL_TAIL and short not in (known.name, *known.aliases):
+            continue  # 阿里巴巴影业（集团）有限公司（以下简称“阿里影业”，01060.HK）: another firm's legal name, its codes
         h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
         # (the code the bracket gives: （以下简称“某某股份”，股票代码：300999）)
         other = d.lookup(short)
@@ -4238,11 +4250,24 @@ def _written_name(c: Company, entry: Entry | None, text: str, norm: str, d: Dict
 _PROFESSIONAL_ENDS = tuple(PROFESSIONAL_SUFFIXES)
 
 
+_PROVINCES = frozenset({"北京", "上海", "天津", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+                        "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+                        "内蒙古", "广西", "西藏", "宁夏", "新疆"})
+
+
 def _place_before(norm: str, s: int) -> str:
-    """The city (with 市) or province written right before ``s`` (北京市|中伦律师事务所, 浙江|天册律师事务所), or ""."""
-    for k in (3, 2, 4):
+    """The province or the city with 市 written right before ``s``, a word of its own (委托北京市|中伦律师事务所,
+    浙江|天册律师事务所), or "" (not the tail of a longer place: 澳大利亚|金杜; no region: 粤港澳大湾区|金杜)."""
+    for k in (4, 3, 2):
         tok = norm[max(0, s - k):s]
-        if len(tok) == k and (_place(tok[:-1]) if tok.endswith("市") else _place(tok)) and tok not in ("中国", "全国", "国内"):
+        if len(tok) != k or not (tok in _PROVINCES or (tok.endswith("市") and (tok[:-1] in _PROVINCES or _place(tok[:-1])))):
+            continue
+        w0 = max(0, s - k - 6)
+        cut, pos = set(), w0
+        for t in lcut(norm[w0:s]):
+            cut.add(pos)
+            pos += len(t)
+        if s - k == w0 or s - k in cut:  # (the place a word of its own: 委托|北京市, not 澳大|利亚)
             return tok
     return ""
 

@@ -352,7 +352,9 @@ UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
 LATIN_WORD_SPACE_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z][A-Za-z0-9.\-]* $")
 ACRONYM = re.compile(r"[A-Z]{2,5} ")
 # what an acronym's number counts (地方AMC 59 家, 供应链ABS 62 单, 全球交付VLCC 41 艘): no model's number
+# (the others only before punctuation or the end: TOP 10 单品, RTX 4090 单卡, ES 8 单电机 are models)
 _COUNTED_AFTER_ACRONYM = frozenset({"家", "只", "单", "笔", "宗", "艘", "辆"})
+HAS_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
 # a price word or 自/从/由 (售价9999起, 自2026起), after a magnitude (1万起购) or before 购/息/售 …
@@ -400,7 +402,9 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
-        if (latin and not (unit in _COUNTED_AFTER_ACRONYM and ACRONYM.fullmatch(latin.group())) and "," not in (ar or "")) or \
+        if (latin and not (unit in _COUNTED_AFTER_ACRONYM and ACRONYM.fullmatch(latin.group())
+                           and (unit in ("家", "只") or end == len(norm) or not HAS_CJK_CHAR.match(norm, end)))
+                and "," not in (ar or "")) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
             return None  # Mate 70 手机, Windows 11 家庭版, 2026 款, 2 位数 (but 地方AMC 59 家, ABS 62 单: counted)
