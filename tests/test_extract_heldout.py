@@ -1789,8 +1789,8 @@ _BLIND_FLOORS = [
     # Eighty articles of 2020-2022 (tests/extract_gold/blind350-357: white-feather broilers; orthopaedic implants and
     # procurement; waste-to-energy; molybdenum and tungsten; financial and aircraft leasing; MLCC and passive
     # components; duty-free retail; margin trading and securities lending — ten articles each, topics in README),
-    # written at stop 43 while rules were drawn from blind334-349 and left unopened, scored once at f55f776, the
-    # stop's final extractor, none drawn from them: companies F1 0.925 (P 0.979), 0.974 (P 0.983), 0.969 (P 1.000),
+    # written at stop 43 while rules were drawn from blind334-349 and left unopened, scored once at f55f776 (the
+    # rules from blind342-349 and a review's fixes), none drawn from them: companies F1 0.925 (P 0.979), 0.974 (P 0.983), 0.969 (P 1.000),
     # 0.938 (P 0.964), 0.982 (P 0.991), 0.957 (P 0.980), 0.919 (P 0.934), 0.942 (P 0.947); figures 0.999-1.000;
     # tickers 1.000 in all.
     ("blind350", {"companies": 0.92, "companies_precision": 0.975}),
