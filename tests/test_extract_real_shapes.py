@@ -3781,3 +3781,50 @@ def test_review_of_stop_43_names(text, names):
 ])
 def test_review_of_stop_43_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 350-357 (stop 43, after their scores at f55f776; our own sentences)
+@pytest.mark.parametrize(("text", "figures"), [
+    ("每吨钨丝约消耗APT 80 吨，成本随之上升。", ["80 吨"]),                            # an acronym's count, then a comma
+    ("天猫TOP 10 单品榜单出炉。", []),                                                  # (a rank's number)
+])
+def test_figures_from_blinds_350_to_357(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("当日申万证券Ⅱ指数上涨 1.8%。", []),                                              # an index written with Ⅱ
+    ("该平台全年出借证券市值约 300 亿元。", []),                                        # securities lent
+    ("Pilgrim's Pride（PPC.US）股价下跌。", ["Pilgrim's Pride"]),                       # 's inside a Latin name
+    ("由湘潭硬质合金集团牵头。", ["湘潭硬质合金集团"]),                                  # a city's group by its trade
+    ("与以色列澄溪集团成立合资公司。", ["澄溪集团"]),                                    # (no country in it)
+    ("新罗免税和乐天免税均已在海南布局。", ["新罗免税", "乐天免税"]),
+])
+def test_names_from_blinds_350_to_357(text, names):
+    _assert_names(text, names)
+
+
+# a second fresh-eyes review of stop 43 (a helper reading 76bbefe..f55f776; its sentences, some reworded)
+@pytest.mark.parametrize(("text", "names"), [
+    ("杭州澄溯汽车网约车业务已覆盖20个城市。", ["杭州澄溯汽车"]),                  # 网 begins a word of its business
+    ("今年以来，宁川地产网签金额达到120亿元。", ["宁川地产"]),
+    ("长沙市一家集团发布公告。", []),                                             # no city's group of a count or a kind
+    ("广州市大型国企集团加快改革步伐。", []),
+    ("今年以来，湖北消金净利润同比增长。", ["湖北消金"]),                          # a lender named by its province
+    ("据悉，苏宁小贷完成增资。", ["苏宁小贷"]),
+    ("今年以来，招联消金净利润同比增长。", ["招联消费金融"]),                      # the lender, not 招联
+    ("热泵方案逐步替代PTC方案。", []),                                            # the heater again
+    ("华住集团更名为H World Group（HTHT.US）。", ["华住集团", "H World Group"]),     # H is the name's
+    ("EV Mobility Acquisition Corp（EVM.US）宣布上市。", ["EV Mobility Acquisition Corp"]),
+])
+def test_second_review_of_stop_43_names(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("全年完成ABS 15 笔交易，合计规模80亿元。", ["15 笔", "80亿元"]),             # an acronym's count before a noun
+    ("今年以来共发行ABS 62 单产品，规模达300亿元。", ["62 单", "300亿元"]),
+    ("港口新投放20集卡，进一步提升运力。", []),                                   # 集卡: container trucks
+])
+def test_second_review_of_stop_43_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

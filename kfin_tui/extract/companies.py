@@ -74,6 +74,7 @@ STOP_TOKENS = {"的", "了", "在", "与", "和", "及", "以及", "或", "是",
 # another firm (成为仅次于某某有限公司的第二大股东), a plan for a line of business (做强融资租赁); stop tokens
 # too, and checked as a name's first characters where jieba cut them apart (做|强融资租赁)
 NAME_NEVER_STARTS = frozenset({"仅次于", "次于", "高于", "低于", "超过", "超越", "领先于", "落后于", "相当于", "做强", "做大",
+                               "出借", "借入", "融出", "融入",  # (出借证券市值: securities lent, no firm)
                                "投建", "扩建", "募投",  # (募资…投建智能床垫基地: what the money builds)
                                "做优", "做精", "做实", "深耕", "聚焦", "拓展", "发力", "加码", "壮大", "强化", "优化", "重仓",
                                "加仓", "减仓", "建仓", "清仓", "调仓", "超配", "低配", "增配", "减配", "押注",
@@ -114,8 +115,7 @@ COMPOUND_GROUPS = ("发展集团", "投资集团", "建设集团", "城建集团
                    "城市发展集团", "城市建设投资集团", "国有资本投资运营集团", "国有资产经营集团", "产业投资集团",
                    "实业集团", "产业集团", "文旅集团", "水务集团", "交通集团", "国资集团", "酒店集团", "酒店管理集团")
 # trades that name a firm only after a name no word of the language (峡川供应链, 楚牧饲料, 赣鸿服饰)
-TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源", "冶金",
-                            "小贷", "消金"})  # (广东小贷公司: a place's lenders, no firm)
+TRADE_SUFFIXES = frozenset({"造船", "船业", "饲料", "服饰", "供应链", "水务", "轮胎", "电路", "储能", "糖业", "电源", "冶金"})
 # …and products, which name a firm only right after a word for its kind (民营轮胎企业某某轮胎的负责人)
 PRODUCT_SUFFIXES = frozenset({"轮胎", "电路", "储能", "电源"})
 ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材料", "集团", "银行", "证券", "股份", "科技", "汽车", "咨询", "资本",
@@ -164,9 +164,9 @@ def _suffix_spans(norm: str) -> list[tuple[int, int, int]]:
 
 
 # after a suffix these mean an industry, a market or a body, not a company
-NOT_COMPANY_AFTER = re.compile(r"(?:网(?![络站点页店购上下友民红])|容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
+NOT_COMPANY_AFTER = re.compile(r"(?:网(?=[，。,；;、：:）)\s]|监测|数据|报道|统计|消息|显示|讯|报价|调研)|容量|能力|功能|载荷|速率|频段|模块|链路|特气|级|交易所|营业部|业|报|市场|开支|支出|运作|充足率|回报|账户|卡|贷款|理财|存款|监督|监管|委员会|协会|局|部|厅|署|办|指数|板块|概念|行业|ETF|类|股"
                                r"|园|岛|间|化|产品|领域|赛道|企业|公司们|圈|界|品牌|技术|产业|巨头|龙头|厂商|服务|烟|眼镜|电池|质(?!量)"
-                               r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数|(?:I{1,3}|IV)指数"
+                               r"|公司(?:ETF|LOF|指数|联接)|[\u4e00-\u9fff]{1,4}指数|(?:I{1,3}|IV|[ⅠⅡⅢⅣ])指数"
                                # a kind of material (碳化硅半导体材料, 含氟电子气体), not a firm's (某某电子材料有限公司)
                                r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|技术|工程|厂|研究所|研究院"
                                r"|[(（][\u4e00-\u9fff]{2,4}[)）](?:有限|股份)))")
@@ -190,7 +190,7 @@ ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[
 SECTOR_DESK_AFTER = re.compile(r"(?:团队|分析师|研究|首席|小组|组|行业|板块|指数|销售|业务|部门|部(?![分署件队长位])"
                                # (华泰证券财富管理部门, 广发证券资产管理板块: a line of business, no arm named)
                                r"|管理(?:部|板块|业务|条线|规模|能力|收入|转型|需求|领域))")
-SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|产投|小贷(?!业务|牌照|行业|市场)|消金(?!业务|牌照|行业|市场)|资本|资产|创投|风投|氢能|数字能源"
+SUBSIDIARY_AFTER = re.compile(r"(?:信托|金融租赁|融资租赁|消费金融|商业保理|产投|免税(?!店|政策|额度|购物|商品|品|业务|牌照|市场|行业|板块|概念|销售|城|额|业|经营|资质|区|渠道|运营)|小贷(?!业务|牌照|行业|市场)|消金(?!业务|牌照|行业|市场)|资本|资产|创投|风投|氢能|数字能源"
                               r"|财富(?!管理)|资管|地产|房产|不动产|集运|物业"  # (瑞银财富管理: a bank's line, the bank)
                               # (雪人股份冷链压缩机, 东方财富冷链物流板块: the firm's goods, a board of a trade)
                               r"|冷(?:链|运)(?!物流(?:板块|概念|指数|行业|股)|压缩机|设备|装备|车(?!队|辆)|箱|柜|板块|概念|指数|产品|业务)|货运(?!量|价|业务|市场|能力|需求|收入)"
@@ -242,8 +242,9 @@ LATIN_STOP = {"ADS", "ADR", "ADSs", "ADRs", "GDR", "CDR", "SPAC", "SPACs", "REIT
               "NOR", "NAND", "DRAM", "SRAM", "SLC", "MLC", "TLC", "QLC", "SSD", "HBM", "Flash",
               # partners of a fund and kinds of securitised debt (机构LP, 供应链ABS): roles and products, no firm
               "LP", "GP", "LPs", "GPs", "ABS", "ABN", "CMBS", "RMBS", "MBS", "CLO", "FOF", "MOM"}
-# what follows a technology's acronym that is also a firm's (PTC加热: a heater; PTC管理层: the firm)
-_TECH_AFTER_ACRONYM = re.compile(r"\s?(?:电?加热|加热器|热敏)")  # (AMD方案, 3M材料, ADI器件: the firms' own)
+# what follows a technology's acronym that is also a firm's (PTC加热, PTC方案: a heater; PTC管理层: the firm)
+_TECH_AFTER_ACRONYM = re.compile(r"\s?(?:电?加热|加热器|热敏|方案|材料|工艺|元件|器件)")
+_TECH_ACRONYMS = frozenset({"PTC", "NTC"})  # (only these: AMD方案, 3M材料, ADI器件 are the firms' own)
 # a zone of a city: the name before it is a place, not the firm of that name (上海临港新片区)
 # a fund house's name beginning a fund product's (国投瑞银白银期货证券投资基金（LOF）, 某某成长混合A): the product
 FUND_PRODUCT_TAIL = re.compile(r"(?:(?![的了在与和及或是为由对向从将已于被把让均也都还并而但称])[\u4e00-\u9fffA-Za-z0-9]){1,14}?"
@@ -357,10 +358,12 @@ _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*\s(?:&\s)?){0,4}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation,
-# Power & Digital Infrastructure Acquisition)
+_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation,
+# Power & Digital Infrastructure Acquisition, Pilgrim's Pride)
 # a Latin name ending in a number (Hut 8（HUT.US）): the word before the number
 _LATIN_BEFORE_NUMBER = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z]{1,15}\s$")  # (its code spells the word: not Model 3（TSLA.US）)
+# securities terms a sentence puts before a Latin name (与 SPAC Tortoise Acquisition Corp II; not H World Group, EV Mobility)
+_TERMS_BEFORE_LATIN_NAME = frozenset({"SPAC", "SPACs", "ADS", "ADR", "GDR", "CDR", "REIT", "REITs", "IPO", "ETF"})
 _LETTER_CODE_AT = re.compile(r"\s*[(（]\s*(?:NASDAQ|NYSE)?[:：]?\s*([A-Z]{2,5})\b")
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
 _MEASURE_END = re.compile(r"[只个些位家种批款]$")
@@ -589,7 +592,7 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
         words = _LATIN_WORDS_BEFORE.search(norm[max(0, end - len(acc) - 40):end - len(acc)])
         if words and words.group():
             lead = words.group()
-            while (first := lead.split(" ", 1)[0]) in LATIN_STOP and first.isupper() and " " in lead:
+            while (first := lead.split(" ", 1)[0]) in _TERMS_BEFORE_LATIN_NAME and " " in lead:
                 lead = lead[len(first) + 1:]  # 与 SPAC Tortoise Acquisition Corp II（SNPR.US）: a term before the name (The RealReal keeps The)
             acc = lead + acc
     return end - len(acc), acc
@@ -731,6 +734,10 @@ _PRODUCT_MEASURE_AFTER = re.compile(r"销量|销售量|产量|出货量|出口�
 
 
 _BODY_WORDS = ("协会", "联合会", "商会", "学会", "研究会", "委员会")
+# words between a city and 集团 that make no group's name (长沙市一家集团, 上海市部分国有集团, 广州市大型国企集团)
+_NOT_A_CITY_TRADE = frozenset({"一家", "多家", "多个", "各类", "各家", "几家", "两家", "若干", "部分", "大型", "中型", "小型", "国有",
+                               "国企", "企业", "民营", "相关", "本地", "地方", "当地", "重点", "龙头", "知名", "大型国企",
+                               "国有企业", "市属", "省属", "区属", "下属", "所属", "其他", "其它", "有关", "主要"})
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
@@ -953,10 +960,15 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         # (云南天然橡胶产业集团: a province and a trade's word of three or four characters, the place the name's)
         return ss - len(toks[-2]) - len(toks[-1]), toks[-2] + toks[-1] + norm[ss:se]  # 辽宁省城乡建设集团: the place is its own
     if norm[ss:se] == "集团" and len(toks) >= 2 and not nca:
-        for k in (1, 2):  # 深圳市地铁集团, 深圳市人才安居集团: a city's state group, named by its city with 市 and a trade
-            if len(toks) > k and len(toks[-k - 1]) >= 3 and toks[-k - 1][-1] == "市" and _bank_place(toks[-k - 1]) and \
+        for k in (1, 2):  # 深圳市地铁集团, 深圳市人才安居集团, 株洲硬质合金集团: a city's group, named by its city (with 市
+            # where the trade is a word of two characters; else a city or province of places_cn.txt, no country) and its trade
+            if len(toks) > k and ((len(toks[-k - 1]) >= 3 and toks[-k - 1][-1] == "市" and _bank_place(toks[-k - 1])) or
+                                  (sum(len(t) for t in toks[-k:]) >= 4 and toks[-k - 1] in _bank_places()[0])) and \
                     2 <= sum(len(t) for t in toks[-k:]) <= 4 and \
-                    all(len(t) >= 2 and t not in STOP_TOKENS and HAS_CJK_ONLY.fullmatch(t) for t in toks[-k:]):
+                    all(len(t) >= 2 and t not in STOP_TOKENS and t not in _NOT_A_CITY_TRADE and t not in KIND_BEFORE_NAME and
+                        not _COUNTED_TOKEN.match(t) and HAS_CJK_ONLY.fullmatch(t) for t in toks[-k:]) and \
+                    not any(toks[-k - 1] + toks[-k][:n] in d.by_form for n in range(1, len(toks[-k]) + 1)):
+                # (北京文化产业集团: the listed 北京文化's words before a group's, no group)
                 words = "".join(toks[-k - 1:])
                 return ss - len(words), words + "集团"
     if len(toks) >= 2 and len(toks[-1]) == 1 and toks[-1] in "同和与" and len(toks[-2]) == 1 and \
@@ -1003,6 +1015,8 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
                                                   _place(acc) or acc[0] in FUNCTION_CHARS or
                                            any(jieba.dt.FREQ.get(t, 0) >= 60 for t in (acc, *lcut(acc)) if len(t) > 1)):
         return None  # 苹果供应链, 手机供应链, 其中海外饲料: a company's, a place's or a product's trade, no firm
+    if acc and norm[ss:se] == "小贷" and acc in _bank_places()[0]:
+        return None  # 广东小贷公司: a place's lenders, no firm (but 湖北消金, a licensed lender named by its province)
     if acc and norm[ss:se] in PRODUCT_SUFFIXES and not KIND_END.search(norm, 0, ss - len(acc)):
         return None  # 半钢轮胎, 户用储能: a kind of product; 轮胎企业某某轮胎: a firm (read after its kind only)
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc) or \
@@ -1405,7 +1419,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 达钢能源, 永钢药业: a short form (达钢 of 达州钢铁) and another trade, another firm
         sub = SUBSIDIARY_AFTER.match(norm, e) if entry.kind == "company" and not _is_latin(form) else None
         if sub is not None and sub.group().startswith(("消金", "小贷")) and entry.name.endswith(("消费金融", "小贷", "小额贷款")):
-            sub = None  # 招联消金: the lender's own short form (招联消费金融), no unit of it
+            sub = None  # 招联消金: the lender's own short form (招联消费金融), no unit of it: the firm, as written
+            e += 2
         if sub is None and entry.kind == "company" and not entry.tickers and norm.startswith(("交通", "运输"), e) and \
                 _MOBILITY_UNIT_NEXT.match(norm, e + 2):
             sub = _MOBILITY_UNIT.match(norm, e)  # 西门子交通牵头, 庞巴迪运输。: an unlisted maker's transport arm,
@@ -1432,8 +1447,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if form.endswith("股份") and ((norm.startswith("行", e) and (e + 1 == len(norm) or norm[e + 1] in _BANK_KIND_NEXT)) or
                                      norm.startswith(("制银行", "制商业银行", "制改造", "制改革"), e)):
             continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
-        if e - s <= 4 and form.isascii() and form.isupper() and _TECH_AFTER_ACRONYM.match(norm, e):
-            continue  # 传统的PTC加热方式: a technology's acronym (a heater), not the firm of those letters
+        if form in _TECH_ACRONYMS and _TECH_AFTER_ACRONYM.match(norm, e):
+            continue  # 传统的PTC加热方式, PTC方案: a technology's acronym (a heater), not the firm of those letters
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)

@@ -107,7 +107,8 @@ _METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month
 # the words 多元 begins where a bare 万 before it is a name's (申万多元金融指数), not an amount (获利万多元)
 _DIVERSIFIED_AFTER = ("金融", "化", "发展", "经营", "布局", "业务", "投资", "配置", "资产", "文化", "产业")
 # what a unit's last character begins instead of closing it (20亿澳分公司: 澳 Australia; 100道口, 12亿道路)
-_WORD_AFTER_UNIT = {"集": ("团", "中", "体", "成", "合", "资", "聚", "结", "装", "市", "群", "散", "采", "约", "训", "会", "锦", "邮", "运", "控", "齐"),
+_WORD_AFTER_UNIT = {"集": ("团", "中", "体", "成", "合", "资", "聚", "结", "装", "市", "群", "散", "采", "约", "训", "会", "锦", "邮", "运", "控", "齐",
+                          "卡", "港", "疏", "输"),
                     "新元": ("素", "件", "宇宙", "年", "旦", "古", "代", "器"),
                     "澳分": ("析", "公司", "别", "歧", "红", "支"), "欧分": ("析", "公司", "别", "歧", "红", "支"),
                     "道": ("口", "路", "琼", "指", "德", "理", "歉", "具", "教", "家", "观", "行", "地", "岔", "场")}
@@ -351,9 +352,9 @@ UNIT_LABEL_BEFORE = re.compile(r"单位[:：]\s?(?:人民币)?$")
 # Windows 11 家庭版, Top 50 名单) or the measure word begins a word of its own (手机, 台北, 项目)
 LATIN_WORD_SPACE_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z][A-Za-z0-9.\-]* $")
 ACRONYM = re.compile(r"[A-Z]{2,5} ")
-# what an acronym's number counts (地方AMC 59 家, 供应链ABS 62 单, 全球交付VLCC 41 艘): no model's number
-# (the others only before punctuation or the end: TOP 10 单品, RTX 4090 单卡, ES 8 单电机 are models)
-_COUNTED_AFTER_ACRONYM = frozenset({"家", "只", "单", "笔", "宗", "艘", "辆"})
+# an acronym's number counts (地方AMC 59 家, ABS 15 笔交易, 供应链ABS 62 单; 消耗APT 150 吨，: other units only before
+# punctuation or the end; 单 not before a model's word: TOP 10 单品, RTX 4090 单卡, ES 8 单电机, GPT 4 单次)
+_MODEL_AFTER_DAN = ("品", "卡", "机", "电", "核", "条", "次", "体", "车", "板", "价", "位", "元", "颗", "张", "通道")
 HAS_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
 # 起 counts events (38起并购, 融资事件 94 起) unless it starts from a price, an amount or a year: after
@@ -402,8 +403,9 @@ def _single(norm: str, m: re.Match):
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
-        if (latin and not (unit in _COUNTED_AFTER_ACRONYM and ACRONYM.fullmatch(latin.group())
-                           and (unit in ("家", "只") or end == len(norm) or not HAS_CJK_CHAR.match(norm, end)))
+        if (latin and not (ACRONYM.fullmatch(latin.group())
+                           and (unit in ("家", "只", "笔", "宗") or (unit == "单" and not norm.startswith(_MODEL_AFTER_DAN, end))
+                                or end == len(norm) or not HAS_CJK_CHAR.match(norm, end)))
                 and "," not in (ar or "")) or \
                 _year_like(ar) or (unit == "位" and norm.startswith("数", end)) or \
                 (end < len(norm) and _starts_a_word(norm, end, unit)):
