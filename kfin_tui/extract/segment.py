@@ -60,8 +60,10 @@ def _cut_block(block: str) -> list[str]:
         best_x = -1
         i = k
         frag = block[k]
-        while i < n and frag in freq:
-            f = freq[frag]
+        while i < n:
+            f = freq.get(frag)  # (FREQ's values are counts, never None)
+            if f is None:
+                break
             if f:
                 v = log(f) - logtotal + value[i + 1]
                 if best_x < 0 or v >= best_v:  # max of (value, x) tuples: on a tie the longer word
@@ -182,6 +184,10 @@ class LazyBounds:
 
     def _ask(self, pos: int) -> bool:
         text = self.text
+        if _no_word_across(text, max(0, pos - WINDOW), pos, min(len(text), pos + WINDOW)):
+            # no dictionary word spans pos within WINDOW of it: none does within the run's window below,
+            # which lies inside (and outside a run jieba cuts anyway); found without the regex steps
+            return True
         if _RUN_PAIR.match(text, pos - 1, pos + 1) is None:
             return True  # outside a run, or at its edge
         # the run's characters within WINDOW of pos (only these are read: no scan of the text):
