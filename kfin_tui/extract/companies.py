@@ -171,6 +171,10 @@ NOT_COMPANY_AFTER = re.compile(r"(?:网(?=[，。,；;、：:）)\s]|监测|数�
                                r"|(?:材料|气体|制品)(?!公司|有限|股份|集团|科技|技术|工程|厂|研究所|研究院"
                                r"|[(（][\u4e00-\u9fff]{2,4}[)）](?:有限|股份)))")
 # (中证全指证券公司ETF, 申万医药商业指数: an index)
+# the characters NOT_COMPANY_AFTER's alternatives begin with, but for [\u4e00-\u9fff]{1,4}指数, which begins with
+# any (its 指数 then begins one to four characters on): where neither is, it cannot match
+# (tests/test_extract_first_chars.py derives the set from the pattern)
+_NOT_COMPANY_FIRST = frozenset("EI业交产企充公制办功化协卡厂厅品回园圈委存容局岛巨市开技报指支服材板概模气烟特理电界监眼类级署股能营行账质贷赛载运速部链间领频龙")
 # an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
 # form that holds it (全家便利店), is the firm
 ST_NAMES = ("ST", "*ST")
@@ -223,10 +227,11 @@ INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间
 # words for makers: a firm's Latin name may stand after them (检测设备商STI), and they end a description
 # (新加坡半导体检测设备商)
 _MAKER_WORDS = ("设备商", "供应商", "制造商", "服务商", "运营商", "开发商", "生产商", "材料商", "方案商")
+LATIN_CUE_WORDS = ("市场研究机构", "市场调研机构", "市场调查机构", "研究机构", "调研机构", "咨询机构", "咨询公司", "数据机构",
+                   "分析机构", "研究公司", "数据公司", "科技公司", "初创公司", "投行", "券商", "芯片厂商", "厂商", "巨头", "机构",
+                   *_MAKER_WORDS)
 LATIN_CUE_RE = re.compile(
-    r"(?:市场研究机构|市场调研机构|市场调查机构|研究机构|调研机构|咨询机构|咨询公司|数据机构|分析机构|研究公司|数据公司|"
-    r"科技公司|初创公司|投行|券商|芯片厂商|厂商|巨头|机构"
-    r"|" + "|".join(_MAKER_WORDS) + r")\s?"  # (检测设备商STI)
+    r"(?:" + "|".join(LATIN_CUE_WORDS) + r")\s?"  # (检测设备商STI)
     # (no group inside the cues' alternation: it keeps the scan's fast first-character test)
     r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:['’](?:s|[A-Z][A-Za-z0-9&.\-]*))?(?:\s(?:&\s)?[A-Z][A-Za-z0-9&.\-]*){0,2})")
 # (Gold's Gym, Dell'Oro Group)
@@ -271,8 +276,9 @@ ST_PREFIX_BEFORE = re.compile(r"(?:S\*?)?\*?$")
 ST_NAME_AFTER = re.compile(r"\s?(?:[：:（(]|公告|发布|披露|收到|股价|股票|午后|早盘|盘中|尾盘|开盘|连续|近日|今日|[涨跌]停?)")
 # a name of three characters after ST, closed by punctuation (ST红太阳：)
 ST_LONG_END = re.compile(r"[：:，,、。；;（(\s]")
+ACQUIRE_VERBS = ("收购", "并购", "入股")
 ACQUIRE_RE = re.compile(
-    r"(?:收购|并购|入股)了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
+    r"(?:" + "|".join(ACQUIRE_VERBS) + r")了?[^，。；！？,;!?\n]{0,12}?(?:平台|公司|企业|初创公司|厂商|品牌|团队)"
     r"(?P<name>[" + CJK + r"A-Za-z0-9]{2,6})(?=[，。、；！？,;!?\n]|$)")
 
 # a stake in a firm: the name between a deal's verb and the share of it dealt in (收购彰泰服务 80% 的股权,
@@ -368,6 +374,7 @@ _LETTER_CODE_AT = re.compile(r"\s*[(（]\s*(?:NASDAQ|NYSE)?[:：]?\s*([A-Z]{2,5}
 _NUMBERED_END = re.compile(r"[0-9一二三四五六七八九十]+[号期]$")
 _MEASURE_END = re.compile(r"[只个些位家种批款]$")
 _SHORT_LATIN = re.compile(r"[A-Za-z0-9]{1,3}")
+_CJK_THEN_SHORT_LATIN = re.compile(f"[{CJK}][A-Za-z0-9]{{1,3}}")
 
 
 def _is_latin(form: str) -> bool:
@@ -393,9 +400,19 @@ HAVE_ADVERBS = set("则还另也共又仅只都均亦尚就即便中里")
 DEAL_VERB = re.compile(r".*(?:所持|持有|注入|并入|划入|划转至|转让给|出售给|收购|受让|入股|增资|借壳|参与|[万亿]元)")
 
 
+_AFTER_DEAL_VERB: dict[str, str] = {}
+
+
 def _after_deal_verb(run: str) -> str:
-    m = DEAL_VERB.match(run)
-    return run if m is None else run[m.end():]
+    """What of ``run`` follows its last deal verb (all of it without one), memoised: the runs before
+    suffixes recur across an archive (DEAL_VERB's backtracking tries its verbs at every character)."""
+    got = _AFTER_DEAL_VERB.get(run)
+    if got is None:
+        m = DEAL_VERB.match(run)
+        got = run if m is None else run[m.end():]
+        make_room(_AFTER_DEAL_VERB, 100_000)
+        _AFTER_DEAL_VERB[run] = got
+    return got
 
 
 # what a run of name characters right before a code may follow, for the run to be the name whole
@@ -603,6 +620,19 @@ _GLUE_CHARS = frozenset("为与是和及或同跟向对把被将于在从以")
 _LEAD_CHARS = frozenset("次现亦均原另拟一二三四五六七八九十也又还都即乃系")
 _SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
+_UP_TO_LAST_NOT_RUN = re.compile(r".*[^" + CJK + r"A-Za-z0-9]", re.DOTALL)
+
+
+def _run_before(norm: str, ss: int) -> str:
+    """What ``RUN_BEFORE.search(norm, max(0, ss - 10), ss)`` matches, or "": the run characters after the
+    last other character of those ten, found by one match (the search tries a match at every start). A
+    newline right before ``ss`` is left to the search: its ``$`` matches before a final newline too."""
+    lo = ss - 10 if ss > 10 else 0
+    if norm[ss - 1:ss] == "\n":
+        m = RUN_BEFORE.search(norm, lo, ss)
+        return "" if m is None else m.group()
+    last = _UP_TO_LAST_NOT_RUN.match(norm, lo, ss)
+    return norm[lo if last is None else last.end():ss]
 
 
 # 智能 beginning a compound of the language (智能驾驶, 智能网联汽车, 智能制造), unless a company word follows
@@ -762,7 +792,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 南非锰业务: a line of business (业务), no firm 锰业
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
         return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
-    nca = NOT_COMPANY_AFTER.match(norm, se) is not None
+    nca = (norm[se:se + 1] in _NOT_COMPANY_FIRST or "指数" in norm[se + 1:se + 6]) and \
+        NOT_COMPANY_AFTER.match(norm, se) is not None  # (the sets first: most suffixes are followed by none)
     if suffix in FIN_SUFFIXES:
         if FIN_NOT_AFTER.match(norm, se):
             return None  # 长期投资者, 资产规模, 基金经理
@@ -774,10 +805,10 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         # 四川某某（集团）会计师事务所: the name before the bracket, the bracket part of the firm's name
         got = _suffix_name(norm[:ss - 4] + suffix, ss - 4, ss - 4 + len(suffix), d)
         return None if got is None else (got[0], got[1][:-len(suffix)] + norm[ss - 4:ss] + suffix)
-    run_m = RUN_BEFORE.search(norm, max(0, ss - 10), ss)
-    if run_m is None:
+    run = _run_before(norm, ss)
+    if not run:
         return None
-    run = _after_deal_verb(run_m.group())
+    run = _after_deal_verb(run)
     if not run:
         return None
     key = (run, suffix, nca)
@@ -818,10 +849,12 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
             start, name = start - len(part) - 1, part + "·" + name
     if name[0] == "厂" and len(name) - len(suffix) >= 3 and start > 0 and HAS_CJK.match(norm, start - 1):
         start, name = start + 1, name[1:]  # 中小厂|沅辰化工: the kind word's last character (小厂, 工厂) glued to the name
-    if (name[0] in "余多来万亿千百" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or _COUNTED_ITEM.match(name) or \
-            _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start):
+    if (name[0] in "余多来万亿千百" and _DIGIT_BEFORE.search(norm, max(0, start - 2), start)) or \
+            (name[0] in _COUNTED_ITEM_FIRST and _COUNTED_ITEM.match(name)) or \
+            (norm[start - 1:start] == "大" and _FEW_BIG_BEFORE.search(norm, max(0, start - 2), start)):
         return None  # 40 余条汽车零部件焊装线: a count's 余 and its measure (450 万套汽车玻璃: its magnitude); 两大装瓶集团: the firms counted
-    if _SITE_AFTER.match(norm, se) and (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
+    if norm[se:se + 1] in _SITE_AFTER_FIRST and _SITE_AFTER.match(norm, se) and \
+            (_place(name[:-len(suffix)]) or _bank_place(name[:-len(suffix)])):
         return None  # 其连云港石化基地: a place's site of a firm's trade, no firm
     if suffix == "集团" and name.endswith(_GROUPS_OF_PEOPLE):
         return None  # 打击犯罪集团, 维护利益集团: a group of people, no firm
@@ -845,6 +878,7 @@ _DOTTED_BEFORE = re.compile(r"[" + CJK + r"]{2,8}·$")
 _DOT_PART_STOPS = "的和与及对在为向将被由从是了其"  # (德国的费利克斯·: the name's part begins after 的)
 _CREDIT_NOT_AFTER = re.compile(r"机构|系统|中心|报告|数据|体系|记录|信息|查询|牌照|平台|管理")  # (业务, 市场 …: NOT_COMPANY_AFTER)
 _SITE_AFTER = re.compile(r"基地|项目|园区|工厂|厂区|片区|装置")
+_SITE_AFTER_FIRST = frozenset("基项园工厂片装")  # (the characters these begin with: a cheap test before the regex's)
 # what is done with shares, before 股份 (the shares, not a firm's suffix): 获配股份限售期, 受让股份
 SHARE_DEALING_WORDS = frozenset({"利害关系", "获配", "配售", "认购", "认缴", "申购", "持有", "增持", "减持", "受让", "转让", "质押",
                                  "冻结", "解禁", "回购", "限售", "流通", "发行", "新增", "剩余", "上述", "相关", "全部",
@@ -1022,7 +1056,7 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
     if len(acc) < 2 or acc in GENERIC_PREFIX or TIME_WORD.match(acc) or SHARE_CLASS.fullmatch(acc) or \
             acc[:2] in NAME_NEVER_STARTS or acc[:3] in NAME_NEVER_STARTS or acc in _MARKET_EVENTS:
         return None  # (H股股份: shares of a class, no firm; 做强融资租赁: a plan, the verb cut into characters)
-    if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or re.fullmatch(f"[{CJK}][A-Za-z0-9]{{1,3}}", acc) or \
+    if _SHORT_LATIN.fullmatch(acc) or acc in LATIN_STOP or _CJK_THEN_SHORT_LATIN.fullmatch(acc) or \
             acc.endswith(("企业", "公司")):
         return None  # AI软件, 5G通信, 这轮5G科技; 民营企业集团, 上市公司证券: a kind of firm
     if norm[ss:se] in _PRODUCT_KIND_SUFFIXES and (_CAPS_TYPE.fullmatch(acc) or _SPEC_START.match(acc)):
@@ -1086,7 +1120,9 @@ _COUNTED_END = re.compile(r"[一两多该每各几某这那][家间所]$")
 def _counted_before(before: str) -> bool:
     """``before`` (what precedes a name read before a suffix) ends with a count of firms, then only
     qualifiers (一家民营, 两家大型): the name is a description of the firm counted."""
-    toks = lcut(before) if before else []
+    if "家" not in before and "间" not in before and "所" not in before:
+        return False  # (the count's word ends a token of it, as _COUNTED_END reads: without one, no cut of it is asked)
+    toks = lcut(before)
     if not toks or toks[-1] in KIND_BEFORE_NAME or KIND_END.search(toks[-1]):
         return False  # 一家券商某某证券: the kind of firm, then its name
     n = len(toks)
@@ -1102,7 +1138,7 @@ _PRODUCT_KIND_SUFFIXES = frozenset({"机器人", "软件", "汽车", "芯片", "
 _CAPS_TYPE = re.compile(r"[A-Z]{2,6}[0-9]?")
 _SPEC_START = re.compile(r"[一二三四五六七八九十两双单多][轴层代相核缸头足翼]")
 _DIGIT_BEFORE = re.compile(r"[0-9]\s?$")
-_FEW_BIG_BEFORE = re.compile(r"[两三四五几][大]$")
+_FEW_BIG_BEFORE = re.compile(r"[两三四五几][大]$")  # (searched only where 大 is right before: it ends so)
 CHINA_GROUP_SUFFIXES = {"集团", "控股", "银行", "证券", "保险", "资本"}
 CHINA_GROUP_SUFFIXES_T = tuple(CHINA_GROUP_SUFFIXES)
 # a time before the suffix is no part of a name (三季度末保险资管产品, 年末银行间): where it begins the run
@@ -1620,7 +1656,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         found = d.lookup(t.name) if t.name else d.by_ticker.get(t.code)
         if found is not None:
             confirmed.add(found.name)
-    if "简称" in norm or "下称" in norm:
+    # (the words asked of the text more than once are asked once: each asking scans the text)
+    short_named = "简称" in norm or "下称" in norm
+    if short_named:
         _short_names_with_codes(norm, hits, confirmed, d)
     kept = [h for h in pending if h.name in confirmed or _code_in_next_cell(norm, h, d)]
     hits.extend(kept)
@@ -1639,15 +1677,17 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     # (the forms of curated_forms.tsv read as the suffix rules read before the dictionary held them: 华电科技)
     short_heads = {p for p, h in heads.items()
                    if (he := d.lookup(h.name)) is not None and norm[h.start:h.end] in he.short_forms}
-    if "旗下" in norm:
+    under = "旗下" in norm
+    units = "子公司" in norm
+    if under:
         _units_under_parent(norm, hits, taken, d)
     if "两家" in norm or "二家" in norm or "2家" in norm:  # (what _PAIR_COUNTED needs: 家 alone is in most texts)
         _pair_counted(norm, hits, taken, d, heads)
-    if "旗下）" in norm or "旗下)" in norm or "子公司）" in norm:
+    if (under and ("旗下）" in norm or "旗下)" in norm)) or (units and "子公司）" in norm):
         _unit_with_parent_in_bracket(norm, hits, taken, d)
     if "国网" in norm or "电网公司" in norm:
         _grid_companies(norm, hits, taken, d)
-    if "子公司" in norm or "旗下" in norm:
+    if units or under:
         spans = {id(h): (h.start, h.end) for h in heads.values()}
         _units_by_legal_name(norm, hits, d)
         heads = {p: h for p, h in heads.items() if (h.start, h.end) == spans[id(h)]}  # (not a head made a unit)
@@ -1689,17 +1729,18 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # bracket closed after the suffix: not 王某（原鼎新证券首席经济学家）), no firm of its own
         if "会" in norm[se:se + 8] and _names_association(norm, se):
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
-        if _MEASURE_OF_SUFFIX_WORD.match(norm, se) or \
+        after = norm[se:se + 1]  # (the patterns below that read on from se are tried only where they can begin)
+        if (after in "量额" and _MEASURE_OF_SUFFIX_WORD.match(norm, se)) or \
                 (norm[ss:se] in ("资产", "资本") and _SIZE_OF_ASSETS_AFTER.match(norm, se)):
             continue  # 平台的退订咨询量, 新增投资额, 投顾资产规模, 重大项目资本金: a measure of the suffix's word, no firm
-        if _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
+        if after in _SITE_AFTER_PLACED_TRADE_FIRST and _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
             continue  # 惠州化工综合体项目, 惠州大亚湾石化区: a site or zone named by its place and trade, no firm
         entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
         if entry is not None and entry.kind == "block":
             continue
         core = got[1][:len(got[1]) - (se - ss)]
-        if entry is None and (_MAGNITUDE_CORE.fullmatch(core) or _PER_UNIT_CORE.fullmatch(core) or
-                              _TIME_CORE.fullmatch(core)):
+        if entry is None and core[:1] in _SCALE_OR_TIME_FIRST and (_MAGNITUDE_CORE.fullmatch(core) or
+                                                                   _PER_UNIT_CORE.fullmatch(core) or _TIME_CORE.fullmatch(core)):
             continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
         if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
             continue  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
@@ -1719,7 +1760,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if place is not None and place.start() in known_ends:
                 continue  # 元气森林（北京）食品科技集团有限公司: the known firm's legal name, its trade words no firm
         if entry is None and (core in GENERIC_PREFIX or
-                              ((se in known_starts or (_GLOSSED_NAME_AT.match(norm, se) and norm[se] not in _ENDS_NAME
+                              ((se in known_starts or (_glossed_name_at(norm, se) and norm[se] not in _ENDS_NAME
                                                        and norm[se] != "则")) and
                                all(len(t) > 1 and jieba.dt.FREQ.get(t, 0) > 0 for t in lcut(core)))):
             continue  # 新东方教育科技集团: no 科技集团; 日本人力资源集团瑞可利: the kind of firm the name after it is
@@ -1743,7 +1784,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.extend(weak_sure)
         _listed_with_companies(norm, hits, [h for h in weak if h not in weak_sure])
 
-    for m in LATIN_CUE_RE.finditer(norm):
+    cue_starts = _cue_word_starts(norm)
+    for m in _matches_at(LATIN_CUE_RE, norm, cue_starts[4]):
         name = m.group("name").rstrip(".-")
         s = m.start("name")
         if name in LATIN_STOP or taken.overlaps(s, s + len(name)) or len(name) < 2:
@@ -1757,7 +1799,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         hits.append(_Hit(s, s + len(name), entry.name if entry else name, entry.kind if entry else "company"))
         taken.add(s, s + len(name))
 
-    if "(" in norm or "（" in norm:
+    bracketed = "(" in norm or "（" in norm
+    if bracketed:
         for b in _SPELT_OUT.finditer(norm):  # (a bracket holding Latin words: the only places to look)
             a = _ACRONYM_BEFORE.search(norm, max(0, b.start() - 7), b.start())
             if a is None:
@@ -1770,9 +1813,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 # 子公司CUB（Carlton & United Breweries）: an acronym its bracket spells out as a firm's name
     if "国家" in norm:
         _state_firms(norm, hits, taken, d)
-    if "(" in norm or "（" in norm:
+    if bracketed:
         _glossed_names(norm, hits, taken, d)
-    cue_starts = _cue_word_starts(norm)
     _names_beyond_dictionary(norm, hits, taken, d, cue_starts)
     _names_after_kind_words(norm, hits, taken, d, cue_starts[0])
     _enumerated_names(norm, hits, taken, d)
@@ -1782,7 +1824,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     if "“" in norm or '"' in norm:
         _quoted_after_kind(norm, hits, taken, d)
 
-    for m in ACQUIRE_RE.finditer(norm):
+    for m in _matches_at(ACQUIRE_RE, norm, cue_starts[5]):
         s, e = m.span("name")
         if taken.overlaps(s, e):
             continue
@@ -1801,9 +1843,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     if "%" in norm and ("股权" in norm or "权益" in norm or "股份" in norm):
         _stakes(norm, hits, taken, d)
-    if "简称" in norm or "下称" in norm:
+    if short_named:
         _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
-    if "简称" in norm or "下称" in norm:
         _legal_names_over_known_forms(norm, hits, d)
     _short_names(norm, hits, d, taken, bounds)
     if "”" in norm or '"' in norm:
@@ -1946,6 +1987,12 @@ def _stakes(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary) -> Non
 _PLACE_BRACKET_END = re.compile(r"[(（][" + CJK + r"]{2,3}[)）]$")
 # a name glossed with its Latin name in brackets (爱生雅（Essity）), as a firm's kind may precede it
 _GLOSSED_NAME_AT = re.compile(r"[" + CJK + r"]{2,6}[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,30}[)）]")
+
+
+def _glossed_name_at(norm: str, pos: int) -> bool:
+    """``_GLOSSED_NAME_AT`` matches at ``pos``: tried only where its bracket can open, two to six characters on."""
+    ahead = norm[pos + 2:pos + 7]
+    return ("(" in ahead or "（" in ahead) and _GLOSSED_NAME_AT.match(norm, pos) is not None
 _ORG_TAIL_RUN = re.compile(r"[" + CJK + r"]{0,8}(?:集团|控股|股份|公司)")
 
 
@@ -2396,6 +2443,9 @@ _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]
 # a time before a trade's word (短期内航运公司需要…: shipping firms in the short run), no brand
 _TIME_CORE = re.compile(r"(?:短期|中期|长期|近期|远期|今年|明年|去年|未来|目前|当前|此前|此后|今后|以后|之后|随后|届时|同期|年|月)"
                         r"(?:内|后|以来|期间|里)?")
+# the characters _MAGNITUDE_CORE, _PER_UNIT_CORE and _TIME_CORE can begin with (a core beginning otherwise
+# matches none of them: the set is asked first)
+_SCALE_OR_TIME_FIRST = frozenset("一二两三四五六七八九十百千万亿几数" "单每" "短中长近远今明去未目当此以之随届同年月")
 # the rest of a list of places (、九寨沟等景区, 等名山): a firm's short form named after a place is the place there
 _LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})*等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
                                r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|旅游地)")
@@ -3155,10 +3205,10 @@ def _latin_word_starts(norm: str) -> list[int]:
     return [m.start() for m in _LATIN_WORD_START.finditer(norm)]
 
 
-# the words a pattern of the rules begins with (where it can match): KIND_THEN_NAME's, and those of three
-# patterns of names.py
+# the words a pattern of the rules begins with (where it can match): KIND_THEN_NAME's, those of three
+# patterns of names.py, LATIN_CUE_RE's and ACQUIRE_RE's
 _CUE_WORD_LISTS: tuple[tuple[str, ...], ...] = (KIND_THEN_WORDS, LATIN_AFTER_COMPANY_WORDS, LATIN_UNIT_WORDS,
-                                                 QUOTED_COMPANY_WORDS)
+                                                 QUOTED_COMPANY_WORDS, LATIN_CUE_WORDS, ACQUIRE_VERBS)
 _CUE_AC: list[tuple[ahocorasick_rs.AhoCorasick, list[list[int]]]] = []
 
 
@@ -3259,6 +3309,7 @@ def _firm_among(norm: str, items: list[tuple[int, int]], company_spans: set[tupl
 
 # a stake taken in a list of firms (先后入股A、B和C): the first item after the verb, the last closed by punctuation
 _COUNTED_ITEM = re.compile(r"[0-9一二三四五六七八九十百千两几多数]+余?[个家座条所位名只台套种类项间]")
+_COUNTED_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十百千两几多数")  # (what it can begin with)
 _DEAL_THEN_FIRST = re.compile(r"(?:入股|参股|投资了|领投了|收购了|下辖|旗下拥有|(?P<units>子公司|下属企业|下属公司))"
                               r"(?P<first>[" + CJK + r"]{2,8})$")
 _LAST_ITEM = re.compile(r"[" + CJK + r"]{2,8}(?=[，。；,;]|$)")
@@ -3286,6 +3337,7 @@ _SITE_TRADES_END = re.compile("(?:" + _SITE_TRADES.pattern + ")$")
 
 # what names a site or an industrial zone after a place and a trade (惠州大亚湾石化区, 惠州化工综合体)
 _SITE_AFTER_PLACED_TRADE = re.compile(r"基地|园区|厂区|综合体|产业园|工业园|[区园](?![域长])")
+_SITE_AFTER_PLACED_TRADE_FIRST = frozenset("基园厂综产工区")  # (the characters it can begin with)
 # a measure of the word a suffix rule read as a firm's (退订咨询量, 投资额): the count, not a firm
 _MEASURE_OF_SUFFIX_WORD = re.compile(r"[量额](?=[一达超为同增下上较占约仅已在，,。、；;的不逾近])")  # (not 量产, 额外, 额定)
 
@@ -3668,7 +3720,7 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     unknown = [h for h in hits if h.kind == "company" and d.lookup(h.name) is None]
     named = "称" in norm  # (简称, 下称: most texts give no short name; the patterns need not be tried)
     many_named = named and "分别" in norm
-    full_named = "全称" in norm or "全名" in norm
+    full_named = (named and "全称" in norm) or "全名" in norm  # (全称 holds 称)
     for h in unknown:
         nxt = norm[h.end:h.end + 1]  # (what each pattern can begin with, asked first: most hits are followed by none)
         m = SHORT_NAME_AFTER.match(norm, h.end) if named and (nxt in "(（." or nxt.isspace()) else None
