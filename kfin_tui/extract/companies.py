@@ -174,7 +174,7 @@ NOT_COMPANY_AFTER = re.compile(r"(?:网(?=[，。,；;、：:）)\s]|监测|数�
 # the characters NOT_COMPANY_AFTER's alternatives begin with, but for [\u4e00-\u9fff]{1,4}指数, which begins with
 # any (its 指数 then begins one to four characters on): where neither is, it cannot match
 # (tests/test_extract_first_chars.py derives the set from the pattern)
-_NOT_COMPANY_FIRST = frozenset("EI业交产企充公制办功化协卡厂厅品回园圈委存容局岛巨市开技报指支服材板概模气烟特理电界监眼类级署股能营行账质贷赛载运速部链间领频龙")
+_NOT_COMPANY_FIRST = frozenset("EIⅠⅡⅢⅣ网业交产企充公制办功化协卡厂厅品回园圈委存容局岛巨市开技报指支服材板概模气烟特理电界监眼类级署股能营行账质贷赛载运速部链间领频龙")
 # an ambiguous name written with its company word (夏普公司, 杜邦公司 beside 夏普比率, 杜邦分析), or in a longer
 # form that holds it (全家便利店), is the firm
 ST_NAMES = ("ST", "*ST")
