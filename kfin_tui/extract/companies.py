@@ -127,7 +127,8 @@ ORG_SUFFIXES = ["集成电路", "研究院", "半导体", "微电子", "新材�
                 *sorted(TRADE_SUFFIXES), "光学", "硅业", "纸业", "酒业", "酒庄", "茶业",
                 # financial institutions and professional firms (guarded by FIN_NOT_AFTER / FUND_PRODUCT)
                 "基金", "资产", "投资", "资产管理", "创投", "信托", "金融租赁", "融资租赁", "消费金融", "商业保理",
-                # the press's short forms of licensed lenders (京东盛际小贷, 蚂蚁消金)
+                # the press's short forms of licensed lenders (汇澄小贷, 湖北消金; not after a place of places_cn.txt:
+                # 广东小贷公司)
                 "小贷", "消金",
                 "律师事务所", "会计师事务所", "保险经纪", "保险代理", "保险服务", "征信",
                 # rural and village banks named by their place (某某农商银行, 某某农村商业银行, 某某村镇银行)

@@ -46,9 +46,9 @@ MEASURES_CJK = [
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
-                  "Tbps", "Gbps", "Mbps", "kV", "TEU",
+                  "Tbps", "Gbps", "Mbps", "kV", "TEU", "°C", "tokens", "Tokens", "token", "Token",
                   # hash rates (全网算力 180 EH/s, 单台 110 TH/s)
-                  "EH/s", "PH/s", "TH/s", "GH/s", "MH/s", "°C", "tokens", "Tokens", "token", "Token"]
+                  "EH/s", "PH/s", "TH/s", "GH/s", "MH/s"]
 # single Chinese digits (两 … 九) count only with these; 一 never (一起, 一位, 一方面, 一点)
 SMALL_CN_MEASURES = {"个", "家", "款", "项", "次", "名", "位", "台", "件", "年", "个月", "个季度", "天", "周", "种"}
 MONEY_CUES = ["市场规模", "规模", "营收", "收入", "利润", "亏损", "融资", "估值", "市值", "投资", "金额", "资金", "消耗",
