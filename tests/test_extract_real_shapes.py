@@ -3828,3 +3828,14 @@ def test_second_review_of_stop_43_names(text, names):
 ])
 def test_second_review_of_stop_43_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# from blinds 358-365 (stop 43, after their scores at 3864b83; our own sentences)
+@pytest.mark.parametrize(("text", "names"), [
+    ("主要来自中体彩科技的技术服务。", ["中体彩科技"]),                                # 中 cut off a state firm's name
+    ("其中体彩科技收入增长。", ["体彩科技"]),                                           # (其中: a word of its own)
+    ("在中美科技竞争中，龙头公司受益。", []),
+    ("卫光生物（002880）也表示，公司静丙库存已基本清空。", ["卫光生物"]),                 # the firm's stock, no name
+])
+def test_names_from_blinds_358_to_365(text, names):
+    _assert_names(text, names)

@@ -1015,7 +1015,12 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         acc = toks[-2] + toks[-1]  # 老股东德同资本 (德|同): a brand of two characters, its last one a function word's,
         # after a word for a firm's role (not 钱和资本)
         toks = []
-    for tok in reversed(toks):
+    for j, tok in enumerate(reversed(toks)):
+        if tok == "中" and len(acc) >= 2 and HAS_CJK_ONLY.fullmatch(acc) and jieba.dt.FREQ.get("中" + acc[0], 0) < RARE_START_WORD and \
+                (j == len(toks) - 1 or (((prev := toks[-j - 2]) in STOP_TOKENS or prev in FUNCTION_CHARS or prev.endswith(("的", "自")))
+                 and prev[-1] not in _ZHONG_JOINS)):
+            acc = tok + acc
+            break  # 来自中体彩科技的: a state firm's name begins with 中, which the segmenter cut off (not 其中, 集中)
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
         if len(acc) >= 2 and KIND_END.search(run, 0, len(run) - len(acc)):
@@ -2349,7 +2354,9 @@ _SPAN_OF_TIME = re.compile(r"[一二三四五六七八九十两百千几数多]+
 INTRODUCED = re.compile(r"(?:一家|初创)[^，,。；;！？!?\n]{0,22}$")
 RARE_START_WORD, RARE_START_CHAR = 200, 2500  # jieba frequencies below which a name's first word / characters read as a name's
 _UNIT_OF_A_FIRM_ENDS = ("区", "部", "部门", "中心", "分公司", "地区", "团队", "门店")  # (华南大区经理: a unit's role)
-_GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平")
+_GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "业务", "产品", "项目", "平台", "板块", "数据", "规模", "水平",
+                 # what a firm holds or reports (公司静丙库存已…, 公司产品产能将…): its goods' measures, no name
+                 "库存", "产能", "产量", "销量", "存货", "价格", "售价", "订单", "份额")
 
 
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
