@@ -3839,3 +3839,20 @@ def test_second_review_of_stop_43_figures(text, figures):
 ])
 def test_names_from_blinds_358_to_365(text, names):
     _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("平台AI生成的歌曲已超过 2,000 首，曲库达 190 万首。", ["2,000 首", "190 万首"]),  # songs counted
+    ("年活跃买家达8.1亿首超对手。", ["8.1亿"]),                                           # 首超: a first
+    ("该股上市10个交易日后首日换手率下降。", ["10个交易日"]),
+])
+def test_figures_from_blinds_358_to_365(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("广州一家独立音乐厂牌澄鹭唱片的负责人表示。", ["澄鹭唱片"]),                          # 厂牌: a label
+    ("2020年中国化工B2B电商交易规模约为 1.6 万亿元。", []),                               # the country's trade
+])
+def test_more_names_from_blinds_358_to_365(text, names):
+    _assert_names(text, names)

@@ -654,7 +654,8 @@ _PLACE_TRADE_STATE = re.compile(r"(?:全面|逐步|长期|持续|短期|受阻|�
 # or brands, the country's trade, no firm
 _SECTOR_NOUNS = frozenset({"稀土", "医药", "船舶", "软件", "黄金", "电影", "化学", "铝业", "建筑", "出版", "核电", "重工", "电力",
                            "化工", "烟草", "茶叶", "食品", "玻璃", "水务", "燃气", "建材", "中药", "玻纤", "动力", "汽车", "钢铁"})
-_SECTOR_FIRMS_AFTER = re.compile(r"企业|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|工业|矿产|产量|储量|需求量|消费量")
+_SECTOR_FIRMS_AFTER = re.compile(r"企业|品牌|厂商|制造商|生产商|厂家|巨头|出口|进口|消费者|工业|矿产|产量|储量|需求量|消费量"
+                                 r"|B2B|电商|交易规模|市场规模")  # (2020年中国化工B2B电商交易规模: the country's trade)
 
 
 # a unit named by its parent's form and a trade (中石化销售, 中化资本, 中粮贸易), before what makes the trade's word a
@@ -2323,7 +2324,7 @@ _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车�
                "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
                "进口商", "出口商", "营销商", "安装商", "批发商",
                "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
-               "连锁", "船厂", "机构", "平台", "AMC", "厂", "牧场", "养殖场")
+               "连锁", "船厂", "厂牌", "机构", "平台", "AMC", "厂", "牧场", "养殖场")  # (厂牌: a record label)
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
 _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场"})
