@@ -3856,3 +3856,24 @@ def test_figures_from_blinds_358_to_365(text, figures):
 ])
 def test_more_names_from_blinds_358_to_365(text, names):
     _assert_names(text, names)
+
+
+# a third fresh-eyes review of stop 43 (a helper reading 3864b83..aaefcb7; its sentences, some reworded)
+@pytest.mark.parametrize(("text", "names"), [
+    ("十大股东中澄泉资本持股比例最高。", ["澄泉资本"]),                     # 中 that a noun locates in
+    ("在本轮投资中澳银资本领投。", ["澳银资本"]),
+    ("在上述标的中澄海科技估值最低。", ["澄海科技"]),
+    ("成分股中澄源科技涨幅最大。", ["澄源科技"]),
+])
+def test_third_review_of_stop_43_names(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("小米13首销即售罄。", []),                                             # 首销, 首颗, 首支: a first
+    ("北京2022首颗卫星发射。", []),
+    ("上证50首支期权产品上市。", []),
+    ("全年共发行120首歌曲。", ["120首"]),                                    # songs
+])
+def test_third_review_of_stop_43_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

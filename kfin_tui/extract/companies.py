@@ -766,6 +766,10 @@ _PRODUCT_MEASURE_AFTER = re.compile(r"销量|销售量|产量|出货量|出口�
 
 
 _BODY_WORDS = ("协会", "联合会", "商会", "学会", "研究会", "委员会")
+# words after which a 中 the segmenter cut off begins a state firm's name (来自中体彩科技, 以及中体彩印务): verbs and joins,
+# never a noun that 中 locates in (股东中, 市场中, 投资中)
+_BEFORE_STATE_ZHONG = frozenset({"来自", "以及", "包括", "旗下", "如", "例如", "的", "和", "与", "及", "或", "由", "向", "对", "是", "为",
+                                 "并", "而", "但", "将", "把", "被", "给", "从", "据", "、", "，", "：", "；"})
 # words between a city and 集团 that make no group's name (长沙市一家集团, 上海市部分国有集团, 广州市大型国企集团)
 _NOT_A_CITY_TRADE = frozenset({"一家", "多家", "多个", "各类", "各家", "几家", "两家", "若干", "部分", "大型", "中型", "小型", "国有",
                                "国企", "企业", "民营", "相关", "本地", "地方", "当地", "重点", "龙头", "知名", "大型国企",
@@ -1018,10 +1022,10 @@ def _suffix_name_core(norm: str, ss: int, se: int, d: Dictionary, nca: bool) -> 
         toks = []
     for j, tok in enumerate(reversed(toks)):
         if tok == "中" and len(acc) >= 2 and HAS_CJK_ONLY.fullmatch(acc) and jieba.dt.FREQ.get("中" + acc[0], 0) < RARE_START_WORD and \
-                (j == len(toks) - 1 or (((prev := toks[-j - 2]) in STOP_TOKENS or prev in FUNCTION_CHARS or prev.endswith(("的", "自")))
-                 and prev[-1] not in _ZHONG_JOINS)):
+                (j == len(toks) - 1 or ((prev := toks[-j - 2]) in _BEFORE_STATE_ZHONG and prev[-1] not in _ZHONG_JOINS)):
             acc = tok + acc
-            break  # 来自中体彩科技的: a state firm's name begins with 中, which the segmenter cut off (not 其中, 集中)
+            break  # 来自中体彩科技的: a state firm's name begins with 中, which the segmenter cut off (not 其中, 集中; not after
+            # a noun 中 locates: 十大股东中澄泉资本, 成分股中…, 在本轮投资中…)
         if tok in STOP_TOKENS or len(acc) + len(tok) > 6:
             break
         if len(acc) >= 2 and KIND_END.search(run, 0, len(run) - len(acc)):

@@ -359,6 +359,7 @@ LATIN_WORD_SPACE_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])[A-Za-z][A-Za-z0-9.\-]
 ACRONYM = re.compile(r"[A-Z]{2,5} ")
 # an acronym's number counts (地方AMC 59 家, ABS 15 笔交易, 供应链ABS 62 单; 消耗APT 150 吨，: other units only before
 # punctuation or the end; 单 not before a model's word: TOP 10 单品, RTX 4090 单卡, ES 8 单电机, GPT 4 单次)
+_SONG_WORDS = ("歌", "曲", "单曲", "作品", "音乐", "正版", "原创", "经典", "诗", "以上", "左右")
 _MODEL_AFTER_DAN = ("品", "卡", "机", "电", "核", "条", "次", "体", "车", "板", "价", "位", "元", "颗", "张", "通道")
 HAS_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 SPACED_WORD_FREQ = 100  # jieba frequency from which measure + next character is read as a word
@@ -403,6 +404,10 @@ def _single(norm: str, m: re.Match):
         return None  # 618 秒杀: a flash sale, no seconds
     if unit == "个月" and norm.startswith("期", end) and norm[end + 1:end + 2] in _METALS_OF_CONTRACTS:
         return None  # LME三个月期锡: a contract's tenor, part of its name (not 三个月期货, 3个月期和6个月期Shibor)
+    if unit == "首" and end < len(norm) and HAS_CJK_CHAR.match(norm, end) and not norm.startswith(_SONG_WORDS, end):
+        # 小米13首销, 2022首颗卫星, 上证50首支期权, 7.884亿首超: a first; songs only before punctuation or a word for them
+        shorter = FIG_RE.match(norm, start, end - len(unit))
+        return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
     if unit == "株" and norm.startswith("洲", end):
         return None  # 3株洲企业: the city 株洲, no plants counted
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
