@@ -619,7 +619,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
 # what a sentence puts between punctuation and a name (次为, 拟与, 一是, 另与, 均为): no brand's characters
 _GLUE_CHARS = frozenset("为与是和及或同跟向对把被将于在从以")
 _LEAD_CHARS = frozenset("次现亦均原另拟一二三四五六七八九十也又还都即乃系")
-_SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
+# (run, suffix, nca) -> (what _suffix_name_at gives, whether _name_side_may_refuse holds for it)
+_SUFFIX_CACHE: dict[tuple[str, str, bool], tuple[tuple[int, str] | None, bool]] = {}
+_RUN_OF_BEFORE: dict[str, str] = {}  # the ten characters before a suffix -> the run _suffix_name reads
 RUN_BEFORE = re.compile(r"[" + CJK + r"A-Za-z0-9]{1,10}$")
 _UP_TO_LAST_NOT_RUN = re.compile(r".*[^" + CJK + r"A-Za-z0-9]", re.DOTALL)
 
@@ -811,25 +813,36 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         # 四川某某（集团）会计师事务所: the name before the bracket, the bracket part of the firm's name
         got = _suffix_name(norm[:ss - 4] + suffix, ss - 4, ss - 4 + len(suffix), d)
         return None if got is None else (got[0], got[1][:-len(suffix)] + norm[ss - 4:ss] + suffix)
-    run = _run_before(norm, ss)
-    if not run:
-        return None
-    run = _after_deal_verb(run)
+    # the run before the suffix, after its last deal verb: _run_before reads the ten characters before
+    # ss only (its patterns look neither behind them nor past ss), so it is memoised on them
+    before = norm[ss - 10:ss] if ss >= 10 else norm[:ss]
+    run = _RUN_OF_BEFORE.get(before)
+    if run is None:
+        run = _run_before(before, len(before))
+        if run:
+            run = _after_deal_verb(run)
+        make_room(_RUN_OF_BEFORE, 200_000)
+        _RUN_OF_BEFORE[before] = run
     if not run:
         return None
     key = (run, suffix, nca)
-    if key in _SUFFIX_CACHE:
-        got = _SUFFIX_CACHE[key]
-    else:
+    cached = _SUFFIX_CACHE.get(key)
+    if cached is None:
         got = _suffix_name_at(run, suffix, nca, d)
+        cached = (got, got is not None and _name_side_may_refuse(got[1], suffix))
         make_room(_SUFFIX_CACHE, 200_000)
-        _SUFFIX_CACHE[key] = got
-    if got is not None and suffix == "控股" and norm.startswith("的", se) and len(got[1]) <= 5 and \
-            got[1][0] in SURNAMES:
-        return None  # 吴某控股的某某投资: controlled by a person, no firm 吴某控股
+        _SUFFIX_CACHE[key] = cached
+    got, name_side = cached
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if not name_side and norm[start - 1:start] not in _CONTEXT_ONLY_BEFORE and \
+            not norm.endswith(_ACADEMIES, max(0, start - 4), start):
+        # none of the checks below can refuse or change the name: each needs a condition on the name
+        # (_name_side_may_refuse holds them all), or one of the characters before it tested here
+        return start, name
+    if suffix == "控股" and norm.startswith("的", se) and len(got[1]) <= 5 and got[1][0] in SURNAMES:
+        return None  # 吴某控股的某某投资: controlled by a person, no firm 吴某控股
     if _place(name[:-len(suffix)]) and _KIND_AFTER_DESCRIPTION.match(norm, se):  # (the set first: the regex is slow)
         return None  # 新加坡半导体检测设备商, 河北钢铁企业: a place's makers of a trade described, no firm named
     if norm.endswith(_ACADEMIES, max(0, start - 4), start) and \
@@ -874,6 +887,30 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
             name[:2] not in GENERIC_PREFIX and d.lookup(name) is None:
         return start - 2, "中国" + name  # 是中国平煤神马集团旗下的: a national group's name begins with 中国
     return start, name
+
+
+# the characters right before a suffix name that checks of _suffix_name after its memo need there (as does
+# _ACADEMIES ending there): a middle dot (the name read on), 大 (两大…), 国 (中国 before the name) and a space
+# (a Latin name)
+_CONTEXT_ONLY_BEFORE = frozenset("·大国 ")
+
+
+def _name_side_may_refuse(name: str, suffix: str) -> bool:
+    """Whether a condition on ``name`` (the suffix's name as _suffix_name_at gives it) that a check of
+    _suffix_name after its memo needs holds: where none does, and none of the characters of
+    _CONTEXT_ONLY_BEFORE is right before the name, nor an academy's word, those checks all pass and
+    leave the name as it is. Each test here is implied by its check's condition (a superset: the
+    dictionary's lookups are left to the checks)."""
+    base = name[:-len(suffix)]
+    # (_bank_place(base) holds where _place(base) does; the check of 中国 before a group's name is asked by
+    # _CONTEXT_ONLY_BEFORE's 国)
+    return (suffix == "控股" and len(name) <= 5 and name[0] in SURNAMES) or \
+        _bank_place(base) or name.startswith("中国") or \
+        _LATIN_WORD.fullmatch(name, 0, len(name) - len(suffix)) is not None or \
+        (name[0] == "厂" and len(name) - len(suffix) >= 3) or name[0] in "余多来万亿千百" or \
+        (name[0] in _COUNTED_ITEM_FIRST and _COUNTED_ITEM.match(name) is not None) or \
+        (suffix == "集团" and name.endswith(_GROUPS_OF_PEOPLE)) or \
+        (suffix in TRADE_SUFFIXES and jieba.dt.FREQ.get(base, 0) > 0)
 
 
 _KIND_AFTER_DESCRIPTION = re.compile(r"(?:(?![等与和及的为作下旗之其两家子多])[\u4e00-\u9fff]){0,4}?(?:"
