@@ -1746,6 +1746,9 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     known_ends = {h.end for h in hits if h.kind == "company"}
     occupied = taken.taken  # (what taken.overlaps reads, read here without a call per suffix)
     titled = "《" in norm
+    if _NAME_CHECKS[0] is not d:  # (its memo holds what this dictionary gives)
+        _NAME_CHECKS[:] = [d, {}]
+    name_memo = _NAME_CHECKS[1]
     for _k, ss, se in _suffix_spans(norm):
         if 1 in occupied[ss:se]:
             continue
@@ -1783,21 +1786,15 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 平台的退订咨询量, 新增投资额, 投顾资产规模, 重大项目资本金: a measure of the suffix's word, no firm
         if after in _SITE_AFTER_PLACED_TRADE_FIRST and _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
             continue  # 惠州化工综合体项目, 惠州大亚湾石化区: a site or zone named by its place and trade, no firm
-        entry = _known_by_full_form(got[1], d)  # (长城集团: no 长城汽车 by its short form 长城)
-        if entry is not None and entry.kind == "block":
+        # (the name's entry, and whether the checks of the name alone refuse it: memoised on the name and its
+        # suffix's length, all they read)
+        checked = name_memo.get((got[1], se - ss))
+        if checked is None:
+            make_room(name_memo, 100_000)
+            checked = name_memo[(got[1], se - ss)] = _suffix_name_checks(got[1], se - ss, d)
+        entry, refused, core = checked
+        if refused:
             continue
-        core = got[1][:len(got[1]) - (se - ss)]
-        if entry is None and core[:1] in _SCALE_OR_TIME_FIRST and (_MAGNITUDE_CORE.fullmatch(core) or
-                                                                   _PER_UNIT_CORE.fullmatch(core) or _TIME_CORE.fullmatch(core)):
-            continue  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
-        if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
-            continue  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
-        if entry is None and (core.endswith("指数") or (len(core) == 2 and core[0] == "可" and core[1] in "配售转交流")):
-            continue  # 价格指数保险: an index's insurance; 可配股份: shares one may take up; no brand
-        if entry is None and len(core) >= 3 and (core.endswith(("级", "特色", "型")) or
-                                                 (core[-1] in "和与及或" and (jieba.dt.FREQ.get(core[:-1], 0) > 0 or
-                                                                             core[:-1] in STOP_TOKENS))):
-            continue  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
         if norm.startswith("馆", se):
             continue  # 天猫医药馆, 上海科技馆: a shop or a museum, no firm
         if entry is None and norm[got[0] - 1:got[0]] == "被" and norm[ss:se].endswith("银行") and \
@@ -1910,6 +1907,30 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 # (华域与麦格纳合资的华域麦格纳, 各持股 50% 的延锋安道拓座椅有限公司, 持股 49.2% 并纳入合并报表的海信日立):
 # not 合资品牌, 合资车企 (a kind), nor a
 # legal name that makes one of the two its short name (益海嘉里金龙鱼…（以下简称“金龙鱼”）)
+def _suffix_name_checks(name: str, suffix_len: int, d: Dictionary) -> tuple[Entry | None, bool, str]:
+    """(the entry of a suffix's name by its full form, whether the name alone shows it no firm's, its core:
+    the name without its suffix), for the suffix rule of :func:`_find_hits`."""
+    entry = _known_by_full_form(name, d)  # (长城集团: no 长城汽车 by its short form 长城)
+    core = name[:len(name) - suffix_len]
+    if entry is not None and entry.kind == "block":
+        return entry, True, core
+    if entry is None and core[:1] in _SCALE_OR_TIME_FIRST and (_MAGNITUDE_CORE.fullmatch(core) or
+                                                               _PER_UNIT_CORE.fullmatch(core) or _TIME_CORE.fullmatch(core)):
+        return entry, True, core  # “千亿地产黑马”, 百亿私募: a scale, no brand; 单台机器人: one unit of the thing
+    if entry is None and len(core) == 2 and core[1] in "将要会可能" and core[0] in "拟即还也仍已均正或":
+        return entry, True, core  # 公司拟将控股子公司…分拆: a modal before the suffix's word, no brand
+    if entry is None and (core.endswith("指数") or (len(core) == 2 and core[0] == "可" and core[1] in "配售转交流")):
+        return entry, True, core  # 价格指数保险: an index's insurance; 可配股份: shares one may take up; no brand
+    if entry is None and len(core) >= 3 and (core.endswith(("级", "特色", "型")) or
+                                             (core[-1] in "和与及或" and (jieba.dt.FREQ.get(core[:-1], 0) > 0 or
+                                                                         core[:-1] in STOP_TOKENS))):
+        return entry, True, core  # 企业级软件, 中国特色证券集体诉讼: a grade or a kind, no brand; 投行和会计师事务所: a list of trades
+    return entry, False, core
+
+
+_NAME_CHECKS: list = [None, {}]  # (the dictionary, {(name, suffix length): what _suffix_name_checks gives})
+
+
 _VENTURE_BEFORE = re.compile(r"(?:合资(?:的|成立的?|设立的?|组建的?)|(?:各持股?|持股)[^，。；,;]{0,14}的)[^，。；,;]{0,4}$"
                              r"|合资的[^，。；,;由将]{0,6}子公司$|合资(?:子)?公司$|合资企业$")
 # (与日立合资的中央空调子公司海信日立, 合资公司华域麦格纳; not 合资的数据中心项目将由中国电信天翼云: a firm and its unit)
