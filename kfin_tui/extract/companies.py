@@ -1758,6 +1758,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if got is None and norm[ss:se] in COMPOUND_GROUPS:
             ss = se - 2  # 中国水务集团: read with the bare 集团, as before the compound suffixes
             got = _suffix_name(norm, ss, se, d)
+        suffix_word = norm[ss:se]  # (the suffix read: the text's from ss to se until se moves on past a 集团 below)
         if got is not None and 1 in occupied[got[0]:se] and (head := heads.get(got[0])) is not None and \
                 any(x is head for x in hits) and 1 not in occupied[head.end:se] and \
                 ((known := d.lookup(got[1])) is None or known.name == head.name) and \
@@ -1767,12 +1768,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             # 海尔智能冰箱, a brand and its product)
             hits[:] = [x for x in hits if x is not head]  # 三一|海洋重工, 中盐|长江盐化: a firm's short form heading a longer name of its own
             occupied[head.start:head.end] = bytes(head.end - head.start)
-        whole = norm[ss:se] == "集团" and ss not in bounds and (got is None or got[0] not in bounds)
+        whole = suffix_word == "集团" and ss not in bounds and (got is None or got[0] not in bounds)
         # (the suffix's word first: asking the segmenter's bounds at every suffix costs a cut of the text there)
         if whole:
             got = _group_word(norm, ss, se, bounds, d)  # 红塔集团: a group's name jieba keeps whole
         if got is None or 1 in occupied[got[0]:se] or \
-                (ss not in bounds and not whole and not (norm[ss:se] in COMPOUND_GROUPS and got[0] in bounds)):
+                (ss not in bounds and not whole and not (suffix_word in COMPOUND_GROUPS and got[0] in bounds)):
             continue  # (a compound suffix may begin inside a word jieba made: 城乡|建设 read as 城乡建设)
         if norm.endswith(("（原", "(原"), 0, got[0]) and got[0] >= 3 and norm[got[0] - 3] not in "，,。；;：:" and \
                 norm[se:se + 1] in ("）", ")"):
@@ -1782,7 +1783,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 中国五矿化工|进出口商会: an association's name, no firm
         after = norm[se:se + 1]  # (the patterns below that read on from se are tried only where they can begin)
         if (after in "量额" and _MEASURE_OF_SUFFIX_WORD.match(norm, se)) or \
-                (norm[ss:se] in ("资产", "资本") and _SIZE_OF_ASSETS_AFTER.match(norm, se)):
+                (suffix_word in ("资产", "资本") and _SIZE_OF_ASSETS_AFTER.match(norm, se)):
             continue  # 平台的退订咨询量, 新增投资额, 投顾资产规模, 重大项目资本金: a measure of the suffix's word, no firm
         if after in _SITE_AFTER_PLACED_TRADE_FIRST and _SITE_AFTER_PLACED_TRADE.match(norm, se) and _placed_trade(got[1]):
             continue  # 惠州化工综合体项目, 惠州大亚湾石化区: a site or zone named by its place and trade, no firm
@@ -1797,7 +1798,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue
         if norm.startswith("馆", se):
             continue  # 天猫医药馆, 上海科技馆: a shop or a museum, no firm
-        if entry is None and norm[got[0] - 1:got[0]] == "被" and norm[ss:se].endswith("银行") and \
+        if entry is None and norm[got[0] - 1:got[0]] == "被" and suffix_word.endswith("银行") and \
                 jieba.dt.FREQ.get(core, 0) > 0:
             continue  # 被注资银行: a verb of the passive before the trade's word, no brand
         if entry is None and got[0] >= 4 and norm[got[0] - 1] in ")）" and LEGAL_TAIL_AFTER.match(norm, se):
@@ -1813,7 +1814,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                 LEGAL_TAIL_AFTER.match(norm, se) and _known_ends_at(hits, got[0], d):
             continue  # 中复神鹰碳纤维股份有限公司: the known firm's legal name, its trade words no firm
         if entry is None and norm.startswith("集团", se) and se + 2 in bounds and not norm.startswith(("化", "内", "层面"), se + 2) \
-                and not norm[ss:se].endswith("集团"):
+                and not suffix_word.endswith("集团"):
             taken.add(se, se + 2)
             got, se = (got[0], got[1] + "集团"), se + 2  # 广西汽车集团: the group's word is the name's
         hit = _Hit(got[0], se, entry.name if entry else got[1], entry.kind if entry else "company")
