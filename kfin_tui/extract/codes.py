@@ -104,9 +104,31 @@ _ITEM_SEP = re.compile(r"[,，、;；/]")
 PROSE_HK_RE = re.compile(r"[,，]\s*(?:H股|港股)?股份代[号码]\s*(?:为|是|[:：])?\s*(?P<code>[0-9]{4,5})(?![0-9])")
 
 
+def opener_positions(norm: str, openers: str) -> list[int]:
+    """Where any character of ``openers`` stands in ``norm``, in order, found by ``str.find`` (a regex
+    whose first character is one of a set tests that set at every character of the text)."""
+    out: list[int] = []
+    for c in openers:
+        i = norm.find(c)
+        while i >= 0:
+            out.append(i)
+            i = norm.find(c, i + 1)
+    out.sort()
+    return out
+
+
 def find_brackets(norm: str):
     """Every bracket holding codes: (start, end, [(code, explicit)])."""
-    for m in BRACKET_RE.finditer(norm):
+    # what BRACKET_RE.finditer(norm) finds: its matches begin with an opening bracket (and are never
+    # empty), so it is tried at those alone, in order, from the end of the last match on
+    end = -1
+    for p in opener_positions(norm, "(（[【"):
+        if p < end:
+            continue
+        m = BRACKET_RE.match(norm, p)
+        if m is None:
+            continue
+        end = m.end()
         got = _codes_of(m)  # (the match bracket_codes would make again at m.start())
         if got:
             yield m.start(), got[0], got[1]

@@ -30,6 +30,7 @@ from .codes import (
     bracket_latin_name,
     find_brackets,
     find_prose_codes,
+    opener_positions,
     parse_item,
     parse_items,
 )
@@ -1847,7 +1848,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 
     bracketed = "(" in norm or "（" in norm
     if bracketed:
-        for b in _SPELT_OUT.finditer(norm):  # (a bracket holding Latin words: the only places to look)
+        for b in _matches_at(_SPELT_OUT, norm, opener_positions(norm, "(（")):  # (a bracket holding Latin words: the
+            # only places to look; its matches begin with the bracket: matched there alone, as finditer finds them)
             a = _ACRONYM_BEFORE.search(norm, max(0, b.start() - 7), b.start())
             if a is None:
                 continue
@@ -3154,7 +3156,7 @@ def _glossed_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary)
     or to another such name that is one. Other glosses name people, places, products and terms
     (库克（Tim Cook）, 莫罗瓦利（Morowali）, 人工智能（AI）): none of these is read."""
     cands: list[tuple[int, int, str, bool, int, int]] = []  # (start, end, name, sure, gloss end, words' start)
-    for m in _GLOSSED.finditer(norm):
+    for m in _matches_at(_GLOSSED, norm, opener_positions(norm, "(（")):  # (its matches begin with the bracket)
         b = m.start()
         gloss = m.group("gloss").rstrip(".-'")
         if _GLOSS_THING_AFTER.match(norm, m.end()):
