@@ -247,7 +247,7 @@ def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
              "互联网公司ironSource与数据公司 Talend SA，子公司iHealth的", "3M与a.b-C、X-1和 Foo Holdings", ""]
     for folder in FOLDERS:
         texts += [nfkc_same_length(a.body_text or "") for _p, a in _articles(folder)]
-    pairs = [(c.KIND_THEN_NAME, 0), (c.KIND_THEN_NAME5, 0), (n.LATIN_AFTER_COMPANY_WORD, 1),
+    pairs = [(c.KIND_THEN_NAME, 0), (c.KIND_THEN_NAME5, 0), (c.KIND_THEN_NAME3, 0), (n.LATIN_AFTER_COMPANY_WORD, 1),
              (n.LATIN_UNIT_NAME, 2), (n.QUOTED_AFTER_COMPANY_WORD, 3)]
     latin = [n.LATIN_ORG_NAME, n.LATIN_BEFORE_COMPANY_WORD, n.LATIN_BEFORE_ROLE]
     word = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

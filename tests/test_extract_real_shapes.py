@@ -3877,3 +3877,41 @@ def test_third_review_of_stop_43_names(text, names):
 ])
 def test_third_review_of_stop_43_figures(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# stop 44: rules drawn from blind374-381 (scored first at eabdabf); the sentences are ours, names changed
+@pytest.mark.parametrize(("text", "names"), [
+    # a brand of three characters introduced by a kind word, then said to act (已于近日, 近日, 的负责人)
+    ("36氪获悉，苏州一家宠物用品初创公司澜宠社已于近日完成数千万元天使轮融资。", ["澜宠社"]),
+    ("深圳一家新式茶饮品牌茗岚阁近日完成 1 亿元A轮融资。", ["茗岚阁"]),
+    ("北京一家社交初创公司澜音社交的创始人表示。", ["澜音社交"]),              # four, not 澜音社|交 (cut at a word)
+    ("一家上市公司董事长近日表示。", []),
+    ("郑州一家拥有 12 家门店的眼镜加盟商豫岚眼镜的负责人向记者表示。", ["豫岚眼镜"]),  # 加盟商: a franchisee
+    # an ambiguous form before its own Latin name in brackets; the name is no code
+    ("法国威立雅（Veolia）与苏伊士（Suez）签署合并协议。", ["威立雅", "苏伊士"]),
+    ("苏伊士运河（Suez Canal）一度堵塞。", []),
+    ("双方将通力合作。", []),
+    # a unit named by its parent's brand after 旗下, the brand cut into characters by jieba
+    ("海正药业（600267）旗下的海正动保今年推出新品。", ["海正药业", "海正动保"]),
+    ("广日股份（600894）旗下的广日电梯在广州累计完成加装项目 800 台。", ["广日股份", "广日电梯"]),
+    # no firm: a metro line named by its operator, a plan's second half, a coded firm's former legal name
+    ("公司中标深圳地铁14号线的扶梯采购。", []),
+    ("“十四五”后半程水务投资将转向再生水。", []),
+    ("云南恩捷新材料股份有限公司（以下简称“恩捷股份”，002812，原名“云南创新新材料股份有限公司”）完成定增。",
+     ["恩捷股份"]),
+    # a kind of platform jieba glues to the word before a coded name
+    ("国内宠物综合服务平台波奇宠物（BQ.US）公布财报。", ["波奇宠物"]),
+])
+def test_names_from_blinds_374_to_381(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("钛筒旋压线年产能提升至 150 根。", ["150 根"]),                          # 根 counts rods, spaced or not
+    ("连续出现3根阳线。", ["3根"]),
+    ("2022年根据新规调整。", ["2022年"]),                                     # 根据: no count
+    ("多数为 6 层及以下的住宅。", ["6 层"]),                                   # 层 spaced
+    ("巴西业务在2020/21种植季销量增长 18%。", ["18%"]),                        # a season's second year, no count
+])
+def test_figures_from_blinds_374_to_381(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

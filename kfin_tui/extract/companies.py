@@ -452,6 +452,9 @@ _INVESTING_VERBS_BEFORE = frozenset({"对外", "用于", "进行", "拟", "继�
                                      "联合", "出资", "自有", "将", "已", "再", "对", "向", "并", "或", "和", "及", "与"})
 
 
+_KIND_TOKEN_ENDS = ("平台", "品牌", "厂商", "机构")  # (not 企业: 统一企业中国（00220.HK）)
+
+
 def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bool = False,
                dotted: bool = True) -> tuple[int, str] | None:
     """The name that ends at ``pos`` read leftwards: (start, name) or None."""
@@ -542,8 +545,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
             acc = tok + acc  # 母公司联合技术（UTX.US）, 租赁商联合租赁（URI.US）: a word of the language alone is no name; the word before it is
             break            # the name's (联合, a verb elsewhere)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
-                (acc and len(acc) + len(tok) > max_chars):
-            break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word)
+                (acc and len(acc) + len(tok) > max_chars) or \
+                (acc and len(tok) > 2 and tok.endswith(_KIND_TOKEN_ENDS) and tok + acc not in d.by_form):
+            break  # (某某数据（02783.HK）: 数据 ends a name before its code, elsewhere a reporting word; 综合服务平台|某某
+            # （BQ.US）: a word jieba ends with a word for a kind of firm, the kind, not the name)
         core = acc[:-2] if len(acc) > 2 and acc.endswith(_GROUP_TAILS) else acc  # (某某油田服务集团: as without 集团)
         if len(acc) >= 2 and len(tok) > 1 and not _rare(tok, d) and core not in ORG_SUFFIXES and \
                 core not in GENERIC_PREFIX:  # (某某数字（02598.HK）: a generic word alone is no name either)
@@ -1325,6 +1330,31 @@ _LONGEST_FORM = 40  # (characters: longer than any form the dictionary holds)
 _SHORT_FORM_AFTER_CUE = re.compile(r"集团|公司|股份|表示|发布|公告|宣布|称|旗下|董事")  # (not 迁安中化”: a place's name)
 
 
+# a bracket that gives a firm's code, then its former name up to where a name is read (…（以下简称“某某”，002812，原名“):
+# the name read there, after a place its legal name may begin with, is the firm's own of before
+_FORMER_NAME_IN_CODE_BRACKET = re.compile(r"[(（][^()（）]{0,30}?(?:[0-9]{6}|[0-9]{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O))"
+                                          r"[^()（）]{0,3}?原名为?[“\"「]?(?P<place>[\u4e00-\u9fff]{0,3})$")
+
+
+def _former_name_of_coded(norm: str, s: int) -> bool:
+    m = _FORMER_NAME_IN_CODE_BRACKET.search(norm, max(0, s - 48), s)
+    return m is not None and (not m.group("place") or _place(m.group("place")))
+
+
+_LINE_NUMBER_AFTER = re.compile(r"\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?号线")
+_LATIN_GLOSS_AT = re.compile(r"[(（]\s?([A-Za-z][A-Za-z0-9 .&'\-]{0,40}?)\s?[)）]")
+
+
+def _glossed_by_own_name(norm: str, e: int, entry: Entry) -> bool:
+    """An ambiguous form right before one of the entry's own Latin names in brackets (苏伊士（Suez）, 通力（KONE）):
+    the text says which it means, the firm."""
+    m = _LATIN_GLOSS_AT.match(norm, e)
+    if m is None:
+        return False
+    gloss = m.group(1).casefold()
+    return any(a.casefold() == gloss for a in entry.aliases)
+
+
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every mention of a company (hits), and the spans of block entries, code brackets and cashtags."""
     ensure_jieba()
@@ -1405,6 +1435,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 调整中钢价, 整合中船企: 中 after a word, then a word (钢价); a short form is read whole only
         if in_epithet(norm, s, e):
             continue  # 素有“东北茅台”之称: a nickname, not the company
+        if entry.kind == "company" and s >= 4 and "原名" in norm[max(0, s - 8):s] and _former_name_of_coded(norm, s):
+            continue  # （…002812，原名“云南创新新材料股份有限公司”）: the coded firm's own former name, no other firm
         if form != entry.name and entry.kind == "company" and norm.find("等", e, e + 200) >= 0 and _listed_as_place(norm, s, e):
             continue  # 为峨眉山、九寨沟等 260 余家景区: a scenic spot, not 峨眉山A named by its place
         if form in _UNITS_NAMED_AFTER_PEOPLE and _NUMBER_BEFORE.search(norm, max(0, s - 16), s):
@@ -1444,7 +1476,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if not (COMPANY_CUE_AFTER.match(norm, e) and form not in entry.short_forms) and \
                     not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
-                    (norm[e:e + 1] not in "(（" or bracket_codes(norm, e) is None) and \
+                    (norm[e:e + 1] not in "(（" or (bracket_codes(norm, e) is None and
+                                                    not _glossed_by_own_name(norm, e, entry))) and \
                     not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and
                          (jieba.dt.FREQ.get(form, 0) == 0 or
                           (jieba.dt.FREQ.get(form, 0) < 500 and _UNIT_CLAUSE_NEXT.match(norm, e) and
@@ -1481,6 +1514,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                                         (norm.startswith("区", e) and not norm.startswith(("区域", "区块"), e) and
                                          form.endswith(("高新", "开发", "经开", "保税", "自贸", "石化", "化工")))):
             continue  # 上海临港新片区, 武汉东湖高新区, 宁波大榭石化区: a zone named like a firm
+        if entry.kind == "company" and _LINE_NUMBER_AFTER.match(norm, e):
+            continue  # 深圳地铁14号线: a metro line named by its operator, not the firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
                 not COMPANY_CUE_AFTER.match(norm, e):
             continue  # 生产基地设在上海临港: the place a listed firm is named after
@@ -1571,8 +1606,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if before is not None:
             known = d.lookup(before.name)
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
-                    not (known and len(codes) == 1):
-                continue
+                    not (known and len(codes) == 1 and
+                         not ((known.ambiguous or norm[before.start:before.end] in known.ambiguous_forms) and
+                              _glossed_by_own_name(norm, bs, known))):
+                continue  # (通力（KONE）: an ambiguous form read by its Latin name, that name no code of its; an
+                # unambiguous one keeps it, as 美国国际集团（AIG） does)
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
@@ -2400,7 +2438,7 @@ _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车�
                "矿企", "船企", "船东",
                "民企", "厂商", "制造商", "供应商", "服务商", "运营商", "开发商", "生产商", "经销商", "零售商", "分销商",
                "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
-               "进口商", "出口商", "营销商", "安装商", "批发商",
+               "进口商", "出口商", "营销商", "安装商", "批发商", "加盟商",
                "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
                "连锁", "船厂", "厂牌", "机构", "平台", "AMC", "厂", "牧场", "养殖场")  # (厂牌: a record label)
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
@@ -2426,6 +2464,11 @@ KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | 
 # five characters, only before a word that quotes the firm (…初创公司芯朗微电子向记者透露)
 KIND_THEN_NAME5 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})", r"(?P<name>[\u4e00-\u9fff]{5})")
                              .replace(r")|[，,。", r")|(?!)[，,。", 1))
+# three characters, only before such a word, which may follow 已于 (…初创公司鲜某纪已于近日完成融资, …品牌金某阁近日完成):
+# a brand of three characters, introduced (the pattern of four reads one more character, then the sentence's 已)
+KIND_THEN_NAME3 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})",
+                                                            r"(?P<name>[\u4e00-\u9fff]{3})(?:已于|已|于)?")
+                             .replace(r")|[，,。", r")|(?!)[，,。", 1))
 # a firm brought in as "(a place) 一家 (its line of business) 企业 …" or "名为…": the press's way of naming a
 # firm no reader knows; then a name of two characters jieba leaves apart and a word of a trade
 # (闽焙食品, 川运汽车) is the firm's, though the trade's word is a common one
@@ -2441,14 +2484,16 @@ _GENERIC_ENDS = ("机构", "方面", "部门", "领域", "行业", "市场", "�
 def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                             at: list[int]) -> None:
     """(``at``: where KIND_THEN_NAME can match, :func:`_cue_word_starts`)"""
-    five = _matches_at(KIND_THEN_NAME5, norm, at) if ("一家" in norm or "初创" in norm) else ()  # (introduced only)
-    for m in itertools.chain(five, _matches_at(KIND_THEN_NAME, norm, at)):
+    introduced_here = "一家" in norm or "初创" in norm
+    five = _matches_at(KIND_THEN_NAME5, norm, at) if introduced_here else ()  # (introduced only)
+    three = _matches_at(KIND_THEN_NAME3, norm, at) if introduced_here else ()  # (after four: 鲜某纪已 gives way to it)
+    for m in itertools.chain(five, _matches_at(KIND_THEN_NAME, norm, at), three):
         if (m.start() > 0 and m.start("name") - m.start() >= 2 and
                 jieba.dt.FREQ.get(norm[m.start() - 1:m.start() + 1], 0) >= COMMON_WORD_FREQ // 5 and
                 norm[m.start() - 1:m.start() + 1] not in _KIND_WORD_SET and not _begins_token(norm, m.start())) or \
                 (norm.startswith("企业", m.start() + 1) and m.start("name") - m.start() == 2):  # (提锂|企业: no 锂企)
             # 中央厨|房企|业某某: the kind word's first character ends a word before it (厨房): read from the next one
-            again = (KIND_THEN_NAME5 if len(m.group("name")) == 5 else KIND_THEN_NAME).match(norm, m.start() + 1)
+            again = {5: KIND_THEN_NAME5, 3: KIND_THEN_NAME3}.get(len(m.group("name")), KIND_THEN_NAME).match(norm, m.start() + 1)
             if again is None:
                 continue
             m = again
@@ -2463,6 +2508,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
+        if len(name) == 3 and (not introduced or named_as or cue is None or name[-1] in FUNCTION_CHARS or
+                               not _begins_token(norm, e)):
+            continue  # three characters only for a firm introduced (一家, 初创) and then quoted or said to act (not
+            # 弦音社|交的创始人: four cut at a word that runs on)
         if norm[m.start():s].removesuffix("集团") + name[0] in _KIND_WORD_SET:
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
@@ -2529,10 +2578,10 @@ _LISTED_AS_SITES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]
                               r"(?:景区|景点|乐园|公园|园区|项目|门店|酒店|商场|楼盘|品牌|产品|剧目|演出|游戏|车型|药品|疫苗)")
 # a time before a trade's word (短期内航运公司需要…: shipping firms in the short run), no brand
 _TIME_CORE = re.compile(r"(?:短期|中期|长期|近期|远期|今年|明年|去年|未来|目前|当前|此前|此后|今后|以后|之后|随后|届时|同期|年|月)"
-                        r"(?:内|后|以来|期间|里)?")
+                        r"(?:内|后|以来|期间|里)?|[前后上下]半[程场段]")  # (“十四五”后半程水务投资: the plan's second half)
 # the characters _MAGNITUDE_CORE, _PER_UNIT_CORE and _TIME_CORE can begin with (a core beginning otherwise
 # matches none of them: the set is asked first)
-_SCALE_OR_TIME_FIRST = frozenset("一二两三四五六七八九十百千万亿几数" "单每" "短中长近远今明去未目当此以之随届同年月")
+_SCALE_OR_TIME_FIRST = frozenset("一二两三四五六七八九十百千万亿几数" "单每" "短中长近远今明去未目当此以之随届同年月" "前后上下")
 # the rest of a list of places (、九寨沟等景区, 等名山): a firm's short form named after a place is the place there
 _LISTED_AS_PLACES = re.compile(r"(?:[、和及与][^，,。；;、和及与等\n]{1,12})*等\s?(?:[0-9一二三四五六七八九十几百]+\s?[余多]?[个家座处]?)?"
                                r"(?:景区|景点|名山|山岳|乐园|公园|古镇|古城|旅游地)")
@@ -2583,7 +2632,7 @@ ENTERPRISE_GROUP = "企业集团"
 _UNIT_TAILS = frozenset(["国际", "香港", "中国", "电机", "电机厂", "海外", "亚洲", "欧洲", "美国", "能源", "资本", "物流", "电子",
                          "科技", "地产", "置业", "实业", "控股", "集团", "股份", "汽车", "动力", "新能源", "医药", "生物",
                          "电力", "电气", "化工", "矿业", "投资", "财务", "租赁", "信托", "证券", "基金", "保险", "银行",
-                         "动物保健", "动保", "制药", "时尚", "装备", "重工", "工业"])
+                         "动物保健", "动保", "制药", "时尚", "装备", "重工", "工业", "电梯", "环保", "食品", "物业"])
 _NAME_THEN_CLOSE = re.compile(r"([" + CJK + r"]{3,6})(?=[，、。；,;]|以及)")
 _TWO_NAMES_THEN_CLOSE = re.compile(r"([" + CJK + r"]{3,6}?)(?:和|与|及)([" + CJK + r"]{3,6}?)(?=[，。、；,;]|则|也|均|都|等)")
 _PARENT_OF_UNIT = re.compile(r"旗下的?")
@@ -2688,6 +2737,8 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
     toks = lcut(norm[at:at + 12])
     if toks and toks[0] != brand and toks[0].startswith(brand):
         toks[:1] = [brand, toks[0][len(brand):]]
+    elif toks and toks[0] != brand and brand.startswith(toks[0]) and norm.startswith(brand, at):
+        toks = [brand, *lcut(norm[at + len(brand):at + 12])]  # 海|正|动|保: jieba cut the brand into characters
     i = 1 if toks and _place(toks[0]) and toks[0] != brand else 0
     if len(toks) < i + 2 or toks[i] != brand:
         return False
@@ -2860,6 +2911,9 @@ def _legal_names(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary,
                 # (三峡金沙江某某水电开发有限公司: a place that begins with a numeral, no count)
                 listed = _listed_by_brand(norm, got[0], m.end(), name, d) \
                     if m.group() == "股份有限公司" and d.lookup(name) is None else None
+                if "原名" in norm[max(0, got[0] - 8):got[0]] and _former_name_of_coded(norm, got[0]):
+                    taken.add(got[0], m.end())
+                    continue  # （…002812，原名“云南某某股份有限公司”）: the coded firm's own former legal name
                 _add_named(norm, hits, taken, d, got[0], m.end(), listed or name)
 
 

@@ -42,7 +42,7 @@ MEASURES_CJK = [
     "瓶", "箱", "罐", "盒", "锭", "针", "课时", "船次", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "亿千瓦时", "英寸", "英尺", "英里", "海里", "公顷", "标准箱", "标箱", "标准组", "剂", "毫米", "厘米",
     "页", "纳米", "微米", "平方千米", "平方英尺", "升", "毫升", "马力", "克拉", "磅", "帧", "像素", "核", "摄氏度", "℃", "千伏",
     "伏", "立方英尺", "蒲式耳", "个交易日", "万吨标准煤", "毫克", "分钟", "人民币", "干吨", "万干吨", "湿吨", "万湿吨",
-    "大类", "档", "粒", "株", "道", "集", "首",
+    "大类", "档", "粒", "株", "道", "集", "首", "根",
 ]
 MEASURES_LATIN = ["TWh", "GWh", "MWh", "kWh", "Wh", "GW", "MW", "kW", "mAh", "Ah", "GHz", "MHz", "Hz", "nm", "mm",
                   "cm", "km/h", "km", "GB", "TB", "PB", "MB", "EB", "W", "TOPS", "TFLOPS", "PFLOPS", "EFLOPS", "FLOPS",
@@ -101,7 +101,7 @@ SPACED_COUNTS = ["家", "只", "台", "辆", "款", "项", "名", "位", "件", 
                  "亿立方米", "公斤", "千克", "小时", "伙", "列", "干吨", "万干吨", "湿吨", "万湿吨", "亩", "万亩", "公顷",
                  "平方公里", "天", "车", "趟", "瓶", "箱", "罐", "盒", "期", "船", "船次", "锭", "万锭", "针", "口", "把", "万把", "节", "课时", "顶", "万顶", "米", "岁", "标准组", "标准箱", "万标准箱", "剂", "亿剂", "万剂",
                  "页", "秒", "分钟", "兆瓦", "吉瓦", "兆瓦时", "吉瓦时", "太瓦时", "大类", "档", "升", "千升", "万千升", "克",
-                 "粒", "门", "省", "省份", "株", "道", "集", "首"]
+                 "粒", "门", "省", "省份", "株", "道", "集", "首", "根", "层"]
 SPACED_COUNT_SET = frozenset([*SPACED_COUNTS, "起"])
 _METALS_OF_CONTRACTS = frozenset("铜铝锌铅镍锡")  # (a metal's three-month contract: 三个月期铜)
 # the words 多元 begins where a bare 万 before it is a name's (申万多元金融指数), not an amount (获利万多元)
@@ -116,7 +116,10 @@ _WORD_AFTER_UNIT = {"集": ("团", "中", "体", "成", "合", "资", "聚", "�
                           "超", "破", "达", "登", "现", "进", "入", "获", "遭", "亏", "盈", "涨", "跌", "降", "升", "提", "开"),
                     "新元": ("素", "件", "宇宙", "年", "旦", "古", "代", "器"),
                     "澳分": ("析", "公司", "别", "歧", "红", "支"), "欧分": ("析", "公司", "别", "歧", "红", "支"),
-                    "道": ("口", "路", "琼", "指", "德", "理", "歉", "具", "教", "家", "观", "行", "地", "岔", "场")}
+                    "道": ("口", "路", "琼", "指", "德", "理", "歉", "具", "教", "家", "观", "行", "地", "岔", "场"),
+                    # (150 根 rods, 3根K线; not 根据, 根本, 根源 …: words 根 begins)
+                    "根": ("据", "本", "源", "基", "除", "治", "深", "系", "部", "茎", "植", "号", "底", "由", "须", "性", "雕", "骨",
+                          "脉", "廷")}
 
 
 def jieba_freq(word: str) -> int:
@@ -387,6 +390,9 @@ def _year_like(ar: str | None) -> bool:
 _POLICY_NAME_OPEN = re.compile(r"[“\"「『][\u4e00-\u9fff]{1,4}$")
 
 
+_SEASON_YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}/$")
+
+
 def _single(norm: str, m: re.Match):
     """(start, end, kind, value, unit, approx) of one FIG_RE match, or None if it is no figure."""
     ar, cn, unit, mag = m.group("ar"), m.group("cn"), m.group("unit") or "", m.group("mag") or ""
@@ -410,6 +416,8 @@ def _single(norm: str, m: re.Match):
         return _single(norm, shorter) if shorter is not None and shorter.end() > start else None
     if unit == "株" and norm.startswith("洲", end):
         return None  # 3株洲企业: the city 株洲, no plants counted
+    if ar and len(ar) == 2 and not sign and not approx_word and _SEASON_YEAR_BEFORE.search(norm, max(0, start - 5), start):
+        return None  # 2020/21种植季: the second year of a season written across two, no count (榨季 … are dates above)
     if unit and unit in SPACED_COUNT_SET and norm[end - len(unit) - 1:end - len(unit)] == " ":
         num_start = start + len(m.group("approx") or "") + len(m.group("sign") or "")
         latin = LATIN_WORD_SPACE_BEFORE.search(norm, max(0, num_start - 24), num_start)
