@@ -3511,6 +3511,8 @@ def _shown_names(text):
     ("美国远程医疗公司Teladoc去年通过IPO登陆纽交所（TDOC.US），股价翻倍。", ("Teladoc", "US:TDOC")),  # (no firm 通过IPO登陆纽交所)
     # or extends the US code the firm is filed under (凯斯纽荷兰, US:CNH)
     ("同行方面，凯斯纽荷兰工业集团（CNHI.US）农业板块销售额增长 25%。", ("凯斯纽荷兰", "US:CNHI")),
+    # or right after a name a later rule reads (the suffix rule, after the bracket pass): its own
+    ("英国水务公司英国水务（UUGW.US）年内股价上涨 2.5%。", ("英国水务", "US:UUGW")),
 ])
 def test_a_code_no_name_stands_before_is_the_clause_firms(tmp_path, body, want):
     p = tmp_path / "a.md"
@@ -3906,6 +3908,18 @@ def test_names_from_blinds_374_to_381(text, names):
     _assert_names(text, names)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a unit after 旗下 named by the parent's two-character short form and a trade's word, the clause going on
+    ("江西铜业（600362）旗下的江铜铜箔也在扩产。", ["江西铜业", "江铜铜箔"]),
+    ("江西铜业旗下的江铜品牌也在推广。", ["江西铜业"]),                        # a brand, no unit
+    ("美的集团旗下的美的暖通与楼宇事业部营收增长。", ["美的集团"]),                  # a division
+    # an A+H firm the Hong Kong list names by its legal name without the tail: one firm, both codes
+    ("天津创业环保股份（01065.HK）午后走高。", [("创业环保", ["HK:01065", "SH:600874"])]),
+])
+def test_more_names_from_blinds_374_to_381(text, names):
+    _assert_names(text, names)
+
+
 @pytest.mark.parametrize(("text", "figures"), [
     ("钛筒旋压线年产能提升至 150 根。", ["150 根"]),                          # 根 counts rods, spaced or not
     ("连续出现3根阳线。", ["3根"]),
@@ -3915,3 +3929,22 @@ def test_names_from_blinds_374_to_381(text, names):
 ])
 def test_figures_from_blinds_374_to_381(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# a fresh-eyes review of stop 44's first rules (a helper reading fdca9d04..7c6fd281; its sentences, some reworded)
+@pytest.mark.parametrize(("text", "names"), [
+    ("上海一家咖啡品牌主理人近日表示，门店客流已恢复。", []),               # a person's role, no brand of three
+    ("一家外卖平台配送员近日表示。", []),
+    ("一家初创企业领投方近日表示。", []),                                     # a party to a deal
+    ("一家初创公司首款车近日完成下线。", []),                                 # a product, a plant
+    ("一家电池初创企业新产线已于近日完成调试。", []),
+    ("长赐号货轮在苏伊士（Suez）运河搁浅。", []),                             # a place glossed, no firm
+    ("美国前副总统戈尔（Gore）创办的投资公司表示看好新能源。", []),            # a person glossed
+    ("欢聚集团（JOYY）今日发布财报。", [("欢聚集团", ["US:JOYY", "US:YY"])]),  # its code, not a gloss
+    ("格力电器旗下格力环保空调销量增长20%。", ["格力电器"]),                  # a product line, no unit
+    ("美的集团旗下美的电梯业务部近日成立。", ["美的集团"]),                    # a division
+    ("申通地铁1号线资产将注入上市公司。", ["申通地铁"]),                      # a listed firm's line
+    ("迅达科技近日完成融资。", ["迅达科技"]),                                 # another firm's brand
+])
+def test_review_of_stop_44_names(text, names):
+    _assert_names(text, names)

@@ -1341,15 +1341,21 @@ def _former_name_of_coded(norm: str, s: int) -> bool:
     return m is not None and (not m.group("place") or _place(m.group("place")))
 
 
+_METRO_ENDS = ("地铁", "轨道交通", "轨交", "城轨")  # (not 申通地铁1号线资产, 隆基股份5号线: a listed firm's, its line)
 _LINE_NUMBER_AFTER = re.compile(r"\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?号线")
+_PLACE_WORD_AFTER_GLOSS = re.compile(r"运河|港|郡|州|河|湾|岛|省|县|山|湖|海峡|大学|机场|地区|市(?!场|值|占)|城(?!市)")
+_PERSON_TITLE_BEFORE = re.compile(r"(?:总统|总理|首相|主席|部长|画家|歌手|演员|球星|作家|教授|导演|诗人|议员|大使)的?$")
+
+
 _LATIN_GLOSS_AT = re.compile(r"[(（]\s?([A-Za-z][A-Za-z0-9 .&'\-]{0,40}?)\s?[)）]")
 
 
-def _glossed_by_own_name(norm: str, e: int, entry: Entry) -> bool:
+def _glossed_by_own_name(norm: str, s: int, e: int, entry: Entry) -> bool:
     """An ambiguous form right before one of the entry's own Latin names in brackets (苏伊士（Suez）, 通力（KONE）):
-    the text says which it means, the firm."""
+    the text says which it means, the firm; not a place's name so glossed (苏伊士（Suez）运河, 桑托斯（Santos）港),
+    nor a person's after a title (前副总统戈尔（Gore）)."""
     m = _LATIN_GLOSS_AT.match(norm, e)
-    if m is None:
+    if m is None or _PLACE_WORD_AFTER_GLOSS.match(norm, m.end()) or _PERSON_TITLE_BEFORE.search(norm, max(0, s - 4), s):
         return False
     gloss = m.group(1).casefold()
     return any(a.casefold() == gloss for a in entry.aliases)
@@ -1477,7 +1483,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                     not form.endswith(COMPANY_WORD_FORMS) and \
                     not (len(form) > len(entry.name) and entry.name in form) and \
                     (norm[e:e + 1] not in "(（" or (bracket_codes(norm, e) is None and
-                                                    not _glossed_by_own_name(norm, e, entry))) and \
+                                                    not _glossed_by_own_name(norm, s, e, entry))) and \
                     not (norm.endswith(_UNIT_CUE_BEFORE, max(0, s - 4), s) and
                          (jieba.dt.FREQ.get(form, 0) == 0 or
                           (jieba.dt.FREQ.get(form, 0) < 500 and _UNIT_CLAUSE_NEXT.match(norm, e) and
@@ -1514,7 +1520,8 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
                                         (norm.startswith("区", e) and not norm.startswith(("区域", "区块"), e) and
                                          form.endswith(("高新", "开发", "经开", "保税", "自贸", "石化", "化工")))):
             continue  # 上海临港新片区, 武汉东湖高新区, 宁波大榭石化区: a zone named like a firm
-        if entry.kind == "company" and _LINE_NUMBER_AFTER.match(norm, e):
+        if entry.kind == "company" and not entry.tickers and form.endswith(_METRO_ENDS) and \
+                _LINE_NUMBER_AFTER.match(norm, e):
             continue  # 深圳地铁14号线: a metro line named by its operator, not the firm
         if entry.kind == "company" and LOCATIVE_BEFORE.search(norm, max(0, s - 3), s) and _place(form[:2]) and \
                 not COMPANY_CUE_AFTER.match(norm, e):
@@ -1608,7 +1615,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
                     not (known and len(codes) == 1 and
                          not ((known.ambiguous or norm[before.start:before.end] in known.ambiguous_forms) and
-                              _glossed_by_own_name(norm, bs, known))):
+                              _glossed_by_own_name(norm, before.start, bs, known))):
                 continue  # (通力（KONE）: an ambiguous form read by its Latin name, that name no code of its; an
                 # unambiguous one keeps it, as 美国国际集团（AIG） does)
             before.codes.extend(c for c, _ in codes)
@@ -2464,6 +2471,10 @@ KIND_THEN_NAME = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS} | 
 # five characters, only before a word that quotes the firm (…初创公司芯朗微电子向记者透露)
 KIND_THEN_NAME5 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})", r"(?P<name>[\u4e00-\u9fff]{5})")
                              .replace(r")|[，,。", r")|(?!)[，,。", 1))
+# what a name of three characters after a kind word does not end or begin with: people and parties (主理人, 配送员,
+# 调香师, 骑手们, 领投方, 创投圈, 投资者), goods and plants (量产车, 首颗芯, 新产线), or a first, a new or a former one
+_NOT_BRAND3_LAST = frozenset("人员师们方圈者手车芯线机")
+_NOT_BRAND3_FIRST = frozenset("首新老原该本这那其每各某此")
 # three characters, only before such a word, which may follow 已于 (…初创公司鲜某纪已于近日完成融资, …品牌金某阁近日完成):
 # a brand of three characters, introduced (the pattern of four reads one more character, then the sentence's 已)
 KIND_THEN_NAME3 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})",
@@ -2509,9 +2520,11 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if len(name) == 3 and (not introduced or named_as or cue is None or name[-1] in FUNCTION_CHARS or
+                               name[-1] in _NOT_BRAND3_LAST or name[0] in _NOT_BRAND3_FIRST or
                                not _begins_token(norm, e)):
             continue  # three characters only for a firm introduced (一家, 初创) and then quoted or said to act (not
-            # 弦音社|交的创始人: four cut at a word that runs on)
+            # 弦音社|交的创始人: four cut at a word that runs on; not a person, a party or a product: 品牌主理人,
+            # 领投方, 骑手们, 首款车, 新产线)
         if norm[m.start():s].removesuffix("集团") + name[0] in _KIND_WORD_SET:
             continue  # 连接器厂|商某某精密: the kind word goes on into the name's first character (厂商)
         if jieba.dt.FREQ.get(norm[e - 1:e + 1], 0) >= COMMON_WORD_FREQ:
@@ -2720,6 +2733,8 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
     """The unit at ``at`` named by its parent's brand (中粮国际, 东方电机, 默沙东动物保健), added."""
     written = norm[parent.start:parent.end]
     brand = written if len(written) >= 3 and norm.startswith(written, at) else parent.name[:2]
+    if not norm.startswith(brand, at) and (pe := d.lookup(parent.name)) is not None:
+        brand = next((f for f in pe.aliases if len(f) == 2 and norm.startswith(f, at)), brand)  # 江西铜业旗下的江铜铜箔
     if brand == "中国" and len(parent.name) >= 4 and norm.startswith(parent.name[2:4], at) and \
             parent.name[2:4] not in GENERIC_PREFIX and parent.name[2:4] not in _SECTOR_NOUNS and \
             jieba.dt.FREQ.get(parent.name[2:4], 0) < 500:
@@ -2745,8 +2760,17 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
     name = "".join(toks[:i + 1])
     if len(toks) > i + 2 and toks[i + 1] + toks[i + 2] in _UNIT_TAILS:
         name += toks[i + 1] + toks[i + 2]  # (默沙东动物保健)
-    elif toks[i + 1] in _UNIT_TAILS:
+    elif toks[i + 1] in _UNIT_TAILS and (toks[i + 1] not in _CLAUSE_BOUND_TAILS or
+                                         (len(toks) > i + 2 and (toks[i + 2] in _UNIT_CLOSERS or
+                                                                 toks[i + 2] in _UNIT_VERBS_AFTER))):
         name += toks[i + 1]  # (东方电机: one token to the segmenter, cut at the brand)
+    elif not i and len(toks) > 2 and len(toks[1]) == 2 and HAS_CJK_ONLY.fullmatch(toks[1]) and \
+            toks[1] not in _NOT_UNIT_TAILS and toks[1] not in STOP_TOKENS and toks[1] not in _GOODS_WORDS and \
+            jieba.dt.FREQ.get(toks[1], 0) < 10_000 and \
+            (toks[2] in _UNIT_CLOSERS or toks[2] in _UNIT_VERBS_AFTER) and \
+            not _DIVISION_AFTER.match(norm, at + len(toks[0]) + 2):
+        name += toks[1]  # 江铜铜箔也在…: the brand and a trade's word, then the clause goes on (not 江铜品牌也, nor
+        # 美的暖通与楼宇事业部, a division)
     elif not i and (rest := _rare_pair_then_close(toks)) is not None and \
             not _DIVISION_AFTER.match(norm, at + len(name) + len(rest)):
         name += rest  # 紫光国微旗下的紫光同芯以及…: the brand and two characters of no word, closed (not 美的暖通
@@ -2757,6 +2781,15 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
 
 
 _UNIT_VERBS_AFTER = ("已", "将", "在", "于", "是", "为", "也", "则", "还", "近日", "今年", "目前", "表示", "宣布")
+# what a brand's word after 旗下 names that is no unit (旗下的江铜品牌, 旗下的中粮产品)
+_NOT_UNIT_TAILS = frozenset({"品牌", "业务", "产品", "项目", "板块", "系列", "部门", "团队", "基金", "资产", "门店", "工厂",
+                             "基地", "产能", "商标", "系统", "平台", "子公司", "公司"})
+# goods a brand names after 旗下 (格力旗下的格力空调: a product)
+_GOODS_WORDS = frozenset({"空调", "冰箱", "洗衣机", "手机", "电视", "电脑", "平板", "饮料", "奶粉", "白酒", "啤酒", "香烟", "卷烟",
+                          "牛奶", "酸奶", "汽水", "家电", "彩电"})
+# unit tails that are also the first word of a product, a division or a plant (格力环保空调, 海天食品添加剂, 美的电梯业务部):
+# a unit only where the clause goes on right after them
+_CLAUSE_BOUND_TAILS = frozenset({"电梯", "环保", "食品", "物业"})
 
 
 def _add_unit(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictionary, s: int, e: int, parent: _Hit,
@@ -4543,6 +4576,9 @@ def _listed_body(entry: Entry, t: Ticker) -> bool:
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 
 
+_OPENS_CODE = re.compile(r"\s?[(（]\s?")
+
+
 def _code_host(code: str, hits: Sequence[_Hit], norm: str, d: Dictionary) -> str | None:
     """The company a US code no name stands before belongs to: the one named last before it in its
     clause, when the code spells that firm's Latin name (Butterfly Network……登陆纽交所（BFLY.US）) or
@@ -4557,6 +4593,9 @@ def _code_host(code: str, hits: Sequence[_Hit], norm: str, d: Dictionary) -> str
     last = max((h for h in hits if h.end <= at.start() and h.kind == "company"), key=lambda h: h.end, default=None)
     if last is None or _CLAUSE_BREAK.search(norm, last.end, at.start()):
         return None
+    if _OPENS_CODE.fullmatch(norm, last.end, at.start()):
+        return last.name  # 美国水务（AWK.US）: the bracket right after a name a later rule read (the bracket pass,
+        # which gives a code its name, ran before it)
     spelled = iter(last.name.upper())
     if _is_latin(last.name) and last.name[0].upper() == symbol[0] and all(ch in spelled for ch in symbol):
         return last.name
