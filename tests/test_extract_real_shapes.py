@@ -3915,6 +3915,9 @@ def test_names_from_blinds_374_to_381(text, names):
     ("美的集团旗下的美的暖通与楼宇事业部营收增长。", ["美的集团"]),                  # a division
     # an A+H firm the Hong Kong list names by its legal name without the tail: one firm, both codes
     ("天津创业环保股份（01065.HK）午后走高。", [("创业环保", ["HK:01065", "SH:600874"])]),
+    # a unit's legal name with its place after 子公司, written once, that begins with its listed parent's name
+    ("宁德时代（300750）称，其子公司福建宁德时代储能科技有限公司近日投产。", ["宁德时代", "福建宁德时代储能科技有限公司"]),
+    ("公司全资子公司上海宝钢包装股份有限公司近日表示。", ["宝钢包装"]),        # a listed firm's own legal name
 ])
 def test_more_names_from_blinds_374_to_381(text, names):
     _assert_names(text, names)

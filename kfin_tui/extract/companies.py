@@ -2847,6 +2847,7 @@ def _unit_name_shape(name: str) -> bool:
 
 
 _UNIT_WORD_BEFORE = re.compile(r"(?:子公司|孙公司)$")
+_UNIT_WORD_THEN_PLACE = re.compile(r"(?:子公司|孙公司)(?P<place>[\u4e00-\u9fff]{2,3})$")
 # a unit's Latin name and the short name the text gives it, right after its legal name
 _GLOSS_THEN_SHORT_NAME = re.compile(r"[(（][A-Za-z][A-Za-z0-9 .&'\-]{1,40}[,，]\s?(?:以下简称|以下称|下称|简称)\s?[:：]?\s?"
                                     r"[\"“](?P<name>[A-Za-z0-9" + CJK + r"]{2,10})[\"”][)）]")
@@ -2865,6 +2866,10 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
         if h.kind != "company" or h.codes:
             continue
         sub = _UNIT_WORD_BEFORE.search(norm, max(0, h.start - 5), h.start) is not None
+        placed = 0  # (子公司北京|大北农生物技术有限公司: the unit's place between the word for a unit and the name)
+        if not sub and (pm := _UNIT_WORD_THEN_PLACE.search(norm, max(0, h.start - 8), h.start)) is not None and \
+                _place(pm.group("place")):
+            sub, placed = True, len(pm.group("place"))
         if not sub and not norm.endswith("旗下", max(0, h.start - 2), h.start):
             continue
         m = _UNIT_LEGAL_AFTER.match(norm, h.end)
@@ -2877,6 +2882,12 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
         parent, trade = h.name, m.group("trade")
         unit = norm[h.start:h.end] + trade
         glossed = _GLOSS_THEN_SHORT_NAME.match(norm, m.end())
+        if glossed is None and placed and entry.tickers and not m.group().endswith(("股份有限公司", "股份公司")) and \
+                norm.find(unit, m.end()) < 0:
+            # 其子公司北京大北农生物技术有限公司, written once: a unit's legal name with its place (a listed firm's own is a
+            # 股份有限公司), shown as written, the parent's name at its head no mention of the parent
+            h.start, h.end, h.name = h.start - placed, m.end(), LEGAL_NAME_END.sub("", norm[h.start - placed:m.end()])
+            continue
         if glossed is None and not (sub and entry.tickers and norm.find(unit, m.end()) >= 0):
             continue
         if glossed is not None and (d.lookup(glossed.group("name")) is entry or glossed.group("name") == unit):
