@@ -3951,3 +3951,38 @@ def test_figures_from_blinds_374_to_381(text, figures):
 ])
 def test_review_of_stop_44_names(text, names):
     _assert_names(text, names)
+
+
+# rules drawn from blind390-395 after their scores at a0f29436; the sentences are ours, names changed
+@pytest.mark.parametrize(("text", "names"), [
+    # a short name the press gives right after a kind word's name: a strong cue, introduced or not (the name shown
+    # is the short one the text gives, as for legal names)
+    ("总部位于西安的工业软件服务商澄岭数智（以下简称“澄岭”）近日完成融资。", ["澄岭"]),
+    ("一家位于长沙的测绘服务商湘岳遥感（原名湘岳测绘）的负责人表示。", ["湘岳遥感"]),
+    ("一家位于无锡的射频器件企业澄芯微波也向记者透露，订单已排满。", ["澄芯微波"]),        # 也向记者透露
+    # 煤矿 and 酒庄 kind words, when the firm is introduced
+    ("榆林一家民营煤矿榆岭矿业的负责人告诉记者，产能已核增。", ["榆岭矿业"]),
+    ("烟台一家精品酒庄澜麓酒庄的负责人表示，订单增长。", ["澜麓酒庄"]),
+    ("煤矿安全生产形势总体稳定。", []),
+    # a legal name's short-name bracket may go on with its former name
+    ("中信国安葡萄酒业股份有限公司（以下简称“中葡股份”，原名“新天国际”）营收增长。", ["中葡股份"]),
+    # a unit after a parent's legal name and its short-name bracket
+    ("中国铁塔股份有限公司（以下简称“中国铁塔”）旗下的铁塔能源已在百余个城市布设换电柜。", ["中国铁塔", "铁塔能源"]),
+    # a Latin name whose first word begins with a small letter, read whole before its code
+    ("卫星运营商宣布将与dMY Technology Group IV（DMYQ.US）合并。", ["dMY Technology Group IV"]),
+    # no firm: a country's ministry cut inside the country's name, a growing region, a satellite counted
+    ("印度尼西亚能源与矿产资源部宣布暂停出口。", []),
+    ("河地产区的部分葡萄园面临弃收。", []),
+    ("传统单颗低轨通信卫星的研制成本较高。", []),
+])
+def test_names_from_blinds_390_to_395(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("单项投资普遍在 5,000 万至 1.5 亿元之间。", ["5,000 万至 1.5 亿元"]),    # rising magnitudes of one unit: a range
+    ("单项投资在8000万至2亿元之间。", ["8000万至2亿元"]),
+    ("净利润由 5,000 万增至 1.5 亿元。", ["5,000 万", "1.5 亿元"]),            # a change to a level, no range
+])
+def test_figures_from_blinds_390_to_395(text, figures):
+    assert [f.text for f in extract(text).figures] == figures

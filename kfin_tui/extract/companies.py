@@ -366,7 +366,8 @@ _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")  # (3D Systems, 3M; Silver Crest Acquisition Corporation,
+_LATIN_WORDS_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?:(?:[a-z]?[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")
+# (3D Systems, 3M; dMY Technology Group IV: a word no Latin letter runs into, its first letter may be small; Silver Crest Acquisition Corporation,
 # Power & Digital Infrastructure Acquisition, Pilgrim's Pride)
 # a Latin name ending in a number (Hut 8（HUT.US）): the word before the number
 _LATIN_BEFORE_NUMBER = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z]{1,15}\s$")  # (its code spells the word: not Model 3（TSLA.US）)
@@ -784,6 +785,12 @@ _NOT_A_CITY_TRADE = frozenset({"一家", "多家", "多个", "各类", "各家",
                                "国有企业", "市属", "省属", "区属", "下属", "所属", "其他", "其它", "有关", "主要"})
 
 
+def _place_cut_before(norm: str, start: int, core: str) -> bool:
+    """Whether one or two characters before ``start`` and ``core`` make a place of three characters or more that
+    ``core`` alone is not (印度 + 尼西亚: 印度尼西亚)."""
+    return not _place(core) and any(len(core) + k >= 3 and _place(norm[start - k:start] + core) for k in (1, 2))
+
+
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
     """A company named by an organisation suffix at [ss, se), or None. What follows the suffix is
     read here, by three patterns (none reads more than three characters); the rest is
@@ -804,6 +811,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 国际保赔协会集团: a body's name before the suffix (协会, 商会 …), no firm
     if suffix[-1] == "业" and norm.startswith("务", se):
         return None  # 南非锰业务: a line of business (业务), no firm 锰业
+    if suffix == "地产" and norm.startswith("区", se):
+        return None  # 南澳河地产区: a growing region (产区), no developer
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
         return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
     nca = (norm[se:se + 1] in _NOT_COMPANY_FIRST or "指数" in norm[se + 1:se + 6]) and \
@@ -842,6 +851,8 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
     if got is None:
         return None
     start, name = got[0] + ss - len(run), got[1]
+    if start >= 2 and HAS_CJK.match(norm, start - 1) and _place_cut_before(norm, start, name[:-len(suffix)]):
+        return None  # 印度|尼西亚能源与矿产资源部: the name begins inside a place's name (a country and a trade), no firm
     if not name_side and norm[start - 1:start] not in _CONTEXT_ONLY_BEFORE and \
             not norm.endswith(_ACADEMIES, max(0, start - 4), start):
         # none of the checks below can refuse or change the name: each needs a condition on the name
@@ -2447,15 +2458,16 @@ _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车�
                "贸易商", "代理商", "总包商", "承包商", "研发商", "发行商", "方案商", "提供商", "集成商", "外包商",
                "进口商", "出口商", "营销商", "安装商", "批发商", "加盟商",
                "代工厂", "独角兽", "新势力", "卖家", "品牌", "工作室", "私募",
-               "连锁", "船厂", "厂牌", "机构", "平台", "AMC", "厂", "牧场", "养殖场")  # (厂牌: a record label)
+               "连锁", "船厂", "厂牌", "机构", "平台", "AMC", "厂", "牧场", "养殖场", "煤矿", "酒庄")  # (厂牌: a record label)
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
-_KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场"})
+_KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场", "煤矿", "酒庄"})
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
 _STRONG_CUE = (r"(?:今日|今天|昨日|昨天|当天|当日)?(?:[则也还亦]?(?:表示|透露|介绍|坦言|宣布|披露|告诉记者)|完成|获得)|领投|跟投|参投"
-               r"|首次|近日|日前|[对向][\u4e00-\u9fff]{0,6}记者|[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
+               r"|首次|近日|日前|[则也还亦]?[对向][\u4e00-\u9fff]{0,6}记者|[则也还亦]?[对向][^，,。；;\n]{1,8}?(?:表示|透露|介绍|坦言)"
+               r"|[(（](?:以下简称|以下称|下称|简称|原名)"  # (…服务商某某灵工（以下简称“某某”）: the press defines its name)
                r"|的?[\u4e00-\u9fff]{0,2}(?:负责人|董事长|经理|总裁|创始人|董秘|高管|交易员|分析师|发言人|研究员|人士)|的?一位"
                r"|\s?\d+(?:\.\d+)?\s?%\s?的?(?:股权|股份)")  # (…服务商某某环境 51% 的股权: a stake in it)
 KIND_THEN_WORDS = (*_KIND_WORDS, "名为")  # (where KIND_THEN_NAME can begin)
@@ -2514,7 +2526,8 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         named_as = m.group().startswith("名为")  # 名为某某的…企业: the press names it so
         cue = m.group("cue")
         introduced = INTRODUCED.search(norm, max(0, m.start() - 24), m.start() + 2) is not None
-        strong = named_as or (cue is not None and (introduced or _ROLE_CUE.match(cue) is not None))
+        strong = named_as or (cue is not None and (introduced or _ROLE_CUE.match(cue) is not None or cue[0] in "(（"))
+        # (a short name the press gives the firm right after it: a name, introduced or not)
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
@@ -2581,7 +2594,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
 # what an amount of assets or capital is measured by (资产规模, 资本金: not 资本金融)
 _SIZE_OF_ASSETS_AFTER = re.compile(r"规模|金(?![融额])")
 # one unit, each of a kind, before a suffix (单台机器人, 每家银行): no brand
-_PER_UNIT_CORE = re.compile(r"[单每][台个家辆座只款套部]")
+_PER_UNIT_CORE = re.compile(r"[单每][台个家辆座只款套部颗架艘枚条根][\u4e00-\u9fff]{0,3}")  # (单颗低轨通信卫星)
 # a round magnitude or a rank standing for a brand before a suffix (千亿地产, 百亿私募, 十大券商)
 _MAGNITUDE_CORE = re.compile(r"[一二两三四五六七八九十百千万亿几数]*[十百千万亿]")
 # a group's legal tail without 股份 after an A-share firm's name: its parent group (…啤酒集团有限公司)
@@ -2705,6 +2718,9 @@ def _units_under_parent(norm: str, hits: list[_Hit], taken: Occupancy, d: Dictio
         if parent is None:  # (东方电气（600875.SH）旗下: the parent's code between)
             br = max(norm.rfind("(", max(0, m.start() - 24), m.start()), norm.rfind("（", max(0, m.start() - 24), m.start()))
             parent = ends.get(br) if br >= 0 and norm[m.start() - 1] in ")）" else None
+            if parent is None and br >= 0 and norm[m.start() - 1] in ")）":  # (中国铁塔股份有限公司（以下简称…）旗下:
+                # the parent's legal tail between its name and the bracket)
+                parent = next((h for end, h in ends.items() if end < br and LEGAL_TAIL.fullmatch(norm, end, br)), None)
         if parent is None or len(parent.name) < 3:
             continue
         if not _unit_of_brand(norm, m.end(), parent, hits, taken, d):
@@ -3838,7 +3854,9 @@ def _continued(norm: str, e: int, bounds: LazyBounds) -> bool:
 # (the bracket may give the code too: （以下简称“某某”，688001）)
 SHORT_NAME_AFTER = re.compile(r"(?:[(（](?:有限合伙|特殊普通合伙|普通合伙)[)）])?\.?\s?[(（](?:以下简称|以下称|下称|简称)\s?[:：]?\s?[\"“「『]?(?P<name>[" + CJK +
                               r"A-Za-z0-9·&\-]{2,12}(?: [A-Za-z0-9&\-]{1,12}){0,3})[\"”」』]?(?:\s?[,，、;；]\s?(?:股票代码|证券代码|代码)?\s?[:：]?\s?"
-                              r"(?P<codes>" + CODE_ITEMS + r"))?\s?[)）]")  # (（以下简称“某某”，股票代码：300999）)
+                              r"(?P<codes>" + CODE_ITEMS + r"))?"
+                              r"(?:\s?[,，]\s?(?:原名|曾用名)为?\s?[\"“「]?[^()（）\"”」\n]{2,20}[\"”」]?)?\s?[)）]")
+# (（以下简称“某某”，股票代码：300999）; （以下简称“中葡股份”，原名“新天国际”）: the former name after it)
 
 
 # a legal name then its short name in a bracket of its own, without 简称 (某某钾盐有限责任公司（某某罗钾）):

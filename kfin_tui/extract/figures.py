@@ -593,8 +593,9 @@ def _classify(norm: str, m: re.Match):
     mag1 = m.group("mag") or ""
     if unit1 and unit1 != unit2 and unit2.split("/")[0] != unit1:
         return first  # (4.2 元至 4.5 元/公斤: the same unit, a price per kilogram)
-    if not unit1 and mag1 and mag1 != (m2.group("mag") or ""):
-        return first
+    if not unit1 and mag1 and mag1 != (m2.group("mag") or "") and \
+            not (unit2 and first is not None and first[3] is not None and second[3] is not None and second[3] > first[3]):
+        return first  # (5,000 万至 1.5 亿元: magnitudes of one unit, rising, a range)
     if first is None and _preceded_by_ordinal(norm, m.start()):
         return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
