@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from ..sanitize import OffsetMap, clean_line, clean_text_map, safe_url
+from ..sanitize import _PLAIN, OffsetMap, clean_line, clean_text_map, safe_url
 from ..tickers import Ticker, find_cashtags, find_prose_codes
 
 # Bumped whenever the same file would load differently. A persistent index keyed on size/mtime
@@ -222,6 +222,17 @@ def _inert_blocks(blocks) -> tuple[Block, ...]:
     targets http(s) only (:mod:`kfin_tui.sanitize`)."""
     out = []
     for b in blocks:
+        if not (b.spans or b.rows) and b.url == "" and _PLAIN.fullmatch(b.text):
+            # the common block (~0.6 µs less a block): nothing for clean_text_map to change (its
+            # own first test) and no span, cell or target to check, so what the general path
+            # below gives is the block itself
+            if not b.text.strip() and b.kind != "rule":
+                continue  # (as below)
+            if len(b.text) > MAX_BLOCK:
+                out.extend(_split_long(b))
+            else:
+                out.append(b)
+            continue
         text, removed = clean_text_map(b.text)
         spans = b.spans
         if removed or any(s.url and safe_url(s.url) != s.url for s in spans):
