@@ -115,3 +115,25 @@ def test_cue_words_are_the_patterns_words():
     for rx, words in ((co.LATIN_CUE_RE, co.LATIN_CUE_WORDS), (co.ACQUIRE_RE, co.ACQUIRE_VERBS)):
         assert rx.pattern.startswith("(?:" + "|".join(map(re.escape, words)) + ")") or \
             rx.pattern.startswith("(?:" + "|".join(words) + ")")
+
+
+def test_deal_verb_first_characters():
+    """_after_deal_verb returns a run without any of _DEAL_VERB_FIRST whole, unasked: DEAL_VERB's verbs
+    (after its leading .*) each begin with one of them."""
+    (rep, (lo, _hi, sub)), *verbs = list(P.parse(co.DEAL_VERB.pattern, co.DEAL_VERB.flags))
+    assert rep is C.MAX_REPEAT and lo == 0 and list(sub) == [(C.ANY, None)]
+    got = _first(verbs)
+    assert got is not None and got <= co._DEAL_VERB_FIRST, sorted((got or set()) - co._DEAL_VERB_FIRST)
+    for run in ("某某科技", "所持某某", "注入", "亿元某某", "华油材料"):
+        m = co.DEAL_VERB.match(run)
+        assert co._after_deal_verb(run) == (run if m is None else run[m.end():])
+
+
+def test_academies_end_in_the_character_asked():
+    """_suffix_name asks for _ACADEMIES before a name only after a 院 right before it."""
+    assert all(a.endswith("院") for a in co._ACADEMIES)
+
+
+def test_country_last_characters():
+    """_latin_after_country skips a Latin word unless a country's last character is right before it."""
+    assert all(c[-1] in co._COUNTRY_LAST for c in co._COUNTRIES)
