@@ -137,3 +137,14 @@ def test_academies_end_in_the_character_asked():
 def test_country_last_characters():
     """_latin_after_country skips a Latin word unless a country's last character is right before it."""
     assert all(c[-1] in co._COUNTRY_LAST for c in co._COUNTRIES)
+
+
+def test_asked_words_are_the_words_asked():
+    """Each ``"…" in asked`` of companies.py asks a word of _ASKED_WORDS (the set holds only those: a
+    word outside it would read as absent from every text)."""
+    import inspect
+
+    src = inspect.getsource(co)
+    asked = re.findall(r"""(["'])((?:(?!\1).)+)\1 in asked\b""", src)
+    assert len(asked) >= 15
+    assert {w for _q, w in asked} <= set(co._ASKED_WORDS), sorted({w for _q, w in asked} - set(co._ASKED_WORDS))
