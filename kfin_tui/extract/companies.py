@@ -1958,7 +1958,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
     if short_named:
         _short_names_after_latin_gloss(norm, hits, taken, d, bounds)
         _legal_names_over_known_forms(norm, hits, d)
-    _short_names(norm, hits, d, taken, bounds)
+    _short_names(norm, hits, d, taken, bounds, asked)
     if "”" in norm or '"' in norm:
         _codes_after_quoted_names(norm, hits, shadow, d)
     _prose_codes(norm, hits, shadow, d)
@@ -3424,7 +3424,7 @@ _CUE_WORD_LISTS: tuple[tuple[str, ...], ...] = (KIND_THEN_WORDS, LATIN_AFTER_COM
 # words _find_hits asks of the whole text (whether it holds them), answered by the same pass: each
 # ``w in norm`` scans the text, ~1.5 µs where w is absent
 _ASKED_WORDS = ("ST", "简称", "下称", "合资", "旗下", "子公司", "两家", "二家", "2家", "旗下）", "旗下)", "子公司）", "国网",
-                "电网公司", "国家", "一家", "股权", "权益", "股份", "代码")
+                "电网公司", "国家", "一家", "股权", "权益", "股份", "代码", "分别", "全称", "全名", "公司（", "公司(")
 _CUE_AC: list[tuple[ahocorasick_rs.AhoCorasick, list[list[int]], list[str], frozenset[int]]] = []
 
 
@@ -3934,7 +3934,8 @@ def _firm_of_full_name(norm: str, h: _Hit, hits: list[_Hit], d: Dictionary, cue:
     return nearest.name if len(stem) >= 2 and stem in legal else None
 
 
-def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds) -> None:
+def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, bounds: LazyBounds,
+                 asked: set[str] | None = None) -> None:
     """A firm the dictionary does not know, written in full and given a short name in brackets right
     after (深圳某某电子有限公司（下称“某某”）), is the company of that short name, which the
     article then uses bare: its mentions after the bracket, where the segmenter cuts around them
@@ -3944,8 +3945,9 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
     given: list[tuple[_Hit, str, int]] = []  # (hit, its short name, where its bare mentions may start)
     unknown = [h for h in hits if h.kind == "company" and d.lookup(h.name) is None]
     named = "称" in norm  # (简称, 下称: most texts give no short name; the patterns need not be tried)
-    many_named = named and "分别" in norm
-    full_named = (named and "全称" in norm) or "全名" in norm  # (全称 holds 称)
+    holds: str | set[str] = norm if asked is None else asked  # (w in holds: w in norm, for a word of _ASKED_WORDS)
+    many_named = named and "分别" in holds
+    full_named = (named and "全称" in holds) or "全名" in holds  # (全称 holds 称)
     for h in unknown:
         nxt = norm[h.end:h.end + 1]  # (what each pattern can begin with, asked first: most hits are followed by none)
         m = SHORT_NAME_AFTER.match(norm, h.end) if named and (nxt in "(（." or nxt.isspace()) else None
@@ -3997,11 +3999,11 @@ def _short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: Occupancy, b
         short = _placeless(norm, h)
         if short is not None:
             given.append((h, short, 0))
-    if named and ("简称" in norm or "下称" in norm):
+    if named and ("简称" in holds or "下称" in holds):
         _inside_anothers_legal_name(norm, hits, d)
         _units_given_short_names(norm, hits, d, taken)
         _known_given_short_names(norm, hits, d, taken, bounds)
-    elif "公司（" in norm or "公司(" in norm:
+    elif "公司（" in holds or "公司(" in holds:
         _inside_anothers_legal_name(norm, hits, d)  # (a bare bracket: 力晶积成电子制造股份有限公司（力积电）)
     for h, short, after in given:
         known = _known_by_full_form(short, d)
