@@ -3986,3 +3986,47 @@ def test_names_from_blinds_390_to_395(text, names):
 ])
 def test_figures_from_blinds_390_to_395(text, figures):
     assert [f.text for f in extract(text).figures] == figures
+
+
+# a second fresh-eyes review of stop 44 (a helper reading ac5b0e73..7e309864; its sentences, some reworded)
+@pytest.mark.parametrize(("text", "names"), [
+    ("据了解，该平台上海站点（以下简称“上海站”）已于上月上线。", []),          # a firm's site before a short-name bracket
+    ("该行表示，外资机构香港分行（以下简称“香港分行”）将承接相关业务。", []),
+    ("公司公告称，该厂成都新址（原名“成都二厂”）已完成搬迁。", []),
+    ("一家车企上海工厂也向记者表示，已复工。", []),                            # a plant, then 也向记者
+    ("一家锂电企业华东销售也向记者透露，订单已排到明年。", []),
+    ("一家互联网平台客服小李也向记者表示。", []),                            # a person by a role
+    ("宁夏一家酒庄酿酒师李明介绍，今年葡萄品质不错。", []),
+    ("贵州茅台酒股份有限公司（以下简称“贵州茅台”）旗下的茅台商城今年表现亮眼。", ["贵州茅台"]),  # a shop, no unit
+    ("德信地产区域公司总经理表示，今年销售承压。", ["德信地产"]),              # 区域, no 产区
+    ("流媒体公司 fuboTV Inc（FUBO.US）股价大涨。", ["fuboTV Inc"]),           # no bare Inc
+    ("韩国电力需求持续增长。", []),                                         # the sector, no firm
+    ("上世纪空间竞赛时期，美苏两国投入巨大。", []),
+    ("美国联合发射联盟（ULA）今年计划完成多次发射。", [("联合发射联盟", [])]),   # an acronym, no code
+    ("美国国际集团（AIG）股价上涨 3%。", [("美国国际集团", ["US:AIG"])]),       # its code (the dictionary's too)
+    ("成都一家体彩连锁品牌青禾彩站的负责人表示。", ["青禾彩站"]),              # four, not 青禾彩|站的负责人
+])
+def test_second_review_of_stop_44_names(text, names):
+    _assert_names(text, names)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公司营收同比增长5000万至1.5亿元。", ["5000万", "1.5亿元"]),              # a change and the level reached
+    ("净利润从5000万至1.5亿元，增长两倍。", ["5000万", "1.5亿元", "两倍"]),
+    ("公司营收由8000万到1.2亿元，增幅达50%。", ["8000万", "1.2亿元", "50%"]),
+    ("每家企业补贴5000万至1亿元。", ["5000万至1亿元"]),                      # a range
+])
+def test_second_review_of_stop_44_figures(text, figures):
+    assert [f.text for f in extract(text).figures] == figures
+
+
+# rules drawn from blind396-401 after their scores at 31cf0816; the sentences are ours, names changed
+@pytest.mark.parametrize(("text", "names"), [
+    ("据中国纺织品与服装进出口协会统计，出口增长。", []),                      # two trades joined: a body's name
+    ("德国数据商则与拳头游戏签下了英雄联盟的数据分发权。", ["拳头游戏"]),        # a clause, no body
+    ("万达电影（原名万达院线）发布业绩预告。", [("万达电影", ["SZ:002739"])]),  # a former name of the dictionary's
+    ("野村证券（中国）获批设立。", ["野村证券（中国）"]),                     # a foreign financial firm's arm in China
+    ("苹果（中国）发布新品。", [("苹果", ["US:AAPL"])]),
+])
+def test_names_from_blinds_396_to_401(text, names):
+    _assert_names(text, names)

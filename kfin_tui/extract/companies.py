@@ -223,7 +223,9 @@ NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
 # an association named after a trade whose first words are a listed firm's name (中国建筑防水协会, 中国建筑材料
 # 联合会: the builder 中国建筑 is not spoken of)
 ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会|联盟)"
-                               r"|(?P<trade>[\u4e00-\u9fff]{0,4}进出口)商会")  # (中国五矿化工进出口商会: a chamber of trade)
+                               r"|(?P<trade>[\u4e00-\u9fff]{0,4}进出口)商会"
+                               r"|(?P<two>[\u4e00-\u9fff]{1,4}[与和及][\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会)")
+# (中国建筑玻璃与工业玻璃协会: two trades joined)  # (中国五矿化工进出口商会: a chamber of trade)
 # what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
 _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
@@ -367,8 +369,9 @@ _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-_LATIN_WORDS_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?:(?:[a-z]?[A-Z]|[0-9]+[A-Z])[A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")
-# (3D Systems, 3M; dMY Technology Group IV: a word no Latin letter runs into, its first letter may be small; Silver Crest Acquisition Corporation,
+_LATIN_WORDS_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?:[0-9]*[a-z]*[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")
+# (3D Systems, 3M; dMY Technology Group IV, fuboTV Inc, 23andMe Holding Co: a word no Latin letter runs into, with a
+# capital after its digits and small letters; Silver Crest Acquisition Corporation,
 # Power & Digital Infrastructure Acquisition, Pilgrim's Pride)
 # a Latin name ending in a number (Hut 8（HUT.US）): the word before the number
 _LATIN_BEFORE_NUMBER = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z]{1,15}\s$")  # (its code spells the word: not Model 3（TSLA.US）)
@@ -816,7 +819,7 @@ def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] 
         return None  # 国际保赔协会集团: a body's name before the suffix (协会, 商会 …), no firm
     if suffix[-1] == "业" and norm.startswith("务", se):
         return None  # 南非锰业务: a line of business (业务), no firm 锰业
-    if suffix == "地产" and norm.startswith("区", se):
+    if suffix == "地产" and norm.startswith("区", se) and not norm.startswith("区域", se):
         return None  # 南澳河地产区: a growing region (产区), no developer
     if suffix == "生物" and _BIO_COMPOUND_AFTER.match(norm, se):
         return None  # 高等级生物安全车间, 生物多样性: a word that begins with 生物, no firm named
@@ -1359,6 +1362,8 @@ def _former_name_of_coded(norm: str, s: int) -> bool:
 
 
 _METRO_ENDS = ("地铁", "轨道交通", "轨交", "城轨")  # (not 申通地铁1号线资产, 隆基股份5号线: a listed firm's, its line)
+_CHINA_ARM_ENDS = ("证券", "银行", "保险", "基金", "投资", "资管", "期货", "信托", "人寿")  # (the arms a foreign financial
+# firm sets up in China under its own name and （中国）)
 _LINE_NUMBER_AFTER = re.compile(r"\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?号线")
 _PLACE_WORD_AFTER_GLOSS = re.compile(r"运河|港|郡|州|河|湾|岛|省|县|山|湖|海峡|大学|机场|地区|市(?!场|值|占)|城(?!市)")
 _PERSON_TITLE_BEFORE = re.compile(r"(?:总统|总理|首相|主席|部长|画家|歌手|演员|球星|作家|教授|导演|诗人|议员|大使)的?$")
@@ -1594,6 +1599,11 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
             continue  # 同为股份行的浙商银行: a joint-stock bank's kind, no firm (同为股份; not 金科股份行政处罚, 河钢股份制造)
         if form in _TECH_ACRONYMS and _TECH_AFTER_ACRONYM.match(norm, e):
             continue  # 传统的PTC加热方式, PTC方案: a technology's acronym (a heater), not the firm of those letters
+        if entry.kind == "company" and norm.startswith(("（中国）", "(中国)"), e) and form.endswith(_CHINA_ARM_ENDS) and \
+                not any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers):
+            tail = LEGAL_TAIL_AFTER.match(norm, e + 4)
+            hits.append(_Hit(s, tail.end() if tail is not None else e + 4, form + "（中国）"))
+            continue  # 大和证券（中国）, 摩根大通证券（中国）有限责任公司: a foreign firm's arm in China, a firm of its own
         hits.append(_Hit(s, e, entry.name, entry.kind))
 
     coded_heads: list[_Hit] = []  # known names a coded name begins with (removed after the loop: by_end indexes hits)
@@ -1631,11 +1641,12 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         if before is not None:
             known = d.lookup(before.name)
             if letters_only and not (known and any(c in known.tickers for c, _ in codes)) and \
-                    not (known and len(codes) == 1 and
+                    not (known and len(codes) == 1 and known.tickers and
                          not ((known.ambiguous or norm[before.start:before.end] in known.ambiguous_forms) and
                               _glossed_by_own_name(norm, before.start, bs, known))):
                 continue  # (通力（KONE）: an ambiguous form read by its Latin name, that name no code of its; an
-                # unambiguous one keeps it, as 美国国际集团（AIG） does)
+                # unambiguous one keeps it, as 美国国际集团（AIG） does; a firm the dictionary knows unlisted takes no
+                # letters as a code: 联合发射联盟（ULA）, an acronym)
             before.codes.extend(c for c, _ in codes)
             shadow.append((bs, be))
             continue
@@ -2470,6 +2481,13 @@ _KIND_WORDS = ("企业", "公司", "钢企", "锂企", "乳企", "药企", "车�
 _KIND_WORD_SET = frozenset(_KIND_WORDS)
 # kind words that name a firm only when it is introduced (一家…机构某某对记者表示): alone they precede much else
 _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场", "煤矿", "酒庄"})
+# a firm's sites, branches, plants and staff after a kind word (一家平台上海站点, 一家车企上海工厂, 一家企业华东销售)
+_FIRM_SITE_WORDS = frozenset({"站点", "分站", "分行", "支行", "仓库", "工厂", "新厂", "基地", "矿井", "井田", "牧场", "新址",
+                         "办公室", "总部", "分部", "分公司", "门店", "园区", "厂区", "销售", "客服", "团队", "事业部", "部门",
+                         "工地", "车间", "产线", "研究院", "办事处", "代表处", "营业部", "分店", "网点", "项目"})
+_FIRM_SITE_ENDS = ("办公室", "事业部", "营业部", "办事处", "代表处")
+# staff words that, beginning a name after a kind word, make it a person (客服小李, 销售小王)
+_STAFF_WORDS = frozenset({"客服", "销售", "经理", "主管", "店长", "员工", "高管", "老板", "厂长", "矿长", "庄主"})
 # words that call a person, before a name after a kind word (私募大佬某某, 券商一哥)
 PERSON_WORDS = frozenset({"大佬", "大咖", "老板", "老总", "掌门", "掌门人", "一哥", "一姐", "女王", "大王", "教父", "明星",
                           "经理", "总裁", "高管", "创始人", "股东", "大V", "网红", "主播", "达人"})
@@ -2495,6 +2513,10 @@ KIND_THEN_NAME5 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\
 # 调香师, 骑手们, 领投方, 创投圈, 投资者), goods and plants (量产车, 首颗芯, 新产线), or a first, a new or a former one
 _NOT_BRAND3_LAST = frozenset("人员师们方圈者手车芯线机")
 _NOT_BRAND3_FIRST = frozenset("首新老原该本这那其每各某此")
+# how a cue after a name of three characters begins: at once, never with characters of its own before a role (青禾彩|站的负责人)
+_CUE3_START = re.compile(r"的|[(（]"
+                         r"|近日|日前|今日|今天|昨日|昨天|当天|当日|已|于|完成|获得|宣布|表示|透露|介绍|坦言|披露|告诉|首次|领投|跟投|参投"
+                         r"|[对向则也还亦]")
 # three characters, only before such a word, which may follow 已于 (…初创公司鲜某纪已于近日完成融资, …品牌金某阁近日完成):
 # a brand of three characters, introduced (the pattern of four reads one more character, then the sentence's 已)
 KIND_THEN_NAME3 = re.compile(KIND_THEN_NAME.pattern.replace(r"(?P<name>[\u4e00-\u9fff]{4})",
@@ -2542,7 +2564,7 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if len(name) == 3 and (not introduced or named_as or cue is None or name[-1] in FUNCTION_CHARS or
                                name[-1] in _NOT_BRAND3_LAST or name[0] in _NOT_BRAND3_FIRST or
-                               not _begins_token(norm, e)):
+                               not _CUE3_START.match(cue) or not _begins_token(norm, e)):
             continue  # three characters only for a firm introduced (一家, 初创) and then quoted or said to act (not
             # 弦音社|交的创始人: four cut at a word that runs on; not a person, a party or a product: 品牌主理人,
             # 领投方, 骑手们, 首款车, 新产线)
@@ -2568,6 +2590,10 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         if first[0] in "一二三四五六七八九十两百千万亿年月日周本该这那其每各某此另" or TIME_WORD.match(name) or \
                 _SPAN_OF_TIME.search(name):
             continue  # (公司近十年来首次: a span of time, no name)
+        if len(first) >= 2 and (first[-1] in "师员" or first in _STAFF_WORDS):
+            continue  # 酒庄酿酒师李明, 煤矿调度员王强, 平台客服小李: a person by a role, no firm
+        if toks[-1] in _FIRM_SITE_WORDS or name.endswith(_FIRM_SITE_ENDS):
+            continue  # 一家平台上海站点（以下简称…）, 一家车企上海工厂也向记者表示: a firm's site, branch or staff, no firm
         if first in PERSON_WORDS:
             continue  # 私募大佬江晖: a person so called, no firm
         if len(toks[-1]) == 1 and toks[-1] in _COMPARING_CHARS and (norm.startswith("于", e) or not HAS_CJK.match(norm, e)):
@@ -2807,7 +2833,9 @@ def _unit_of_brand(norm: str, at: int, parent: _Hit, hits: list[_Hit], taken: Oc
 _UNIT_VERBS_AFTER = ("已", "将", "在", "于", "是", "为", "也", "则", "还", "近日", "今年", "目前", "表示", "宣布")
 # what a brand's word after 旗下 names that is no unit (旗下的江铜品牌, 旗下的中粮产品)
 _NOT_UNIT_TAILS = frozenset({"品牌", "业务", "产品", "项目", "板块", "系列", "部门", "团队", "基金", "资产", "门店", "工厂",
-                             "基地", "产能", "商标", "系统", "平台", "子公司", "公司"})
+                             "基地", "产能", "商标", "系统", "平台", "子公司", "公司", "商城", "新品", "网点", "直播", "会员",
+                             "理财", "电商", "渠道", "官方", "专卖", "酱香", "消费", "旗舰", "线上", "线下", "品类", "单品",
+                             "爆款", "网店", "店铺", "自营", "业态"})
 # goods a brand names after 旗下 (格力旗下的格力空调: a product)
 _GOODS_WORDS = frozenset({"空调", "冰箱", "洗衣机", "手机", "电视", "电脑", "平板", "饮料", "奶粉", "白酒", "啤酒", "香烟", "卷烟",
                           "牛奶", "酸奶", "汽水", "家电", "彩电"})
@@ -4597,7 +4625,7 @@ def _names_association(norm: str, e: int) -> bool:
     m = ASSOCIATION_AFTER.match(norm, e)
     if m is None:
         return False
-    gap = m.group("gap") or m.group("trade")
+    gap = m.group("gap") or m.group("trade") or m.group("two")
     return gap[0] not in FUNCTION_CHARS and not _ASSOCIATION_VERBS.search(gap) and "的" not in gap
 
 

@@ -576,6 +576,9 @@ def _held_after_change(norm: str, start: int, quantity: bool = False, far: bool 
 
 
 FORECAST_IN_SENTENCE = re.compile(r"预计|预告|预增|预减|预亏|预盈")
+# a change or a start before two magnitudes of one unit joined by 至/到 (增长5000万至1.5亿元, 由8000万到1.2亿元)
+_CHANGE_BEFORE_MIXED = re.compile(r"(?:增长|增加|减少|下降|下滑|增资|追加|压缩|新增|上调|下调|提高|降低|扩大|缩小|提升|上升|增|减|从|由|了)"
+                                  r"[^，。；;,]{0,6}$")
 
 
 def _classify(norm: str, m: re.Match):
@@ -594,8 +597,10 @@ def _classify(norm: str, m: re.Match):
     if unit1 and unit1 != unit2 and unit2.split("/")[0] != unit1:
         return first  # (4.2 元至 4.5 元/公斤: the same unit, a price per kilogram)
     if not unit1 and mag1 and mag1 != (m2.group("mag") or "") and \
-            not (unit2 and first is not None and first[3] is not None and second[3] is not None and second[3] > first[3]):
-        return first  # (5,000 万至 1.5 亿元: magnitudes of one unit, rising, a range)
+            not (unit2 and first is not None and first[3] is not None and second[3] is not None and second[3] > first[3]
+                 and not _CHANGE_BEFORE_MIXED.search(norm, max(0, m.start() - 10), m.start())):
+        return first  # (5,000 万至 1.5 亿元: magnitudes of one unit, rising, a range; not after a change or 从/由:
+        # 营收增长5000万至1.5亿元, 从5000万至1.5亿元, a change or a start and the level reached)
     if first is None and _preceded_by_ordinal(norm, m.start()):
         return first  # 第3-5名
     if m.group("cn") and not unit1 and sep.group().strip() in ("-", "~", "～", "—", "–"):
