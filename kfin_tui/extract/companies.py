@@ -795,8 +795,17 @@ _NOT_A_CITY_TRADE = frozenset({"一家", "多家", "多个", "各类", "各家",
 
 def _place_cut_before(norm: str, start: int, core: str) -> bool:
     """Whether one or two characters before ``start`` and ``core`` make a place of three characters or more that
-    ``core`` alone is not (印度 + 尼西亚: 印度尼西亚)."""
-    return not _place(core) and any(len(core) + k >= 3 and _place(norm[start - k:start] + core) for k in (1, 2))
+    ``core`` alone is not (印度 + 尼西亚: 印度尼西亚). Memoised on what it reads: the two characters and ``core``."""
+    key = (norm[start - 2:start], core)
+    got = _PLACE_CUT.get(key)
+    if got is None:
+        got = not _place(core) and any(len(core) + k >= 3 and _place(key[0][2 - k:] + core) for k in (1, 2))
+        make_room(_PLACE_CUT, 100_000)
+        _PLACE_CUT[key] = got
+    return got
+
+
+_PLACE_CUT: dict[tuple[str, str], bool] = {}
 
 
 def _suffix_name(norm: str, ss: int, se: int, d: Dictionary) -> tuple[int, str] | None:
