@@ -225,7 +225,7 @@ NUMBERED_INDEX_AFTER = re.compile(r"[0-9]{2,4}指数")
 ASSOCIATION_AFTER = re.compile(r"(?P<gap>[\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会|联盟)"
                                r"|(?P<trade>[\u4e00-\u9fff]{0,4}进出口)商会"
                                r"|(?P<two>[\u4e00-\u9fff]{1,4}[与和及][\u4e00-\u9fff]{1,4})(?:协会|联合会|学会|研究会|商会)")
-# (中国建筑玻璃与工业玻璃协会: two trades joined)  # (中国五矿化工进出口商会: a chamber of trade)
+# (中国五矿化工进出口商会: a chamber of trade; 中国建筑玻璃与工业玻璃协会: two trades joined)
 # what a firm does with an association (加入协会, 退出联盟, 当选会长单位): the firm is spoken of
 _ASSOCIATION_VERBS = re.compile(r"加入|退出|成立|出席|当选|牵头|发起|参加|参与|联合|组建|入选|成为|担任|主办|承办|倡议|召开|举办|主导|推动")
 INDUSTRY_AFTER = re.compile(r"(?:业(?![务绩])|行业|产业|板块|指数|间|协会|交易所|监管|委员会|联合会|学会|研究会)")
@@ -1366,6 +1366,7 @@ _FORMER_NAME_IN_CODE_BRACKET = re.compile(r"[(（][^()（）]{0,30}?(?:[0-9]{6}|
 
 
 def _former_name_of_coded(norm: str, s: int) -> bool:
+    """Whether the name read at ``s`` is the former name a code bracket gives its own firm."""
     m = _FORMER_NAME_IN_CODE_BRACKET.search(norm, max(0, s - 48), s)
     return m is not None and (not m.group("place") or _place(m.group("place")))
 
@@ -2492,8 +2493,8 @@ _KIND_WORD_SET = frozenset(_KIND_WORDS)
 _KIND_WORDS_INTRODUCED_ONLY = frozenset({"机构", "平台", "厂", "牧场", "养殖场", "煤矿", "酒庄"})
 # a firm's sites, branches, plants and staff after a kind word (一家平台上海站点, 一家车企上海工厂, 一家企业华东销售)
 _FIRM_SITE_WORDS = frozenset({"站点", "分站", "分行", "支行", "仓库", "工厂", "新厂", "基地", "矿井", "井田", "牧场", "新址",
-                         "办公室", "总部", "分部", "分公司", "门店", "园区", "厂区", "销售", "客服", "团队", "事业部", "部门",
-                         "工地", "车间", "产线", "研究院", "办事处", "代表处", "营业部", "分店", "网点", "项目"})
+                              "办公室", "总部", "分部", "分公司", "门店", "园区", "厂区", "销售", "客服", "团队", "事业部",
+                              "部门", "工地", "车间", "产线", "研究院", "办事处", "代表处", "营业部", "分店", "网点", "项目"})
 _FIRM_SITE_ENDS = ("办公室", "事业部", "营业部", "办事处", "代表处")
 # staff words that, beginning a name after a kind word, make it a person (客服小李, 销售小王)
 _STAFF_WORDS = frozenset({"客服", "销售", "经理", "主管", "店长", "员工", "高管", "老板", "厂长", "矿长", "庄主"})
