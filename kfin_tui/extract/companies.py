@@ -4165,9 +4165,17 @@ def _bare_mentions(norm: str, hits: list[_Hit], taken: Occupancy, bounds: LazyBo
     """The bare mentions of a short name a text gave a firm, from ``after`` on, where the segmenter cuts
     around them and nothing else is read: hits of the firm ``name``."""
     pos = norm.find(short, after)
+    # where a hit that ``inside`` below could hold begins (a hit named as the text writes it, not ``short``): none in
+    # the span, nothing to do there, without a scan of every hit per mention (a text giving one short name a thousand
+    # times made that quadratic; hits appended here are named ``name`` over ``short``'s text and never qualify)
+    could_hold = {h.start for h in hits if h.end - h.start <= len(short) and h.name != short and
+                  h.name == norm[h.start:h.end]} if pos >= 0 else set()  # (no longer than ``short``: inside its span)
     while pos >= 0:
         end = pos + len(short)
         if taken.overlaps(pos, end):
+            if could_hold.isdisjoint(range(pos, end)):
+                pos = norm.find(short, end)
+                continue
             inside = [h for h in hits if pos <= h.start and h.end <= end and h.name == norm[h.start:h.end] != short]
             if inside and pos in bounds and not any(h.start < end and pos < h.end for h in hits if h not in inside):
                 for h in inside:  # 某某汽车|用品是…: a name the suffix rules read inside the given one, no firm of its own
