@@ -4030,3 +4030,17 @@ def test_second_review_of_stop_44_figures(text, figures):
 ])
 def test_names_from_blinds_396_to_401(text, names):
     _assert_names(text, names)
+
+
+# stop 45: rules drawn from blind410-417 after their scores at d9da1aba (stop 44's final extractor); the sentences
+# are ours, names changed
+@pytest.mark.parametrize(("text", "names"), [
+    ("集团拟以 9 亿美元出售控股子公司ZLX 49% 的股权。", ["ZLX"]),                  # the stake's firm, not its kind
+    ("公司将出售旗下澄岚矿业 30% 的股份。", ["澄岚矿业"]),
+    ("另一家在美国上市的二手车商澄途汽车（CTQC.US）当日大涨 8%。", ["澄途汽车"]),  # 二手车商: the kind of firm
+    ("蔚来美股（NIO.US）盘前上涨 3%。", [("蔚来", ["US:NIO", "HK:09866"])]),  # its shares in New York
+    ("宁波一家饲料企业甬禾饲料表示，公司育肥猪料的成本增加。", ["甬禾饲料"]),      # 公司 at a clause's start: the firm
+    ("天图投资近日表示，消费赛道仍有机会。", ["天图投资"]),                          # curated_2022r.tsv
+])
+def test_names_from_blinds_410_to_417(text, names):
+    _assert_names(text, names)

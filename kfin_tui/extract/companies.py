@@ -295,7 +295,8 @@ STAKE_RE = re.compile(
 _STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
 _STAKE_AFTER_JOIN = re.compile(STAKE_RE.pattern.replace("(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)", "(?:及|和|、)", 1))
 # (…股权及新中民 51% 股权: a list's second stake, after its joining word)
-_STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其)+")  # (收购了岚澄, 持有的岚澄, 增持至澄岚: no part of the name)
+_STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其|(?:全资|控股)?[子孙]公司|参股公司|旗下)+")
+# (收购了岚澄, 持有的岚澄, 增持至澄岚, 出售子公司TLEA: no part of the name)
 _STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持有的?|所持的?|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
 # (收购澄岚剩余 49% 股权; 减持合计不超 1.05% 股份: a quantity's words, no name)
 
@@ -367,7 +368,7 @@ BOND_NAME = re.compile(r"转(?:债|[0-9])$")
 # biotech, -S/-SW secondary listings, -U, -R): 美团-W, 某某医疗-B
 _HK_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])-(?:SW|WR|W|B|S|U|R|P)$")
 _LEGAL_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
-_SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN]股$")
+_SHARE_CLASS_END = re.compile(r"(?<=[\u4e00-\u9fff])[AHBN美港]股$")  # (携程美股（TCOM.US）: its shares in New York)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 _LATIN_WORDS_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?:[0-9]*[a-z]*[A-Z][A-Za-z0-9&.\-]*(?:['’]s)?\s(?:&\s)?){0,4}$")
 # (3D Systems, 3M; dMY Technology Group IV, fuboTV Inc, 23andMe Holding Co: a word no Latin letter runs into, with a
@@ -553,6 +554,9 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
                 not _rare(acc, d) and (i == 0 or run_toks[i - 1] in STOP_TOKENS or run_toks[i - 1].endswith(("公司", "商"))):
             acc = tok + acc  # 母公司联合技术（UTX.US）, 租赁商联合租赁（URI.US）: a word of the language alone is no name; the word before it is
             break            # the name's (联合, a verb elsewhere)
+        if tok == "商" and acc and i > 0 and len(run_toks[i - 1]) >= 2 and jieba.dt.FREQ.get(run_toks[i - 1], 0) > 0 and \
+                run_toks[i - 1] + "商" + acc not in d.by_form:
+            break  # 二手车商开心汽车（KXIN.US）: a trade's goods and 商, the kind of firm (a dealer), not the name
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars) or \
                 (acc and len(tok) > 2 and tok.endswith(_KIND_TOKEN_ENDS) and tok + acc not in d.by_form):
@@ -2570,6 +2574,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         # (a short name the press gives the firm right after it: a name, introduced or not)
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
+        if not strong and norm[m.start():s] == "公司" and (m.start() == 0 or norm[m.start() - 1] in "，,。；;：:\n"):
+            continue  # …告诉记者，公司育肥猪料的成本: the firm the text is about (公司 at a clause's start), then its goods'
+            # words, no name
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if len(name) == 3 and (not introduced or named_as or cue is None or name[-1] in FUNCTION_CHARS or

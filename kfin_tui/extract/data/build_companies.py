@@ -109,7 +109,7 @@ CURATED = ("curated.tsv", "curated_finance.tsv", "curated_global.tsv", "curated_
            "curated_2022b.tsv", "curated_2022c.tsv", "curated_2022d.tsv",
            "curated_2022e.tsv", "curated_2022f.tsv", "curated_2022g.tsv", "curated_2022h.tsv", "curated_2022i.tsv",
            "curated_2022j.tsv", "curated_2022k.tsv", "curated_2022l.tsv", "curated_2022m.tsv", "curated_2022n.tsv",
-           "curated_2022o.tsv", "curated_2022p.tsv", "curated_2022q.tsv")
+           "curated_2022o.tsv", "curated_2022p.tsv", "curated_2022q.tsv", "curated_2022r.tsv")
 GROUP_TAIL = re.compile(r"(?:股份|集团|控股|公司|有限公司|集团股份)$")
 
 
