@@ -4044,3 +4044,16 @@ def test_names_from_blinds_396_to_401(text, names):
 ])
 def test_names_from_blinds_410_to_417(text, names):
     _assert_names(text, names)
+
+
+# a fresh-eyes review of 184 (a helper reading the diff, no gold set): its sentences
+@pytest.mark.parametrize(("text", "names"), [
+    ("午后美团港股（03690.HK）拉升。", [("美团", ["HK:03690"])]),             # 港股 between a known name and its code
+    ("北水加仓腾讯港股（00700.HK）。", [("腾讯", ["HK:00700", "US:TCEHY"])]),
+    ("沈阳老牌百货商商业城（600306）发布公告。", [("商业城", ["SH:600306"])]),  # a name that begins with 商
+    ("收银设备商商米科技（09969.HK）递表港交所。", ["商米科技"]),
+    ("公司拟出售子公司至纯 49% 的股权。", ["至纯"]),                          # 至 after the kind word, the name's
+    ("辉瑞在苏州设有惠氏制药有限公司，惠氏制药是辉瑞在华子公司。", ["辉瑞", "惠氏制药"]),  # not 惠氏
+])
+def test_review_of_stop_45_names(text, names):
+    _assert_names(text, names)

@@ -187,8 +187,8 @@ LEGAL_TAIL_AFTER = re.compile(r"(?:[(（]集团[)）])?(?:股份有限公司|有
 LEGAL_NAME_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团股份有限公司)\s*")
 BETWEEN_NAME_AND_CODE = re.compile(r"\s*(?:股份|集团|控股|公司|\s(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?|Limited|Technologies))?"
-                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN]股|的(?:美国)?存托(?:股份?|凭证))?[”\"」』]?\s*")
-# (中兴通讯H股（00763.HK）, 东方航空的美国存托股（CEA.US）: a class of the name's shares)
+                                   r"(?:[-－]?(?:SW|WR|UW|W|S|U|R|B))?(?:[AHBN港美]股|的(?:美国)?存托(?:股份?|凭证))?[”\"」』]?\s*")
+# (中兴通讯H股（00763.HK）, 美团港股（03690.HK）, 东方航空的美国存托股（CEA.US）: a class of the name's shares)
 # a known name glued to its legal or group tail (中国人寿保险(集团)公司, 嘉实基金管理有限公司): jieba may cut the
 # tail together with the name's last characters, the name still ends there
 ORG_CONTINUATION = re.compile(r"(?:保险|管理(?=有限|股份|公司|集团|[(（]))?(?:[(（]集团[)）]|集团|控股|股份|有限|公司)")
@@ -295,8 +295,8 @@ STAKE_RE = re.compile(
 _STAKE_SHARE = re.compile(r"%\s?的?(?:股权|股份|权益)")
 _STAKE_AFTER_JOIN = re.compile(STAKE_RE.pattern.replace("(?:收购|受让|转让|出售|持有|增持|减持|取得|获得|买入|认购|对)", "(?:及|和|、)", 1))
 # (…股权及新中民 51% 股权: a list's second stake, after its joining word)
-_STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其|(?:全资|控股)?[子孙]公司|参股公司|旗下)+")
-# (收购了岚澄, 持有的岚澄, 增持至澄岚, 出售子公司TLEA: no part of the name)
+_STAKE_LEAD = re.compile(r"(?:了|的|至|给|所|将|其)*(?:(?:全资|控股)?[子孙]公司|参股公司)?")
+# (收购了岚澄, 持有的岚澄, 增持至澄岚, 出售子公司TLEA: no part of the name; 子公司至纯: 至 the name's, after the kind)
 _STAKE_TAIL = re.compile(r"(?:剩余|其余|全部|另外|所持有的?|所持的?|新增|合计|持有的?|不超过?|不低于|不少于|超过|逾|约|近)+$")
 # (收购澄岚剩余 49% 股权; 减持合计不超 1.05% 股份: a quantity's words, no name)
 
@@ -554,9 +554,10 @@ def _left_name(norm: str, pos: int, d: Dictionary, max_chars: int = 8, coded: bo
                 not _rare(acc, d) and (i == 0 or run_toks[i - 1] in STOP_TOKENS or run_toks[i - 1].endswith(("公司", "商"))):
             acc = tok + acc  # 母公司联合技术（UTX.US）, 租赁商联合租赁（URI.US）: a word of the language alone is no name; the word before it is
             break            # the name's (联合, a verb elsewhere)
-        if tok == "商" and acc and i > 0 and len(run_toks[i - 1]) >= 2 and jieba.dt.FREQ.get(run_toks[i - 1], 0) > 0 and \
-                run_toks[i - 1] + "商" + acc not in d.by_form:
-            break  # 二手车商开心汽车（KXIN.US）: a trade's goods and 商, the kind of firm (a dealer), not the name
+        if tok == "商" and acc and acc[0] != "商" and i > 0 and len(run_toks[i - 1]) >= 2 and \
+                jieba.dt.FREQ.get(run_toks[i - 1], 0) > 0 and run_toks[i - 1] + "商" + acc not in d.by_form:
+            break  # 二手车商开心汽车（KXIN.US）: a trade's goods and 商, the kind of firm (a dealer), not the name (not
+            # 百货商商业城（600306）: a name that begins with 商)
         if (tok in STOP_TOKENS and (acc or tok not in NAME_END_WORDS)) or tok in LISTED_KIND or \
                 (acc and len(acc) + len(tok) > max_chars) or \
                 (acc and len(tok) > 2 and tok.endswith(_KIND_TOKEN_ENDS) and tok + acc not in d.by_form):
