@@ -4054,6 +4054,7 @@ def test_names_from_blinds_410_to_417(text, names):
     ("收银设备商商米科技（09969.HK）递表港交所。", ["商米科技"]),
     ("公司拟出售子公司至纯 49% 的股权。", ["至纯"]),                          # 至 after the kind word, the name's
     ("辉瑞在苏州设有惠氏制药有限公司，惠氏制药是辉瑞在华子公司。", ["辉瑞", "惠氏制药"]),  # not 惠氏
+    ("他说：“公司育肥猪料的成本上涨了。”", []),                          # 公司 at a clause's start, after a quote too
 ])
 def test_review_of_stop_45_names(text, names):
     _assert_names(text, names)

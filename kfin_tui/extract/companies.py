@@ -2575,9 +2575,9 @@ def _names_after_kind_words(norm: str, hits: list[_Hit], taken: Occupancy, d: Di
         # (a short name the press gives the firm right after it: a name, introduced or not)
         if not strong and norm[m.start():s].removesuffix("集团") in _KIND_WORDS_INTRODUCED_ONLY:
             continue
-        if not strong and norm[m.start():s] == "公司" and (m.start() == 0 or norm[m.start() - 1] in "，,。；;：:\n"):
-            continue  # …告诉记者，公司育肥猪料的成本: the firm the text is about (公司 at a clause's start), then its goods'
-            # words, no name
+        if not strong and norm[m.start():s] == "公司" and (m.start() == 0 or norm[m.start() - 1] in "，,。；;：:“\"\n"):
+            continue  # …告诉记者，公司育肥猪料的成本, ，公司远洋船队在公海…: the firm the text is about (公司 at a clause's
+            # start), then what is its, no name (the press introduces a firm so rarely: ，公司某某已向港交所递表 is lost)
         if len(name) == 5 and (not strong or named_as or name[-1] in FUNCTION_CHARS):
             continue  # five characters only for a firm introduced and then quoted (…初创公司芯朗微电子向记者透露)
         if len(name) == 3 and (not introduced or named_as or cue is None or name[-1] in FUNCTION_CHARS or
