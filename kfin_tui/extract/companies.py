@@ -1398,6 +1398,12 @@ def _glossed_by_own_name(norm: str, s: int, e: int, entry: Entry) -> bool:
     return any(a.casefold() == gloss for a in entry.aliases)
 
 
+def _own_form(text: str, entry: Entry) -> bool:
+    """``text`` is the entry's name or one of its aliases. (Not ``text in (entry.name, *entry.aliases)``: mypyc,
+    which compiles this module for installs, cannot build a membership test of a starred tuple.)"""
+    return text == entry.name or text in entry.aliases
+
+
 def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every mention of a company (hits), and the spans of block entries, code brackets and cashtags."""
     ensure_jieba()
@@ -1724,7 +1730,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
         entry = d.lookup(raw)
         if entry is None and len(raw) >= 3 and HAS_CJK.match(raw):
             owner = next((o for o in (d.by_ticker.get(c) for c, _ in codes) if o is not None and o.kind == "company"), None)
-            if owner is not None and raw[1:] in (owner.name, *owner.aliases):
+            if owner is not None and _own_form(raw[1:], owner):
                 ns, raw, entry = ns + 1, raw[1:], owner  # 原始权益人|盐田港（000088）: a word's last character glued to the
                 # name of the code's own firm
         if entry is None and ns > 1:  # 其中熊猫|金控（600599.SH）: the code's firm's name (ST熊猫's 熊猫) right before the reading
@@ -2003,7 +2009,7 @@ def _find_hits(norm: str, tickers: Sequence[Ticker]) -> tuple[list[_Hit], list[t
 def _suffix_name_checks(name: str, suffix_len: int, d: Dictionary) -> tuple[Entry | None, bool, str]:
     """(the entry of a suffix's name by its full form, whether the name alone shows it no firm's, its core:
     the name without its suffix), for the suffix rule of :func:`_find_hits`."""
-    entry = _known_by_full_form(name, d)  # (长城集团: no 长城汽车 by its short form 长城)
+    entry: Entry | None = _known_by_full_form(name, d)  # (长城集团: no 长城汽车 by its short form 长城)
     core = name[:len(name) - suffix_len]
     if entry is not None and entry.kind == "block":
         return entry, True, core
@@ -2947,7 +2953,7 @@ def _units_by_legal_name(norm: str, hits: list[_Hit], d: Dictionary) -> None:
                 SHORT_NAME_AFTER.match(norm, m.end()):
             continue  # (given a short name of its own, 欣旺达EVB: :func:`_units_given_short_names`)
         entry = d.lookup(h.name)
-        if entry is None or entry.kind != "company" or norm[h.start:h.end] not in (entry.name, *entry.aliases):
+        if entry is None or entry.kind != "company" or not _own_form(norm[h.start:h.end], entry):
             continue
         parent, trade = h.name, m.group("trade")
         unit = norm[h.start:h.end] + trade
@@ -4213,7 +4219,7 @@ def _known_given_short_names(norm: str, hits: list[_Hit], d: Dictionary, taken: 
         if m is None:
             continue
         short, s0, e0 = m.group("name"), m.start("name"), m.end("name")
-        if tail is not None and tail.re is _GROUP_LEGAL_TAIL and short not in (known.name, *known.aliases):
+        if tail is not None and tail.re is _GROUP_LEGAL_TAIL and not _own_form(short, known):
             continue  # 阿里巴巴影业（集团）有限公司（以下简称“阿里影业”，01060.HK）: another firm's legal name, its codes
         h.codes.extend(code for code, _ in parse_items(m.group("codes") or "") if code not in h.codes)
         # (the code the bracket gives: （以下简称“某某股份”，股票代码：300999）)
@@ -4659,7 +4665,7 @@ def _parent_group_of(name: str, entry: Entry, d: Dictionary) -> bool:
     """``name`` is a listed firm's name and 集团, a form the dictionary does not give it (燕京啤酒集团 of
     燕京啤酒): the parent group the text names, which holds none of the listed firm's codes."""
     return name.endswith("集团") and not entry.name.endswith("集团") and d.by_form.get(name) is None and \
-        name[:-2] in (entry.name, *entry.aliases) and any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers)
+        _own_form(name[:-2], entry) and any(t[:3] in ("SH:", "SZ:", "BJ:") for t in entry.tickers)
 
 
 def _no_stock_code(code: str) -> bool:
