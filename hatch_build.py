@@ -9,8 +9,12 @@ the same source, the same results (CI runs the whole test suite against the inst
 - Only a regular wheel is compiled (``pip install .``). An editable install (``pip install -e .``) stays
   pure Python, so that an edit of the source takes effect at once.
 - Set ``KFIN_TUI_PURE=1`` to build a pure-Python wheel.
-- Any failure (no C compiler, no Python headers, a mypyc error) gives a pure-Python wheel and a warning
-  on stderr, never a failed install: the reader is then slower on a cold archive, not broken.
+- Any failure (no C compiler, no Python headers, a type error mypy finds, a mypyc crash — mypyc ends with
+  ``sys.exit``, caught too) gives a pure-Python wheel and a warning on stderr (pip shows it with ``-v``),
+  never a failed install: the reader is then slower on a cold archive, not broken. ``kfin-tui --version``
+  says which build is installed.
+- Compiled, a module's functions call each other directly: replacing one of them from outside (a test's
+  monkeypatch) changes nothing inside the module; module-level variables still read as patched.
 """
 from __future__ import annotations
 
@@ -40,17 +44,24 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable" or os.environ.get("KFIN_TUI_PURE"):
             return
         work = Path(tempfile.mkdtemp(prefix="kfin-tui-mypyc-"))
+        self._work = work  # (removed in finalize, once the wheel holds the built files)
         try:
             built = _compile(Path(self.root), work)
-        except Exception as exc:  # noqa: BLE001 - any failure: a pure-Python wheel, said so
+        except BaseException as exc:  # any failure (mypyc exits on errors): a pure wheel, said so
+            if isinstance(exc, KeyboardInterrupt):
+                raise
             sys.stderr.write(f"kfin-tui: the compiled companies pass was not built ({type(exc).__name__}: {exc}); "
                              "the wheel is pure Python (slower on a cold archive)\n")
-            shutil.rmtree(work, ignore_errors=True)
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         for src, dest in built:
             build_data["force_include"][src] = dest
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        work = getattr(self, "_work", None)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _compile(root: Path, work: Path) -> list[tuple[str, str]]:

@@ -50,10 +50,20 @@ def build_parser(sub: str | None) -> argparse.ArgumentParser:
         subs = " | ".join(n for n in available_commands() if n != "read")
         p = argparse.ArgumentParser(prog="kfin-tui", description=mod.DESCRIPTION,
                                     epilog=f"sub-commands: kfin-tui {subs}  (kfin-tui list --help …)")
-        p.add_argument("--version", action="version", version=f"kfin-tui {__version__}")
+        p.add_argument("--version", action="version", version=f"kfin-tui {__version__} ({_build()})")
     mod.add_arguments(p)
     p.set_defaults(func=mod.run)
     return p
+
+
+def _build() -> str:
+    """Which build is installed: the companies pass compiled at install (hatch_build.py) or pure Python (an
+    editable install, KFIN_TUI_PURE=1, or a machine the compiler failed on). Looked up by file, not imported."""
+    from pathlib import Path
+
+    extract = Path(__file__).resolve().parent / "extract"
+    compiled = any(extract.glob("companies.*.so")) or any(extract.glob("companies.*.pyd"))
+    return "companies pass compiled" if compiled else "pure Python"
 
 
 def _looks_like_command(word: str) -> str | None:

@@ -63,13 +63,86 @@ def _dump(python_path: str | None) -> dict:
     return json.loads(done.stdout)
 
 
+def _compiled_modules() -> tuple[str, ...]:
+    """hatch_build.COMPILED, read from the file (not imported: hatchling is a build-time dependency)."""
+    import ast
+
+    hook = ast.parse((REPO / "hatch_build.py").read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in hook.body if isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets))
+
+
 @pytest.mark.skipif(not os.environ.get("KFIN_TUI_CI"), reason="CI installs the wheel the README's way")
 def test_ci_install_has_the_compiled_companies_pass():
-    import kfin_tui.extract.dictionary as dictionary_mod
-    import kfin_tui.extract.segment as segment_mod
+    import importlib
 
-    for mod in (companies_mod, segment_mod, dictionary_mod):
+    from kfin_tui.cli import _build
+
+    for module in _compiled_modules():
+        mod = importlib.import_module(module[:-len(".py")].replace("/", "."))
         assert not mod.__file__.endswith(".py"), f"{mod.__name__} is not compiled: {mod.__file__}"
+    assert _build() == "companies pass compiled"  # (what kfin-tui --version says)
+
+
+@pytest.fixture
+def hook_module(monkeypatch):
+    """hatch_build imported with a stand-in for hatchling's hook base class (hatchling is not installed here)."""
+    import types
+
+    class BuildHookInterface:
+        def __init__(self, root: str, target_name: str) -> None:
+            self.root, self.target_name = root, target_name
+
+    for name in ("hatchling", "hatchling.builders", "hatchling.builders.hooks", "hatchling.builders.hooks.plugin"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    interface = types.ModuleType("hatchling.builders.hooks.plugin.interface")
+    interface.BuildHookInterface = BuildHookInterface  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "hatchling.builders.hooks.plugin.interface", interface)
+    monkeypatch.syspath_prepend(str(REPO))
+    monkeypatch.delitem(sys.modules, "hatch_build", raising=False)
+    import hatch_build
+
+    return hatch_build
+
+
+@pytest.mark.parametrize("failure", [SystemExit(1), RuntimeError("no extension built"), OSError("no compiler")])
+def test_the_build_hook_falls_back_to_pure_python(hook_module, monkeypatch, capsys, failure):
+    """Any failure of the compiler (mypyc exits on a type error: SystemExit) gives a pure wheel and a warning."""
+    def compile_fails(root, work):
+        raise failure
+
+    monkeypatch.setattr(hook_module, "_compile", compile_fails)
+    hook = hook_module.CustomBuildHook(str(REPO), "wheel")
+    build_data: dict = {"force_include": {}, "pure_python": True}
+    hook.initialize("standard", build_data)
+    assert build_data == {"force_include": {}, "pure_python": True}
+    assert "the wheel is pure Python" in capsys.readouterr().err
+    hook.finalize("standard", build_data, "x.whl")
+    assert not hook._work.exists()  # (its work folder removed)
+
+
+def test_the_build_hook_compiles_regular_wheels_only(hook_module, monkeypatch):
+    calls = []
+
+    def compiled(root, work):
+        calls.append(work)
+        return [(str(work / "m.so"), "kfin_tui/extract/m.so")]
+
+    monkeypatch.setattr(hook_module, "_compile", compiled)
+    for target, version, env in (("wheel", "editable", None), ("sdist", "standard", None), ("wheel", "standard", "1")):
+        if env:
+            monkeypatch.setenv("KFIN_TUI_PURE", env)
+        build_data: dict = {"force_include": {}}
+        hook_module.CustomBuildHook(str(REPO), target).initialize(version, build_data)
+        assert build_data == {"force_include": {}} and not calls
+    monkeypatch.delenv("KFIN_TUI_PURE")
+    build_data = {"force_include": {}}
+    hook = hook_module.CustomBuildHook(str(REPO), "wheel")
+    hook.initialize("standard", build_data)
+    assert build_data["pure_python"] is False and build_data["infer_tag"] is True
+    assert list(build_data["force_include"].values()) == ["kfin_tui/extract/m.so"]
+    hook.finalize("standard", build_data, "x.whl")
+    assert not calls[0].exists()
 
 
 @pytest.mark.skipif(not COMPILED, reason="the imported kfin_tui is the source (an editable install)")
@@ -87,10 +160,7 @@ def test_the_build_hook_compiles_what_the_source_tree_holds():
     build (a membership test of a starred tuple crashed it: ``x in (a, *b)``)."""
     import ast
 
-    hook = ast.parse((REPO / "hatch_build.py").read_text(encoding="utf-8"))  # (not imported: hatchling is a
-    # build-time dependency, absent from the test environment)
-    compiled = next(ast.literal_eval(node.value) for node in hook.body if isinstance(node, ast.Assign)
-                    and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets))
+    compiled = _compiled_modules()
     assert "kfin_tui/extract/companies.py" in compiled
     for module in compiled:
         assert (REPO / module).is_file(), module
