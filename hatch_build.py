@@ -2,9 +2,10 @@
 
 The companies-only pass (``kfin_tui/extract/companies.py`` and the modules it spends its time in) is pure
 Python run on every article of an archive. Compiled to C by mypyc — mypy's compiler, as black and mypy
-itself ship — the same code costs ~30 % less CPU a file: the cold build of a 100k archive's companies
-fell from 74 s to 52 s on two cores in one run (tests/bench/README.md, "Stop 45"). Nothing else changes:
-the same source, the same results (CI runs the whole test suite against the installed, compiled wheel).
+itself ship — the same code costs 19-27 % less of the workers' CPU: a cold 100k archive's companies were
+all known in 50.8-56.7 s on two cores, against 60.6-69.7 s uncompiled in the same alternated runs
+(tests/bench/README.md, "Stop 45"). Nothing else changes: the same source, the same results (CI runs the
+whole test suite against the installed, compiled wheel; tests/test_compiled_build.py compares the two).
 
 - Only a regular wheel is compiled (``pip install .``). An editable install (``pip install -e .``) stays
   pure Python, so that an edit of the source takes effect at once.
