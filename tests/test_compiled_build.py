@@ -169,3 +169,44 @@ def test_the_build_hook_compiles_what_the_source_tree_holds():
                any(isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Tuple) and
                    any(isinstance(e, ast.Starred) for e in right.elts) for op, right in zip(node.ops, node.comparators))]
         assert not bad, f"{module}: lines {bad}"
+
+
+def _race(call, n: int = 8) -> tuple[list, list]:
+    """``call()`` in ``n`` threads released together: (results, exceptions)."""
+    import threading
+
+    start = threading.Barrier(n)
+    got: list = []
+    errors: list = []
+
+    def run() -> None:
+        start.wait()
+        try:
+            got.append(call())
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return got, errors
+
+
+def test_threads_loading_the_dictionary_and_its_automaton_at_once(monkeypatch):
+    """Double-checked loading from many threads at once (the reader's warm-up and its extraction thread do):
+    compiled by mypyc, a re-read of the global after ``is None`` was typed None and raised TypeError in the
+    threads that waited on the lock (the installed reader crashed at start)."""
+    from kfin_tui.extract import dictionary
+
+    monkeypatch.setattr(dictionary, "_DICT", None)
+    got, errors = _race(dictionary.get_dictionary)
+    assert not errors, errors[:2]
+    assert len(got) == 8 and all(x is got[0] for x in got)
+
+    d = dictionary.get_dictionary()
+    monkeypatch.setattr(d, "_automaton", None)
+    got, errors = _race(lambda: d.automaton)
+    assert not errors, errors[:2]
+    assert len(got) == 8 and all(x is got[0] for x in got)

@@ -64,11 +64,15 @@ class Dictionary:
         built on first use (~15 ms, once per process). A contiguous NFA, not a DFA: the same
         matches, 2 MB instead of 56 MB in every process that extracts (the reader and each worker),
         for a scan at ~80M chars/s instead of ~105M (the pass around it runs at ~4M)."""
-        if self._automaton is None:
+        got = self._automaton
+        if got is None:
             with _LOCK_AUTOMATON:
-                if self._automaton is None:
-                    self._automaton = self._build_automaton()
-        return self._automaton
+                got = self._automaton  # (read again into a local, never the narrowed attribute: compiled by mypyc,
+                # a second read of ``self._automaton`` after ``is None`` is typed None and fails on another
+                # thread's automaton)
+                if got is None:
+                    got = self._automaton = self._build_automaton()
+        return got
 
     def _build_automaton(self) -> ahocorasick_rs.AhoCorasick:
         forms = [(f, e) for f, e in self.by_form.items() if len(f) >= 2]
@@ -187,8 +191,11 @@ def dictionary_loaded() -> bool:
 
 def get_dictionary() -> Dictionary:
     global _DICT
-    if _DICT is None:
+    got = _DICT
+    if got is None:
         with _LOCK:
-            if _DICT is None:
-                _DICT = Dictionary(load_entries())
-    return _DICT
+            got = _DICT  # (into a local: compiled, a second read of the global after ``_DICT is None`` is typed None
+            # and raised TypeError when another thread had loaded it meanwhile: the reader's warm-up crashed)
+            if got is None:
+                got = _DICT = Dictionary(load_entries())
+    return got
